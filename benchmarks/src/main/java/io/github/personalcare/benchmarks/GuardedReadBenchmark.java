@@ -1,0 +1,62 @@
+package io.github.personalcare.benchmarks;
+
+import io.github.personalcare.PersonalCare;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.identity.NhsNumber;
+import io.github.personalcare.identity.NhsNumberVerification;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.Patient;
+import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.identity.PersonName;
+import io.github.personalcare.identity.UserId;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A whole guarded read on the in-memory storage: one transaction, the consent policy gathering
+ * facts (patient, consents, care team, referrals) and deciding, the audit record hash-chained and
+ * committed, the patient record returned. A new SDK per iteration keeps the audit chain short.
+ * Run: {@code mvn -q -B -pl benchmarks -am compile exec:exec -Dexec.executable=java -Dexec.args="-cp %classpath org.openjdk.jmh.Main GuardedReadBenchmark"}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class GuardedReadBenchmark {
+    private PersonalCare care;
+    private Patient patient;
+    private final AccessContext gp = AccessContext.of(Actor.professional(UserId.of("gp-1"),
+            ProfessionalRole.GENERAL_PRACTITIONER, OdsCode.of("A81001")), Purpose.DIRECT_CARE);
+
+    @Setup(Level.Iteration)
+    public void setUp() {
+        care = PersonalCare.builder().build();
+        patient = care.patients().register(gp, NhsNumber.parse("9434765870"), NhsNumberVerification.VERIFIED,
+                new PersonName("Amara", "Okonkwo"), LocalDate.of(1958, 4, 2), Set.of(PatientFlag.COMPLEX_NEEDS),
+                Optional.of(OdsCode.of("A81001")));
+    }
+
+    @Benchmark
+    public Patient readPatientAsRegisteredGp() {
+        return care.patients().get(gp, patient.id());
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.personalcare.access;
+
+import io.github.personalcare.Require;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.UserId;
+
+/**
+ * Who is acting: the patient, a professional in a role at an organisation, a carer or other
+ * proxy, or a system. {@link #reference()} is a non-personal string used in audit and logs.
+ */
+public sealed interface Actor permits Actor.PatientActor, Actor.Professional, Actor.Carer, Actor.SystemActor {
+
+    /** A stable, non-personal reference such as {@code "professional:U123@A81001"}. */
+    String reference();
+
+    /** The patient themself (or the patient's own app acting for them). */
+    static PatientActor patient(PatientId patient) {
+        return new PatientActor(patient);
+    }
+
+    /** A professional acting in a role for an organisation. */
+    static Professional professional(UserId user, ProfessionalRole role, OdsCode organisation) {
+        return new Professional(user, role, organisation);
+    }
+
+    /** A carer, family member or other proxy acting for a patient. */
+    static Carer carer(UserId user) {
+        return new Carer(user);
+    }
+
+    /** A system acting on its own account (a relay, a scheduled job). */
+    static SystemActor system(String name) {
+        return new SystemActor(name);
+    }
+
+    /** The patient acting on their own record. */
+    record PatientActor(PatientId patient) implements Actor {
+        public PatientActor {
+            Require.present("patient", patient);
+        }
+
+        @Override
+        public String reference() {
+            return "patient:" + patient.value();
+        }
+    }
+
+    /** A professional in a role, at an organisation (ODS code). */
+    record Professional(UserId user, ProfessionalRole role, OdsCode organisation) implements Actor {
+        public Professional {
+            Require.present("user", user);
+            Require.present("role", role);
+            Require.present("organisation", organisation);
+        }
+
+        @Override
+        public String reference() {
+            return "professional:" + user.value() + "@" + organisation.value() + "/" + role;
+        }
+    }
+
+    /** A carer or other proxy; what they may do comes from the care team and consents (R12, R47). */
+    record Carer(UserId user) implements Actor {
+        public Carer {
+            Require.present("user", user);
+        }
+
+        @Override
+        public String reference() {
+            return "carer:" + user.value();
+        }
+    }
+
+    /** A system component. The name is a fixed identifier, not personal. */
+    record SystemActor(String name) implements Actor {
+        public SystemActor {
+            Require.text("system.name", name, 64);
+        }
+
+        @Override
+        public String reference() {
+            return "system:" + name;
+        }
+    }
+}

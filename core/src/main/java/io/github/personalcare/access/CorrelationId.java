@@ -1,0 +1,25 @@
+package io.github.personalcare.access;
+
+import io.github.personalcare.InvalidInputException;
+
+import java.util.UUID;
+
+/** Ties together the audit entries and log lines of one request from the supplier's system. */
+public record CorrelationId(String value) {
+    public CorrelationId {
+        if (value == null || value.isEmpty() || value.length() > 100
+                || !value.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new InvalidInputException("correlationId", "ID", "must be 1 to 100 printable ASCII characters");
+        }
+    }
+
+    /** A new random correlation id. */
+    public static CorrelationId random() {
+        return new CorrelationId(UUID.randomUUID().toString());
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

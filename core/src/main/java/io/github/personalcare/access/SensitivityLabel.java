@@ -1,0 +1,18 @@
+package io.github.personalcare.access;
+
+/**
+ * Labels on sensitive items: a patient may object to a label being shared, and consent provisions
+ * can permit or deny by label.
+ */
+public enum SensitivityLabel {
+    SEXUAL_HEALTH,
+    MENTAL_HEALTH,
+    SAFEGUARDING,
+    SUBSTANCE_MISUSE,
+    HIV,
+    GENETIC,
+    /** Third-party information: never shown to the patient or proxies (R48). */
+    THIRD_PARTY,
+    /** Could cause serious harm if seen by the patient: withheld from them (R48). */
+    SERIOUS_HARM
+}

@@ -1,0 +1,20 @@
+package io.github.personalcare.audit;
+
+import java.util.Objects;
+
+/**
+ * An audit event as stored: its position in its chain (from 1), the hash of the previous record
+ * (64 zeros for the first) and its own hash, SHA-256 over the previous hash and the event's
+ * canonical form ({@link AuditChain#hash}).
+ */
+public record AuditRecord(String chain, long sequence, AuditEvent event, String previousHash, String hash) {
+    public AuditRecord {
+        Objects.requireNonNull(chain, "chain");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(previousHash, "previousHash");
+        Objects.requireNonNull(hash, "hash");
+        if (sequence < 1) {
+            throw new IllegalArgumentException("sequence must be >= 1");
+        }
+    }
+}

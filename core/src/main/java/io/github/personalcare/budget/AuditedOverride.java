@@ -1,0 +1,19 @@
+package io.github.personalcare.budget;
+
+import io.github.personalcare.Require;
+import io.github.personalcare.identity.UserId;
+
+/**
+ * A named person's decision to set a default rule aside (R16 exclusion list, R20 Schedule
+ * exclusion), with the reason. Every use is written to the audit trail; the reason is free text
+ * and is never logged.
+ *
+ * @param approvedBy who decided
+ * @param reason     why, in words
+ */
+public record AuditedOverride(UserId approvedBy, String reason) {
+    public AuditedOverride {
+        Require.present("override.approvedBy", approvedBy);
+        Require.text("override.reason", reason, Require.SHORT_TEXT);
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.personalcare.budget;
+
+import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.Require;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.UserId;
+
+import java.util.Optional;
+
+/**
+ * The budget holder: the patient, a representative or nominee (by user id), or an organisation
+ * (by ODS code).
+ *
+ * @param kind         who holds it
+ * @param person       the representative or nominee; empty otherwise
+ * @param organisation the organisation; empty otherwise
+ */
+public record BudgetHolder(HolderKind kind, Optional<UserId> person, Optional<OdsCode> organisation) {
+    public BudgetHolder {
+        Require.present("holder.kind", kind);
+        person = person == null ? Optional.empty() : person;
+        organisation = organisation == null ? Optional.empty() : organisation;
+        boolean needsPerson = kind == HolderKind.REPRESENTATIVE || kind == HolderKind.NOMINEE;
+        if (needsPerson != person.isPresent()) {
+            throw new InvalidInputException("holder.person", "HOLDER",
+                    needsPerson ? "must name the representative or nominee" : "must be empty for this kind of holder");
+        }
+        if ((kind == HolderKind.ORGANISATION) != organisation.isPresent()) {
+            throw new InvalidInputException("holder.organisation", "HOLDER",
+                    kind == HolderKind.ORGANISATION ? "must name the organisation" : "must be empty for this kind of holder");
+        }
+    }
+
+    /** The patient holds the budget. */
+    public static BudgetHolder patient() {
+        return new BudgetHolder(HolderKind.PATIENT, Optional.empty(), Optional.empty());
+    }
+
+    /** A representative or nominee holds it. */
+    public static BudgetHolder person(HolderKind kind, UserId person) {
+        return new BudgetHolder(kind, Optional.of(person), Optional.empty());
+    }
+
+    /** An organisation holds it. */
+    public static BudgetHolder organisation(OdsCode organisation) {
+        return new BudgetHolder(HolderKind.ORGANISATION, Optional.empty(), Optional.of(organisation));
+    }
+}

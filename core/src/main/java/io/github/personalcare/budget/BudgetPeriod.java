@@ -1,0 +1,61 @@
+package io.github.personalcare.budget;
+
+import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.Require;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * One allocation period of a budget: from {@code start} (inclusive) to {@code end} (exclusive).
+ * Periods follow each other from the budget's start date, each the configured number of months
+ * long (12 by default, {@link BudgetPolicy#periodMonths()}).
+ *
+ * @param start first day of the period
+ * @param end   first day after the period
+ */
+public record BudgetPeriod(LocalDate start, LocalDate end) {
+    public BudgetPeriod {
+        Require.present("period.start", start);
+        Require.present("period.end", end);
+        if (!end.isAfter(start)) {
+            throw new InvalidInputException("period.end", "PERIOD", "must be after the start");
+        }
+    }
+
+    /**
+     * The period containing {@code date} when periods of {@code months} months run from
+     * {@code first}; empty if the date is before {@code first}.
+     */
+    public static Optional<BudgetPeriod> containing(LocalDate first, int months, LocalDate date) {
+        if (date.isBefore(first)) {
+            return Optional.empty();
+        }
+        long n = ChronoUnit.MONTHS.between(first, date) / months;
+        // Month arithmetic clamps day-of-month (31 January + 1 month = 28 February): settle on
+        // the period whose bounds, computed from the first start each time, contain the date.
+        while (n > 0 && date.isBefore(first.plusMonths(n * months))) {
+            n--;
+        }
+        while (!date.isBefore(first.plusMonths((n + 1) * months))) {
+            n++;
+        }
+        return Optional.of(new BudgetPeriod(first.plusMonths(n * months), first.plusMonths((n + 1) * months)));
+    }
+
+    /** True if the date falls in the period. */
+    public boolean contains(LocalDate date) {
+        return !date.isBefore(start) && date.isBefore(end);
+    }
+
+    /** The number of days in the period. */
+    public long days() {
+        return ChronoUnit.DAYS.between(start, end);
+    }
+
+    /** The last day of the period. */
+    public LocalDate lastDay() {
+        return end.minusDays(1);
+    }
+}

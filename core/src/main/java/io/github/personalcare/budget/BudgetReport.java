@@ -1,0 +1,94 @@
+package io.github.personalcare.budget;
+
+import io.github.personalcare.Require;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Commissioner reports on personal health budgets, computed from the SDK's own data (the
+ * definitions are the SDK's, not national ones): how many are active, by management option
+ * and by why the person has one, and what was spent on what, by month.
+ */
+public final class BudgetReport {
+    private BudgetReport() {
+    }
+
+    /**
+     * Active budgets: the total, by management option (a budget mixing options counts under
+     * each) and by eligibility reason (legal-right cohort or discretionary).
+     *
+     * @param total    active budgets
+     * @param byOption active budgets using each option
+     * @param byCohort active budgets per eligibility reason
+     */
+    public record ActiveBudgets(long total, Map<ManagementOption, Long> byOption,
+            Map<EligibilityReason, Long> byCohort) {
+        public ActiveBudgets {
+            byOption = copy(ManagementOption.class, byOption);
+            byCohort = copy(EligibilityReason.class, byCohort);
+        }
+
+        /** Active budgets using the option. */
+        public long using(ManagementOption option) {
+            return byOption.getOrDefault(option, 0L);
+        }
+
+        /** Active budgets held for the reason. */
+        public long heldFor(EligibilityReason reason) {
+            return byCohort.getOrDefault(reason, 0L);
+        }
+    }
+
+    /**
+     * Spends in a date range by month and category, and refunds by month.
+     *
+     * @param from    first day (inclusive)
+     * @param to      last day (exclusive)
+     * @param spend   one row per month and category with spends
+     * @param refunds one row per month with refunds
+     */
+    public record SpendByCategory(LocalDate from, LocalDate to, List<CategorySpend> spend, List<MonthRefunds> refunds) {
+        public SpendByCategory {
+            Require.present("from", from);
+            Require.present("to", to);
+            spend = List.copyOf(spend);
+            refunds = List.copyOf(refunds);
+        }
+
+        /** Total spends in the category over the whole range. */
+        public Money total(SpendCategory category) {
+            return spend.stream().filter(r -> r.category().equals(category)).map(CategorySpend::amount)
+                    .reduce(Money.ZERO, Money::plus);
+        }
+    }
+
+    /**
+     * Spends in one category in one month.
+     *
+     * @param month    the calendar month
+     * @param category the category
+     * @param amount   total spent
+     * @param count    number of spends
+     */
+    public record CategorySpend(YearMonth month, SpendCategory category, Money amount, long count) {
+    }
+
+    /**
+     * Refunds in one month.
+     *
+     * @param month  the calendar month
+     * @param amount total refunded
+     */
+    public record MonthRefunds(YearMonth month, Money amount) {
+    }
+
+    private static <K extends Enum<K>> Map<K, Long> copy(Class<K> type, Map<K, Long> values) {
+        Map<K, Long> m = new EnumMap<>(type);
+        m.putAll(values);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}

@@ -1,0 +1,657 @@
+package io.github.personalcare.budget;
+
+import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.NotFoundException;
+import io.github.personalcare.Require;
+import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.access.AccessAction;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.AccessGuard;
+import io.github.personalcare.access.DataClass;
+import io.github.personalcare.access.GuardedCall;
+import io.github.personalcare.access.Permitted;
+import io.github.personalcare.audit.AuditEvent;
+import io.github.personalcare.audit.AuditOutcome;
+import io.github.personalcare.event.BudgetEvent;
+import io.github.personalcare.identity.Patient;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.PatientStores;
+import io.github.personalcare.spi.DuplicateKeyException;
+import io.github.personalcare.spi.Query;
+import io.github.personalcare.spi.Storage;
+import io.github.personalcare.spi.VersionConflictException;
+import io.github.personalcare.spi.Versioned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Personal health budgets, through the access guard: propose and activate a budget against the
+ * patient's agreed care plan, record allocations, spends, refunds, adjustments and recoveries
+ * in its ledger, read balances, statements and forecasts, run reviews, notices and the stopping
+ * of direct payments, and report on budgets across the population. Every call is decided and
+ * audited by the guard; every change publishes a {@link BudgetEvent} in the same transaction.
+ *
+ * <p>Ledger commands are idempotent by key, checked against the {@link SpendingRule}s (spends)
+ * or the budget's own rules (other entries) in the same transaction as the write, and
+ * serialised by the budget's version: when two commands race, one commits and the other is run
+ * again on the new state, up to {@value #ATTEMPTS} times, so no spend is lost and none
+ * overdraws the budget (R17). Lifecycle commands take no expected version because every
+ * ledger entry changes it; they are checked against the state in their own transaction.
+ *
+ * <pre>{@code
+ * PersonalHealthBudget budget = care.budgets().propose(ctx, new BudgetProposal(patientId, plan,
+ *         new Eligibility(EligibilityReason.CONTINUING_HEALTHCARE, start), BudgetHolder.patient(),
+ *         List.of(new BudgetLine(BudgetLineCode.of("PA-HOURS"), SpendCategory.PERSONAL_ASSISTANT,
+ *                 Money.parse("12000.00"), Management.directPayment(Recipient.patient(start), account))),
+ *         start));
+ * care.budgets().activate(ctx, budget.id());
+ * care.budgets().allocate(ctx, budget.id(), LedgerCommand.Allocation.directPayment("pay-1",
+ *         BudgetLineCode.of("PA-HOURS"), Money.parse("3000.00"), start, "DP-ACCOUNT-1"));
+ * care.budgets().recordSpend(ctx, budget.id(), LedgerCommand.Spend.of("inv-17",
+ *         BudgetLineCode.of("PA-HOURS"), Money.parse("240.00"), start, SpendCategory.PERSONAL_ASSISTANT,
+ *         "Personal assistant, March"));
+ * }</pre>
+ *
+ * <p>Thread-safe. Logs internal ids, codes and states only; never payees, reasons or names.
+ */
+public final class BudgetService {
+    private static final Logger log = LoggerFactory.getLogger(BudgetService.class);
+    /** How many times a ledger command is run when it loses a race for the budget's version. */
+    public static final int ATTEMPTS = 8;
+
+    private final AccessGuard guard;
+    private final Storage storage;
+    private final BudgetPolicy policy;
+    private final AgreedPlanLines plans;
+    private final List<SpendingRule> rules;
+
+    /**
+     * Created by {@code PersonalCare}; suppliers use {@code care.budgets()}.
+     *
+     * @param guard   the access guard every call goes through
+     * @param storage the storage the guard runs on (used to find a budget's patient before the guard decides)
+     * @param policy  the configured budget policy
+     * @param plans   where the patient's current agreed plan is read from (R15)
+     */
+    public BudgetService(AccessGuard guard, Storage storage, BudgetPolicy policy, AgreedPlanLines plans) {
+        this.guard = Require.present("guard", guard);
+        this.storage = Require.present("storage", storage);
+        this.policy = Require.present("policy", policy);
+        this.plans = Require.present("plans", plans);
+        this.rules = SpendingRule.standard();
+    }
+
+    /** The policy budgets are run under. */
+    public BudgetPolicy policy() {
+        return policy;
+    }
+
+    // --- lifecycle ---
+
+    /**
+     * Proposes a budget for the patient's current agreed care plan (R15). It can be spent from
+     * only once {@link #activate activated}, when the plan must reference every line.
+     *
+     * @throws InvalidInputException  for a bad field, a cohort the person's age does not fit (R18) or an excluded line category (R16)
+     * @throws RuleViolationException for a direct-payment line breaking R19, R20 or R21, a deceased patient (R26),
+     *                                or a plan that is not the patient's current agreed plan (R15)
+     * @throws io.github.personalcare.access.AccessDeniedException if the actor may not act on the patient's budgets
+     */
+    public PersonalHealthBudget propose(AccessContext ctx, BudgetProposal proposal) {
+        Require.present("proposal", proposal);
+        BudgetId id = BudgetId.random();
+        PersonalHealthBudget saved = guard.run(GuardedCall.on(ctx, proposal.patient(), AccessAction.COLLECT,
+                DataClass.BUDGET, "budget.propose", subject(id)), p -> {
+            Patient person = p.tx().aggregates(PatientStores.PATIENTS).get(proposal.patient()).value();
+            PersonalHealthBudget budget = PersonalHealthBudget.propose(id, person, proposal.carePlan(),
+                    proposal.eligibility(), proposal.holder(), proposal.lines(), proposal.startDate(), policy, today(p));
+            budget.requireAgreedPlan(plans.currentAgreed(p.tx(), budget.patient()));
+            for (BudgetLine line : budget.lines()) {
+                if (budget.reliesOnScheduleOverride(line, person)) {
+                    // R20: the override is a decision by a named person; it goes on the record
+                    p.tx().audit().append(AuditEvent.of(ctx, p.now(), "budget.scheduleOverride", budget.patient(),
+                            subject(id), AuditOutcome.SUCCESS, "R20"));
+                }
+            }
+            p.tx().aggregates(BudgetStores.BUDGETS).insert(budget);
+            p.tx().outbox().publish(new BudgetEvent.Proposed(UUID.randomUUID(), p.now(), budget.patient(), id));
+            return budget;
+        });
+        log.info("budget {} proposed with {} lines", id, saved.lines().size());
+        return saved;
+    }
+
+    /**
+     * Activates a proposed budget against the patient's current agreed care plan, whose support
+     * section must reference every line (R15).
+     *
+     * @throws RuleViolationException with R15 if there is no such plan or a line is missing from it
+     * @throws io.github.personalcare.IllegalTransitionException unless the budget is proposed
+     */
+    public PersonalHealthBudget activate(AccessContext ctx, BudgetId id) {
+        return change(ctx, id, "budget.activate", (p, b) -> {
+            PersonalHealthBudget next = b.activate(plans.currentAgreed(p.tx(), b.patient()), today(p));
+            publish(p, new BudgetEvent.StatusChanged(UUID.randomUUID(), p.now(), b.patient(), id, next.status(),
+                    StatusReason.PLAN_AGREED));
+            return next;
+        });
+    }
+
+    /**
+     * Suspends an active budget: no payments or spends until resumed.
+     *
+     * @param detail the reason in words, if any (stored, never logged)
+     */
+    public PersonalHealthBudget suspend(AccessContext ctx, BudgetId id, StatusReason reason, Optional<String> detail) {
+        return statusChange(ctx, id, "budget.suspend", (b, today) -> b.suspend(reason, detail, today), reason);
+    }
+
+    /** Resumes a suspended budget. */
+    public PersonalHealthBudget resume(AccessContext ctx, BudgetId id, StatusReason reason, Optional<String> detail) {
+        return statusChange(ctx, id, "budget.resume", (b, today) -> b.resume(reason, detail, today), reason);
+    }
+
+    /** Ends a budget; unspent money can still be recovered. */
+    public PersonalHealthBudget end(AccessContext ctx, BudgetId id, StatusReason reason, Optional<String> detail) {
+        return statusChange(ctx, id, "budget.end", (b, today) -> b.end(reason, detail, today), reason);
+    }
+
+    private PersonalHealthBudget statusChange(AccessContext ctx, BudgetId id, String action,
+            BiFunction<PersonalHealthBudget, LocalDate, PersonalHealthBudget> command, StatusReason reason) {
+        Require.present("reason", reason);
+        return change(ctx, id, action, (p, b) -> {
+            PersonalHealthBudget next = command.apply(b, today(p));
+            publish(p, new BudgetEvent.StatusChanged(UUID.randomUUID(), p.now(), b.patient(), id, next.status(), reason));
+            return next;
+        });
+    }
+
+    // --- ledger ---
+
+    /**
+     * Records a payment into the budget. For a direct-payment line it must go into the line's
+     * registered account (R21), not after direct payments stopped (R25) or the patient's death
+     * (R26); an offset of accumulated unused money may not exceed the payment (R27).
+     *
+     * @return the allocation entry (the first one, if the key was used before)
+     * @throws InvalidInputException  for an unknown line, a date outside the current period, or a key reused for another entry
+     * @throws RuleViolationException for a state or direct-payment rule
+     */
+    public LedgerEntry allocate(AccessContext ctx, BudgetId id, LedgerCommand.Allocation allocation) {
+        return record(ctx, id, allocation);
+    }
+
+    /**
+     * Records a spend after every {@link SpendingRule} passed.
+     *
+     * @return the spend entry (the first one, if the key was used before)
+     * @throws SpendRejectedException with its reason if a rule refuses the spend (audited, nothing stored)
+     * @throws InvalidInputException  if the key was used for a different entry
+     */
+    public LedgerEntry recordSpend(AccessContext ctx, BudgetId id, LedgerCommand.Spend spend) {
+        return record(ctx, id, spend);
+    }
+
+    /**
+     * Records money returned from an earlier spend; never more than the line has spent.
+     *
+     * @throws RuleViolationException if more than the line's net spend
+     */
+    public LedgerEntry recordRefund(AccessContext ctx, BudgetId id, LedgerCommand.Refund refund) {
+        return record(ctx, id, refund);
+    }
+
+    /**
+     * Records a correction with its reason; a downward one may not take the line below zero (R17).
+     *
+     * @throws RuleViolationException with R17 if it would
+     */
+    public LedgerEntry adjust(AccessContext ctx, BudgetId id, LedgerCommand.Adjustment adjustment) {
+        return record(ctx, id, adjustment);
+    }
+
+    /**
+     * Recovers unspent or misused money, with its reason. From a direct-payment line it needs a
+     * repayment notice in force (R24); never below zero (R17).
+     *
+     * @throws RuleViolationException with R24 or R17
+     */
+    public LedgerEntry recover(AccessContext ctx, BudgetId id, LedgerCommand.Recovery recovery) {
+        return record(ctx, id, recovery);
+    }
+
+    /** Records any ledger command; see the specific methods for the rules each kind follows. */
+    public LedgerEntry record(AccessContext ctx, BudgetId id, LedgerCommand command) {
+        Require.present("command", command);
+        PatientId patient = patientOf(id);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                LedgerEntry entry = guard.run(GuardedCall.on(ctx, patient, AccessAction.COLLECT, DataClass.BUDGET,
+                        command.auditAction(), subject(id)), p -> recordIn(p, id, patient, command));
+                log.info("budget {} {} on line {}: entry {}", id, entry.kind(), entry.line(), entry.id());
+                return entry;
+            } catch (VersionConflictException | DuplicateKeyException e) {
+                // The budget's version is the lock: another entry committed first (or the same
+                // command did, and its key collided). Run the command again on the new state: its
+                // rules are checked afresh, and a collided key now returns the first entry.
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("budget {} ledger command lost a race (attempt {}), running it again", id, attempt);
+            }
+        }
+    }
+
+    private LedgerEntry recordIn(Permitted p, BudgetId id, PatientId patient, LedgerCommand command) {
+        var budgets = p.tx().aggregates(BudgetStores.BUDGETS);
+        var ledger = p.tx().entries(BudgetStores.LEDGER);
+        Versioned<PersonalHealthBudget> current = budgets.get(id);
+        PersonalHealthBudget budget = current.value();
+        LocalDate today = today(p);
+        String recordedBy = p.context().actor().reference();
+        LedgerEntry entry = command.toEntry(LedgerEntryId.random(), id, patient, recordedBy, p.now());
+        Optional<LedgerEntry> earlier = ledger.findByKey(id, entry.idempotencyKey());
+        if (earlier.isPresent()) {
+            if (!earlier.get().sameMovementAs(entry)) {
+                throw new InvalidInputException("idempotencyKey", "IDEMPOTENCY", "was already used for a different entry");
+            }
+            return earlier.get();
+        }
+        List<LedgerEntry> entries = new ArrayList<>(2);
+        entries.add(entry);
+        if (command instanceof LedgerCommand.Spend) {
+            SpendingRule.checkAll(rules, new ProposedSpend(budget, entry, plans.currentAgreed(p.tx(), patient), policy,
+                    today));
+            auditOverrides(p, budget, entry);
+        } else {
+            Patient person = p.tx().aggregates(PatientStores.PATIENTS).get(patient).value();
+            Optional<String> account = command instanceof LedgerCommand.Allocation a ? a.paidIntoAccount() : Optional.empty();
+            budget.checkEntry(entry, account, person, today);
+            if (command instanceof LedgerCommand.Allocation a && a.offset().isPresent()) {
+                budget.checkOffset(a.line(), a.offset().get(), a.amount());
+                entries.add(a.offsetEntry(LedgerEntryId.random(), id, patient, recordedBy, p.now()));
+            }
+        }
+        PersonalHealthBudget next = budget;
+        for (LedgerEntry e : entries) {
+            next = next.record(e, policy);
+        }
+        for (LedgerEntry e : entries) {
+            ledger.append(e);
+            publish(p, new BudgetEvent.EntryRecorded(UUID.randomUUID(), p.now(), patient, id, e.id(), e.kind(),
+                    e.line().value(), e.signedPence()));
+        }
+        budgets.update(next, current.version());
+        return entry;
+    }
+
+    private void auditOverrides(Permitted p, PersonalHealthBudget budget, LedgerEntry spend) {
+        SpendCategory category = spend.category().orElseThrow();
+        if (SpendCategory.EXCLUDED_BY_DEFAULT.contains(category) && policy.overrideFor(category).isPresent()) {
+            // R16: a default exclusion set aside by configuration; each use goes on the record
+            p.tx().audit().append(AuditEvent.of(p.context(), p.now(), "budget.spend.exclusionOverride",
+                    budget.patient(), subject(budget.id()), AuditOutcome.SUCCESS, "R16"));
+        }
+        if (!budget.balance(spend.line()).covers(spend.amount()) || !budget.balance().covers(spend.amount())) {
+            // the only way past FUNDS_SUFFICIENT with too little money: an approved notional overspend
+            p.tx().audit().append(AuditEvent.of(p.context(), p.now(), "budget.spend.overspendApproved",
+                    budget.patient(), subject(budget.id()), AuditOutcome.SUCCESS, "R17"));
+        }
+    }
+
+    // --- reading ---
+
+    /** The budget. @throws NotFoundException if there is none */
+    public PersonalHealthBudget get(AccessContext ctx, BudgetId id) {
+        return read(ctx, id, "budget.read", (p, b) -> b.value());
+    }
+
+    /** The budget with its stored version. */
+    public Versioned<PersonalHealthBudget> find(AccessContext ctx, BudgetId id) {
+        return read(ctx, id, "budget.read", (p, b) -> b);
+    }
+
+    /** Every budget of the patient, oldest start first. */
+    public List<PersonalHealthBudget> budgetsOf(AccessContext ctx, PatientId patient) {
+        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.BUDGET, "budget.list",
+                "Patient/" + patient), p -> p.tx().aggregates(BudgetStores.BUDGETS).findByPatient(patient).stream()
+                .map(Versioned::value)
+                .sorted(Comparator.comparing(PersonalHealthBudget::startDate))
+                .toList());
+    }
+
+    /** The budget's ledger: every entry in recording order. */
+    public Ledger ledger(AccessContext ctx, BudgetId id) {
+        return read(ctx, id, "budget.ledger", (p, b) -> ledgerOf(p, id));
+    }
+
+    /** The budget's balance: allocations − spends + refunds ± adjustments − recoveries. */
+    public Balance balance(AccessContext ctx, BudgetId id) {
+        return read(ctx, id, "budget.balance", (p, b) -> b.value().balance());
+    }
+
+    /** One line's balance. */
+    public Balance balance(AccessContext ctx, BudgetId id, BudgetLineCode line) {
+        return read(ctx, id, "budget.balance", (p, b) -> {
+            b.value().line(line).orElseThrow(() -> new InvalidInputException("line", "R15", "is not a line of this budget"));
+            return b.value().balance(line);
+        });
+    }
+
+    /**
+     * The statement of the allocation period containing {@code date}: opening balance, entries,
+     * closing balance, and per line.
+     *
+     * @throws InvalidInputException if the date is before the budget starts
+     */
+    public Statement statement(AccessContext ctx, BudgetId id, LocalDate date) {
+        return read(ctx, id, "budget.statement", (p, b) -> {
+            BudgetPeriod period = b.value().periodOn(date).orElseThrow(() ->
+                    new InvalidInputException("date", "PERIOD", "is before the budget starts"));
+            return ledgerOf(p, id).statement(period, b.value().lineCodes());
+        });
+    }
+
+    /**
+     * The forecast of the current period's closing balance from the spending rate so far.
+     *
+     * @throws InvalidInputException if the budget has not started yet
+     */
+    public Forecast forecast(AccessContext ctx, BudgetId id) {
+        return read(ctx, id, "budget.forecast", (p, b) -> {
+            LocalDate today = today(p);
+            BudgetPeriod period = b.value().periodOn(today).orElseThrow(() ->
+                    new InvalidInputException("date", "PERIOD", "the budget has not started yet"));
+            return ledgerOf(p, id).forecast(period, today);
+        });
+    }
+
+    // --- reviews (R22, R23) ---
+
+    /**
+     * Records a significant change in the person's health: raises a task to consider a review (R23).
+     */
+    public ReviewTask recordHealthChange(AccessContext ctx, BudgetId id, LocalDate on) {
+        return raise(ctx, id, ReviewTaskKind.HEALTH_CHANGED, Optional.empty(), on);
+    }
+
+    /**
+     * Records that the money is insufficient for the plan (on one line, or overall): raises a
+     * must-review task (R23).
+     */
+    public ReviewTask recordShortfall(AccessContext ctx, BudgetId id, Optional<BudgetLineCode> line, LocalDate on) {
+        return raise(ctx, id, ReviewTaskKind.SHORTFALL, line, on);
+    }
+
+    private ReviewTask raise(AccessContext ctx, BudgetId id, ReviewTaskKind kind, Optional<BudgetLineCode> line,
+            LocalDate on) {
+        Require.present("on", on);
+        ReviewTask task = new ReviewTask(ReviewTaskId.random(), kind, on, line, Optional.empty());
+        change(ctx, id, "budget.reviewTask", (p, b) -> {
+            line.ifPresent(l -> b.line(l).orElseThrow(() -> new InvalidInputException("line", "R15", "is not a line of this budget")));
+            publish(p, new BudgetEvent.ReviewTaskRaised(UUID.randomUUID(), p.now(), b.patient(), id, task.id(), kind));
+            return b.raise(task);
+        });
+        log.info("budget {} review task {} raised: {}", id, task.id(), kind);
+        return task;
+    }
+
+    /**
+     * Records a completed review: open tasks close, the next direct-payment review falls due 12
+     * months on (R22), and the agreed plan's review date is read again.
+     */
+    public PersonalHealthBudget completeReview(AccessContext ctx, BudgetId id, BudgetReview review) {
+        return change(ctx, id, "budget.review", (p, b) -> {
+            if (review.on().isAfter(today(p))) {
+                throw new InvalidInputException("review.on", "R22", "must not be in the future");
+            }
+            Optional<LocalDate> planDue = plans.currentAgreed(p.tx(), b.patient()).flatMap(AgreedPlan::nextReviewDue);
+            publish(p, new BudgetEvent.ReviewCompleted(UUID.randomUUID(), p.now(), b.patient(), id));
+            return b.completeReview(review, planDue);
+        });
+    }
+
+    /**
+     * The active or suspended budgets due for review by {@code asOf} (R22: review date reached
+     * or passed; R23: an open review task), soonest due first. A population query.
+     */
+    public List<PersonalHealthBudget> dueForReview(AccessContext ctx, LocalDate asOf) {
+        Require.present("asOf", asOf);
+        return guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.BUDGET, "budget.dueForReview"), p -> {
+            List<PersonalHealthBudget> due = new ArrayList<>();
+            for (BudgetStatus s : List.of(BudgetStatus.ACTIVE, BudgetStatus.SUSPENDED)) {
+                for (Versioned<PersonalHealthBudget> v : p.tx().aggregates(BudgetStores.BUDGETS)
+                        .query(Query.where("status").is(s))) {
+                    if (v.value().dueForReview(asOf)) {
+                        due.add(v.value());
+                    }
+                }
+            }
+            due.sort(Comparator.comparing((PersonalHealthBudget b) -> b.nextReviewDue().orElse(LocalDate.MAX)));
+            return due;
+        });
+    }
+
+    // --- notices (R24) ---
+
+    /**
+     * Gives written notice that a direct-payment line's planned amount will be reduced, with
+     * reasons (R24). The reduction itself is {@link #changePlannedAmount}.
+     */
+    public WrittenNotice issueReductionNotice(AccessContext ctx, BudgetId id, BudgetLineCode line, Money newAmount,
+            String reasons) {
+        return issue(ctx, id, (today) -> WrittenNotice.reduction(NoticeId.random(), today, reasons, line, newAmount));
+    }
+
+    /**
+     * Gives written notice that money must be repaid, with reasons, the amount, the date it is
+     * due and who must repay (R24; personal representatives after a death, R26).
+     */
+    public WrittenNotice issueRepaymentNotice(AccessContext ctx, BudgetId id, BudgetLineCode line, Money amount,
+            LocalDate dueOn, Repayer repayer, String reasons) {
+        return issue(ctx, id, (today) -> WrittenNotice.repayment(NoticeId.random(), today, reasons, line, amount, dueOn,
+                repayer));
+    }
+
+    private WrittenNotice issue(AccessContext ctx, BudgetId id, Function<LocalDate, WrittenNotice> notice) {
+        PersonalHealthBudget after = change(ctx, id, "budget.notice", (p, b) -> {
+            WrittenNotice n = notice.apply(today(p));
+            publish(p, new BudgetEvent.NoticeIssued(UUID.randomUUID(), p.now(), b.patient(), id, n.id(), n.kind()));
+            return b.issue(n);
+        });
+        WrittenNotice issued = after.notices().get(after.notices().size() - 1);
+        log.info("budget {} notice {} issued: {}", id, issued.id(), issued.kind());
+        return issued;
+    }
+
+    /** Records the recipient's request to reconsider a notice (R24). */
+    public PersonalHealthBudget requestReconsideration(AccessContext ctx, BudgetId id, NoticeId notice) {
+        return change(ctx, id, "budget.reconsideration", (p, b) -> {
+            publish(p, new BudgetEvent.ReconsiderationRecorded(UUID.randomUUID(), p.now(), b.patient(), id, notice, false));
+            return b.requestReconsideration(notice, today(p));
+        });
+    }
+
+    /** Records the reasoned outcome of a reconsideration (R24). */
+    public PersonalHealthBudget decideReconsideration(AccessContext ctx, BudgetId id, NoticeId notice,
+            ReconsiderationOutcome outcome, String reasons) {
+        Require.present("outcome", outcome);
+        Require.text("reasons", reasons, Require.LONG_TEXT);
+        return change(ctx, id, "budget.reconsideration", (p, b) -> {
+            publish(p, new BudgetEvent.ReconsiderationRecorded(UUID.randomUUID(), p.now(), b.patient(), id, notice, true));
+            return b.decideReconsideration(notice, outcome, reasons, today(p));
+        });
+    }
+
+    /**
+     * Changes a line's planned amount per period; reducing a direct-payment line needs a
+     * reduction notice in force for that amount (R24).
+     */
+    public PersonalHealthBudget changePlannedAmount(AccessContext ctx, BudgetId id, BudgetLineCode line, Money amount,
+            Optional<NoticeId> notice) {
+        return change(ctx, id, "budget.plannedAmount", (p, b) -> {
+            PersonalHealthBudget next = b.changePlannedAmount(line, amount, notice);
+            publish(p, new BudgetEvent.PlannedAmountChanged(UUID.randomUUID(), p.now(), b.patient(), id, line.value(),
+                    amount.pence()));
+            return next;
+        });
+    }
+
+    // --- stopping direct payments (R25, R26) ---
+
+    /**
+     * Records that the adult patient with capacity, or the only consenting representative,
+     * withdrew consent: direct payments stop at once (R25).
+     */
+    public PersonalHealthBudget withdrawDirectPaymentConsent(AccessContext ctx, BudgetId id, LocalDate on) {
+        return stopDirectPayments(ctx, id, StopReason.CONSENT_WITHDRAWN, on);
+    }
+
+    /**
+     * Records the patient's death: direct payments stop (R26). Unspent money can then be
+     * demanded from the personal representatives with {@link #issueRepaymentNotice}.
+     */
+    public PersonalHealthBudget recordDeath(AccessContext ctx, BudgetId id, LocalDate dateOfDeath) {
+        return stopDirectPayments(ctx, id, StopReason.DEATH, dateOfDeath);
+    }
+
+    /** Stops direct payments for a reason of reg. 17 (R25, R26 and the discretionary reasons). */
+    public PersonalHealthBudget stopDirectPayments(AccessContext ctx, BudgetId id, StopReason reason, LocalDate on) {
+        Require.present("reason", reason);
+        Require.present("on", on);
+        return change(ctx, id, "budget.directPayments.stop", (p, b) -> {
+            if (on.isAfter(today(p))) {
+                throw new InvalidInputException("on", reason.rule(), "must not be in the future");
+            }
+            publish(p, new BudgetEvent.DirectPaymentsStopped(UUID.randomUUID(), p.now(), b.patient(), id, reason));
+            return b.stopDirectPayments(new DirectPaymentStop(reason, on));
+        });
+    }
+
+    // --- reports ---
+
+    /**
+     * Active budgets counted by management option (a budget mixing options counts once under
+     * each) and by why the person has one: the measure of the 180,000 → 1 million ambition.
+     * A population query.
+     */
+    public BudgetReport.ActiveBudgets activeBudgets(AccessContext ctx) {
+        return guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.BUDGET, "budget.report.active"), p -> {
+            Map<ManagementOption, Long> byOption = new EnumMap<>(ManagementOption.class);
+            Map<EligibilityReason, Long> byCohort = new EnumMap<>(EligibilityReason.class);
+            long total = 0;
+            for (Versioned<PersonalHealthBudget> v : p.tx().aggregates(BudgetStores.BUDGETS)
+                    .query(Query.where("status").is(BudgetStatus.ACTIVE))) {
+                total++;
+                v.value().options().forEach(o -> byOption.merge(o, 1L, Long::sum));
+                byCohort.merge(v.value().eligibility().reason(), 1L, Long::sum);
+            }
+            return new BudgetReport.ActiveBudgets(total, byOption, byCohort);
+        });
+    }
+
+    /**
+     * Spends dated from {@code from} (inclusive) to {@code to} (exclusive), by category and
+     * calendar month, across every budget. Refunds are reported by month. A population query.
+     */
+    public BudgetReport.SpendByCategory spendByCategory(AccessContext ctx, LocalDate from, LocalDate to) {
+        Require.present("from", from);
+        Require.present("to", to);
+        if (!to.isAfter(from)) {
+            throw new InvalidInputException("to", "PERIOD", "must be after from");
+        }
+        return guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.BUDGET, "budget.report.spend"), p -> {
+            Map<String, long[]> rows = new TreeMap<>();
+            Map<YearMonth, long[]> refunds = new TreeMap<>();
+            for (Versioned<PersonalHealthBudget> v : p.tx().aggregates(BudgetStores.BUDGETS).query(Query.all())) {
+                for (LedgerEntry e : p.tx().entries(BudgetStores.LEDGER).byOwner(v.value().id())) {
+                    if (e.date().isBefore(from) || !e.date().isBefore(to)) {
+                        continue;
+                    }
+                    YearMonth month = YearMonth.from(e.date());
+                    if (e.kind() == EntryKind.SPEND) {
+                        long[] r = rows.computeIfAbsent(month + " " + e.category().orElseThrow().code(), k -> new long[2]);
+                        r[0] = Math.addExact(r[0], e.amount().pence());
+                        r[1]++;
+                    } else if (e.kind() == EntryKind.REFUND) {
+                        long[] r = refunds.computeIfAbsent(month, k -> new long[1]);
+                        r[0] = Math.addExact(r[0], e.amount().pence());
+                    }
+                }
+            }
+            List<BudgetReport.CategorySpend> spend = new ArrayList<>();
+            rows.forEach((k, r) -> {
+                int space = k.indexOf(' ');
+                spend.add(new BudgetReport.CategorySpend(YearMonth.parse(k.substring(0, space)),
+                        SpendCategory.of(k.substring(space + 1)), Money.ofPence(r[0]), r[1]));
+            });
+            List<BudgetReport.MonthRefunds> refunded = new ArrayList<>();
+            refunds.forEach((m, r) -> refunded.add(new BudgetReport.MonthRefunds(m, Money.ofPence(r[0]))));
+            return new BudgetReport.SpendByCategory(from, to, spend, refunded);
+        });
+    }
+
+    // --- plumbing ---
+
+    private PersonalHealthBudget change(AccessContext ctx, BudgetId id, String action,
+            BiFunction<Permitted, PersonalHealthBudget, PersonalHealthBudget> command) {
+        PatientId patient = patientOf(id);
+        PersonalHealthBudget result = guard.run(GuardedCall.on(ctx, patient, AccessAction.CORRECT, DataClass.BUDGET,
+                action, subject(id)), p -> {
+            var budgets = p.tx().aggregates(BudgetStores.BUDGETS);
+            Versioned<PersonalHealthBudget> current = budgets.get(id);
+            PersonalHealthBudget next = command.apply(p, current.value());
+            budgets.update(next, current.version());
+            return next;
+        });
+        log.info("budget {} {}: status {}", id, action, result.status());
+        return result;
+    }
+
+    private <R> R read(AccessContext ctx, BudgetId id, String action,
+            BiFunction<Permitted, Versioned<PersonalHealthBudget>, R> query) {
+        PatientId patient = patientOf(id);
+        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.BUDGET, action, subject(id)),
+                p -> query.apply(p, p.tx().aggregates(BudgetStores.BUDGETS).get(id)));
+    }
+
+    /**
+     * The patient a budget belongs to, read before the guard runs because the guard decides per
+     * patient. Only the internal patient id leaves this read; a missing budget is not found.
+     */
+    private PatientId patientOf(BudgetId id) {
+        Require.present("budgetId", id);
+        return storage.inTransaction(tx -> tx.aggregates(BudgetStores.BUDGETS).find(id))
+                .map(v -> v.value().patient())
+                .orElseThrow(() -> new NotFoundException("PersonalHealthBudget", id.toString()));
+    }
+
+    private static Ledger ledgerOf(Permitted p, BudgetId id) {
+        return new Ledger(id, p.tx().entries(BudgetStores.LEDGER).byOwner(id));
+    }
+
+    private LocalDate today(Permitted p) {
+        return LocalDate.ofInstant(p.now(), guard.clock().getZone());
+    }
+
+    private static void publish(Permitted p, BudgetEvent event) {
+        p.tx().outbox().publish(event);
+    }
+
+    private static String subject(BudgetId id) {
+        return "PersonalHealthBudget/" + id;
+    }
+}

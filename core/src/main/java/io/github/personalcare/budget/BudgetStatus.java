@@ -1,0 +1,53 @@
+package io.github.personalcare.budget;
+
+import io.github.personalcare.IllegalTransitionException;
+
+/**
+ * The lifecycle of a budget. A budget is PROPOSED until it is activated against a current
+ * agreed care plan that references its lines (R15); only an ACTIVE budget can be spent from; a
+ * SUSPENDED budget keeps its money but takes no spends or payments; ENDED is final.
+ */
+public enum BudgetStatus {
+    PROPOSED,
+    ACTIVE,
+    SUSPENDED,
+    ENDED;
+
+    /** The commands that move a budget between states. */
+    public enum Command {
+        ACTIVATE,
+        SUSPEND,
+        RESUME,
+        END
+    }
+
+    /**
+     * The state after {@code command}.
+     *
+     * @throws IllegalTransitionException if the command is not allowed in this state
+     */
+    public BudgetStatus next(Command command) {
+        BudgetStatus next = switch (this) {
+            case PROPOSED -> switch (command) {
+                case ACTIVATE -> ACTIVE;
+                case END -> ENDED;
+                case SUSPEND, RESUME -> null;
+            };
+            case ACTIVE -> switch (command) {
+                case SUSPEND -> SUSPENDED;
+                case END -> ENDED;
+                case ACTIVATE, RESUME -> null;
+            };
+            case SUSPENDED -> switch (command) {
+                case RESUME -> ACTIVE;
+                case END -> ENDED;
+                case ACTIVATE, SUSPEND -> null;
+            };
+            case ENDED -> null;
+        };
+        if (next == null) {
+            throw new IllegalTransitionException("BUDGET_STATUS", name(), command.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return next;
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.personalcare.budget;
+
+import io.github.personalcare.spi.AggregateType;
+import io.github.personalcare.spi.EntryType;
+import io.github.personalcare.spi.Index;
+
+import java.util.List;
+
+/** The storage descriptions of budgets and their ledgers, which every storage adapter keeps. */
+public final class BudgetStores {
+    /**
+     * Budgets, queryable by status, cohort (eligibility reason), care plan, whether any line is a
+     * direct payment, and next review date.
+     */
+    public static final AggregateType<BudgetId, PersonalHealthBudget> BUDGETS = new AggregateType<>(
+            "personal_health_budget", PersonalHealthBudget.class, PersonalHealthBudget::id,
+            PersonalHealthBudget::patient, List.of(
+                    Index.text("status", PersonalHealthBudget::status),
+                    Index.text("cohort", b -> b.eligibility().reason()),
+                    Index.text("care_plan", PersonalHealthBudget::carePlan),
+                    Index.bool("direct_payment", PersonalHealthBudget::hasDirectPayments),
+                    Index.date("next_review_due", b -> b.nextReviewDue().orElse(null))));
+
+    /** Ledger entries, owned by their budget, with idempotency keys unique per budget. */
+    public static final EntryType<LedgerEntry> LEDGER = new EntryType<>(
+            "budget_ledger_entry", LedgerEntry.class, LedgerEntry::budget, LedgerEntry::patient,
+            LedgerEntry::idempotencyKey);
+
+    private BudgetStores() {
+    }
+}

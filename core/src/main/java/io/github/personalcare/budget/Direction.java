@@ -1,0 +1,7 @@
+package io.github.personalcare.budget;
+
+/** Which way an entry moves the balance; fixed for every kind except {@link EntryKind#ADJUSTMENT}. */
+public enum Direction {
+    INCREASE,
+    DECREASE
+}

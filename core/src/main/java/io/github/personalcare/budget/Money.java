@@ -1,0 +1,143 @@
+package io.github.personalcare.budget;
+
+import io.github.personalcare.InvalidInputException;
+
+import java.math.BigDecimal;
+
+/**
+ * An amount of money in pence sterling; never negative (R17). GBP is the only currency a
+ * personal health budget is held in, so an amount in any other currency is refused at the edge
+ * ({@link #of(String, String)}). Amounts are whole pence: {@code "12.505"} cannot be expressed and
+ * is rejected, never rounded.
+ *
+ * <p>Ledger amounts must also be positive: see {@link #requirePositive(String)}.
+ *
+ * @param pence the amount in pence, zero or more
+ */
+public record Money(long pence) implements Comparable<Money> {
+    /** The only currency a budget is held in (R17). */
+    public static final String CURRENCY = "GBP";
+    /** Nothing. */
+    public static final Money ZERO = new Money(0);
+    /** At most this many pounds may be written in one amount (far above any budget). */
+    private static final int MAX_POUND_DIGITS = 12;
+
+    /** @throws InvalidInputException if {@code pence} is negative (R17) */
+    public Money {
+        if (pence < 0) {
+            throw new InvalidInputException("amount", "R17", "must not be negative");
+        }
+    }
+
+    /** An amount of pence. */
+    public static Money ofPence(long pence) {
+        return new Money(pence);
+    }
+
+    /** An amount of whole pounds. */
+    public static Money ofPounds(long pounds) {
+        return new Money(Math.multiplyExact(pounds, 100L));
+    }
+
+    /**
+     * Reads pounds written as {@code "12"}, {@code "12.5"} or {@code "12.50"}.
+     *
+     * @throws InvalidInputException if the text is not a plain non-negative amount with at most
+     *                               two decimal places (rule R17); the value is never quoted
+     */
+    public static Money parse(String pounds) {
+        if (pounds == null) {
+            throw new InvalidInputException("amount", "R17", "is required");
+        }
+        int dot = pounds.indexOf('.');
+        String whole = dot < 0 ? pounds : pounds.substring(0, dot);
+        String fraction = dot < 0 ? "" : pounds.substring(dot + 1);
+        if (pounds.startsWith("-")) {
+            throw new InvalidInputException("amount", "R17", "must not be negative");
+        }
+        if (whole.isEmpty() || whole.length() > MAX_POUND_DIGITS || !digits(whole)
+                || (dot >= 0 && (fraction.isEmpty() || !digits(fraction)))) {
+            throw new InvalidInputException("amount", "R17", "must be pounds with at most two decimal places");
+        }
+        if (fraction.length() > 2) {
+            throw new InvalidInputException("amount", "R17", "must not be more precise than one penny");
+        }
+        long pence = Long.parseLong(whole) * 100 + (fraction.isEmpty() ? 0 : Long.parseLong((fraction + "0").substring(0, 2)));
+        return new Money(pence);
+    }
+
+    /**
+     * Reads an amount in a currency: only {@code "GBP"} is accepted (R17).
+     *
+     * @throws InvalidInputException with field {@code currency} for any other currency, or as
+     *                               {@link #parse} for a malformed amount
+     */
+    public static Money of(String pounds, String currency) {
+        if (!CURRENCY.equals(currency)) {
+            throw new InvalidInputException("currency", "R17", "must be GBP");
+        }
+        return parse(pounds);
+    }
+
+    /**
+     * Returns this amount if it is more than zero: ledger entries never carry zero.
+     *
+     * @throws InvalidInputException naming {@code field} if the amount is zero (R17)
+     */
+    public Money requirePositive(String field) {
+        if (pence == 0) {
+            throw new InvalidInputException(field, "R17", "must be more than zero");
+        }
+        return this;
+    }
+
+    /** The sum; overflow throws {@link ArithmeticException} rather than wrapping. */
+    public Money plus(Money other) {
+        return new Money(Math.addExact(pence, other.pence));
+    }
+
+    /**
+     * The difference.
+     *
+     * @throws InvalidInputException if {@code other} is larger (the result would be negative, R17)
+     */
+    public Money minus(Money other) {
+        return new Money(Math.subtractExact(pence, other.pence));
+    }
+
+    /** True if this is more than {@code other}. */
+    public boolean isMoreThan(Money other) {
+        return pence > other.pence;
+    }
+
+    /** True if the amount is zero. */
+    public boolean isZero() {
+        return pence == 0;
+    }
+
+    /** The amount in pounds at scale 2, for reports and exchange formats. */
+    public BigDecimal toPounds() {
+        return BigDecimal.valueOf(pence, 2);
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        return Long.compare(pence, other.pence);
+    }
+
+    /** {@code "£12.50"}. */
+    @Override
+    public String toString() {
+        return "£" + toPounds().toPlainString();
+    }
+
+    private static boolean digits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

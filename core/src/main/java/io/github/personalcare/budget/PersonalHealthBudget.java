@@ -1,0 +1,619 @@
+package io.github.personalcare.budget;
+
+import io.github.personalcare.IllegalTransitionException;
+import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.Require;
+import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.careplan.CarePlanId;
+import io.github.personalcare.identity.Patient;
+import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.identity.PatientId;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A personal health budget: money a person controls to meet the outcomes of their agreed care
+ * plan. It belongs to one patient and one agreed plan (R15); records why the person has it
+ * (R18) and who holds it; and has lines, each a plan item with a category, a planned amount per
+ * period and its own management option (R14). It keeps the running totals of its ledger per
+ * line, so every ledger entry is one optimistic update of the budget: its version is the lock
+ * that stops two racing spends from overdrawing it (R17).
+ *
+ * <p>Every method is pure: it takes the command and the date and returns the new budget, or
+ * throws a typed exception; the service stores the result. Direct payments follow SI
+ * 2013/1617: recipients (R19), the Schedule exclusion (R20), registered accounts (R21), reviews
+ * (R22), review tasks (R23), written notices (R24), stopping on withdrawal of consent or death
+ * (R25, R26) and offsetting unused money (R27).
+ *
+ * @param id                 internal id
+ * @param patient            whose budget
+ * @param carePlan           the agreed plan it is for (R15)
+ * @param eligibility        why the person has it (R18)
+ * @param holder             who holds it
+ * @param lines              its lines, unique by code
+ * @param startDate          first day of the first allocation period
+ * @param periodMonths       length of each period in months
+ * @param status             lifecycle state
+ * @param history            every status change with its reason
+ * @param accounts           the running totals of each line, in line order
+ * @param planReviewDue      the agreed plan's next review date, as last read
+ * @param firstDirectPayment the date of the first payment into a direct-payment line (R22)
+ * @param reviews            completed reviews, oldest first
+ * @param reviewTasks        review tasks raised (R23)
+ * @param notices            written notices given (R24)
+ * @param directPaymentStop  when and why direct payments stopped, if they have (R25, R26)
+ */
+public record PersonalHealthBudget(
+        BudgetId id,
+        PatientId patient,
+        CarePlanId carePlan,
+        Eligibility eligibility,
+        BudgetHolder holder,
+        List<BudgetLine> lines,
+        LocalDate startDate,
+        int periodMonths,
+        BudgetStatus status,
+        List<StatusChange> history,
+        List<LineAccount> accounts,
+        Optional<LocalDate> planReviewDue,
+        Optional<LocalDate> firstDirectPayment,
+        List<BudgetReview> reviews,
+        List<ReviewTask> reviewTasks,
+        List<WrittenNotice> notices,
+        Optional<DirectPaymentStop> directPaymentStop) {
+
+    /** At most this many lines in one budget. */
+    public static final int MAX_LINES = 100;
+    /** R22: the first direct-payment review is due within this many months of the first payment. */
+    public static final int FIRST_REVIEW_MONTHS = 3;
+    /** R22: later direct-payment reviews are due within this many months of the previous one. */
+    public static final int LATER_REVIEW_MONTHS = 12;
+
+    public PersonalHealthBudget {
+        Require.present("id", id);
+        Require.present("patient", patient);
+        Require.present("carePlan", carePlan);
+        Require.present("eligibility", eligibility);
+        Require.present("holder", holder);
+        lines = Require.list("lines", lines, MAX_LINES);
+        if (lines.isEmpty()) {
+            throw new InvalidInputException("lines", "R15", "a budget needs at least one line");
+        }
+        Set<BudgetLineCode> codes = new HashSet<>();
+        for (BudgetLine l : lines) {
+            if (!codes.add(l.code())) {
+                throw new InvalidInputException("lines", "R14", "each line code may appear once (one management option per line)");
+            }
+        }
+        Require.present("startDate", startDate);
+        if (periodMonths < 1 || periodMonths > 12) {
+            throw new InvalidInputException("periodMonths", "PERIOD", "must be 1 to 12");
+        }
+        Require.present("status", status);
+        history = List.copyOf(history);
+        accounts = List.copyOf(accounts);
+        if (accounts.size() != lines.size()) {
+            throw new IllegalArgumentException("one account per line");
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (!accounts.get(i).line().equals(lines.get(i).code())) {
+                throw new IllegalArgumentException("accounts must follow the lines");
+            }
+        }
+        planReviewDue = planReviewDue == null ? Optional.empty() : planReviewDue;
+        firstDirectPayment = firstDirectPayment == null ? Optional.empty() : firstDirectPayment;
+        reviews = List.copyOf(reviews);
+        reviewTasks = List.copyOf(reviewTasks);
+        notices = List.copyOf(notices);
+        directPaymentStop = directPaymentStop == null ? Optional.empty() : directPaymentStop;
+    }
+
+    /**
+     * Proposes a budget for the patient, checking everything that does not need the plan.
+     *
+     * @param person the patient's record (date of birth, flags, date of death)
+     * @param today  the date of the command
+     * @throws InvalidInputException  for a bad field, a cohort the person's age does not fit (R18),
+     *                                or a line category that is excluded (R16)
+     * @throws RuleViolationException for a direct-payment line whose recipient is not allowed (R19),
+     *                                a person excluded under the Schedule without an allowed override
+     *                                (R20), an unregistered account (R21), or a patient who has died (R26)
+     */
+    public static PersonalHealthBudget propose(BudgetId id, Patient person, CarePlanId carePlan,
+            Eligibility eligibility, BudgetHolder holder, List<BudgetLine> lines, LocalDate startDate,
+            BudgetPolicy policy, LocalDate today) {
+        Require.present("patient", person);
+        Require.present("eligibility", eligibility);
+        Require.present("policy", policy);
+        Require.present("today", today);
+        eligibility.checkAge(person.ageOn(eligibility.from()));
+        if (person.isDeceasedOn(today)) {
+            throw new RuleViolationException("R26", "no budget can be set up after the patient's death");
+        }
+        List<BudgetLine> checked = Require.list("lines", lines, MAX_LINES);
+        List<LineAccount> accounts = new ArrayList<>();
+        for (BudgetLine line : checked) {
+            if (policy.excludes(line.category())) {
+                throw new InvalidInputException("line.category", "R16", "is a category a budget may not pay for");
+            }
+            if (line.management() instanceof Management.DirectPayment dp) {
+                checkDirectPayment(dp, person, policy, today);
+            }
+            accounts.add(LineAccount.empty(line.code()));
+        }
+        return new PersonalHealthBudget(id, person.id(), carePlan, eligibility, holder, checked, startDate,
+                policy.periodMonths(), BudgetStatus.PROPOSED,
+                List.of(new StatusChange(BudgetStatus.PROPOSED, today, StatusReason.PROPOSED_FOR_PLAN, Optional.empty())),
+                accounts, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), Optional.empty());
+    }
+
+    private static void checkDirectPayment(Management.DirectPayment dp, Patient person, BudgetPolicy policy,
+            LocalDate today) {
+        // R19: who may receive the money
+        boolean child = person.ageOn(today) < 16;
+        boolean lacksCapacity = person.has(PatientFlag.LACKS_CAPACITY);
+        Recipient r = dp.recipient();
+        switch (r.kind()) {
+            case PATIENT -> {
+                if (child || lacksCapacity) {
+                    throw new RuleViolationException("R19",
+                            "a patient under 16 or lacking capacity cannot receive a direct payment; a representative must");
+                }
+            }
+            case REPRESENTATIVE -> {
+                if (!child && !lacksCapacity) {
+                    throw new RuleViolationException("R19",
+                            "a representative receives a direct payment only for a patient under 16 or lacking capacity");
+                }
+            }
+            case NOMINEE -> {
+                // a nominee's recorded agreement (consentedOn) is all reg. 6 asks of the SDK
+            }
+        }
+        if (r.consentedOn().isAfter(today)) {
+            throw new InvalidInputException("recipient.consentedOn", "R19", "must not be in the future");
+        }
+        // R20: the Schedule excludes people under criminal-justice drug or alcohol requirements
+        if (person.has(PatientFlag.DIRECT_PAYMENT_EXCLUDED)
+                && (dp.scheduleOverride().isEmpty() || !policy.scheduleOverrideAllowed())) {
+            throw new RuleViolationException("R20",
+                    "the person is excluded from direct payments under the Schedule and no allowed override was given");
+        }
+        // R21: a registered account dedicated to direct payments
+        if (dp.account().registeredOn().isAfter(today)) {
+            throw new RuleViolationException("R21", "the direct-payment account is not registered yet");
+        }
+    }
+
+    /** True if the line carries an override of the Schedule exclusion that this budget relied on (R20). */
+    public boolean reliesOnScheduleOverride(BudgetLine line, Patient person) {
+        return line.management() instanceof Management.DirectPayment dp && dp.scheduleOverride().isPresent()
+                && person.has(PatientFlag.DIRECT_PAYMENT_EXCLUDED);
+    }
+
+    /**
+     * Activates the budget against the patient's current agreed plan (R15).
+     *
+     * @throws RuleViolationException      with R15 if there is no agreed plan, it is not this budget's
+     *                                     plan, or its support section does not reference every line
+     * @throws IllegalTransitionException  unless the budget is proposed
+     */
+    public PersonalHealthBudget activate(Optional<AgreedPlan> plan, LocalDate on) {
+        BudgetStatus next = status.next(BudgetStatus.Command.ACTIVATE);
+        AgreedPlan agreed = requireAgreedPlan(plan);
+        for (BudgetLine l : lines) {
+            if (!agreed.references(l.code())) {
+                throw new RuleViolationException("R15", "the agreed plan does not reference budget line " + l.code());
+            }
+        }
+        return withStatus(next, on, StatusReason.PLAN_AGREED, Optional.empty(), agreed.nextReviewDue());
+    }
+
+    /**
+     * Checks that the budget's care plan is the patient's current agreed plan (R15): a budget
+     * cannot be created, or activated, without one.
+     *
+     * @throws RuleViolationException with R15 otherwise
+     */
+    public AgreedPlan requireAgreedPlan(Optional<AgreedPlan> plan) {
+        AgreedPlan agreed = plan.orElseThrow(() -> new RuleViolationException("R15",
+                "the patient has no agreed care plan"));
+        if (!agreed.plan().equals(carePlan)) {
+            throw new RuleViolationException("R15", "the budget's care plan is not the patient's current agreed plan");
+        }
+        return agreed;
+    }
+
+    /** Suspends the budget: no payments or spends until it is resumed. */
+    public PersonalHealthBudget suspend(StatusReason reason, Optional<String> detail, LocalDate on) {
+        return withStatus(status.next(BudgetStatus.Command.SUSPEND), on, reason, detail, planReviewDue);
+    }
+
+    /** Resumes a suspended budget. */
+    public PersonalHealthBudget resume(StatusReason reason, Optional<String> detail, LocalDate on) {
+        return withStatus(status.next(BudgetStatus.Command.RESUME), on, reason, detail, planReviewDue);
+    }
+
+    /** Ends the budget; final. Unspent money can still be recovered. */
+    public PersonalHealthBudget end(StatusReason reason, Optional<String> detail, LocalDate on) {
+        return withStatus(status.next(BudgetStatus.Command.END), on, reason, detail, planReviewDue);
+    }
+
+    private PersonalHealthBudget withStatus(BudgetStatus next, LocalDate on, StatusReason reason,
+            Optional<String> detail, Optional<LocalDate> planDue) {
+        List<StatusChange> h = new ArrayList<>(history);
+        h.add(new StatusChange(next, on, reason, detail));
+        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths, next,
+                h, accounts, planDue, firstDirectPayment, reviews, reviewTasks, notices, directPaymentStop);
+    }
+
+    /** The line with this code, if the budget has it. */
+    public Optional<BudgetLine> line(BudgetLineCode code) {
+        return lines.stream().filter(l -> l.code().equals(code)).findFirst();
+    }
+
+    /** The line's running totals. */
+    public Optional<LineAccount> account(BudgetLineCode code) {
+        return accounts.stream().filter(a -> a.line().equals(code)).findFirst();
+    }
+
+    /** The budget's balance: the sum of its lines' balances. */
+    public Balance balance() {
+        Balance b = Balance.ZERO;
+        for (LineAccount a : accounts) {
+            b = b.plus(a.balance());
+        }
+        return b;
+    }
+
+    /** The line's balance; zero for a line the budget does not have. */
+    public Balance balance(BudgetLineCode code) {
+        return account(code).map(LineAccount::balance).orElse(Balance.ZERO);
+    }
+
+    /** The management options the budget's lines use. */
+    public Set<ManagementOption> options() {
+        Set<ManagementOption> s = new HashSet<>();
+        lines.forEach(l -> s.add(l.option()));
+        return Set.copyOf(s);
+    }
+
+    /** True if any line is a direct payment. */
+    public boolean hasDirectPayments() {
+        return lines.stream().anyMatch(BudgetLine::isDirectPayment);
+    }
+
+    /** The allocation period containing the date; empty before the start date. */
+    public Optional<BudgetPeriod> periodOn(LocalDate date) {
+        return BudgetPeriod.containing(startDate, periodMonths, date);
+    }
+
+    /** The codes of the lines, in order. */
+    public List<BudgetLineCode> lineCodes() {
+        return lines.stream().map(BudgetLine::code).toList();
+    }
+
+    /** True if direct payments have stopped (R25, R26). */
+    public boolean directPaymentsStopped() {
+        return directPaymentStop.isPresent();
+    }
+
+    /**
+     * Checks an entry other than a spend before it is recorded (spends go through the
+     * {@link SpendingRule}s): the line exists, the budget's state allows the kind of entry, the
+     * date is in the current period and not in the future, and direct-payment rules hold.
+     *
+     * @throws InvalidInputException  for an unknown line or a date outside the current period
+     * @throws RuleViolationException for a state, direct-payment (R21, R24–R27) or balance (R17) rule
+     */
+    public void checkEntry(LedgerEntry e, Optional<String> paidIntoAccount, Patient person, LocalDate today) {
+        BudgetLine line = line(e.line()).orElseThrow(() -> new InvalidInputException("line", "R15",
+                "is not a line of this budget"));
+        boolean allowed = switch (e.kind()) {
+            case ALLOCATION -> status == BudgetStatus.ACTIVE;
+            case REFUND, ADJUSTMENT -> status == BudgetStatus.ACTIVE || status == BudgetStatus.SUSPENDED;
+            case RECOVERY -> status != BudgetStatus.PROPOSED;
+            case SPEND -> throw new IllegalArgumentException("spends are checked by the spending rules");
+        };
+        if (!allowed) {
+            throw new IllegalTransitionException("BUDGET_STATUS", status.name(), "record " + e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        checkDate(e.date(), today);
+        if (e.kind() == EntryKind.ALLOCATION && line.management() instanceof Management.DirectPayment dp) {
+            if (person.isDeceasedOn(e.date())) {
+                throw new RuleViolationException("R26", "no direct payment after the patient's death");
+            }
+            if (directPaymentStop.isPresent()) {
+                throw new RuleViolationException(directPaymentStop.get().reason().rule(), "direct payments have stopped");
+            }
+            if (paidIntoAccount.isEmpty() || !dp.account().receives(paidIntoAccount.get())) {
+                throw new RuleViolationException("R21", "a direct payment must go into the line's registered account");
+            }
+        }
+        if (e.kind() == EntryKind.REFUND) {
+            LineAccount a = account(e.line()).orElseThrow();
+            if (e.amount().pence() > a.netSpent()) {
+                throw new RuleViolationException("LEDGER", "a refund cannot exceed what the line has spent");
+            }
+        }
+        if (e.kind() == EntryKind.RECOVERY && line.isDirectPayment()) {
+            // R24: recovering direct-payment money needs a repayment notice in force
+            WrittenNotice n = e.notice().flatMap(this::notice).orElseThrow(() -> new RuleViolationException("R24",
+                    "recovering direct-payment money needs a written repayment notice"));
+            if (n.kind() != NoticeKind.REPAYMENT || !n.line().equals(e.line())) {
+                throw new RuleViolationException("R24", "the notice is not a repayment notice for this line");
+            }
+            if (!n.isInForce()) {
+                throw new RuleViolationException("R24", "the notice is under reconsideration or was withdrawn");
+            }
+            if (e.amount().isMoreThan(n.outstanding())) {
+                throw new RuleViolationException("R24", "more than the notice demands");
+            }
+        }
+        if (e.signedPence() < 0 && !balance(e.line()).covers(e.amount())) {
+            throw new RuleViolationException("R17", "the entry would take the line's balance below zero");
+        }
+    }
+
+    /**
+     * Checks that an entry's date is in the allocation period containing {@code today}, and
+     * not after it.
+     *
+     * @throws InvalidInputException naming {@code date} with rule PERIOD otherwise
+     */
+    public void checkDate(LocalDate date, LocalDate today) {
+        if (date.isAfter(today)) {
+            throw new InvalidInputException("date", "PERIOD", "must not be in the future");
+        }
+        if (!periodOn(today).map(p -> p.contains(date)).orElse(false)) {
+            throw new InvalidInputException("date", "PERIOD", "must be within the current allocation period");
+        }
+    }
+
+    /**
+     * The budget with the entry added to its running totals. The last line of defence of R17:
+     * a line may go below zero only through a notional spend with an approver, where the policy
+     * allows it.
+     *
+     * @throws RuleViolationException with R17 if the entry would overdraw the line
+     */
+    public PersonalHealthBudget record(LedgerEntry e, BudgetPolicy policy) {
+        if (!e.budget().equals(id)) {
+            throw new IllegalArgumentException("an entry of another budget");
+        }
+        BudgetLine line = line(e.line()).orElseThrow(() -> new InvalidInputException("line", "R15",
+                "is not a line of this budget"));
+        List<LineAccount> next = new ArrayList<>(accounts.size());
+        for (LineAccount a : accounts) {
+            next.add(a.line().equals(e.line()) ? a.with(e) : a);
+        }
+        LineAccount after = next.get(lines.indexOf(line));
+        if (after.balance().isOverdrawn() && e.signedPence() < 0 && !overspendAllowed(e, line, policy)) {
+            throw new RuleViolationException("R17", "the entry would take the line's balance below zero");
+        }
+        Optional<LocalDate> first = firstDirectPayment;
+        if (first.isEmpty() && e.kind() == EntryKind.ALLOCATION && line.isDirectPayment()) {
+            first = Optional.of(e.date()); // R22: the first review is counted from here
+        }
+        List<WrittenNotice> n = notices;
+        if (e.kind() == EntryKind.RECOVERY && e.notice().isPresent()) {
+            n = notices.stream().map(x -> x.id().equals(e.notice().get()) ? x.withRecovered(e.amount().pence()) : x).toList();
+        }
+        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
+                status, history, next, planReviewDue, first, reviews, reviewTasks, n, directPaymentStop);
+    }
+
+    /** True if a spend on a notional line may take it below zero: policy allows it and an approver is named. */
+    static boolean overspendAllowed(LedgerEntry e, BudgetLine line, BudgetPolicy policy) {
+        return e.kind() == EntryKind.SPEND && e.approvedBy().isPresent()
+                && line.option() == ManagementOption.NOTIONAL && policy.notionalOverspendAllowed();
+    }
+
+    // --- reviews (R22, R23) ---
+
+    /**
+     * When the next review is due. With direct payments made: no later than 3 months after the
+     * first payment, then no more than 12 months after the previous review (R22); otherwise the
+     * agreed plan's review date.
+     */
+    public Optional<LocalDate> nextReviewDue() {
+        if (hasDirectPayments() && firstDirectPayment.isPresent()) {
+            LocalDate first = firstDirectPayment.get();
+            Optional<LocalDate> last = reviews.stream().map(BudgetReview::on).filter(d -> !d.isBefore(first))
+                    .max(LocalDate::compareTo);
+            return Optional.of(last.map(d -> d.plusMonths(LATER_REVIEW_MONTHS))
+                    .orElse(first.plusMonths(FIRST_REVIEW_MONTHS)));
+        }
+        return planReviewDue;
+    }
+
+    /**
+     * True if the budget should be reviewed by {@code asOf}: its review date has come, or a
+     * review task is open. Ended budgets are never due.
+     */
+    public boolean dueForReview(LocalDate asOf) {
+        if (status == BudgetStatus.ENDED || status == BudgetStatus.PROPOSED) {
+            return false;
+        }
+        return nextReviewDue().map(d -> !d.isAfter(asOf)).orElse(false)
+                || reviewTasks.stream().anyMatch(ReviewTask::isOpen);
+    }
+
+    /** True if the review due date has passed without a review (R22: missed dates surface as overdue). */
+    public boolean isReviewOverdueOn(LocalDate date) {
+        return status != BudgetStatus.ENDED && nextReviewDue().map(date::isAfter).orElse(false);
+    }
+
+    /** The budget with a review task raised (R23). */
+    public PersonalHealthBudget raise(ReviewTask task) {
+        Require.present("task", task);
+        List<ReviewTask> t = new ArrayList<>(reviewTasks);
+        t.add(task);
+        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
+                status, history, accounts, planReviewDue, firstDirectPayment, reviews, t, notices, directPaymentStop);
+    }
+
+    /**
+     * The budget with a completed review: open review tasks close, the next due date moves on
+     * (R22), and the plan's review date is refreshed.
+     *
+     * @throws IllegalTransitionException unless active or suspended
+     */
+    public PersonalHealthBudget completeReview(BudgetReview review, Optional<LocalDate> planDue) {
+        Require.present("review", review);
+        if (status != BudgetStatus.ACTIVE && status != BudgetStatus.SUSPENDED) {
+            throw new IllegalTransitionException("BUDGET_STATUS", status.name(), "complete review");
+        }
+        List<BudgetReview> r = new ArrayList<>(reviews);
+        r.add(review);
+        List<ReviewTask> t = reviewTasks.stream().map(x -> x.isOpen() ? x.closedOn(review.on()) : x).toList();
+        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
+                status, history, accounts, planDue.isPresent() ? planDue : planReviewDue, firstDirectPayment, r, t,
+                notices, directPaymentStop);
+    }
+
+    // --- notices (R24) ---
+
+    /** The notice with this id. */
+    public Optional<WrittenNotice> notice(NoticeId noticeId) {
+        return notices.stream().filter(n -> n.id().equals(noticeId)).findFirst();
+    }
+
+    /**
+     * The budget with a written notice given (R24).
+     *
+     * @throws InvalidInputException  if the line is not a direct-payment line of this budget, or a
+     *                                reduction is not below the current amount
+     * @throws IllegalTransitionException unless active or suspended (or ended, for repayment)
+     */
+    public PersonalHealthBudget issue(WrittenNotice notice) {
+        Require.present("notice", notice);
+        BudgetLine line = line(notice.line()).filter(BudgetLine::isDirectPayment).orElseThrow(() ->
+                new InvalidInputException("notice.line", "R24", "must be a direct-payment line of this budget"));
+        boolean allowed = status == BudgetStatus.ACTIVE || status == BudgetStatus.SUSPENDED
+                || (status == BudgetStatus.ENDED && notice.kind() == NoticeKind.REPAYMENT);
+        if (!allowed) {
+            throw new IllegalTransitionException("BUDGET_STATUS", status.name(), "issue notice");
+        }
+        if (notice.kind() == NoticeKind.REDUCTION && !line.plannedPerPeriod().isMoreThan(notice.amount())) {
+            throw new InvalidInputException("notice.amount", "R24", "a reduction must be below the current planned amount");
+        }
+        List<WrittenNotice> n = new ArrayList<>(notices);
+        n.add(notice);
+        return withNotices(n);
+    }
+
+    /**
+     * The budget with the recipient's request to reconsider a notice recorded (R24).
+     *
+     * @throws InvalidInputException      if there is no such notice
+     * @throws IllegalTransitionException if reconsideration was already requested
+     */
+    public PersonalHealthBudget requestReconsideration(NoticeId noticeId, LocalDate on) {
+        WrittenNotice n = notice(noticeId).orElseThrow(() -> new InvalidInputException("noticeId", "R24", "is not a notice of this budget"));
+        if (n.reconsideration().isPresent()) {
+            throw new IllegalTransitionException("R24", "RECONSIDERATION_REQUESTED", "request reconsideration");
+        }
+        if (on.isBefore(n.issuedOn())) {
+            throw new InvalidInputException("requestedOn", "R24", "must not be before the notice was given");
+        }
+        return replace(n.withReconsideration(new Reconsideration(on, Optional.empty(), Optional.empty(), Optional.empty())));
+    }
+
+    /**
+     * The budget with the reasoned outcome of a reconsideration recorded (R24).
+     *
+     * @throws IllegalTransitionException unless a reconsideration is pending
+     */
+    public PersonalHealthBudget decideReconsideration(NoticeId noticeId, ReconsiderationOutcome outcome, String reasons,
+            LocalDate on) {
+        WrittenNotice n = notice(noticeId).orElseThrow(() -> new InvalidInputException("noticeId", "R24", "is not a notice of this budget"));
+        Reconsideration r = n.reconsideration().filter(Reconsideration::isPending).orElseThrow(() ->
+                new IllegalTransitionException("R24", n.reconsideration().isPresent() ? "DECIDED" : "NOT_REQUESTED",
+                        "decide reconsideration"));
+        return replace(n.withReconsideration(new Reconsideration(r.requestedOn(), Optional.of(on), Optional.of(outcome),
+                Optional.of(reasons))));
+    }
+
+    /**
+     * The budget with a line's planned amount changed. Reducing a direct-payment line needs a
+     * reduction notice in force for that line and amount (R24).
+     *
+     * @throws RuleViolationException with R24 if a needed notice is missing, pending or withdrawn
+     */
+    public PersonalHealthBudget changePlannedAmount(BudgetLineCode code, Money amount, Optional<NoticeId> noticeId) {
+        BudgetLine line = line(code).orElseThrow(() -> new InvalidInputException("line", "R15", "is not a line of this budget"));
+        amount.requirePositive("plannedPerPeriod");
+        if (line.isDirectPayment() && line.plannedPerPeriod().isMoreThan(amount)) {
+            WrittenNotice n = noticeId.flatMap(this::notice).orElseThrow(() -> new RuleViolationException("R24",
+                    "reducing a direct payment needs a written notice with reasons"));
+            if (n.kind() != NoticeKind.REDUCTION || !n.line().equals(code) || !n.amount().equals(amount)) {
+                throw new RuleViolationException("R24", "the notice is not a reduction of this line to this amount");
+            }
+            if (!n.isInForce()) {
+                throw new RuleViolationException("R24", "the notice is under reconsideration or was withdrawn");
+            }
+        }
+        List<BudgetLine> l = lines.stream().map(x -> x.code().equals(code) ? x.withPlannedPerPeriod(amount) : x).toList();
+        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, l, startDate, periodMonths, status,
+                history, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, notices, directPaymentStop);
+    }
+
+    private PersonalHealthBudget replace(WrittenNotice notice) {
+        return withNotices(notices.stream().map(n -> n.id().equals(notice.id()) ? notice : n).toList());
+    }
+
+    private PersonalHealthBudget withNotices(List<WrittenNotice> n) {
+        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
+                status, history, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, n, directPaymentStop);
+    }
+
+    // --- stopping direct payments (R25, R26) ---
+
+    /**
+     * The budget with direct payments stopped from {@code stop.on()}: no further payment into or
+     * spend from a direct-payment line (R25, R26). Notional and third-party lines carry on.
+     *
+     * @throws RuleViolationException     if the budget has no direct-payment line
+     * @throws IllegalTransitionException if they already stopped
+     */
+    public PersonalHealthBudget stopDirectPayments(DirectPaymentStop stop) {
+        Require.present("stop", stop);
+        if (!hasDirectPayments()) {
+            throw new RuleViolationException(stop.reason().rule(), "the budget has no direct-payment line");
+        }
+        if (directPaymentStop.isPresent()) {
+            throw new IllegalTransitionException(stop.reason().rule(), "DIRECT_PAYMENTS_STOPPED", "stop direct payments");
+        }
+        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
+                status, history, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, notices,
+                Optional.of(stop));
+    }
+
+    // --- offsetting (R27) ---
+
+    /**
+     * Checks an offset of accumulated unused money against the next scheduled payment of a
+     * line: the offset may not exceed that payment (R27), nor the unused money there is.
+     *
+     * @throws RuleViolationException with R27 otherwise
+     */
+    public void checkOffset(BudgetLineCode code, Money offset, Money scheduledPayment) {
+        if (offset.isMoreThan(scheduledPayment)) {
+            throw new RuleViolationException("R27", "an offset may not exceed the next scheduled payment");
+        }
+        if (!balance(code).covers(offset)) {
+            throw new RuleViolationException("R27", "an offset may not exceed the accumulated unused money");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PersonalHealthBudget[" + id + " " + status + "]";
+    }
+}

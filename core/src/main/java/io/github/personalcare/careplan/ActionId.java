@@ -1,0 +1,28 @@
+package io.github.personalcare.careplan;
+
+import io.github.personalcare.identity.RecordId;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Internal id of an action in a care plan; it stays the same across versions so changes can be traced. */
+public record ActionId(UUID value) implements RecordId {
+    public ActionId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** A new random id. */
+    public static ActionId random() {
+        return new ActionId(UUID.randomUUID());
+    }
+
+    /** Reads the UUID form. */
+    public static ActionId parse(String text) {
+        return new ActionId(RecordId.uuid("actionId", text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,384 @@
+package io.github.personalcare.careplan;
+
+import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.NotFoundException;
+import io.github.personalcare.Require;
+import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.access.AccessAction;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.AccessGuard;
+import io.github.personalcare.access.DataClass;
+import io.github.personalcare.access.GuardedCall;
+import io.github.personalcare.access.Permitted;
+import io.github.personalcare.careplan.CarePlanAuthorship.Participant;
+import io.github.personalcare.careteam.CareTeam;
+import io.github.personalcare.careteam.CareTeamStores;
+import io.github.personalcare.careteam.MemberId;
+import io.github.personalcare.event.CarePlanEvent;
+import io.github.personalcare.identity.Patient;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.PatientStores;
+import io.github.personalcare.spi.Query;
+import io.github.personalcare.spi.Storage;
+import io.github.personalcare.spi.VersionConflictException;
+import io.github.personalcare.spi.Versioned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Personalised care and support plans: drafting with the person and their carers, proposing,
+ * agreement by the person and co-signature by the lead professional, reviews that produce new
+ * versions, and the queries that find plans due for review. Every method runs through the access
+ * guard (audited) and saves the plan, the audit record and the outbox events in one transaction;
+ * writers pass the storage version they read and a stale one throws
+ * {@link VersionConflictException}. A refused command stores nothing.
+ *
+ * <p>A command on an existing plan first looks up, by its internal id, which patient it belongs to,
+ * so the guard can decide for that patient; an unknown id throws
+ * {@link io.github.personalcare.NotFoundException} before any decision (the id is random and reveals
+ * nothing personal).
+ *
+ * <pre>{@code
+ * Versioned<CarePlan> draft = care.carePlans().draft(patientCtx, patientId, content);
+ * Versioned<CarePlan> proposed = care.carePlans().propose(patientCtx, draft.value().id(), draft.version());
+ * Versioned<CarePlan> agreed = care.carePlans().agree(patientCtx, planId, proposed.version());
+ * agreed = care.carePlans().coSign(leadCtx, planId, agreed.version());   // now AGREED, version 1
+ * }</pre>
+ *
+ * <p>Rules: R6 (one current agreed plan), R7 (complete content and future review date to agree),
+ * R8 (the person's agreement and the lead professional's co-signature), R9 (who may draft and
+ * view), R10 (agreed versions immutable), R11 (review dates), R12 (carers), R13 (FHIR status,
+ * entered in error). Thread-safe.
+ */
+public final class CarePlanService {
+    private static final Logger log = LoggerFactory.getLogger(CarePlanService.class);
+
+    private final AccessGuard guard;
+    private final Storage storage;
+    private final ZoneId zone;
+
+    /** Created by {@code PersonalCare}; suppliers use {@code care.carePlans()}. */
+    public CarePlanService(AccessGuard guard, Storage storage) {
+        this.guard = Require.present("guard", guard);
+        this.storage = Require.present("storage", storage);
+        this.zone = guard.clock().getZone();
+    }
+
+    /** What a command is decided on, read in its transaction. */
+    private record Facts(Patient patient, Optional<CareTeam> team, Participant participant, Instant now, LocalDate today) {
+    }
+
+    /**
+     * Drafts a new plan for the patient. The patient, a professional, or a carer with proxy rights or
+     * recorded authority may draft (R9). A patient has at most one open plan: to change an agreed
+     * plan, start a review of it (R6).
+     *
+     * @throws RuleViolationException if the patient already has an open plan (R6) or the actor may not
+     *                                draft (R9)
+     * @throws InvalidInputException  if the review date is past or an action owner is not on the care team
+     * @throws io.github.personalcare.access.AccessDeniedException if the guard denies
+     */
+    public Versioned<CarePlan> draft(AccessContext ctx, PatientId patient, CarePlanContent content) {
+        Require.present("content", content);
+        CarePlanId id = CarePlanId.random();
+        Versioned<CarePlan> saved = guard.run(GuardedCall.on(ctx, patient, AccessAction.COLLECT, DataClass.CARE_PLAN,
+                "careplan.draft", "CarePlan/" + id), p -> {
+            Facts f = facts(p, patient);
+            CarePlanAuthorship.requireMayDraft(f.participant());
+            if (f.patient().isDeceasedOn(f.today())) {
+                throw new RuleViolationException("DECEASED", "the patient has died; no new plan can be drafted");
+            }
+            if (!CarePlanStores.open(p.tx(), patient).isEmpty()) {
+                throw new RuleViolationException("R6", "the patient already has an open care plan; review it instead");
+            }
+            requireOwnersOnTeam(content, f, p);
+            CarePlan plan = CarePlan.draft(id, patient, content, p.now(), f.today());
+            long version = p.tx().aggregates(CarePlanStores.PLANS).insert(plan);
+            p.tx().outbox().publish(new CarePlanEvent.Drafted(UUID.randomUUID(), p.now(), patient, id.value()));
+            return new Versioned<>(plan, version);
+        });
+        log.info("care plan {} drafted", id);
+        return saved;
+    }
+
+    /**
+     * Replaces the working content of a draft or of a plan under review. Carers whose involvement
+     * the patient agreed to may edit (R12). An agreed or proposed version cannot be edited (R10).
+     *
+     * @throws io.github.personalcare.IllegalTransitionException unless the plan is a draft or under review
+     * @throws InvalidInputException    if the review date is past or an action owner is not on the care team
+     * @throws VersionConflictException if {@code expectedVersion} is stale
+     */
+    public Versioned<CarePlan> edit(AccessContext ctx, CarePlanId id, CarePlanContent content, long expectedVersion) {
+        Require.present("content", content);
+        return change(ctx, id, expectedVersion, PlanCommand.EDIT, (plan, f) -> plan.edit(content, f.today()),
+                (f, p) -> requireOwnersOnTeam(content, f, p));
+    }
+
+    /**
+     * Proposes the plan for agreement and freezes its content (R10). The content must be complete
+     * (R7). The care team members in force are recorded in the plan's care team section.
+     *
+     * @throws InvalidInputException naming the first missing section (R7)
+     */
+    public Versioned<CarePlan> propose(AccessContext ctx, CarePlanId id, long expectedVersion) {
+        return change(ctx, id, expectedVersion, PlanCommand.PROPOSE, (plan, f) -> plan.propose(
+                f.team().map(t -> t.activeMembersAt(f.now())).orElse(List.of()), f.today()), null);
+    }
+
+    /** Takes a proposal back for more editing; signatures so far are discarded. */
+    public Versioned<CarePlan> returnToDraft(AccessContext ctx, CarePlanId id, long expectedVersion) {
+        return change(ctx, id, expectedVersion, PlanCommand.RETURN_TO_DRAFT, (plan, f) -> plan.returnToDraft(), null);
+    }
+
+    /**
+     * Records the person's agreement: by the patient (aged 16 or over or Gillick competent, not
+     * flagged as lacking capacity) or by a carer on the care team whose recorded authority applies
+     * (R8). Once the lead professional has also co-signed, the proposal becomes the new agreed
+     * version and supersedes the previous one (R6).
+     *
+     * @throws RuleViolationException if the actor cannot agree for the person (R8), or the new version
+     *                                breaks R11 or R22
+     * @throws InvalidInputException  if the content is incomplete or the review date is not in the future (R7)
+     */
+    public Versioned<CarePlan> agree(AccessContext ctx, CarePlanId id, long expectedVersion) {
+        return change(ctx, id, expectedVersion, PlanCommand.AGREE, (plan, f) -> plan.agree(
+                CarePlanAuthorship.personAgreement(ctx.actor(), f.patient(), f.team(), f.now(), f.today()), f.today()),
+                null);
+    }
+
+    /**
+     * Records the lead professional's co-signature (R8). Once the person has also agreed, the
+     * proposal becomes the new agreed version.
+     *
+     * @throws RuleViolationException if the actor is not the care team's lead professional (R8)
+     */
+    public Versioned<CarePlan> coSign(AccessContext ctx, CarePlanId id, long expectedVersion) {
+        return change(ctx, id, expectedVersion, PlanCommand.CO_SIGN, (plan, f) -> plan.coSign(
+                CarePlanAuthorship.leadCoSignature(ctx.actor(), f.team(), f.now()), f.today()), null);
+    }
+
+    /**
+     * Starts a review of the agreed plan: a new draft version opens; the agreed version stays in
+     * force until the new one is agreed (R6, R10, R11).
+     */
+    public Versioned<CarePlan> startReview(AccessContext ctx, CarePlanId id, long expectedVersion) {
+        return change(ctx, id, expectedVersion, PlanCommand.START_REVIEW, (plan, f) -> plan.startReview(), null);
+    }
+
+    /** Ends the plan (completed, withdrawn, transferred, deceased); agreed versions stay retrievable. */
+    public Versioned<CarePlan> end(AccessContext ctx, CarePlanId id, EndReason reason, long expectedVersion) {
+        Require.present("reason", reason);
+        return change(ctx, id, expectedVersion, PlanCommand.END, (plan, f) -> plan.end(reason, f.now()), null);
+    }
+
+    /**
+     * Marks the plan as recorded in error (professionals only): kept for audit, never counted in
+     * coverage metrics (R13).
+     */
+    public Versioned<CarePlan> enterInError(AccessContext ctx, CarePlanId id, long expectedVersion) {
+        return change(ctx, id, expectedVersion, PlanCommand.ENTER_IN_ERROR, (plan, f) -> plan.enterInError(f.now()),
+                null);
+    }
+
+    /**
+     * The plan with its storage version. Only the patient, their proxy and their care team may view
+     * it (R9, R12: the guard decides).
+     *
+     * @throws NotFoundException if there is no such plan
+     */
+    public Versioned<CarePlan> get(AccessContext ctx, CarePlanId id) {
+        PatientId patient = patientOf(id);
+        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.CARE_PLAN, "careplan.read",
+                "CarePlan/" + id), p -> p.tx().aggregates(CarePlanStores.PLANS).get(id));
+    }
+
+    /** Every plan of the patient, ended ones included, oldest first. */
+    public List<Versioned<CarePlan>> plansOf(AccessContext ctx, PatientId patient) {
+        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.CARE_PLAN, "careplan.list",
+                "Patient/" + patient), p -> p.tx().aggregates(CarePlanStores.PLANS).findByPatient(patient).stream()
+                .sorted(Comparator.comparing((Versioned<CarePlan> v) -> v.value().draftedAt())).toList());
+    }
+
+    /** The patient's agreed plan version in force, if any (R6). */
+    public Optional<CarePlanVersion> currentAgreed(AccessContext ctx, PatientId patient) {
+        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.CARE_PLAN, "careplan.current",
+                "Patient/" + patient), p -> CarePlanStores.currentAgreed(p.tx(), patient)
+                .flatMap(v -> v.value().currentAgreed()));
+    }
+
+    /**
+     * Agreed version {@code number} of the plan, exactly as agreed (R10).
+     *
+     * @throws NotFoundException if there is no such plan or version
+     */
+    public CarePlanVersion version(AccessContext ctx, CarePlanId id, int number) {
+        return read(ctx, id, "careplan.version", plan -> plan.version(number));
+    }
+
+    /** Every agreed version of the plan, oldest first (R10). */
+    public List<CarePlanVersion> history(AccessContext ctx, CarePlanId id) {
+        return read(ctx, id, "careplan.history", CarePlan::versions);
+    }
+
+    /**
+     * What changed, section by section, from agreed version {@code number} to the plan as it is now
+     * (the working draft while under review).
+     *
+     * @throws NotFoundException if there is no such plan or version
+     */
+    public List<SectionChange> changesSince(AccessContext ctx, CarePlanId id, int number) {
+        return read(ctx, id, "careplan.changes", plan -> plan.changesSince(number));
+    }
+
+    /**
+     * Plans whose agreed version in force is due for review on or before {@code asOf}, overdue ones
+     * included, earliest first. A population query: commissioners, administrators, clinicians.
+     */
+    public List<ReviewDue> dueForReview(AccessContext ctx, LocalDate asOf) {
+        Require.present("asOf", asOf);
+        return reviews(ctx, "careplan.dueForReview", Query.where("next_review_due").onOrBefore(asOf));
+    }
+
+    /** Plans overdue for review on {@code asOf}: the date is after the review date (R11). Earliest first. */
+    public List<ReviewDue> overdue(AccessContext ctx, LocalDate asOf) {
+        Require.present("asOf", asOf);
+        return reviews(ctx, "careplan.overdue", Query.where("next_review_due").before(asOf));
+    }
+
+    private List<ReviewDue> reviews(AccessContext ctx, String auditAction, Query query) {
+        return guard.run(GuardedCall.population(ctx, AccessAction.ACCESS, DataClass.CARE_PLAN, auditAction),
+                p -> p.tx().aggregates(CarePlanStores.PLANS).query(query).stream()
+                        .flatMap(v -> v.value().currentAgreed().stream()
+                                .map(cur -> new ReviewDue(v.value().id(), v.value().patient(), cur.number(),
+                                        cur.nextReviewDue())))
+                        .sorted(Comparator.comparing(ReviewDue::nextReviewDue)
+                                .thenComparing(r -> r.plan().value()))
+                        .toList());
+    }
+
+    private <R> R read(AccessContext ctx, CarePlanId id, String auditAction, Function<CarePlan, R> f) {
+        PatientId patient = patientOf(id);
+        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.CARE_PLAN, auditAction,
+                "CarePlan/" + id), p -> f.apply(p.tx().aggregates(CarePlanStores.PLANS).get(id).value()));
+    }
+
+    /** Extra checks that need the facts and the transaction. */
+    @FunctionalInterface
+    private interface Check {
+        void run(Facts facts, Permitted permitted);
+    }
+
+    private Versioned<CarePlan> change(AccessContext ctx, CarePlanId id, long expectedVersion, PlanCommand command,
+            BiFunction<CarePlan, Facts, CarePlan> apply, Check check) {
+        Require.present("id", id);
+        PatientId patient = patientOf(id);
+        AccessAction action = command == PlanCommand.EDIT ? AccessAction.CORRECT : AccessAction.COLLECT;
+        String auditAction = "careplan." + command.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        Versioned<CarePlan> saved = guard.run(GuardedCall.on(ctx, patient, action, DataClass.CARE_PLAN, auditAction,
+                "CarePlan/" + id), p -> {
+            var plans = p.tx().aggregates(CarePlanStores.PLANS);
+            Versioned<CarePlan> stored = plans.get(id);
+            if (stored.version() != expectedVersion) {
+                throw new VersionConflictException(CarePlanStores.PLANS.name(), id.toString(), expectedVersion,
+                        stored.version());
+            }
+            stored.value().requireAllows(command);
+            Facts f = facts(p, patient);
+            if (command != PlanCommand.AGREE && command != PlanCommand.CO_SIGN) {
+                CarePlanAuthorship.requireMay(command, f.participant());
+            }
+            if (f.patient().isDeceasedOn(f.today()) && command != PlanCommand.END
+                    && command != PlanCommand.ENTER_IN_ERROR) {
+                throw new RuleViolationException("DECEASED", "the patient has died; the plan can only be ended");
+            }
+            if (check != null) {
+                check.run(f, p);
+            }
+            CarePlan before = stored.value();
+            CarePlan after = apply.apply(before, f);
+            if (after.status() == PlanStatus.AGREED && CarePlanStores.currentAgreed(p.tx(), patient)
+                    .filter(other -> !other.value().id().equals(id)).isPresent()) {
+                // R6: never a second plan in force, even if two drafts slipped past the check in draft()
+                throw new RuleViolationException("R6", "the patient already has an agreed plan in force");
+            }
+            long version = plans.update(after, expectedVersion);
+            publish(p, command, before, after);
+            return new Versioned<>(after, version);
+        });
+        log.info("care plan {} {}: status {}, agreed versions {}, storage version {}", id, command,
+                saved.value().status(), saved.value().versions().size(), saved.version());
+        return saved;
+    }
+
+    private static void publish(Permitted p, PlanCommand command, CarePlan before, CarePlan after) {
+        UUID plan = after.id().value();
+        PatientId patient = after.patient();
+        int working = after.versions().size() + (after.status() == PlanStatus.AGREED ? 0 : 1);
+        switch (command) {
+            case PROPOSE -> p.tx().outbox().publish(
+                    new CarePlanEvent.Proposed(UUID.randomUUID(), p.now(), patient, plan, working));
+            case AGREE, CO_SIGN -> {
+                Signature s = command == PlanCommand.AGREE
+                        ? after.personAgreement().orElseGet(() -> lastVersion(after).personAgreement())
+                        : after.leadCoSignature().orElseGet(() -> lastVersion(after).leadCoSignature());
+                p.tx().outbox().publish(new CarePlanEvent.Signed(UUID.randomUUID(), p.now(), patient, plan, working,
+                        s.kind().name()));
+                if (after.status() == PlanStatus.AGREED && before.status() != PlanStatus.AGREED) {
+                    p.tx().outbox().publish(new CarePlanEvent.Agreed(UUID.randomUUID(), p.now(), patient, plan,
+                            after.versions().size()));
+                }
+            }
+            case START_REVIEW -> p.tx().outbox().publish(
+                    new CarePlanEvent.ReviewStarted(UUID.randomUUID(), p.now(), patient, plan, working));
+            case END -> p.tx().outbox().publish(new CarePlanEvent.Ended(UUID.randomUUID(), p.now(), patient, plan,
+                    after.endReason().orElseThrow().name()));
+            case ENTER_IN_ERROR -> p.tx().outbox().publish(
+                    new CarePlanEvent.EnteredInError(UUID.randomUUID(), p.now(), patient, plan));
+            case EDIT, RETURN_TO_DRAFT -> {
+                // working-draft changes are not announced: nothing agreed has changed
+            }
+        }
+    }
+
+    private static CarePlanVersion lastVersion(CarePlan plan) {
+        return plan.versions().get(plan.versions().size() - 1);
+    }
+
+    private Facts facts(Permitted p, PatientId patient) {
+        Patient record = p.tx().aggregates(PatientStores.PATIENTS).get(patient).value();
+        Optional<CareTeam> team = CareTeamStores.forPatient(p.tx(), patient).map(Versioned::value);
+        LocalDate today = LocalDate.ofInstant(p.now(), zone);
+        Participant who = CarePlanAuthorship.participant(p.context().actor(), record, team, p.now(), today);
+        return new Facts(record, team, who, p.now(), today);
+    }
+
+    private static void requireOwnersOnTeam(CarePlanContent content, Facts f, Permitted p) {
+        for (int i = 0; i < content.actions().size(); i++) {
+            Optional<MemberId> member = content.actions().get(i).owner().member();
+            if (member.isPresent() && f.team().map(t -> !t.hasActiveMember(member.get(), p.now())).orElse(true)) {
+                throw new InvalidInputException("actions[" + i + "].owner", "OWNER",
+                        "must be the patient or a current member of the care team");
+            }
+        }
+    }
+
+    /** The patient a plan belongs to (internal ids only), to address the guarded call. */
+    private PatientId patientOf(CarePlanId id) {
+        Require.present("id", id);
+        return storage.inTransaction(tx -> tx.aggregates(CarePlanStores.PLANS).find(id))
+                .map(v -> v.value().patient())
+                .orElseThrow(() -> new NotFoundException("CarePlan", id.toString()));
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.personalcare.careplan;
+
+import io.github.personalcare.Require;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * A goal or outcome the person wants, agreed in partnership with professionals (§1.2 criterion 3):
+ * the outcome in words (at most {@link Require#LONG_TEXT} characters), how progress is measured
+ * (at most {@link Require#SHORT_TEXT}), an optional target date and a status.
+ */
+public record Goal(GoalId id, String outcome, String measure, Optional<LocalDate> targetDate, GoalStatus status) {
+    /** @throws io.github.personalcare.InvalidInputException naming {@code goal.outcome}, {@code goal.measure}... */
+    public Goal {
+        Require.present("goal.id", id);
+        outcome = Require.text("goal.outcome", outcome, Require.LONG_TEXT);
+        measure = Require.text("goal.measure", measure, Require.SHORT_TEXT);
+        targetDate = targetDate == null ? Optional.empty() : targetDate;
+        Require.present("goal.status", status);
+    }
+
+    /** A new active goal with a fresh id. */
+    public static Goal of(String outcome, String measure, Optional<LocalDate> targetDate) {
+        return new Goal(GoalId.random(), outcome, measure, targetDate, GoalStatus.ACTIVE);
+    }
+
+    /** A copy with another status (the id stays, so the change shows as a change to this goal). */
+    public Goal withStatus(GoalStatus next) {
+        return new Goal(id, outcome, measure, targetDate, next);
+    }
+}

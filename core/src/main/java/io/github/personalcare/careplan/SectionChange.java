@@ -1,0 +1,34 @@
+package io.github.personalcare.careplan;
+
+import io.github.personalcare.Require;
+
+/**
+ * How one section differs between two versions of a plan: how many items were added, removed
+ * and changed. Counts only, so it can be shown or logged without quoting the person's words.
+ */
+public record SectionChange(PlanSection section, int added, int removed, int changed) {
+    public SectionChange {
+        Require.present("section", section);
+        if (added < 0 || removed < 0 || changed < 0 || added + removed + changed == 0) {
+            throw new IllegalArgumentException("a section change counts at least one non-negative change");
+        }
+    }
+
+    /** For reading: {@code "GOALS: 1 added, 1 changed"}. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(section.name()).append(':');
+        String sep = " ";
+        if (added > 0) {
+            sb.append(sep).append(added).append(" added");
+            sep = ", ";
+        }
+        if (removed > 0) {
+            sb.append(sep).append(removed).append(" removed");
+            sep = ", ";
+        }
+        if (changed > 0) {
+            sb.append(sep).append(changed).append(" changed");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,213 @@
+package io.github.personalcare.careteam;
+
+import io.github.personalcare.NotFoundException;
+import io.github.personalcare.Require;
+import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.access.AccessAction;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.AccessGuard;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.DataClass;
+import io.github.personalcare.access.GuardedCall;
+import io.github.personalcare.access.Permitted;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.event.CareTeamEvent;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.UserId;
+import io.github.personalcare.spi.Storage;
+import io.github.personalcare.spi.VersionConflictException;
+import io.github.personalcare.spi.Versioned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * Who is involved in a person's care: establishing the care team, adding professionals and carers,
+ * recording the patient's agreement to a carer's involvement, appointing the lead professional and
+ * ending memberships. Every method runs through the access guard (audited) and saves the team,
+ * the audit record and a {@link CareTeamEvent} in one transaction; writers pass the storage version
+ * they read. Only the patient and professionals change the team; carers may view it.
+ *
+ * <p>A command on an existing team first looks up, by its internal id, which patient it belongs to,
+ * so the guard can decide for that patient; an unknown id throws
+ * {@link io.github.personalcare.NotFoundException} before any decision (the id is random and reveals
+ * nothing personal).
+ *
+ * <pre>{@code
+ * Versioned<CareTeam> team = care.careTeams().establish(gp, patientId);
+ * team = care.careTeams().addProfessional(gp, team.value().id(), UserId.of("GP-1"),
+ *         ProfessionalRole.GENERAL_PRACTITIONER, OdsCode.of("A81001"), team.version());
+ * MemberId lead = team.value().professionals().get(0).id();
+ * team = care.careTeams().appointLead(gp, team.value().id(), lead, team.version());
+ * }</pre>
+ *
+ * <p>Rules: R12 (carers have a role and a period; their involvement needs the patient's recorded
+ * agreement or a legal authority), R39 (membership is a legitimate relationship). Thread-safe.
+ */
+public final class CareTeamService {
+    private static final Logger log = LoggerFactory.getLogger(CareTeamService.class);
+
+    private final AccessGuard guard;
+    private final Storage storage;
+
+    /** Created by {@code PersonalCare}; suppliers use {@code care.careTeams()}. */
+    public CareTeamService(AccessGuard guard, Storage storage) {
+        this.guard = Require.present("guard", guard);
+        this.storage = Require.present("storage", storage);
+    }
+
+    /**
+     * Establishes the patient's care team, empty. One team per patient.
+     *
+     * @throws RuleViolationException if the patient already has a care team ({@code CARE_TEAM_UNIQUE})
+     *                                or a carer tries to establish it
+     */
+    public Versioned<CareTeam> establish(AccessContext ctx, PatientId patient) {
+        CareTeamId id = CareTeamId.random();
+        Versioned<CareTeam> saved = guard.run(GuardedCall.on(ctx, patient, AccessAction.COLLECT, DataClass.CARE_TEAM,
+                "careteam.establish", "CareTeam/" + id), p -> {
+            requireMayChange(p);
+            if (CareTeamStores.forPatient(p.tx(), patient).isPresent()) {
+                throw new RuleViolationException("CARE_TEAM_UNIQUE", "the patient already has a care team");
+            }
+            CareTeam team = CareTeam.establish(id, patient);
+            long version = p.tx().aggregates(CareTeamStores.TEAMS).insert(team);
+            publish(p, team, CareTeamEvent.Change.ESTABLISHED, Optional.empty());
+            return new Versioned<>(team, version);
+        });
+        log.info("care team {} established", id);
+        return saved;
+    }
+
+    /**
+     * Adds a professional to the team from now on.
+     *
+     * @throws RuleViolationException if the user already has a membership in force
+     */
+    public Versioned<CareTeam> addProfessional(AccessContext ctx, CareTeamId id, UserId user, ProfessionalRole role,
+            OdsCode organisation, long expectedVersion) {
+        MemberId member = MemberId.random();
+        return change(ctx, id, expectedVersion, "careteam.addProfessional", CareTeamEvent.Change.PROFESSIONAL_ADDED,
+                member, (team, p) -> team.withProfessional(new ProfessionalMember(member, user, role, organisation,
+                        MembershipPeriod.from(p.now()))));
+    }
+
+    /**
+     * Adds a carer, family member or representative from now on (R12: a role and a period). When
+     * the patient adds the carer themself, their agreement to the carer's involvement is recorded
+     * at once; otherwise the carer takes part only once the patient records agreement
+     * ({@link #recordCarerAgreement}) or when a legal {@code authority} is recorded.
+     *
+     * @param relationship the carer's relationship to the patient in words ("daughter"); personal
+     *                     data, never logged or put in events
+     * @param proxy        whether the carer holds proxy rights (acting for the patient)
+     * @param authority    a legal authority the carer holds, checked by the supplier before recording
+     */
+    public Versioned<CareTeam> addCarer(AccessContext ctx, CareTeamId id, UserId user, CarerRole role,
+            String relationship, boolean proxy, Optional<AuthorityKind> authority, long expectedVersion) {
+        MemberId member = MemberId.random();
+        return change(ctx, id, expectedVersion, "careteam.addCarer", CareTeamEvent.Change.CARER_ADDED, member,
+                (team, p) -> team.withCarer(new CarerMember(member, user, role, relationship, proxy, authority,
+                        isPatientThemself(p, team) ? Optional.of(p.now()) : Optional.empty(),
+                        MembershipPeriod.from(p.now()))));
+    }
+
+    /**
+     * Records the patient's agreement to a carer's involvement in their care planning (R12). Only
+     * the patient themself records it.
+     *
+     * @throws RuleViolationException if the actor is not the patient (R12)
+     */
+    public Versioned<CareTeam> recordCarerAgreement(AccessContext ctx, CareTeamId id, MemberId carer,
+            long expectedVersion) {
+        return change(ctx, id, expectedVersion, "careteam.carerAgreement", CareTeamEvent.Change.CARER_AGREEMENT_RECORDED,
+                carer, (team, p) -> {
+                    if (!isPatientThemself(p, team)) {
+                        throw new RuleViolationException("R12", "only the patient records agreement to a carer's involvement");
+                    }
+                    return team.withCarerAgreement(carer, p.now());
+                });
+    }
+
+    /**
+     * Appoints the lead professional, who co-signs the care plan (R8).
+     *
+     * @throws RuleViolationException if the member is not a professional in force
+     */
+    public Versioned<CareTeam> appointLead(AccessContext ctx, CareTeamId id, MemberId member, long expectedVersion) {
+        return change(ctx, id, expectedVersion, "careteam.appointLead", CareTeamEvent.Change.LEAD_APPOINTED, member,
+                (team, p) -> team.withLead(member, p.now()));
+    }
+
+    /** Ends a membership now; the history is kept. */
+    public Versioned<CareTeam> endMembership(AccessContext ctx, CareTeamId id, MemberId member, long expectedVersion) {
+        return change(ctx, id, expectedVersion, "careteam.endMembership", CareTeamEvent.Change.MEMBERSHIP_ENDED,
+                member, (team, p) -> team.endMembership(member, p.now()));
+    }
+
+    /**
+     * The care team with its storage version: who is involved in the patient's care.
+     *
+     * @throws NotFoundException if there is no such team
+     */
+    public Versioned<CareTeam> get(AccessContext ctx, CareTeamId id) {
+        PatientId patient = patientOf(id);
+        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.CARE_TEAM, "careteam.read",
+                "CareTeam/" + id), p -> p.tx().aggregates(CareTeamStores.TEAMS).get(id));
+    }
+
+    /** The patient's care team, if one is established. */
+    public Optional<Versioned<CareTeam>> forPatient(AccessContext ctx, PatientId patient) {
+        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.CARE_TEAM, "careteam.read",
+                "Patient/" + patient), p -> CareTeamStores.forPatient(p.tx(), patient));
+    }
+
+    private Versioned<CareTeam> change(AccessContext ctx, CareTeamId id, long expectedVersion, String auditAction,
+            CareTeamEvent.Change change, MemberId member, BiFunction<CareTeam, Permitted, CareTeam> apply) {
+        Require.present("id", id);
+        PatientId patient = patientOf(id);
+        Versioned<CareTeam> saved = guard.run(GuardedCall.on(ctx, patient, AccessAction.CORRECT, DataClass.CARE_TEAM,
+                auditAction, "CareTeam/" + id), p -> {
+            var teams = p.tx().aggregates(CareTeamStores.TEAMS);
+            Versioned<CareTeam> stored = teams.get(id);
+            if (stored.version() != expectedVersion) {
+                throw new VersionConflictException(CareTeamStores.TEAMS.name(), id.toString(), expectedVersion,
+                        stored.version());
+            }
+            requireMayChange(p);
+            CareTeam next = apply.apply(stored.value(), p);
+            long version = teams.update(next, expectedVersion);
+            publish(p, next, change, Optional.of(member));
+            return new Versioned<>(next, version);
+        });
+        log.info("care team {} {}: member {}, storage version {}", id, change, member, saved.version());
+        return saved;
+    }
+
+    private static void requireMayChange(Permitted p) {
+        Actor actor = p.context().actor();
+        if (!(actor instanceof Actor.PatientActor) && !(actor instanceof Actor.Professional)) {
+            throw new RuleViolationException("CARE_TEAM_AUTHOR", "only the patient or a professional changes the care team");
+        }
+    }
+
+    private static boolean isPatientThemself(Permitted p, CareTeam team) {
+        return p.context().actor() instanceof Actor.PatientActor self && self.patient().equals(team.patient());
+    }
+
+    private static void publish(Permitted p, CareTeam team, CareTeamEvent.Change change, Optional<MemberId> member) {
+        p.tx().outbox().publish(new CareTeamEvent.Changed(UUID.randomUUID(), p.now(), team.patient(), team.id().value(),
+                change, member.map(MemberId::value)));
+    }
+
+    private PatientId patientOf(CareTeamId id) {
+        Require.present("id", id);
+        return storage.inTransaction(tx -> tx.aggregates(CareTeamStores.TEAMS).find(id))
+                .map(v -> v.value().patient())
+                .orElseThrow(() -> new NotFoundException("CareTeam", id.toString()));
+    }
+}

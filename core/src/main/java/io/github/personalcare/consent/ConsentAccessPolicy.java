@@ -1,0 +1,113 @@
+package io.github.personalcare.consent;
+
+import io.github.personalcare.Require;
+import io.github.personalcare.access.AccessDecision;
+import io.github.personalcare.access.AccessPolicy;
+import io.github.personalcare.access.AccessRequest;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.CareRelationship;
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.access.Relationship;
+import io.github.personalcare.audit.AuditEvent;
+import io.github.personalcare.audit.AuditOutcome;
+import io.github.personalcare.audit.AuditRecord;
+import io.github.personalcare.identity.Patient;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.PatientStores;
+import io.github.personalcare.spi.Query;
+import io.github.personalcare.spi.Transaction;
+import io.github.personalcare.spi.Versioned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The SDK's default access policy: reads the facts a decision needs from the transaction (the
+ * patient record, the patient's active consents, the actor's relationships from the
+ * {@link CareRelationship} and, for emergency access without a new reason, the start of the
+ * actor's break-glass episode from the audit trail) and asks the {@link ConsentEngine}. Anything
+ * that fails while gathering or deciding is a deny (R38, fail closed). Reads only; thread-safe.
+ */
+public final class ConsentAccessPolicy implements AccessPolicy {
+    private static final Logger log = LoggerFactory.getLogger(ConsentAccessPolicy.class);
+
+    private final CareRelationship relationships;
+    private final ConsentPolicy policy;
+    private final ConsentEngine engine = new ConsentEngine();
+
+    /**
+     * A policy finding relationships with {@code relationships} and deciding under {@code policy}.
+     * Options that override a value set in law are logged once here.
+     */
+    public ConsentAccessPolicy(CareRelationship relationships, ConsentPolicy policy) {
+        this.relationships = Require.present("relationships", relationships);
+        this.policy = Require.present("consentPolicy", policy);
+        for (String option : policy.lawOverrides()) {
+            log.warn("consent policy overrides a value set in law: {}", option);
+        }
+    }
+
+    /** The policy decisions are made under. */
+    public ConsentPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public AccessDecision decide(AccessRequest request, Transaction facts) {
+        try {
+            return engine.decide(request, gather(request, facts));
+        } catch (RuntimeException e) {
+            log.warn("consent decision failed ({}); denying", e.getClass().getSimpleName());
+            return AccessDecision.deny("R38", "the consent policy could not evaluate the request");
+        }
+    }
+
+    private ConsentFacts gather(AccessRequest request, Transaction tx) {
+        if (request.patient().isEmpty()) {
+            return ConsentFacts.population(policy);
+        }
+        PatientId patientId = request.patient().get();
+        Optional<Patient> patient = tx.aggregates(PatientStores.PATIENTS).find(patientId).map(Versioned::value);
+        if (patient.isEmpty()) {
+            return new ConsentFacts(List.of(), List.of(), Optional.empty(), policy, Optional.empty());
+        }
+        Actor actor = request.actor();
+        if (actor instanceof Actor.PatientActor || actor instanceof Actor.SystemActor) {
+            return ConsentFacts.of(patient.get(), List.of(), List.of(), policy);
+        }
+        List<Versioned<ConsentRecord>> stored = tx.aggregates(ConsentStores.CONSENTS)
+                .query(Query.forPatient(patientId).and("status").is(ConsentStatus.ACTIVE));
+        List<ConsentRecord> consents = new ArrayList<>(stored.size());
+        for (Versioned<ConsentRecord> v : stored) {
+            consents.add(v.value());
+        }
+        List<Relationship> found = relationships.relationships(tx, patientId, actor, request.at());
+        ConsentFacts facts = ConsentFacts.of(patient.get(), consents, found == null ? List.of() : found, policy);
+        if (request.purpose() == Purpose.EMERGENCY && request.context().reason().isEmpty()) {
+            Optional<Instant> opened = breakGlassOpenedAt(tx, patientId, actor);
+            if (opened.isPresent()) {
+                facts = facts.withBreakGlassOpenedAt(opened.get());
+            }
+        }
+        return facts;
+    }
+
+    /** When the actor last gave a break-glass reason for the patient and was permitted (R40). */
+    private static Optional<Instant> breakGlassOpenedAt(Transaction tx, PatientId patient, Actor actor) {
+        String reference = actor.reference();
+        Instant latest = null;
+        for (AuditRecord r : tx.audit().forPatient(patient)) {
+            AuditEvent e = r.event();
+            boolean permitted = e.outcome() == AuditOutcome.PERMIT || e.outcome() == AuditOutcome.SUCCESS;
+            if (permitted && "R40".equals(e.rule()) && e.reason().isPresent() && e.actor().equals(reference)
+                    && (latest == null || e.at().isAfter(latest))) {
+                latest = e.at();
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.personalcare.consent;
+
+/**
+ * The FHIR R4 {@code Consent.category} (1..*). Only the code confirmed in the domain notes is
+ * listed; more are added when their codes are checked against the terminology.
+ */
+public enum ConsentCategory {
+    /** Information access: {@code http://terminology.hl7.org/CodeSystem/v3-ActCode#INFA}. */
+    INFORMATION_ACCESS("http://terminology.hl7.org/CodeSystem/v3-ActCode", "INFA");
+
+    private final String system;
+    private final String code;
+
+    ConsentCategory(String system, String code) {
+        this.system = system;
+        this.code = code;
+    }
+
+    /** The code system URI. */
+    public String system() {
+        return system;
+    }
+
+    /** The code. */
+    public String code() {
+        return code;
+    }
+}

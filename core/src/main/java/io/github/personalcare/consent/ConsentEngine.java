@@ -1,0 +1,666 @@
+package io.github.personalcare.consent;
+
+import io.github.personalcare.access.AccessAction;
+import io.github.personalcare.access.AccessDecision;
+import io.github.personalcare.access.AccessRequest;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.DataClass;
+import io.github.personalcare.access.Obligation;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.access.Relationship;
+import io.github.personalcare.access.RelationshipKind;
+import io.github.personalcare.access.SensitivityLabel;
+import io.github.personalcare.identity.Patient;
+import io.github.personalcare.identity.PatientFlag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Decides one access request from the facts given: pure (no I/O, no clock, no logging),
+ * deterministic and thread-safe. The answer is a permit with obligations or a deny, naming the
+ * rule (an R-number) or the consent provision ({@code "Consent/<id>#provision.provision[0]"})
+ * that decided, with reasons in words and no personal data.
+ *
+ * <p>The order of evaluation, which {@code docs/consent-policy.md} explains in plain English:
+ * <ol>
+ *   <li>Population requests: commissioners, administrators, clinicians and privacy officers for
+ *       aggregate work; never research (R42).</li>
+ *   <li>No patient record: deny (R38, fail closed), except a professional registering a new patient.</li>
+ *   <li>The patient themself: their own record from the online-access age or with a Gillick
+ *       record (R48, R46), never items withheld as third-party or serious harm, nothing of the
+ *       clinical record while enhanced review is indicated (R48); always with REDACT_WITHHELD.</li>
+ *   <li>System actors: administration only.</li>
+ *   <li>Disclosing a sensitive (S-flagged) patient's demographics or referral: deny (R49).</li>
+ *   <li>Consents: active ones whose scope covers the purpose (R43); the deepest matching
+ *       provision of each decides (R45); opt-in roots deny what no provision permits.</li>
+ *   <li>Emergency by a professional: direct care if they have a relationship and no objection;
+ *       otherwise break-glass (R40): clinical role, an allowed action and a reason (or an episode
+ *       opened within the validity window) give a permit with AUDIT, NOTIFY_PATIENT and
+ *       ALERT_PRIVACY_OFFICER, overriding objections.</li>
+ *   <li>Any consent deny: deny (R41, deny overrides permit, R45).</li>
+ *   <li>Research and planning: deny under the national data opt-out unless an explicit consent
+ *       names the purpose (R42); without the opt-out, only with such a consent.</li>
+ *   <li>Carers and other proxies: only within a consent that grants it, given by someone who
+ *       could give it at the patient's age (R46, R47), or, for the care plan and care team only, as
+ *       a carer with proxy rights recorded on the care team (R12; never between the proxy-restriction
+ *       and adult-proxy birthdays); never third-party or serious-harm items (R48).</li>
+ *   <li>Professionals: direct care needs a legitimate relationship and a clinical role (R39);
+ *       administration a relationship; audit review the privacy-officer role.</li>
+ * </ol>
+ *
+ * <p>Allocation-light: no streams; consents out of status or scope are skipped before their
+ * provisions are read; provision criteria are checked cheapest first (period, action, class,
+ * purpose, then actor); strings for rules and paths are built only for the deciding provision.
+ */
+public final class ConsentEngine {
+    private static final Set<DataClass> CLINICAL_RECORD = EnumSet.of(DataClass.CARE_PLAN, DataClass.CARE_TEAM,
+            DataClass.REFERRAL, DataClass.BUDGET);
+
+    /** An engine; it holds no state, so one instance serves every thread. */
+    public ConsentEngine() {
+    }
+
+    /**
+     * Decides the request.
+     *
+     * @throws NullPointerException if the request or facts are null (a caller error, not a decision)
+     */
+    public AccessDecision decide(AccessRequest request, ConsentFacts facts) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(facts, "facts");
+        Actor actor = request.actor();
+        if (request.patient().isEmpty()) {
+            return population(request);
+        }
+        if (facts.patient().isEmpty()) {
+            if (actor instanceof Actor.Professional && request.action() == AccessAction.COLLECT
+                    && request.dataClass() == DataClass.DEMOGRAPHICS) {
+                return AccessDecision.permit("REGISTRATION", "a professional registers a new patient");
+            }
+            return AccessDecision.deny("R38", "the patient record is not available, so the request cannot be evaluated");
+        }
+        Patient patient = facts.patient().get();
+        if (!patient.id().equals(request.patient().get())) {
+            return AccessDecision.deny("R38", "the facts are about another patient, so the request cannot be evaluated");
+        }
+        ConsentPolicy policy = facts.policy();
+        LocalDate today = LocalDate.ofInstant(request.at(), policy.zone());
+        if (actor instanceof Actor.PatientActor self) {
+            return self(request, patient, self, today, policy);
+        }
+        if (actor instanceof Actor.SystemActor) {
+            return request.purpose() == Purpose.ADMINISTRATION
+                    ? AccessDecision.permit("SYSTEM", "a system component acting for administration")
+                    : AccessDecision.deny("SYSTEM", "system components act for administration only");
+        }
+        if (patient.has(PatientFlag.SENSITIVE) && request.action() == AccessAction.DISCLOSE
+                && (request.dataClass() == DataClass.DEMOGRAPHICS || request.dataClass() == DataClass.REFERRAL)) {
+            return AccessDecision.deny("R49", "the patient's record is restricted (S flag): location details and "
+                    + "referrals are never disclosed");
+        }
+        Evaluation consents = evaluate(request, facts, patient, policy);
+        if (consents.unevaluable) {
+            return AccessDecision.deny("R38", "the facts hold a consent of another patient, so the request cannot be "
+                    + "evaluated");
+        }
+        if (actor instanceof Actor.Professional professional && request.purpose() == Purpose.EMERGENCY) {
+            return emergency(request, professional, facts, consents, policy);
+        }
+        if (consents.denyConsent != null) {
+            return consents.denyDecision();
+        }
+        if (request.purpose().isSecondaryUse()) {
+            return secondaryUse(patient, consents);
+        }
+        if (actor instanceof Actor.Carer) {
+            return proxy(request, patient, facts, consents, today, policy);
+        }
+        return professional(request, (Actor.Professional) actor, facts, consents, policy);
+    }
+
+    // --- population -------------------------------------------------------------------------
+
+    private static AccessDecision population(AccessRequest request) {
+        Actor actor = request.actor();
+        Purpose purpose = request.purpose();
+        if (purpose == Purpose.RESEARCH) {
+            return AccessDecision.deny("R42", "research across patients needs each patient's explicit consent "
+                    + "and opt-out check; population research queries are not offered");
+        }
+        if (actor instanceof Actor.SystemActor) {
+            return purpose == Purpose.ADMINISTRATION
+                    ? AccessDecision.permit("POPULATION", "a system component acting for administration")
+                    : AccessDecision.deny("POPULATION", "system components act for administration only");
+        }
+        if (actor instanceof Actor.Professional p) {
+            ProfessionalRole role = p.role();
+            if (purpose == Purpose.AUDIT && role == ProfessionalRole.PRIVACY_OFFICER) {
+                return AccessDecision.permit("POPULATION", "a privacy officer reviews access across patients");
+            }
+            boolean reporting = role == ProfessionalRole.COMMISSIONER || role == ProfessionalRole.ADMINISTRATOR
+                    || role.isClinical();
+            if (reporting && purpose != Purpose.EMERGENCY && purpose != Purpose.PATIENT_SELF_SERVICE) {
+                return AccessDecision.permit("POPULATION", "an aggregate query by a commissioner, administrator or "
+                        + "clinician");
+            }
+        }
+        return AccessDecision.deny("POPULATION", "population queries need a commissioner, administrator, clinician "
+                + "or privacy officer acting for a fitting purpose");
+    }
+
+    // --- the patient themself -----------------------------------------------------------------
+
+    private static AccessDecision self(AccessRequest request, Patient patient, Actor.PatientActor self,
+            LocalDate today, ConsentPolicy policy) {
+        if (!self.patient().equals(patient.id())) {
+            return AccessDecision.deny("SELF", "a patient acts only on their own record");
+        }
+        if (withheldFromPatientAndProxies(request.labels())) {
+            return AccessDecision.deny("R48", "the item is withheld from the patient (third-party or serious harm)");
+        }
+        String rule = "R48";
+        if (patient.ageOn(today) < policy.patientOnlineAccessAge()) {
+            if (!patient.has(PatientFlag.GILLICK_COMPETENT)) {
+                return AccessDecision.deny("R48", "online access to one's own record starts at the online-access age "
+                        + "unless the patient is recorded as Gillick competent");
+            }
+            rule = "R46";
+        }
+        if (patient.has(PatientFlag.ENHANCED_REVIEW_INDICATED) && request.action() == AccessAction.ACCESS
+                && CLINICAL_RECORD.contains(request.dataClass())) {
+            return AccessDecision.deny("R48", "enhanced review indicated (SNOMED 1364731000000104): no automatic "
+                    + "access until 1364751000000106 is recorded");
+        }
+        return AccessDecision.permit(rule, "the patient's own record, minus items withheld from them",
+                Obligation.REDACT_WITHHELD);
+    }
+
+    private static boolean withheldFromPatientAndProxies(Set<SensitivityLabel> labels) {
+        return labels.contains(SensitivityLabel.THIRD_PARTY) || labels.contains(SensitivityLabel.SERIOUS_HARM);
+    }
+
+    // --- emergency and break-glass ------------------------------------------------------------
+
+    private static AccessDecision emergency(AccessRequest request, Actor.Professional professional,
+            ConsentFacts facts, Evaluation consents, ConsentPolicy policy) {
+        boolean clinical = professional.role().isClinical();
+        Relationship relationship = professionalRelationship(facts.relationships());
+        if (consents.denyConsent == null && relationship != null
+                && (clinical || !policy.directCareRequiresClinicalRole())) {
+            return directCarePermit(relationship, consents);
+        }
+        if (policy.breakGlassRequiresClinicalRole() && !clinical) {
+            return AccessDecision.deny("R40", "break-glass needs a clinical role");
+        }
+        if (!policy.breakGlassActions().contains(request.action())) {
+            return AccessDecision.deny("R40", "break-glass does not allow this action");
+        }
+        Instant at = request.at();
+        boolean episodeOpen = facts.breakGlassOpenedAt()
+                .map(t -> !at.isBefore(t) && at.isBefore(t.plus(policy.breakGlassValidity())))
+                .orElse(false);
+        if (request.context().reason().isEmpty() && !episodeOpen) {
+            return AccessDecision.deny("R40", "break-glass needs a reason");
+        }
+        List<String> reasons = new ArrayList<>(2);
+        reasons.add(request.context().reason().isPresent()
+                ? "R40: emergency access with a recorded reason; audited, the patient notified, the privacy officer alerted"
+                : "R40: within an open break-glass episode; audited, the patient notified, the privacy officer alerted");
+        if (consents.denyConsent != null) {
+            reasons.add("R41: break-glass overrides the patient's objection " + consents.denyRule());
+        }
+        return new AccessDecision.Permit("R40", reasons,
+                EnumSet.of(Obligation.AUDIT, Obligation.NOTIFY_PATIENT, Obligation.ALERT_PRIVACY_OFFICER));
+    }
+
+    // --- secondary uses -----------------------------------------------------------------------
+
+    private static AccessDecision secondaryUse(Patient patient, Evaluation consents) {
+        Grant grant = null;
+        for (Grant g : consents.sortedGrants()) {
+            if (g.purposeNamed) {
+                grant = g;
+                break;
+            }
+        }
+        if (grant != null) {
+            String why = patient.has(PatientFlag.NATIONAL_DATA_OPT_OUT)
+                    ? "R42: the patient's explicit consent to this specific use is an exemption to the national data opt-out"
+                    : "R42: the patient explicitly consented to this use";
+            return new AccessDecision.Permit(grant.rule(), List.of(why), EnumSet.of(Obligation.AUDIT));
+        }
+        if (patient.has(PatientFlag.NATIONAL_DATA_OPT_OUT)) {
+            return AccessDecision.deny("R42", "the national data opt-out is recorded: no research or planning use "
+                    + "of identifiable data");
+        }
+        if (consents.competenceIgnored) {
+            return AccessDecision.deny("R46", "a consent given by a child without a record of Gillick competence "
+                    + "grants nothing");
+        }
+        return AccessDecision.deny("R42", "research and planning need the patient's explicit consent to that purpose");
+    }
+
+    // --- carers and other proxies --------------------------------------------------------------
+
+    private static AccessDecision proxy(AccessRequest request, Patient patient, ConsentFacts facts,
+            Evaluation consents, LocalDate today, ConsentPolicy policy) {
+        if (withheldFromPatientAndProxies(request.labels())) {
+            return AccessDecision.deny("R48", "the item is withheld from the patient and proxies (third-party or "
+                    + "serious harm)");
+        }
+        int age = patient.ageOn(today);
+        String refusal = null;
+        for (Grant g : consents.sortedGrants()) {
+            refusal = proxyAuthorityRefusal(g.consent.terms().performer(), patient, age, policy);
+            if (refusal == null) {
+                return new AccessDecision.Permit(g.rule(),
+                        List.of("R47: a proxy acting within the scope and period granted by the patient or a legal "
+                                + "authority"),
+                        EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD));
+            }
+        }
+        if (refusal != null) {
+            return AccessDecision.deny("R47", refusal);
+        }
+        AccessDecision carePlanning = carePlanningInvolvement(request, facts, age, policy);
+        if (carePlanning != null) {
+            return carePlanning;
+        }
+        if (consents.competenceIgnored) {
+            return AccessDecision.deny("R46", "a consent given by a child without a record of Gillick competence "
+                    + "grants nothing");
+        }
+        return AccessDecision.deny("R47", "a proxy acts only within a scope and period granted by the patient or a "
+                + "legal authority");
+    }
+
+    /**
+     * R12: a carer on the care team (which relates a carer only on the patient's recorded agreement
+     * or a representative's legal authority) may take part in care planning: view and help draft
+     * the care plan and see the care team; the care plan service applies its own finer rules. Other data needs a consent.
+     * Between the proxy-restriction and adult-proxy birthdays a consent is always needed (R47).
+     * Null when this route does not apply.
+     */
+    private static AccessDecision carePlanningInvolvement(AccessRequest request, ConsentFacts facts, int age,
+            ConsentPolicy policy) {
+        if (request.dataClass() != DataClass.CARE_PLAN && request.dataClass() != DataClass.CARE_TEAM) {
+            return null;
+        }
+        if (request.action() == AccessAction.DISCLOSE || request.action() == AccessAction.USE) {
+            return null;
+        }
+        if (age >= policy.proxyRestrictionAge() && age < policy.adultProxyAge()) {
+            return null;
+        }
+        List<Relationship> relationships = facts.relationships();
+        for (int i = 0; i < relationships.size(); i++) {
+            Relationship r = relationships.get(i);
+            if (r.kind() == RelationshipKind.CARER_WITH_PROXY || r.kind() == RelationshipKind.CARER) {
+                return new AccessDecision.Permit("R12", List.of("R12: a carer whose involvement is recorded on the "
+                        + "care team (" + r.source() + ") takes part in care planning"),
+                        EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Null if the performer could grant proxy access at the patient's age, else why not (R47, §4.5):
+     * under the proxy-restriction age the patient or any representative; from it until the
+     * adult-proxy age the child assessed as competent, or, for a child without competence, a
+     * best-interests decision; from the adult-proxy age the patient, or a representative with an
+     * adult authority while the patient lacks capacity.
+     */
+    private static String proxyAuthorityRefusal(Performer performer, Patient patient, int age, ConsentPolicy policy) {
+        boolean bySelf = performer instanceof Performer.PatientSelf;
+        LegalAuthority authority = performer instanceof Performer.Representative r ? r.authority() : null;
+        if (age >= policy.adultProxyAge()) {
+            if (bySelf) {
+                return null;
+            }
+            if (!authority.actsForAnAdult()) {
+                return "from the adult-proxy birthday parental responsibility no longer grants proxy access";
+            }
+            if (!patient.has(PatientFlag.LACKS_CAPACITY)) {
+                return "a representative acts for an adult only while the patient lacks capacity; otherwise the "
+                        + "patient's own consent is needed";
+            }
+            return null;
+        }
+        if (age >= policy.proxyRestrictionAge()) {
+            boolean competent = patient.has(PatientFlag.GILLICK_COMPETENT);
+            if (competent && bySelf) {
+                return null;
+            }
+            if (!competent && authority == LegalAuthority.BEST_INTERESTS_DECISION) {
+                return null;
+            }
+            return competent
+                    ? "from the proxy-restriction birthday a competent child's own consent is needed"
+                    : "from the proxy-restriction birthday a child without competence needs a recorded best-interests "
+                            + "decision";
+        }
+        return null;
+    }
+
+    // --- professionals ------------------------------------------------------------------------
+
+    private static AccessDecision professional(AccessRequest request, Actor.Professional professional,
+            ConsentFacts facts, Evaluation consents, ConsentPolicy policy) {
+        Relationship relationship = professionalRelationship(facts.relationships());
+        switch (request.purpose()) {
+            case DIRECT_CARE:
+                if (relationship == null) {
+                    return AccessDecision.deny("R39", "no legitimate relationship (care team, referral or registration)");
+                }
+                if (policy.directCareRequiresClinicalRole() && !professional.role().isClinical()) {
+                    return AccessDecision.deny("R39", "direct care needs a clinical role");
+                }
+                return directCarePermit(relationship, consents);
+            case ADMINISTRATION:
+                return relationship == null
+                        ? AccessDecision.deny("R39", "no legitimate relationship (care team, referral or registration)")
+                        : AccessDecision.permit("ADMINISTRATION", "administration by someone involved in the "
+                                + "patient's care: " + relationship.kind());
+            case AUDIT:
+                return professional.role() == ProfessionalRole.PRIVACY_OFFICER
+                        && request.dataClass() == DataClass.AUDIT_LOG && request.action() == AccessAction.ACCESS
+                        ? AccessDecision.permit("PRIVACY_REVIEW", "a privacy officer reviews the access log")
+                        : AccessDecision.deny("PRIVACY_REVIEW", "audit review is for privacy officers reading the "
+                                + "access log");
+            case PATIENT_SELF_SERVICE:
+                return AccessDecision.deny("SELF", "self-service is for the patient and their proxies");
+            case EMERGENCY:
+            case RESEARCH:
+            case PLANNING:
+                // decided before this point; reaching here would be a defect, so fail closed
+                return AccessDecision.deny("R38", "the request could not be evaluated");
+            default:
+                return AccessDecision.deny("R38", "unknown purpose");
+        }
+    }
+
+    private static AccessDecision directCarePermit(Relationship relationship, Evaluation consents) {
+        String why = "R39: legitimate relationship " + relationship.kind() + " (" + relationship.source() + ")";
+        if (consents.withheld == null) {
+            return new AccessDecision.Permit("R39", List.of(why), EnumSet.of(Obligation.AUDIT));
+        }
+        return new AccessDecision.Permit("R39",
+                List.of(why, "R41: items labelled " + consents.withheld + " are withheld from this viewer"),
+                EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD));
+    }
+
+    private static Relationship professionalRelationship(List<Relationship> relationships) {
+        for (int i = 0; i < relationships.size(); i++) {
+            Relationship r = relationships.get(i);
+            if (r.isProfessional()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    // --- consent evaluation -------------------------------------------------------------------
+
+    private static Evaluation evaluate(AccessRequest request, ConsentFacts facts, Patient patient,
+            ConsentPolicy policy) {
+        Evaluation ev = new Evaluation();
+        List<ConsentRecord> consents = facts.consents();
+        for (int i = 0; i < consents.size(); i++) {
+            ConsentRecord c = consents.get(i);
+            if (!c.patient().equals(patient.id())) {
+                // R38: facts mixing patients mean the caller gathered them wrongly; fail closed
+                ev.unevaluable = true;
+                return ev;
+            }
+            // R43: only active consents, only for purposes their scope covers
+            if (c.status() != ConsentStatus.ACTIVE || !c.scope().covers(request.purpose())) {
+                continue;
+            }
+            Provision root = c.terms().provision();
+            if (!matches(root, request, facts, null)) {
+                continue;
+            }
+            // R45: the deepest matching provision decides
+            Provision decider = deepest(root, request, facts, root.dataPeriod().isPresent(), ev);
+            if (decider == null) {
+                if (c.terms().policyRule().orElse(null) == BasePolicy.OPT_IN) {
+                    ev.deny(c, root);
+                }
+                continue;
+            }
+            if (decider.type().orElseThrow() == ProvisionType.DENY) {
+                ev.deny(c, decider);
+            } else if (childWithoutCompetence(c, patient, policy)) {
+                ev.competenceIgnored = true;
+            } else {
+                ev.grant(c, decider, c.scope() == ConsentScope.RESEARCH || namesPurpose(root, decider));
+            }
+        }
+        return ev;
+    }
+
+    /** R46: a consent the patient gave under the age of presumed competence without a Gillick record grants nothing. */
+    private static boolean childWithoutCompetence(ConsentRecord c, Patient patient, ConsentPolicy policy) {
+        if (!(c.terms().performer() instanceof Performer.PatientSelf)) {
+            return false;
+        }
+        int ageWhenGiven = patient.ageOn(LocalDate.ofInstant(c.recordedAt(), policy.zone()));
+        return ageWhenGiven < policy.presumedCompetenceAge() && !patient.has(PatientFlag.GILLICK_COMPETENT);
+    }
+
+    /**
+     * The deciding provision below a matching node: the deepest matching descendant, a deny
+     * winning over a permit among siblings; null if none decides. A permit that depends on the
+     * clinical date of the data cannot be proven and never decides; a deny that does is taken to
+     * match (fail closed).
+     */
+    private static Provision deepest(Provision node, AccessRequest request, ConsentFacts facts, boolean uncertain,
+            Evaluation ev) {
+        Provision best = null;
+        List<Provision> children = node.provisions();
+        for (int i = 0; i < children.size(); i++) {
+            Provision child = children.get(i);
+            boolean deny = child.type().orElseThrow() == ProvisionType.DENY;
+            if (!matches(child, request, facts, deny ? ev : null)) {
+                continue;
+            }
+            boolean childUncertain = uncertain || child.dataPeriod().isPresent();
+            Provision found = deepest(child, request, facts, childUncertain, ev);
+            if (found == null) {
+                if (!deny && childUncertain) {
+                    continue;
+                }
+                found = child;
+            }
+            if (best == null || (isDeny(found) && !isDeny(best))) {
+                best = found;
+            }
+        }
+        return best;
+    }
+
+    private static boolean isDeny(Provision p) {
+        return p.type().orElse(null) == ProvisionType.DENY;
+    }
+
+    /**
+     * True if the provision's criteria match the request (the data period aside). When only the
+     * labels differ and {@code withheld} is given, the provision's labels are recorded as withheld
+     * from this viewer.
+     */
+    private static boolean matches(Provision p, AccessRequest request, ConsentFacts facts, Evaluation withheld) {
+        if (p.period().isPresent() && !p.period().get().contains(request.at())) {
+            return false;
+        }
+        if (!p.actions().isEmpty() && !p.actions().contains(request.action())) {
+            return false;
+        }
+        if (!p.dataClasses().isEmpty() && !p.dataClasses().contains(request.dataClass())) {
+            return false;
+        }
+        if (!p.purposes().isEmpty() && !p.purposes().contains(request.purpose())) {
+            return false;
+        }
+        if (!p.actors().isEmpty() && !anyActorMatches(p.actors(), request.actor(), facts.relationships())) {
+            return false;
+        }
+        if (!p.labels().isEmpty() && !anyLabel(p.labels(), request.labels())) {
+            if (withheld != null) {
+                withheld.withhold(p.labels());
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean anyLabel(List<SensitivityLabel> wanted, Set<SensitivityLabel> present) {
+        for (int i = 0; i < wanted.size(); i++) {
+            if (present.contains(wanted.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyActorMatches(List<ProvisionActor> actors, Actor actor, List<Relationship> relationships) {
+        for (int i = 0; i < actors.size(); i++) {
+            if (actorMatches(actors.get(i), actor, relationships)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean actorMatches(ProvisionActor wanted, Actor actor, List<Relationship> relationships) {
+        if (wanted instanceof ProvisionActor.Person person) {
+            return (actor instanceof Actor.Professional p && p.user().equals(person.user()))
+                    || (actor instanceof Actor.Carer c && c.user().equals(person.user()));
+        }
+        if (wanted instanceof ProvisionActor.Organisation organisation) {
+            return actor instanceof Actor.Professional p && p.organisation().equals(organisation.organisation());
+        }
+        if (wanted instanceof ProvisionActor.Role role) {
+            return actor instanceof Actor.Professional p && p.role() == role.role();
+        }
+        if (wanted instanceof ProvisionActor.Related related) {
+            for (int i = 0; i < relationships.size(); i++) {
+                if (relationships.get(i).kind() == related.kind()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return false;
+    }
+
+    /** True if the root or any provision on the way to {@code target} lists purposes (so names the request's). */
+    private static boolean namesPurpose(Provision root, Provision target) {
+        List<Provision> path = new ArrayList<>();
+        if (!pathTo(root, target, path, new StringBuilder())) {
+            return false;
+        }
+        for (Provision p : path) {
+            if (!p.purposes().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Fills {@code nodes} and {@code path} with the way from {@code node} to {@code target}; false if absent. */
+    private static boolean pathTo(Provision node, Provision target, List<Provision> nodes, StringBuilder path) {
+        int mark = path.length();
+        nodes.add(node);
+        path.append(nodes.size() == 1 ? "provision" : "");
+        if (node == target) {
+            return true;
+        }
+        List<Provision> children = node.provisions();
+        for (int i = 0; i < children.size(); i++) {
+            int before = path.length();
+            path.append(".provision[").append(i).append(']');
+            if (pathTo(children.get(i), target, nodes, path)) {
+                return true;
+            }
+            path.setLength(before);
+        }
+        nodes.remove(nodes.size() - 1);
+        path.setLength(mark);
+        return false;
+    }
+
+    /** The rule string naming a provision: {@code "Consent/<id>#provision.provision[1]"}. */
+    static String provisionReference(ConsentRecord consent, Provision provision) {
+        StringBuilder path = new StringBuilder();
+        pathTo(consent.terms().provision(), provision, new ArrayList<>(), path);
+        return consent.reference() + "#" + path;
+    }
+
+    /** A consent provision that permits, with whether the way to it names the purpose. */
+    private record Grant(ConsentRecord consent, Provision provision, boolean purposeNamed) {
+        String rule() {
+            return provisionReference(consent, provision);
+        }
+    }
+
+    /** What the patient's consents say about one request; order-independent by construction. */
+    private static final class Evaluation {
+        private ConsentRecord denyConsent;
+        private Provision denyProvision;
+        private List<Grant> grants;
+        private EnumSet<SensitivityLabel> withheld;
+        private boolean competenceIgnored;
+        private boolean unevaluable;
+
+        void deny(ConsentRecord consent, Provision provision) {
+            // the lowest consent id wins, so the named rule does not depend on the order consents were recorded in
+            if (denyConsent == null || consent.id().value().compareTo(denyConsent.id().value()) < 0) {
+                denyConsent = consent;
+                denyProvision = provision;
+            }
+        }
+
+        void grant(ConsentRecord consent, Provision provision, boolean purposeNamed) {
+            if (grants == null) {
+                grants = new ArrayList<>(2);
+            }
+            grants.add(new Grant(consent, provision, purposeNamed));
+        }
+
+        void withhold(List<SensitivityLabel> labels) {
+            if (withheld == null) {
+                withheld = EnumSet.noneOf(SensitivityLabel.class);
+            }
+            withheld.addAll(labels);
+        }
+
+        List<Grant> sortedGrants() {
+            if (grants == null) {
+                return List.of();
+            }
+            if (grants.size() > 1) {
+                grants.sort((a, b) -> a.consent.id().value().compareTo(b.consent.id().value()));
+            }
+            return grants;
+        }
+
+        String denyRule() {
+            return provisionReference(denyConsent, denyProvision);
+        }
+
+        AccessDecision.Deny denyDecision() {
+            String why = denyProvision == denyConsent.terms().provision()
+                    ? "R45: an opt-in consent allows only what its provisions permit"
+                    : "R41: the patient's consent denies this; deny overrides permit (R45)";
+            return new AccessDecision.Deny(denyRule(), List.of(why));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.personalcare.consent;
+
+import io.github.personalcare.IllegalTransitionException;
+import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.Require;
+import io.github.personalcare.identity.PatientId;
+
+import java.time.Instant;
+
+/**
+ * A patient's consent, modelled on FHIR R4 Consent: the {@link ConsentTerms} (scope, who gave it,
+ * policy and provision tree) with the patient, status and the time it was recorded or last
+ * changed. Only {@link ConsentStatus#ACTIVE} records are evaluated (R43). Pure: methods return a
+ * new record or throw.
+ *
+ * @param id         internal id
+ * @param patient    whose consent it is (required for every scope, R44)
+ * @param status     FHIR status
+ * @param recordedAt when it was recorded or last changed ({@code Consent.dateTime})
+ * @param terms      what it says
+ */
+public record ConsentRecord(ConsentId id, PatientId patient, ConsentStatus status, Instant recordedAt,
+        ConsentTerms terms) {
+
+    /** @throws InvalidInputException if the patient (R44) or another part is missing */
+    public ConsentRecord {
+        Require.present("id", id);
+        if (patient == null) {
+            throw new InvalidInputException("patient", "R44", "a consent must name its patient");
+        }
+        Require.present("status", status);
+        Require.present("recordedAt", recordedAt);
+        Require.present("terms", terms);
+    }
+
+    /** A new active consent. */
+    public static ConsentRecord active(ConsentId id, PatientId patient, ConsentTerms terms, Instant at) {
+        return new ConsentRecord(id, patient, ConsentStatus.ACTIVE, at, terms);
+    }
+
+    /** The reference decisions use: {@code "Consent/<id>"}. */
+    public String reference() {
+        return "Consent/" + id;
+    }
+
+    /** The scope of the terms. */
+    public ConsentScope scope() {
+        return terms.scope();
+    }
+
+    /**
+     * The same consent with new terms.
+     *
+     * @throws IllegalTransitionException if the consent is rejected, inactive or entered in error
+     */
+    public ConsentRecord withTerms(ConsentTerms newTerms, Instant at) {
+        if (!status.isOpen()) {
+            throw new IllegalTransitionException("CONSENT_LIFECYCLE", status.name(), "update");
+        }
+        return new ConsentRecord(id, patient, status, at, Require.present("terms", newTerms));
+    }
+
+    /**
+     * The consent withdrawn: inactive from {@code at}, so it never permits again.
+     *
+     * @throws IllegalTransitionException if it is already rejected, inactive or entered in error
+     */
+    public ConsentRecord withdraw(Instant at) {
+        if (!status.canMoveTo(ConsentStatus.INACTIVE)) {
+            throw new IllegalTransitionException("CONSENT_LIFECYCLE", status.name(), "withdraw");
+        }
+        return new ConsentRecord(id, patient, ConsentStatus.INACTIVE, at, terms);
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.personalcare.consent;
+
+import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.Require;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a consent says, as the patient or their representative gave it: scope, categories, who
+ * gave it, the policy it is given under and its provision tree. A {@link ConsentRecord} adds the
+ * id, patient, status and time; recording and updating a consent take terms.
+ *
+ * <pre>{@code
+ * ConsentTerms carerMaySeeThePlan = ConsentTerms.builder(ConsentScope.PATIENT_PRIVACY)
+ *         .policyRule(BasePolicy.OPT_IN)
+ *         .provision(Provision.root().provision(Provision.permit()
+ *                 .actor(ProvisionActor.person(carer)).action(AccessAction.ACCESS)
+ *                 .dataClass(DataClass.CARE_PLAN).period(ConsentPeriod.between(from, to))))
+ *         .build();
+ * }</pre>
+ *
+ * @param scope      what the consent is about (R44)
+ * @param categories its FHIR categories (at least one)
+ * @param performer  who gave it: the patient or a representative (R46, R47)
+ * @param policies   policies it is given under (such as the national data opt-out)
+ * @param policyRule the computable base policy: opt-in or opt-out
+ * @param provision  the root provision (no type, R43)
+ */
+public record ConsentTerms(
+        ConsentScope scope,
+        List<ConsentCategory> categories,
+        Performer performer,
+        List<PolicyReference> policies,
+        Optional<BasePolicy> policyRule,
+        Provision provision) {
+
+    /** Most provisions one consent may hold in all, so that every decision stays cheap. */
+    public static final int MAX_PROVISIONS = 200;
+
+    /**
+     * @throws InvalidInputException if there is neither a policy nor a policy rule (R44, FHIR
+     *                               ppc-1), the root provision has a type (R43), the tree holds
+     *                               more than {@link #MAX_PROVISIONS} provisions (SIZE), or a
+     *                               required part is missing
+     */
+    public ConsentTerms {
+        Require.present("scope", scope);
+        categories = Require.list("category", categories, 10);
+        if (categories.isEmpty()) {
+            throw new InvalidInputException("category", "REQUIRED", "needs at least one category");
+        }
+        Require.present("performer", performer);
+        policies = Require.list("policy", policies, 10);
+        policyRule = policyRule == null ? Optional.empty() : policyRule;
+        if (policies.isEmpty() && policyRule.isEmpty()) {
+            throw new InvalidInputException("policy", "R44", "a consent needs a policy or a policy rule (ppc-1)");
+        }
+        Require.present("provision", provision);
+        if (provision.size() > MAX_PROVISIONS) {
+            throw new InvalidInputException("provision", "SIZE", "must hold at most " + MAX_PROVISIONS
+                    + " provisions in all");
+        }
+        if (provision.type().isPresent()) {
+            throw new InvalidInputException("provision.type", "R43",
+                    "the root provision has no type; the base policy comes from the policy rule");
+        }
+    }
+
+    /** A builder with the scope; categories default to information access, performer to the patient. */
+    public static Builder builder(ConsentScope scope) {
+        return new Builder(scope);
+    }
+
+    /** Builds {@link ConsentTerms}; not thread-safe. */
+    public static final class Builder {
+        private final ConsentScope scope;
+        private List<ConsentCategory> categories = List.of(ConsentCategory.INFORMATION_ACCESS);
+        private Performer performer = Performer.patient();
+        private List<PolicyReference> policies = List.of();
+        private Optional<BasePolicy> policyRule = Optional.empty();
+        private Provision provision = Provision.root().build();
+
+        private Builder(ConsentScope scope) {
+            this.scope = scope;
+        }
+
+        /** The categories (default: information access). */
+        public Builder categories(List<ConsentCategory> values) {
+            this.categories = values;
+            return this;
+        }
+
+        /** Who gave the consent (default: the patient). */
+        public Builder performer(Performer value) {
+            this.performer = value;
+            return this;
+        }
+
+        /** The policies it is given under. */
+        public Builder policies(List<PolicyReference> values) {
+            this.policies = values;
+            return this;
+        }
+
+        /** The computable base policy. */
+        public Builder policyRule(BasePolicy value) {
+            this.policyRule = Optional.ofNullable(value);
+            return this;
+        }
+
+        /** The root provision (default: an empty root matching every request in scope). */
+        public Builder provision(Provision value) {
+            this.provision = value;
+            return this;
+        }
+
+        /** The root provision, from its builder. */
+        public Builder provision(Provision.Builder value) {
+            this.provision = Require.present("provision", value).build();
+            return this;
+        }
+
+        /**
+         * The terms.
+         *
+         * @throws InvalidInputException as the record's constructor
+         */
+        public ConsentTerms build() {
+            return new ConsentTerms(scope, categories, performer, policies, policyRule, provision);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.personalcare.consent;
+
+import io.github.personalcare.Require;
+import io.github.personalcare.identity.UserId;
+
+/**
+ * Who gave the consent ({@code Consent.performer}): the patient themself, or a representative
+ * acting under a recorded {@link LegalAuthority}. Whether the giver could give it is decided by
+ * age and competence when the consent is evaluated (R46, R47).
+ */
+public sealed interface Performer permits Performer.PatientSelf, Performer.Representative {
+
+    /** The patient. */
+    static PatientSelf patient() {
+        return new PatientSelf();
+    }
+
+    /** A representative acting under an authority. */
+    static Representative representative(UserId user, LegalAuthority authority) {
+        return new Representative(user, authority);
+    }
+
+    /** The patient gave the consent. */
+    record PatientSelf() implements Performer {
+    }
+
+    /** A representative (parent, attorney, deputy, clinician deciding in best interests) gave it. */
+    record Representative(UserId user, LegalAuthority authority) implements Performer {
+        public Representative {
+            Require.present("performer.user", user);
+            Require.present("performer.authority", authority);
+        }
+    }
+}

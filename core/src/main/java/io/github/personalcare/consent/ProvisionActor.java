@@ -1,0 +1,64 @@
+package io.github.personalcare.consent;
+
+import io.github.personalcare.Require;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.access.RelationshipKind;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.UserId;
+
+/**
+ * Who a provision controls ({@code provision.actor}): one person, everyone at an organisation,
+ * everyone in a professional role, or everyone holding a kind of relationship with the patient
+ * (a care-team role such as the lead professional or a carer with proxy rights).
+ */
+public sealed interface ProvisionActor
+        permits ProvisionActor.Person, ProvisionActor.Organisation, ProvisionActor.Role, ProvisionActor.Related {
+
+    /** One person (a professional's or carer's user id). */
+    static Person person(UserId user) {
+        return new Person(user);
+    }
+
+    /** Everyone acting for the organisation. */
+    static Organisation organisation(OdsCode organisation) {
+        return new Organisation(organisation);
+    }
+
+    /** Everyone acting in the role. */
+    static Role role(ProfessionalRole role) {
+        return new Role(role);
+    }
+
+    /** Everyone with this kind of relationship with the patient. */
+    static Related related(RelationshipKind kind) {
+        return new Related(kind);
+    }
+
+    /** One person, by user id. */
+    record Person(UserId user) implements ProvisionActor {
+        public Person {
+            Require.present("provision.actor.user", user);
+        }
+    }
+
+    /** An organisation, by ODS code. */
+    record Organisation(OdsCode organisation) implements ProvisionActor {
+        public Organisation {
+            Require.present("provision.actor.organisation", organisation);
+        }
+    }
+
+    /** A professional role. */
+    record Role(ProfessionalRole role) implements ProvisionActor {
+        public Role {
+            Require.present("provision.actor.role", role);
+        }
+    }
+
+    /** A kind of relationship with the patient (care team, referral, registration, carer). */
+    record Related(RelationshipKind kind) implements ProvisionActor {
+        public Related {
+            Require.present("provision.actor.relationship", kind);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.personalcare.referral;
+
+import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.Require;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.Ubrn;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a referrer writes to draft a referral. The referrer (professional and organisation) is
+ * the actor of the call; the UBRN is generated unless one is supplied (R4).
+ *
+ * @param patient        who is referred
+ * @param ubrn           a UBRN already allocated (by e-RS), or empty to generate one
+ * @param priority       ROUTINE, URGENT or TWO_WEEK_WAIT (R28); read codes with {@link Priority#ofCode}
+ * @param specialty      what for
+ * @param clinicalReason why, 1 to {@link Require#LONG_TEXT} characters of free text; never logged
+ * @param requestType    appointment, or advice and guidance
+ * @param attachments    documents by reference, at most {@link Referral#MAX_ATTACHMENTS}
+ */
+public record NewReferral(
+        PatientId patient,
+        Optional<Ubrn> ubrn,
+        Priority priority,
+        Specialty specialty,
+        String clinicalReason,
+        RequestType requestType,
+        List<Attachment> attachments) {
+    /** @throws InvalidInputException for a missing field, priority (R28) or an invalid clinical reason */
+    public NewReferral {
+        Require.present("patient", patient);
+        ubrn = ubrn == null ? Optional.empty() : ubrn;
+        if (priority == null) {
+            throw new InvalidInputException("priority", "R28", "is required: ROUTINE, URGENT or TWO_WEEK_WAIT");
+        }
+        Require.present("specialty", specialty);
+        clinicalReason = Require.text("clinicalReason", clinicalReason, Require.LONG_TEXT);
+        Require.present("requestType", requestType);
+        attachments = Require.list("attachments", attachments, Referral.MAX_ATTACHMENTS);
+    }
+
+    /** A routine-or-other appointment referral with a generated UBRN and no attachments. */
+    public static NewReferral appointment(PatientId patient, Priority priority, Specialty specialty,
+            String clinicalReason) {
+        return new NewReferral(patient, Optional.empty(), priority, specialty, clinicalReason, RequestType.APPOINTMENT,
+                List.of());
+    }
+
+    /** A copy with a UBRN already allocated. */
+    public NewReferral withUbrn(Ubrn supplied) {
+        return new NewReferral(patient, Optional.of(supplied), priority, specialty, clinicalReason, requestType,
+                attachments);
+    }
+
+    /** A copy with another request type. */
+    public NewReferral withRequestType(RequestType type) {
+        return new NewReferral(patient, ubrn, priority, specialty, clinicalReason, type, attachments);
+    }
+
+    /** A copy with attachments. */
+    public NewReferral withAttachments(List<Attachment> documents) {
+        return new NewReferral(patient, ubrn, priority, specialty, clinicalReason, requestType, documents);
+    }
+
+    @Override
+    public String toString() {
+        return "NewReferral[" + patient + " " + priority + " " + specialty + " " + requestType + "]";
+    }
+}

@@ -1,0 +1,313 @@
+package io.github.personalcare.referral;
+
+import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.Require;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A command that moves a referral through its lifecycle. Each command has a {@link Type}; the
+ * state table ({@link ReferralState#accepts()}) says which types each state accepts (R30).
+ * Commands validate their own fields on construction and throw {@link InvalidInputException}
+ * naming the field; rules that depend on the referral are checked when it is applied.
+ */
+public sealed interface ReferralCommand {
+
+    /** The kind of command, as the state table knows it. */
+    Type type();
+
+    /** Every kind of referral command. */
+    enum Type {
+        SHORTLIST, SUBMIT, BOOK, DEFER_TO_PROVIDER, SEND_FOR_TRIAGE, RECORD_REVIEW_OUTCOME, ACCEPT, REJECT,
+        CANCEL_APPOINTMENT, RECORD_DID_NOT_ATTEND, CANCEL, RESUBMIT, COMPLETE, RESPOND_WITH_ADVICE,
+        CONVERT_TO_REFERRAL, PAUSE_CLOCK, RESUME_CLOCK, STOP_CLOCK, RESTART_CLOCK;
+
+        /** The audit action name, such as {@code "referral.book"}. */
+        public String auditAction() {
+            StringBuilder sb = new StringBuilder("referral.");
+            boolean upper = false;
+            for (char c : name().toCharArray()) {
+                if (c == '_') {
+                    upper = true;
+                } else {
+                    sb.append(upper ? c : Character.toLowerCase(c));
+                    upper = false;
+                }
+            }
+            return sb.toString();
+        }
+
+        /** True for commands only the receiving provider (or a system acting for it) may give. */
+        public boolean isProviderCommand() {
+            return switch (this) {
+                case ACCEPT, REJECT, RECORD_REVIEW_OUTCOME, RESPOND_WITH_ADVICE, CONVERT_TO_REFERRAL, PAUSE_CLOCK,
+                        RESUME_CLOCK, STOP_CLOCK, RESTART_CLOCK -> true;
+                case SHORTLIST, SUBMIT, BOOK, DEFER_TO_PROVIDER, SEND_FOR_TRIAGE, CANCEL_APPOINTMENT,
+                        RECORD_DID_NOT_ATTEND, CANCEL, RESUBMIT, COMPLETE -> false;
+            };
+        }
+    }
+
+    /** Who cancelled an appointment. */
+    enum CancelledBy { PATIENT, PROVIDER }
+
+    /**
+     * Records the services offered to the patient (1 to 20, R29) and whether choice was offered.
+     * The service builds this from directory entries; callers pass service ids.
+     */
+    record Shortlist(List<HealthcareService> services, PatientChoice choice) implements ReferralCommand {
+        /** @throws InvalidInputException unless 1 to 20 distinct services and a choice record (R29) */
+        public Shortlist {
+            if (services == null || services.isEmpty() || services.size() > 20) {
+                throw new InvalidInputException("shortlist", "R29", "must have between 1 and 20 services");
+            }
+            services = Require.list("shortlist", services, 20);
+            Set<ServiceId> ids = new HashSet<>();
+            for (HealthcareService s : services) {
+                if (!ids.add(s.id())) {
+                    throw new InvalidInputException("shortlist", "R29", "must not list a service twice");
+                }
+            }
+            Require.present("choice", choice);
+        }
+
+        @Override
+        public Type type() {
+            return Type.SHORTLIST;
+        }
+    }
+
+    /** Sends the draft: to NOT_BOOKED, or ADVICE_REQUESTED for advice and guidance. */
+    record Submit() implements ReferralCommand {
+        @Override
+        public Type type() {
+            return Type.SUBMIT;
+        }
+    }
+
+    /** Books (or rebooks) an appointment at a shortlisted service (R29). */
+    record Book(ServiceId service, Instant startsAt) implements ReferralCommand {
+        /** @throws InvalidInputException if no service was chosen (R29) or no start time given */
+        public Book {
+            if (service == null) {
+                throw new InvalidInputException("service", "R29", "is required: book into a service chosen from the shortlist");
+            }
+            Require.present("startsAt", startsAt);
+        }
+
+        @Override
+        public Type type() {
+            return Type.BOOK;
+        }
+    }
+
+    /** Hands booking to the provider of a shortlisted directly bookable service, for an R33 reason. */
+    record DeferToProvider(ServiceId service, DeferReason reason) implements ReferralCommand {
+        /** @throws InvalidInputException if no service or no R33 reason is given */
+        public DeferToProvider {
+            if (service == null) {
+                throw new InvalidInputException("service", "R29", "is required: defer to a service chosen from the shortlist");
+            }
+            if (reason == null) {
+                throw new InvalidInputException("deferReason", "R33", "is required");
+            }
+        }
+
+        @Override
+        public Type type() {
+            return Type.DEFER_TO_PROVIDER;
+        }
+    }
+
+    /** Sends the referral to a shortlisted triage (referral assessment) service. */
+    record SendForTriage(ServiceId service) implements ReferralCommand {
+        /** @throws InvalidInputException if no service is given */
+        public SendForTriage {
+            if (service == null) {
+                throw new InvalidInputException("service", "R29", "is required: send to a service chosen from the shortlist");
+            }
+        }
+
+        @Override
+        public Type type() {
+            return Type.SEND_FOR_TRIAGE;
+        }
+    }
+
+    /** The triage service's review outcome (R32), optionally changing the priority. */
+    record RecordReviewOutcome(ReviewOutcome outcome, Optional<Priority> newPriority) implements ReferralCommand {
+        /** @throws InvalidInputException if no outcome is given */
+        public RecordReviewOutcome {
+            if (outcome == null) {
+                throw new InvalidInputException("reviewOutcome", "R32", "is required");
+            }
+            newPriority = newPriority == null ? Optional.empty() : newPriority;
+        }
+
+        @Override
+        public Type type() {
+            return Type.RECORD_REVIEW_OUTCOME;
+        }
+    }
+
+    /** The provider accepts the booked referral. */
+    record Accept() implements ReferralCommand {
+        @Override
+        public Type type() {
+            return Type.ACCEPT;
+        }
+    }
+
+    /** The provider rejects the booked referral with a mandatory reason (R32). */
+    record Reject(ReasonCode reason, Optional<String> comment) implements ReferralCommand {
+        /** @throws InvalidInputException if no reason is given (R32) or the comment is too long */
+        public Reject {
+            if (reason == null) {
+                throw new InvalidInputException("reason", "R32", "is required to reject a referral");
+            }
+            comment = Require.optionalText("comment", comment == null ? Optional.empty() : comment, Require.LONG_TEXT);
+        }
+
+        @Override
+        public Type type() {
+            return Type.REJECT;
+        }
+    }
+
+    /** The current appointment is cancelled by the patient or the provider; the referral may be rebooked. */
+    record CancelAppointment(CancelledBy by, ReasonCode reason) implements ReferralCommand {
+        /** @throws InvalidInputException if who cancelled or why is missing */
+        public CancelAppointment {
+            Require.present("cancelledBy", by);
+            Require.present("reason", reason);
+        }
+
+        @Override
+        public Type type() {
+            return Type.CANCEL_APPOINTMENT;
+        }
+    }
+
+    /** The patient did not attend the current appointment. */
+    record RecordDidNotAttend() implements ReferralCommand {
+        @Override
+        public Type type() {
+            return Type.RECORD_DID_NOT_ATTEND;
+        }
+    }
+
+    /** Cancels the referral for good (R30), cancelling any current appointment with it (R31). */
+    record Cancel(ReasonCode reason, Optional<String> comment) implements ReferralCommand {
+        /** @throws InvalidInputException if no reason is given or the comment is too long */
+        public Cancel {
+            if (reason == null) {
+                throw new InvalidInputException("reason", "R31", "is required to cancel a referral");
+            }
+            comment = Require.optionalText("comment", comment == null ? Optional.empty() : comment, Require.LONG_TEXT);
+        }
+
+        @Override
+        public Type type() {
+            return Type.CANCEL;
+        }
+    }
+
+    /** The referrer sends a rejected or returned referral again, same UBRN. */
+    record Resubmit() implements ReferralCommand {
+        @Override
+        public Type type() {
+            return Type.RESUBMIT;
+        }
+    }
+
+    /** Closes the referral once its pathway has ended (terminal). */
+    record Complete() implements ReferralCommand {
+        @Override
+        public Type type() {
+            return Type.COMPLETE;
+        }
+    }
+
+    /** The provider answers an advice-and-guidance request. */
+    record RespondWithAdvice(String advice) implements ReferralCommand {
+        /** @throws InvalidInputException if the advice is missing or longer than {@link Require#LONG_TEXT} */
+        public RespondWithAdvice {
+            advice = Require.text("advice", advice, Require.LONG_TEXT);
+        }
+
+        @Override
+        public Type type() {
+            return Type.RESPOND_WITH_ADVICE;
+        }
+
+        @Override
+        public String toString() {
+            return "RespondWithAdvice[redacted]";
+        }
+    }
+
+    /** The provider converts advice and guidance into a referral, keeping UBRN and history (R34). */
+    record ConvertToReferral() implements ReferralCommand {
+        @Override
+        public Type type() {
+            return Type.CONVERT_TO_REFERRAL;
+        }
+    }
+
+    /**
+     * Pauses the RTT clock: admitted pathways only, after the patient declined at least two
+     * reasonable offers of admission (domain notes §3.6, R36).
+     */
+    record PauseClock(int reasonableOffersDeclined) implements ReferralCommand {
+        /** @throws InvalidInputException if fewer than two reasonable offers were declined */
+        public PauseClock {
+            if (reasonableOffersDeclined < 2) {
+                throw new InvalidInputException("reasonableOffersDeclined", "R36",
+                        "a clock pauses only after at least two reasonable offers were declined");
+            }
+        }
+
+        @Override
+        public Type type() {
+            return Type.PAUSE_CLOCK;
+        }
+    }
+
+    /** Ends the clock's pause. */
+    record ResumeClock() implements ReferralCommand {
+        @Override
+        public Type type() {
+            return Type.RESUME_CLOCK;
+        }
+    }
+
+    /** Stops the RTT clock for treatment or a non-treatment reason (R36). */
+    record StopClock(StopReason reason) implements ReferralCommand {
+        /** @throws InvalidInputException if no reason is given, or an SDK-only reason is used (R36) */
+        public StopClock {
+            if (reason == null) {
+                throw new InvalidInputException("stopReason", "R36", "is required to stop a clock");
+            }
+            if (reason == StopReason.RETURNED_TO_REFERRER || reason == StopReason.REFERRAL_CANCELLED) {
+                throw new InvalidInputException("stopReason", "R36", "is recorded by the SDK when a referral leaves the provider");
+            }
+        }
+
+        @Override
+        public Type type() {
+            return Type.STOP_CLOCK;
+        }
+    }
+
+    /** Starts a new clock after active monitoring, when a decision to treat is made (R35). */
+    record RestartClock() implements ReferralCommand {
+        @Override
+        public Type type() {
+            return Type.RESTART_CLOCK;
+        }
+    }
+}

@@ -1,0 +1,393 @@
+package io.github.personalcare.referral;
+
+import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.NotFoundException;
+import io.github.personalcare.Require;
+import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.access.AccessAction;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.AccessGuard;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.DataClass;
+import io.github.personalcare.access.GuardedCall;
+import io.github.personalcare.access.Permitted;
+import io.github.personalcare.event.ReferralEvent;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.Ubrn;
+import io.github.personalcare.report.RttReport;
+import io.github.personalcare.report.RttStandard;
+import io.github.personalcare.spi.AggregateStore;
+import io.github.personalcare.spi.DuplicateKeyException;
+import io.github.personalcare.spi.Query;
+import io.github.personalcare.spi.Versioned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+/**
+ * Referrals, e-Referral style: draft, shortlist and choice, book or defer, triage, accept or
+ * reject, cancel, complete, advice and guidance, and the 18-week RTT clock. Every method runs
+ * through the access guard, which decides, audits and commits the change, its history entry and
+ * its events in one transaction; a refused command stores nothing and is audited as rejected.
+ *
+ * <p>Commands name the patient and the referral, and take the version the caller read: a stale
+ * version throws {@link io.github.personalcare.spi.VersionConflictException}. Each returns the
+ * referral as stored with its new version. <b>RTT dates are UK local dates</b> (Europe/London),
+ * taken from the command time of the configured clock ({@link RttClock#ukDate}).
+ *
+ * <p>Commands the receiving provider gives ({@link ReferralCommand.Type#isProviderCommand()}:
+ * accept, reject, review outcomes, advice, conversion, clock events) are refused with rule
+ * {@code PROVIDER} unless the actor is a professional of the receiving organisation or a system.
+ *
+ * <pre>{@code
+ * Versioned<Referral> r = care.referrals().draft(gp, NewReferral.appointment(patientId,
+ *         Priority.ROUTINE, Specialty.of("CARDIOLOGY"), "Exertional chest pain"));
+ * r = care.referrals().shortlist(gp, patientId, r.value().id(), List.of(leeds, york, bradford),
+ *         PatientChoice.choiceOffered(), r.version());
+ * r = care.referrals().submit(gp, patientId, r.value().id(), r.version());
+ * r = care.referrals().book(gp, patientId, r.value().id(), leeds, appointmentAt, r.version());
+ * }</pre>
+ *
+ * <p>Thread-safe. Logs internal ids, states and rule codes only.
+ */
+public final class ReferralService {
+    private static final Logger log = LoggerFactory.getLogger(ReferralService.class);
+    private static final int UBRN_ATTEMPTS = 10;
+
+    private final AccessGuard guard;
+    private final ServiceDirectory directory;
+    private final RandomGenerator random;
+
+    /**
+     * Created by {@code PersonalCare}; suppliers use {@code care.referrals()}.
+     *
+     * @param random source of generated UBRNs (a {@link java.security.SecureRandom} in production)
+     */
+    public ReferralService(AccessGuard guard, ServiceDirectory directory, RandomGenerator random) {
+        this.guard = Require.present("guard", guard);
+        this.directory = Require.present("directory", directory);
+        this.random = Require.present("random", random);
+    }
+
+    /** Services offering the specialty near the postcode district, from the directory (not patient data). */
+    public List<HealthcareService> findServices(Specialty specialty, String postcodeDistrict) {
+        return directory.search(specialty, postcodeDistrict);
+    }
+
+    /**
+     * Drafts a referral by the acting professional, with a generated UBRN unless one is supplied.
+     *
+     * @throws RuleViolationException if a supplied UBRN is already used (R4) or the actor is not a
+     *                                professional (rule {@code REFERRER})
+     * @throws io.github.personalcare.access.AccessDeniedException if the actor may not refer the patient
+     */
+    public Versioned<Referral> draft(AccessContext ctx, NewReferral request) {
+        Require.present("request", request);
+        ReferralId id = ReferralId.random();
+        Versioned<Referral> saved = guard.run(GuardedCall.on(ctx, request.patient(), AccessAction.COLLECT,
+                DataClass.REFERRAL, "referral.draft", "Referral/" + id), p -> {
+            if (!(ctx.actor() instanceof Actor.Professional professional)) {
+                throw new RuleViolationException("REFERRER", "a referral is made by a professional");
+            }
+            var referrals = p.tx().aggregates(ReferralStores.REFERRALS);
+            Ubrn ubrn = request.ubrn().isPresent() ? unused(referrals, request.ubrn().get()) : newUbrn(referrals);
+            Referral referral = Referral.draft(id, ubrn, request.patient(),
+                    new Referrer(professional.user(), professional.organisation()), request.priority(),
+                    request.specialty(), request.clinicalReason(), request.requestType(), request.attachments(),
+                    p.now());
+            long version;
+            try {
+                version = referrals.insert(referral);
+            } catch (DuplicateKeyException e) {
+                // A concurrent draft took the UBRN after the check above; a storage with a unique
+                // index on it (the JDBC adapter) refuses the second insert. Ids are random UUIDs.
+                throw new RuleViolationException("R4", "the UBRN is already used by another referral");
+            }
+            p.tx().outbox().publish(new ReferralEvent.Drafted(UUID.randomUUID(), p.now(), referral.patient(), id,
+                    ubrn, referral.priority(), referral.requestType()));
+            return new Versioned<>(referral, version);
+        });
+        log.info("referral {} drafted", id);
+        return saved;
+    }
+
+    /**
+     * Records the shortlist offered to the patient (1 to 20 directory services of the referral's
+     * specialty, R29) and whether choice was offered or the exemption.
+     *
+     * @throws InvalidInputException if the list is empty, longer than 20, repeats a service, names
+     *                               a service the directory does not know (R29) or of another specialty
+     */
+    public Versioned<Referral> shortlist(AccessContext ctx, PatientId patient, ReferralId referral,
+            List<ServiceId> services, PatientChoice choice, long expectedVersion) {
+        if (services == null || services.isEmpty() || services.size() > 20) {
+            throw new InvalidInputException("shortlist", "R29", "must have between 1 and 20 services");
+        }
+        List<ServiceId> ids = Require.list("shortlist", services, 20);
+        return execute(ctx, patient, referral, ReferralCommand.Type.SHORTLIST, expectedVersion, current -> {
+            List<HealthcareService> found = new ArrayList<>();
+            for (ServiceId service : ids) {
+                found.add(directory.find(service).orElseThrow(() -> new InvalidInputException("shortlist", "R29",
+                        "names a service the directory does not list")));
+            }
+            return new ReferralCommand.Shortlist(found, choice);
+        });
+    }
+
+    /** Sends the draft to NOT_BOOKED (needs a shortlist and a choice record, R29), or A&amp;G to ADVICE_REQUESTED. */
+    public Versioned<Referral> submit(AccessContext ctx, PatientId patient, ReferralId referral, long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.Submit(), expectedVersion);
+    }
+
+    /**
+     * Books (or rebooks) an appointment at a shortlisted service (R29); the RTT clock starts if
+     * the service is consultant-led and none has started (R35).
+     */
+    public Versioned<Referral> book(AccessContext ctx, PatientId patient, ReferralId referral, ServiceId service,
+            Instant startsAt, long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.Book(service, startsAt), expectedVersion);
+    }
+
+    /**
+     * Defers booking to the provider of a shortlisted, directly bookable service (R33). For
+     * {@link DeferReason#NO_SLOTS_AVAILABLE} the directory must confirm the service has no free slot.
+     *
+     * @throws RuleViolationException with rule R33 if the directory shows free slots or the service
+     *                                is not directly bookable
+     */
+    public Versioned<Referral> deferToProvider(AccessContext ctx, PatientId patient, ReferralId referral,
+            ServiceId service, DeferReason reason, long expectedVersion) {
+        ReferralCommand.DeferToProvider command = new ReferralCommand.DeferToProvider(service, reason);
+        return execute(ctx, patient, referral, command.type(), expectedVersion, current -> {
+            if (reason == DeferReason.NO_SLOTS_AVAILABLE && directory.hasFreeSlots(service)) {
+                throw new RuleViolationException("R33", "the service has free slots: book one instead of deferring");
+            }
+            return command;
+        });
+    }
+
+    /** Sends the referral to a shortlisted triage service (R32); the RTT clock may start (R35). */
+    public Versioned<Referral> sendForTriage(AccessContext ctx, PatientId patient, ReferralId referral,
+            ServiceId service, long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.SendForTriage(service), expectedVersion);
+    }
+
+    /** The triage service records its review outcome (R32), optionally changing the priority. */
+    public Versioned<Referral> triage(AccessContext ctx, PatientId patient, ReferralId referral, ReviewOutcome outcome,
+            Optional<Priority> newPriority, long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.RecordReviewOutcome(outcome, newPriority),
+                expectedVersion);
+    }
+
+    /** The provider accepts the booked referral. */
+    public Versioned<Referral> accept(AccessContext ctx, PatientId patient, ReferralId referral, long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.Accept(), expectedVersion);
+    }
+
+    /**
+     * The provider rejects the booked referral with a mandatory reason (R32): its appointment is
+     * cancelled, the clock stops and it returns to the referrer.
+     */
+    public Versioned<Referral> reject(AccessContext ctx, PatientId patient, ReferralId referral, ReasonCode reason,
+            Optional<String> comment, long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.Reject(reason, comment), expectedVersion);
+    }
+
+    /** The current appointment is cancelled by the patient or the provider; the referral may be rebooked. */
+    public Versioned<Referral> cancelAppointment(AccessContext ctx, PatientId patient, ReferralId referral,
+            ReferralCommand.CancelledBy by, ReasonCode reason, long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.CancelAppointment(by, reason), expectedVersion);
+    }
+
+    /** The patient did not attend the current appointment (which must have started). */
+    public Versioned<Referral> recordDidNotAttend(AccessContext ctx, PatientId patient, ReferralId referral,
+            long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.RecordDidNotAttend(), expectedVersion);
+    }
+
+    /**
+     * Cancels the referral for good (R30); a current appointment is cancelled in the same
+     * transaction (R31) and an open clock stops.
+     */
+    public Versioned<Referral> cancel(AccessContext ctx, PatientId patient, ReferralId referral, ReasonCode reason,
+            Optional<String> comment, long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.Cancel(reason, comment), expectedVersion);
+    }
+
+    /** The referrer sends a rejected or returned referral again, with the same UBRN. */
+    public Versioned<Referral> resubmit(AccessContext ctx, PatientId patient, ReferralId referral, long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.Resubmit(), expectedVersion);
+    }
+
+    /** Completes the referral once its clock has stopped and its appointment has taken place. */
+    public Versioned<Referral> complete(AccessContext ctx, PatientId patient, ReferralId referral, long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.Complete(), expectedVersion);
+    }
+
+    /** The provider answers an advice-and-guidance request (the advice is stored, never logged). */
+    public Versioned<Referral> respondWithAdvice(AccessContext ctx, PatientId patient, ReferralId referral,
+            String advice, long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.RespondWithAdvice(advice), expectedVersion);
+    }
+
+    /** The provider converts advice and guidance into a referral: same UBRN, same history (R34). */
+    public Versioned<Referral> convertToReferral(AccessContext ctx, PatientId patient, ReferralId referral,
+            long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.ConvertToReferral(), expectedVersion);
+    }
+
+    /** Pauses the RTT clock after at least two reasonable offers were declined (R36). */
+    public Versioned<Referral> pauseClock(AccessContext ctx, PatientId patient, ReferralId referral,
+            int reasonableOffersDeclined, long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.PauseClock(reasonableOffersDeclined), expectedVersion);
+    }
+
+    /** Ends the RTT clock's pause (R36). */
+    public Versioned<Referral> resumeClock(AccessContext ctx, PatientId patient, ReferralId referral,
+            long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.ResumeClock(), expectedVersion);
+    }
+
+    /** Stops the RTT clock for treatment or a non-treatment reason (R36); there must be a running clock. */
+    public Versioned<Referral> stopClock(AccessContext ctx, PatientId patient, ReferralId referral, StopReason reason,
+            long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.StopClock(reason), expectedVersion);
+    }
+
+    /** Starts a new clock on a decision to treat after active monitoring (R35). */
+    public Versioned<Referral> restartClock(AccessContext ctx, PatientId patient, ReferralId referral,
+            long expectedVersion) {
+        return apply(ctx, patient, referral, new ReferralCommand.RestartClock(), expectedVersion);
+    }
+
+    /**
+     * Applies any command; the named methods above are shorthands for it.
+     *
+     * @throws io.github.personalcare.IllegalTransitionException if the state does not accept it (R30)
+     * @throws RuleViolationException if a rule refuses it
+     * @throws NotFoundException if the patient has no such referral
+     * @throws io.github.personalcare.spi.VersionConflictException if {@code expectedVersion} is stale
+     */
+    public Versioned<Referral> apply(AccessContext ctx, PatientId patient, ReferralId referral,
+            ReferralCommand command, long expectedVersion) {
+        Require.present("command", command);
+        return execute(ctx, patient, referral, command.type(), expectedVersion, current -> command);
+    }
+
+    /** The patient's referral with its version. */
+    public Versioned<Referral> get(AccessContext ctx, PatientId patient, ReferralId referral) {
+        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.REFERRAL, "referral.read",
+                "Referral/" + referral), p -> load(p, patient, referral));
+    }
+
+    /** Every referral of the patient, oldest first. */
+    public List<Versioned<Referral>> forPatient(AccessContext ctx, PatientId patient) {
+        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.REFERRAL, "referral.list",
+                "Patient/" + patient), p -> p.tx().aggregates(ReferralStores.REFERRALS).findByPatient(patient).stream()
+                .sorted(java.util.Comparator.comparing((Versioned<Referral> v) -> v.value().createdAt())
+                        .thenComparing(v -> v.value().id().value()))
+                .toList());
+    }
+
+    /** The patient's referral with this UBRN, if any. */
+    public Optional<Versioned<Referral>> findByUbrn(AccessContext ctx, PatientId patient, Ubrn ubrn) {
+        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.REFERRAL, "referral.read",
+                "Patient/" + patient), p -> p.tx().aggregates(ReferralStores.REFERRALS)
+                .query(Query.forPatient(patient).and("ubrn").is(ubrn.value())).stream().findFirst());
+    }
+
+    /**
+     * The RTT and choice report at a census date (a UK local date), for one receiving provider or,
+     * when {@code provider} is empty, for every provider (a commissioner's view): incomplete
+     * pathways, the share within 18 weeks against {@code standard} (R37), waits over 52 weeks, the
+     * distribution of weeks waited, and the share of referrals where choice was offered. A
+     * population query: the guard decides it without a patient and audits it.
+     */
+    public RttReport rttReport(AccessContext ctx, LocalDate census, Optional<OdsCode> provider, RttStandard standard) {
+        Require.present("census", census);
+        Require.present("standard", standard);
+        Optional<OdsCode> org = provider == null ? Optional.empty() : provider;
+        RttReport report = guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.REFERRAL, "report.rtt"),
+                p -> {
+                    var referrals = p.tx().aggregates(ReferralStores.REFERRALS);
+                    Query byProvider = org.map(o -> Query.where("receiving_org").is(o.value())).orElse(Query.all());
+                    Query clocks = org.map(o -> Query.where("receiving_org").is(o.value()).and("rtt_start")
+                            .onOrBefore(census)).orElse(Query.where("rtt_start").onOrBefore(census));
+                    return RttReport.compute(census, org, standard,
+                            referrals.query(clocks).stream().map(Versioned::value).toList(),
+                            referrals.query(byProvider).stream().map(Versioned::value).toList());
+                });
+        log.info("rtt report at {}: {} incomplete pathways", census, report.incompletePathways());
+        return report;
+    }
+
+    private interface CommandFor {
+        ReferralCommand build(Referral current);
+    }
+
+    private Versioned<Referral> execute(AccessContext ctx, PatientId patient, ReferralId referral,
+            ReferralCommand.Type type, long expectedVersion, CommandFor commandFor) {
+        Require.present("patient", patient);
+        Require.present("referral", referral);
+        Versioned<Referral> saved = guard.run(GuardedCall.on(ctx, patient, AccessAction.CORRECT, DataClass.REFERRAL,
+                type.auditAction(), "Referral/" + referral), p -> {
+            Versioned<Referral> current = load(p, patient, referral);
+            if (current.version() != expectedVersion) {
+                throw new io.github.personalcare.spi.VersionConflictException(ReferralStores.REFERRALS.name(),
+                        referral.toString(), expectedVersion, current.version());
+            }
+            if (type.isProviderCommand()) {
+                requireProvider(ctx.actor(), current.value(), type);
+            }
+            ReferralCommand command = commandFor.build(current.value());
+            Referral.Transition t = current.value().apply(command, p.now(), UUID::randomUUID);
+            long version = p.tx().aggregates(ReferralStores.REFERRALS).update(t.referral(), expectedVersion);
+            t.events().forEach(p.tx().outbox()::publish);
+            return new Versioned<>(t.referral(), version);
+        });
+        log.info("referral {} {} -> {} at version {}", referral, type, saved.value().state(), saved.version());
+        return saved;
+    }
+
+    private static void requireProvider(Actor actor, Referral referral, ReferralCommand.Type type) {
+        if (actor instanceof Actor.SystemActor) {
+            return;
+        }
+        boolean receiving = actor instanceof Actor.Professional p
+                && referral.receivingOrganisation().map(p.organisation()::equals).orElse(false);
+        if (!receiving) {
+            throw new RuleViolationException("PROVIDER", type + " is for the receiving provider only");
+        }
+    }
+
+    private static Versioned<Referral> load(Permitted p, PatientId patient, ReferralId referral) {
+        return p.tx().aggregates(ReferralStores.REFERRALS).find(referral)
+                .filter(v -> v.value().patient().equals(patient))
+                .orElseThrow(() -> new NotFoundException("Referral", referral.toString()));
+    }
+
+    private static Ubrn unused(AggregateStore<ReferralId, Referral> referrals, Ubrn ubrn) {
+        if (!referrals.query(Query.where("ubrn").is(ubrn.value())).isEmpty()) {
+            throw new RuleViolationException("R4", "the UBRN is already used by another referral");
+        }
+        return ubrn;
+    }
+
+    private Ubrn newUbrn(AggregateStore<ReferralId, Referral> referrals) {
+        for (int i = 0; i < UBRN_ATTEMPTS; i++) {
+            Ubrn candidate = Ubrn.generate(random);
+            if (referrals.query(Query.where("ubrn").is(candidate.value())).isEmpty()) {
+                return candidate;
+            }
+        }
+        throw new RuleViolationException("R4", "could not generate an unused UBRN");
+    }
+}

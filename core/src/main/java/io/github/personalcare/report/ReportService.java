@@ -1,0 +1,91 @@
+package io.github.personalcare.report;
+
+import io.github.personalcare.Require;
+import io.github.personalcare.access.AccessAction;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.AccessGuard;
+import io.github.personalcare.access.DataClass;
+import io.github.personalcare.access.GuardedCall;
+import io.github.personalcare.careplan.CarePlan;
+import io.github.personalcare.careplan.CarePlanStores;
+import io.github.personalcare.careplan.CarePlanVersion;
+import io.github.personalcare.identity.Patient;
+import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.PatientStores;
+import io.github.personalcare.spi.Query;
+import io.github.personalcare.spi.Versioned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Population-level reports for commissioners. Each report is one audited population query (the
+ * guard permits commissioners, administrators, clinicians and system actors); results hold counts,
+ * never identities.
+ *
+ * <pre>{@code
+ * AccessContext commissioner = AccessContext.of(Actor.professional(UserId.of("C1"),
+ *         ProfessionalRole.COMMISSIONER, OdsCode.of("QWE")), Purpose.PLANNING);
+ * CarePlanCoverageReport r = care.reports().carePlanCoverage(commissioner, LocalDate.of(2027, 3, 31));
+ * r.agreedPercent();   // e.g. 95.0 against the 2027 ambition
+ * }</pre>
+ */
+public final class ReportService {
+    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+
+    private final AccessGuard guard;
+    private final ZoneId zone;
+
+    /** Created by {@code PersonalCare}; suppliers use {@code care.reports()}. */
+    public ReportService(AccessGuard guard) {
+        this.guard = Require.present("guard", guard);
+        this.zone = guard.clock().getZone();
+    }
+
+    /**
+     * Care plan coverage on {@code asOf} (§6): the cohort is every patient flagged
+     * {@link PatientFlag#COMPLEX_NEEDS} or {@link PatientFlag#LONG_TERM_CONDITION} and not recorded
+     * as dead on or before {@code asOf}; a patient counts as covered if a plan of theirs had an agreed
+     * version in force at the end of that date (agreed on or before it, plan not ended by then), and
+     * as overdue if that version's review date is before {@code asOf} (R11). Plans entered in error
+     * never count (R13). Reads every patient and plan: run it off-peak on large populations.
+     */
+    public CarePlanCoverageReport carePlanCoverage(AccessContext ctx, LocalDate asOf) {
+        Require.present("asOf", asOf);
+        CarePlanCoverageReport report = guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.CARE_PLAN,
+                "report.carePlanCoverage"), p -> {
+            Set<PatientId> cohort = p.tx().aggregates(PatientStores.PATIENTS).query(Query.all()).stream()
+                    .map(Versioned::value)
+                    .filter(pt -> pt.has(PatientFlag.COMPLEX_NEEDS) || pt.has(PatientFlag.LONG_TERM_CONDITION))
+                    .filter(pt -> !pt.isDeceasedOn(asOf))
+                    .map(Patient::id)
+                    .collect(Collectors.toSet());
+            Map<PatientId, CarePlanVersion> inForce = new HashMap<>();
+            for (Versioned<CarePlan> v : p.tx().aggregates(CarePlanStores.PLANS).query(Query.all())) {
+                CarePlan plan = v.value();
+                if (!cohort.contains(plan.patient())) {
+                    continue;
+                }
+                Optional<CarePlanVersion> agreed = plan.agreedOn(asOf, zone);
+                // R6 allows one plan in force; should storage ever hold two, count the person once
+                agreed.ifPresent(a -> inForce.merge(plan.patient(), a,
+                        (x, y) -> x.agreedAt().isAfter(y.agreedAt()) ? x : y));
+            }
+            List<CarePlanVersion> versions = List.copyOf(inForce.values());
+            int overdue = (int) versions.stream().filter(a -> a.isOverdueOn(asOf)).count();
+            return new CarePlanCoverageReport(asOf, cohort.size(), versions.size(), overdue);
+        });
+        log.info("care plan coverage for {}: cohort {}, agreed {}, overdue {}", asOf, report.cohort(),
+                report.withAgreed(), report.overdue());
+        return report;
+    }
+}

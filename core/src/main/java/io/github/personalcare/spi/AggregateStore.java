@@ -1,0 +1,57 @@
+package io.github.personalcare.spi;
+
+import io.github.personalcare.NotFoundException;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.RecordId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Versioned storage of one aggregate type inside a {@link Transaction}.
+ *
+ * @param <I> the id type
+ * @param <A> the aggregate type
+ */
+public interface AggregateStore<I extends RecordId, A> {
+
+    /** The aggregate with this id and its version, if stored (including this transaction's writes). */
+    Optional<Versioned<A>> find(I id);
+
+    /**
+     * The aggregate with this id.
+     *
+     * @throws NotFoundException if there is none
+     */
+    default Versioned<A> get(I id) {
+        return find(id).orElseThrow(() -> new NotFoundException(type().type().getSimpleName(), id.value().toString()));
+    }
+
+    /** Every aggregate of the patient, in no particular order. */
+    default List<Versioned<A>> findByPatient(PatientId patient) {
+        return query(Query.forPatient(patient));
+    }
+
+    /** The aggregates matching every condition of the query. */
+    List<Versioned<A>> query(Query query);
+
+    /**
+     * Stores a new aggregate at version 1.
+     *
+     * @return 1
+     * @throws DuplicateKeyException if an aggregate with the same id exists
+     */
+    long insert(A aggregate);
+
+    /**
+     * Replaces the aggregate if its stored version is {@code expectedVersion}.
+     *
+     * @return the new version, {@code expectedVersion + 1}
+     * @throws VersionConflictException if the stored version differs; nothing changes
+     * @throws NotFoundException        if no such aggregate is stored
+     */
+    long update(A aggregate, long expectedVersion);
+
+    /** The type this store holds. */
+    AggregateType<I, A> type();
+}

@@ -1,0 +1,27 @@
+package io.github.personalcare.spi;
+
+import io.github.personalcare.identity.RecordId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Append-only entries of one type (ledger entries) inside a {@link Transaction}. Entries are never
+ * updated or removed; each has an idempotency key unique within its owner.
+ */
+public interface EntryLog<E> {
+
+    /**
+     * Appends an entry.
+     *
+     * @return the entry's position in its owner's log, from 1
+     * @throws DuplicateKeyException if the owner already has an entry with the same idempotency key
+     */
+    long append(E entry);
+
+    /** The owner's entry with this idempotency key, if any. */
+    Optional<E> findByKey(RecordId owner, String idempotencyKey);
+
+    /** The owner's entries in the order they were appended. */
+    List<E> byOwner(RecordId owner);
+}

@@ -1,0 +1,32 @@
+package io.github.personalcare.spi;
+
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.RecordId;
+
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Describes an append-only entry type (ledger entries) to storage: a stable name, its class,
+ * the record it belongs to (its owner), the patient, and the idempotency key, unique per owner.
+ */
+public record EntryType<E>(
+        String name,
+        Class<E> type,
+        Function<? super E, ? extends RecordId> owner,
+        Function<? super E, PatientId> patient,
+        Function<? super E, String> idempotencyKey) {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,40}");
+
+    public EntryType {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("entry type name must be lower_snake_case");
+        }
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    }
+}

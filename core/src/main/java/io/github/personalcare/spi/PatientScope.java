@@ -1,0 +1,27 @@
+package io.github.personalcare.spi;
+
+import io.github.personalcare.identity.PatientId;
+
+/**
+ * Enforces, for a storage adapter, that the writes of one transaction concern at most one
+ * patient, so data can be sharded by patient. Not thread-safe: one per transaction.
+ */
+public final class PatientScope {
+    private PatientId patient;
+
+    /**
+     * Records that the transaction writes the patient's data.
+     *
+     * @throws StorageException with rule {@code ONE_PATIENT} if it already wrote another patient's
+     */
+    public void touch(PatientId writing) {
+        if (writing == null) {
+            return;
+        }
+        if (patient == null) {
+            patient = writing;
+        } else if (!patient.equals(writing)) {
+            throw new StorageException("ONE_PATIENT", "a transaction may write one patient's data only");
+        }
+    }
+}

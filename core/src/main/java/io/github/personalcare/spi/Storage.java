@@ -1,0 +1,45 @@
+package io.github.personalcare.spi;
+
+/**
+ * The storage port: runs a unit of work in one transaction over per-aggregate stores, the
+ * append-only {@link AuditTrail} and the {@link Outbox}. Either everything the unit of work wrote
+ * is committed, or (when it throws) nothing is.
+ *
+ * <p>Implementations: {@code InMemoryStorage} (the embedded default) and {@code JdbcStorage}
+ * (PostgreSQL and H2), which maps one unit of work onto one database transaction. What "correct"
+ * means is defined by the contract suite in {@code personalcare-testkit}; a supplier's own
+ * adapter proves itself by passing it.
+ *
+ * <pre>{@code
+ * CarePlan plan = storage.inTransaction(tx -> {
+ *     var plans = tx.aggregates(CarePlanStores.PLANS);
+ *     Versioned<CarePlan> current = plans.get(planId);
+ *     CarePlan next = current.value().propose(...);
+ *     plans.update(next, current.version());       // optimistic: stale version throws
+ *     tx.audit().append(event);
+ *     tx.outbox().publish(domainEvent);
+ *     return next;
+ * });
+ * }</pre>
+ *
+ * <p>Rules every implementation keeps: writes in one transaction concern at most one patient
+ * (so data can be sharded by patient); a stale expected version throws
+ * {@link VersionConflictException} and changes nothing; audit and outbox are append-only.
+ * Implementations do not retry a unit of work unless their Javadoc says so.
+ */
+public interface Storage extends AutoCloseable {
+
+    /**
+     * Runs {@code work} in one transaction and commits it, or rolls it back if it throws.
+     *
+     * @return what the unit of work returned
+     * @throws VersionConflictException if an optimistic version check failed
+     * @throws StorageException         if the storage failed; nothing was committed
+     */
+    <R> R inTransaction(UnitOfWork<R> work);
+
+    /** Releases resources the storage owns (not a supplier's DataSource). Default: nothing. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.personalcare.spi;
+
+import io.github.personalcare.PersonalCareException;
+
+import java.util.Optional;
+
+/**
+ * A storage adapter failed. The adapter keeps the SQLState (when there is one) and drops the
+ * driver's own message, which can quote stored values. Nothing of the unit of work was committed,
+ * unless the failure was in the commit itself, which {@link #commitOutcomeUnknown()} says.
+ */
+public class StorageException extends PersonalCareException {
+    private final String sqlState;
+    private final boolean commitOutcomeUnknown;
+
+    /** A storage failure with a rule code ({@code "STORAGE"}, {@code "ONE_PATIENT"}, ...). */
+    public StorageException(String rule, String message) {
+        this(rule, message, null, false);
+    }
+
+    /**
+     * @param rule                 short code of the failure
+     * @param message              what failed, without stored values
+     * @param sqlState             the SQLState, if the failure came from a database
+     * @param commitOutcomeUnknown true if the connection failed during commit
+     */
+    public StorageException(String rule, String message, String sqlState, boolean commitOutcomeUnknown) {
+        super(rule, message + (sqlState == null ? "" : " (SQLState " + sqlState + ")"));
+        this.sqlState = sqlState;
+        this.commitOutcomeUnknown = commitOutcomeUnknown;
+    }
+
+    /** The SQLState of the database error, if there was one. */
+    public Optional<String> sqlState() {
+        return Optional.ofNullable(sqlState);
+    }
+
+    /** True if the commit may or may not have happened (the connection died during it). */
+    public boolean commitOutcomeUnknown() {
+        return commitOutcomeUnknown;
+    }
+}

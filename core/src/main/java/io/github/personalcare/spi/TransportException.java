@@ -1,0 +1,23 @@
+package io.github.personalcare.spi;
+
+import io.github.personalcare.PersonalCareException;
+
+/** A transport failed to deliver. {@link #retryable()} says whether trying again may help. */
+public class TransportException extends PersonalCareException {
+    private final boolean retryable;
+
+    /**
+     * @param code      short code, such as {@code "HTTP_503"}
+     * @param message   what failed, without the body
+     * @param retryable whether another attempt may succeed
+     */
+    public TransportException(String code, String message, boolean retryable) {
+        super(code, message);
+        this.retryable = retryable;
+    }
+
+    /** Whether another attempt may succeed. */
+    public boolean retryable() {
+        return retryable;
+    }
+}

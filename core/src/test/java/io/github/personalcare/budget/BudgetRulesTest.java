@@ -1,0 +1,575 @@
+package io.github.personalcare.budget;
+
+import io.github.personalcare.ConfigurationException;
+import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.audit.AuditEvent;
+import io.github.personalcare.audit.AuditOutcome;
+import io.github.personalcare.careplan.CarePlanId;
+import io.github.personalcare.identity.Patient;
+import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.identity.UserId;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.github.personalcare.budget.BudgetWorld.ACCOUNT;
+import static io.github.personalcare.budget.BudgetWorld.EQUIP;
+import static io.github.personalcare.budget.BudgetWorld.PA;
+import static io.github.personalcare.budget.BudgetWorld.PHYSIO;
+import static io.github.personalcare.budget.SpendRejectedException.Reason.DIRECT_PAYMENTS_STOPPED;
+import static io.github.personalcare.budget.SpendRejectedException.Reason.EXCLUDED_CATEGORY;
+import static io.github.personalcare.budget.SpendRejectedException.Reason.INSUFFICIENT_FUNDS;
+import static io.github.personalcare.budget.SpendRejectedException.Reason.LINE_NOT_IN_PLAN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** One or more tests for each rule R14–R27, each naming its rule. */
+class BudgetRulesTest {
+    private final BudgetWorld b = new BudgetWorld();
+
+    // --- R14 ---
+
+    @Test
+    @DisplayName("R14 a budget combines lines held notionally, by a third party and as a direct payment")
+    void r14LinesMayDifferInHowTheyAreHeld() {
+        PersonalHealthBudget budget = b.funded();
+
+        assertThat(budget.options()).containsExactlyInAnyOrder(ManagementOption.NOTIONAL,
+                ManagementOption.THIRD_PARTY, ManagementOption.DIRECT_PAYMENT);
+        assertThat(budget.line(EQUIP).orElseThrow().management())
+                .isEqualTo(Management.thirdParty("Independent Living Trust", Optional.empty()));
+    }
+
+    @Test
+    @DisplayName("R14 a line code appears once, so each funding line has exactly one management option")
+    void r14ALineCannotBeHeldTwoWays() {
+        CarePlanId plan = b.agreedPlanFunding(PHYSIO).value().id();
+        List<BudgetLine> twice = List.of(
+                new BudgetLine(PHYSIO, SpendCategory.THERAPY, Money.parse("100"), Management.notional()),
+                new BudgetLine(PHYSIO, SpendCategory.THERAPY, Money.parse("100"),
+                        Management.thirdParty("Independent Living Trust", Optional.empty())));
+
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> b.budgets().propose(b.w.gp, b.proposal(plan, twice)))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R14"));
+    }
+
+    // --- R15 ---
+
+    @Test
+    @DisplayName("R15 a budget cannot be created without the patient's agreed care plan; nothing is stored")
+    void r15NoAgreedPlanNoBudget() {
+        BudgetProposal proposal = b.proposal(CarePlanId.random(), b.standardLines());
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> b.budgets().propose(b.w.gp, proposal))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R15"));
+        assertThat(b.budgets().budgetsOf(b.w.gp, b.patient())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R15 a budget cannot be created against a plan other than the current agreed one")
+    void r15OnlyTheCurrentAgreedPlan() {
+        b.agreedPlanFunding(PA, PHYSIO, EQUIP);
+        BudgetProposal proposal = b.proposal(CarePlanId.random(), b.standardLines());
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> b.budgets().propose(b.w.gp, proposal))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R15"));
+    }
+
+    @Test
+    @DisplayName("R15 a budget cannot become active when the agreed plan's support section does not reference a line")
+    void r15EveryLineMustBeInThePlan() {
+        CarePlanId plan = b.agreedPlanFunding(PA, PHYSIO).value().id();
+        PersonalHealthBudget proposed = b.budgets().propose(b.w.gp, b.proposal(plan, b.standardLines()));
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> b.budgets().activate(b.w.gp, proposed.id()))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R15"))
+                .satisfies(e -> assertThat(e.getMessage()).contains("EQUIP"));
+    }
+
+    @Test
+    @DisplayName("R15 activation against the agreed plan referencing every line succeeds")
+    void r15ActivationAgainstTheAgreedPlan() {
+        PersonalHealthBudget active = b.active();
+
+        assertThat(active.status()).isEqualTo(BudgetStatus.ACTIVE);
+        assertThat(active.planReviewDue()).contains(b.today.plusMonths(2));
+    }
+
+    @Test
+    @DisplayName("R15 a spend must reference a line of the budget in the agreed plan")
+    void r15SpendOnALineOutsideThePlanIsRejected() {
+        PersonalHealthBudget budget = b.funded();
+
+        assertThatExceptionOfType(SpendRejectedException.class)
+                .isThrownBy(() -> b.budgets().recordSpend(b.w.gp, budget.id(),
+                        b.spend("s-1", BudgetLineCode.of("HOLIDAY"), "10.00", SpendCategory.ACTIVITIES)))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(LINE_NOT_IN_PLAN))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R15"));
+    }
+
+    // --- R16 ---
+
+    @Test
+    @DisplayName("R16 a spend on alcohol is rejected with its reason, audited, and nothing is stored")
+    void r16SpendOnExcludedCategoryIsRejected() {
+        PersonalHealthBudget budget = b.funded();
+        int entries = b.storedEntries(budget.id()).size();
+
+        assertThatExceptionOfType(SpendRejectedException.class)
+                .isThrownBy(() -> b.budgets().recordSpend(b.w.gp, budget.id(),
+                        b.spend("s-1", PA, "20.00", SpendCategory.ALCOHOL)))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(EXCLUDED_CATEGORY))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R16"));
+        assertThat(b.storedEntries(budget.id())).hasSize(entries);
+        AuditEvent last = b.audit().get(b.audit().size() - 1);
+        assertThat(last.action()).isEqualTo("budget.spend");
+        assertThat(last.outcome()).isEqualTo(AuditOutcome.REJECTED);
+        assertThat(last.rule()).isEqualTo("R16");
+    }
+
+    @Test
+    @DisplayName("R16 every category of the default list is excluded")
+    void r16DefaultListIsExcluded() {
+        assertThat(BudgetPolicy.defaults().excludedCategories()).containsExactlyInAnyOrder(SpendCategory.ALCOHOL,
+                SpendCategory.TOBACCO, SpendCategory.GAMBLING, SpendCategory.DEBT_REPAYMENT, SpendCategory.ILLEGAL,
+                SpendCategory.EMERGENCY_CARE, SpendCategory.PRIMARY_MEDICAL_SERVICES, SpendCategory.DENTAL_TREATMENT);
+    }
+
+    @Test
+    @DisplayName("R16 configuration extends the excluded list")
+    void r16ListIsExtendable() {
+        PersonalHealthBudget budget = b.funded();
+        BudgetService strict = b.budgetsUnder(BudgetPolicy.defaults().excluding(SpendCategory.of("PRIVATE_SURGERY")));
+
+        assertThatExceptionOfType(SpendRejectedException.class)
+                .isThrownBy(() -> strict.recordSpend(b.w.gp, budget.id(),
+                        b.spend("s-1", PHYSIO, "20.00", SpendCategory.of("PRIVATE_SURGERY"))))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(EXCLUDED_CATEGORY));
+    }
+
+    @Test
+    @DisplayName("R16 the default list cannot shrink without an audited override")
+    void r16ListIsNotShrinkableWithoutOverride() {
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> new BudgetPolicy(Set.of(SpendCategory.ALCOHOL), List.of(), false, false, 12))
+                .satisfies(e -> assertThat(e.option()).isEqualTo("budgetPolicy.excludedCategories"));
+    }
+
+    @Test
+    @DisplayName("R16 a spend let through by an override is recorded and the override's use audited")
+    void r16OverrideUseIsAudited() {
+        PersonalHealthBudget budget = b.funded();
+        BudgetService lenient = b.budgetsUnder(BudgetPolicy.defaults().permitting(SpendCategory.DENTAL_TREATMENT,
+                UserId.of("ICB-CD-1"), "Dental work agreed by panel as part of the plan"));
+
+        lenient.recordSpend(b.w.gp, budget.id(), b.spend("s-1", PHYSIO, "20.00", SpendCategory.DENTAL_TREATMENT));
+
+        assertThat(b.audit()).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("budget.spend.exclusionOverride");
+            assertThat(e.rule()).isEqualTo("R16");
+        });
+    }
+
+    // --- R17 ---
+
+    @Test
+    @DisplayName("R17 a spend beyond the line's balance is rejected and the balance is unchanged")
+    void r17SpendBeyondBalanceIsRejected() {
+        PersonalHealthBudget budget = b.funded();
+
+        assertThatExceptionOfType(SpendRejectedException.class)
+                .isThrownBy(() -> b.budgets().recordSpend(b.w.gp, budget.id(),
+                        b.spend("s-1", PHYSIO, "1200.01", SpendCategory.THERAPY)))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(INSUFFICIENT_FUNDS));
+        assertThat(b.budgets().balance(b.w.gp, budget.id(), PHYSIO)).isEqualTo(new Balance(120_000));
+    }
+
+    @Test
+    @DisplayName("R17 a recovery cannot take a line below zero")
+    void r17RecoveryBeyondBalanceIsRejected() {
+        PersonalHealthBudget budget = b.funded();
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> b.budgets().recover(b.w.gp, budget.id(), new LedgerCommand.Recovery("r-1", EQUIP,
+                        Money.parse("800.01"), b.today, "Unused equipment money", Optional.empty())))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R17"));
+    }
+
+    @Test
+    @DisplayName("R17 a notional line may go over only with a named approver where the policy allows it")
+    void r17NotionalOverspendNeedsPolicyAndApprover() {
+        PersonalHealthBudget budget = b.funded();
+        BudgetService lenient = b.budgetsUnder(BudgetPolicy.defaults().allowingNotionalOverspend());
+        LedgerCommand.Spend over = b.spend("s-1", PHYSIO, "1300.00", SpendCategory.THERAPY);
+
+        assertThatExceptionOfType(SpendRejectedException.class)
+                .isThrownBy(() -> lenient.recordSpend(b.w.gp, budget.id(), over))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(INSUFFICIENT_FUNDS));
+        lenient.recordSpend(b.w.gp, budget.id(), over.approvedBy(UserId.of("ICB-MGR-1")));
+
+        assertThat(b.budgets().balance(b.w.gp, budget.id(), PHYSIO)).isEqualTo(new Balance(-10_000));
+        assertThat(b.audit()).anySatisfy(e -> assertThat(e.action()).isEqualTo("budget.spend.overspendApproved"));
+    }
+
+    @Test
+    @DisplayName("R17 a direct-payment line never goes over, even with an approver and a lenient policy")
+    void r17DirectPaymentCannotOverspend() {
+        PersonalHealthBudget budget = b.funded();
+        BudgetService lenient = b.budgetsUnder(BudgetPolicy.defaults().allowingNotionalOverspend());
+
+        assertThatExceptionOfType(SpendRejectedException.class)
+                .isThrownBy(() -> lenient.recordSpend(b.w.gp, budget.id(),
+                        b.spend("s-1", PA, "3000.01", SpendCategory.PERSONAL_ASSISTANT).approvedBy(UserId.of("ICB-MGR-1"))))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(INSUFFICIENT_FUNDS));
+    }
+
+    // --- R18 ---
+
+    @Test
+    @DisplayName("R18 NHS Continuing Healthcare needs the person to be 18 or over at the eligibility date")
+    void r18ContinuingHealthcareNeedsAnAdult() {
+        BudgetWorld teen = new BudgetWorld(Set.of(), LocalDate.of(2009, 6, 1));
+        CarePlanId plan = CarePlanId.random();
+        BudgetProposal chc = teen.proposal(plan, List.of(
+                new BudgetLine(PHYSIO, SpendCategory.THERAPY, Money.parse("100"), Management.notional())));
+
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> teen.budgets().propose(teen.w.gp, chc))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R18"))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("eligibility.reason"));
+    }
+
+    @Test
+    @DisplayName("R18 children's continuing care needs the person to be 17 or under at the eligibility date")
+    void r18ChildrensContinuingCareNeedsAChild() {
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> new Eligibility(EligibilityReason.CHILDREN_CONTINUING_CARE, b.today).checkAge(18))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R18"));
+        new Eligibility(EligibilityReason.CHILDREN_CONTINUING_CARE, b.today).checkAge(17);
+        new Eligibility(EligibilityReason.CONTINUING_HEALTHCARE, b.today).checkAge(18);
+    }
+
+    // --- R19 ---
+
+    @Test
+    @DisplayName("R19 a patient lacking capacity cannot receive a direct payment themself")
+    void r19PatientLackingCapacityNeedsARepresentative() {
+        BudgetWorld lacking = new BudgetWorld(Set.of(PatientFlag.LACKS_CAPACITY), LocalDate.of(1950, 12, 10));
+        CarePlanId plan = CarePlanId.random();
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> lacking.budgets().propose(lacking.w.gp, lacking.proposal(plan, List.of(
+                        new BudgetLine(PA, SpendCategory.PERSONAL_ASSISTANT, Money.parse("100"),
+                                BudgetWorld.directPayment(lacking.today))))))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R19"));
+
+        Patient person = lacking.w.care.patients().get(lacking.w.gp, lacking.patient());
+        PersonalHealthBudget viaRepresentative = PersonalHealthBudget.propose(BudgetId.random(), person, plan,
+                new Eligibility(EligibilityReason.CONTINUING_HEALTHCARE, lacking.today), BudgetHolder.patient(), List.of(
+                        new BudgetLine(PA, SpendCategory.PERSONAL_ASSISTANT, Money.parse("100"), Management.directPayment(
+                                Recipient.representative(UserId.of("REP-1"), lacking.today),
+                                new PaymentAccount(AccountKind.MANAGED_ACCOUNT, "MA-7", lacking.today)))),
+                lacking.today, BudgetPolicy.defaults(), lacking.today);
+        assertThat(viaRepresentative.status()).isEqualTo(BudgetStatus.PROPOSED);
+    }
+
+    @Test
+    @DisplayName("R19 a representative receives a direct payment only for a child under 16 or a patient lacking capacity")
+    void r19RepresentativeOnlyWhenNeeded() {
+        CarePlanId plan = CarePlanId.random();
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> b.budgets().propose(b.w.gp, b.proposal(plan, List.of(
+                        new BudgetLine(PA, SpendCategory.PERSONAL_ASSISTANT, Money.parse("100"), Management.directPayment(
+                                Recipient.representative(UserId.of("REP-1"), b.today),
+                                new PaymentAccount(AccountKind.MANAGED_ACCOUNT, "MA-7", b.today)))))))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R19"));
+    }
+
+    @Test
+    @DisplayName("R19 a nominee must be named and have agreed")
+    void r19NomineeMustBeNamed() {
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> new Recipient(RecipientKind.NOMINEE, Optional.empty(), b.today))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R19"));
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> Recipient.nominee(UserId.of("NOM-1"), null))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("recipient.consentedOn"));
+    }
+
+    // --- R20 ---
+
+    @Test
+    @DisplayName("R20 a person excluded under the Schedule cannot have a direct-payment line without the configured override")
+    void r20ScheduleExclusion() {
+        BudgetWorld excluded = new BudgetWorld(Set.of(PatientFlag.DIRECT_PAYMENT_EXCLUDED), LocalDate.of(1970, 1, 1));
+        CarePlanId plan = excluded.agreedPlanFunding(PA).value().id();
+        AuditedOverride override = new AuditedOverride(UserId.of("ICB-CD-1"), "Panel decision after risk review");
+        List<BudgetLine> withOverride = List.of(new BudgetLine(PA, SpendCategory.PERSONAL_ASSISTANT, Money.parse("100"),
+                BudgetWorld.directPayment(excluded.today).withScheduleOverride(override)));
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> excluded.budgets().propose(excluded.w.gp, excluded.proposal(plan, withOverride)))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R20"));
+
+        PersonalHealthBudget allowed = excluded.budgetsUnder(BudgetPolicy.defaults().allowingScheduleOverride())
+                .propose(excluded.w.gp, excluded.proposal(plan, withOverride));
+        assertThat(allowed.status()).isEqualTo(BudgetStatus.PROPOSED);
+        assertThat(excluded.audit()).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("budget.scheduleOverride");
+            assertThat(e.rule()).isEqualTo("R20");
+        });
+    }
+
+    // --- R21 ---
+
+    @Test
+    @DisplayName("R21 a direct payment into an account other than the registered one is rejected and nothing stored")
+    void r21PaymentIntoUnregisteredAccountIsRejected() {
+        PersonalHealthBudget budget = b.active();
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> b.budgets().allocate(b.w.gp, budget.id(), LedgerCommand.Allocation.directPayment(
+                        "pay-1", PA, Money.parse("100.00"), b.today, "PERSONAL-CURRENT-ACC")))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R21"));
+        assertThat(b.storedEntries(budget.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R21 a direct-payment line cannot be opened on an account registered only in the future")
+    void r21AccountMustBeRegistered() {
+        CarePlanId plan = CarePlanId.random();
+        List<BudgetLine> lines = List.of(new BudgetLine(PA, SpendCategory.PERSONAL_ASSISTANT, Money.parse("100"),
+                Management.directPayment(Recipient.patient(b.today),
+                        new PaymentAccount(AccountKind.DEDICATED_ACCOUNT, ACCOUNT, b.today.plusDays(1)))));
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> b.budgets().propose(b.w.gp, b.proposal(plan, lines)))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R21"));
+    }
+
+    // --- R22 ---
+
+    @Test
+    @DisplayName("R22 the first direct-payment review is due 3 months after the first payment, then 12-monthly")
+    void r22DirectPaymentReviewDates() {
+        PersonalHealthBudget budget = b.funded();
+        assertThat(budget.nextReviewDue()).contains(b.today.plusMonths(3));
+
+        b.w.clock.advance(Duration.ofDays(60));
+        LocalDate reviewed = b.w.today();
+        PersonalHealthBudget after = b.budgets().completeReview(b.w.gp, budget.id(),
+                new BudgetReview(reviewed, true, true, true, Optional.empty()));
+
+        assertThat(after.nextReviewDue()).contains(reviewed.plusMonths(12));
+    }
+
+    @Test
+    @DisplayName("R22 a missed direct-payment review date surfaces as overdue and due for review")
+    void r22MissedReviewIsOverdue() {
+        PersonalHealthBudget budget = b.funded();
+        LocalDate afterDue = b.today.plusMonths(3).plusDays(1);
+
+        assertThat(budget.isReviewOverdueOn(afterDue)).isTrue();
+        assertThat(budget.isReviewOverdueOn(b.today.plusMonths(3))).isFalse();
+        assertThat(b.budgets().dueForReview(b.w.gp, afterDue)).extracting(PersonalHealthBudget::id)
+                .containsExactly(budget.id());
+        assertThat(b.budgets().dueForReview(b.w.gp, b.today.plusMonths(1))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R22 a budget without direct payments follows its care plan's review date")
+    void r22OtherBudgetsFollowThePlan() {
+        CarePlanId plan = b.agreedPlanFunding(PHYSIO).value().id();
+        PersonalHealthBudget notional = b.budgets().propose(b.w.gp, b.proposal(plan, List.of(
+                new BudgetLine(PHYSIO, SpendCategory.THERAPY, Money.parse("100"), Management.notional()))));
+        notional = b.budgets().activate(b.w.gp, notional.id());
+
+        assertThat(notional.nextReviewDue()).contains(b.today.plusMonths(2));
+        assertThat(notional.dueForReview(b.today.plusMonths(2))).isTrue();
+    }
+
+    // --- R23 ---
+
+    @Test
+    @DisplayName("R23 a significant change in health raises a review task to consider")
+    void r23HealthChangeRaisesAReviewTask() {
+        PersonalHealthBudget budget = b.funded();
+
+        ReviewTask task = b.budgets().recordHealthChange(b.w.gp, budget.id(), b.today);
+
+        assertThat(task.kind()).isEqualTo(ReviewTaskKind.HEALTH_CHANGED);
+        assertThat(task.isMandatory()).isFalse();
+        assertThat(b.stored(budget.id()).value().dueForReview(b.today)).isTrue();
+    }
+
+    @Test
+    @DisplayName("R23 a shortfall against the plan raises a must-review task, closed by the next review")
+    void r23ShortfallRaisesAMustReviewTask() {
+        PersonalHealthBudget budget = b.funded();
+
+        ReviewTask task = b.budgets().recordShortfall(b.w.gp, budget.id(), Optional.of(PA), b.today);
+        assertThat(task.isMandatory()).isTrue();
+        PersonalHealthBudget reviewed = b.budgets().completeReview(b.w.gp, budget.id(),
+                new BudgetReview(b.today, true, true, false, Optional.of("Hours increased after review")));
+
+        assertThat(reviewed.reviewTasks()).singleElement().satisfies(t -> assertThat(t.isOpen()).isFalse());
+    }
+
+    // --- R24 ---
+
+    @Test
+    @DisplayName("R24 reducing a direct payment needs a written notice with reasons")
+    void r24ReductionNeedsANotice() {
+        PersonalHealthBudget budget = b.funded();
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> b.budgets().changePlannedAmount(b.w.gp, budget.id(), PA, Money.parse("5000.00"),
+                        Optional.empty()))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R24"));
+
+        WrittenNotice notice = b.budgets().issueReductionNotice(b.w.gp, budget.id(), PA, Money.parse("5000.00"),
+                "Fewer hours are needed since the adaptation to the bathroom");
+        PersonalHealthBudget reduced = b.budgets().changePlannedAmount(b.w.gp, budget.id(), PA, Money.parse("5000.00"),
+                Optional.of(notice.id()));
+        assertThat(reduced.line(PA).orElseThrow().plannedPerPeriod()).isEqualTo(Money.parse("5000.00"));
+    }
+
+    @Test
+    @DisplayName("R24 a repayment notice states amount, due date and who must repay; recovery waits for a pending reconsideration")
+    void r24RepaymentNoticeAndReconsideration() {
+        PersonalHealthBudget budget = b.funded();
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> b.budgets().recover(b.w.gp, budget.id(), new LedgerCommand.Recovery("r-1", PA,
+                        Money.parse("500.00"), b.today, "Accumulated unused money", Optional.empty())))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R24"));
+
+        WrittenNotice notice = b.budgets().issueRepaymentNotice(b.w.gp, budget.id(), PA, Money.parse("500.00"),
+                b.today.plusDays(28), Repayer.PATIENT, "A substantial amount has accumulated unused");
+        b.budgets().requestReconsideration(b.w.gp, budget.id(), notice.id());
+        LedgerCommand.Recovery recovery = new LedgerCommand.Recovery("r-1", PA, Money.parse("500.00"), b.today,
+                "Accumulated unused money", Optional.of(notice.id()));
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> b.budgets().recover(b.w.gp, budget.id(), recovery))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R24"));
+
+        PersonalHealthBudget decided = b.budgets().decideReconsideration(b.w.gp, budget.id(), notice.id(),
+                ReconsiderationOutcome.UPHELD, "The money was not needed for the plan's services");
+        assertThat(decided.notice(notice.id()).orElseThrow().reconsideration().orElseThrow().outcome())
+                .contains(ReconsiderationOutcome.UPHELD);
+        b.budgets().recover(b.w.gp, budget.id(), recovery);
+        assertThat(b.budgets().balance(b.w.gp, budget.id(), PA)).isEqualTo(new Balance(250_000));
+    }
+
+    @Test
+    @DisplayName("R24 a repayment notice without a due date or repayer is invalid")
+    void r24RepaymentNoticeNeedsItsParticulars() {
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> new WrittenNotice(NoticeId.random(), NoticeKind.REPAYMENT, b.today, "reasons", PA,
+                        Money.parse("10"), Optional.empty(), Optional.of(Repayer.PATIENT), 0, Optional.empty()))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R24"));
+    }
+
+    @Test
+    @DisplayName("R24 nothing is recovered under a notice withdrawn on reconsideration")
+    void r24WithdrawnNoticeAllowsNoRecovery() {
+        PersonalHealthBudget budget = b.funded();
+        WrittenNotice notice = b.budgets().issueRepaymentNotice(b.w.gp, budget.id(), PA, Money.parse("500.00"),
+                b.today.plusDays(28), Repayer.PATIENT, "A substantial amount has accumulated unused");
+        b.budgets().requestReconsideration(b.w.gp, budget.id(), notice.id());
+        b.budgets().decideReconsideration(b.w.gp, budget.id(), notice.id(), ReconsiderationOutcome.WITHDRAWN,
+                "The money is committed to respite booked for the spring");
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> b.budgets().recover(b.w.gp, budget.id(), new LedgerCommand.Recovery("r-1", PA,
+                        Money.parse("500.00"), b.today, "Accumulated unused money", Optional.of(notice.id()))))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R24"));
+    }
+
+    // --- R25 ---
+
+    @Test
+    @DisplayName("R25 withdrawal of consent stops direct payments and spends at once; other lines carry on")
+    void r25ConsentWithdrawalStopsDirectPayments() {
+        PersonalHealthBudget budget = b.funded();
+
+        b.budgets().withdrawDirectPaymentConsent(b.w.gp, budget.id(), b.today);
+
+        assertThatExceptionOfType(SpendRejectedException.class)
+                .isThrownBy(() -> b.budgets().recordSpend(b.w.gp, budget.id(),
+                        b.spend("s-1", PA, "10.00", SpendCategory.PERSONAL_ASSISTANT)))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(DIRECT_PAYMENTS_STOPPED))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R25"));
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> b.budgets().allocate(b.w.gp, budget.id(), LedgerCommand.Allocation.directPayment(
+                        "pay-2", PA, Money.parse("100.00"), b.today, ACCOUNT)))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R25"));
+        b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-2", PHYSIO, "10.00", SpendCategory.THERAPY));
+    }
+
+    // --- R26 ---
+
+    @Test
+    @DisplayName("R26 after the patient's death no payment is made and unspent money is demanded from the personal representatives")
+    void r26DeathStopsPaymentsAndAllowsRepayment() {
+        PersonalHealthBudget budget = b.funded();
+
+        b.budgets().recordDeath(b.w.gp, budget.id(), b.today);
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> b.budgets().allocate(b.w.gp, budget.id(), LedgerCommand.Allocation.directPayment(
+                        "pay-2", PA, Money.parse("100.00"), b.today, ACCOUNT)))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R26"));
+        assertThatExceptionOfType(SpendRejectedException.class)
+                .isThrownBy(() -> b.budgets().recordSpend(b.w.gp, budget.id(),
+                        b.spend("s-1", PA, "10.00", SpendCategory.PERSONAL_ASSISTANT)))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R26"));
+        WrittenNotice notice = b.budgets().issueRepaymentNotice(b.w.gp, budget.id(), PA, Money.parse("3000.00"),
+                b.today.plusDays(56), Repayer.PERSONAL_REPRESENTATIVES, "Unspent direct payment after death");
+        b.budgets().recover(b.w.gp, budget.id(), new LedgerCommand.Recovery("r-1", PA, Money.parse("3000.00"), b.today,
+                "Repaid by the estate", Optional.of(notice.id())));
+        assertThat(b.budgets().balance(b.w.gp, budget.id(), PA)).isEqualTo(Balance.ZERO);
+    }
+
+    @Test
+    @DisplayName("R26 no direct payment is dated on or after a date of death on the patient's record")
+    void r26NoPaymentAfterRecordedDeath() {
+        PersonalHealthBudget budget = b.funded();
+        Patient deceased = b.w.care.patients().get(b.w.gp, b.patient()).withDateOfDeath(b.today);
+        LedgerEntry payment = LedgerCommand.Allocation.directPayment("pay-2", PA, Money.parse("100.00"), b.today, ACCOUNT)
+                .toEntry(LedgerEntryId.random(), budget.id(), b.patient(), "system:test", b.w.clock.instant());
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> budget.checkEntry(payment, Optional.of(ACCOUNT), deceased, b.today))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R26"));
+    }
+
+    // --- R27 ---
+
+    @Test
+    @DisplayName("R27 accumulated unused money may be offset only up to the next scheduled payment")
+    void r27OffsetLimitedToNextPayment() {
+        PersonalHealthBudget budget = b.funded();
+        LedgerCommand.Allocation next = LedgerCommand.Allocation.directPayment("pay-2", PA, Money.parse("500.00"),
+                b.today, ACCOUNT);
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> b.budgets().allocate(b.w.gp, budget.id(), next.withOffset(Money.parse("500.01"))))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R27"));
+
+        b.budgets().allocate(b.w.gp, budget.id(), next.withOffset(Money.parse("500.00")));
+        assertThat(b.budgets().balance(b.w.gp, budget.id(), PA)).isEqualTo(new Balance(300_000));
+        assertThat(b.storedEntries(budget.id())).extracting(LedgerEntry::idempotencyKey)
+                .contains("pay-2", "pay-2:offset");
+    }
+}

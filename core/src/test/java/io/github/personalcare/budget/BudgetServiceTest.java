@@ -1,0 +1,208 @@
+package io.github.personalcare.budget;
+
+import io.github.personalcare.IllegalTransitionException;
+import io.github.personalcare.access.AccessDeniedException;
+import io.github.personalcare.audit.AuditOutcome;
+import io.github.personalcare.event.BudgetEvent;
+import io.github.personalcare.event.DomainEvent;
+import io.github.personalcare.spi.OutboxEntry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import static io.github.personalcare.budget.BudgetWorld.EQUIP;
+import static io.github.personalcare.budget.BudgetWorld.PA;
+import static io.github.personalcare.budget.BudgetWorld.PHYSIO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class BudgetServiceTest {
+    private final BudgetWorld b = new BudgetWorld();
+
+    private List<DomainEvent> events() {
+        return b.w.care.storage().inTransaction(tx -> tx.outbox().undelivered()).stream().map(OutboxEntry::event).toList();
+    }
+
+    @Test
+    void aProposedBudgetIsActivatedSuspendedResumedAndEndedWithEvents() {
+        PersonalHealthBudget budget = b.proposed();
+        assertThat(budget.status()).isEqualTo(BudgetStatus.PROPOSED);
+
+        b.budgets().activate(b.w.gp, budget.id());
+        b.budgets().suspend(b.w.gp, budget.id(), StatusReason.PERSON_AWAY, Optional.empty());
+        b.budgets().resume(b.w.gp, budget.id(), StatusReason.RESOLVED, Optional.empty());
+        PersonalHealthBudget ended = b.budgets().end(b.w.gp, budget.id(), StatusReason.NO_LONGER_NEEDED, Optional.empty());
+
+        assertThat(ended.history()).extracting(StatusChange::status).containsExactly(BudgetStatus.PROPOSED,
+                BudgetStatus.ACTIVE, BudgetStatus.SUSPENDED, BudgetStatus.ACTIVE, BudgetStatus.ENDED);
+        assertThat(events()).filteredOn(e -> e instanceof BudgetEvent).extracting(DomainEvent::type)
+                .containsExactly("budget.proposed", "budget.status.active", "budget.status.suspended",
+                        "budget.status.active", "budget.status.ended");
+    }
+
+    @Test
+    void anEndedBudgetCannotBeResumed() {
+        PersonalHealthBudget budget = b.active();
+        b.budgets().end(b.w.gp, budget.id(), StatusReason.NO_LONGER_NEEDED, Optional.empty());
+
+        assertThatExceptionOfType(IllegalTransitionException.class)
+                .isThrownBy(() -> b.budgets().resume(b.w.gp, budget.id(), StatusReason.RESOLVED, Optional.empty()))
+                .satisfies(e -> assertThat(e.state()).isEqualTo("ENDED"));
+    }
+
+    @Test
+    void aSuspendedBudgetTakesNoSpends() {
+        PersonalHealthBudget budget = b.funded();
+        b.budgets().suspend(b.w.gp, budget.id(), StatusReason.CONCERN_ABOUT_USE, Optional.empty());
+
+        assertThatExceptionOfType(SpendRejectedException.class)
+                .isThrownBy(() -> b.budgets().recordSpend(b.w.gp, budget.id(),
+                        b.spend("s-1", PHYSIO, "1.00", SpendCategory.THERAPY)))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(SpendRejectedException.Reason.BUDGET_NOT_ACTIVE));
+    }
+
+    @Test
+    void theSameKeyTwiceRecordsOnceAndReturnsTheFirstEntry() {
+        PersonalHealthBudget budget = b.funded();
+        LedgerCommand.Spend spend = b.spend("inv-17", PHYSIO, "40.00", SpendCategory.THERAPY);
+
+        LedgerEntry first = b.budgets().recordSpend(b.w.gp, budget.id(), spend);
+        LedgerEntry again = b.budgets().recordSpend(b.w.gp, budget.id(), spend);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(b.storedEntries(budget.id())).filteredOn(e -> e.kind() == EntryKind.SPEND).hasSize(1);
+        assertThat(b.budgets().balance(b.w.gp, budget.id(), PHYSIO)).isEqualTo(new Balance(116_000));
+    }
+
+    @Test
+    void aSpendIsAuditedAndPublishedWithCodesOnly() {
+        PersonalHealthBudget budget = b.funded();
+
+        LedgerEntry e = b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-1", PHYSIO, "40.00", SpendCategory.THERAPY));
+
+        assertThat(b.audit()).last().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("budget.spend");
+            assertThat(a.outcome()).isEqualTo(AuditOutcome.SUCCESS);
+        });
+        assertThat(events()).last().isEqualTo(new BudgetEvent.EntryRecorded(
+                ((BudgetEvent.EntryRecorded) events().get(events().size() - 1)).eventId(), b.w.clock.instant(),
+                b.patient(), budget.id(), e.id(), EntryKind.SPEND, "PHYSIO", -4_000));
+    }
+
+    @Test
+    void someoneOutsideThePatientsCareIsDeniedAndNothingIsStored() {
+        PersonalHealthBudget budget = b.funded();
+        int entries = b.storedEntries(budget.id()).size();
+
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> b.budgets().recordSpend(b.w.stranger, budget.id(),
+                        b.spend("s-1", PHYSIO, "1.00", SpendCategory.THERAPY)));
+        assertThat(b.storedEntries(budget.id())).hasSize(entries);
+        assertThat(b.audit()).last().satisfies(a -> assertThat(a.outcome()).isEqualTo(AuditOutcome.DENY));
+    }
+
+    @Test
+    void thePatientCanReadTheirOwnBalance() {
+        PersonalHealthBudget budget = b.funded();
+
+        assertThat(b.budgets().balance(b.w.self, budget.id())).isEqualTo(new Balance(500_000));
+    }
+
+    @Test
+    void aStatementHasOpeningEntriesClosingAndLines() {
+        PersonalHealthBudget budget = b.funded();
+        b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-1", PHYSIO, "40.00", SpendCategory.THERAPY));
+        b.budgets().recordRefund(b.w.gp, budget.id(), new LedgerCommand.Refund("r-1", PHYSIO, Money.parse("5.00"),
+                b.today, BudgetWorld.PAYEE));
+
+        Statement s = b.budgets().statement(b.w.gp, budget.id(), b.today);
+
+        assertThat(s.period()).isEqualTo(new BudgetPeriod(b.today, b.today.plusYears(1)));
+        assertThat(s.opening()).isEqualTo(Balance.ZERO);
+        assertThat(s.entries()).hasSize(5);
+        assertThat(s.closing()).isEqualTo(new Balance(496_500));
+        assertThat(s.lines()).extracting(Statement.LineStatement::line).containsExactly(PA, PHYSIO, EQUIP);
+        Statement.LineStatement physio = s.lines().get(1);
+        assertThat(physio.spent()).isEqualTo(Money.parse("40.00"));
+        assertThat(physio.refunded()).isEqualTo(Money.parse("5.00"));
+        assertThat(physio.closing()).isEqualTo(new Balance(116_500));
+    }
+
+    @Test
+    void theNextPeriodsStatementOpensWithTheClosingBalance() {
+        PersonalHealthBudget budget = b.funded();
+        b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-1", PHYSIO, "40.00", SpendCategory.THERAPY));
+
+        Statement next = b.budgets().statement(b.w.gp, budget.id(), b.today.plusYears(1));
+
+        assertThat(next.opening()).isEqualTo(new Balance(496_000));
+        assertThat(next.entries()).isEmpty();
+        assertThat(next.closing()).isEqualTo(next.opening());
+    }
+
+    @Test
+    void theForecastCarriesTheSpendingRateToThePeriodEnd() {
+        PersonalHealthBudget budget = b.funded();
+        b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-1", EQUIP, "100.00", SpendCategory.EQUIPMENT));
+        b.w.clock.advance(Duration.ofDays(9)); // 10 days elapsed of 365
+
+        Forecast f = b.budgets().forecast(b.w.gp, budget.id());
+
+        assertThat(f.spentSoFar()).isEqualTo(Money.parse("100.00"));
+        assertThat(f.projectedSpend()).isEqualTo(Money.parse("3650.00"));
+        assertThat(f.projectedClosing()).isEqualTo(new Balance(490_000 - 355_000));
+        assertThat(f.isShortfall()).isFalse();
+    }
+
+    @Test
+    void aSpendingRateThatWouldRunOutBeforeThePeriodEndsIsAShortfall() {
+        PersonalHealthBudget budget = b.funded();
+        b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-1", EQUIP, "400.00", SpendCategory.EQUIPMENT));
+        b.w.clock.advance(Duration.ofDays(29)); // 30 days elapsed of 365: £400 a month
+
+        Forecast f = b.budgets().forecast(b.w.gp, budget.id());
+
+        assertThat(f.projectedSpend()).isEqualTo(Money.parse("4866.67"));
+        assertThat(f.isShortfall()).isFalse();
+        b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-2", PA, "2000.00", SpendCategory.PERSONAL_ASSISTANT));
+        assertThat(b.budgets().forecast(b.w.gp, budget.id()).isShortfall()).isTrue();
+    }
+
+    @Test
+    void activeBudgetsAreCountedByHowAndWhyTheyAreHeld() {
+        PersonalHealthBudget funded = b.funded();
+        b.budgets().propose(b.w.gp, b.proposal(funded.carePlan(), b.standardLines())); // proposed: not counted
+
+        BudgetReport.ActiveBudgets report = b.budgets().activeBudgets(b.w.gp);
+
+        assertThat(report.total()).isEqualTo(1);
+        assertThat(report.using(ManagementOption.DIRECT_PAYMENT)).isEqualTo(1);
+        assertThat(report.using(ManagementOption.NOTIONAL)).isEqualTo(1);
+        assertThat(report.heldFor(EligibilityReason.CONTINUING_HEALTHCARE)).isEqualTo(1);
+        assertThat(report.heldFor(EligibilityReason.WHEELCHAIR)).isZero();
+    }
+
+    @Test
+    void spendIsReportedByCategoryAndMonth() {
+        PersonalHealthBudget budget = b.funded();
+        b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-1", PHYSIO, "40.00", SpendCategory.THERAPY));
+        b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-2", PHYSIO, "10.00", SpendCategory.THERAPY));
+        b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-3", EQUIP, "99.99", SpendCategory.EQUIPMENT));
+
+        BudgetReport.SpendByCategory report = b.budgets().spendByCategory(b.w.gp, b.today.withDayOfMonth(1),
+                b.today.plusMonths(1).withDayOfMonth(1));
+
+        assertThat(report.spend()).containsExactlyInAnyOrder(
+                new BudgetReport.CategorySpend(YearMonth.from(b.today), SpendCategory.EQUIPMENT, Money.parse("99.99"), 1),
+                new BudgetReport.CategorySpend(YearMonth.from(b.today), SpendCategory.THERAPY, Money.parse("50.00"), 2));
+        assertThat(report.total(SpendCategory.THERAPY)).isEqualTo(Money.parse("50.00"));
+    }
+
+    @Test
+    void populationReportsAreDeniedToACarer() {
+        assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> b.budgets().activeBudgets(b.w.carer));
+    }
+}

@@ -1,0 +1,366 @@
+package io.github.personalcare.consent;
+
+import io.github.personalcare.support.TestClock;
+import io.github.personalcare.ConfigurationException;
+import io.github.personalcare.IllegalTransitionException;
+import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.NotFoundException;
+import io.github.personalcare.PersonalCare;
+import io.github.personalcare.access.AccessAction;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.AccessDeniedException;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.CareRelationship;
+import io.github.personalcare.access.DataClass;
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.audit.AccessLogEntry;
+import io.github.personalcare.audit.AuditOutcome;
+import io.github.personalcare.audit.AuditRecord;
+import io.github.personalcare.event.AccessEvent;
+import io.github.personalcare.event.ConsentEvent;
+import io.github.personalcare.event.DomainEvent;
+import io.github.personalcare.identity.NhsNumber;
+import io.github.personalcare.identity.NhsNumberVerification;
+import io.github.personalcare.identity.Patient;
+import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.identity.PersonName;
+import io.github.personalcare.spi.OutboxEntry;
+import io.github.personalcare.spi.VersionConflictException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.github.personalcare.consent.ConsentFixtures.AE_CLINICIAN;
+import static io.github.personalcare.consent.ConsentFixtures.CARER;
+import static io.github.personalcare.consent.ConsentFixtures.GP;
+import static io.github.personalcare.consent.ConsentFixtures.NOW;
+import static io.github.personalcare.consent.ConsentFixtures.PRACTICE;
+import static io.github.personalcare.consent.ConsentFixtures.RESEARCHER;
+import static io.github.personalcare.consent.ConsentFixtures.objectionTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The consent service and the consent policy as the default access policy, through {@link PersonalCare}. */
+class ConsentServiceTest {
+    private final TestClock clock = new TestClock(NOW);
+    private final PersonalCare care = PersonalCare.builder().clock(clock).build();
+    private final AccessContext gp = AccessContext.of(GP, Purpose.DIRECT_CARE);
+    private final Patient patient = register(care, Set.of());
+    private final AccessContext self = AccessContext.patientSelf(patient.id());
+    private final AccessContext carer = AccessContext.of(CARER, Purpose.PATIENT_SELF_SERVICE);
+
+    private static int serial = 100_000_000;
+
+    /** A valid NHS number not used before in this JVM (R1: skips bases whose check digit would be 10). */
+    static synchronized NhsNumber nextNhsNumber() {
+        while (true) {
+            String nine = Integer.toString(serial++);
+            int check = NhsNumber.checkDigitFor(nine);
+            if (check >= 0 && check < 10) {
+                return NhsNumber.parse(nine + check);
+            }
+        }
+    }
+
+    static Patient register(PersonalCare care, Set<PatientFlag> flags) {
+        return care.patients().register(AccessContext.of(GP, Purpose.ADMINISTRATION), nextNhsNumber(),
+                NhsNumberVerification.VERIFIED, new PersonName("Ada", "Example"), LocalDate.of(1960, 5, 1), flags,
+                Optional.of(PRACTICE));
+    }
+
+    static ConsentTerms carerMayViewTheRecord() {
+        return ConsentTerms.builder(ConsentScope.PATIENT_PRIVACY)
+                .policyRule(BasePolicy.OPT_IN)
+                .provision(Provision.root().actor(ProvisionActor.person(CARER.user()))
+                        .provision(Provision.permit()
+                                .action(AccessAction.ACCESS)
+                                .dataClass(DataClass.DEMOGRAPHICS, DataClass.CARE_PLAN, DataClass.CONSENT)))
+                .build();
+    }
+
+    private List<DomainEvent> outbox() {
+        return care.storage().inTransaction(tx -> tx.outbox().undelivered()).stream().map(OutboxEntry::event).toList();
+    }
+
+    private List<AuditRecord> auditTrail() {
+        return care.storage().inTransaction(tx -> tx.audit().forPatient(patient.id()));
+    }
+
+    @Test
+    void thePatientRecordsAConsentAndSeesItListed() {
+        ConsentRecord recorded = care.consents().record(self, patient.id(), carerMayViewTheRecord());
+
+        assertThat(recorded.status()).isEqualTo(ConsentStatus.ACTIVE);
+        assertThat(recorded.recordedAt()).isEqualTo(NOW);
+        assertThat(care.consents().list(self, patient.id())).containsExactly(recorded);
+        assertThat(outbox()).filteredOn(ConsentEvent.Recorded.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((ConsentEvent) e).consent()).isEqualTo(recorded.id().value()));
+    }
+
+    @Test
+    @DisplayName("R44 recording a consent with no patient is rejected and nothing is stored")
+    void aConsentWithNoPatientIsRejectedAndNothingStored() {
+        int eventsBefore = outbox().size();
+
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> care.consents().record(self, null, carerMayViewTheRecord()))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R44"));
+        assertThat(care.consents().list(self, patient.id())).isEmpty();
+        assertThat(outbox()).hasSize(eventsBefore);
+    }
+
+    @Test
+    @DisplayName("R47 a carer granted proxy view reads the record; withdrawal takes effect at once")
+    void withdrawalTakesEffectAtOnce() {
+        ConsentRecord grant = care.consents().record(self, patient.id(), carerMayViewTheRecord());
+        assertThat(care.patients().get(carer, patient.id()).id()).isEqualTo(patient.id());
+
+        ConsentRecord withdrawn = care.consents().withdraw(self, patient.id(), grant.id());
+
+        assertThat(withdrawn.status()).isEqualTo(ConsentStatus.INACTIVE);
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> care.patients().get(carer, patient.id()))
+                .satisfies(e -> assertThat(e.decision().rule()).isEqualTo("R47"));
+        assertThat(outbox()).anySatisfy(e -> assertThat(e).isInstanceOf(ConsentEvent.Withdrawn.class));
+    }
+
+    @Test
+    void aWithdrawnConsentCannotBeChangedAndTheRefusalIsAudited() {
+        ConsentRecord grant = care.consents().record(self, patient.id(), carerMayViewTheRecord());
+        care.consents().withdraw(self, patient.id(), grant.id());
+        long version = care.consents().get(self, patient.id(), grant.id()).version();
+
+        assertThatExceptionOfType(IllegalTransitionException.class)
+                .isThrownBy(() -> care.consents().update(self, patient.id(), grant.id(), carerMayViewTheRecord(), version));
+        assertThat(auditTrail()).last().satisfies(r -> {
+            assertThat(r.event().action()).isEqualTo("consent.update");
+            assertThat(r.event().outcome()).isEqualTo(AuditOutcome.REJECTED);
+        });
+        assertThat(care.consents().get(self, patient.id(), grant.id()).value().status()).isEqualTo(ConsentStatus.INACTIVE);
+    }
+
+    @Test
+    void anUpdateReplacesTheTermsAndAStaleVersionConflicts() {
+        ConsentRecord grant = care.consents().record(self, patient.id(), carerMayViewTheRecord());
+        ConsentTerms objection = objectionTo(ProvisionActor.organisation(AE_CLINICIAN.organisation()));
+
+        ConsentRecord updated = care.consents().update(self, patient.id(), grant.id(), objection, 1);
+
+        assertThat(care.consents().get(self, patient.id(), grant.id()).value().terms()).isEqualTo(objection);
+        assertThat(updated.terms()).isEqualTo(objection);
+        assertThatExceptionOfType(VersionConflictException.class)
+                .isThrownBy(() -> care.consents().update(self, patient.id(), grant.id(), carerMayViewTheRecord(), 1));
+    }
+
+    @Test
+    void anotherPatientsConsentIsNotFound() {
+        Patient other = register(care, Set.of());
+        ConsentRecord theirs = care.consents().record(AccessContext.patientSelf(other.id()), other.id(),
+                carerMayViewTheRecord());
+
+        assertThatExceptionOfType(NotFoundException.class)
+                .isThrownBy(() -> care.consents().get(self, patient.id(), theirs.id()));
+    }
+
+    @Test
+    @DisplayName("R38 R50 a clinician with no relationship cannot read consents, and the denial is audited with purpose and rule")
+    void aStrangerIsDeniedAndTheDenialIsAudited() {
+        AccessContext stranger = AccessContext.of(AE_CLINICIAN, Purpose.DIRECT_CARE);
+
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> care.consents().list(stranger, patient.id()))
+                .satisfies(e -> assertThat(e.decision().rule()).isEqualTo("R39"));
+        assertThat(auditTrail()).last().satisfies(r -> {
+            assertThat(r.event().outcome()).isEqualTo(AuditOutcome.DENY);
+            assertThat(r.event().rule()).isEqualTo("R39");
+            assertThat(r.event().purpose()).isEqualTo(Purpose.DIRECT_CARE);
+            assertThat(r.event().actor()).isEqualTo(AE_CLINICIAN.reference());
+        });
+    }
+
+    @Test
+    @DisplayName("R39 R50 the registered GP's permitted read is audited with the rule that decided")
+    void aPermittedReadIsAuditedWithItsRule() {
+        care.consents().list(gp, patient.id());
+
+        assertThat(auditTrail()).last().satisfies(r -> {
+            assertThat(r.event().outcome()).isEqualTo(AuditOutcome.PERMIT);
+            assertThat(r.event().rule()).isEqualTo("R39");
+        });
+    }
+
+    @Test
+    @DisplayName("R41 the patient's objection to their practice stops their GP at once")
+    void anObjectionStopsTheGp() {
+        care.consents().record(self, patient.id(), objectionTo(ProvisionActor.organisation(PRACTICE)));
+
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> care.patients().get(gp, patient.id()))
+                .satisfies(e -> assertThat(e.decision().rule()).startsWith("Consent/"));
+    }
+
+    @Test
+    @DisplayName("R40 break-glass is permitted and publishes BreakGlassUsed in the same transaction as its audit")
+    void breakGlassPublishesAnEventWithItsAudit() {
+        AccessContext emergency = AccessContext.of(AE_CLINICIAN, Purpose.EMERGENCY, "unconscious on arrival");
+
+        care.patients().get(emergency, patient.id());
+
+        AuditRecord audited = auditTrail().get(auditTrail().size() - 1);
+        assertThat(audited.event().rule()).isEqualTo("R40");
+        assertThat(audited.event().reason()).contains("unconscious on arrival");
+        assertThat(outbox()).filteredOn(AccessEvent.BreakGlassUsed.class::isInstance).singleElement()
+                .satisfies(e -> {
+                    AccessEvent.BreakGlassUsed used = (AccessEvent.BreakGlassUsed) e;
+                    assertThat(used.patient()).isEqualTo(patient.id());
+                    assertThat(used.actor()).isEqualTo(AE_CLINICIAN.reference());
+                    assertThat(used.correlationId()).isEqualTo(emergency.correlationId().value());
+                    assertThat(used.occurredAt()).isEqualTo(audited.event().at());
+                });
+    }
+
+    @Test
+    @DisplayName("R40 emergency access without a reason is denied and raises no event")
+    void emergencyWithoutReasonIsDeniedWithoutEvent() {
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> care.patients().get(AccessContext.of(AE_CLINICIAN, Purpose.EMERGENCY), patient.id()))
+                .satisfies(e -> assertThat(e.decision().rule()).isEqualTo("R40"));
+        assertThat(outbox()).noneMatch(AccessEvent.BreakGlassUsed.class::isInstance);
+    }
+
+    @Test
+    @DisplayName("R40 a break-glass episode lasts for the validity window, then needs a new reason")
+    void breakGlassEpisodeIsTimeLimited() {
+        care.patients().get(AccessContext.of(AE_CLINICIAN, Purpose.EMERGENCY, "unconscious on arrival"), patient.id());
+        AccessContext followUp = AccessContext.of(AE_CLINICIAN, Purpose.EMERGENCY);
+
+        clock.advance(Duration.ofHours(2));
+        care.patients().get(followUp, patient.id());
+        clock.advance(Duration.ofHours(7));
+
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> care.patients().get(followUp, patient.id()))
+                .satisfies(e -> assertThat(e.decision().rule()).isEqualTo("R40"));
+        assertThat(outbox()).filteredOn(AccessEvent.BreakGlassUsed.class::isInstance).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("R40 R50 the patient sees break-glass access in their access log")
+    void thePatientSeesBreakGlassInTheAccessLog() {
+        care.patients().get(AccessContext.of(AE_CLINICIAN, Purpose.EMERGENCY, "unconscious on arrival"), patient.id());
+
+        List<AccessLogEntry> log = care.audit().accessLog(self, patient.id());
+
+        assertThat(log).anySatisfy(entry -> {
+            assertThat(entry.actor()).isEqualTo(AE_CLINICIAN.reference());
+            assertThat(entry.purpose()).isEqualTo(Purpose.EMERGENCY);
+            assertThat(entry.outcome()).isEqualTo(AuditOutcome.PERMIT);
+            assertThat(entry.rule()).isEqualTo("R40");
+            assertThat(entry.at()).isEqualTo(NOW);
+        });
+    }
+
+    @Test
+    @DisplayName("R42 a researcher is denied by the national data opt-out through the public API")
+    void aResearcherIsDeniedByTheOptOut() {
+        Patient optedOut = register(care, Set.of(PatientFlag.NATIONAL_DATA_OPT_OUT));
+
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> care.patients().get(AccessContext.of(RESEARCHER, Purpose.RESEARCH), optedOut.id()))
+                .satisfies(e -> assertThat(e.decision().rule()).isEqualTo("R42"));
+    }
+
+    @Test
+    @DisplayName("R38 a failure while gathering facts is a deny, audited")
+    void aFailureWhileDecidingIsADeny() {
+        CareRelationship broken = (tx, p, actor, at) -> {
+            throw new IllegalStateException("care team store unavailable");
+        };
+        PersonalCare failing = PersonalCare.builder().clock(clock)
+                .accessPolicy(new ConsentAccessPolicy(broken, ConsentPolicy.nhsEnglandDefaults())).build();
+        Patient p = register(failing, Set.of());
+
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> failing.patients().get(AccessContext.of(GP, Purpose.DIRECT_CARE), p.id()))
+                .satisfies(e -> assertThat(e.decision().rule()).isEqualTo("R38"));
+        List<AuditRecord> trail = failing.storage().inTransaction(tx -> tx.audit().forPatient(p.id()));
+        assertThat(trail).last()
+                .satisfies(r -> assertThat(r.event().outcome()).isEqualTo(AuditOutcome.DENY));
+    }
+
+    @Test
+    void relationshipsComeFromTheCareRelationshipGiven() {
+        CareRelationship onTheCareTeam = (tx, p, actor, at) -> actor.equals(AE_CLINICIAN)
+                ? List.of(new io.github.personalcare.access.Relationship(
+                        io.github.personalcare.access.RelationshipKind.CARE_TEAM_PROFESSIONAL, "CareTeam/test"))
+                : List.of();
+        PersonalCare withTeam = PersonalCare.builder().clock(clock)
+                .accessPolicy(new ConsentAccessPolicy(onTheCareTeam, ConsentPolicy.nhsEnglandDefaults())).build();
+        Patient p = register(withTeam, Set.of());
+
+        assertThat(withTeam.patients().get(AccessContext.of(AE_CLINICIAN, Purpose.DIRECT_CARE), p.id()).id())
+                .isEqualTo(p.id());
+    }
+
+    @Test
+    void theConsentPolicyOptionIsApplied() {
+        PersonalCare noBreakGlass = PersonalCare.builder().clock(clock)
+                .consentPolicy(ConsentPolicy.builder().breakGlassActions(Set.of()).build()).build();
+        Patient p = register(noBreakGlass, Set.of());
+
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> noBreakGlass.patients().get(
+                        AccessContext.of(AE_CLINICIAN, Purpose.EMERGENCY, "unconscious"), p.id()))
+                .satisfies(e -> assertThat(e.decision().rule()).isEqualTo("R40"));
+    }
+
+    @Test
+    void aConsentPolicyCannotBeCombinedWithACustomAccessPolicy() {
+        PersonalCare.Builder builder = PersonalCare.builder()
+                .accessPolicy((request, facts) -> io.github.personalcare.access.AccessDecision.deny("X", "x"))
+                .consentPolicy(ConsentPolicy.nhsEnglandDefaults());
+
+        assertThatExceptionOfType(ConfigurationException.class).isThrownBy(builder::build)
+                .withMessageContaining("consentPolicy");
+    }
+
+    @Test
+    void theConsentPolicyMaySetOnlyOnce() {
+        PersonalCare.Builder builder = PersonalCare.builder().consentPolicy(ConsentPolicy.nhsEnglandDefaults());
+
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> builder.consentPolicy(ConsentPolicy.nhsEnglandDefaults()));
+    }
+
+    @Test
+    void aPatientCannotActOnAnotherPatientsConsents() {
+        Patient other = register(care, Set.of());
+
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> care.consents().record(AccessContext.patientSelf(other.id()), patient.id(),
+                        carerMayViewTheRecord()));
+        assertThat(care.consents().list(self, patient.id())).isEmpty();
+    }
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.github.personalcare.support.CapturedLogs logs = new io.github.personalcare.support.CapturedLogs();
+
+    @Test
+    void noLogLineHoldsTheNhsNumberOrTheBreakGlassReason() {
+        ConsentRecord grant = care.consents().record(self, patient.id(), carerMayViewTheRecord());
+        care.patients().get(AccessContext.of(AE_CLINICIAN, Purpose.EMERGENCY, "found collapsed at home"),
+                patient.id());
+        care.consents().withdraw(self, patient.id(), grant.id());
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> care.patients().get(carer, patient.id()));
+
+        assertThat(logs.lines()).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .doesNotContain(patient.nhsNumber().value())
+                .doesNotContain("found collapsed at home"));
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.personalcare.report;
+
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.AccessDeniedException;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.careplan.CarePlanId;
+import io.github.personalcare.careplan.CareWorld;
+import io.github.personalcare.careplan.TestPatients;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.UserId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Cohort: the CareWorld patient (complex needs, agreed, review in 6 months), B (long-term condition,
+ * agreed, review in 10 days), C (complex needs, agreed then entered in error), D (complex needs,
+ * draft only). E has no flags and an agreed plan, so is outside the cohort.
+ */
+class CarePlanCoverageReportTest {
+    private final CareWorld w = new CareWorld();
+    private final AccessContext commissioner = AccessContext.of(Actor.professional(UserId.of("ICB-1"),
+            ProfessionalRole.COMMISSIONER, OdsCode.of("QWE")), Purpose.PLANNING);
+
+    private void agree(PatientId patient, LocalDate reviewDue) {
+        var plans = w.care.carePlans();
+        var v = plans.draft(w.gp, patient, CareWorld.complete(reviewDue));
+        CarePlanId id = v.value().id();
+        v = plans.propose(w.gp, id, v.version());
+        v = plans.agree(AccessContext.patientSelf(patient), id, v.version());
+        plans.coSign(w.gp, id, v.version());
+    }
+
+    @BeforeEach
+    void population() {
+        w.agreedPlan(w.today().plusMonths(6));
+        PatientId b = TestPatients.registerWithTeam(w.care, w.gp, 1, Set.of(PatientFlag.LONG_TERM_CONDITION));
+        agree(b, w.today().plusDays(10));
+        PatientId c = TestPatients.registerWithTeam(w.care, w.gp, 2, Set.of(PatientFlag.COMPLEX_NEEDS));
+        agree(c, w.today().plusMonths(6));
+        var cPlan = w.care.carePlans().plansOf(w.gp, c).get(0);
+        w.care.carePlans().enterInError(w.gp, cPlan.value().id(), cPlan.version());
+        PatientId d = TestPatients.registerWithTeam(w.care, w.gp, 3, Set.of(PatientFlag.COMPLEX_NEEDS));
+        w.care.carePlans().draft(w.gp, d, CareWorld.complete(w.today().plusMonths(6)));
+        PatientId e = TestPatients.registerWithTeam(w.care, w.gp, 4, Set.of());
+        agree(e, w.today().plusMonths(6));
+    }
+
+    @Test
+    @DisplayName("R11 R13 coverage counts agreed plans in force and overdue ones; entered-in-error never counts")
+    void coverageOfTheCohort() {
+        var report = w.care.reports().carePlanCoverage(commissioner, w.today().plusDays(20));
+
+        assertThat(report).isEqualTo(new CarePlanCoverageReport(w.today().plusDays(20), 4, 2, 1));
+        assertThat(report.agreedPercent()).isEqualTo(new BigDecimal("50.0"));
+        assertThat(report.overduePercent()).isEqualTo(new BigDecimal("25.0"));
+    }
+
+    @Test
+    void coverageIsAsOfTheDateAsked() {
+        var report = w.care.reports().carePlanCoverage(commissioner, w.today().minusDays(1));
+
+        assertThat(report.withAgreed()).isZero();
+        assertThat(report.cohort()).isEqualTo(4);
+    }
+
+    @Test
+    void aPatientCannotRunAPopulationReport() {
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> w.care.reports().carePlanCoverage(w.self, w.today()));
+    }
+
+    @Test
+    void anEmptyCohortReportsZeroPercent() {
+        var empty = new CarePlanCoverageReport(w.today(), 0, 0, 0);
+
+        assertThat(empty.agreedPercent()).isEqualTo(new BigDecimal("0.0"));
+    }
+}

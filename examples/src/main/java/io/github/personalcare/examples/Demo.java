@@ -1,0 +1,78 @@
+package io.github.personalcare.examples;
+
+import io.github.personalcare.PersonalCare;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.identity.Patient;
+import io.github.personalcare.identity.UserId;
+import io.github.personalcare.spi.Storage;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * The story of one patient, told through the SDK's public API: registration, her care team and
+ * personalised care and support plan, a personal health budget paying for it, a referral with the
+ * 18-week clock, consent decisions, her access log, and her whole record written as FHIR.
+ *
+ * <p>Run it with {@code mvn -q -B -pl examples -am compile exec:java} (in-memory storage), or add
+ * {@code -Dexec.args="--jdbc-url jdbc:h2:file:./target/demo/care"} (H2 file) or
+ * {@code -Dexec.args="--jdbc-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres"};
+ * {@code --fhir-out FILE} chooses where the FHIR Bundle goes.
+ */
+public final class Demo {
+    /** When the story starts (a fixed time, so the output is the same every run). */
+    public static final Instant START = Instant.parse("2026-01-12T09:30:00Z");
+
+    private Demo() {
+    }
+
+    public static void main(String[] args) {
+        run(System.out, args);
+    }
+
+    /** Tells the whole story to {@code out}, with the command-line options in {@code args}. */
+    public static void run(PrintStream out, String... args) {
+        DemoOptions options = DemoOptions.parse(args);
+        StoryClock clock = new StoryClock(START, ZoneId.of("Europe/London"));
+        try (Storage storage = DemoStorage.open(options.jdbcUrl())) {
+            PersonalCare care = PersonalCare.builder().clock(clock).storage(storage)
+                    .serviceDirectory(ReferralChapter.directory()).build();
+            tell(care, clock, options, out);
+        }
+    }
+
+    private static void tell(PersonalCare care, StoryClock clock, DemoOptions options, PrintStream out) {
+        out.println("Personal Care SDK demo: the story of one patient (" + DemoStorage.describe(options.jdbcUrl()) + ")");
+        out.println();
+
+        Patient patient = PatientChapter.tell(care, out);
+        out.println();
+        CarePlanChapter.run(care, out, patient.id(), PatientChapter.GP);
+        out.println();
+        BudgetChapter.run(care, out, PatientChapter.GP, patient.id());
+        out.println();
+        ReferralChapter.run(care, out, clock::advance, patient.id(), PatientChapter.GP);
+        out.println();
+        ConsentChapter.run(care, patient, (Actor.Professional) PatientChapter.GP.actor(), out);
+        out.println();
+
+        out.println("== Epilogue ==");
+        int entries = care.audit().accessLog(AccessContext.patientSelf(patient.id()), patient.id()).size();
+        out.println("Amara's access log now holds " + entries + " entries, each decided and audited.");
+        var auditor = AccessContext.of(Actor.professional(UserId.of("privacy-officer-1"),
+                ProfessionalRole.PRIVACY_OFFICER, PatientChapter.PRACTICE), Purpose.AUDIT);
+        out.println("Audit trail verification: " + (care.audit().verify(auditor).isIntact() ? "intact" : "BROKEN"));
+        out.println();
+        try {
+            FhirChapter.exportRecord(care, PatientChapter.GP, patient.id(), options.fhirOut(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

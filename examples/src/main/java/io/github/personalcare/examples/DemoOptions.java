@@ -1,0 +1,40 @@
+package io.github.personalcare.examples;
+
+import io.github.personalcare.ConfigurationException;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The demo's command line: {@code --jdbc-url URL} (default: the in-memory storage) and
+ * {@code --fhir-out FILE} (default {@code target/demo/patient-bundle.json}).
+ */
+record DemoOptions(Optional<String> jdbcUrl, Path fhirOut) {
+    static final Path DEFAULT_FHIR_OUT = Path.of("target", "demo", "patient-bundle.json");
+
+    static DemoOptions parse(String... args) {
+        Optional<String> jdbcUrl = Optional.empty();
+        Path fhirOut = DEFAULT_FHIR_OUT;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--jdbc-url") || arg.equals("--fhir-out")) {
+                if (i + 1 >= args.length) {
+                    throw new ConfigurationException(arg, "needs a value");
+                }
+                String value = args[++i];
+                if (arg.equals("--jdbc-url")) {
+                    jdbcUrl = Optional.of(value);
+                } else {
+                    fhirOut = Path.of(value);
+                }
+            } else if (arg.startsWith("--jdbc-url=")) {
+                jdbcUrl = Optional.of(arg.substring("--jdbc-url=".length()));
+            } else if (arg.startsWith("--fhir-out=")) {
+                fhirOut = Path.of(arg.substring("--fhir-out=".length()));
+            } else {
+                throw new ConfigurationException(arg, "unknown option; use --jdbc-url URL and --fhir-out FILE");
+            }
+        }
+        return new DemoOptions(jdbcUrl, fhirOut);
+    }
+}

@@ -1,0 +1,207 @@
+package io.github.personalcare.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.personalcare.InvalidInputException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A JSON element being read, with its JSON path, reporting into an {@link ImportContext}. Every
+ * accessor checks the JSON type and reports a problem at the element's path instead of throwing,
+ * so a mapper can read on and report every problem of a document at once.
+ */
+public final class FhirElement {
+    private final JsonNode node;
+    private final String path;
+    private final ImportContext context;
+
+    private FhirElement(JsonNode node, String path, ImportContext context) {
+        this.node = node;
+        this.path = path;
+        this.context = context;
+    }
+
+    /**
+     * The root of a resource, checked to be a JSON object whose {@code resourceType} is
+     * {@code expectedType}; empty (with a problem reported) otherwise.
+     */
+    public static Optional<FhirElement> resource(JsonNode json, ImportContext context, String expectedType) {
+        String path = context.basePath();
+        if (json == null || !json.isObject()) {
+            context.problem(path, "STRUCTURE", "must be a JSON object");
+            return Optional.empty();
+        }
+        JsonNode type = json.get("resourceType");
+        if (type == null || !type.isTextual()) {
+            context.problem(path + ".resourceType", "REQUIRED", "is required");
+            return Optional.empty();
+        }
+        if (!type.asText().equals(expectedType)) {
+            context.problem(path + ".resourceType", "RESOURCE_TYPE", "must be " + expectedType);
+            return Optional.empty();
+        }
+        return Optional.of(new FhirElement(json, path, context));
+    }
+
+    /** The JSON path of this element. */
+    public String path() {
+        return path;
+    }
+
+    /** The context problems are reported to. */
+    public ImportContext context() {
+        return context;
+    }
+
+    /** The underlying JSON (read-only use). */
+    public JsonNode json() {
+        return node;
+    }
+
+    /** The child object {@code name}, if present; a problem if present but not an object. */
+    public Optional<FhirElement> object(String name) {
+        JsonNode child = node.get(name);
+        if (child == null || child.isNull()) {
+            return Optional.empty();
+        }
+        if (!child.isObject()) {
+            context.problem(path + "." + name, "STRUCTURE", "must be a JSON object");
+            return Optional.empty();
+        }
+        return Optional.of(new FhirElement(child, path + "." + name, context));
+    }
+
+    /** The elements of the array {@code name} (empty if absent); a problem if not an array of objects. */
+    public List<FhirElement> objects(String name) {
+        JsonNode child = node.get(name);
+        if (child == null || child.isNull()) {
+            return List.of();
+        }
+        if (!child.isArray()) {
+            context.problem(path + "." + name, "STRUCTURE", "must be a JSON array");
+            return List.of();
+        }
+        List<FhirElement> out = new ArrayList<>(child.size());
+        for (int i = 0; i < child.size(); i++) {
+            JsonNode item = child.get(i);
+            String itemPath = path + "." + name + "[" + i + "]";
+            if (!item.isObject()) {
+                context.problem(itemPath, "STRUCTURE", "must be a JSON object");
+            } else {
+                out.add(new FhirElement(item, itemPath, context));
+            }
+        }
+        return out;
+    }
+
+    /** The strings of the array {@code name} (empty if absent); a problem for any item that is not a string. */
+    public List<String> texts(String name) {
+        JsonNode child = node.get(name);
+        if (child == null || child.isNull()) {
+            return List.of();
+        }
+        if (!child.isArray()) {
+            context.problem(path + "." + name, "STRUCTURE", "must be a JSON array");
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(child.size());
+        for (int i = 0; i < child.size(); i++) {
+            if (!child.get(i).isTextual()) {
+                context.problem(path + "." + name + "[" + i + "]", "STRUCTURE", "must be a string");
+            } else {
+                out.add(child.get(i).asText());
+            }
+        }
+        return out;
+    }
+
+    /** The string {@code name}, if present; a problem if present but not a string. */
+    public Optional<String> text(String name) {
+        JsonNode child = node.get(name);
+        if (child == null || child.isNull()) {
+            return Optional.empty();
+        }
+        if (!child.isTextual()) {
+            context.problem(path + "." + name, "STRUCTURE", "must be a string");
+            return Optional.empty();
+        }
+        return Optional.of(child.asText());
+    }
+
+    /** The string {@code name}; a problem naming {@code rule} if it is missing. */
+    public Optional<String> requiredText(String name, String rule) {
+        if (!has(name)) {
+            context.problem(path + "." + name, rule, "is required");
+            return Optional.empty();
+        }
+        return text(name);
+    }
+
+    /** The boolean {@code name}, if present; a problem if present but not a boolean. */
+    public Optional<Boolean> bool(String name) {
+        JsonNode child = node.get(name);
+        if (child == null || child.isNull()) {
+            return Optional.empty();
+        }
+        if (!child.isBoolean()) {
+            context.problem(path + "." + name, "STRUCTURE", "must be true or false");
+            return Optional.empty();
+        }
+        return Optional.of(child.asBoolean());
+    }
+
+    /** The whole number {@code name}, if present; a problem if present but not an integer. */
+    public Optional<Long> integer(String name) {
+        JsonNode child = node.get(name);
+        if (child == null || child.isNull()) {
+            return Optional.empty();
+        }
+        if (!child.isIntegralNumber() || !child.canConvertToLong()) {
+            context.problem(path + "." + name, "STRUCTURE", "must be a whole number");
+            return Optional.empty();
+        }
+        return Optional.of(child.asLong());
+    }
+
+    /** True if {@code name} is present and not null. */
+    public boolean has(String name) {
+        JsonNode child = node.get(name);
+        return child != null && !child.isNull();
+    }
+
+    /** Reports a problem at {@code path.name}. */
+    public void problem(String name, String rule, String message) {
+        context.problem(name == null ? path : path + "." + name, rule, message);
+    }
+
+    /**
+     * Builds a domain value from what was read; an {@link InvalidInputException} from its
+     * constructor becomes a problem at {@code path.name} with the exception's rule (its message
+     * never holds the value).
+     */
+    public <T> Optional<T> convert(String name, Supplier<T> build) {
+        Objects.requireNonNull(build, "build");
+        try {
+            return Optional.ofNullable(build.get());
+        } catch (InvalidInputException e) {
+            problem(name, e.rule(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Reports every top-level element not in {@code known} as left out (see {@link ImportContext#ignored}). */
+    public void ignoreAllBut(Set<String> known) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                context.ignored(path + "." + name);
+            }
+        }
+    }
+}

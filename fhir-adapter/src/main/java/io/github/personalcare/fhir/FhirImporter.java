@@ -1,0 +1,66 @@
+package io.github.personalcare.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads FHIR R4 JSON into domain values with a {@link FhirMapper}: a size-capped, depth-limited
+ * parse, then the mapper, which reports every problem with its JSON path. Either the whole
+ * document maps, or {@link FhirImportException} lists what did not and nothing is returned.
+ * Nothing is stored here: the caller registers what it imported through the services.
+ *
+ * <pre>{@code
+ * FhirImporter importer = new FhirImporter(FhirLimits.DEFAULT);
+ * Patient patient = importer.read(body, new PatientMapper()).value();
+ * }</pre>
+ *
+ * <p>Thread-safe and reusable.
+ */
+public final class FhirImporter {
+    private final FhirJson json;
+
+    /** An importer with the given limits ({@link FhirLimits#DEFAULT} suits most callers). */
+    public FhirImporter(FhirLimits limits) {
+        this.json = new FhirJson(Objects.requireNonNull(limits, "limits"));
+    }
+
+    /**
+     * Reads one resource (or Bundle, with {@link PatientRecordMapper}) from the stream. The stream
+     * is read up to the size limit and not closed.
+     *
+     * @throws FhirImportException naming the JSON path and rule of each problem: malformed JSON,
+     *                             limits exceeded, wrong resourceType, missing or invalid elements
+     */
+    public <D> FhirImport<D> read(InputStream in, FhirMapper<D> mapper) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(mapper, "mapper");
+        return map(json.read(in), mapper);
+    }
+
+    /** Like {@link #read(InputStream, FhirMapper)}, for a document already in memory. */
+    public <D> FhirImport<D> read(String document, FhirMapper<D> mapper) {
+        Objects.requireNonNull(document, "document");
+        return read(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)), mapper);
+    }
+
+    /**
+     * Maps an already parsed resource.
+     *
+     * @throws FhirImportException listing every problem found
+     */
+    public static <D> FhirImport<D> map(JsonNode resource, FhirMapper<D> mapper) {
+        ImportContext context = ImportContext.root();
+        Optional<D> value = mapper.fromFhir(resource, context);
+        if (context.hasProblems() || value.isEmpty()) {
+            if (!context.hasProblems()) {
+                context.problem("$", "MAPPING", "the resource could not be mapped");
+            }
+            throw new FhirImportException(context.problems());
+        }
+        return new FhirImport<>(value.get(), context.ignoredPaths());
+    }
+}

@@ -1,0 +1,155 @@
+package io.github.personalcare.fhir;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Jackson set up for FHIR JSON: bounded reading (size, depth, string and number length), strict
+ * duplicate keys, no source content in locations, exact decimals; and one canonical pretty form
+ * for writing. Parser failures become {@link ImportProblem}s naming the JSON path and the
+ * line and column, never the parser's own message (it can quote the document).
+ */
+final class FhirJson {
+    private static final ObjectWriter WRITER = JsonMapper.builder()
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build()
+            .writer(new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private final ObjectMapper mapper;
+    private final FhirLimits limits;
+
+    FhirJson(FhirLimits limits) {
+        this.limits = limits;
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(limits.maxStringLength())
+                        .maxNumberLength(limits.maxNumberLength())
+                        .maxDocumentLength(limits.maxBytes())
+                        .build())
+                // Explicit: locations must never carry document content (it was on before 2.16).
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                // FHIR JSON forbids repeated keys; a second "value" must not silently win.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // The caller owns the stream (an HTTP body, a file): we read it, they close it.
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                .build();
+        this.mapper = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .build();
+    }
+
+    /** The canonical text of a document: two-space indents, {@code \n} line ends, element order as built. */
+    static String write(JsonNode node) {
+        try {
+            return WRITER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            // A tree of plain nodes always serialises; anything else is a bug here.
+            throw new IllegalStateException("FHIR JSON tree could not be written", e);
+        }
+    }
+
+    /**
+     * Reads one JSON document within the limits.
+     *
+     * @throws FhirImportException with the path and line/column of the first fault
+     */
+    JsonNode read(InputStream in) {
+        CappedInputStream capped = new CappedInputStream(in, limits.maxBytes());
+        JsonParser parser = null;
+        try {
+            parser = mapper.createParser(capped);
+            JsonNode node = mapper.readTree(parser);
+            if (node == null || node.isMissingNode()) {
+                throw fail("$", "JSON", "body is empty");
+            }
+            return node;
+        } catch (CappedInputStream.TooLarge e) {
+            throw fail("$", "LIMIT", "body is larger than " + limits.maxBytes() + " bytes; reading stopped there");
+        } catch (StreamConstraintsException e) {
+            throw fail(path(parser), "LIMIT", constraint(e) + at(parser));
+        } catch (JsonEOFException e) {
+            throw fail(path(parser), "JSON", "unexpected end of input" + at(parser));
+        } catch (JsonProcessingException e) {
+            throw fail(path(parser), "JSON", "malformed JSON" + at(parser));
+        } catch (IOException e) {
+            throw fail("$", "IO", "the body could not be read");
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException ignored) {
+                    // Closing a parser over a failed stream: nothing more to report.
+                }
+            }
+        }
+    }
+
+    private static FhirImportException fail(String path, String rule, String message) {
+        return new FhirImportException(List.of(new ImportProblem(path, rule, message)));
+    }
+
+    // Jackson's constraint messages name the limit, never the content; we still use our own words.
+    private String constraint(StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.contains("Depth")) {
+            return "nesting is deeper than " + limits.maxNestingDepth();
+        }
+        if (m.contains("String value length")) {
+            return "a string is longer than " + limits.maxStringLength() + " characters";
+        }
+        if (m.contains("Number value length")) {
+            return "a number is longer than " + limits.maxNumberLength() + " characters";
+        }
+        if (m.contains("Document length")) {
+            return "body is larger than " + limits.maxBytes() + " bytes; reading stopped there";
+        }
+        return "a parser limit was exceeded";
+    }
+
+    private static String at(JsonParser parser) {
+        if (parser == null) {
+            return "";
+        }
+        JsonLocation l = parser.currentLocation();
+        return " at line " + l.getLineNr() + ", column " + l.getColumnNr();
+    }
+
+    /** The JSON path of the parser's position, such as {@code $.entry[3].resource.name}. */
+    static String path(JsonParser parser) {
+        if (parser == null) {
+            return "$";
+        }
+        StringBuilder out = new StringBuilder();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                out.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.inObject() && c.getCurrentName() != null) {
+                out.insert(0, "." + c.getCurrentName());
+            }
+        }
+        return "$" + out;
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.personalcare.fhir;
+
+/**
+ * The URIs the mapping uses: NHS and UK Core identifier and code systems, UK Core profiles, and
+ * the few systems the SDK defines itself (under {@link #SDK_BASE}) for facts that have no
+ * national code, such as patient flags or the SDK's professional roles. Documented in
+ * {@code docs/fhir-mapping.md}.
+ */
+public final class FhirSystems {
+    /** NHS number identifier system, always emitted (R2). */
+    public static final String NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number";
+    /** Legacy STU3 NHS number system: accepted on input only (R2). */
+    public static final String NHS_NUMBER_LEGACY = "http://fhir.nhs.net/Id/nhs-number";
+    /** ODS organisation code identifier system (R5). */
+    public static final String ODS_ORGANIZATION = "https://fhir.nhs.uk/Id/ods-organization-code";
+    /** ODS site code identifier system (R5); accepted on input. */
+    public static final String ODS_SITE = "https://fhir.nhs.uk/Id/ods-site-code";
+    /** SDS user id identifier system: accepted on input as a professional's user id. */
+    public static final String SDS_USER_ID = "https://fhir.nhs.uk/Id/sds-user-id";
+
+    /** UK Core NHS number verification status extension (R3). */
+    public static final String NHS_NUMBER_VERIFICATION_EXTENSION =
+            "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus";
+    /** UK Core England code system of NHS number verification statuses, codes 01–08 (R3). */
+    public static final String NHS_NUMBER_VERIFICATION_ENGLAND =
+            "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland";
+    /** UK Core Wales code system of verification statuses; 01–08 accepted on input (R3). */
+    public static final String NHS_NUMBER_VERIFICATION_WALES =
+            "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusWales";
+
+    /** HL7 v3 confidentiality codes; {@code R} (restricted) marks an S-flagged patient (R49). */
+    public static final String V3_CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
+    /** HL7 v3 PurposeOfUse codes ({@code TREAT}, {@code ETREAT} ...). */
+    public static final String V3_ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
+    /** DICOM audit event types; {@code 110110} "Patient Record". */
+    public static final String DICOM = "http://dicom.nema.org/resources/ontology/DCM";
+    /** Audit entity types ({@code 1} person, {@code 2} system object). */
+    public static final String AUDIT_ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
+    /** Object roles of audit entities ({@code 1} patient, {@code 4} domain resource). */
+    public static final String OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
+
+    /** Base of every URI the SDK defines itself. */
+    public static final String SDK_BASE = "https://personalcare.github.io/fhir";
+    /** SDK identifier system of a professional's or carer's {@code UserId}. */
+    public static final String SDK_USER_ID = SDK_BASE + "/Id/user-id";
+    /** SDK code system of {@code ProfessionalRole} names. */
+    public static final String SDK_PROFESSIONAL_ROLE = SDK_BASE + "/CodeSystem/professional-role";
+    /** SDK code system of {@code PatientFlag} names. */
+    public static final String SDK_PATIENT_FLAG = SDK_BASE + "/CodeSystem/patient-flag";
+    /** SDK extension carrying one patient flag as a Coding of {@link #SDK_PATIENT_FLAG}. */
+    public static final String SDK_PATIENT_FLAG_EXTENSION = SDK_BASE + "/StructureDefinition/patient-flag";
+    /** SDK code system of audited actions ({@code "careplan.agree"} ...). */
+    public static final String SDK_AUDIT_ACTION = SDK_BASE + "/CodeSystem/audit-action";
+    /** SDK code system naming the hash-chain facts kept in an AuditEvent entity's details. */
+    public static final String SDK_AUDIT_RECORD = SDK_BASE + "/CodeSystem/audit-record";
+
+    /** UK Core Patient profile. */
+    public static final String UKCORE_PATIENT = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient";
+    /** UK Core Organization profile. */
+    public static final String UKCORE_ORGANIZATION = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Organization";
+    /** UK Core Practitioner profile. */
+    public static final String UKCORE_PRACTITIONER = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Practitioner";
+    /** UK Core PractitionerRole profile. */
+    public static final String UKCORE_PRACTITIONER_ROLE =
+            "https://fhir.hl7.org.uk/StructureDefinition/UKCore-PractitionerRole";
+    /** UK Core AuditEvent profile. */
+    public static final String UKCORE_AUDIT_EVENT = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-AuditEvent";
+
+    private FhirSystems() {
+    }
+}

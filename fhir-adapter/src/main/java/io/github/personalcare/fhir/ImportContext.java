@@ -1,0 +1,107 @@
+package io.github.personalcare.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@link FhirMapper} reports to while it reads a resource: the problems that stop the
+ * import, the paths of elements the SDK does not keep (so a caller can see what was left out),
+ * and the other resources of the enclosing Bundle, so references between entries resolve.
+ *
+ * <p>A context is for one import; it is not thread-safe. {@link #within} gives a view at a
+ * deeper path (a Bundle entry) that reports into the same lists.
+ */
+public final class ImportContext {
+    /** At most this many problems are kept: a hostile document cannot grow the list without bound. */
+    public static final int MAX_PROBLEMS = 100;
+
+    private final String basePath;
+    private final Shared shared;
+
+    private ImportContext(String basePath, Shared shared) {
+        this.basePath = basePath;
+        this.shared = shared;
+    }
+
+    /** A fresh context for a document whose root is {@code $}. */
+    public static ImportContext root() {
+        return new ImportContext("$", new Shared(new ArrayList<>(), new ArrayList<>(), Map.of()));
+    }
+
+    /** A view whose root is {@code path} (for example {@code $.entry[2].resource}). */
+    public ImportContext within(String path) {
+        return new ImportContext(Objects.requireNonNull(path, "path"), shared);
+    }
+
+    /**
+     * A view that resolves references against the given Bundle entries (fullUrl to resource),
+     * by fullUrl or by the entries' {@code Type/id}.
+     */
+    public ImportContext withEntries(Map<String, JsonNode> entriesByFullUrl) {
+        Map<String, JsonNode> index = new HashMap<>();
+        entriesByFullUrl.forEach((fullUrl, resource) -> {
+            String type = resource.path("resourceType").asText("");
+            String id = resource.path("id").asText("");
+            if (!type.isEmpty() && !id.isEmpty()) {
+                index.putIfAbsent(type + "/" + id, resource);
+            }
+        });
+        // fullUrls win over Type/id, as FHIR resolves a reference by fullUrl first.
+        index.putAll(entriesByFullUrl);
+        return new ImportContext(basePath, new Shared(shared.problems, shared.ignored, Map.copyOf(index)));
+    }
+
+    /** The JSON path of this view's root. */
+    public String basePath() {
+        return basePath;
+    }
+
+    /** Reports a problem at {@code jsonPath}; the import will fail. */
+    public void problem(String jsonPath, String rule, String message) {
+        if (shared.problems.size() < MAX_PROBLEMS) {
+            shared.problems.add(new ImportProblem(jsonPath, rule, message));
+        }
+    }
+
+    /** Records that the element at {@code jsonPath} is not kept by the SDK and was left out. */
+    public void ignored(String jsonPath) {
+        if (shared.ignored.size() < MAX_PROBLEMS) {
+            shared.ignored.add(jsonPath);
+        }
+    }
+
+    /** True if any problem was reported through this context or any view of it. */
+    public boolean hasProblems() {
+        return !shared.problems.isEmpty();
+    }
+
+    /** The problems reported so far. */
+    public List<ImportProblem> problems() {
+        return Collections.unmodifiableList(shared.problems);
+    }
+
+    /** The paths of elements left out so far. */
+    public List<String> ignoredPaths() {
+        return Collections.unmodifiableList(shared.ignored);
+    }
+
+    /**
+     * The resource a reference points at inside the enclosing Bundle: a {@code urn:uuid:} fullUrl,
+     * or a relative {@code Type/id} matched against the entries' resource type and id.
+     */
+    public Optional<JsonNode> resolve(String reference) {
+        if (reference == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(shared.entries.get(reference));
+    }
+
+    private record Shared(List<ImportProblem> problems, List<String> ignored, Map<String, JsonNode> entries) {
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.personalcare.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.personalcare.identity.OdsCode;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An organisation known by its ODS code as a UK Core Organization: the ODS organisation code
+ * identifier (R5) and a stable id derived from the code. On input an ODS site code is accepted
+ * too; names, addresses and telecoms are not kept by the SDK and are reported as ignored.
+ */
+public final class OrganizationMapper implements FhirMapper<OdsCode> {
+    private static final Set<String> ODS = Set.of(FhirSystems.ODS_ORGANIZATION, FhirSystems.ODS_SITE);
+    private static final Set<String> READ = Set.of("resourceType", "id", "meta", "identifier");
+
+    @Override
+    public String resourceType() {
+        return "Organization";
+    }
+
+    @Override
+    public String profile() {
+        return FhirSystems.UKCORE_ORGANIZATION;
+    }
+
+    /** The stable resource id of the Organization for an ODS code. */
+    public static String idFor(OdsCode code) {
+        return Elements.derivedId("Organization", code.value());
+    }
+
+    /** A reference to the Organization of an ODS code, carrying the ODS identifier too. */
+    static ObjectNode referenceTo(OdsCode code) {
+        return Elements.reference("Organization", idFor(code), FhirSystems.ODS_ORGANIZATION, code.value());
+    }
+
+    @Override
+    public ObjectNode toFhir(OdsCode code) {
+        ObjectNode r = Elements.resource("Organization", idFor(code), profile());
+        r.putArray("identifier").add(Elements.identifier(FhirSystems.ODS_ORGANIZATION, code.value()));
+        return r;
+    }
+
+    @Override
+    public Optional<OdsCode> fromFhir(JsonNode json, ImportContext context) {
+        Optional<FhirElement> root = FhirElement.resource(json, context, resourceType());
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        FhirElement r = root.get();
+        r.ignoreAllBut(READ);
+        for (FhirElement id : r.objects("identifier")) {
+            Optional<String> system = id.text("system");
+            if (system.isPresent() && ODS.contains(system.get())) {
+                Optional<String> value = id.requiredText("value", "R5");
+                return value.flatMap(v -> id.convert("value", () -> OdsCode.of(v)));
+            }
+        }
+        r.problem("identifier", "R5", "an ODS organisation or site code identifier is required");
+        return Optional.empty();
+    }
+}

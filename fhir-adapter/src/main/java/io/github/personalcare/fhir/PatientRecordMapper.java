@@ -1,0 +1,134 @@
+package io.github.personalcare.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.audit.AuditRecord;
+import io.github.personalcare.identity.Patient;
+import io.github.personalcare.identity.PatientFlag;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A {@link PatientRecord} as a Bundle, the whole-record export: the Patient, the Organization of
+ * the registered practice (never for an S-flagged patient, R49), an Organization, Practitioner
+ * and PractitionerRole for each professional, and an AuditEvent per audit record, in chain order.
+ * {@link #toFhir} gives a collection Bundle, {@link #toTransaction} a transaction Bundle.
+ *
+ * <p>On input a collection or transaction Bundle is read; it must hold exactly one Patient.
+ * Organizations and Practitioners are read through the references to them; entries of other
+ * resource types are reported as ignored.
+ */
+public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
+    private static final Set<String> READ = Set.of("resourceType", "id", "meta", "type", "entry");
+    private static final Set<String> BUNDLE_TYPES = Set.of("collection", "transaction");
+
+    private final PatientMapper patients = new PatientMapper();
+    private final OrganizationMapper organizations = new OrganizationMapper();
+    private final PractitionerMapper practitioners = new PractitionerMapper();
+    private final PractitionerRoleMapper roles = new PractitionerRoleMapper();
+    private final AuditEventMapper auditEvents = new AuditEventMapper();
+
+    @Override
+    public String resourceType() {
+        return "Bundle";
+    }
+
+    @Override
+    public String profile() {
+        return "http://hl7.org/fhir/StructureDefinition/Bundle";
+    }
+
+    @Override
+    public ObjectNode toFhir(PatientRecord record) {
+        return FhirBundles.collection(resources(record));
+    }
+
+    /** The record as a transaction Bundle, for pushing to a FHIR server. */
+    public ObjectNode toTransaction(PatientRecord record) {
+        return FhirBundles.transaction(resources(record));
+    }
+
+    /** The resources of the record, in Bundle order. */
+    public List<ObjectNode> resources(PatientRecord record) {
+        Patient patient = record.patient();
+        List<ObjectNode> out = new ArrayList<>();
+        out.add(patients.toFhir(patient));
+        if (!patient.has(PatientFlag.SENSITIVE)) {
+            patient.registeredPractice().ifPresent(ods -> out.add(organizations.toFhir(ods)));
+        }
+        for (Actor.Professional p : record.professionals()) {
+            out.add(organizations.toFhir(p.organisation()));
+            out.add(practitioners.toFhir(p.user()));
+            out.add(roles.toFhir(p));
+        }
+        for (AuditRecord r : record.audit()) {
+            out.add(auditEvents.toFhir(r));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<PatientRecord> fromFhir(JsonNode json, ImportContext context) {
+        Optional<FhirElement> root = FhirElement.resource(json, context, resourceType());
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        FhirElement bundle = root.get();
+        bundle.ignoreAllBut(READ);
+        Optional<String> type = bundle.requiredText("type", "REQUIRED");
+        if (type.isPresent() && !BUNDLE_TYPES.contains(type.get())) {
+            bundle.problem("type", "BUNDLE", "must be collection or transaction");
+            return Optional.empty();
+        }
+        List<FhirElement> entries = bundle.objects("entry");
+        if (entries.size() > PatientRecord.MAX_ENTRIES) {
+            bundle.problem("entry", "LIMIT", "has more than " + PatientRecord.MAX_ENTRIES + " entries");
+            return Optional.empty();
+        }
+        Map<String, JsonNode> byFullUrl = new HashMap<>();
+        List<FhirElement> resources = new ArrayList<>();
+        for (FhirElement entry : entries) {
+            Optional<FhirElement> resource = entry.object("resource");
+            if (resource.isEmpty()) {
+                entry.problem("resource", "REQUIRED", "is required");
+                continue;
+            }
+            entry.text("fullUrl").ifPresent(url -> {
+                if (byFullUrl.putIfAbsent(url, resource.get().json()) != null) {
+                    entry.problem("fullUrl", "BUNDLE", "is used by another entry");
+                }
+            });
+            resources.add(resource.get());
+        }
+        ImportContext inBundle = context.withEntries(byFullUrl);
+        List<Patient> found = new ArrayList<>();
+        List<Actor.Professional> professionals = new ArrayList<>();
+        List<AuditRecord> audit = new ArrayList<>();
+        for (FhirElement resource : resources) {
+            ImportContext at = inBundle.within(resource.path());
+            String resourceType = resource.json().path("resourceType").asText("");
+            switch (resourceType) {
+                case "Patient" -> patients.fromFhir(resource.json(), at).ifPresent(found::add);
+                case "PractitionerRole" -> roles.fromFhir(resource.json(), at).ifPresent(professionals::add);
+                case "AuditEvent" -> auditEvents.fromFhir(resource.json(), at).ifPresent(audit::add);
+                case "Organization" -> organizations.fromFhir(resource.json(), at);
+                case "Practitioner" -> practitioners.fromFhir(resource.json(), at);
+                default -> context.ignored(resource.path());
+            }
+        }
+        long patientCount = resources.stream()
+                .filter(r -> "Patient".equals(r.json().path("resourceType").asText())).count();
+        if (patientCount != 1) {
+            bundle.problem("entry", "ONE_PATIENT", "must hold exactly one Patient");
+        }
+        if (context.hasProblems() || found.size() != 1) {
+            return Optional.empty();
+        }
+        return bundle.convert("entry", () -> new PatientRecord(found.get(0), professionals, audit));
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.personalcare.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.UserId;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A professional acting in a role at an organisation ({@link Actor.Professional}) as a UK Core
+ * PractitionerRole: references to the Practitioner (with the user id) and the Organization (with
+ * the ODS code, R5), and the role as a code of {@link FhirSystems#SDK_PROFESSIONAL_ROLE}.
+ */
+public final class PractitionerRoleMapper implements FhirMapper<Actor.Professional> {
+    private static final Set<String> ODS = Set.of(FhirSystems.ODS_ORGANIZATION, FhirSystems.ODS_SITE);
+    private static final Set<String> READ = Set.of("resourceType", "id", "meta", "practitioner", "organization",
+            "code");
+
+    @Override
+    public String resourceType() {
+        return "PractitionerRole";
+    }
+
+    @Override
+    public String profile() {
+        return FhirSystems.UKCORE_PRACTITIONER_ROLE;
+    }
+
+    /** The stable resource id of the PractitionerRole of a professional. */
+    public static String idFor(Actor.Professional p) {
+        return Elements.derivedId("PractitionerRole", p.user().value() + "|" + p.organisation().value() + "|"
+                + p.role().name());
+    }
+
+    @Override
+    public ObjectNode toFhir(Actor.Professional p) {
+        ObjectNode r = Elements.resource("PractitionerRole", idFor(p), profile());
+        r.set("practitioner", PractitionerMapper.referenceTo(p.user()));
+        r.set("organization", OrganizationMapper.referenceTo(p.organisation()));
+        r.putArray("code").add(Elements.concept(Elements.coding(FhirSystems.SDK_PROFESSIONAL_ROLE, p.role().name())));
+        return r;
+    }
+
+    @Override
+    public Optional<Actor.Professional> fromFhir(JsonNode json, ImportContext context) {
+        Optional<FhirElement> root = FhirElement.resource(json, context, resourceType());
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        FhirElement r = root.get();
+        r.ignoreAllBut(READ);
+        Optional<UserId> user = Optional.empty();
+        Optional<FhirElement> practitioner = r.object("practitioner");
+        if (practitioner.isEmpty()) {
+            r.problem("practitioner", "REQUIRED", "is required");
+        } else {
+            Optional<String> value = References.identifier(practitioner.get(), "Practitioner",
+                    PractitionerMapper.USER_SYSTEMS);
+            if (value.isEmpty()) {
+                practitioner.get().problem(null, "ID", "must carry or resolve to a user id identifier");
+            } else {
+                user = practitioner.get().convert("identifier", () -> UserId.of(value.get()));
+            }
+        }
+        Optional<OdsCode> organisation = Optional.empty();
+        Optional<FhirElement> organization = r.object("organization");
+        if (organization.isEmpty()) {
+            r.problem("organization", "R5", "is required");
+        } else {
+            Optional<String> value = References.identifier(organization.get(), "Organization", ODS);
+            if (value.isEmpty()) {
+                organization.get().problem(null, "R5", "must carry or resolve to an ODS code identifier");
+            } else {
+                organisation = organization.get().convert("identifier", () -> OdsCode.of(value.get()));
+            }
+        }
+        Optional<ProfessionalRole> role = role(r);
+        if (user.isEmpty() || organisation.isEmpty() || role.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Actor.professional(user.get(), role.get(), organisation.get()));
+    }
+
+    private static Optional<ProfessionalRole> role(FhirElement r) {
+        for (FhirElement code : r.objects("code")) {
+            for (FhirElement coding : code.objects("coding")) {
+                if (coding.text("system").filter(FhirSystems.SDK_PROFESSIONAL_ROLE::equals).isPresent()) {
+                    Optional<String> value = coding.requiredText("code", "ROLE");
+                    for (ProfessionalRole candidate : ProfessionalRole.values()) {
+                        if (value.isPresent() && candidate.name().equals(value.get())) {
+                            return Optional.of(candidate);
+                        }
+                    }
+                    coding.problem("code", "ROLE", "is not a role of the SDK's professional-role code system");
+                    return Optional.empty();
+                }
+            }
+        }
+        r.problem("code", "ROLE", "a coding of the SDK's professional-role code system is required");
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.personalcare.fhir.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.fhir.FhirBundles;
+import java.util.Objects;
+
+/**
+ * One FHIR REST interaction to send: {@code PUT Type/id} with a resource (an idempotent upsert),
+ * or {@code POST} of a transaction Bundle to the server's base URL.
+ *
+ * @param method {@code PUT} or {@code POST}
+ * @param path   relative to the FHIR base URL: {@code "Patient/<uuid>"}, or empty for the base
+ * @param body   the resource or Bundle
+ */
+public record FhirRequest(Method method, String path, ObjectNode body) {
+    /** The HTTP methods the transport sends. */
+    public enum Method { PUT, POST }
+
+    public FhirRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(body, "body");
+    }
+
+    /**
+     * {@code PUT Type/id} of a resource.
+     *
+     * @throws InvalidInputException if the resource has no resourceType or its id is not a UUID
+     */
+    public static FhirRequest put(ObjectNode resource) {
+        String type = resource.path("resourceType").asText("");
+        if (type.isEmpty() || !type.chars().allMatch(Character::isLetter)) {
+            throw new InvalidInputException("resourceType", "REQUIRED", "a resource type is required");
+        }
+        FhirBundles.fullUrl(resource);
+        return new FhirRequest(Method.PUT, type + "/" + resource.get("id").asText(), resource);
+    }
+
+    /**
+     * {@code POST} of a transaction Bundle to the base URL.
+     *
+     * @throws InvalidInputException if the body is not a transaction Bundle
+     */
+    public static FhirRequest transaction(ObjectNode bundle) {
+        if (!"Bundle".equals(bundle.path("resourceType").asText()) || !"transaction".equals(bundle.path("type").asText())) {
+            throw new InvalidInputException("bundle", "BUNDLE", "must be a transaction Bundle");
+        }
+        return new FhirRequest(Method.POST, "", bundle);
+    }
+}

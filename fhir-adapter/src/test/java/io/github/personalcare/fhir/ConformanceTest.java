@@ -1,0 +1,91 @@
+package io.github.personalcare.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every resource the adapter exports validates with 0 errors against FHIR R4 and the UK Core
+ * profiles it claims, with the HAPI validator offline (unknown code systems are warnings).
+ */
+class ConformanceTest {
+    private final UkCoreValidator validator = UkCoreValidator.shared();
+    private final PatientRecordMapper records = new PatientRecordMapper();
+    private final PatientRecord ada = PatientRecord.of(Fixtures.ada(), Fixtures.adaAudit());
+
+    @Test
+    void exportedPatientHasNoValidationErrors() {
+        assertThat(validator.errors(FhirWriter.toJson(new PatientMapper().toFhir(Fixtures.ada())))).isEmpty();
+    }
+
+    @Test
+    void exportedSensitivePatientHasNoValidationErrors() {
+        assertThat(validator.errors(FhirWriter.toJson(new PatientMapper().toFhir(Fixtures.sensitiveAda())))).isEmpty();
+    }
+
+    @Test
+    void exportedDeceasedPatientHasNoValidationErrors() {
+        var dead = Fixtures.ada().withDateOfDeath(java.time.LocalDate.of(2026, 1, 2));
+        assertThat(validator.errors(FhirWriter.toJson(new PatientMapper().toFhir(dead)))).isEmpty();
+    }
+
+    @Test
+    void exportedOrganizationHasNoValidationErrors() {
+        assertThat(validator.errors(FhirWriter.toJson(new OrganizationMapper().toFhir(Fixtures.PRACTICE)))).isEmpty();
+    }
+
+    @Test
+    void exportedPractitionerHasNoValidationErrors() {
+        assertThat(validator.errors(FhirWriter.toJson(new PractitionerMapper().toFhir(Fixtures.GP.user())))).isEmpty();
+    }
+
+    @Test
+    void exportedPractitionerRoleHasNoValidationErrors() {
+        assertThat(validator.errors(FhirWriter.toJson(new PractitionerRoleMapper().toFhir(Fixtures.NURSE)))).isEmpty();
+    }
+
+    @Test
+    void everyExportedAuditEventHasNoValidationErrors() {
+        AuditEventMapper mapper = new AuditEventMapper();
+        for (var record : Fixtures.adaAudit()) {
+            assertThat(validator.errors(FhirWriter.toJson(mapper.toFhir(record))))
+                    .as("audit record %s", record.sequence()).isEmpty();
+        }
+    }
+
+    @Test
+    void wholeRecordCollectionBundleHasNoValidationErrors() {
+        assertThat(validator.errors(FhirWriter.toJson(records.toFhir(ada)))).isEmpty();
+    }
+
+    @Test
+    void wholeRecordTransactionBundleHasNoValidationErrors() {
+        assertThat(validator.errors(FhirWriter.toJson(records.toTransaction(ada)))).isEmpty();
+    }
+
+    @Test
+    void validatorReallyReportsErrorsForABrokenPatient() {
+        // Guards the guard: a validator that reports nothing would make every test above pass.
+        ObjectNode broken = new PatientMapper().toFhir(Fixtures.ada());
+        broken.put("birthDate", "10/12/1950");
+        ((ObjectNode) broken.get("identifier").get(0)).remove("value");
+        assertThat(validator.errors(FhirWriter.toJson(broken))).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("R51 every exported resource claims its UK Core profile in meta.profile")
+    void r51EveryExportedResourceClaimsItsUkCoreProfile() {
+        List<ObjectNode> resources = records.resources(ada);
+        assertThat(resources).extracting(r -> r.get("resourceType").asText())
+                .contains("Patient", "Organization", "Practitioner", "PractitionerRole", "AuditEvent");
+        for (JsonNode r : resources) {
+            String type = r.get("resourceType").asText();
+            assertThat(r.at("/meta/profile/0").asText())
+                    .isEqualTo("https://fhir.hl7.org.uk/StructureDefinition/UKCore-" + type);
+        }
+    }
+}

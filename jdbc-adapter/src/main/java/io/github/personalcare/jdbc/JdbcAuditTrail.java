@@ -1,0 +1,108 @@
+package io.github.personalcare.jdbc;
+
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.audit.AuditChain;
+import io.github.personalcare.audit.AuditEvent;
+import io.github.personalcare.audit.AuditOutcome;
+import io.github.personalcare.audit.AuditRecord;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.spi.AuditTrail;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The audit table (records, append-only) and audit_chain_head (last sequence and hash per chain,
+ * kept apart so that removing the newest records is detected). An append locks its chain's head
+ * row until commit, links the event with {@link AuditChain#link} and moves the head.
+ */
+final class JdbcAuditTrail implements AuditTrail {
+    private static final List<String> AUDIT_COLUMNS = List.of("chain", "seq", "patient_id", "event_id", "occurred_at",
+            "action", "outcome", "doc", "previous_hash", "hash");
+
+    private final JdbcTransaction tx;
+
+    JdbcAuditTrail(JdbcTransaction tx) {
+        this.tx = tx;
+        tx.requireTable("audit", AUDIT_COLUMNS, "the audit trail");
+    }
+
+    @Override
+    public AuditRecord append(AuditEvent event) {
+        tx.checkOpen();
+        String doc = tx.json.writeAudit(event);
+        tx.scope.touch(event.patient().orElse(null));
+        String chain = event.chain();
+        tx.lockChain(chain, event.patient().orElse(null));
+        AuditRecord record = AuditChain.link(head(chain), event);
+        tx.update("append to audit", "INSERT INTO audit (chain, seq, patient_id, event_id, occurred_at, action, outcome, "
+                + "doc, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, " + tx.dialect.documentParameter() + ", ?, ?)",
+                ps -> {
+                    ps.setString(1, chain);
+                    ps.setLong(2, record.sequence());
+                    ps.setObject(3, event.patient().map(PatientId::value).orElse(null));
+                    ps.setObject(4, event.id());
+                    ps.setObject(5, JdbcTransaction.timestamp(event.at()));
+                    ps.setString(6, event.action());
+                    ps.setString(7, event.outcome().name());
+                    ps.setString(8, doc);
+                    ps.setString(9, record.previousHash());
+                    ps.setString(10, record.hash());
+                });
+        tx.update("moving audit chain head", "UPDATE audit_chain_head SET seq = ?, hash = ? WHERE chain = ?", ps -> {
+            ps.setLong(1, record.sequence());
+            ps.setString(2, record.hash());
+            ps.setString(3, chain);
+        });
+        return record;
+    }
+
+    private AuditRecord record(ResultSet rs) throws SQLException {
+        return new AuditRecord(rs.getString("chain"), rs.getLong("seq"), tx.json.readAudit(rs.getString("doc")),
+                rs.getString("previous_hash"), rs.getString("hash"));
+    }
+
+    @Override
+    public List<AuditRecord> chain(String chain) {
+        tx.checkOpen();
+        return tx.query("reading audit", "SELECT chain, seq, doc, previous_hash, hash FROM audit WHERE chain = ? ORDER BY seq",
+                ps -> ps.setString(1, chain), this::record);
+    }
+
+    /**
+     * The head as recorded in audit_chain_head: its sequence and hash, with the event of the record
+     * at that sequence. If that record is gone (tampering), a placeholder event stands in, so that
+     * verification reports the missing records rather than failing to read.
+     */
+    @Override
+    public Optional<AuditRecord> head(String chain) {
+        tx.checkOpen();
+        return tx.query("reading audit chain head", "SELECT h.seq, h.hash, a.doc, a.previous_hash "
+                + "FROM audit_chain_head h LEFT JOIN audit a ON a.chain = h.chain AND a.seq = h.seq "
+                + "WHERE h.chain = ? AND h.seq > 0", ps -> ps.setString(1, chain), rs -> {
+                    String doc = rs.getString(3);
+                    AuditEvent event = doc != null ? tx.json.readAudit(doc) : missing(chain);
+                    String previous = rs.getString(4);
+                    return new AuditRecord(chain, rs.getLong(1), event, previous != null ? previous : AuditChain.GENESIS,
+                            rs.getString(2));
+                }).stream().findFirst();
+    }
+
+    private static AuditEvent missing(String chain) {
+        Optional<PatientId> patient = AuditChain.SYSTEM_CHAIN.equals(chain)
+                ? Optional.empty() : Optional.of(PatientId.parse(chain));
+        return new AuditEvent(new UUID(0, 0), Instant.EPOCH, "system:storage", Purpose.AUDIT, "audit.head.missing",
+                patient, Optional.empty(), AuditOutcome.REJECTED, "R50", Optional.empty(), "none");
+    }
+
+    @Override
+    public List<String> chains() {
+        tx.checkOpen();
+        return tx.query("reading audit chains", "SELECT chain FROM audit_chain_head WHERE seq > 0 "
+                + "UNION SELECT chain FROM audit ORDER BY 1", ps -> { }, rs -> rs.getString(1));
+    }
+}

@@ -1,0 +1,267 @@
+package io.github.personalcare.jdbc;
+
+import io.github.personalcare.ConfigurationException;
+import io.github.personalcare.spi.Storage;
+import io.github.personalcare.spi.StorageException;
+import io.github.personalcare.spi.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Storage on PostgreSQL 13+ or H2 2.x through a {@link DataSource} the supplier owns (pooled or
+ * not; the storage never closes it). One unit of work is one JDBC transaction at READ COMMITTED:
+ * optimistic versions are conditional updates ({@code ... WHERE id = ? AND version = ?}), and
+ * audit appends, outbox publishes and entry appends of one patient are serialised by a row lock on
+ * that patient's audit chain head, so audit sequences, entry positions and outbox order per
+ * patient follow commit order. No unit of work is retried.
+ *
+ * <pre>{@code
+ * PGSimpleDataSource ds = new PGSimpleDataSource();
+ * ds.setURL("jdbc:postgresql://db:5432/care?logServerErrorDetail=false");
+ * JdbcStorage storage = JdbcStorage.postgres(ds);
+ * storage.migrate();                                  // or apply exportMigrations(dir) with your own tool
+ * PersonalCare care = PersonalCare.builder().storage(storage).build();
+ * }</pre>
+ *
+ * <p>Rules kept: a transaction writes one patient's data only ({@code ONE_PATIENT}); a stale
+ * version throws {@link io.github.personalcare.spi.VersionConflictException} and changes nothing;
+ * database errors become {@link StorageException} with the SQLState and without the driver's
+ * message; text holding U+0000 is refused with {@link io.github.personalcare.InvalidInputException}
+ * before anything is written. Using a type whose table was never migrated throws
+ * {@link ConfigurationException}. Thread-safe.
+ */
+public final class JdbcStorage implements Storage {
+    private static final Logger log = LoggerFactory.getLogger(JdbcStorage.class);
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final MigrationRunner migrations;
+    private final JsonDocuments json = new JsonDocuments();
+    private final SchemaCheck schema = new SchemaCheck();
+    private final ThreadLocal<JdbcTransaction> current = new ThreadLocal<>();
+
+    private JdbcStorage(Builder b) {
+        this.dataSource = b.dataSource;
+        this.dialect = b.dialect != null ? b.dialect : detectDialect(b.dataSource);
+        List<String> locations = new ArrayList<>();
+        locations.add(MigrationRunner.BUILT_IN);
+        locations.addAll(b.additionalMigrations);
+        this.migrations = new MigrationRunner(dataSource, dialect, locations);
+    }
+
+    /** Storage on PostgreSQL 13 or later. Set {@code logServerErrorDetail=false} on the pgjdbc URL. */
+    public static JdbcStorage postgres(DataSource dataSource) {
+        return builder(dataSource).dialect(Dialect.POSTGRESQL).build();
+    }
+
+    /** Storage on H2 2.x (for example {@code jdbc:h2:file:./care;LOCK_TIMEOUT=10000}). */
+    public static JdbcStorage h2(DataSource dataSource) {
+        return builder(dataSource).dialect(Dialect.H2).build();
+    }
+
+    /**
+     * Storage whose dialect is read from the database product name (opens one connection).
+     *
+     * @throws ConfigurationException if the database is neither PostgreSQL nor H2
+     * @throws StorageException       if no connection could be opened
+     */
+    public static JdbcStorage detect(DataSource dataSource) {
+        return builder(dataSource).build();
+    }
+
+    /** A builder for the less common options. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    private static Dialect detectDialect(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return Dialect.ofProduct(c.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw SqlErrors.failure("dialect detection", e, null);
+        }
+    }
+
+    /** The dialect in use. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Applies the shipped migrations that the database has not applied yet, in version order, and
+     * verifies the checksum of every one already applied. Safe to call from several processes at
+     * once: they are serialised, and later callers find nothing to do.
+     *
+     * @return the migrations applied by this call, oldest first
+     * @throws ConfigurationException if an applied migration was changed, is unknown to this SDK
+     *                                version, or a new one is older than an applied one
+     * @throws StorageException       if a migration failed (on PostgreSQL, nothing of it is kept)
+     */
+    public List<Migration> migrate() {
+        return migrations.migrate();
+    }
+
+    /** The migrations this storage ships for its dialect, oldest first. */
+    public List<Migration> migrations() {
+        return migrations.scripts().stream().map(MigrationRunner.Script::migration).toList();
+    }
+
+    /**
+     * Writes this dialect's migrations ({@code V1__foundation.sql}, ...) into {@code directory} for a
+     * supplier's own migration tool (Flyway and Liquibase read these names as they are).
+     *
+     * @return the files written
+     * @throws java.io.UncheckedIOException if a file cannot be written
+     */
+    public List<Path> exportMigrations(Path directory) {
+        return migrations.export(Objects.requireNonNull(directory, "directory"));
+    }
+
+    /**
+     * Runs the unit of work in one JDBC transaction (READ COMMITTED) and commits it; rolls back if it
+     * throws. The connection is returned to the supplier's DataSource afterwards with its
+     * auto-commit and isolation settings restored.
+     *
+     * @throws StorageException with rule {@code NESTED} if called inside another unit of work on this
+     *                          thread; with the SQLState if the database failed
+     */
+    @Override
+    public <R> R inTransaction(UnitOfWork<R> work) {
+        Objects.requireNonNull(work, "work");
+        if (current.get() != null) {
+            throw new StorageException("NESTED", "a unit of work must not start another transaction");
+        }
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw SqlErrors.failure("opening a connection", e, dialect);
+        }
+        boolean autoCommit = true;
+        int isolation = Connection.TRANSACTION_READ_COMMITTED;
+        try {
+            autoCommit = c.getAutoCommit();
+            isolation = c.getTransactionIsolation();
+            if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            close(c, autoCommit, isolation);
+            throw SqlErrors.failure("starting a transaction", e, dialect);
+        }
+        JdbcTransaction tx = new JdbcTransaction(c, dialect, json, schema);
+        current.set(tx);
+        try {
+            R result;
+            try {
+                result = work.run(tx);
+            } catch (RuntimeException | Error e) {
+                tx.close();
+                rollback(c);
+                throw e;
+            }
+            tx.close();
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                rollback(c);
+                throw SqlErrors.commitFailure(e);
+            }
+            return result;
+        } finally {
+            current.remove();
+            close(c, autoCommit, isolation);
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            log.warn("rollback failed (SQLState {}); the database discards the transaction", e.getSQLState());
+        }
+    }
+
+    private static void close(Connection c, boolean autoCommit, int isolation) {
+        try {
+            c.setAutoCommit(autoCommit);
+            if (c.getTransactionIsolation() != isolation) {
+                c.setTransactionIsolation(isolation);
+            }
+        } catch (SQLException e) {
+            log.debug("could not restore connection settings (SQLState {})", e.getSQLState());
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            log.warn("closing a connection failed (SQLState {})", e.getSQLState());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcStorage[" + dialect + "]";
+    }
+
+    /** Options of a {@link JdbcStorage}; each may be set once. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private Dialect dialect;
+        private final List<String> additionalMigrations = new ArrayList<>();
+        private boolean additionalSet;
+
+        private Builder(DataSource dataSource) {
+            if (dataSource == null) {
+                throw new ConfigurationException("dataSource", "is required");
+            }
+            this.dataSource = dataSource;
+        }
+
+        /** The dialect; default: detected from the database. */
+        public Builder dialect(Dialect value) {
+            if (dialect != null) {
+                throw new ConfigurationException("dialect", "is already set");
+            }
+            dialect = Objects.requireNonNull(value, "dialect");
+            return this;
+        }
+
+        /**
+         * Class-path locations of further migrations, applied after (and versioned above) the
+         * shipped ones, laid out like the shipped location: {@code <location>/postgresql/} and
+         * {@code <location>/h2/}, each with {@code migrations.txt}. For a supplier's own types and
+         * for test types such as the testkit's.
+         */
+        public Builder additionalMigrations(String... locations) {
+            if (additionalSet) {
+                throw new ConfigurationException("additionalMigrations", "is already set");
+            }
+            additionalSet = true;
+            for (String l : locations) {
+                if (l == null || l.isBlank() || l.startsWith("/") || l.endsWith("/")) {
+                    throw new ConfigurationException("additionalMigrations", "locations look like a/b/c");
+                }
+                additionalMigrations.add(l);
+            }
+            return this;
+        }
+
+        /**
+         * The storage.
+         *
+         * @throws ConfigurationException if the migrations cannot be read or the dialect is unsupported
+         */
+        public JdbcStorage build() {
+            return new JdbcStorage(this);
+        }
+    }
+}

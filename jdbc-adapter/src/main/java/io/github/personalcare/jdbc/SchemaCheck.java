@@ -1,0 +1,88 @@
+package io.github.personalcare.jdbc;
+
+import io.github.personalcare.ConfigurationException;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks, once per table and storage, that a table and the columns the adapter needs exist, so a
+ * type whose migration was never applied fails with a {@link ConfigurationException} that says
+ * what to do instead of a bare SQL error.
+ */
+final class SchemaCheck {
+    private final Set<String> verified = ConcurrentHashMap.newKeySet();
+    /** Per verified table: its single-column unique indexes other than the primary key, index name to column. */
+    private final Map<String, Map<String, String>> uniqueColumns = new ConcurrentHashMap<>();
+
+    /**
+     * The single-column unique indexes of a table checked by {@link #require} (lower-case index name
+     * to lower-case column), other than the one on {@code id}: the keys a duplicate insert or update
+     * may have collided with.
+     */
+    Map<String, String> uniqueColumns(String table) {
+        return uniqueColumns.getOrDefault(table, Map.of());
+    }
+
+    /**
+     * @param what names the type, such as {@code "aggregate type care_plan"}
+     * @throws ConfigurationException if the table or a column is missing
+     */
+    void require(Connection c, String table, List<String> columns, String what) throws SQLException {
+        if (verified.contains(table)) {
+            return;
+        }
+        DatabaseMetaData meta = c.getMetaData();
+        String schema = c.getSchema();
+        boolean upper = meta.storesUpperCaseIdentifiers();
+        String name = upper ? table.toUpperCase(Locale.ROOT) : table;
+        String schemaName = schema == null ? null : (upper ? schema.toUpperCase(Locale.ROOT) : schema);
+        Set<String> present = new HashSet<>();
+        try (ResultSet rs = meta.getColumns(c.getCatalog(), schemaName, name, null)) {
+            while (rs.next()) {
+                if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
+                    present.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        if (present.isEmpty()) {
+            throw new ConfigurationException("schema." + table, "table " + table + " for " + what
+                    + " does not exist in the database; apply the migrations (JdbcStorage.migrate() or the exported"
+                    + " ones) and, for a new type, add a migration made with SchemaDefinitions.ddl");
+        }
+        for (String column : columns) {
+            if (!present.contains(column)) {
+                throw new ConfigurationException("schema." + table, "table " + table + " for " + what
+                        + " has no column " + column + "; add a migration for it (SchemaDefinitions.ddl shows the"
+                        + " expected columns)");
+            }
+        }
+        Map<String, String> unique = new HashMap<>();
+        Map<String, Integer> columnsPerIndex = new HashMap<>();
+        try (ResultSet rs = meta.getIndexInfo(c.getCatalog(), schemaName, name, true, true)) {
+            while (rs.next()) {
+                String index = rs.getString("INDEX_NAME");
+                String column = rs.getString("COLUMN_NAME");
+                if (index == null || column == null || !rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
+                    continue;
+                }
+                String key = index.toLowerCase(Locale.ROOT);
+                columnsPerIndex.merge(key, 1, Integer::sum);
+                unique.put(key, column.toLowerCase(Locale.ROOT));
+            }
+        }
+        unique.keySet().removeIf(index -> columnsPerIndex.get(index) > 1);
+        unique.values().removeIf("id"::equals);
+        uniqueColumns.put(table, Map.copyOf(unique));
+        verified.add(table);
+    }
+}

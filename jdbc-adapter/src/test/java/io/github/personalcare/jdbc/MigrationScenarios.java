@@ -1,0 +1,160 @@
+package io.github.personalcare.jdbc;
+
+import io.github.personalcare.ConfigurationException;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.spi.AggregateType;
+import io.github.personalcare.spi.Index;
+import io.github.personalcare.testkit.SampleRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The migration runner's guarantees, run against H2 and PostgreSQL. */
+abstract class MigrationScenarios {
+    /** An empty database; {@link #dropDatabase()} removes it after the test. */
+    abstract DataSource emptyDatabase();
+
+    abstract void dropDatabase();
+
+    abstract Dialect dialect();
+
+    @AfterEach
+    void drop() {
+        dropDatabase();
+    }
+
+    private JdbcStorage storage(DataSource ds) {
+        return JdbcStorage.builder(ds).dialect(dialect()).additionalMigrations(TestDatabases.TEST_TYPES).build();
+    }
+
+    @Test
+    void theFirstMigrateAppliesEveryMigrationInOrderAndTheSecondNothing() {
+        var storage = storage(emptyDatabase());
+
+        assertThat(storage.migrate()).extracting(Migration::version).containsExactly(1, 2, 900);
+        assertThat(storage.migrate()).isEmpty();
+        assertThat(storage.migrations()).extracting(Migration::description).containsExactly("foundation", "care aggregates", "testkit samples");
+    }
+
+    @Test
+    void aMigrationChangedAfterItWasAppliedStopsTheRun() {
+        DataSource ds = emptyDatabase();
+        storage(ds).migrate();
+        TestDatabases.execute(ds, "UPDATE schema_history SET checksum = '" + "0".repeat(64) + "' WHERE version = 1");
+
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> storage(ds).migrate())
+                .withMessageContaining("V1 was changed after it was applied");
+    }
+
+    @Test
+    void aDatabaseWithAMigrationThisSdkDoesNotShipIsRefused() {
+        DataSource ds = emptyDatabase();
+        storage(ds).migrate();
+        TestDatabases.execute(ds, "INSERT INTO schema_history (version, description, checksum) VALUES (5000, 'future', '"
+                + "a".repeat(64) + "')");
+
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> storage(ds).migrate())
+                .withMessageContaining("V5000");
+    }
+
+    @Test
+    void aNewMigrationOlderThanAnAppliedOneIsRefused() {
+        DataSource ds = emptyDatabase();
+        storage(ds).migrate();
+        var withLateMigration = JdbcStorage.builder(ds).dialect(dialect())
+                .additionalMigrations(TestDatabases.TEST_TYPES, "io/github/personalcare/jdbc/latetypes").build();
+
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(withLateMigration::migrate)
+                .withMessageContaining("V500 is older than the applied V900");
+    }
+
+    @Test
+    void processesMigratingAtOnceApplyEachMigrationExactlyOnce() throws Exception {
+        DataSource ds = emptyDatabase();
+        int migrators = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(migrators);
+        List<Migration> applied = new ArrayList<>();
+        try {
+            List<Future<List<Migration>>> results = new ArrayList<>();
+            for (int i = 0; i < migrators; i++) {
+                JdbcStorage own = storage(ds);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return own.migrate();
+                }));
+            }
+            start.countDown();
+            for (Future<List<Migration>> r : results) {
+                applied.addAll(r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(applied).extracting(Migration::version).containsExactlyInAnyOrder(1, 2, 900);
+    }
+
+    @Test
+    void exportedMigrationsAreTheShippedFilesWithTheirChecksums(@TempDir Path dir) throws Exception {
+        var storage = storage(emptyDatabase());
+
+        List<Path> files = storage.exportMigrations(dir);
+
+        assertThat(files).extracting(p -> p.getFileName().toString())
+                .containsExactly("V1__foundation.sql", "V2__care_aggregates.sql", "V900__testkit_samples.sql");
+        for (int i = 0; i < files.size(); i++) {
+            assertThat(MigrationRunner.sha256(Files.readString(files.get(i)))).isEqualTo(storage.migrations().get(i).checksum());
+        }
+    }
+
+    @Test
+    void usingATypeWhoseTableWasNeverMigratedSaysWhichTypeAndToMigrate() {
+        DataSource ds = emptyDatabase();
+        var storage = JdbcStorage.builder(ds).dialect(dialect()).build();
+        storage.migrate();
+
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> storage.inTransaction(tx -> tx.aggregates(SampleRecord.TYPE).insert(
+                        SampleRecord.of(PatientId.random(), "OPEN"))))
+                .withMessageContaining("aggregate type sample_record")
+                .withMessageContaining("migrate");
+    }
+
+    @Test
+    void anIndexWithoutItsColumnSaysWhichColumnIsMissing() {
+        var storage = storage(emptyDatabase());
+        storage.migrate();
+        var extended = new AggregateType<>("sample_record", SampleRecord.class, SampleRecord::id, SampleRecord::patient,
+                List.of(Index.text("status", SampleRecord::status), Index.text("referrer", SampleRecord::text)));
+
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> storage.inTransaction(tx -> tx.aggregates(extended).find(SampleRecord.Id.random())))
+                .withMessageContaining("no column referrer");
+    }
+
+    @Test
+    void usingTheAuditTrailBeforeMigratingSaysToMigrate() {
+        var storage = storage(emptyDatabase());
+
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> storage.inTransaction(tx -> tx.audit().chains()))
+                .withMessageContaining("the audit trail")
+                .withMessageContaining("migrate");
+    }
+}

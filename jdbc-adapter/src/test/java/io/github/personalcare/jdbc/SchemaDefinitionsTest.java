@@ -1,0 +1,165 @@
+package io.github.personalcare.jdbc;
+
+import io.github.personalcare.ConfigurationException;
+import io.github.personalcare.budget.BudgetStores;
+import io.github.personalcare.careplan.CarePlanStores;
+import io.github.personalcare.careteam.CareTeamStores;
+import io.github.personalcare.consent.ConsentStores;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.PatientStores;
+import io.github.personalcare.referral.ReferralStores;
+import io.github.personalcare.spi.AggregateType;
+import io.github.personalcare.spi.Index;
+import io.github.personalcare.testkit.SampleEntry;
+import io.github.personalcare.testkit.SampleRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class SchemaDefinitionsTest {
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = SchemaDefinitionsTest.class.getClassLoader().getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void theTestMigrationIsExactlyTheGeneratedDdlOfTheTestkitTypes(Dialect dialect) throws IOException {
+        String migration = resource(TestDatabases.TEST_TYPES + "/" + dialect.folder() + "/V900__testkit_samples.sql");
+        assertThat(MigrationRunner.statements(migration)).isEqualTo(MigrationRunner.statements(
+                SchemaDefinitions.ddl(SampleRecord.TYPE, dialect) + SchemaDefinitions.ddl(SampleEntry.TYPE, dialect)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void theFoundationMigrationCreatesThePatientTableAsGenerated(Dialect dialect) throws IOException {
+        String migration = resource(MigrationRunner.BUILT_IN + "/" + dialect.folder() + "/V1__foundation.sql");
+        assertThat(MigrationRunner.statements(migration))
+                .containsSubsequence(MigrationRunner.statements(SchemaDefinitions.ddl(PatientStores.PATIENTS, dialect)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void theAggregateMigrationIsExactlyTheGeneratedDdlOfEveryServiceTypeWithTheUniqueKeysOfR2AndR4(Dialect dialect)
+            throws IOException {
+        String migration = resource(MigrationRunner.BUILT_IN + "/" + dialect.folder() + "/V2__care_aggregates.sql");
+        assertThat(MigrationRunner.statements(migration)).isEqualTo(MigrationRunner.statements(
+                SchemaDefinitions.ddl(CareTeamStores.TEAMS, dialect)
+                        + SchemaDefinitions.ddl(CarePlanStores.PLANS, dialect)
+                        + SchemaDefinitions.ddl(BudgetStores.BUDGETS, dialect)
+                        + SchemaDefinitions.ddl(BudgetStores.LEDGER, dialect)
+                        + SchemaDefinitions.ddl(ReferralStores.REFERRALS, dialect)
+                        + SchemaDefinitions.ddl(ConsentStores.CONSENTS, dialect)
+                        + SchemaDefinitions.uniqueIndex(ReferralStores.REFERRALS, "ubrn", dialect)
+                        + SchemaDefinitions.uniqueIndex(PatientStores.PATIENTS, "nhs_number", dialect)));
+    }
+
+    @Test
+    void aUniqueIndexIsNamedAfterItsTableAndColumn() {
+        assertThat(SchemaDefinitions.uniqueIndex(ReferralStores.REFERRALS, "ubrn", Dialect.POSTGRESQL))
+                .isEqualTo("CREATE UNIQUE INDEX referral_ubrn_key ON referral (ubrn);\n");
+    }
+
+    @Test
+    void aUniqueIndexOnAnIndexTheTypeDoesNotDeclareIsRefused() {
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> SchemaDefinitions.uniqueIndex(ReferralStores.REFERRALS, "nhs_number", Dialect.H2));
+    }
+
+    @Test
+    void anIndexColumnNamedPatientGetsADatabaseIndexNameApartFromThePatientIdIndex() {
+        List<String> names = SchemaDefinitions.ddl(CareTeamStores.TEAMS, Dialect.H2).lines()
+                .filter(l -> l.startsWith("CREATE INDEX")).map(l -> l.split(" ")[2]).toList();
+
+        assertThat(names).containsExactly("care_team_patient_idx", "care_team_patient_column_idx");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void everyShippedMigrationFileIsListedInItsIndex(Dialect dialect) throws IOException {
+        Path folder = Path.of("src/main/resources", MigrationRunner.BUILT_IN, dialect.folder());
+        Set<String> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).collect(Collectors.toSet());
+        }
+        Set<String> listed = resource(MigrationRunner.BUILT_IN + "/" + dialect.folder() + "/migrations.txt").lines()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toSet());
+        assertThat(listed).isEqualTo(files);
+    }
+
+    @Test
+    void bothDialectsShipTheSameMigrationVersions() {
+        List<Integer> postgres = new MigrationRunner(null, Dialect.POSTGRESQL, List.of(MigrationRunner.BUILT_IN)).scripts()
+                .stream().map(s -> s.migration().version()).toList();
+        List<Integer> h2 = new MigrationRunner(null, Dialect.H2, List.of(MigrationRunner.BUILT_IN)).scripts()
+                .stream().map(s -> s.migration().version()).toList();
+        assertThat(postgres).isEqualTo(h2).startsWith(1);
+    }
+
+    @Test
+    void aggregateTablesHaveTheFixedColumnsAndOneTypedColumnPerIndex() {
+        String ddl = SchemaDefinitions.ddl(SampleRecord.TYPE, Dialect.POSTGRESQL);
+        assertThat(ddl).contains("id uuid PRIMARY KEY", "patient_id uuid NOT NULL", "version BIGINT NOT NULL",
+                "doc jsonb NOT NULL", "status text COLLATE \"C\"", "due DATE", "amount BIGINT", "flagged BOOLEAN",
+                "CREATE INDEX sample_record_patient_idx ON sample_record (patient_id)",
+                "CREATE INDEX sample_record_due_idx ON sample_record (due)");
+    }
+
+    @Test
+    void entryTablesHaveAnIdempotencyKeyUniquePerOwner() {
+        String ddl = SchemaDefinitions.ddl(SampleEntry.TYPE, Dialect.H2);
+        assertThat(ddl).contains("PRIMARY KEY (owner_id, seq)", "UNIQUE (owner_id, idempotency_key)",
+                "doc CHARACTER LARGE OBJECT NOT NULL");
+    }
+
+    private static AggregateType<PatientId, SampleRecord> typeNamed(String name, String index) {
+        return new AggregateType<>(name, SampleRecord.class, r -> r.patient(), SampleRecord::patient,
+                List.of(Index.text(index, SampleRecord::status)));
+    }
+
+    @Test
+    void aReservedWordAsIndexNameIsRefused() {
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> SchemaDefinitions.ddl(typeNamed("referral", "order"), Dialect.H2))
+                .withMessageContaining("reserved");
+    }
+
+    @Test
+    void anIndexNamedLikeAFixedColumnIsRefused() {
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> SchemaDefinitions.ddl(typeNamed("referral", "version"), Dialect.POSTGRESQL));
+    }
+
+    @Test
+    void aTypeNamedLikeAFoundationTableIsRefused() {
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> SchemaDefinitions.ddl(typeNamed("outbox", "status"), Dialect.POSTGRESQL));
+    }
+
+    @Test
+    void longIndexNamesStayWithinWhatPostgresKeeps() {
+        String table = "a".repeat(41);
+        String index = "b".repeat(30);
+        String ddl = SchemaDefinitions.ddl(typeNamed(table, index), Dialect.POSTGRESQL);
+        ddl.lines().filter(l -> l.startsWith("CREATE INDEX"))
+                .map(l -> l.split(" ")[2])
+                .forEach(name -> assertThat(name.length()).isLessThanOrEqualTo(63));
+        assertThat(SchemaDefinitions.indexName(table, index)).isNotEqualTo(SchemaDefinitions.indexName(table, "c".repeat(30)));
+    }
+}

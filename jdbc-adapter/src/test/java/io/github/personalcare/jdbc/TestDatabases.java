@@ -1,0 +1,155 @@
+package io.github.personalcare.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.personalcare.spi.Storage;
+import io.github.personalcare.spi.UnitOfWork;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Assumptions;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Fresh, migrated databases for tests: an H2 in-memory database per storage, or a PostgreSQL
+ * schema per storage (dropped on close) on the server named by {@code PERSONALCARE_TEST_JDBC_URL}
+ * (default {@value #DEFAULT_POSTGRES_URL}). Without a PostgreSQL server the test fails when
+ * {@code CI=true} and is skipped, loudly, otherwise.
+ */
+final class TestDatabases {
+    static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    /** Where the tables of the testkit's SampleRecord and SampleEntry are migrated from. */
+    static final String TEST_TYPES = "io/github/personalcare/jdbc/testtypes";
+
+    private TestDatabases() {
+    }
+
+    /** A storage over a database that exists until the storage is closed. */
+    static final class TestStorage implements Storage {
+        final JdbcStorage jdbc;
+        final DataSource dataSource;
+        final String url;
+        final String schema;
+        private final Runnable cleanup;
+
+        TestStorage(JdbcStorage jdbc, DataSource dataSource, String url, String schema, Runnable cleanup) {
+            this.jdbc = jdbc;
+            this.dataSource = dataSource;
+            this.url = url;
+            this.schema = schema;
+            this.cleanup = cleanup;
+        }
+
+        @Override
+        public <R> R inTransaction(UnitOfWork<R> work) {
+            return jdbc.inTransaction(work);
+        }
+
+        @Override
+        public void close() {
+            cleanup.run();
+        }
+    }
+
+    static String h2Url() {
+        return "jdbc:h2:mem:pc" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+    }
+
+    static JdbcDataSource h2DataSource(String url) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        return ds;
+    }
+
+    /** A migrated H2 in-memory storage, with the testkit's sample tables. */
+    static TestStorage h2() {
+        String url = h2Url();
+        JdbcDataSource ds = h2DataSource(url);
+        JdbcStorage storage = JdbcStorage.builder(ds).dialect(Dialect.H2).additionalMigrations(TEST_TYPES).build();
+        storage.migrate();
+        return new TestStorage(storage, ds, url, "PUBLIC", () -> execute(ds, "SHUTDOWN"));
+    }
+
+    static String postgresUrl() {
+        String url = System.getenv("PERSONALCARE_TEST_JDBC_URL");
+        return url == null || url.isBlank() ? DEFAULT_POSTGRES_URL : url;
+    }
+
+    /** Fails in CI, skips loudly elsewhere, if no PostgreSQL server answers. */
+    static void requirePostgres() {
+        requirePostgres(postgresUrl(), "true".equalsIgnoreCase(System.getenv("CI")));
+    }
+
+    static void requirePostgres(String url, boolean ci) {
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            String message = "No PostgreSQL server answers at " + redacted(url) + " (SQLState "
+                    + e.getSQLState() + "). Start one or set PERSONALCARE_TEST_JDBC_URL.";
+            if (ci) {
+                throw new AssertionError(message + " CI=true: PostgreSQL tests must not be skipped.");
+            }
+            System.err.println("!!!!!!!! SKIPPING POSTGRESQL TESTS: " + message);
+            Assumptions.abort("SKIPPED: " + message);
+        }
+    }
+
+    private static String redacted(String url) {
+        return url.replaceAll("(?i)password=[^&]*", "password=***");
+    }
+
+    /** A new schema on the PostgreSQL server, not migrated; dropped by {@code cleanup}. */
+    static HikariDataSource postgresSchema(String schema, int poolSize) {
+        requirePostgres();
+        execute(postgresUrl(), "CREATE SCHEMA " + schema);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgresUrl());
+        config.addDataSourceProperty("currentSchema", schema);
+        config.addDataSourceProperty("logServerErrorDetail", "false");
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("pc-" + schema);
+        return new HikariDataSource(config);
+    }
+
+    static String newSchemaName() {
+        return "pc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+    }
+
+    /** A migrated PostgreSQL storage in a schema of its own, with the testkit's sample tables. */
+    static TestStorage postgres() {
+        String schema = newSchemaName();
+        HikariDataSource ds = postgresSchema(schema, 10);
+        JdbcStorage storage = JdbcStorage.builder(ds).dialect(Dialect.POSTGRESQL).additionalMigrations(TEST_TYPES).build();
+        storage.migrate();
+        return new TestStorage(storage, ds, postgresUrl(), schema, () -> {
+            ds.close();
+            dropSchema(schema);
+        });
+    }
+
+    static void dropSchema(String schema) {
+        execute(postgresUrl(), "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    static void execute(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url, new Properties()); Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database setup failed: SQLState " + e.getSQLState(), e);
+        }
+    }
+
+    static void execute(DataSource ds, String sql) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database setup failed: SQLState " + e.getSQLState(), e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.personalcare.testkit;
+
+import io.github.personalcare.audit.AuditChain;
+import io.github.personalcare.audit.AuditRecord;
+import io.github.personalcare.audit.AuditVerification;
+import io.github.personalcare.identity.PatientId;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The audit trail is append-only and hash-chained per patient, with the head kept apart (R50). */
+public abstract class AuditTrailContract extends StorageContract {
+
+    @Test
+    void appendedEventsFormAVerifiableChainPerPatient() {
+        var a = PatientId.random();
+        var b = PatientId.random();
+        storage.inTransaction(tx -> tx.audit().append(TransactionContract.auditFor(a, "one")));
+        storage.inTransaction(tx -> tx.audit().append(TransactionContract.auditFor(b, "one")));
+        storage.inTransaction(tx -> {
+            tx.audit().append(TransactionContract.auditFor(a, "two"));
+            return tx.audit().append(TransactionContract.auditFor(a, "three"));
+        });
+        storage.inTransaction(tx -> tx.audit().append(TransactionContract.auditFor(null, "system")));
+
+        storage.inTransaction(tx -> {
+            List<AuditRecord> chain = tx.audit().forPatient(a);
+            assertThat(chain).extracting(r -> r.event().action()).containsExactly("one", "two", "three");
+            assertThat(chain).extracting(AuditRecord::sequence).containsExactly(1L, 2L, 3L);
+            assertThat(chain.get(0).previousHash()).isEqualTo(AuditChain.GENESIS);
+            assertThat(chain.get(1).previousHash()).isEqualTo(chain.get(0).hash());
+            assertThat(tx.audit().head(a.value().toString())).contains(chain.get(2));
+            assertThat(tx.audit().chain(AuditChain.SYSTEM_CHAIN)).hasSize(1);
+            assertThat(tx.audit().verify()).isEqualTo(new AuditVerification.Intact(5));
+            return null;
+        });
+    }
+
+    @Test
+    void storedHashesAreTheCanonicalOnes() {
+        var a = PatientId.random();
+        var event = TransactionContract.auditFor(a, "one");
+        var stored = storage.inTransaction(tx -> {
+            tx.audit().append(event);
+            return null;
+        });
+        assertThat(stored).isNull();
+        var record = storage.inTransaction(tx -> tx.audit().forPatient(a).get(0));
+        assertThat(record.event()).isEqualTo(event);
+        assertThat(record.hash()).isEqualTo(AuditChain.hash(AuditChain.GENESIS, 1, event));
+    }
+
+    @Test
+    void concurrentAppendsToOneChainKeepItIntact() throws Exception {
+        var a = PatientId.random();
+        int threads = 8;
+        int perThread = 10;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int n = 0; n < perThread; n++) {
+                        storage.inTransaction(tx -> tx.audit().append(TransactionContract.auditFor(a, "concurrent")));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        storage.inTransaction(tx -> {
+            assertThat(tx.audit().forPatient(a)).hasSize(threads * perThread);
+            assertThat(tx.audit().verify().isIntact()).isTrue();
+            return null;
+        });
+    }
+}

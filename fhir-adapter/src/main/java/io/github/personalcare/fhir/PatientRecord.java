@@ -4,47 +4,185 @@ import io.github.personalcare.InvalidInputException;
 import io.github.personalcare.Require;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.audit.AuditRecord;
+import io.github.personalcare.budget.BudgetId;
+import io.github.personalcare.budget.LedgerEntry;
+import io.github.personalcare.budget.PersonalHealthBudget;
+import io.github.personalcare.careplan.CarePlan;
+import io.github.personalcare.careteam.CareTeam;
+import io.github.personalcare.consent.ConsentRecord;
 import io.github.personalcare.identity.Patient;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.referral.Referral;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * One patient's record as exported to, or imported from, a FHIR Bundle: the patient, the
- * professionals involved, and the audit trail of the patient's record.
+ * One patient's whole record as exported to, or imported from, a FHIR Bundle: the patient, the
+ * professionals involved, care teams, care plans, personal health budgets with their ledger
+ * entries, referrals, consents and the audit trail of the patient's record. Every component
+ * concerns this one patient (rule {@code ONE_PATIENT}).
  *
- * <p>Care plans, care teams, budgets, referrals and consents join this record as their mappers
- * are added (see {@code docs/fhir-mapping.md}).
+ * <p>Build one with {@link #builder(Patient)}; the professionals who acted in the audit trail are
+ * added to {@link #professionals()} so that every reference in the Bundle resolves.
  *
  * @param patient       the patient
  * @param professionals professionals who appear in the record (as PractitionerRoles), without repeats
- * @param audit         the patient's audit records, in chain order; each concerns this patient
+ * @param careTeams     the patient's care teams
+ * @param carePlans     the patient's care plans, each with its goals
+ * @param budgets       the patient's personal health budgets
+ * @param ledger        the ledger entries of those budgets, in the order recorded
+ * @param referrals     the patient's referrals
+ * @param consents      the patient's consent records
+ * @param audit         the patient's audit records, in chain order
  */
-public record PatientRecord(Patient patient, List<Actor.Professional> professionals, List<AuditRecord> audit) {
-    /** Upper bound on the records of one Bundle, so an import stays bounded. */
+public record PatientRecord(
+        Patient patient,
+        List<Actor.Professional> professionals,
+        List<CareTeam> careTeams,
+        List<CarePlan> carePlans,
+        List<PersonalHealthBudget> budgets,
+        List<LedgerEntry> ledger,
+        List<Referral> referrals,
+        List<ConsentRecord> consents,
+        List<AuditRecord> audit) {
+    /** Upper bound on the records of one component, so an import stays bounded. */
     public static final int MAX_ENTRIES = 100_000;
 
-    /** @throws InvalidInputException if an audit record concerns another patient (ONE_PATIENT) */
+    /**
+     * @throws InvalidInputException if a component is missing or too long, or any item concerns
+     *                               another patient ({@code ONE_PATIENT}), or a ledger entry
+     *                               belongs to a budget not in the record ({@code LEDGER_BUDGET})
+     */
     public PatientRecord {
         Require.present("patient", patient);
         professionals = List.copyOf(new LinkedHashSet<>(Require.list("professionals", professionals, MAX_ENTRIES)));
+        careTeams = onePatient("careTeams", careTeams, patient.id(), CareTeam::patient);
+        carePlans = onePatient("carePlans", carePlans, patient.id(), CarePlan::patient);
+        budgets = onePatient("budgets", budgets, patient.id(), PersonalHealthBudget::patient);
+        ledger = onePatient("ledger", ledger, patient.id(), LedgerEntry::patient);
+        referrals = onePatient("referrals", referrals, patient.id(), Referral::patient);
+        consents = onePatient("consents", consents, patient.id(), ConsentRecord::patient);
         audit = Require.list("audit", audit, MAX_ENTRIES);
         for (AuditRecord r : audit) {
             if (!r.event().patient().map(patient.id()::equals).orElse(false)) {
                 throw new InvalidInputException("audit", "ONE_PATIENT", "every audit record must concern the patient");
             }
         }
+        Set<BudgetId> budgetIds = new HashSet<>();
+        budgets.forEach(b -> budgetIds.add(b.id()));
+        for (LedgerEntry e : ledger) {
+            if (!budgetIds.contains(e.budget())) {
+                throw new InvalidInputException("ledger", "LEDGER_BUDGET",
+                        "every ledger entry must belong to a budget of the record");
+            }
+        }
     }
 
-    /** A record whose professionals are those who acted in the audit trail, in order of first appearance. */
-    public static PatientRecord of(Patient patient, List<AuditRecord> audit) {
-        Set<Actor.Professional> professionals = new LinkedHashSet<>();
-        for (AuditRecord r : Require.list("audit", audit, MAX_ENTRIES)) {
-            ActorReferences.parse(r.event().actor())
-                    .filter(Actor.Professional.class::isInstance)
-                    .map(Actor.Professional.class::cast)
-                    .ifPresent(professionals::add);
+    private static <T> List<T> onePatient(String field, List<T> items, PatientId patient, Function<T, PatientId> of) {
+        List<T> copy = Require.list(field, items, MAX_ENTRIES);
+        for (T item : copy) {
+            if (!patient.equals(of.apply(item))) {
+                throw new InvalidInputException(field, "ONE_PATIENT", "every item must concern the patient");
+            }
         }
-        return new PatientRecord(patient, List.copyOf(professionals), audit);
+        return copy;
+    }
+
+    /** A record of the patient and the audit trail only; see {@link #builder(Patient)} for the rest. */
+    public static PatientRecord of(Patient patient, List<AuditRecord> audit) {
+        return builder(patient).audit(audit).build();
+    }
+
+    /** A builder for the record of {@code patient}, every component empty. */
+    public static Builder builder(Patient patient) {
+        return new Builder(patient);
+    }
+
+    /** Builds a {@link PatientRecord}; not thread-safe. */
+    public static final class Builder {
+        private final Patient patient;
+        private final List<Actor.Professional> professionals = new ArrayList<>();
+        private final List<CareTeam> careTeams = new ArrayList<>();
+        private final List<CarePlan> carePlans = new ArrayList<>();
+        private final List<PersonalHealthBudget> budgets = new ArrayList<>();
+        private final List<LedgerEntry> ledger = new ArrayList<>();
+        private final List<Referral> referrals = new ArrayList<>();
+        private final List<ConsentRecord> consents = new ArrayList<>();
+        private final List<AuditRecord> audit = new ArrayList<>();
+
+        private Builder(Patient patient) {
+            this.patient = Require.present("patient", patient);
+        }
+
+        /** Adds professionals (besides those found in the audit trail). */
+        public Builder professionals(Collection<? extends Actor.Professional> values) {
+            professionals.addAll(values);
+            return this;
+        }
+
+        /** Adds care teams. */
+        public Builder careTeams(Collection<CareTeam> values) {
+            careTeams.addAll(values);
+            return this;
+        }
+
+        /** Adds care plans. */
+        public Builder carePlans(Collection<CarePlan> values) {
+            carePlans.addAll(values);
+            return this;
+        }
+
+        /** Adds personal health budgets. */
+        public Builder budgets(Collection<PersonalHealthBudget> values) {
+            budgets.addAll(values);
+            return this;
+        }
+
+        /** Adds ledger entries, in the order recorded. */
+        public Builder ledger(Collection<LedgerEntry> values) {
+            ledger.addAll(values);
+            return this;
+        }
+
+        /** Adds referrals. */
+        public Builder referrals(Collection<Referral> values) {
+            referrals.addAll(values);
+            return this;
+        }
+
+        /** Adds consent records. */
+        public Builder consents(Collection<ConsentRecord> values) {
+            consents.addAll(values);
+            return this;
+        }
+
+        /** Adds audit records, in chain order. */
+        public Builder audit(Collection<AuditRecord> values) {
+            audit.addAll(values);
+            return this;
+        }
+
+        /**
+         * The record; its professionals are those added, then those who acted in the audit trail,
+         * in order of first appearance.
+         *
+         * @throws InvalidInputException as the record's constructor
+         */
+        public PatientRecord build() {
+            Set<Actor.Professional> all = new LinkedHashSet<>(professionals);
+            for (AuditRecord r : Require.list("audit", audit, MAX_ENTRIES)) {
+                ActorReferences.parse(r.event().actor())
+                        .filter(Actor.Professional.class::isInstance)
+                        .map(Actor.Professional.class::cast)
+                        .ifPresent(all::add);
+            }
+            return new PatientRecord(patient, List.copyOf(all), careTeams, carePlans, budgets, ledger, referrals,
+                    consents, audit);
+        }
     }
 }

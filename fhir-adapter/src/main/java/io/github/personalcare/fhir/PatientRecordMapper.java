@@ -129,6 +129,6 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         if (context.hasProblems() || found.size() != 1) {
             return Optional.empty();
         }
-        return bundle.convert("entry", () -> new PatientRecord(found.get(0), professionals, audit));
+        return bundle.convert("entry", () -> PatientRecord.builder(found.get(0)).professionals(professionals).audit(audit).build());
     }
 }

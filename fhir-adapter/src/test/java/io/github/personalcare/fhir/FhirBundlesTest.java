@@ -64,7 +64,7 @@ class FhirBundlesTest {
     @Test
     @DisplayName("R49 the Bundle of an S-flagged patient holds no registered-practice Organization")
     void r49SensitivePatientsBundleHasNoPracticeOrganization() {
-        PatientRecord sensitive = new PatientRecord(Fixtures.sensitiveAda(), List.of(), List.of());
+        PatientRecord sensitive = PatientRecord.builder(Fixtures.sensitiveAda()).build();
         JsonNode bundle = mapper.toFhir(sensitive);
         assertThat(bundle.get("entry")).hasSize(1);
         assertThat(FhirWriter.toJson(bundle)).doesNotContain("A81001");

@@ -74,7 +74,7 @@ class OrganizationAndPractitionerMapperTest {
     @Test
     void practitionerRoleResolvesItsReferencesInsideABundle() {
         // References without identifiers resolve through the Bundle's fullUrls.
-        PatientRecord record = new PatientRecord(Fixtures.ada(), java.util.List.of(Fixtures.GP), java.util.List.of());
+        PatientRecord record = PatientRecord.builder(Fixtures.ada()).professionals(java.util.List.of(Fixtures.GP)).build();
         ObjectNode bundle = new PatientRecordMapper().toFhir(record);
         for (var entry : bundle.get("entry")) {
             ObjectNode resource = (ObjectNode) entry.get("resource");

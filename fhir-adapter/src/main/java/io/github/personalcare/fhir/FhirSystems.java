@@ -66,6 +66,26 @@ public final class FhirSystems {
     /** UK Core AuditEvent profile. */
     public static final String UKCORE_AUDIT_EVENT = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-AuditEvent";
 
+    /** UK Core CareTeam profile. */
+    public static final String UKCORE_CARE_TEAM = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-CareTeam";
+    /** UK Core RelatedPerson profile (carers on the care team). */
+    public static final String UKCORE_RELATED_PERSON =
+            "https://fhir.hl7.org.uk/StructureDefinition/UKCore-RelatedPerson";
+    /** UK Core CarePlan profile. */
+    public static final String UKCORE_CARE_PLAN = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-CarePlan";
+    /** Base R4 Goal profile: UK Core has no Goal profile (R51). */
+    public static final String R4_GOAL = "http://hl7.org/fhir/StructureDefinition/Goal";
+    /** SDK identifier system of a care team membership ({@code MemberId}). */
+    public static final String SDK_CARE_TEAM_MEMBER = SDK_BASE + "/Id/care-team-member";
+    /** SDK identifier system of a care plan goal: {@code <plan id>/<goal id>} or {@code <plan id>/<version>/<goal id>}. */
+    public static final String SDK_CARE_PLAN_GOAL = SDK_BASE + "/Id/care-plan-goal";
+    /** SDK code system of {@code CarerRole} names. */
+    public static final String SDK_CARER_ROLE = SDK_BASE + "/CodeSystem/carer-role";
+    /** SDK code system of {@code PlanSection} names (tags activities and notes of a care plan). */
+    public static final String SDK_PLAN_SECTION = SDK_BASE + "/CodeSystem/plan-section";
+    /** Base of the SDK's own extension URLs. */
+    public static final String SDK_EXTENSION = SDK_BASE + "/StructureDefinition/";
+
     private FhirSystems() {
     }
 }

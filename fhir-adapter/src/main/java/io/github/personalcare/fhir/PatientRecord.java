@@ -168,13 +168,14 @@ public record PatientRecord(
         }
 
         /**
-         * The record; its professionals are those added, then those who acted in the audit trail,
-         * in order of first appearance.
+         * The record; its professionals are those added, then the care teams' professionals, then
+         * those who acted in the audit trail, in order of first appearance.
          *
          * @throws InvalidInputException as the record's constructor
          */
         public PatientRecord build() {
             Set<Actor.Professional> all = new LinkedHashSet<>(professionals);
+            careTeams.forEach(t -> all.addAll(CareTeamMapper.professionals(t)));
             for (AuditRecord r : Require.list("audit", audit, MAX_ENTRIES)) {
                 ActorReferences.parse(r.event().actor())
                         .filter(Actor.Professional.class::isInstance)

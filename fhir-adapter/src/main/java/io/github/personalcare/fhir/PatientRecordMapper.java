@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.audit.AuditRecord;
+import io.github.personalcare.careplan.CarePlan;
+import io.github.personalcare.careteam.CareTeam;
 import io.github.personalcare.identity.Patient;
 import io.github.personalcare.identity.PatientFlag;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
     private final PractitionerMapper practitioners = new PractitionerMapper();
     private final PractitionerRoleMapper roles = new PractitionerRoleMapper();
     private final AuditEventMapper auditEvents = new AuditEventMapper();
+    private final CareTeamMapper careTeams = new CareTeamMapper();
+    private final CarePlanMapper carePlans = new CarePlanMapper();
 
     @Override
     public String resourceType() {
@@ -66,6 +70,8 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
             out.add(practitioners.toFhir(p.user()));
             out.add(roles.toFhir(p));
         }
+        record.careTeams().forEach(t -> out.addAll(careTeams.resources(t)));
+        record.carePlans().forEach(p -> out.addAll(carePlans.resources(p)));
         for (AuditRecord r : record.audit()) {
             out.add(auditEvents.toFhir(r));
         }
@@ -109,6 +115,8 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         List<Patient> found = new ArrayList<>();
         List<Actor.Professional> professionals = new ArrayList<>();
         List<AuditRecord> audit = new ArrayList<>();
+        List<CareTeam> teams = new ArrayList<>();
+        List<CarePlan> plans = new ArrayList<>();
         for (FhirElement resource : resources) {
             ImportContext at = inBundle.within(resource.path());
             String resourceType = resource.json().path("resourceType").asText("");
@@ -118,6 +126,13 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
                 case "AuditEvent" -> auditEvents.fromFhir(resource.json(), at).ifPresent(audit::add);
                 case "Organization" -> organizations.fromFhir(resource.json(), at);
                 case "Practitioner" -> practitioners.fromFhir(resource.json(), at);
+                case "CareTeam" -> careTeams.fromFhir(resource.json(), at).ifPresent(teams::add);
+                case "CarePlan" -> {
+                    if (!CarePlanMapper.isVersionSnapshot(resource.json())) {
+                        carePlans.fromFhir(resource.json(), at).ifPresent(plans::add);
+                    }
+                }
+                case "Goal", "RelatedPerson" -> { } // read through the CarePlan and CareTeam that reference them
                 default -> context.ignored(resource.path());
             }
         }
@@ -129,6 +144,7 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         if (context.hasProblems() || found.size() != 1) {
             return Optional.empty();
         }
-        return bundle.convert("entry", () -> PatientRecord.builder(found.get(0)).professionals(professionals).audit(audit).build());
+        return bundle.convert("entry", () -> PatientRecord.builder(found.get(0)).professionals(professionals).careTeams(teams)
+                .carePlans(plans).audit(audit).build());
     }
 }

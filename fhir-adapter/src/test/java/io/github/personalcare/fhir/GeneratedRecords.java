@@ -102,6 +102,6 @@ final class GeneratedRecords {
     }
 
     static Arbitrary<PatientRecord> records() {
-        return patients().flatMap(p -> auditChains(p.id()).map(audit -> PatientRecord.of(p, audit)));
+        return patients().flatMap(p -> auditChains(p.id()).flatMap(audit -> GeneratedCarePlans.records(p, audit)));
     }
 }

@@ -1,0 +1,156 @@
+package io.github.personalcare.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.personalcare.careplan.CarePlanId;
+import io.github.personalcare.careplan.Goal;
+import io.github.personalcare.careplan.GoalId;
+import io.github.personalcare.careplan.GoalStatus;
+import io.github.personalcare.identity.PatientId;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A care plan goal ({@link PlanGoal}) as a FHIR R4 Goal claiming the base R4 profile (UK Core has
+ * no Goal profile, R51). The id is a name-based UUID of plan id + (version) + goal id, and the same
+ * key is the identifier of {@link FhirSystems#SDK_CARE_PLAN_GOAL}, so the goal keeps its SDK id.
+ * {@code lifecycleStatus} follows {@link GoalStatus#fhirLifecycleStatus()} (§1.6);
+ * {@code achievementStatus} is {@code in-progress} for an active goal and {@code achieved} for an
+ * achieved one (derived, so not read back); the outcome is {@code description.text}; how progress
+ * is measured is {@code target[0].measure.text}, the target date {@code target[0].dueDate}.
+ */
+public final class GoalMapper implements FhirMapper<PlanGoal> {
+    static final String ACHIEVEMENT = "http://terminology.hl7.org/CodeSystem/goal-achievement";
+    private static final Set<String> READ = Set.of("resourceType", "id", "meta", "identifier", "lifecycleStatus",
+            "achievementStatus", "description", "subject", "target");
+
+    @Override
+    public String resourceType() {
+        return "Goal";
+    }
+
+    @Override
+    public String profile() {
+        return FhirSystems.R4_GOAL;
+    }
+
+    @Override
+    public ObjectNode toFhir(PlanGoal value) {
+        Goal g = value.goal();
+        ObjectNode r = Elements.resource("Goal", value.resourceId(), profile());
+        r.putArray("identifier").add(Elements.identifier(FhirSystems.SDK_CARE_PLAN_GOAL, value.key()));
+        r.put("lifecycleStatus", g.status().fhirLifecycleStatus());
+        achievement(g.status()).ifPresent(code ->
+                r.set("achievementStatus", Elements.concept(Elements.coding(ACHIEVEMENT, code))));
+        r.putObject("description").put("text", g.outcome());
+        r.set("subject", Elements.reference("Patient", value.patient().toString()));
+        ObjectNode target = r.putArray("target").addObject();
+        target.putObject("measure").put("text", g.measure());
+        g.targetDate().ifPresent(d -> target.put("dueDate", d.toString()));
+        return r;
+    }
+
+    private static Optional<String> achievement(GoalStatus status) {
+        return switch (status) {
+            case ACTIVE -> Optional.of("in-progress");
+            case ACHIEVED -> Optional.of("achieved");
+            case PROPOSED, ON_HOLD, CANCELLED -> Optional.empty();
+        };
+    }
+
+    @Override
+    public Optional<PlanGoal> fromFhir(JsonNode json, ImportContext context) {
+        Optional<FhirElement> root = FhirElement.resource(json, context, resourceType());
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        FhirElement r = root.get();
+        r.ignoreAllBut(READ);
+        Optional<String> key = r.objects("identifier").stream()
+                .filter(i -> i.json().path("system").asText("").equals(FhirSystems.SDK_CARE_PLAN_GOAL))
+                .findFirst().flatMap(i -> i.requiredText("value", "ID"));
+        Optional<CarePlanId> plan = Optional.empty();
+        Optional<Integer> version = Optional.empty();
+        Optional<GoalId> goalId = Optional.empty();
+        if (key.isEmpty()) {
+            r.problem("identifier", "ID", "an identifier of the SDK's care-plan-goal system is required");
+        } else {
+            String[] parts = key.get().split("/", -1);
+            try {
+                if (parts.length == 2 || parts.length == 3) {
+                    plan = Optional.of(CarePlanId.parse(parts[0]));
+                    goalId = Optional.of(GoalId.parse(parts[parts.length - 1]));
+                    if (parts.length == 3) {
+                        int n = Integer.parseInt(parts[1]);
+                        version = n >= 1 && parts[1].equals(Integer.toString(n)) ? Optional.of(n) : Optional.empty();
+                        if (version.isEmpty()) {
+                            goalId = Optional.empty();
+                        }
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                // InvalidInputException from the id parsers and NumberFormatException alike
+                goalId = Optional.empty();
+            }
+            if (plan.isEmpty() || goalId.isEmpty()) {
+                r.problem("identifier", "ID", "must be <plan id>/<goal id> or <plan id>/<version>/<goal id>");
+            }
+        }
+        Optional<GoalStatus> status = r.requiredText("lifecycleStatus", "REQUIRED").flatMap(code -> {
+            for (GoalStatus s : GoalStatus.values()) {
+                if (s.fhirLifecycleStatus().equals(code)) {
+                    return Optional.of(s);
+                }
+            }
+            r.problem("lifecycleStatus", "GOAL_STATUS", "must be proposed, active, on-hold, completed or cancelled");
+            return Optional.empty();
+        });
+        if (status.isPresent() && r.has("achievementStatus")) {
+            String written = r.json().at("/achievementStatus/coding/0/code").asText("");
+            if (!achievement(status.get()).orElse("").equals(written)) {
+                context.ignored(r.path() + ".achievementStatus");
+            }
+        }
+        Optional<String> outcome = r.object("description").flatMap(d -> d.requiredText("text", "REQUIRED"));
+        if (!r.has("description")) {
+            r.problem("description", "REQUIRED", "is required");
+        }
+        Optional<PatientId> patient = CareTeamMapper.patient(r, "subject", context);
+        List<FhirElement> targets = r.objects("target");
+        Optional<String> measure = Optional.empty();
+        Optional<LocalDate> due = Optional.empty();
+        if (targets.isEmpty()) {
+            r.problem("target", "REQUIRED", "a target with the measure in words is required");
+        } else {
+            FhirElement t = targets.get(0);
+            measure = t.object("measure").flatMap(m -> m.requiredText("text", "REQUIRED"));
+            if (!t.has("measure")) {
+                t.problem("measure", "REQUIRED", "is required");
+            }
+            due = t.text("dueDate").flatMap(v -> SdkExtensions.date(t, "dueDate", v));
+            for (int i = 1; i < targets.size(); i++) {
+                context.ignored(targets.get(i).path());
+            }
+        }
+        if (context.hasProblems() || plan.isEmpty() || goalId.isEmpty() || status.isEmpty() || outcome.isEmpty()
+                || patient.isEmpty() || measure.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<LocalDate> dueDate = due;
+        Optional<String> m = measure;
+        Optional<GoalId> gid = goalId;
+        Optional<Goal> goal = r.convert(null, () -> new Goal(gid.get(), outcome.get(), m.get(), dueDate, status.get()));
+        if (goal.isEmpty()) {
+            return Optional.empty();
+        }
+        PlanGoal value = new PlanGoal(plan.get(), patient.get(), version, goal.get());
+        if (!value.resourceId().equals(r.json().path("id").asText(""))) {
+            r.problem("id", "ID", "must be the id derived from the goal identifier");
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+}

@@ -431,6 +431,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
     /** The content of a plan or snapshot resource; its goals are resolved through the Bundle. */
     private Optional<CarePlanContent> content(FhirElement r, CarePlanId plan, PatientId patient,
             Optional<Integer> version, ImportContext context) {
+        int problemsBefore = context.problems().size();
         Optional<String> aboutMe = r.text("description");
         List<Goal> goalList = new ArrayList<>();
         Map<String, GoalId> goalsByReference = new HashMap<>();
@@ -496,7 +497,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         for (FhirElement e : SdkExtensions.all(r, TEAM_MEMBER)) {
             memberReference(e, "valueIdentifier").ifPresent(team::add);
         }
-        if (context.hasProblems()) {
+        if (context.problems().size() > problemsBefore) {
             return Optional.empty();
         }
         return r.convert(null, () -> new CarePlanContent(aboutMe, whatMatters, goalList, actions, support, contingency,

@@ -219,6 +219,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
 
     private static Optional<CarerMember> carer(FhirElement rp, MemberId member, CarerRole role,
             MembershipPeriod period, Optional<PatientId> teamPatient, ImportContext context) {
+        int problemsBefore = context.problems().size();
         rp.ignoreAllBut(RELATED_READ);
         if (!rp.json().path("id").asText("").equals(member.toString())) {
             rp.problem("id", "CARE_TEAM_MEMBER", "must be the carer's membership id");
@@ -245,7 +246,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
         Optional<Instant> agreed = SdkExtensions.one(rp, AGREED_EXTENSION)
                 .flatMap(e -> e.requiredText("valueDateTime", "R12")
                         .flatMap(v -> SdkExtensions.instant(e, "valueDateTime", v)));
-        if (user.isEmpty() || relationship.isEmpty() || context.hasProblems()) {
+        if (user.isEmpty() || relationship.isEmpty() || context.problems().size() > problemsBefore) {
             return Optional.empty();
         }
         return rp.convert(null, () -> new CarerMember(member, UserId.of(user.get()), role, relationship.get(), proxy,

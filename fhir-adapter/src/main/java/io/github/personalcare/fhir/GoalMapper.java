@@ -68,6 +68,7 @@ public final class GoalMapper implements FhirMapper<PlanGoal> {
             return Optional.empty();
         }
         FhirElement r = root.get();
+        int problemsBefore = context.problems().size();
         r.ignoreAllBut(READ);
         Optional<String> key = r.objects("identifier").stream()
                 .filter(i -> i.json().path("system").asText("").equals(FhirSystems.SDK_CARE_PLAN_GOAL))
@@ -135,7 +136,7 @@ public final class GoalMapper implements FhirMapper<PlanGoal> {
                 context.ignored(targets.get(i).path());
             }
         }
-        if (context.hasProblems() || plan.isEmpty() || goalId.isEmpty() || status.isEmpty() || outcome.isEmpty()
+        if (context.problems().size() > problemsBefore || plan.isEmpty() || goalId.isEmpty() || status.isEmpty() || outcome.isEmpty()
                 || patient.isEmpty() || measure.isEmpty()) {
             return Optional.empty();
         }

@@ -68,6 +68,13 @@ class ConformanceTest {
     }
 
     @Test
+    void wholeRecordWithCareTeamCarePlanAndGoalsHasNoValidationErrors() {
+        PatientRecord withCare = PatientRecord.builder(Fixtures.ada()).careTeams(List.of(CareFixtures.team()))
+                .carePlans(List.of(CareFixtures.underReview())).audit(Fixtures.adaAudit()).build();
+        assertThat(validator.errors(FhirWriter.toJson(records.toFhir(withCare)))).isEmpty();
+    }
+
+    @Test
     void validatorReallyReportsErrorsForABrokenPatient() {
         // Guards the guard: a validator that reports nothing would make every test above pass.
         ObjectNode broken = new PatientMapper().toFhir(Fixtures.ada());

@@ -25,7 +25,10 @@ class OfficialExamplesTest {
             "Organization", new OrganizationMapper(),
             "Practitioner", new PractitionerMapper(),
             "PractitionerRole", new PractitionerRoleMapper(),
-            "AuditEvent", new AuditEventMapper());
+            "AuditEvent", new AuditEventMapper(),
+            "CareTeam", new CareTeamMapper(),
+            "CarePlan", new CarePlanMapper(),
+            "Goal", new GoalMapper());
 
     private final FhirImporter importer = new FhirImporter(FhirLimits.DEFAULT);
 

@@ -291,13 +291,14 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
             r.problem(name, "REQUIRED", "is required");
             return Optional.empty();
         }
-        Optional<PatientId> id = ref.get().text("reference")
-                .flatMap(v -> References.logicalId(v, "Patient", context))
-                .flatMap(v -> ref.get().convert("reference", () -> PatientId.parse(v)));
-        if (id.isEmpty()) {
+        Optional<String> logical = ref.get().text("reference")
+                .flatMap(v -> References.logicalId(v, "Patient", context));
+        if (logical.isEmpty()) {
             ref.get().problem("reference", "ONE_PATIENT", "must reference the Patient by its UUID id");
+            return Optional.empty();
         }
-        return id;
+        // a non-UUID id is reported by the conversion (rule ID)
+        return ref.get().convert("reference", () -> PatientId.parse(logical.get()));
     }
 
     /** The resource of {@code type} a reference resolves to in the Bundle; a problem if it does not. */

@@ -201,6 +201,17 @@ class CarePlanMapperTest {
         assertThat(FhirWriter.toJson(records.toFhir(back))).isEqualTo(first);
     }
 
+    @Test
+    void ukCoreCarePlanExampleListsItsProblemsWithPaths() throws java.io.IOException {
+        String json = java.nio.file.Files.readString(UkCoreValidator.SHARED
+                .resolve("fhir/examples/ukcore/UKCore-CarePlan-WellnessPlan-Example.json"));
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(FhirImportException.class)
+                .isThrownBy(() -> new FhirImporter(FhirLimits.DEFAULT).read(json, mapper))
+                .satisfies(e -> assertThat(e.problems()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                        .containsExactly(tuple("$.id", "ID"), tuple("$.subject.reference", "ID"),
+                                tuple("$.created", "DATE"), tuple("$.period.end", "DATE")));
+    }
+
     private CarePlan read(List<ObjectNode> resources) {
         ImportContext context = CareFixtures.contextFor(resources);
         Optional<CarePlan> back = mapper.fromFhir(resources.get(0), context);

@@ -202,6 +202,23 @@ class CarePlanMapperTest {
     }
 
     @Test
+    void aBundleWhoseCarePlanConcernsAnotherPatientImportsNothing() {
+        PatientRecordMapper records = new PatientRecordMapper();
+        ObjectNode bundle = records.toFhir(PatientRecord.builder(Fixtures.ada())
+                .carePlans(List.of(CareFixtures.agreed())).build());
+        String other = "urn:uuid:" + java.util.UUID.randomUUID();
+        for (JsonNode entry : bundle.get("entry")) {
+            JsonNode subject = entry.at("/resource/subject");
+            if (entry.at("/resource/resourceType").asText().equals("CarePlan")) {
+                ((ObjectNode) subject).put("reference", other);
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(FhirImportException.class)
+                .isThrownBy(() -> new FhirImporter(FhirLimits.DEFAULT).read(FhirWriter.toJson(bundle), records))
+                .satisfies(e -> assertThat(e.problems()).extracting(ImportProblem::rule).contains("ONE_PATIENT"));
+    }
+
+    @Test
     void ukCoreCarePlanExampleListsItsProblemsWithPaths() throws java.io.IOException {
         String json = java.nio.file.Files.readString(UkCoreValidator.SHARED
                 .resolve("fhir/examples/ukcore/UKCore-CarePlan-WellnessPlan-Example.json"));

@@ -260,8 +260,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
     }
 
     private static ObjectNode goalReference(CarePlan plan, Optional<Integer> version, GoalId goal) {
-        return Elements.reference("Goal", Elements.derivedId("Goal",
-                plan.id() + version.map(v -> "/" + v).orElse("") + "/" + goal));
+        return Elements.reference("Goal", PlanGoal.resourceId(plan.id(), version, goal));
     }
 
     // ------------------------------------------------------------------ import

@@ -21,6 +21,9 @@ import java.util.Set;
  * and PractitionerRole for each professional, and an AuditEvent per audit record, in chain order.
  * {@link #toFhir} gives a collection Bundle, {@link #toTransaction} a transaction Bundle.
  *
+ * <p>Care teams ({@link CareTeamMapper}, with their carers' RelatedPersons) and care plans
+ * ({@link CarePlanMapper}, with their Goals and version snapshots) follow the professionals.
+ *
  * <p>On input a collection or transaction Bundle is read; it must hold exactly one Patient.
  * Organizations and Practitioners are read through the references to them; entries of other
  * resource types are reported as ignored.

@@ -3,6 +3,7 @@ package io.github.personalcare.fhir;
 import io.github.personalcare.Require;
 import io.github.personalcare.careplan.CarePlanId;
 import io.github.personalcare.careplan.Goal;
+import io.github.personalcare.careplan.GoalId;
 import io.github.personalcare.identity.PatientId;
 
 import java.util.Optional;
@@ -26,11 +27,19 @@ public record PlanGoal(CarePlanId plan, PatientId patient, Optional<Integer> ver
 
     /** The goal's business identifier value: {@code <plan id>/<goal id>} or {@code <plan id>/<version>/<goal id>}. */
     public String key() {
-        return plan + version.map(v -> "/" + v).orElse("") + "/" + goal.id();
+        return key(plan, version, goal.id());
     }
 
     /** The stable resource id: a name-based UUID of {@code Goal|}{@link #key()}. */
     public String resourceId() {
-        return Elements.derivedId("Goal", key());
+        return resourceId(plan, version, goal.id());
+    }
+
+    static String key(CarePlanId plan, Optional<Integer> version, GoalId goal) {
+        return plan + version.map(v -> "/" + v).orElse("") + "/" + goal;
+    }
+
+    static String resourceId(CarePlanId plan, Optional<Integer> version, GoalId goal) {
+        return Elements.derivedId("Goal", key(plan, version, goal));
     }
 }

@@ -90,7 +90,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
     /** True if the resource is a version snapshot, read through its plan rather than on its own. */
     public static boolean isVersionSnapshot(JsonNode carePlan) {
         for (JsonNode e : carePlan.path("extension")) {
-            if (SdkExtensions.url(VERSION_OF).equals(e.path("url").asText())) {
+            if (CareExtensions.url(VERSION_OF).equals(e.path("url").asText())) {
                 return true;
             }
         }
@@ -126,21 +126,21 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
     public ObjectNode toFhir(CarePlan plan) {
         ObjectNode r = Elements.resource("CarePlan", plan.id().toString(), profile());
         ArrayNode ext = r.putArray("extension");
-        ext.add(SdkExtensions.simple(STATUS, "valueCode", plan.status().name()));
-        plan.endReason().ifPresent(e -> ext.add(SdkExtensions.simple(END_REASON, "valueCode", e.name())));
-        plan.personAgreement().ifPresent(s -> ext.add(signature(SdkExtensions.url(SIGNATURE), s)));
-        plan.leadCoSignature().ifPresent(s -> ext.add(signature(SdkExtensions.url(SIGNATURE), s)));
+        ext.add(CareExtensions.simple(STATUS, "valueCode", plan.status().name()));
+        plan.endReason().ifPresent(e -> ext.add(CareExtensions.simple(END_REASON, "valueCode", e.name())));
+        plan.personAgreement().ifPresent(s -> ext.add(signature(CareExtensions.url(SIGNATURE), s)));
+        plan.leadCoSignature().ifPresent(s -> ext.add(signature(CareExtensions.url(SIGNATURE), s)));
         for (CarePlanVersion v : plan.versions()) {
             List<ObjectNode> parts = new ArrayList<>();
-            parts.add(SdkExtensions.part("number", "valuePositiveInt", v.number()));
-            parts.add(SdkExtensions.part("agreedAt", "valueDateTime", v.agreedAt().toString()));
+            parts.add(CareExtensions.part("number", "valuePositiveInt", v.number()));
+            parts.add(CareExtensions.part("agreedAt", "valueDateTime", v.agreedAt().toString()));
             parts.add(signature("signature", v.personAgreement()));
             parts.add(signature("signature", v.leadCoSignature()));
             if (hasSnapshot(plan, v)) {
-                parts.add(SdkExtensions.part("content", "valueReference",
+                parts.add(CareExtensions.part("content", "valueReference",
                         Elements.reference("CarePlan", snapshotId(plan.id(), v.number()))));
             }
-            ext.add(SdkExtensions.complex(SdkExtensions.url(VERSION), parts));
+            ext.add(CareExtensions.complex(CareExtensions.url(VERSION), parts));
         }
         contentExtensions(ext, plan.content());
         r.put("status", plan.fhirStatus());
@@ -156,7 +156,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         ObjectNode r = Elements.resource("CarePlan", snapshotId(plan.id(), v.number()), profile());
         ArrayNode ext = r.putArray("extension");
         ObjectNode of = Elements.object();
-        of.put("url", SdkExtensions.url(VERSION_OF));
+        of.put("url", CareExtensions.url(VERSION_OF));
         of.set("valueReference", Elements.reference("CarePlan", plan.id().toString()));
         ext.add(of);
         contentExtensions(ext, v.content());
@@ -170,37 +170,37 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
 
     private static ObjectNode signature(String url, Signature s) {
         List<ObjectNode> parts = new ArrayList<>();
-        parts.add(SdkExtensions.part("kind", "valueCode", s.kind().name()));
-        parts.add(SdkExtensions.part("actor", "valueString", s.actor()));
-        s.authority().ifPresent(a -> parts.add(SdkExtensions.part("authority", "valueCode", a.name())));
-        parts.add(SdkExtensions.part("at", "valueDateTime", s.at().toString()));
-        return SdkExtensions.complex(url, parts);
+        parts.add(CareExtensions.part("kind", "valueCode", s.kind().name()));
+        parts.add(CareExtensions.part("actor", "valueString", s.actor()));
+        s.authority().ifPresent(a -> parts.add(CareExtensions.part("authority", "valueCode", a.name())));
+        parts.add(CareExtensions.part("at", "valueDateTime", s.at().toString()));
+        return CareExtensions.complex(url, parts);
     }
 
     private static void contentExtensions(ArrayNode ext, CarePlanContent c) {
         c.review().ifPresent(review -> {
             List<ObjectNode> parts = new ArrayList<>();
-            parts.add(SdkExtensions.part("nextReviewDue", "valueDate", review.nextReviewDue().toString()));
-            review.frequencyMonths().ifPresent(m -> parts.add(SdkExtensions.part("frequencyMonths",
+            parts.add(CareExtensions.part("nextReviewDue", "valueDate", review.nextReviewDue().toString()));
+            review.frequencyMonths().ifPresent(m -> parts.add(CareExtensions.part("frequencyMonths",
                     "valuePositiveInt", m)));
-            review.how().ifPresent(how -> parts.add(SdkExtensions.part("how", "valueString", how)));
-            ext.add(SdkExtensions.complex(SdkExtensions.url(REVIEW), parts));
+            review.how().ifPresent(how -> parts.add(CareExtensions.part("how", "valueString", how)));
+            ext.add(CareExtensions.complex(CareExtensions.url(REVIEW), parts));
         });
         c.contingency().ifPresent(plan -> {
             List<ObjectNode> parts = new ArrayList<>();
-            parts.add(SdkExtensions.part("signs", "valueString", plan.signs()));
-            parts.add(SdkExtensions.part("whatToDo", "valueString", plan.whatToDo()));
-            plan.whoToContact().forEach(who -> parts.add(SdkExtensions.part("contact", "valueString", who)));
-            ext.add(SdkExtensions.complex(SdkExtensions.url(CONTINGENCY), parts));
+            parts.add(CareExtensions.part("signs", "valueString", plan.signs()));
+            parts.add(CareExtensions.part("whatToDo", "valueString", plan.whatToDo()));
+            plan.whoToContact().forEach(who -> parts.add(CareExtensions.part("contact", "valueString", who)));
+            ext.add(CareExtensions.complex(CareExtensions.url(CONTINGENCY), parts));
         });
         for (InformationPrescription i : c.information()) {
-            ext.add(SdkExtensions.complex(SdkExtensions.url(INFORMATION), List.of(
-                    SdkExtensions.part("title", "valueString", i.title()),
-                    SdkExtensions.part("link", "valueUrl", i.link()))));
+            ext.add(CareExtensions.complex(CareExtensions.url(INFORMATION), List.of(
+                    CareExtensions.part("title", "valueString", i.title()),
+                    CareExtensions.part("link", "valueUrl", i.link()))));
         }
         for (MemberId m : c.careTeam()) {
             ObjectNode e = Elements.object();
-            e.put("url", SdkExtensions.url(TEAM_MEMBER));
+            e.put("url", CareExtensions.url(TEAM_MEMBER));
             e.set("valueIdentifier", Elements.identifier(FhirSystems.SDK_CARE_TEAM_MEMBER, m.toString()));
             ext.add(e);
         }
@@ -238,7 +238,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         for (SupportItem s : c.supportAndServices()) {
             ObjectNode detail = activities.addObject().putObject("detail");
             s.budgetLine().ifPresent(line -> detail.putArray("extension")
-                    .add(SdkExtensions.simple(BUDGET_LINE, "valueString", line)));
+                    .add(CareExtensions.simple(BUDGET_LINE, "valueString", line)));
             detail.set("code", Elements.concept(Elements.coding(FhirSystems.SDK_PLAN_SECTION,
                     PlanSection.SUPPORT_AND_SERVICES.name())));
             detail.put("status", ACTIVITY_STATUS);
@@ -248,7 +248,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         ArrayNode notes = r.putArray("note");
         for (String entry : c.whatMattersToMe()) {
             ObjectNode note = notes.addObject();
-            note.putArray("extension").add(SdkExtensions.simple(SECTION, "valueCode",
+            note.putArray("extension").add(CareExtensions.simple(SECTION, "valueCode",
                     PlanSection.WHAT_MATTERS_TO_ME.name()));
             note.put("text", entry);
         }
@@ -281,21 +281,21 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         Optional<PatientId> patient = CareTeamMapper.patient(r, "subject", context);
         Optional<String> fhirStatus = r.requiredText("status", "R13");
         Optional<String> fhirIntent = r.requiredText("intent", "R13");
-        Optional<EndReason> endReason = SdkExtensions.one(r, END_REASON)
+        Optional<EndReason> endReason = CareExtensions.one(r, END_REASON)
                 .flatMap(e -> e.requiredText("valueCode", "PLAN_LIFECYCLE")
-                        .flatMap(v -> SdkExtensions.code(e, "valueCode", EndReason.class, v, "PLAN_LIFECYCLE")));
-        Optional<PlanStatus> status = SdkExtensions.one(r, STATUS)
+                        .flatMap(v -> CareExtensions.code(e, "valueCode", EndReason.class, v, "PLAN_LIFECYCLE")));
+        Optional<PlanStatus> status = CareExtensions.one(r, STATUS)
                 .map(e -> e.requiredText("valueCode", "R13")
-                        .flatMap(v -> SdkExtensions.code(e, "valueCode", PlanStatus.class, v, "R13")))
+                        .flatMap(v -> CareExtensions.code(e, "valueCode", PlanStatus.class, v, "R13")))
                 .orElseGet(() -> fhirStatus.flatMap(s -> inferred(r, s)));
         if (status.isPresent() && status.get() == PlanStatus.ENDED && endReason.isEmpty()
-                && SdkExtensions.one(r, STATUS).isEmpty()) {
+                && CareExtensions.one(r, STATUS).isEmpty()) {
             endReason = Optional.of("completed".equals(fhirStatus.orElse("")) ? EndReason.COMPLETED : EndReason.WITHDRAWN);
         }
         Optional<Instant> drafted = r.requiredText("created", "REQUIRED")
-                .flatMap(v -> SdkExtensions.instant(r, "created", v));
+                .flatMap(v -> CareExtensions.instant(r, "created", v));
         Optional<Instant> ended = r.object("period").flatMap(p -> p.text("end")
-                .flatMap(v -> SdkExtensions.instant(p, "end", v)));
+                .flatMap(v -> CareExtensions.instant(p, "end", v)));
         r.object("period").filter(p -> p.has("start")).ifPresent(p -> context.ignored(p.path() + ".start"));
 
         Optional<CarePlanContent> content = Optional.empty();
@@ -304,7 +304,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         }
         Optional<Signature> person = Optional.empty();
         Optional<Signature> lead = Optional.empty();
-        for (FhirElement e : SdkExtensions.all(r, SIGNATURE)) {
+        for (FhirElement e : CareExtensions.all(r, SIGNATURE)) {
             Optional<Signature> s = signature(e);
             if (s.isPresent() && s.get().kind() == SignatoryKind.LEAD_PROFESSIONAL) {
                 lead = duplicateCheck(e, lead, s);
@@ -313,7 +313,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
             }
         }
         List<CarePlanVersion> versions = new ArrayList<>();
-        List<FhirElement> versionExtensions = SdkExtensions.all(r, VERSION);
+        List<FhirElement> versionExtensions = CareExtensions.all(r, VERSION);
         for (int i = 0; i < versionExtensions.size(); i++) {
             FhirElement e = versionExtensions.get(i);
             version(e, i + 1, id, patient, content, context).ifPresent(versions::add);
@@ -368,17 +368,17 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
 
     private Optional<CarePlanVersion> version(FhirElement e, int expected, Optional<CarePlanId> plan,
             Optional<PatientId> patient, Optional<CarePlanContent> working, ImportContext context) {
-        Optional<Integer> number = SdkExtensions.onePart(e, "number").flatMap(p -> p.integer("valuePositiveInt"))
+        Optional<Integer> number = CareExtensions.onePart(e, "number").flatMap(p -> p.integer("valuePositiveInt"))
                 .map(Long::intValue);
         if (number.isEmpty() || number.get() != expected) {
             e.problem("extension", "R10", "versions must be numbered 1, 2, ... in order");
             return Optional.empty();
         }
-        Optional<Instant> agreedAt = SdkExtensions.text(e, "agreedAt", "valueDateTime", true, "R10")
-                .flatMap(v -> SdkExtensions.instant(e, "extension", v));
+        Optional<Instant> agreedAt = CareExtensions.text(e, "agreedAt", "valueDateTime", true, "R10")
+                .flatMap(v -> CareExtensions.instant(e, "extension", v));
         Optional<Signature> person = Optional.empty();
         Optional<Signature> lead = Optional.empty();
-        for (FhirElement s : SdkExtensions.parts(e, "signature")) {
+        for (FhirElement s : CareExtensions.parts(e, "signature")) {
             Optional<Signature> sig = signature(s);
             if (sig.isPresent() && sig.get().kind() == SignatoryKind.LEAD_PROFESSIONAL) {
                 lead = duplicateCheck(s, lead, sig);
@@ -390,7 +390,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
             e.problem("extension", "R8", "an agreed version needs the person's agreement and the lead's co-signature");
         }
         Optional<CarePlanContent> content = working;
-        Optional<FhirElement> ref = SdkExtensions.onePart(e, "content");
+        Optional<FhirElement> ref = CareExtensions.onePart(e, "content");
         if (ref.isPresent()) {
             content = Optional.empty();
             Optional<FhirElement> target = ref.get().object("valueReference");
@@ -414,13 +414,13 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
     }
 
     private static Optional<Signature> signature(FhirElement e) {
-        Optional<SignatoryKind> kind = SdkExtensions.text(e, "kind", "valueCode", true, "R8")
-                .flatMap(v -> SdkExtensions.code(e, "extension", SignatoryKind.class, v, "R8"));
-        Optional<String> actor = SdkExtensions.text(e, "actor", "valueString", true, "R8");
-        Optional<AuthorityKind> authority = SdkExtensions.text(e, "authority", "valueCode", false, "R8")
-                .flatMap(v -> SdkExtensions.code(e, "extension", AuthorityKind.class, v, "R8"));
-        Optional<Instant> at = SdkExtensions.text(e, "at", "valueDateTime", true, "R8")
-                .flatMap(v -> SdkExtensions.instant(e, "extension", v));
+        Optional<SignatoryKind> kind = CareExtensions.text(e, "kind", "valueCode", true, "R8")
+                .flatMap(v -> CareExtensions.code(e, "extension", SignatoryKind.class, v, "R8"));
+        Optional<String> actor = CareExtensions.text(e, "actor", "valueString", true, "R8");
+        Optional<AuthorityKind> authority = CareExtensions.text(e, "authority", "valueCode", false, "R8")
+                .flatMap(v -> CareExtensions.code(e, "extension", AuthorityKind.class, v, "R8"));
+        Optional<Instant> at = CareExtensions.text(e, "at", "valueDateTime", true, "R8")
+                .flatMap(v -> CareExtensions.instant(e, "extension", v));
         if (kind.isEmpty() || actor.isEmpty() || at.isEmpty()) {
             return Optional.empty();
         }
@@ -465,7 +465,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         }
         List<String> whatMatters = new ArrayList<>();
         for (FhirElement note : r.objects("note")) {
-            boolean tagged = SdkExtensions.all(note, SECTION).stream().anyMatch(e ->
+            boolean tagged = CareExtensions.all(note, SECTION).stream().anyMatch(e ->
                     PlanSection.WHAT_MATTERS_TO_ME.name().equals(e.json().path("valueCode").asText()));
             if (tagged) {
                 note.requiredText("text", "REQUIRED").ifPresent(whatMatters::add);
@@ -473,27 +473,27 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
                 context.ignored(note.path());
             }
         }
-        Optional<ReviewArrangements> review = SdkExtensions.one(r, REVIEW).flatMap(CarePlanMapper::review);
-        Optional<ContingencyPlan> contingency = SdkExtensions.one(r, CONTINGENCY).flatMap(e -> {
-            Optional<String> signs = SdkExtensions.text(e, "signs", "valueString", true, "R7");
-            Optional<String> whatToDo = SdkExtensions.text(e, "whatToDo", "valueString", true, "R7");
+        Optional<ReviewArrangements> review = CareExtensions.one(r, REVIEW).flatMap(CarePlanMapper::review);
+        Optional<ContingencyPlan> contingency = CareExtensions.one(r, CONTINGENCY).flatMap(e -> {
+            Optional<String> signs = CareExtensions.text(e, "signs", "valueString", true, "R7");
+            Optional<String> whatToDo = CareExtensions.text(e, "whatToDo", "valueString", true, "R7");
             List<String> contacts = new ArrayList<>();
-            SdkExtensions.parts(e, "contact").forEach(c -> c.requiredText("valueString", "R7").ifPresent(contacts::add));
+            CareExtensions.parts(e, "contact").forEach(c -> c.requiredText("valueString", "R7").ifPresent(contacts::add));
             if (signs.isEmpty() || whatToDo.isEmpty()) {
                 return Optional.empty();
             }
             return e.convert(null, () -> new ContingencyPlan(signs.get(), whatToDo.get(), contacts));
         });
         List<InformationPrescription> information = new ArrayList<>();
-        for (FhirElement e : SdkExtensions.all(r, INFORMATION)) {
-            Optional<String> title = SdkExtensions.text(e, "title", "valueString", true, "REQUIRED");
-            Optional<String> link = SdkExtensions.text(e, "link", "valueUrl", true, "REQUIRED");
+        for (FhirElement e : CareExtensions.all(r, INFORMATION)) {
+            Optional<String> title = CareExtensions.text(e, "title", "valueString", true, "REQUIRED");
+            Optional<String> link = CareExtensions.text(e, "link", "valueUrl", true, "REQUIRED");
             if (title.isPresent() && link.isPresent()) {
                 e.convert(null, () -> new InformationPrescription(title.get(), link.get())).ifPresent(information::add);
             }
         }
         List<MemberId> team = new ArrayList<>();
-        for (FhirElement e : SdkExtensions.all(r, TEAM_MEMBER)) {
+        for (FhirElement e : CareExtensions.all(r, TEAM_MEMBER)) {
             memberReference(e, "valueIdentifier").ifPresent(team::add);
         }
         if (context.problems().size() > problemsBefore) {
@@ -504,11 +504,11 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
     }
 
     private static Optional<ReviewArrangements> review(FhirElement e) {
-        Optional<LocalDate> due = SdkExtensions.text(e, "nextReviewDue", "valueDate", true, "R7")
-                .flatMap(v -> SdkExtensions.date(e, "extension", v));
-        Optional<Integer> frequency = SdkExtensions.onePart(e, "frequencyMonths")
+        Optional<LocalDate> due = CareExtensions.text(e, "nextReviewDue", "valueDate", true, "R7")
+                .flatMap(v -> CareExtensions.date(e, "extension", v));
+        Optional<Integer> frequency = CareExtensions.onePart(e, "frequencyMonths")
                 .flatMap(p -> p.integer("valuePositiveInt")).map(Long::intValue);
-        Optional<String> how = SdkExtensions.text(e, "how", "valueString", false, "R11");
+        Optional<String> how = CareExtensions.text(e, "how", "valueString", false, "R11");
         if (due.isEmpty()) {
             return Optional.empty();
         }
@@ -547,7 +547,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
             }
         }
         Optional<LocalDate> due = detail.object("scheduledPeriod")
-                .flatMap(p -> p.text("end").flatMap(v -> SdkExtensions.date(p, "end", v)));
+                .flatMap(p -> p.text("end").flatMap(v -> CareExtensions.date(p, "end", v)));
         if (id.isEmpty() || description.isEmpty() || owner.isEmpty()) {
             return Optional.empty();
         }
@@ -557,7 +557,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
 
     private static Optional<SupportItem> supportItem(FhirElement detail) {
         Optional<String> description = detail.requiredText("description", "REQUIRED");
-        Optional<String> line = SdkExtensions.one(detail, BUDGET_LINE).flatMap(e -> e.requiredText("valueString", "R15"));
+        Optional<String> line = CareExtensions.one(detail, BUDGET_LINE).flatMap(e -> e.requiredText("valueString", "R15"));
         Optional<OdsCode> provider = Optional.empty();
         List<FhirElement> performers = detail.objects("performer");
         if (!performers.isEmpty()) {

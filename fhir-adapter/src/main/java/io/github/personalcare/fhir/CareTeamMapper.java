@@ -90,7 +90,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
             ext.add(memberExtension(m.id()));
             if (team.lead().filter(m.id()::equals).isPresent()) {
                 ObjectNode lead = ext.addObject();
-                lead.put("url", SdkExtensions.url(LEAD_EXTENSION));
+                lead.put("url", CareExtensions.url(LEAD_EXTENSION));
                 lead.put("valueBoolean", true);
             }
             p.putArray("role").add(Elements.concept(Elements.coding(FhirSystems.SDK_PROFESSIONAL_ROLE, m.role().name())));
@@ -113,7 +113,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
 
     private static ObjectNode memberExtension(MemberId id) {
         ObjectNode e = Elements.object();
-        e.put("url", SdkExtensions.url(MEMBER_EXTENSION));
+        e.put("url", CareExtensions.url(MEMBER_EXTENSION));
         e.set("valueIdentifier", Elements.identifier(FhirSystems.SDK_CARE_TEAM_MEMBER, id.toString()));
         return e;
     }
@@ -130,10 +130,10 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
         ObjectNode r = Elements.resource("RelatedPerson", c.id().toString(), FhirSystems.UKCORE_RELATED_PERSON);
         ArrayNode ext = r.putArray("extension");
         ObjectNode proxy = ext.addObject();
-        proxy.put("url", SdkExtensions.url(PROXY_EXTENSION));
+        proxy.put("url", CareExtensions.url(PROXY_EXTENSION));
         proxy.put("valueBoolean", c.proxy());
-        c.authority().ifPresent(a -> ext.add(SdkExtensions.simple(AUTHORITY_EXTENSION, "valueCode", a.name())));
-        c.patientAgreedAt().ifPresent(at -> ext.add(SdkExtensions.simple(AGREED_EXTENSION, "valueDateTime",
+        c.authority().ifPresent(a -> ext.add(CareExtensions.simple(AUTHORITY_EXTENSION, "valueCode", a.name())));
+        c.patientAgreedAt().ifPresent(at -> ext.add(CareExtensions.simple(AGREED_EXTENSION, "valueDateTime",
                 at.toString())));
         r.putArray("identifier").add(Elements.identifier(FhirSystems.SDK_USER_ID, c.user().value()));
         r.put("active", true);
@@ -175,7 +175,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
                 continue;
             }
             boolean professional = coding.get().json().path("system").asText().equals(FhirSystems.SDK_PROFESSIONAL_ROLE);
-            boolean isLead = SdkExtensions.all(p, LEAD_EXTENSION).stream()
+            boolean isLead = CareExtensions.all(p, LEAD_EXTENSION).stream()
                     .anyMatch(e -> e.json().path("valueBoolean").asBoolean(false));
             if (isLead) {
                 if (!professional) {
@@ -188,7 +188,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
             }
             if (professional) {
                 Optional<ProfessionalRole> role = code.flatMap(c ->
-                        SdkExtensions.code(coding.get(), "code", ProfessionalRole.class, c, "ROLE"));
+                        CareExtensions.code(coding.get(), "code", ProfessionalRole.class, c, "ROLE"));
                 Optional<Actor.Professional> actor = resolve(target.get(), "PractitionerRole", context)
                         .flatMap(json1 -> roles.fromFhir(json1, context.within(target.get().path())));
                 if (actor.isPresent() && role.isPresent() && actor.get().role() != role.get()) {
@@ -201,7 +201,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
                 }
             } else {
                 Optional<CarerRole> role = code.flatMap(c ->
-                        SdkExtensions.code(coding.get(), "code", CarerRole.class, c, "R12"));
+                        CareExtensions.code(coding.get(), "code", CarerRole.class, c, "R12"));
                 Optional<FhirElement> related = resolve(target.get(), "RelatedPerson", context)
                         .flatMap(j -> FhirElement.resource(j, context.within(target.get().path()), "RelatedPerson"));
                 if (related.isPresent() && member.isPresent() && period.isPresent() && role.isPresent()) {
@@ -239,13 +239,13 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
         if (relationship.isEmpty()) {
             rp.problem("relationship", "R12", "the relationship in words is required as relationship[0].text");
         }
-        boolean proxy = SdkExtensions.one(rp, PROXY_EXTENSION).flatMap(e -> e.bool("valueBoolean")).orElse(false);
-        Optional<AuthorityKind> authority = SdkExtensions.one(rp, AUTHORITY_EXTENSION)
+        boolean proxy = CareExtensions.one(rp, PROXY_EXTENSION).flatMap(e -> e.bool("valueBoolean")).orElse(false);
+        Optional<AuthorityKind> authority = CareExtensions.one(rp, AUTHORITY_EXTENSION)
                 .flatMap(e -> e.requiredText("valueCode", "R8")
-                        .flatMap(v -> SdkExtensions.code(e, "valueCode", AuthorityKind.class, v, "R8")));
-        Optional<Instant> agreed = SdkExtensions.one(rp, AGREED_EXTENSION)
+                        .flatMap(v -> CareExtensions.code(e, "valueCode", AuthorityKind.class, v, "R8")));
+        Optional<Instant> agreed = CareExtensions.one(rp, AGREED_EXTENSION)
                 .flatMap(e -> e.requiredText("valueDateTime", "R12")
-                        .flatMap(v -> SdkExtensions.instant(e, "valueDateTime", v)));
+                        .flatMap(v -> CareExtensions.instant(e, "valueDateTime", v)));
         if (user.isEmpty() || relationship.isEmpty() || context.problems().size() > problemsBefore) {
             return Optional.empty();
         }
@@ -254,7 +254,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
     }
 
     private static Optional<MemberId> memberId(FhirElement p) {
-        Optional<FhirElement> ext = SdkExtensions.one(p, MEMBER_EXTENSION);
+        Optional<FhirElement> ext = CareExtensions.one(p, MEMBER_EXTENSION);
         if (ext.isEmpty()) {
             p.problem("extension", "CARE_TEAM_MEMBER", "the membership id extension is required");
             return Optional.empty();
@@ -276,8 +276,8 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
             return Optional.empty();
         }
         Optional<Instant> start = period.get().requiredText("start", "R12")
-                .flatMap(v -> SdkExtensions.instant(period.get(), "start", v));
-        Optional<Instant> end = period.get().text("end").flatMap(v -> SdkExtensions.instant(period.get(), "end", v));
+                .flatMap(v -> CareExtensions.instant(period.get(), "start", v));
+        Optional<Instant> end = period.get().text("end").flatMap(v -> CareExtensions.instant(period.get(), "end", v));
         if (start.isEmpty() || period.get().has("end") && end.isEmpty()) {
             return Optional.empty();
         }

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writing and reading the SDK's own extensions (URLs under {@link FhirSystems#SDK_EXTENSION}), used
+ * Writing and reading the SDK's own extensions of the care mappers (URLs under {@link FhirSystems#SDK_EXTENSION}), used
  * only where FHIR R4 has no element for a fact. Complex extensions have parts whose {@code url} is
  * the part's name, as FHIR defines for nested extensions.
  */
-final class SdkExtensions {
-    private SdkExtensions() {
+final class CareExtensions {
+    private CareExtensions() {
     }
 
     /** The full URL of the SDK extension {@code name}. */

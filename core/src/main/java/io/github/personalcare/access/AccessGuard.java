@@ -65,6 +65,11 @@ public final class AccessGuard {
                 call.labels(), now);
         try {
             R result = storage.inTransaction(tx -> {
+                if (call.action().isWrite()) {
+                    // Writers of one patient's data run one after another, so a service's checks
+                    // (one open care plan, R6; funds left, R17) still hold when its write commits.
+                    call.patient().ifPresent(tx::lockPatient);
+                }
                 AccessDecision decision = decideSafely(request, tx);
                 if (decision instanceof AccessDecision.Deny deny) {
                     throw new Denied(deny);

@@ -93,12 +93,19 @@ public final class AccessGuard {
         }
     }
 
-    /** R40: a permit that must alert the privacy officer publishes an event with the work and its audit. */
+    /**
+     * R40: a permit that must alert the privacy officer publishes an event with the work and its
+     * audit: RelationshipClaimed for a self-claimed relationship, BreakGlassUsed otherwise.
+     */
     private static void alertIfRequired(GuardedCall call, Instant now, AccessDecision.Permit permit,
             io.github.personalcare.spi.Transaction tx) {
         if (permit.requires(Obligation.ALERT_PRIVACY_OFFICER) && call.patient().isPresent()) {
-            tx.outbox().publish(new AccessEvent.BreakGlassUsed(UUID.randomUUID(), now, call.patient().get(),
-                    call.context().actor().reference(), call.auditAction(), call.context().correlationId().value()));
+            AccessContext ctx = call.context();
+            tx.outbox().publish(ctx.relationshipClaimed() && ctx.purpose() != Purpose.EMERGENCY
+                    ? new AccessEvent.RelationshipClaimed(UUID.randomUUID(), now, call.patient().get(),
+                            ctx.actor().reference(), call.auditAction(), ctx.correlationId().value())
+                    : new AccessEvent.BreakGlassUsed(UUID.randomUUID(), now, call.patient().get(),
+                            ctx.actor().reference(), call.auditAction(), ctx.correlationId().value()));
         }
     }
 

@@ -51,8 +51,10 @@ import java.util.Set;
  *       could give it at the patient's age (R46, R47), or, for the care plan and care team only, as
  *       a carer with proxy rights recorded on the care team (R12; never between the proxy-restriction
  *       and adult-proxy birthdays); never third-party or serious-harm items (R48).</li>
- *   <li>Professionals: direct care needs a legitimate relationship and a clinical role (R39);
- *       administration a relationship; audit review the privacy-officer role.</li>
+ *   <li>Professionals: direct care needs a legitimate relationship and a clinical role (R39), or
+ *       a self-claimed relationship by a clinician with a reason, if the policy accepts them: a
+ *       permit with AUDIT and ALERT_PRIVACY_OFFICER (R40); administration a relationship; audit
+ *       review the privacy-officer role.</li>
  * </ol>
  *
  * <p>Allocation-light: no streams; consents out of status or scope are skipped before their
@@ -357,6 +359,9 @@ public final class ConsentEngine {
         Relationship relationship = professionalRelationship(facts.relationships());
         switch (request.purpose()) {
             case DIRECT_CARE:
+                if (relationship == null && request.context().relationshipClaimed()) {
+                    return selfClaimed(professional, consents, policy);
+                }
                 if (relationship == null) {
                     return AccessDecision.deny("R39", "no legitimate relationship (care team, referral or registration)");
                 }
@@ -385,6 +390,25 @@ public final class ConsentEngine {
             default:
                 return AccessDecision.deny("R38", "unknown purpose");
         }
+    }
+
+    private static AccessDecision selfClaimed(Actor.Professional professional, Evaluation consents,
+            ConsentPolicy policy) {
+        if (!policy.selfClaimedRelationships()) {
+            return AccessDecision.deny("R40", "this organisation's policy does not accept self-claimed relationships");
+        }
+        if (!professional.role().isClinical()) {
+            return AccessDecision.deny("R40", "a self-claimed relationship needs a clinical role");
+        }
+        List<String> reasons = new ArrayList<>(2);
+        reasons.add("R40: self-claimed legitimate relationship with a recorded reason; audited, the privacy officer "
+                + "alerted");
+        EnumSet<Obligation> obligations = EnumSet.of(Obligation.AUDIT, Obligation.ALERT_PRIVACY_OFFICER);
+        if (consents.withheld != null) {
+            reasons.add("R41: items labelled " + consents.withheld + " are withheld from this viewer");
+            obligations.add(Obligation.REDACT_WITHHELD);
+        }
+        return new AccessDecision.Permit("R40", reasons, obligations);
     }
 
     private static AccessDecision directCarePermit(Relationship relationship, Evaluation consents) {

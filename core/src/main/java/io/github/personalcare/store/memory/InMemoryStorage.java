@@ -440,6 +440,16 @@ public final class InMemoryStorage implements Storage {
         }
 
         @Override
+        public int purgeDelivered(int limit) {
+            // Delivered entries are dropped when the delivering transaction commits.
+            tx.checkOpen();
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit must be at least 1");
+            }
+            return 0;
+        }
+
+        @Override
         public void markDelivered(long sequence) {
             tx.checkOpen();
             entry(sequence);

@@ -52,20 +52,7 @@ public final class ConsentService {
      * @throws io.github.personalcare.access.AccessDeniedException if the actor may not record consents
      */
     public ConsentRecord record(AccessContext ctx, PatientId patient, ConsentTerms terms) {
-        if (patient == null) {
-            throw new InvalidInputException("patient", "R44", "a consent must name its patient");
-        }
-        Require.present("terms", terms);
-        ConsentId id = ConsentId.random();
-        ConsentRecord saved = guard.run(GuardedCall.on(ctx, patient, AccessAction.COLLECT, DataClass.CONSENT,
-                "consent.record", "Consent/" + id), p -> {
-            ConsentRecord consent = ConsentRecord.active(id, patient, terms, p.now());
-            p.tx().aggregates(ConsentStores.CONSENTS).insert(consent);
-            p.tx().outbox().publish(new ConsentEvent.Recorded(UUID.randomUUID(), p.now(), patient, id.value()));
-            return consent;
-        });
-        log.info("consent {} recorded for patient {}", id, patient);
-        return saved;
+        return insert(ctx, patient, terms, ConsentStatus.ACTIVE, "consent.record");
     }
 
     /**
@@ -76,19 +63,24 @@ public final class ConsentService {
      * @throws io.github.personalcare.access.AccessDeniedException if the actor may not record consents
      */
     public ConsentRecord propose(AccessContext ctx, PatientId patient, ConsentTerms terms) {
+        return insert(ctx, patient, terms, ConsentStatus.PROPOSED, "consent.propose");
+    }
+
+    private ConsentRecord insert(AccessContext ctx, PatientId patient, ConsentTerms terms, ConsentStatus status,
+            String auditAction) {
         if (patient == null) {
             throw new InvalidInputException("patient", "R44", "a consent must name its patient");
         }
         Require.present("terms", terms);
         ConsentId id = ConsentId.random();
         ConsentRecord saved = guard.run(GuardedCall.on(ctx, patient, AccessAction.COLLECT, DataClass.CONSENT,
-                "consent.propose", "Consent/" + id), p -> {
-            ConsentRecord consent = ConsentRecord.proposed(id, patient, terms, p.now());
+                auditAction, "Consent/" + id), p -> {
+            ConsentRecord consent = new ConsentRecord(id, patient, status, p.now(), terms);
             p.tx().aggregates(ConsentStores.CONSENTS).insert(consent);
             p.tx().outbox().publish(new ConsentEvent.Recorded(UUID.randomUUID(), p.now(), patient, id.value()));
             return consent;
         });
-        log.info("consent {} proposed for patient {}", id, patient);
+        log.info("consent {} recorded for patient {} as {}", id, patient, status);
         return saved;
     }
 

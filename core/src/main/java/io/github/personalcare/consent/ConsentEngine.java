@@ -180,8 +180,25 @@ public final class ConsentEngine {
             return AccessDecision.deny("R48", "enhanced review indicated (SNOMED 1364731000000104): no automatic "
                     + "access until 1364751000000106 is recorded");
         }
-        return AccessDecision.permit(rule, "the patient's own record, minus items withheld from them",
-                Obligation.REDACT_WITHHELD);
+        return new AccessDecision.Permit(rule, List.of("the patient's own record, minus items withheld from them"),
+                EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), WITHHELD_FROM_PATIENT_AND_PROXIES);
+    }
+
+    /** R48: what a clinician marks as third-party or serious-harm is never shown to the patient or proxies. */
+    private static final Set<SensitivityLabel> WITHHELD_FROM_PATIENT_AND_PROXIES =
+            Set.copyOf(EnumSet.of(SensitivityLabel.THIRD_PARTY, SensitivityLabel.SERIOUS_HARM));
+
+    private static Set<SensitivityLabel> withheldOrNone(Evaluation consents) {
+        return consents.withheld == null ? Set.of() : consents.withheld;
+    }
+
+    private static Set<SensitivityLabel> forProxy(Evaluation consents) {
+        if (consents.withheld == null) {
+            return WITHHELD_FROM_PATIENT_AND_PROXIES;
+        }
+        EnumSet<SensitivityLabel> all = EnumSet.copyOf(consents.withheld);
+        all.addAll(WITHHELD_FROM_PATIENT_AND_PROXIES);
+        return all;
     }
 
     private static boolean withheldFromPatientAndProxies(Set<SensitivityLabel> labels) {
@@ -265,7 +282,7 @@ public final class ConsentEngine {
                 return new AccessDecision.Permit(g.rule(),
                         List.of("R47: a proxy acting within the scope and period granted by the patient or a legal "
                                 + "authority"),
-                        EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD));
+                        EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), forProxy(consents));
             }
         }
         if (refusal != null) {
@@ -307,7 +324,7 @@ public final class ConsentEngine {
             if (r.kind() == RelationshipKind.CARER_WITH_PROXY || r.kind() == RelationshipKind.CARER) {
                 return new AccessDecision.Permit("R12", List.of("R12: a carer whose involvement is recorded on the "
                         + "care team (" + r.source() + ") takes part in care planning"),
-                        EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD));
+                        EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), WITHHELD_FROM_PATIENT_AND_PROXIES);
             }
         }
         return null;
@@ -408,7 +425,7 @@ public final class ConsentEngine {
             reasons.add("R41: items labelled " + consents.withheld + " are withheld from this viewer");
             obligations.add(Obligation.REDACT_WITHHELD);
         }
-        return new AccessDecision.Permit("R40", reasons, obligations);
+        return new AccessDecision.Permit("R40", reasons, obligations, withheldOrNone(consents));
     }
 
     private static AccessDecision directCarePermit(Relationship relationship, Evaluation consents) {
@@ -418,7 +435,7 @@ public final class ConsentEngine {
         }
         return new AccessDecision.Permit("R39",
                 List.of(why, "R41: items labelled " + consents.withheld + " are withheld from this viewer"),
-                EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD));
+                EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), consents.withheld);
     }
 
     private static Relationship professionalRelationship(List<Relationship> relationships) {

@@ -96,10 +96,8 @@ public final class FhirSystems {
     public static final String CONSENT_ACTION = "http://terminology.hl7.org/CodeSystem/consentaction";
     /** HL7 v3 ActCode: {@code OPTIN}/{@code OPTOUT} policy rules, {@code INFA} category. */
     public static final String V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
-    /** HL7 v3 RoleCode: {@code PROV} (healthcare provider) as a provision actor's role. */
-    public static final String V3_ROLE_CODE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
-    /** HL7 extra security role types: {@code grantee} as a provision actor's role. */
-    public static final String SECURITY_ROLE_TYPE = "http://terminology.hl7.org/CodeSystem/extra-security-role-type";
+    /** HL7 v3 ParticipationType: {@code IRCP} (information recipient), the role of a person or organisation actor. */
+    public static final String V3_PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
 
     private FhirSystems() {
     }

@@ -172,7 +172,7 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
         r.set("subject", Elements.reference("Patient", referral.patient().value().toString()));
         r.put("authoredOn", referral.createdAt().toString());
         r.set("requester", PractitionerMapper.referenceTo(referral.referrer().user()));
-        r.putArray("performerType").add(Elements.concept(
+        r.set("performerType", Elements.concept(
                 Elements.coding(FhirSystems.SDK_CODES + "specialty", referral.specialty().code())));
         referral.chosen().ifPresent(s -> {
             ObjectNode performer = r.putArray("performer").addObject();
@@ -462,8 +462,9 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
     }
 
     private static Optional<Specialty> specialty(FhirElement r) {
-        for (FhirElement type : r.objects("performerType")) {
-            for (FhirElement coding : type.objects("coding")) {
+        Optional<FhirElement> type = r.object("performerType");
+        if (type.isPresent()) {
+            for (FhirElement coding : type.get().objects("coding")) {
                 if (coding.text("system").filter((FhirSystems.SDK_CODES + "specialty")::equals).isPresent()) {
                     return coding.requiredText("code", "SPECIALTY")
                             .flatMap(c -> coding.convert("code", () -> Specialty.of(c)));

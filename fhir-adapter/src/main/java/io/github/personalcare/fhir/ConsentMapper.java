@@ -269,13 +269,13 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
             r.problem("patient", "R44", "a consent must name its patient");
             return Optional.empty();
         }
-        Optional<PatientId> id = patient.get().text("reference")
-                .flatMap(ref -> References.logicalId(ref, "Patient", r.context()))
-                .flatMap(v -> patient.get().convert("reference", () -> PatientId.parse(v)));
+        Optional<String> id = patient.get().text("reference")
+                .flatMap(ref -> References.logicalId(ref, "Patient", r.context()));
         if (id.isEmpty()) {
             patient.get().problem("reference", "R44", "must reference the Patient by a UUID id");
+            return Optional.empty();
         }
-        return id;
+        return patient.get().convert("reference", () -> PatientId.parse(id.get()));
     }
 
     private static Optional<Performer> performer(FhirElement r, Optional<PatientId> patient) {

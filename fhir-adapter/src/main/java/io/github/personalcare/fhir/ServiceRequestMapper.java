@@ -417,13 +417,13 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
             r.problem("subject", "REQUIRED", "is required");
             return Optional.empty();
         }
-        Optional<PatientId> id = subject.get().text("reference")
-                .flatMap(ref -> References.logicalId(ref, "Patient", r.context()))
-                .flatMap(v -> subject.get().convert("reference", () -> PatientId.parse(v)));
+        Optional<String> id = subject.get().text("reference")
+                .flatMap(ref -> References.logicalId(ref, "Patient", r.context()));
         if (id.isEmpty()) {
             subject.get().problem("reference", "SUBJECT", "must reference the Patient by a UUID id");
+            return Optional.empty();
         }
-        return id;
+        return subject.get().convert("reference", () -> PatientId.parse(id.get()));
     }
 
     private static Optional<Referrer> referrer(FhirElement r) {

@@ -208,6 +208,18 @@ class ConsentMapperTest {
     }
 
     @Test
+    void theUkCoreConsentExampleListsExactlyWhatTheSdkCannotTakeIn() throws java.io.IOException {
+        String example = java.nio.file.Files.readString(UkCoreValidator.SHARED.resolve(
+                "fhir/examples/ukcore/UKCore-Consent-ForInformationAccess-Example.json"));
+        assertThat(problems(FhirJsonForTests.parse(example))).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .containsExactly(
+                        tuple("$.id", "ID"),
+                        tuple("$.patient.reference", "ID"),
+                        tuple("$.performer[0]", "PERFORMER"),
+                        tuple("$.provision.purpose[0].code", "CODE"));
+    }
+
+    @Test
     void wholeRecordBundleCarriesConsentsAndImportsThemBack() {
         PatientRecord record = PatientRecord.builder(Fixtures.ada()).consents(List.of(carer, research)).build();
         PatientRecordMapper records = new PatientRecordMapper();

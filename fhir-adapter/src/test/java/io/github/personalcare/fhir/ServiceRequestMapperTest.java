@@ -349,6 +349,24 @@ class ServiceRequestMapperTest {
         assertThat(back.referrals()).containsExactly(referral);
     }
 
+    @Test
+    void theUkCoreHipReplacementExampleListsWhatTheSdkNeedsAndDoesNotFind() throws java.io.IOException {
+        String example = java.nio.file.Files.readString(UkCoreValidator.SHARED.resolve(
+                "fhir/examples/ukcore/UKCore-ServiceRequest-HipReplacement-Example.json"));
+        assertThat(problems(FhirJsonForTests.parse(example))).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .containsExactly(
+                        tuple("$.id", "ID"),
+                        tuple("$.identifier", "R4"),
+                        tuple("$.extension", "R30"),
+                        tuple("$.priority", "R28"),
+                        tuple("$.subject.reference", "ID"),
+                        tuple("$.requester", "ID"),
+                        tuple("$.extension", "R5"),
+                        tuple("$.performerType", "SPECIALTY"),
+                        tuple("$.reasonCode", "REQUIRED"),
+                        tuple("$.performer[0].identifier", "R29"));
+    }
+
     private static int indexOf(JsonNode json, String url) {
         JsonNode extensions = json.get("extension");
         for (int i = 0; i < extensions.size(); i++) {

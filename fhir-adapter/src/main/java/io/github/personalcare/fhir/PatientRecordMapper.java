@@ -18,7 +18,9 @@ import java.util.Set;
 /**
  * A {@link PatientRecord} as a Bundle, the whole-record export: the Patient, the Organization of
  * the registered practice (never for an S-flagged patient, R49), an Organization, Practitioner
- * and PractitionerRole for each professional, and an AuditEvent per audit record, in chain order.
+ * and PractitionerRole for each professional, the referrer's Organization and Practitioner for
+ * each referral, a ServiceRequest per referral, a Consent per consent record, and an AuditEvent
+ * per audit record, in chain order.
  * {@link #toFhir} gives a collection Bundle, {@link #toTransaction} a transaction Bundle.
  *
  * <p>On input a collection or transaction Bundle is read; it must hold exactly one Patient.

@@ -31,6 +31,7 @@ import io.github.personalcare.identity.UserId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -246,7 +247,7 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
                 String system = coding.text("system").orElse("");
                 String code = coding.text("code").orElse("");
                 for (ConsentCategory c : ConsentCategory.values()) {
-                    if (c.system().equals(system) && c.code().equals(code) && !out.contains(c)) {
+                    if (c.system().equals(system) && c.code().equals(code)) {
                         out.add(c);
                         known = true;
                     }
@@ -354,7 +355,7 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
     }
 
     private static Optional<Provision> provision(FhirElement p, boolean isRoot) {
-        for (java.util.Iterator<String> names = p.json().fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = p.json().fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!PROVISION_READ.contains(name)) {
                 p.context().ignored(p.path() + "." + name);

@@ -3,6 +3,8 @@ package io.github.personalcare.fhir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.Require;
 import io.github.personalcare.RuleViolationException;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.Patient;
@@ -100,11 +102,11 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
      * The ServiceRequest to send to the e-Referral Service for a referral of {@code patient}.
      *
      * @throws RuleViolationException if the patient is S-flagged: e-RS is not available to them (R49)
-     * @throws io.github.personalcare.InvalidInputException if the referral is not the patient's
+     * @throws InvalidInputException if the referral is not the patient's
      */
     public ObjectNode toErs(Referral referral, Patient patient) {
         if (!referral.patient().equals(patient.id())) {
-            throw new io.github.personalcare.InvalidInputException("patient", "ONE_PATIENT",
+            throw new InvalidInputException("patient", "ONE_PATIENT",
                     "the referral must be the patient's");
         }
         if (patient.has(PatientFlag.SENSITIVE)) {
@@ -489,8 +491,7 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
             r.context().ignored(first.path() + ".coding");
         }
         return first.requiredText("text", "REQUIRED")
-                .flatMap(t -> first.convert("text", () -> io.github.personalcare.Require.text("clinicalReason", t,
-                        io.github.personalcare.Require.LONG_TEXT)));
+                .flatMap(t -> first.convert("text", () -> Require.text("clinicalReason", t, Require.LONG_TEXT)));
     }
 
     private static Optional<Optional<PatientChoice>> choice(FhirElement r) {

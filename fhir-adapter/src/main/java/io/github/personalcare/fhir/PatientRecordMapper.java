@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.audit.AuditRecord;
+import io.github.personalcare.consent.ConsentRecord;
 import io.github.personalcare.identity.Patient;
 import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.referral.Referral;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +18,9 @@ import java.util.Set;
 /**
  * A {@link PatientRecord} as a Bundle, the whole-record export: the Patient, the Organization of
  * the registered practice (never for an S-flagged patient, R49), an Organization, Practitioner
- * and PractitionerRole for each professional, and an AuditEvent per audit record, in chain order.
+ * and PractitionerRole for each professional, the referrer's Organization and Practitioner for
+ * each referral, a ServiceRequest per referral, a Consent per consent record, and an AuditEvent
+ * per audit record, in chain order.
  * {@link #toFhir} gives a collection Bundle, {@link #toTransaction} a transaction Bundle.
  *
  * <p>On input a collection or transaction Bundle is read; it must hold exactly one Patient.
@@ -32,6 +36,8 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
     private final PractitionerMapper practitioners = new PractitionerMapper();
     private final PractitionerRoleMapper roles = new PractitionerRoleMapper();
     private final AuditEventMapper auditEvents = new AuditEventMapper();
+    private final ServiceRequestMapper serviceRequests = new ServiceRequestMapper();
+    private final ConsentMapper consentMapper = new ConsentMapper();
 
     @Override
     public String resourceType() {
@@ -65,6 +71,16 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
             out.add(organizations.toFhir(p.organisation()));
             out.add(practitioners.toFhir(p.user()));
             out.add(roles.toFhir(p));
+        }
+        for (Referral r : record.referrals()) {
+            out.add(organizations.toFhir(r.referrer().organisation()));
+            out.add(practitioners.toFhir(r.referrer().user()));
+        }
+        for (Referral r : record.referrals()) {
+            out.add(serviceRequests.toFhir(r));
+        }
+        for (ConsentRecord c : record.consents()) {
+            out.add(consentMapper.toFhir(c));
         }
         for (AuditRecord r : record.audit()) {
             out.add(auditEvents.toFhir(r));
@@ -109,6 +125,8 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         List<Patient> found = new ArrayList<>();
         List<Actor.Professional> professionals = new ArrayList<>();
         List<AuditRecord> audit = new ArrayList<>();
+        List<Referral> referrals = new ArrayList<>();
+        List<ConsentRecord> consents = new ArrayList<>();
         for (FhirElement resource : resources) {
             ImportContext at = inBundle.within(resource.path());
             String resourceType = resource.json().path("resourceType").asText("");
@@ -116,6 +134,8 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
                 case "Patient" -> patients.fromFhir(resource.json(), at).ifPresent(found::add);
                 case "PractitionerRole" -> roles.fromFhir(resource.json(), at).ifPresent(professionals::add);
                 case "AuditEvent" -> auditEvents.fromFhir(resource.json(), at).ifPresent(audit::add);
+                case "ServiceRequest" -> serviceRequests.fromFhir(resource.json(), at).ifPresent(referrals::add);
+                case "Consent" -> consentMapper.fromFhir(resource.json(), at).ifPresent(consents::add);
                 case "Organization" -> organizations.fromFhir(resource.json(), at);
                 case "Practitioner" -> practitioners.fromFhir(resource.json(), at);
                 default -> context.ignored(resource.path());
@@ -129,6 +149,7 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         if (context.hasProblems() || found.size() != 1) {
             return Optional.empty();
         }
-        return bundle.convert("entry", () -> PatientRecord.builder(found.get(0)).professionals(professionals).audit(audit).build());
+        return bundle.convert("entry", () -> PatientRecord.builder(found.get(0)).professionals(professionals)
+                .referrals(referrals).consents(consents).audit(audit).build());
     }
 }

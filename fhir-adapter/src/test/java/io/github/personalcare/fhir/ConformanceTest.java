@@ -68,6 +68,44 @@ class ConformanceTest {
     }
 
     @Test
+    void exportedServiceRequestsHaveNoValidationErrors() {
+        ServiceRequestMapper mapper = new ServiceRequestMapper();
+        assertThat(validator.errors(FhirWriter.toJson(mapper.toFhir(ReferralConsentFixtures.bookedTwoWeekWait()))))
+                .isEmpty();
+        for (var state : io.github.personalcare.referral.ReferralState.values()) {
+            var r = ReferralConsentFixtures.simple(state, io.github.personalcare.referral.Priority.ROUTINE,
+                    io.github.personalcare.referral.RequestType.ADVICE_AND_GUIDANCE);
+            assertThat(validator.errors(FhirWriter.toJson(mapper.toFhir(r)))).as("state %s", state).isEmpty();
+        }
+    }
+
+    @Test
+    void exportedConsentsHaveNoValidationErrors() {
+        ConsentMapper mapper = new ConsentMapper();
+        for (var c : List.of(ReferralConsentFixtures.carerMaySeeThePlan(),
+                ReferralConsentFixtures.researchOptOutByAttorney())) {
+            assertThat(validator.errors(FhirWriter.toJson(mapper.toFhir(c)))).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("R51 ServiceRequest and Consent claim their UK Core profiles; the Bundle holding them validates")
+    void r51ReferralsAndConsentsInTheWholeRecordBundle() {
+        PatientRecord record = PatientRecord.builder(Fixtures.ada()).audit(Fixtures.adaAudit())
+                .referrals(List.of(ReferralConsentFixtures.bookedTwoWeekWait()))
+                .consents(List.of(ReferralConsentFixtures.carerMaySeeThePlan(),
+                        ReferralConsentFixtures.researchOptOutByAttorney()))
+                .build();
+        for (JsonNode r : records.resources(record)) {
+            String type = r.get("resourceType").asText();
+            assertThat(r.at("/meta/profile/0").asText())
+                    .isEqualTo("https://fhir.hl7.org.uk/StructureDefinition/UKCore-" + type);
+        }
+        assertThat(validator.errors(FhirWriter.toJson(records.toFhir(record)))).isEmpty();
+        assertThat(validator.errors(FhirWriter.toJson(records.toTransaction(record)))).isEmpty();
+    }
+
+    @Test
     void validatorReallyReportsErrorsForABrokenPatient() {
         // Guards the guard: a validator that reports nothing would make every test above pass.
         ObjectNode broken = new PatientMapper().toFhir(Fixtures.ada());

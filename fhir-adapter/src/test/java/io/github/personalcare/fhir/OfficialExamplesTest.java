@@ -25,7 +25,9 @@ class OfficialExamplesTest {
             "Organization", new OrganizationMapper(),
             "Practitioner", new PractitionerMapper(),
             "PractitionerRole", new PractitionerRoleMapper(),
-            "AuditEvent", new AuditEventMapper());
+            "AuditEvent", new AuditEventMapper(),
+            "ServiceRequest", new ServiceRequestMapper(),
+            "Consent", new ConsentMapper());
 
     private final FhirImporter importer = new FhirImporter(FhirLimits.DEFAULT);
 

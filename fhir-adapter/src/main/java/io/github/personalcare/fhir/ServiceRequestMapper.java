@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.InvalidInputException;
 import io.github.personalcare.Require;
 import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.Patient;
 import io.github.personalcare.identity.PatientFlag;
@@ -37,6 +38,7 @@ import io.github.personalcare.referral.StopReason;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +74,8 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
     static final String REFERRING_ORGANISATION = FhirSystems.SDK_REFERRAL + "referring-organisation";
     static final String CHOICE = FhirSystems.SDK_REFERRAL + "patient-choice";
     static final String ATTACHMENT = FhirSystems.SDK_REFERRAL + "attachment";
+    /** A sensitivity label on an attachment (R41, R48), an extension of the FHIR Attachment. */
+    static final String ATTACHMENT_LABEL = FhirSystems.SDK_REFERRAL + "attachment-label";
     static final String SHORTLIST = FhirSystems.SDK_REFERRAL + "shortlist";
     static final String APPOINTMENT = FhirSystems.SDK_REFERRAL + "appointment";
     static final String CLOCK = FhirSystems.SDK_REFERRAL + "rtt-clock";
@@ -152,6 +156,12 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
                 FhirSystems.SDK_CODES + "patient-choice", c.exemption().map(Enum::name).orElse(CHOICE_OFFERED)))));
         for (Attachment a : referral.attachments()) {
             ObjectNode value = Elements.object();
+            if (!a.labels().isEmpty()) {
+                // R41/R48: who may see the document travels with it, in the enum's order for a stable document
+                ArrayNode labels = value.putArray("extension");
+                EnumSet.copyOf(a.labels()).forEach(l -> labels.add(SdkExtensions.of(ATTACHMENT_LABEL, "Coding",
+                        SdkExtensions.coding("sensitivity-label", l))));
+            }
             value.put("contentType", a.mediaType());
             value.put("url", a.uri());
             value.put("title", a.title());
@@ -528,10 +538,12 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
         Optional<String> type = a.requiredText("contentType", "REQUIRED");
         Optional<String> url = a.requiredText("url", "REQUIRED");
         Optional<String> title = a.requiredText("title", "REQUIRED");
-        if (type.isEmpty() || url.isEmpty() || title.isEmpty()) {
+        Optional<List<SensitivityLabel>> labels = SdkExtensions.each(SdkExtensions.all(a, ATTACHMENT_LABEL),
+                l -> SdkExtensions.decodeValue(l, "sensitivity-label", SensitivityLabel.class, "CODE"));
+        if (type.isEmpty() || url.isEmpty() || title.isEmpty() || labels.isEmpty()) {
             return Optional.empty();
         }
-        return a.convert(null, () -> new Attachment(title.get(), type.get(), url.get()));
+        return a.convert(null, () -> new Attachment(title.get(), type.get(), url.get(), Set.copyOf(labels.get())));
     }
 
     private static Optional<ServiceId> serviceId(FhirElement identifier) {

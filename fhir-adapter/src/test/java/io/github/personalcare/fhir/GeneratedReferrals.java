@@ -1,5 +1,6 @@
 package io.github.personalcare.fhir;
 
+import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.Ubrn;
 import io.github.personalcare.referral.Appointment;
@@ -29,6 +30,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -69,7 +71,8 @@ final class GeneratedReferrals {
         Arbitrary<String> types = Arbitraries.of("application/pdf", "image/jpeg", "text/plain");
         Arbitrary<String> uris = Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(30)
                 .map(s -> "https://documents.example.nhs.uk/letters/" + s);
-        return Combinators.combine(titles, types, uris).as(Attachment::new);
+        Arbitrary<Set<SensitivityLabel>> labels = Arbitraries.of(SensitivityLabel.class).set().ofMaxSize(3);
+        return Combinators.combine(titles, types, uris, labels).as(Attachment::new);
     }
 
     static Arbitrary<Appointment> appointments(AppointmentStatus status) {

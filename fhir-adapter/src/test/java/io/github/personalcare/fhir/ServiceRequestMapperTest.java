@@ -8,12 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.referral.Attachment;
 import io.github.personalcare.referral.Priority;
 import io.github.personalcare.referral.Referral;
 import io.github.personalcare.referral.ReferralState;
 import io.github.personalcare.referral.RequestType;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -329,9 +332,21 @@ class ServiceRequestMapperTest {
         ObjectNode json = mapper.toFhir(referral);
         json.putArray("note").addObject().put("text", "call first");
         ((ArrayNode) json.get("extension")).add(SdkExtensions.of("https://example.org/x", "String", "y"));
+        int foreign = json.get("extension").size() - 1;
         var result = importer.read(FhirWriter.toJson(json), mapper);
         assertThat(result.value()).isEqualTo(referral);
-        assertThat(result.ignored()).containsExactlyInAnyOrder("$.note", "$.extension[12]");
+        assertThat(result.ignored()).containsExactlyInAnyOrder("$.note", "$.extension[" + foreign + "]");
+    }
+
+    @Test
+    @DisplayName("R48 an attachment's sensitivity labels travel with it, so a receiver still withholds it")
+    void attachmentLabelsSurviveTheRoundTrip() {
+        ObjectNode json = mapper.toFhir(referral);
+
+        assertThat(FhirWriter.toJson(json)).contains(ServiceRequestMapper.ATTACHMENT_LABEL).contains("THIRD_PARTY");
+        Referral back = importer.read(FhirWriter.toJson(json), mapper).value();
+        assertThat(back.attachments()).extracting(Attachment::labels)
+                .containsExactly(Set.of(), Set.of(SensitivityLabel.THIRD_PARTY));
     }
 
     @Test

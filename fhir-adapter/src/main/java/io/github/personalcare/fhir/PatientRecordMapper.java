@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.audit.AuditRecord;
+import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.Patient;
 import io.github.personalcare.identity.PatientFlag;
 import java.util.ArrayList;
@@ -66,6 +67,10 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
             out.add(practitioners.toFhir(p.user()));
             out.add(roles.toFhir(p));
         }
+        for (OdsCode ods : BudgetRecordReader.organisations(record.budgets())) {
+            out.add(organizations.toFhir(ods));
+        }
+        out.addAll(BudgetRecordReader.resources(record.budgets(), record.ledger()));
         for (AuditRecord r : record.audit()) {
             out.add(auditEvents.toFhir(r));
         }
@@ -109,6 +114,7 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         List<Patient> found = new ArrayList<>();
         List<Actor.Professional> professionals = new ArrayList<>();
         List<AuditRecord> audit = new ArrayList<>();
+        BudgetRecordReader budgets = new BudgetRecordReader(resources);
         for (FhirElement resource : resources) {
             ImportContext at = inBundle.within(resource.path());
             String resourceType = resource.json().path("resourceType").asText("");
@@ -118,6 +124,8 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
                 case "AuditEvent" -> auditEvents.fromFhir(resource.json(), at).ifPresent(audit::add);
                 case "Organization" -> organizations.fromFhir(resource.json(), at);
                 case "Practitioner" -> practitioners.fromFhir(resource.json(), at);
+                case "Account" -> budgets.account(resource, at);
+                case "ChargeItem" -> budgets.chargeItem(resource, at);
                 default -> context.ignored(resource.path());
             }
         }
@@ -126,9 +134,13 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         if (patientCount != 1) {
             bundle.problem("entry", "ONE_PATIENT", "must hold exactly one Patient");
         }
+        if (found.size() == 1) {
+            budgets.check(found.get(0).id(), context);
+        }
         if (context.hasProblems() || found.size() != 1) {
             return Optional.empty();
         }
-        return bundle.convert("entry", () -> PatientRecord.builder(found.get(0)).professionals(professionals).audit(audit).build());
+        return bundle.convert("entry", () -> PatientRecord.builder(found.get(0)).professionals(professionals).audit(audit)
+                .budgets(budgets.budgets()).ledger(budgets.ledger()).build());
     }
 }

@@ -214,7 +214,7 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
         EntryKind kd = kind.get();
         Optional<SpendCategory> cat = category;
         Optional<String> why = reason;
-        return r.convert("priceOverride", () -> Money.ofPence(pence.get()))
+        return r.convert("priceOverride", () -> Money.ofPence(pence.get()).requirePositive("amount"))
                 .flatMap(amount -> r.convert("code", () -> new LedgerEntry(id.get(), budget.get(), patient.get(), k, kd,
                         direction.get(), line.get(), amount, date.get(), cat, payee, why, notice, approvedBy,
                         recordedBy.get(), recordedAt.get())));

@@ -102,6 +102,7 @@ final class GeneratedRecords {
     }
 
     static Arbitrary<PatientRecord> records() {
-        return patients().flatMap(p -> auditChains(p.id()).map(audit -> PatientRecord.of(p, audit)));
+        return patients().flatMap(p -> auditChains(p.id()).map(audit -> PatientRecord.of(p, audit)))
+                .flatMap(GeneratedBudgets::withBudgets);
     }
 }

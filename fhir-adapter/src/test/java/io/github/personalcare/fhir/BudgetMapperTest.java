@@ -405,4 +405,46 @@ class BudgetMapperTest {
         assertThat(back).isEqualTo(GeneratedBudgets.exported(BudgetFixtures.budget()));
         assertThat(back.nextReviewDue()).isEqualTo(BudgetFixtures.budget().nextReviewDue());
     }
+
+    // --- foreign resources (the shared examples hold no R4 or UK Core Account or ChargeItem) ---
+
+    @Test
+    void aForeignBillingAccountIsRefusedAsNotABudget() {
+        String json = """
+                {"resourceType": "Account", "id": "example", "status": "active",
+                 "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "PBILLACCT"}]},
+                 "name": "Billing account", "subject": [{"reference": "Patient/example"}],
+                 "servicePeriod": {"start": "2016-01-01", "end": "2016-06-30"},
+                 "owner": {"reference": "Organization/hl7"}, "description": "Funded billing"}
+                """;
+        assertThatExceptionOfType(FhirImportException.class).isThrownBy(() -> importer.read(json, accounts))
+                .satisfies(e -> assertThat(e.problems()).containsExactly(new ImportProblem("$.type", "BUDGET",
+                        "must be the SDK code personal-health-budget")));
+    }
+
+    @Test
+    void aForeignChargeItemListsEveryMissingSdkElement() {
+        String json = """
+                {"resourceType": "ChargeItem", "id": "example", "status": "billable",
+                 "code": {"coding": [{"system": "http://snomed.info/sct", "code": "01510"}]},
+                 "subject": {"reference": "Patient/example"},
+                 "occurrencePeriod": {"start": "2017-01-25T08:00:00+01:00"},
+                 "priceOverride": {"value": 40, "currency": "EUR"},
+                 "enteredDate": "2017-01-25T23:55:04+01:00",
+                 "account": [{"reference": "Account/example"}]}
+                """;
+        assertThatExceptionOfType(FhirImportException.class).isThrownBy(() -> importer.read(json, entries))
+                .satisfies(e -> {
+                    assertThat(e.problems()).extracting(ImportProblem::jsonPath, ImportProblem::rule).containsExactly(
+                            tuple("$.id", "ID"),
+                            tuple("$.extension", "LEDGER_BUDGET"),
+                            tuple("$.identifier", "IDEMPOTENCY"),
+                            tuple("$.code.coding", "LEDGER"),
+                            tuple("$.subject.reference", "ID"),
+                            tuple("$.occurrenceDateTime", "LEDGER"),
+                            tuple("$.priceOverride.currency", "R17"),
+                            tuple("$.enterer", "LEDGER"),
+                            tuple("$.account[0].identifier", "R15"));
+                });
+    }
 }

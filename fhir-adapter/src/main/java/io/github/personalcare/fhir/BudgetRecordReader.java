@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +37,17 @@ final class BudgetRecordReader {
     private final List<LedgerEntry> ledger = new ArrayList<>();
     private final List<String> ledgerPaths = new ArrayList<>();
     private final List<Optional<String>> ledgerPlans = new ArrayList<>();
+    private final Map<String, String> accountPaths = new HashMap<>();
+    private final Map<String, String> lineAccountPaths = new LinkedHashMap<>();
 
     /** A reader for a Bundle of these resources (so line Accounts' problems name their entries). */
     BudgetRecordReader(List<FhirElement> resources) {
         Map<JsonNode, String> paths = new IdentityHashMap<>();
         for (FhirElement r : resources) {
             paths.put(r.json(), r.path());
+            if ("Account".equals(r.json().path("resourceType").asText())) {
+                accountPaths.putIfAbsent(r.json().path("id").asText(""), r.path());
+            }
         }
         this.accounts = new BudgetAccountMapper(paths);
     }
@@ -76,7 +82,9 @@ final class BudgetRecordReader {
                 budgets.add(b);
                 budgetPaths.put(b.id(), resource.path());
             });
-        } else if (!isLineAccount(resource.json())) {
+        } else if (isLineAccount(resource.json())) {
+            lineAccountPaths.putIfAbsent(resource.json().path("id").asText(""), resource.path());
+        } else {
             at.ignored(resource.path());
         }
     }
@@ -136,15 +144,25 @@ final class BudgetRecordReader {
             }
             perBudget.computeIfAbsent(e.budget(), k -> new ArrayList<>()).add(e);
         }
+        Set<String> claimed = new HashSet<>();
         for (PersonalHealthBudget b : budgets) {
             Ledger l = new Ledger(b.id(), perBudget.getOrDefault(b.id(), List.of()));
             for (int i = 0; i < b.lines().size(); i++) {
                 BudgetLine line = b.lines().get(i);
+                String lineId = BudgetAccountMapper.lineIdFor(b.id(), line.code());
+                claimed.add(lineId);
                 if (!b.accounts().get(i).equals(l.account(line.code()))) {
-                    context.problem(budgetPaths.get(b.id()) + ".extension", "R17",
+                    context.problem(accountPaths.getOrDefault(lineId, budgetPaths.get(b.id())) + ".extension", "R17",
                             "the totals of line " + line.code() + " do not match the sums of its ChargeItems");
                 }
             }
+        }
+        if (!context.hasProblems()) {
+            lineAccountPaths.forEach((id, path) -> {
+                if (!claimed.contains(id)) {
+                    context.problem(path + ".partOf", "R14", "no budget Account of the Bundle names this line Account");
+                }
+            });
         }
     }
 

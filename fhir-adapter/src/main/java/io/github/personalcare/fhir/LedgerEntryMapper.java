@@ -62,11 +62,15 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
     /** The ChargeItem, without the CarePlan a spend is authorised by (see {@link #toFhir(LedgerEntry, CarePlanId)}). */
     @Override
     public ObjectNode toFhir(LedgerEntry e) {
-        return toFhir(e, null);
+        return write(e, Optional.empty());
     }
 
     /** The ChargeItem of an entry of a budget for {@code plan}: a spend also points at the plan (R15). */
     public ObjectNode toFhir(LedgerEntry e, CarePlanId plan) {
+        return write(e, Optional.of(plan));
+    }
+
+    private ObjectNode write(LedgerEntry e, Optional<CarePlanId> plan) {
         ObjectNode r = Elements.resource("ChargeItem", e.id().toString(), profile());
         ArrayNode ext = r.putArray("extension");
         ext.add(BudgetFhir.extension(BudgetFhir.EXT_ENTRY_BUDGET).set("valueReference",
@@ -97,8 +101,8 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
         e.reason().ifPresent(why -> r.putArray("reason").addObject().put("text", why));
         r.putArray("account").add(Elements.reference("Account", BudgetAccountMapper.lineIdFor(e.budget(), e.line()),
                 BudgetFhir.BUDGET_LINE, e.line().value()));
-        if (plan != null && e.kind() == EntryKind.SPEND) {
-            r.putArray("supportingInformation").add(Elements.reference("CarePlan", plan.toString()));
+        if (plan.isPresent() && e.kind() == EntryKind.SPEND) {
+            r.putArray("supportingInformation").add(Elements.reference("CarePlan", plan.get().toString()));
         }
         return r;
     }

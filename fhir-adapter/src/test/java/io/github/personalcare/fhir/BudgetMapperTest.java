@@ -385,6 +385,21 @@ class BudgetMapperTest {
     }
 
     @Test
+    @DisplayName("R14 a line Account that no budget Account names is refused, not silently dropped")
+    void r14LineAccountOfNoBudgetIsRefused() {
+        String id = "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d";
+        List<ImportProblem> problems = recordProblems(b -> {
+            ObjectNode copy = entryOf(b, "Account", 3).deepCopy();
+            copy.put("id", id);
+            ((ObjectNode) copy.at("/identifier/0")).put("value", "EXTRA");
+            ((ArrayNode) b.get("entry")).addObject().put("fullUrl", "urn:uuid:" + id).set("resource", copy);
+        });
+        int last = records.toFhir(BudgetFixtures.record()).get("entry").size();
+        assertThat(problems).containsExactly(new ImportProblem("$.entry[" + last + "].resource.partOf", "R14",
+                "no budget Account of the Bundle names this line Account"));
+    }
+
+    @Test
     void accountStatusContradictingTheBudgetStatusIsRefused() {
         List<ImportProblem> problems = recordProblems(b -> entryOf(b, "Account", 0).put("status", "on-hold"));
         assertThat(problems).extracting(ImportProblem::jsonPath).allSatisfy(p -> assertThat(p).endsWith(".status"));

@@ -3,6 +3,7 @@ package io.github.personalcare.fhir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.personalcare.access.Actor;
 import io.github.personalcare.budget.BudgetId;
 import io.github.personalcare.budget.BudgetLineCode;
 import io.github.personalcare.budget.Direction;
@@ -35,7 +36,8 @@ import java.util.Set;
  *       that is not an exact, non-negative number of pence in GBP is a problem at
  *       {@code $.priceOverride.value} or {@code .currency}; nothing is rounded.</li>
  *   <li>{@code occurrenceDateTime}: the date the money moved; {@code enteredDate}: when it was
- *       recorded; {@code enterer}: the SDK actor reference of who recorded it (by identifier);
+ *       recorded; {@code enterer}: the SDK actor reference of who recorded it (its identifier),
+ *       and for a professional also a reference to their PractitionerRole;
  *       {@code performer} with function {@code approver}: who approved a notional overspend.</li>
  *   <li>{@code reason.text}: the reason of an adjustment or recovery; SDK extensions: the
  *       direction of an adjustment, the payee and the written notice of a recovery (R24).</li>
@@ -96,7 +98,7 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
             performer.set("actor", BudgetFhir.identifierReference("Practitioner", FhirSystems.SDK_USER_ID, a.value()));
         });
         r.set("priceOverride", BudgetFhir.money(e.amount().pence()));
-        r.set("enterer", BudgetFhir.identifierReference(null, BudgetFhir.ACTOR_REFERENCE, e.recordedBy()));
+        r.set("enterer", enterer(e.recordedBy()));
         r.put("enteredDate", e.recordedAt().toString());
         e.reason().ifPresent(why -> r.putArray("reason").addObject().put("text", why));
         r.putArray("account").add(Elements.reference("Account", BudgetAccountMapper.lineIdFor(e.budget(), e.line()),
@@ -104,6 +106,17 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
         if (plan.isPresent() && e.kind() == EntryKind.SPEND) {
             r.putArray("supportingInformation").add(Elements.reference("CarePlan", plan.get().toString()));
         }
+        return r;
+    }
+
+    // The identifier keeps the SDK's actor reference exactly; a professional is also referenced as
+    // the PractitionerRole the whole-record Bundle holds (PatientRecord collects them).
+    private static ObjectNode enterer(String recordedBy) {
+        Optional<Actor.Professional> professional = ActorReferences.parse(recordedBy)
+                .filter(Actor.Professional.class::isInstance).map(Actor.Professional.class::cast);
+        ObjectNode r = professional.map(p -> Elements.reference("PractitionerRole", PractitionerRoleMapper.idFor(p)))
+                .orElseGet(Elements::object);
+        r.set("identifier", Elements.identifier(BudgetFhir.ACTOR_REFERENCE, recordedBy));
         return r;
     }
 

@@ -107,6 +107,34 @@ class BudgetMapperTest {
     }
 
     @Test
+    void aProfessionalWhoRecordedAnEntryIsItsEntererAndIsInTheBundle() {
+        ObjectNode spend = chargeItem(3);
+        assertThat(spend.at("/enterer/reference").asText())
+                .isEqualTo("PractitionerRole/" + PractitionerRoleMapper.idFor(Fixtures.NURSE));
+        assertThat(spend.at("/enterer/identifier/value").asText()).isEqualTo(Fixtures.NURSE.reference());
+        PatientRecord record = PatientRecord.builder(Fixtures.ada()).budgets(List.of(BudgetFixtures.budget()))
+                .ledger(BudgetFixtures.ledger()).build();
+        assertThat(record.professionals()).containsExactly(Fixtures.NURSE);
+        ObjectNode bundle = records.toFhir(record);
+        String enterer = entryOf(bundle, "ChargeItem", 3).at("/enterer/reference").asText();
+        assertThat(bundle.get("entry")).anySatisfy(e -> {
+            assertThat(e.get("fullUrl").asText()).isEqualTo(enterer);
+            assertThat(e.at("/resource/resourceType").asText()).isEqualTo("PractitionerRole");
+        });
+    }
+
+    @Test
+    void aSystemOrPatientEntererIsNamedByIdentifierOnly() {
+        LedgerEntry e = BudgetFixtures.ledger().get(0);
+        LedgerEntry bySystem = new LedgerEntry(e.id(), e.budget(), e.patient(), e.idempotencyKey(), e.kind(),
+                e.direction(), e.line(), e.amount(), e.date(), e.category(), e.payee(), e.reason(), e.notice(),
+                e.approvedBy(), "system:outbox-relay", e.recordedAt());
+        ObjectNode r = entries.toFhir(bySystem);
+        assertThat(r.get("enterer").has("reference")).isFalse();
+        assertThat(importer.read(FhirWriter.toJson(r), entries).value()).isEqualTo(bySystem);
+    }
+
+    @Test
     @DisplayName("R51 budget Accounts and ChargeItems claim the base R4 profiles (UK Core has none)")
     void r51BudgetResourcesClaimBaseR4Profiles() {
         assertThat(budgetResources()).hasSize(11).allSatisfy(r -> assertThat(r.at("/meta/profile/0").asText())

@@ -211,8 +211,10 @@ final class GeneratedBudgets {
                 budgets.add(g.budget());
                 ledger.addAll(g.ledger());
             });
-            return new PatientRecord(r.patient(), r.professionals(), r.careTeams(), r.carePlans(), budgets, ledger,
-                    r.referrals(), r.consents(), r.audit());
+            // Through the builder, as a real record is made: it adds the professionals who recorded entries.
+            return PatientRecord.builder(r.patient()).professionals(r.professionals()).careTeams(r.careTeams())
+                    .carePlans(r.carePlans()).budgets(budgets).ledger(ledger).referrals(r.referrals())
+                    .consents(r.consents()).audit(r.audit()).build();
         });
     }
 }

@@ -169,7 +169,7 @@ public record PatientRecord(
 
         /**
          * The record; its professionals are those added, then those who acted in the audit trail,
-         * in order of first appearance.
+         * then those who recorded ledger entries, in order of first appearance.
          *
          * @throws InvalidInputException as the record's constructor
          */
@@ -177,6 +177,12 @@ public record PatientRecord(
             Set<Actor.Professional> all = new LinkedHashSet<>(professionals);
             for (AuditRecord r : Require.list("audit", audit, MAX_ENTRIES)) {
                 ActorReferences.parse(r.event().actor())
+                        .filter(Actor.Professional.class::isInstance)
+                        .map(Actor.Professional.class::cast)
+                        .ifPresent(all::add);
+            }
+            for (LedgerEntry e : Require.list("ledger", ledger, MAX_ENTRIES)) {
+                ActorReferences.parse(e.recordedBy())
                         .filter(Actor.Professional.class::isInstance)
                         .map(Actor.Professional.class::cast)
                         .ifPresent(all::add);

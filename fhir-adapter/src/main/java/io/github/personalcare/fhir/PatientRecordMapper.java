@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.consent.ConsentRecord;
+import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.Patient;
 import io.github.personalcare.identity.PatientFlag;
 import io.github.personalcare.referral.Referral;
@@ -72,6 +73,10 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
             out.add(practitioners.toFhir(p.user()));
             out.add(roles.toFhir(p));
         }
+        for (OdsCode ods : BudgetRecordReader.organisations(record.budgets())) {
+            out.add(organizations.toFhir(ods));
+        }
+        out.addAll(BudgetRecordReader.resources(record.budgets(), record.ledger()));
         for (Referral r : record.referrals()) {
             out.add(organizations.toFhir(r.referrer().organisation()));
             out.add(practitioners.toFhir(r.referrer().user()));
@@ -127,6 +132,7 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         List<AuditRecord> audit = new ArrayList<>();
         List<Referral> referrals = new ArrayList<>();
         List<ConsentRecord> consents = new ArrayList<>();
+        BudgetRecordReader budgets = new BudgetRecordReader(resources);
         for (FhirElement resource : resources) {
             ImportContext at = inBundle.within(resource.path());
             String resourceType = resource.json().path("resourceType").asText("");
@@ -138,6 +144,8 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
                 case "Consent" -> consentMapper.fromFhir(resource.json(), at).ifPresent(consents::add);
                 case "Organization" -> organizations.fromFhir(resource.json(), at);
                 case "Practitioner" -> practitioners.fromFhir(resource.json(), at);
+                case "Account" -> budgets.account(resource, at);
+                case "ChargeItem" -> budgets.chargeItem(resource, at);
                 default -> context.ignored(resource.path());
             }
         }
@@ -146,10 +154,14 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         if (patientCount != 1) {
             bundle.problem("entry", "ONE_PATIENT", "must hold exactly one Patient");
         }
+        if (found.size() == 1) {
+            budgets.check(found.get(0).id(), context);
+        }
         if (context.hasProblems() || found.size() != 1) {
             return Optional.empty();
         }
         return bundle.convert("entry", () -> PatientRecord.builder(found.get(0)).professionals(professionals)
+                .budgets(budgets.budgets()).ledger(budgets.ledger())
                 .referrals(referrals).consents(consents).audit(audit).build());
     }
 }

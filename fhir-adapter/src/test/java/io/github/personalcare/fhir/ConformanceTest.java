@@ -106,6 +106,11 @@ class ConformanceTest {
     }
 
     @Test
+    void wholeRecordWithABudgetAndItsLedgerHasNoValidationErrors() {
+        assertThat(validator.errors(FhirWriter.toJson(records.toFhir(BudgetFixtures.record())))).isEmpty();
+    }
+
+    @Test
     void validatorReallyReportsErrorsForABrokenPatient() {
         // Guards the guard: a validator that reports nothing would make every test above pass.
         ObjectNode broken = new PatientMapper().toFhir(Fixtures.ada());

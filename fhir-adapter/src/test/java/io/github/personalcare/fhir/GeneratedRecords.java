@@ -106,6 +106,7 @@ final class GeneratedRecords {
                         GeneratedReferrals.referrals(p.id()).list().ofMaxSize(2),
                         GeneratedConsents.consents(p.id()).list().ofMaxSize(2))
                 .as((audit, referrals, consents) -> PatientRecord.builder(p).audit(audit).referrals(referrals)
-                        .consents(consents).build()));
+                        .consents(consents).build()))
+                .flatMap(GeneratedBudgets::withBudgets);
     }
 }

@@ -28,9 +28,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * StructureDefinition, ValueSet and CodeSystem of {@code shared/fhir/ukcore}, no terminology
  * server, unknown code systems (SNOMED CT, LOINC, the SDK's own) as warnings. The chain is the
  * one {@code shared/fhir/ukcore/README.md} describes. Building it takes seconds, so one instance
- * is shared by every test class ({@link #shared()}).
+ * is shared by every test class ({@link #shared()}). Published in this module's test jar so the
+ * examples can validate the demo's Bundle with the same settings.
  */
-final class UkCoreValidator {
+public final class UkCoreValidator {
     /**
      * Where the shared FHIR material is: {@code -Dpersonalcare.shared=...}, else the first folder
      * named {@code shared} holding {@code fhir/ukcore} found beside the working directory or any
@@ -87,7 +88,7 @@ final class UkCoreValidator {
     }
 
     /** The one validator of the test run. */
-    static UkCoreValidator shared() {
+    public static UkCoreValidator shared() {
         return Holder.INSTANCE;
     }
 
@@ -100,7 +101,7 @@ final class UkCoreValidator {
     }
 
     /** Validates a resource (against the profiles its meta.profile claims) and returns the errors and fatals. */
-    List<String> errors(String json) {
+    public List<String> errors(String json) {
         ValidationResult result;
         synchronized (this) {
             result = validator.validateWithResult(json);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.budget.LedgerEntry;
 import io.github.personalcare.budget.ManagementOption;
 import io.github.personalcare.budget.PersonalHealthBudget;
+import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Consumer;

@@ -6,6 +6,7 @@ import io.github.personalcare.budget.BudgetLine;
 import io.github.personalcare.budget.Ledger;
 import io.github.personalcare.budget.LedgerEntry;
 import io.github.personalcare.budget.PersonalHealthBudget;
+import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import io.github.personalcare.identity.Patient;
 import java.util.List;
 import net.jqwik.api.Arbitrary;

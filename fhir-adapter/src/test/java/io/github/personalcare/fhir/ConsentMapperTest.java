@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.consent.ConsentRecord;
 import io.github.personalcare.consent.LegalAuthority;
 import io.github.personalcare.consent.Performer;
+import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;

@@ -3,6 +3,7 @@ package io.github.personalcare.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.github.personalcare.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.personalcare.consent.ConsentRecord;
+import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.referral.Referral;
 import java.util.UUID;

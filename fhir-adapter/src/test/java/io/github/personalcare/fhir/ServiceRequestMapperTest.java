@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.RuleViolationException;
 import io.github.personalcare.access.SensitivityLabel;
+import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.referral.Attachment;
 import io.github.personalcare.referral.Priority;

@@ -1,5 +1,6 @@
 package io.github.personalcare.access;
 
+import io.github.personalcare.InvalidInputException;
 import io.github.personalcare.Require;
 import io.github.personalcare.identity.PatientId;
 
@@ -13,14 +14,51 @@ import java.util.Optional;
  * AccessContext gp = AccessContext.of(Actor.professional(UserId.of("U1"), GENERAL_PRACTITIONER,
  *         OdsCode.of("A81001")), Purpose.DIRECT_CARE);
  * AccessContext me = AccessContext.patientSelf(patientId);
+ * AccessContext walkIn = AccessContext.claimingRelationship(nurse, "walk-in centre, patient present");
  * }</pre>
+ *
+ * @param actor               who is acting
+ * @param purpose             the purpose of use
+ * @param reason              free text why (required for break-glass and self-claimed relationships);
+ *                            may be personal, so never logged
+ * @param correlationId       the supplier's correlation id, or a new one
+ * @param relationshipClaimed the professional asserts a legitimate relationship with the patient
+ *                            that the SDK has no record of (R40: permitted for direct care by a
+ *                            clinician, always audited and alerted to the privacy officer)
  */
-public record AccessContext(Actor actor, Purpose purpose, Optional<String> reason, CorrelationId correlationId) {
+public record AccessContext(Actor actor, Purpose purpose, Optional<String> reason, CorrelationId correlationId,
+        boolean relationshipClaimed) {
+    /**
+     * @throws InvalidInputException if a relationship is claimed other than by a professional for
+     *                               direct care with a reason (R40)
+     */
     public AccessContext {
         Require.present("actor", actor);
         Require.present("purpose", purpose);
         reason = Require.optionalText("reason", reason == null ? Optional.empty() : reason, Require.SHORT_TEXT * 5);
         correlationId = correlationId == null ? CorrelationId.random() : correlationId;
+        if (relationshipClaimed && (!(actor instanceof Actor.Professional) || purpose != Purpose.DIRECT_CARE
+                || reason.isEmpty())) {
+            throw new InvalidInputException("relationshipClaimed", "R40",
+                    "a relationship is claimed only by a professional, for direct care, with a reason");
+        }
+    }
+
+    /** A context that claims no relationship. */
+    public AccessContext(Actor actor, Purpose purpose, Optional<String> reason, CorrelationId correlationId) {
+        this(actor, purpose, reason, correlationId, false);
+    }
+
+    /**
+     * A professional acting for direct care who asserts a legitimate relationship the SDK has no
+     * record of, such as a clinician seeing a walk-in patient (R40). Permitted only to clinical
+     * roles and if the policy accepts self-claims; never overrides an objection; always audited
+     * with the reason and alerted to the privacy officer.
+     *
+     * @throws InvalidInputException if the reason is blank (R40)
+     */
+    public static AccessContext claimingRelationship(Actor.Professional actor, String reason) {
+        return new AccessContext(actor, Purpose.DIRECT_CARE, Optional.ofNullable(reason), CorrelationId.random(), true);
     }
 
     /** A context with no reason and a new correlation id. */
@@ -40,12 +78,13 @@ public record AccessContext(Actor actor, Purpose purpose, Optional<String> reaso
 
     /** A copy carrying the supplier's correlation id. */
     public AccessContext withCorrelationId(CorrelationId id) {
-        return new AccessContext(actor, purpose, reason, id);
+        return new AccessContext(actor, purpose, reason, id, relationshipClaimed);
     }
 
     @Override
     public String toString() {
         // The reason is free text and may be personal: never printed.
-        return "AccessContext[" + actor.reference() + ", " + purpose + ", " + correlationId + "]";
+        return "AccessContext[" + actor.reference() + ", " + purpose + (relationshipClaimed ? ", relationship claimed" : "")
+                + ", " + correlationId + "]";
     }
 }

@@ -2,9 +2,11 @@ package io.github.personalcare.access;
 
 import io.github.personalcare.Require;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The answer to an {@link AccessRequest}: {@link Permit} with obligations, or {@link Deny}.
@@ -37,19 +39,60 @@ public sealed interface AccessDecision permits AccessDecision.Permit, AccessDeci
         return new Deny(rule, List.of(reason));
     }
 
-    /** Access is allowed, subject to the obligations. */
-    record Permit(String rule, List<String> reasons, Set<Obligation> obligations) implements AccessDecision {
+    /**
+     * Access is allowed, subject to the obligations.
+     *
+     * @param withheld labels of items to leave out for this viewer: third-party and serious-harm
+     *                 items for the patient and proxies (R48), items of a label the patient objected
+     *                 to sharing with this viewer (R41). Not empty means the obligation
+     *                 {@link Obligation#REDACT_WITHHELD}, which services apply with {@link #redact}.
+     */
+    record Permit(String rule, List<String> reasons, Set<Obligation> obligations, Set<SensitivityLabel> withheld)
+            implements AccessDecision {
         public Permit {
             Require.text("rule", rule, Require.SHORT_TEXT);
             reasons = List.copyOf(reasons);
+            withheld = withheld == null || withheld.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(withheld));
             Set<Obligation> o = EnumSet.of(Obligation.AUDIT);
             o.addAll(obligations);
+            if (!withheld.isEmpty()) {
+                o.add(Obligation.REDACT_WITHHELD);
+            }
             obligations = Set.copyOf(o);
+        }
+
+        /** A permit that withholds nothing. */
+        public Permit(String rule, List<String> reasons, Set<Obligation> obligations) {
+            this(rule, reasons, obligations, Set.of());
         }
 
         /** True if the permit carries the obligation. */
         public boolean requires(Obligation obligation) {
             return obligations.contains(obligation);
+        }
+
+        /** True if an item with these labels must be left out for this viewer. */
+        public boolean withholds(Set<SensitivityLabel> itemLabels) {
+            for (SensitivityLabel label : itemLabels) {
+                if (withheld.contains(label)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The items this viewer may see: those whose labels the permit does not withhold, in order. */
+        public <T> List<T> redact(List<T> items, Function<T, Set<SensitivityLabel>> labels) {
+            if (withheld.isEmpty()) {
+                return items;
+            }
+            List<T> kept = new ArrayList<>(items.size());
+            for (T item : items) {
+                if (!withholds(labels.apply(item))) {
+                    kept.add(item);
+                }
+            }
+            return List.copyOf(kept);
         }
     }
 

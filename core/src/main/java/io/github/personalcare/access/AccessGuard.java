@@ -65,6 +65,11 @@ public final class AccessGuard {
                 call.labels(), now);
         try {
             R result = storage.inTransaction(tx -> {
+                if (call.action().isWrite()) {
+                    // Writers of one patient's data run one after another, so a service's checks
+                    // (one open care plan, R6; funds left, R17) still hold when its write commits.
+                    call.patient().ifPresent(tx::lockPatient);
+                }
                 AccessDecision decision = decideSafely(request, tx);
                 if (decision instanceof AccessDecision.Deny deny) {
                     throw new Denied(deny);
@@ -88,12 +93,19 @@ public final class AccessGuard {
         }
     }
 
-    /** R40: a permit that must alert the privacy officer publishes an event with the work and its audit. */
+    /**
+     * R40: a permit that must alert the privacy officer publishes an event with the work and its
+     * audit: RelationshipClaimed for a self-claimed relationship, BreakGlassUsed otherwise.
+     */
     private static void alertIfRequired(GuardedCall call, Instant now, AccessDecision.Permit permit,
             io.github.personalcare.spi.Transaction tx) {
         if (permit.requires(Obligation.ALERT_PRIVACY_OFFICER) && call.patient().isPresent()) {
-            tx.outbox().publish(new AccessEvent.BreakGlassUsed(UUID.randomUUID(), now, call.patient().get(),
-                    call.context().actor().reference(), call.auditAction(), call.context().correlationId().value()));
+            AccessContext ctx = call.context();
+            tx.outbox().publish(ctx.relationshipClaimed() && ctx.purpose() != Purpose.EMERGENCY
+                    ? new AccessEvent.RelationshipClaimed(UUID.randomUUID(), now, call.patient().get(),
+                            ctx.actor().reference(), call.auditAction(), ctx.correlationId().value())
+                    : new AccessEvent.BreakGlassUsed(UUID.randomUUID(), now, call.patient().get(),
+                            ctx.actor().reference(), call.auditAction(), ctx.correlationId().value()));
         }
     }
 

@@ -29,6 +29,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -431,17 +432,22 @@ public final class BudgetService {
     public List<PersonalHealthBudget> dueForReview(AccessContext ctx, LocalDate asOf) {
         Require.present("asOf", asOf);
         return guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.BUDGET, "budget.dueForReview"), p -> {
-            List<PersonalHealthBudget> due = new ArrayList<>();
+            // Two indexed queries per status (date reached; task open); a budget in both is kept once.
+            Map<BudgetId, PersonalHealthBudget> due = new LinkedHashMap<>();
+            var budgets = p.tx().aggregates(BudgetStores.BUDGETS);
             for (BudgetStatus s : List.of(BudgetStatus.ACTIVE, BudgetStatus.SUSPENDED)) {
-                for (Versioned<PersonalHealthBudget> v : p.tx().aggregates(BudgetStores.BUDGETS)
-                        .query(Query.where("status").is(s))) {
-                    if (v.value().dueForReview(asOf)) {
-                        due.add(v.value());
+                for (Query q : List.of(Query.where("status").is(s).and("next_review_due").onOrBefore(asOf),
+                        Query.where("status").is(s).and("review_task_open").is(true))) {
+                    for (Versioned<PersonalHealthBudget> v : budgets.query(q)) {
+                        if (v.value().dueForReview(asOf)) {
+                            due.putIfAbsent(v.value().id(), v.value());
+                        }
                     }
                 }
             }
-            due.sort(Comparator.comparing((PersonalHealthBudget b) -> b.nextReviewDue().orElse(LocalDate.MAX)));
-            return due;
+            List<PersonalHealthBudget> sorted = new ArrayList<>(due.values());
+            sorted.sort(Comparator.comparing((PersonalHealthBudget b) -> b.nextReviewDue().orElse(LocalDate.MAX)));
+            return sorted;
         });
     }
 

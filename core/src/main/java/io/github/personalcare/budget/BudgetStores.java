@@ -10,7 +10,8 @@ import java.util.List;
 public final class BudgetStores {
     /**
      * Budgets, queryable by status, cohort (eligibility reason), care plan, whether any line is a
-     * direct payment, and next review date.
+     * direct payment, next review date and whether a review task is open (so the review queue is
+     * an indexed query, never a scan of every budget).
      */
     public static final AggregateType<BudgetId, PersonalHealthBudget> BUDGETS = new AggregateType<>(
             "personal_health_budget", PersonalHealthBudget.class, PersonalHealthBudget::id,
@@ -19,7 +20,8 @@ public final class BudgetStores {
                     Index.text("cohort", b -> b.eligibility().reason()),
                     Index.text("care_plan", PersonalHealthBudget::carePlan),
                     Index.bool("direct_payment", PersonalHealthBudget::hasDirectPayments),
-                    Index.date("next_review_due", b -> b.nextReviewDue().orElse(null))));
+                    Index.date("next_review_due", b -> b.nextReviewDue().orElse(null)),
+                    Index.bool("review_task_open", b -> b.reviewTasks().stream().anyMatch(ReviewTask::isOpen))));
 
     /** Ledger entries, owned by their budget, with idempotency keys unique per budget. */
     public static final EntryType<LedgerEntry> LEDGER = new EntryType<>(

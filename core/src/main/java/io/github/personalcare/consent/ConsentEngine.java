@@ -51,8 +51,10 @@ import java.util.Set;
  *       could give it at the patient's age (R46, R47), or, for the care plan and care team only, as
  *       a carer with proxy rights recorded on the care team (R12; never between the proxy-restriction
  *       and adult-proxy birthdays); never third-party or serious-harm items (R48).</li>
- *   <li>Professionals: direct care needs a legitimate relationship and a clinical role (R39);
- *       administration a relationship; audit review the privacy-officer role.</li>
+ *   <li>Professionals: direct care needs a legitimate relationship and a clinical role (R39), or
+ *       a self-claimed relationship by a clinician with a reason, if the policy accepts them: a
+ *       permit with AUDIT and ALERT_PRIVACY_OFFICER (R40); administration a relationship; audit
+ *       review the privacy-officer role.</li>
  * </ol>
  *
  * <p>Allocation-light: no streams; consents out of status or scope are skipped before their
@@ -178,8 +180,25 @@ public final class ConsentEngine {
             return AccessDecision.deny("R48", "enhanced review indicated (SNOMED 1364731000000104): no automatic "
                     + "access until 1364751000000106 is recorded");
         }
-        return AccessDecision.permit(rule, "the patient's own record, minus items withheld from them",
-                Obligation.REDACT_WITHHELD);
+        return new AccessDecision.Permit(rule, List.of("the patient's own record, minus items withheld from them"),
+                EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), WITHHELD_FROM_PATIENT_AND_PROXIES);
+    }
+
+    /** R48: what a clinician marks as third-party or serious-harm is never shown to the patient or proxies. */
+    private static final Set<SensitivityLabel> WITHHELD_FROM_PATIENT_AND_PROXIES =
+            Set.copyOf(EnumSet.of(SensitivityLabel.THIRD_PARTY, SensitivityLabel.SERIOUS_HARM));
+
+    private static Set<SensitivityLabel> withheldOrNone(Evaluation consents) {
+        return consents.withheld == null ? Set.of() : consents.withheld;
+    }
+
+    private static Set<SensitivityLabel> forProxy(Evaluation consents) {
+        if (consents.withheld == null) {
+            return WITHHELD_FROM_PATIENT_AND_PROXIES;
+        }
+        EnumSet<SensitivityLabel> all = EnumSet.copyOf(consents.withheld);
+        all.addAll(WITHHELD_FROM_PATIENT_AND_PROXIES);
+        return all;
     }
 
     private static boolean withheldFromPatientAndProxies(Set<SensitivityLabel> labels) {
@@ -263,7 +282,7 @@ public final class ConsentEngine {
                 return new AccessDecision.Permit(g.rule(),
                         List.of("R47: a proxy acting within the scope and period granted by the patient or a legal "
                                 + "authority"),
-                        EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD));
+                        EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), forProxy(consents));
             }
         }
         if (refusal != null) {
@@ -305,7 +324,7 @@ public final class ConsentEngine {
             if (r.kind() == RelationshipKind.CARER_WITH_PROXY || r.kind() == RelationshipKind.CARER) {
                 return new AccessDecision.Permit("R12", List.of("R12: a carer whose involvement is recorded on the "
                         + "care team (" + r.source() + ") takes part in care planning"),
-                        EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD));
+                        EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), WITHHELD_FROM_PATIENT_AND_PROXIES);
             }
         }
         return null;
@@ -357,6 +376,9 @@ public final class ConsentEngine {
         Relationship relationship = professionalRelationship(facts.relationships());
         switch (request.purpose()) {
             case DIRECT_CARE:
+                if (relationship == null && request.context().relationshipClaimed()) {
+                    return selfClaimed(professional, consents, policy);
+                }
                 if (relationship == null) {
                     return AccessDecision.deny("R39", "no legitimate relationship (care team, referral or registration)");
                 }
@@ -387,6 +409,25 @@ public final class ConsentEngine {
         }
     }
 
+    private static AccessDecision selfClaimed(Actor.Professional professional, Evaluation consents,
+            ConsentPolicy policy) {
+        if (!policy.selfClaimedRelationships()) {
+            return AccessDecision.deny("R40", "this organisation's policy does not accept self-claimed relationships");
+        }
+        if (!professional.role().isClinical()) {
+            return AccessDecision.deny("R40", "a self-claimed relationship needs a clinical role");
+        }
+        List<String> reasons = new ArrayList<>(2);
+        reasons.add("R40: self-claimed legitimate relationship with a recorded reason; audited, the privacy officer "
+                + "alerted");
+        EnumSet<Obligation> obligations = EnumSet.of(Obligation.AUDIT, Obligation.ALERT_PRIVACY_OFFICER);
+        if (consents.withheld != null) {
+            reasons.add("R41: items labelled " + consents.withheld + " are withheld from this viewer");
+            obligations.add(Obligation.REDACT_WITHHELD);
+        }
+        return new AccessDecision.Permit("R40", reasons, obligations, withheldOrNone(consents));
+    }
+
     private static AccessDecision directCarePermit(Relationship relationship, Evaluation consents) {
         String why = "R39: legitimate relationship " + relationship.kind() + " (" + relationship.source() + ")";
         if (consents.withheld == null) {
@@ -394,7 +435,7 @@ public final class ConsentEngine {
         }
         return new AccessDecision.Permit("R39",
                 List.of(why, "R41: items labelled " + consents.withheld + " are withheld from this viewer"),
-                EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD));
+                EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), consents.withheld);
     }
 
     private static Relationship professionalRelationship(List<Relationship> relationships) {

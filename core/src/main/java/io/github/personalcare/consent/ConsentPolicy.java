@@ -43,6 +43,9 @@ import java.util.Set;
  * @param directCareRequiresClinicalRole direct care needs a clinical role as well as a
  *                                    relationship (R39); default true
  * @param breakGlassRequiresClinicalRole break-glass needs a clinical role (R40); default true
+ * @param selfClaimedRelationships    a clinician may claim a legitimate relationship the SDK has no
+ *                                    record of ({@code AccessContext.claimingRelationship}), which is
+ *                                    permitted for direct care, audited and alerted (R40); default true
  */
 public record ConsentPolicy(
         ZoneId zone,
@@ -53,7 +56,8 @@ public record ConsentPolicy(
         Duration breakGlassValidity,
         Set<AccessAction> breakGlassActions,
         boolean directCareRequiresClinicalRole,
-        boolean breakGlassRequiresClinicalRole) {
+        boolean breakGlassRequiresClinicalRole,
+        boolean selfClaimedRelationships) {
 
     /** Presumed competence from 16: Family Law Reform Act 1969, Mental Capacity Act 2005 (§4.5). */
     public static final int LAW_PRESUMED_COMPETENCE_AGE = 16;
@@ -118,6 +122,7 @@ public record ConsentPolicy(
         private Set<AccessAction> breakGlassActions = EnumSet.of(AccessAction.ACCESS);
         private boolean directCareRequiresClinicalRole = true;
         private boolean breakGlassRequiresClinicalRole = true;
+        private boolean selfClaimedRelationships = true;
 
         private Builder() {
         }
@@ -179,6 +184,12 @@ public record ConsentPolicy(
             return this;
         }
 
+        /** Whether clinicians may claim a relationship the SDK has no record of (R40). */
+        public Builder selfClaimedRelationships(boolean value) {
+            this.selfClaimedRelationships = value;
+            return this;
+        }
+
         /**
          * The policy.
          *
@@ -187,7 +198,7 @@ public record ConsentPolicy(
         public ConsentPolicy build() {
             return new ConsentPolicy(zone, proxyRestrictionAge, adultProxyAge, presumedCompetenceAge,
                     patientOnlineAccessAge, breakGlassValidity, breakGlassActions, directCareRequiresClinicalRole,
-                    breakGlassRequiresClinicalRole);
+                    breakGlassRequiresClinicalRole, selfClaimedRelationships);
         }
     }
 }

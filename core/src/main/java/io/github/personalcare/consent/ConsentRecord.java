@@ -38,6 +38,25 @@ public record ConsentRecord(ConsentId id, PatientId patient, ConsentStatus statu
         return new ConsentRecord(id, patient, ConsentStatus.ACTIVE, at, terms);
     }
 
+    /** A new proposed consent: recorded, but not evaluated until it is accepted (R43). */
+    public static ConsentRecord proposed(ConsentId id, PatientId patient, ConsentTerms terms, Instant at) {
+        return new ConsentRecord(id, patient, ConsentStatus.PROPOSED, at, terms);
+    }
+
+    /**
+     * The same consent in status {@code next}, from {@code at}.
+     *
+     * @throws IllegalTransitionException if the lifecycle does not allow the move
+     *                                    ({@link ConsentStatus#canMoveTo})
+     */
+    public ConsentRecord moveTo(ConsentStatus next, Instant at) {
+        Require.present("status", next);
+        if (!status.canMoveTo(next)) {
+            throw new IllegalTransitionException("CONSENT_LIFECYCLE", status.name(), next.name());
+        }
+        return new ConsentRecord(id, patient, next, Require.present("at", at), terms);
+    }
+
     /** The reference decisions use: {@code "Consent/<id>"}. */
     public String reference() {
         return "Consent/" + id;
@@ -69,6 +88,6 @@ public record ConsentRecord(ConsentId id, PatientId patient, ConsentStatus statu
         if (!status.canMoveTo(ConsentStatus.INACTIVE)) {
             throw new IllegalTransitionException("CONSENT_LIFECYCLE", status.name(), "withdraw");
         }
-        return new ConsentRecord(id, patient, ConsentStatus.INACTIVE, at, terms);
+        return moveTo(ConsentStatus.INACTIVE, at);
     }
 }

@@ -52,20 +52,85 @@ public final class ConsentService {
      * @throws io.github.personalcare.access.AccessDeniedException if the actor may not record consents
      */
     public ConsentRecord record(AccessContext ctx, PatientId patient, ConsentTerms terms) {
+        return insert(ctx, patient, terms, ConsentStatus.ACTIVE, "consent.record");
+    }
+
+    /**
+     * Records a proposed consent, such as a research consent offered to the patient: it is kept and
+     * listed but grants or refuses nothing until {@link #accept accepted} (R43).
+     *
+     * @throws InvalidInputException if the patient is missing (R44) or the terms are missing
+     * @throws io.github.personalcare.access.AccessDeniedException if the actor may not record consents
+     */
+    public ConsentRecord propose(AccessContext ctx, PatientId patient, ConsentTerms terms) {
+        return insert(ctx, patient, terms, ConsentStatus.PROPOSED, "consent.propose");
+    }
+
+    private ConsentRecord insert(AccessContext ctx, PatientId patient, ConsentTerms terms, ConsentStatus status,
+            String auditAction) {
         if (patient == null) {
             throw new InvalidInputException("patient", "R44", "a consent must name its patient");
         }
         Require.present("terms", terms);
         ConsentId id = ConsentId.random();
         ConsentRecord saved = guard.run(GuardedCall.on(ctx, patient, AccessAction.COLLECT, DataClass.CONSENT,
-                "consent.record", "Consent/" + id), p -> {
-            ConsentRecord consent = ConsentRecord.active(id, patient, terms, p.now());
+                auditAction, "Consent/" + id), p -> {
+            ConsentRecord consent = new ConsentRecord(id, patient, status, p.now(), terms);
             p.tx().aggregates(ConsentStores.CONSENTS).insert(consent);
             p.tx().outbox().publish(new ConsentEvent.Recorded(UUID.randomUUID(), p.now(), patient, id.value()));
             return consent;
         });
-        log.info("consent {} recorded for patient {}", id, patient);
+        log.info("consent {} recorded for patient {} as {}", id, patient, status);
         return saved;
+    }
+
+    /**
+     * Accepts a draft or proposed consent: it applies from now on.
+     *
+     * @param expectedVersion the version read; a stale one throws {@code VersionConflictException}
+     * @throws NotFoundException if the patient has no such consent
+     * @throws io.github.personalcare.IllegalTransitionException if it is not draft or proposed
+     */
+    public ConsentRecord accept(AccessContext ctx, PatientId patient, ConsentId id, long expectedVersion) {
+        return move(ctx, patient, id, expectedVersion, ConsentStatus.ACTIVE, "consent.accept");
+    }
+
+    /**
+     * Rejects a draft or proposed consent; a rejected consent never applies and cannot be reopened.
+     *
+     * @throws NotFoundException if the patient has no such consent
+     * @throws io.github.personalcare.IllegalTransitionException if it is not draft or proposed
+     */
+    public ConsentRecord reject(AccessContext ctx, PatientId patient, ConsentId id, long expectedVersion) {
+        return move(ctx, patient, id, expectedVersion, ConsentStatus.REJECTED, "consent.reject");
+    }
+
+    /**
+     * Marks a consent recorded by mistake as entered in error: it stops applying at once and is
+     * kept (never deleted) for the audit.
+     *
+     * @throws NotFoundException if the patient has no such consent
+     * @throws io.github.personalcare.IllegalTransitionException if it is already withdrawn, rejected or in error
+     */
+    public ConsentRecord markEnteredInError(AccessContext ctx, PatientId patient, ConsentId id, long expectedVersion) {
+        return move(ctx, patient, id, expectedVersion, ConsentStatus.ENTERED_IN_ERROR, "consent.enteredInError");
+    }
+
+    private ConsentRecord move(AccessContext ctx, PatientId patient, ConsentId id, long expectedVersion,
+            ConsentStatus next, String auditAction) {
+        Require.present("patient", patient);
+        Require.present("consentId", id);
+        ConsentRecord moved = guard.run(GuardedCall.on(ctx, patient, AccessAction.CORRECT, DataClass.CONSENT,
+                auditAction, "Consent/" + id), p -> {
+            var consents = p.tx().aggregates(ConsentStores.CONSENTS);
+            ConsentRecord after = owned(consents.get(id), patient).value().moveTo(next, p.now());
+            consents.update(after, expectedVersion);
+            p.tx().outbox().publish(new ConsentEvent.StatusChanged(UUID.randomUUID(), p.now(), patient, id.value(),
+                    next.code()));
+            return after;
+        });
+        log.info("consent {} of patient {} is now {}", id, patient, next);
+        return moved;
     }
 
     /**

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Events about a patient's consents: recorded, changed, withdrawn. They carry ids only. */
+/** Events about a patient's consents: recorded, changed, withdrawn, moved along their lifecycle. Ids and codes only. */
 public sealed interface ConsentEvent extends DomainEvent
-        permits ConsentEvent.Recorded, ConsentEvent.Updated, ConsentEvent.Withdrawn {
+        permits ConsentEvent.Recorded, ConsentEvent.Updated, ConsentEvent.Withdrawn, ConsentEvent.StatusChanged {
 
     /** The consent's internal id. */
     UUID consent();
@@ -55,6 +55,28 @@ public sealed interface ConsentEvent extends DomainEvent
         @Override
         public String type() {
             return "consent.withdrawn";
+        }
+    }
+
+    /**
+     * A consent moved along its lifecycle other than by withdrawal: a proposal accepted
+     * ({@code "active"}) or rejected, or a record marked entered in error.
+     *
+     * @param status the FHIR status code it moved to
+     */
+    record StatusChanged(UUID eventId, Instant occurredAt, PatientId patient, UUID consent, String status)
+            implements ConsentEvent {
+        public StatusChanged {
+            Objects.requireNonNull(eventId, "eventId");
+            Objects.requireNonNull(occurredAt, "occurredAt");
+            Objects.requireNonNull(patient, "patient");
+            Objects.requireNonNull(consent, "consent");
+            Objects.requireNonNull(status, "status");
+        }
+
+        @Override
+        public String type() {
+            return "consent.status_changed";
         }
     }
 }

@@ -4,6 +4,7 @@ import io.github.personalcare.IllegalTransitionException;
 import io.github.personalcare.InvalidInputException;
 import io.github.personalcare.Require;
 import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.access.AccessDecision;
 import io.github.personalcare.event.ReferralEvent;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
@@ -135,6 +136,20 @@ public record Referral(
             Require.present("referral", referral);
             events = List.copyOf(events);
         }
+    }
+
+    /**
+     * The referral as the holder of {@code permit} may see it: without the attachments the permit
+     * withholds (R41, R48); the same referral when nothing is withheld. For reading only: commands
+     * always act on the stored referral.
+     */
+    public Referral redactedFor(AccessDecision.Permit permit) {
+        List<Attachment> visible = permit.redact(attachments, Attachment::labels);
+        if (visible.size() == attachments.size()) {
+            return this;
+        }
+        return new Referral(id, ubrn, patient, referrer, priority, specialty, clinicalReason, requestType, visible,
+                shortlist, choice, chosenService, appointments, clocks, state, history, createdAt);
     }
 
     /** True until the referral is completed or cancelled. */

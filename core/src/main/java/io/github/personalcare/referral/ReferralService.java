@@ -113,7 +113,7 @@ public final class ReferralService {
             }
             p.tx().outbox().publish(new ReferralEvent.Drafted(UUID.randomUUID(), p.now(), referral.patient(), id,
                     ubrn, referral.priority(), referral.requestType()));
-            return new Versioned<>(referral, version);
+            return visible(p, new Versioned<>(referral, version));
         });
         log.info("referral {} drafted", id);
         return saved;
@@ -282,18 +282,23 @@ public final class ReferralService {
         return execute(ctx, patient, referral, command.type(), expectedVersion, current -> command);
     }
 
-    /** The patient's referral with its version. */
+    /** The patient's referral with its version, without the attachments withheld from this viewer (R41, R48). */
     public Versioned<Referral> get(AccessContext ctx, PatientId patient, ReferralId referral) {
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.REFERRAL, "referral.read",
-                "Referral/" + referral), p -> load(p, patient, referral));
+                "Referral/" + referral), p -> visible(p, load(p, patient, referral)));
     }
 
-    /** Every referral of the patient, oldest first. */
+    private static Versioned<Referral> visible(Permitted p, Versioned<Referral> stored) {
+        return new Versioned<>(stored.value().redactedFor(p.decision()), stored.version());
+    }
+
+    /** Every referral of the patient, oldest first, without the attachments withheld from this viewer. */
     public List<Versioned<Referral>> forPatient(AccessContext ctx, PatientId patient) {
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.REFERRAL, "referral.list",
                 "Patient/" + patient), p -> p.tx().aggregates(ReferralStores.REFERRALS).findByPatient(patient).stream()
                 .sorted(java.util.Comparator.comparing((Versioned<Referral> v) -> v.value().createdAt())
                         .thenComparing(v -> v.value().id().value()))
+                .map(v -> visible(p, v))
                 .toList());
     }
 
@@ -301,7 +306,8 @@ public final class ReferralService {
     public Optional<Versioned<Referral>> findByUbrn(AccessContext ctx, PatientId patient, Ubrn ubrn) {
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.REFERRAL, "referral.read",
                 "Patient/" + patient), p -> p.tx().aggregates(ReferralStores.REFERRALS)
-                .query(Query.forPatient(patient).and("ubrn").is(ubrn.value())).stream().findFirst());
+                .query(Query.forPatient(patient).and("ubrn").is(ubrn.value())).stream().findFirst()
+                .map(v -> visible(p, v)));
     }
 
     /**
@@ -351,7 +357,7 @@ public final class ReferralService {
             Referral.Transition t = current.value().apply(command, p.now(), UUID::randomUUID);
             long version = p.tx().aggregates(ReferralStores.REFERRALS).update(t.referral(), expectedVersion);
             t.events().forEach(p.tx().outbox()::publish);
-            return new Versioned<>(t.referral(), version);
+            return visible(p, new Versioned<>(t.referral(), version));
         });
         log.info("referral {} {} -> {} at version {}", referral, type, saved.value().state(), saved.version());
         return saved;

@@ -37,4 +37,12 @@ public interface Outbox {
 
     /** Every entry not yet delivered nor moved aside, whether due or not, oldest first. */
     List<OutboxEntry> undelivered();
+
+    /**
+     * Deletes delivered entries, oldest first, at most {@code limit}; undelivered entries and dead
+     * letters are never touched. Storage that drops entries as they are delivered returns 0.
+     *
+     * @return how many entries were deleted
+     */
+    int purgeDelivered(int limit);
 }

@@ -118,6 +118,29 @@ public final class OutboxRelay {
      * @throws StorageException if the storage fails; entries not yet marked are retried next time
      */
     public Result relay() {
+        return relayPending();
+    }
+
+    /**
+     * Deletes every delivered entry, in batches of the policy's batch size, each batch in a
+     * transaction of its own; for a scheduled housekeeping job. Undelivered entries and dead letters
+     * stay.
+     *
+     * @return how many entries were deleted
+     * @throws StorageException if the storage fails; batches already deleted stay deleted
+     */
+    public int purgeDelivered() {
+        int total = 0;
+        while (true) {
+            int deleted = storage.inTransaction(tx -> tx.outbox().purgeDelivered(policy.batchSize()));
+            total += deleted;
+            if (deleted < policy.batchSize()) {
+                return total;
+            }
+        }
+    }
+
+    private Result relayPending() {
         int delivered = 0;
         int retried = 0;
         int deadLettered = 0;

@@ -1,5 +1,6 @@
 package io.github.personalcare.spi;
 
+import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.RecordId;
 
 /**
@@ -20,4 +21,15 @@ public interface Transaction {
 
     /** The transactional outbox of domain events. */
     Outbox outbox();
+
+    /**
+     * Takes the patient's write lock until this transaction ends: when this returns, any other
+     * transaction that took the same patient's lock has ended, and none can take it before this
+     * one ends. Services call it before a check-then-act decision about one patient (such as "no
+     * open care plan yet", R6) so that two concurrent writers cannot both pass the check. Storage
+     * that runs transactions one at a time may only check that the transaction is open.
+     *
+     * @throws StorageException if the lock cannot be taken (the transaction then fails)
+     */
+    void lockPatient(PatientId patient);
 }

@@ -152,5 +152,10 @@ class BudgetRaceRetryTest {
         public Outbox outbox() {
             return tx.outbox();
         }
+
+        @Override
+        public void lockPatient(PatientId patient) {
+            tx.lockPatient(patient);
+        }
     }
 }

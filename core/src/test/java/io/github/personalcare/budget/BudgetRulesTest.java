@@ -411,6 +411,9 @@ class BudgetRulesTest {
         assertThat(task.kind()).isEqualTo(ReviewTaskKind.HEALTH_CHANGED);
         assertThat(task.isMandatory()).isFalse();
         assertThat(b.stored(budget.id()).value().dueForReview(b.today)).isTrue();
+        assertThat(b.budgets().dueForReview(b.w.gp, b.today)).extracting(PersonalHealthBudget::id)
+                .as("the review queue finds it by its open task, before its review date")
+                .containsExactly(budget.id());
     }
 
     @Test

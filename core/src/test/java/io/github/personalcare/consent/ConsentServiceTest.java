@@ -225,6 +225,38 @@ class ConsentServiceTest {
     }
 
     @Test
+    @DisplayName("R40 a self-claimed relationship is permitted for direct care, audited with its reason and alerted")
+    void aSelfClaimedRelationshipIsPermittedAuditedAndAlerted() {
+        AccessContext walkIn = AccessContext.claimingRelationship(AE_CLINICIAN, "walk-in, patient present and asking");
+
+        care.patients().get(walkIn, patient.id());
+
+        AuditRecord audited = auditTrail().get(auditTrail().size() - 1);
+        assertThat(audited.event().rule()).isEqualTo("R40");
+        assertThat(audited.event().purpose()).isEqualTo(Purpose.DIRECT_CARE);
+        assertThat(audited.event().reason()).contains("walk-in, patient present and asking");
+        assertThat(outbox()).noneMatch(AccessEvent.BreakGlassUsed.class::isInstance)
+                .filteredOn(AccessEvent.RelationshipClaimed.class::isInstance).singleElement()
+                .satisfies(e -> {
+                    AccessEvent.RelationshipClaimed claimed = (AccessEvent.RelationshipClaimed) e;
+                    assertThat(claimed.patient()).isEqualTo(patient.id());
+                    assertThat(claimed.actor()).isEqualTo(AE_CLINICIAN.reference());
+                    assertThat(claimed.correlationId()).isEqualTo(walkIn.correlationId().value());
+                    assertThat(claimed.type()).isEqualTo("access.relationship_claimed");
+                });
+    }
+
+    @Test
+    @DisplayName("R40 a self-claimed relationship never overrides the patient's objection (R41)")
+    void aSelfClaimedRelationshipDoesNotOverrideAnObjection() {
+        care.consents().record(self, patient.id(), objectionTo(ProvisionActor.organisation(AE_CLINICIAN.organisation())));
+
+        assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> care.patients().get(
+                AccessContext.claimingRelationship(AE_CLINICIAN, "walk-in, patient present"), patient.id()));
+        assertThat(outbox()).noneMatch(AccessEvent.RelationshipClaimed.class::isInstance);
+    }
+
+    @Test
     @DisplayName("R40 emergency access without a reason is denied and raises no event")
     void emergencyWithoutReasonIsDeniedWithoutEvent() {
         assertThatExceptionOfType(AccessDeniedException.class)

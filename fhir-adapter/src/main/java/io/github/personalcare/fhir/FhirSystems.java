@@ -85,6 +85,38 @@ public final class FhirSystems {
     public static final String SDK_PLAN_SECTION = SDK_BASE + "/CodeSystem/plan-section";
     /** Base of the SDK's own extension URLs. */
     public static final String SDK_EXTENSION = SDK_BASE + "/StructureDefinition/";
+    /** UK Core ServiceRequest profile (referrals). */
+    public static final String UKCORE_SERVICE_REQUEST =
+            "https://fhir.hl7.org.uk/StructureDefinition/UKCore-ServiceRequest";
+    /** UBRN identifier system of e-RS R4 and the NHS England IG, always emitted (R4). */
+    public static final String UBRN = "https://fhir.nhs.uk/Id/UBRN";
+    /** GP Connect (STU3) UBRN identifier system: accepted on input only (R4). */
+    public static final String UBRN_GP_CONNECT = "https://fhir.nhs.uk/Id/ubr-number";
+    /** e-RS priority codes {@code ROUTINE}, {@code URGENT}, {@code TWO_WEEK_WAIT} (R52). */
+    public static final String ERS_PRIORITY = "https://fhir.nhs.uk/STU3/CodeSystem/eRS-Priority-1";
+    /** e-RS referral state codes (domain notes §3.2). */
+    public static final String ERS_REFERRAL_STATE = "https://fhir.nhs.uk/STU3/CodeSystem/eRS-ReferralState-1";
+    /** e-RS R4 ServiceRequest categories ({@code referral}). */
+    public static final String ERS_CATEGORY = "https://fhir.nhs.uk/CodeSystem/message-category-servicerequest";
+    /** e-RS R4 ServiceRequest codes ({@code advice-and-guidance}). */
+    public static final String ERS_REQUEST_CODE = "https://fhir.nhs.uk/CodeSystem/servicerequest-code";
+    /** SDK extensions and code systems of a referral (state, priority, shortlist, appointments, clocks, history). */
+    public static final String SDK_REFERRAL = SDK_BASE + "/StructureDefinition/referral-";
+    /** SDK code systems of a referral's enums, by suffix ({@code referral-state}, {@code rtt-stop-reason} ...). */
+    public static final String SDK_CODES = SDK_BASE + "/CodeSystem/";
+    /** SDK identifier system of a healthcare service in the supplier's directory. */
+    public static final String SDK_SERVICE_ID = SDK_BASE + "/Id/service-id";
+
+    /** UK Core Consent profile. */
+    public static final String UKCORE_CONSENT = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Consent";
+    /** FHIR consent scopes ({@code patient-privacy}, {@code treatment}, {@code research}, {@code adr}). */
+    public static final String CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope";
+    /** FHIR consent actions ({@code access}, {@code collect}, {@code use}, {@code disclose}, {@code correct}). */
+    public static final String CONSENT_ACTION = "http://terminology.hl7.org/CodeSystem/consentaction";
+    /** HL7 v3 ActCode: {@code OPTIN}/{@code OPTOUT} policy rules, {@code INFA} category. */
+    public static final String V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    /** HL7 v3 ParticipationType: {@code IRCP} (information recipient), the role of a person or organisation actor. */
+    public static final String V3_PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
 
     private FhirSystems() {
     }

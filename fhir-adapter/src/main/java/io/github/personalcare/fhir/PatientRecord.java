@@ -169,7 +169,8 @@ public record PatientRecord(
 
         /**
          * The record; its professionals are those added, then the care teams' professionals, then
-         * those who acted in the audit trail, in order of first appearance.
+         * those who acted in the audit trail, then those who recorded ledger entries, in order of
+         * first appearance.
          *
          * @throws InvalidInputException as the record's constructor
          */
@@ -178,6 +179,12 @@ public record PatientRecord(
             careTeams.forEach(t -> all.addAll(CareTeamMapper.professionals(t)));
             for (AuditRecord r : Require.list("audit", audit, MAX_ENTRIES)) {
                 ActorReferences.parse(r.event().actor())
+                        .filter(Actor.Professional.class::isInstance)
+                        .map(Actor.Professional.class::cast)
+                        .ifPresent(all::add);
+            }
+            for (LedgerEntry e : Require.list("ledger", ledger, MAX_ENTRIES)) {
+                ActorReferences.parse(e.recordedBy())
                         .filter(Actor.Professional.class::isInstance)
                         .map(Actor.Professional.class::cast)
                         .ifPresent(all::add);

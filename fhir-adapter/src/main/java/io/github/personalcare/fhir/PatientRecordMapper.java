@@ -6,8 +6,11 @@ import io.github.personalcare.access.Actor;
 import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.careplan.CarePlan;
 import io.github.personalcare.careteam.CareTeam;
+import io.github.personalcare.consent.ConsentRecord;
+import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.Patient;
 import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.referral.Referral;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +21,9 @@ import java.util.Set;
 /**
  * A {@link PatientRecord} as a Bundle, the whole-record export: the Patient, the Organization of
  * the registered practice (never for an S-flagged patient, R49), an Organization, Practitioner
- * and PractitionerRole for each professional, and an AuditEvent per audit record, in chain order.
+ * and PractitionerRole for each professional, the referrer's Organization and Practitioner for
+ * each referral, a ServiceRequest per referral, a Consent per consent record, and an AuditEvent
+ * per audit record, in chain order.
  * {@link #toFhir} gives a collection Bundle, {@link #toTransaction} a transaction Bundle.
  *
  * <p>Care teams ({@link CareTeamMapper}, with their carers' RelatedPersons) and care plans
@@ -39,6 +44,8 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
     private final AuditEventMapper auditEvents = new AuditEventMapper();
     private final CareTeamMapper careTeams = new CareTeamMapper();
     private final CarePlanMapper carePlans = new CarePlanMapper();
+    private final ServiceRequestMapper serviceRequests = new ServiceRequestMapper();
+    private final ConsentMapper consentMapper = new ConsentMapper();
 
     @Override
     public String resourceType() {
@@ -75,6 +82,20 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         }
         record.careTeams().forEach(t -> out.addAll(careTeams.resources(t)));
         record.carePlans().forEach(p -> out.addAll(carePlans.resources(p)));
+        for (OdsCode ods : BudgetRecordReader.organisations(record.budgets())) {
+            out.add(organizations.toFhir(ods));
+        }
+        out.addAll(BudgetRecordReader.resources(record.budgets(), record.ledger()));
+        for (Referral r : record.referrals()) {
+            out.add(organizations.toFhir(r.referrer().organisation()));
+            out.add(practitioners.toFhir(r.referrer().user()));
+        }
+        for (Referral r : record.referrals()) {
+            out.add(serviceRequests.toFhir(r));
+        }
+        for (ConsentRecord c : record.consents()) {
+            out.add(consentMapper.toFhir(c));
+        }
         for (AuditRecord r : record.audit()) {
             out.add(auditEvents.toFhir(r));
         }
@@ -120,6 +141,9 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         List<AuditRecord> audit = new ArrayList<>();
         List<CareTeam> teams = new ArrayList<>();
         List<CarePlan> plans = new ArrayList<>();
+        List<Referral> referrals = new ArrayList<>();
+        List<ConsentRecord> consents = new ArrayList<>();
+        BudgetRecordReader budgets = new BudgetRecordReader(resources);
         for (FhirElement resource : resources) {
             ImportContext at = inBundle.within(resource.path());
             String resourceType = resource.json().path("resourceType").asText("");
@@ -127,6 +151,8 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
                 case "Patient" -> patients.fromFhir(resource.json(), at).ifPresent(found::add);
                 case "PractitionerRole" -> roles.fromFhir(resource.json(), at).ifPresent(professionals::add);
                 case "AuditEvent" -> auditEvents.fromFhir(resource.json(), at).ifPresent(audit::add);
+                case "ServiceRequest" -> serviceRequests.fromFhir(resource.json(), at).ifPresent(referrals::add);
+                case "Consent" -> consentMapper.fromFhir(resource.json(), at).ifPresent(consents::add);
                 case "Organization" -> organizations.fromFhir(resource.json(), at);
                 case "Practitioner" -> practitioners.fromFhir(resource.json(), at);
                 case "CareTeam" -> careTeams.fromFhir(resource.json(), at).ifPresent(teams::add);
@@ -136,6 +162,8 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
                     }
                 }
                 case "Goal", "RelatedPerson" -> { } // read through the CarePlan and CareTeam that reference them
+                case "Account" -> budgets.account(resource, at);
+                case "ChargeItem" -> budgets.chargeItem(resource, at);
                 default -> context.ignored(resource.path());
             }
         }
@@ -144,10 +172,15 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         if (patientCount != 1) {
             bundle.problem("entry", "ONE_PATIENT", "must hold exactly one Patient");
         }
+        if (found.size() == 1) {
+            budgets.check(found.get(0).id(), context);
+        }
         if (context.hasProblems() || found.size() != 1) {
             return Optional.empty();
         }
-        return bundle.convert("entry", () -> PatientRecord.builder(found.get(0)).professionals(professionals).careTeams(teams)
-                .carePlans(plans).audit(audit).build());
+        return bundle.convert("entry", () -> PatientRecord.builder(found.get(0)).professionals(professionals)
+                .careTeams(teams).carePlans(plans)
+                .budgets(budgets.budgets()).ledger(budgets.ledger())
+                .referrals(referrals).consents(consents).audit(audit).build());
     }
 }

@@ -2,6 +2,7 @@ package io.github.personalcare.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.careplan.CarePlan;
 import io.github.personalcare.careplan.EndReason;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,49 @@ class ConformanceTest {
         PatientRecord withCare = PatientRecord.builder(Fixtures.ada()).careTeams(List.of(CareFixtures.team()))
                 .carePlans(List.of(CareFixtures.underReview())).audit(Fixtures.adaAudit()).build();
         assertThat(validator.errors(FhirWriter.toJson(records.toFhir(withCare)))).isEmpty();
+    }
+
+    @Test
+    void exportedServiceRequestsHaveNoValidationErrors() {
+        ServiceRequestMapper mapper = new ServiceRequestMapper();
+        assertThat(validator.errors(FhirWriter.toJson(mapper.toFhir(ReferralConsentFixtures.bookedTwoWeekWait()))))
+                .isEmpty();
+        for (var state : io.github.personalcare.referral.ReferralState.values()) {
+            var r = ReferralConsentFixtures.simple(state, io.github.personalcare.referral.Priority.ROUTINE,
+                    io.github.personalcare.referral.RequestType.ADVICE_AND_GUIDANCE);
+            assertThat(validator.errors(FhirWriter.toJson(mapper.toFhir(r)))).as("state %s", state).isEmpty();
+        }
+    }
+
+    @Test
+    void exportedConsentsHaveNoValidationErrors() {
+        ConsentMapper mapper = new ConsentMapper();
+        for (var c : List.of(ReferralConsentFixtures.carerMaySeeThePlan(),
+                ReferralConsentFixtures.researchOptOutByAttorney())) {
+            assertThat(validator.errors(FhirWriter.toJson(mapper.toFhir(c)))).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("R51 ServiceRequest and Consent claim their UK Core profiles; the Bundle holding them validates")
+    void r51ReferralsAndConsentsInTheWholeRecordBundle() {
+        PatientRecord record = PatientRecord.builder(Fixtures.ada()).audit(Fixtures.adaAudit())
+                .referrals(List.of(ReferralConsentFixtures.bookedTwoWeekWait()))
+                .consents(List.of(ReferralConsentFixtures.carerMaySeeThePlan(),
+                        ReferralConsentFixtures.researchOptOutByAttorney()))
+                .build();
+        for (JsonNode r : records.resources(record)) {
+            String type = r.get("resourceType").asText();
+            assertThat(r.at("/meta/profile/0").asText())
+                    .isEqualTo("https://fhir.hl7.org.uk/StructureDefinition/UKCore-" + type);
+        }
+        assertThat(validator.errors(FhirWriter.toJson(records.toFhir(record)))).isEmpty();
+        assertThat(validator.errors(FhirWriter.toJson(records.toTransaction(record)))).isEmpty();
+    }
+
+    @Test
+    void wholeRecordWithABudgetAndItsLedgerHasNoValidationErrors() {
+        assertThat(validator.errors(FhirWriter.toJson(records.toFhir(BudgetFixtures.record())))).isEmpty();
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.github.personalcare.fhir;
 
 import io.github.personalcare.PersonalCareException;
 import io.github.personalcare.access.Actor;
-import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.careplan.Action;
 import io.github.personalcare.careplan.ActionId;
 import io.github.personalcare.careplan.ActionOwner;
@@ -28,7 +27,6 @@ import io.github.personalcare.careteam.CarerRole;
 import io.github.personalcare.careteam.MemberId;
 import io.github.personalcare.careteam.MembershipPeriod;
 import io.github.personalcare.careteam.ProfessionalMember;
-import io.github.personalcare.identity.Patient;
 import io.github.personalcare.identity.PatientId;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -223,11 +221,21 @@ final class GeneratedCarePlans {
                 r.how()));
     }
 
-    /** The patient's record with the audit trail, maybe a care team, and up to two care plans. */
-    static Arbitrary<PatientRecord> records(Patient patient, List<AuditRecord> audit) {
-        return careTeams(patient.id()).flatMap(team -> Combinators.combine(Arbitraries.of(true, true, false),
+    /** The record with, added, maybe a care team and up to two care plans for its patient. */
+    static Arbitrary<PatientRecord> withCare(PatientRecord r) {
+        return careTeams(r.patient().id()).flatMap(team -> Combinators.combine(Arbitraries.of(true, true, false),
                         carePlans(team).list().ofMaxSize(2))
-                .as((withTeam, plans) -> PatientRecord.builder(patient)
-                        .careTeams(withTeam ? List.of(team) : List.of()).carePlans(plans).audit(audit).build()));
+                .as((withTeam, plans) -> {
+                    List<CareTeam> teams = new ArrayList<>(r.careTeams());
+                    if (withTeam) {
+                        teams.add(team);
+                    }
+                    List<CarePlan> allPlans = new ArrayList<>(r.carePlans());
+                    allPlans.addAll(plans);
+                    // Through the builder, as a real record is made: it adds the team's professionals.
+                    return PatientRecord.builder(r.patient()).professionals(r.professionals()).careTeams(teams)
+                            .carePlans(allPlans).budgets(r.budgets()).ledger(r.ledger()).referrals(r.referrals())
+                            .consents(r.consents()).audit(r.audit()).build();
+                }));
     }
 }

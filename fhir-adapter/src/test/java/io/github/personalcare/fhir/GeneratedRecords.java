@@ -102,6 +102,12 @@ final class GeneratedRecords {
     }
 
     static Arbitrary<PatientRecord> records() {
-        return patients().flatMap(p -> auditChains(p.id()).flatMap(audit -> GeneratedCarePlans.records(p, audit)));
+        return patients().flatMap(p -> Combinators.combine(auditChains(p.id()),
+                        GeneratedReferrals.referrals(p.id()).list().ofMaxSize(2),
+                        GeneratedConsents.consents(p.id()).list().ofMaxSize(2))
+                .as((audit, referrals, consents) -> PatientRecord.builder(p).audit(audit).referrals(referrals)
+                        .consents(consents).build()))
+                .flatMap(GeneratedBudgets::withBudgets)
+                .flatMap(GeneratedCarePlans::withCare);
     }
 }

@@ -3,6 +3,7 @@ package io.github.personalcare.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,7 +29,9 @@ class OfficialExamplesTest {
             "AuditEvent", new AuditEventMapper(),
             "CareTeam", new CareTeamMapper(),
             "CarePlan", new CarePlanMapper(),
-            "Goal", new GoalMapper());
+            "Goal", new GoalMapper(),
+            "ServiceRequest", new ServiceRequestMapper(),
+            "Consent", new ConsentMapper());
 
     private final FhirImporter importer = new FhirImporter(FhirLimits.DEFAULT);
 

@@ -77,6 +77,16 @@ final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public int purgeDelivered(int limit) {
+        tx.checkOpen();
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        return tx.update("purging delivered outbox entries", "DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox "
+                + "WHERE delivered ORDER BY seq FETCH FIRST ? ROWS ONLY)", ps -> ps.setInt(1, limit));
+    }
+
+    @Override
     public void markDelivered(long sequence) {
         tx.checkOpen();
         int rows = tx.update("marking outbox entry delivered",

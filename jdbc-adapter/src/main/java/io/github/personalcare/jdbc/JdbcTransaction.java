@@ -1,5 +1,6 @@
 package io.github.personalcare.jdbc;
 
+import io.github.personalcare.Require;
 import io.github.personalcare.audit.AuditChain;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.RecordId;
@@ -135,7 +136,9 @@ final class JdbcTransaction implements Transaction {
         throw new StorageException("STORAGE", "audit chain head could not be locked");
     }
 
-    void lockPatient(PatientId patient) {
+    @Override
+    public void lockPatient(PatientId patient) {
+        Require.present("patient", patient);
         lockChain(patient.value().toString(), patient);
     }
 

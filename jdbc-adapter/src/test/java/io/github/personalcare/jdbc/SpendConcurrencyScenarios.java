@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Eight threads spend from one balance until it is exhausted. The balance lives in a SampleRecord
- * and each spend is a SampleEntry (stand-ins for a personal health budget and its ledger until the
- * budget aggregate exists): the unit of work checks the balance, updates the record at the version
- * it read and appends the entry, so a stale balance is a version conflict, never an overspend.
+ * Eight threads spend from one balance until it is exhausted, at the storage level: the balance
+ * lives in a SampleRecord and each spend is a SampleEntry; the unit of work checks the balance,
+ * updates the record at the version it read and appends the entry, so a stale balance is a version
+ * conflict, never an overspend. The same race through the real {@code BudgetService} is the
+ * testkit's {@code BudgetStorageContract} (run here on H2 and PostgreSQL).
  */
 abstract class SpendConcurrencyScenarios {
     private static final long ALLOCATED = 1_000;

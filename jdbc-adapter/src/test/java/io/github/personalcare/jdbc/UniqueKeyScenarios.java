@@ -274,6 +274,11 @@ abstract class UniqueKeyScenarios {
                 public Outbox outbox() {
                     return tx.outbox();
                 }
+
+                @Override
+                public void lockPatient(PatientId patient) {
+                    tx.lockPatient(patient);
+                }
             }));
         }
 

@@ -6,6 +6,7 @@ import io.github.personalcare.spi.OutboxEntry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +14,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Events are committed with their change, pending in order per patient, retried and set aside. */
 public abstract class OutboxContract extends StorageContract {
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
+
+    /**
+     * Whether the storage keeps delivered entries until {@link io.github.personalcare.spi.Outbox#purgeDelivered}
+     * deletes them (a database does); storage that drops them on delivery overrides this with false.
+     */
+    protected boolean keepsDeliveredEntries() {
+        return true;
+    }
+
+    private void deliverOldestOf(PatientId patient) {
+        storage.inTransaction(tx -> {
+            long seq = tx.outbox().pending(NOW, 100).stream().filter(e -> e.event().patient().equals(patient))
+                    .findFirst().orElseThrow().sequence();
+            tx.outbox().markDelivered(seq);
+            return null;
+        });
+    }
 
     private PatientEvent.Registered event(PatientId p) {
         return new PatientEvent.Registered(UUID.randomUUID(), NOW, p);
@@ -107,5 +125,67 @@ public abstract class OutboxContract extends StorageContract {
         assertThat(result4).extracting(OutboxEntry::event).containsExactly(a1);
         var result5 = storage.inTransaction(tx -> tx.outbox().pending(NOW, 10));
         assertThat(result5).extracting(OutboxEntry::event).containsExactly(a2);
+    }
+
+    @Test
+    void purgingDeletesDeliveredEntriesOnlyAndLeavesPendingEntriesAndDeadLettersAlone() {
+        var a = PatientId.random();
+        var b = PatientId.random();
+        var c = PatientId.random();
+        var c1 = event(c);
+        var c2 = event(c);
+        storage.inTransaction(tx -> {
+            tx.outbox().publish(event(a));
+            return null;
+        });
+        storage.inTransaction(tx -> {
+            tx.outbox().publish(event(b));
+            return null;
+        });
+        storage.inTransaction(tx -> {
+            tx.outbox().publish(c1);
+            tx.outbox().publish(c2);
+            return null;
+        });
+        deliverOldestOf(a);
+        deliverOldestOf(b);
+        long poison = storage.inTransaction(tx -> tx.outbox().pending(NOW, 10)).stream()
+                .filter(e -> e.event().equals(c1)).findFirst().orElseThrow().sequence();
+        storage.inTransaction(tx -> {
+            tx.outbox().moveToDeadLetters(poison, "POISON");
+            return null;
+        });
+
+        int purged = storage.inTransaction(tx -> tx.outbox().purgeDelivered(100));
+
+        assertThat(purged).isEqualTo(keepsDeliveredEntries() ? 2 : 0);
+        int again = storage.inTransaction(tx -> tx.outbox().purgeDelivered(100));
+        assertThat(again).isZero();
+        List<OutboxEntry> undelivered = storage.inTransaction(tx -> tx.outbox().undelivered());
+        List<OutboxEntry> pending = storage.inTransaction(tx -> tx.outbox().pending(NOW, 10));
+        List<OutboxEntry> deadLetters = storage.inTransaction(tx -> tx.outbox().deadLetters());
+        assertThat(undelivered).extracting(OutboxEntry::event).containsExactly(c2);
+        assertThat(pending).extracting(OutboxEntry::event).containsExactly(c2);
+        assertThat(deadLetters).extracting(OutboxEntry::event).containsExactly(c1);
+    }
+
+    @Test
+    void purgingDeletesAtMostTheLimitOldestFirst() {
+        var patients = List.of(PatientId.random(), PatientId.random(), PatientId.random());
+        for (PatientId p : patients) {
+            storage.inTransaction(tx -> {
+                tx.outbox().publish(event(p));
+                return null;
+            });
+            deliverOldestOf(p);
+        }
+        int expected = keepsDeliveredEntries() ? 2 : 0;
+
+        int first = storage.inTransaction(tx -> tx.outbox().purgeDelivered(2));
+        int second = storage.inTransaction(tx -> tx.outbox().purgeDelivered(2));
+        int third = storage.inTransaction(tx -> tx.outbox().purgeDelivered(2));
+        assertThat(first).isEqualTo(expected);
+        assertThat(second).isEqualTo(keepsDeliveredEntries() ? 1 : 0);
+        assertThat(third).isZero();
     }
 }

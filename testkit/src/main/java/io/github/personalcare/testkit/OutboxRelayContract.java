@@ -114,6 +114,25 @@ public abstract class OutboxRelayContract extends StorageContract {
     }
 
     @Test
+    void purgingAfterARelayLeavesNothingDeliveredAndNothingPendingLost() {
+        var a = PatientId.random();
+        var b = PatientId.random();
+        publish(a);
+        publish(b);
+        OutboxRelay relay = relay(3);
+        relay.relay();
+        var late = publish(a);
+
+        int purged = relay.purgeDelivered();
+
+        assertThat(purged).isBetween(0, 2);
+        assertThat(relay.purgeDelivered()).isZero();
+        assertThat(undelivered()).extracting(OutboxEntry::event).containsExactly(late);
+        assertThat(relay.relay()).isEqualTo(new OutboxRelay.Result(1, 0, 0));
+        assertThat(transport.delivered).endsWith(late);
+    }
+
+    @Test
     void aFailedDeliveryIsRetriedWithExponentialBackoffFromTheClock() {
         var event = publish(PatientId.random());
         transport.failuresLeft.put(event.eventId(), 2);

@@ -11,8 +11,16 @@ import io.github.personalcare.spi.StorageException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -70,6 +78,43 @@ public abstract class TransactionContract extends StorageContract {
             assertThat(tx.outbox().undelivered()).isEmpty();
             return null;
         });
+    }
+
+    @Test
+    void aPatientLockKeepsAnyOtherTransactionLockingThatPatientWaitingUntilItEnds() throws Exception {
+        var patient = PatientId.random();
+        CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> storage.inTransaction(tx -> {
+                tx.lockPatient(patient);
+                firstHoldsTheLock.countDown();
+                pause(300); // time for the second transaction to ask for the lock
+                order.add("first ends");
+                return null;
+            }));
+            assertThat(firstHoldsTheLock.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<?> second = pool.submit(() -> storage.inTransaction(tx -> {
+                tx.lockPatient(patient);
+                order.add("second holds the lock");
+                return null;
+            }));
+            first.get(30, TimeUnit.SECONDS);
+            second.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(order).containsExactly("first ends", "second holds the lock");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

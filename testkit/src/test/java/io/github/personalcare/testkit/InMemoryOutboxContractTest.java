@@ -8,4 +8,9 @@ class InMemoryOutboxContractTest extends OutboxContract {
     protected Storage newStorage() {
         return new InMemoryStorage();
     }
+
+    @Override
+    protected boolean keepsDeliveredEntries() {
+        return false;
+    }
 }

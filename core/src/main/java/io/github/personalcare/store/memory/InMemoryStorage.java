@@ -1,6 +1,7 @@
 package io.github.personalcare.store.memory;
 
 import io.github.personalcare.NotFoundException;
+import io.github.personalcare.Require;
 import io.github.personalcare.audit.AuditChain;
 import io.github.personalcare.audit.AuditEvent;
 import io.github.personalcare.audit.AuditRecord;
@@ -126,6 +127,13 @@ public final class InMemoryStorage implements Storage {
         public Outbox outbox() {
             checkOpen();
             return new MemoryOutbox(this);
+        }
+
+        @Override
+        public void lockPatient(PatientId patient) {
+            // Transactions already run one at a time under the storage's lock.
+            checkOpen();
+            Require.present("patient", patient);
         }
 
         void commit() {
@@ -429,6 +437,16 @@ public final class InMemoryStorage implements Storage {
                 }
             }
             return result;
+        }
+
+        @Override
+        public int purgeDelivered(int limit) {
+            // Delivered entries are dropped when the delivering transaction commits.
+            tx.checkOpen();
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit must be at least 1");
+            }
+            return 0;
         }
 
         @Override

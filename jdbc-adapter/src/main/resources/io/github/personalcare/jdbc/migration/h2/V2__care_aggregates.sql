@@ -35,7 +35,8 @@ CREATE TABLE personal_health_budget (
     cohort CHARACTER VARYING,
     care_plan CHARACTER VARYING,
     direct_payment BOOLEAN,
-    next_review_due DATE
+    next_review_due DATE,
+    review_task_open BOOLEAN
 );
 CREATE INDEX personal_health_budget_patient_idx ON personal_health_budget (patient_id);
 CREATE INDEX personal_health_budget_status_idx ON personal_health_budget (status);
@@ -43,6 +44,7 @@ CREATE INDEX personal_health_budget_cohort_idx ON personal_health_budget (cohort
 CREATE INDEX personal_health_budget_care_plan_idx ON personal_health_budget (care_plan);
 CREATE INDEX personal_health_budget_direct_payment_idx ON personal_health_budget (direct_payment);
 CREATE INDEX personal_health_budget_next_review_due_idx ON personal_health_budget (next_review_due);
+CREATE INDEX personal_health_budget_review_task_open_idx ON personal_health_budget (review_task_open);
 CREATE TABLE budget_ledger_entry (
     owner_id UUID NOT NULL,
     patient_id UUID NOT NULL,

@@ -1,4 +1,4 @@
-package io.github.personalcare.fhir;
+package io.github.personalcare.fhir.conformance;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
@@ -24,19 +24,19 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * The HAPI FHIR instance validator (test scope only), offline: FHIR R4 base plus every UK Core
+ * The HAPI FHIR instance validator (for tests only), offline: FHIR R4 base plus every UK Core
  * StructureDefinition, ValueSet and CodeSystem of {@code shared/fhir/ukcore}, no terminology
  * server, unknown code systems (SNOMED CT, LOINC, the SDK's own) as warnings. The chain is the
  * one {@code shared/fhir/ukcore/README.md} describes. Building it takes seconds, so one instance
  * is shared by every test class ({@link #shared()}).
  */
-final class UkCoreValidator {
+public final class UkCoreValidator {
     /**
      * Where the shared FHIR material is: {@code -Dpersonalcare.shared=...}, else the first folder
      * named {@code shared} holding {@code fhir/ukcore} found beside the working directory or any
      * of its parents (CI clones the repository with {@code shared/} beside it).
      */
-    static final Path SHARED = locateShared();
+    public static final Path SHARED = locateShared();
 
     private static Path locateShared() {
         String configured = System.getProperty("personalcare.shared");
@@ -87,7 +87,7 @@ final class UkCoreValidator {
     }
 
     /** The one validator of the test run. */
-    static UkCoreValidator shared() {
+    public static UkCoreValidator shared() {
         return Holder.INSTANCE;
     }
 
@@ -100,7 +100,7 @@ final class UkCoreValidator {
     }
 
     /** Validates a resource (against the profiles its meta.profile claims) and returns the errors and fatals. */
-    List<String> errors(String json) {
+    public List<String> errors(String json) {
         ValidationResult result;
         synchronized (this) {
             result = validator.validateWithResult(json);

@@ -1,0 +1,107 @@
+package io.github.personalcare.consent;
+
+import io.github.personalcare.support.TestClock;
+import io.github.personalcare.IllegalTransitionException;
+import io.github.personalcare.PersonalCare;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.AccessDeniedException;
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.event.ConsentEvent;
+import io.github.personalcare.event.DomainEvent;
+import io.github.personalcare.identity.Patient;
+import io.github.personalcare.spi.OutboxEntry;
+import io.github.personalcare.spi.VersionConflictException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import static io.github.personalcare.consent.ConsentFixtures.CARER;
+import static io.github.personalcare.consent.ConsentFixtures.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** A consent's lifecycle through the service: proposed, accepted, rejected, entered in error (R43). */
+class ConsentLifecycleServiceTest {
+    private final TestClock clock = new TestClock(NOW);
+    private final PersonalCare care = PersonalCare.builder().clock(clock).build();
+    private final Patient patient = ConsentServiceTest.register(care, Set.of());
+    private final AccessContext self = AccessContext.patientSelf(patient.id());
+    private final AccessContext carer = AccessContext.of(CARER, Purpose.PATIENT_SELF_SERVICE);
+
+    private List<DomainEvent> outbox() {
+        return care.storage().inTransaction(tx -> tx.outbox().undelivered()).stream().map(OutboxEntry::event).toList();
+    }
+
+    private long versionOf(ConsentRecord consent) {
+        return care.consents().get(self, patient.id(), consent.id()).version();
+    }
+
+    @Test
+    @DisplayName("R43 a proposed consent grants nothing until the patient accepts it, then applies at once")
+    void aProposalAppliesOnlyOnceAccepted() {
+        ConsentRecord proposed = care.consents().propose(self, patient.id(), ConsentServiceTest.carerMayViewTheRecord());
+
+        assertThat(proposed.status()).isEqualTo(ConsentStatus.PROPOSED);
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> care.patients().get(carer, patient.id()));
+
+        clock.advance(Duration.ofMinutes(5));
+        ConsentRecord accepted = care.consents().accept(self, patient.id(), proposed.id(), versionOf(proposed));
+
+        assertThat(accepted.status()).isEqualTo(ConsentStatus.ACTIVE);
+        assertThat(accepted.recordedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+        assertThat(care.patients().get(carer, patient.id())).isEqualTo(patient);
+        assertThat(outbox()).filteredOn(ConsentEvent.StatusChanged.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((ConsentEvent.StatusChanged) e).status()).isEqualTo("active"));
+    }
+
+    @Test
+    @DisplayName("R43 a rejected proposal never applies and cannot be accepted afterwards")
+    void aRejectedProposalIsFinal() {
+        ConsentRecord proposed = care.consents().propose(self, patient.id(), ConsentServiceTest.carerMayViewTheRecord());
+        ConsentRecord rejected = care.consents().reject(self, patient.id(), proposed.id(), versionOf(proposed));
+
+        assertThat(rejected.status()).isEqualTo(ConsentStatus.REJECTED);
+        assertThatExceptionOfType(IllegalTransitionException.class)
+                .isThrownBy(() -> care.consents().accept(self, patient.id(), proposed.id(), versionOf(rejected)));
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> care.patients().get(carer, patient.id()));
+    }
+
+    @Test
+    @DisplayName("R43 a consent marked entered in error stops applying at once and is kept")
+    void enteredInErrorStopsApplying() {
+        ConsentRecord active = care.consents().record(self, patient.id(), ConsentServiceTest.carerMayViewTheRecord());
+        assertThat(care.patients().get(carer, patient.id())).isEqualTo(patient);
+
+        care.consents().markEnteredInError(self, patient.id(), active.id(), versionOf(active));
+
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> care.patients().get(carer, patient.id()));
+        assertThat(care.consents().list(self, patient.id())).singleElement()
+                .extracting(ConsentRecord::status).isEqualTo(ConsentStatus.ENTERED_IN_ERROR);
+    }
+
+    @Test
+    void anActiveConsentCannotBeAcceptedOrRejected() {
+        ConsentRecord active = care.consents().record(self, patient.id(), ConsentServiceTest.carerMayViewTheRecord());
+
+        assertThatExceptionOfType(IllegalTransitionException.class)
+                .isThrownBy(() -> care.consents().reject(self, patient.id(), active.id(), versionOf(active)));
+        assertThat(care.consents().get(self, patient.id(), active.id()).value().status())
+                .isEqualTo(ConsentStatus.ACTIVE);
+    }
+
+    @Test
+    void aStaleVersionChangesNothing() {
+        ConsentRecord proposed = care.consents().propose(self, patient.id(), ConsentServiceTest.carerMayViewTheRecord());
+        long read = versionOf(proposed);
+        care.consents().update(self, patient.id(), proposed.id(), ConsentServiceTest.carerMayViewTheRecord(), read);
+
+        assertThatExceptionOfType(VersionConflictException.class)
+                .isThrownBy(() -> care.consents().accept(self, patient.id(), proposed.id(), read));
+        assertThat(care.consents().get(self, patient.id(), proposed.id()).value().status())
+                .isEqualTo(ConsentStatus.PROPOSED);
+    }
+}

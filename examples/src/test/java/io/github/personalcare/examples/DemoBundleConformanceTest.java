@@ -1,0 +1,39 @@
+package io.github.personalcare.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.personalcare.fhir.conformance.UkCoreValidator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo patient's whole record, as the demo writes it, is conformant FHIR R4 / UK Core (R51). */
+class DemoBundleConformanceTest {
+    @Test
+    @DisplayName("R51 the demo's whole-record Bundle validates with 0 errors and every resource claims a profile")
+    void theDemoBundleValidates(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("patient-bundle.json");
+        Demo.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "--fhir-out", out.toString());
+        String bundle = Files.readString(out);
+
+        assertThat(UkCoreValidator.shared().errors(bundle)).isEmpty();
+        JsonNode entries = new ObjectMapper().readTree(bundle).path("entry");
+        Set<String> types = new TreeSet<>();
+        for (JsonNode entry : entries) {
+            JsonNode resource = entry.path("resource");
+            types.add(resource.path("resourceType").asText());
+            assertThat(resource.at("/meta/profile/0").asText()).as(resource.path("resourceType").asText())
+                    .startsWith("http");
+        }
+        assertThat(types).contains("Patient", "Account", "ChargeItem", "ServiceRequest", "Consent", "AuditEvent");
+    }
+}

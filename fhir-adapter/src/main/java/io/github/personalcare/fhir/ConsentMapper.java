@@ -1,0 +1,488 @@
+package io.github.personalcare.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.personalcare.access.AccessAction;
+import io.github.personalcare.access.DataClass;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.access.RelationshipKind;
+import io.github.personalcare.access.SensitivityLabel;
+import io.github.personalcare.consent.BasePolicy;
+import io.github.personalcare.consent.ConsentCategory;
+import io.github.personalcare.consent.ConsentCodes;
+import io.github.personalcare.consent.ConsentId;
+import io.github.personalcare.consent.ConsentPeriod;
+import io.github.personalcare.consent.ConsentRecord;
+import io.github.personalcare.consent.ConsentScope;
+import io.github.personalcare.consent.ConsentStatus;
+import io.github.personalcare.consent.ConsentTerms;
+import io.github.personalcare.consent.DataPeriod;
+import io.github.personalcare.consent.LegalAuthority;
+import io.github.personalcare.consent.Performer;
+import io.github.personalcare.consent.PolicyReference;
+import io.github.personalcare.consent.Provision;
+import io.github.personalcare.consent.ProvisionActor;
+import io.github.personalcare.consent.ProvisionType;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.UserId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A {@link ConsentRecord} as a UK Core Consent (domain notes §4.8).
+ *
+ * <ul>
+ *   <li>{@code status}, {@code scope} (consentscope), {@code category} (INFA), {@code dateTime}
+ *       (when recorded or last changed) and {@code patient}, always present (R44).</li>
+ *   <li>{@code performer}: the Patient, or a representative as a RelatedPerson by user id with
+ *       the legal authority in the SDK extension {@code consent-legal-authority}.</li>
+ *   <li>{@code policy} (authority, uri) and {@code policyRule} (v3 ActCode OPTIN / OPTOUT): at
+ *       least one of them is always written, as the domain requires (ppc-1, R44).</li>
+ *   <li>{@code provision}: the root has no {@code type} (R43), every nested one has one; period,
+ *       actors (person or organisation by identifier with role IRCP; a professional role or a
+ *       relationship kind as the actor's role, the reference naming the group by display),
+ *       actions (consentaction), purposes (v3 PurposeOfUse), data classes ({@code class}) and
+ *       sensitivity labels ({@code securityLabel}) in SDK code systems, dataPeriod, nested
+ *       provisions. An empty root and empty periods are left out.</li>
+ * </ul>
+ *
+ * <p>On input a Consent without patient, or without policy and policyRule, is refused (R44), as
+ * is a typed root or an untyped nested provision (R43) and overlapping contradicting siblings (R45).
+ */
+public final class ConsentMapper implements FhirMapper<ConsentRecord> {
+    static final String LEGAL_AUTHORITY = FhirSystems.SDK_BASE + "/StructureDefinition/consent-legal-authority";
+    /** v3 ParticipationType "information recipient": the role of a person or organisation actor. */
+    static final String RECIPIENT = "IRCP";
+
+    private static final Set<String> ODS = Set.of(FhirSystems.ODS_ORGANIZATION, FhirSystems.ODS_SITE);
+    private static final Set<String> READ = Set.of("resourceType", "id", "meta", "status", "scope", "category",
+            "patient", "dateTime", "performer", "policy", "policyRule", "provision");
+    private static final Set<String> PROVISION_READ = Set.of("type", "period", "actor", "action", "securityLabel",
+            "purpose", "class", "dataPeriod", "provision");
+
+    @Override
+    public String resourceType() {
+        return "Consent";
+    }
+
+    @Override
+    public String profile() {
+        return FhirSystems.UKCORE_CONSENT;
+    }
+
+    @Override
+    public ObjectNode toFhir(ConsentRecord consent) {
+        ConsentTerms terms = consent.terms();
+        ObjectNode r = Elements.resource("Consent", consent.id().value().toString(), profile());
+        r.put("status", consent.status().code());
+        r.set("scope", Elements.concept(Elements.coding(FhirSystems.CONSENT_SCOPE, terms.scope().code())));
+        ArrayNode categories = r.putArray("category");
+        terms.categories().forEach(c -> categories.add(Elements.concept(Elements.coding(c.system(), c.code()))));
+        r.set("patient", Elements.reference("Patient", consent.patient().value().toString()));
+        r.put("dateTime", consent.recordedAt().toString());
+        r.putArray("performer").add(performer(terms.performer(), consent.patient()));
+        if (!terms.policies().isEmpty()) {
+            ArrayNode policies = r.putArray("policy");
+            for (PolicyReference p : terms.policies()) {
+                ObjectNode policy = policies.addObject();
+                p.authority().ifPresent(a -> policy.put("authority", a));
+                policy.put("uri", p.uri());
+            }
+        }
+        terms.policyRule().ifPresent(rule -> r.set("policyRule",
+                Elements.concept(Elements.coding(FhirSystems.V3_ACT_CODE, rule.code()))));
+        ObjectNode provision = provision(terms.provision());
+        if (!provision.isEmpty()) {
+            r.set("provision", provision);
+        }
+        return r;
+    }
+
+    private static ObjectNode performer(Performer performer, PatientId patient) {
+        if (performer instanceof Performer.Representative rep) {
+            ObjectNode ref = Elements.object();
+            ref.putArray("extension").add(SdkExtensions.of(LEGAL_AUTHORITY, "Coding",
+                    SdkExtensions.coding("legal-authority", rep.authority())));
+            ref.put("type", "RelatedPerson");
+            ref.set("identifier", Elements.identifier(FhirSystems.SDK_USER_ID, rep.user().value()));
+            return ref;
+        }
+        return Elements.reference("Patient", patient.value().toString());
+    }
+
+    private static ObjectNode provision(Provision p) {
+        ObjectNode out = Elements.object();
+        p.type().ifPresent(t -> out.put("type", t.code()));
+        p.period().ifPresent(period -> {
+            ObjectNode node = Elements.object();
+            period.start().ifPresent(s -> node.put("start", s.toString()));
+            period.end().ifPresent(e -> node.put("end", e.toString()));
+            if (!node.isEmpty()) {
+                out.set("period", node);
+            }
+        });
+        if (!p.actors().isEmpty()) {
+            ArrayNode actors = out.putArray("actor");
+            p.actors().forEach(a -> actors.add(actor(a)));
+        }
+        if (!p.actions().isEmpty()) {
+            ArrayNode actions = out.putArray("action");
+            p.actions().forEach(a -> actions.add(Elements.concept(Elements.coding(FhirSystems.CONSENT_ACTION, a.code()))));
+        }
+        if (!p.labels().isEmpty()) {
+            ArrayNode labels = out.putArray("securityLabel");
+            p.labels().forEach(l -> labels.add(SdkExtensions.coding("sensitivity-label", l)));
+        }
+        if (!p.purposes().isEmpty()) {
+            ArrayNode purposes = out.putArray("purpose");
+            p.purposes().forEach(x -> purposes.add(Elements.coding(FhirSystems.V3_ACT_REASON, x.v3Code())));
+        }
+        if (!p.dataClasses().isEmpty()) {
+            ArrayNode classes = out.putArray("class");
+            p.dataClasses().forEach(c -> classes.add(SdkExtensions.coding("data-class", c)));
+        }
+        p.dataPeriod().ifPresent(period -> {
+            ObjectNode node = Elements.object();
+            period.start().ifPresent(s -> node.put("start", s.toString()));
+            period.end().ifPresent(e -> node.put("end", e.toString()));
+            if (!node.isEmpty()) {
+                out.set("dataPeriod", node);
+            }
+        });
+        if (!p.provisions().isEmpty()) {
+            ArrayNode nested = out.putArray("provision");
+            p.provisions().forEach(child -> nested.add(provision(child)));
+        }
+        return out;
+    }
+
+    private static ObjectNode actor(ProvisionActor a) {
+        ObjectNode actor = Elements.object();
+        ObjectNode reference = Elements.object();
+        if (a instanceof ProvisionActor.Person person) {
+            actor.set("role", Elements.concept(Elements.coding(FhirSystems.V3_PARTICIPATION_TYPE, RECIPIENT)));
+            reference.set("identifier", Elements.identifier(FhirSystems.SDK_USER_ID, person.user().value()));
+        } else if (a instanceof ProvisionActor.Organisation org) {
+            actor.set("role", Elements.concept(Elements.coding(FhirSystems.V3_PARTICIPATION_TYPE, RECIPIENT)));
+            reference.put("type", "Organization");
+            reference.set("identifier", Elements.identifier(FhirSystems.ODS_ORGANIZATION, org.organisation().value()));
+        } else if (a instanceof ProvisionActor.Role role) {
+            actor.set("role", Elements.concept(Elements.coding(FhirSystems.SDK_PROFESSIONAL_ROLE, role.role().name())));
+            reference.put("display", "Any professional acting in this role");
+        } else if (a instanceof ProvisionActor.Related related) {
+            actor.set("role", Elements.concept(SdkExtensions.coding("relationship-kind", related.kind())));
+            reference.put("display", "Anyone with this relationship to the patient");
+        }
+        actor.set("reference", reference);
+        return actor;
+    }
+
+    @Override
+    public Optional<ConsentRecord> fromFhir(JsonNode json, ImportContext context) {
+        Optional<FhirElement> root = FhirElement.resource(json, context, resourceType());
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        FhirElement r = root.get();
+        r.ignoreAllBut(READ);
+        Optional<ConsentId> id = r.requiredText("id", "ID").flatMap(v -> r.convert("id", () -> ConsentId.parse(v)));
+        Optional<ConsentStatus> status = r.requiredText("status", "REQUIRED")
+                .flatMap(v -> r.convert("status", () -> ConsentCodes.status(v)));
+        Optional<ConsentScope> scope = scope(r);
+        Optional<List<ConsentCategory>> categories = categories(r);
+        Optional<PatientId> patient = patient(r);
+        Optional<Instant> recordedAt = r.requiredText("dateTime", "REQUIRED")
+                .flatMap(v -> SdkExtensions.instant(r, "dateTime", v));
+        Optional<Performer> performer = performer(r, patient);
+        Optional<List<PolicyReference>> policies = policies(r);
+        Optional<Optional<BasePolicy>> policyRule = policyRule(r);
+        if (policies.isPresent() && policies.get().isEmpty() && policyRule.isPresent() && policyRule.get().isEmpty()) {
+            r.problem("policy", "R44", "a consent needs a policy or a policyRule (ppc-1)");
+        }
+        Optional<Provision> provision = r.object("provision").map(p -> provision(p, true))
+                .orElseGet(() -> r.has("provision") ? Optional.empty() : Optional.of(Provision.root().build()));
+        if (context.hasProblems() || id.isEmpty() || status.isEmpty() || scope.isEmpty() || categories.isEmpty()
+                || patient.isEmpty() || recordedAt.isEmpty() || performer.isEmpty() || policies.isEmpty()
+                || policyRule.isEmpty() || provision.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ConsentTerms> terms = SdkExtensions.build(r, null, () -> new ConsentTerms(scope.get(),
+                categories.get(), performer.get(), policies.get(), policyRule.get(), provision.get()));
+        if (terms.isEmpty()) {
+            return Optional.empty();
+        }
+        return SdkExtensions.build(r, null, () -> new ConsentRecord(id.get(), patient.get(), status.get(),
+                recordedAt.get(), terms.get()));
+    }
+
+    private static Optional<ConsentScope> scope(FhirElement r) {
+        Optional<FhirElement> scope = r.object("scope");
+        if (scope.isEmpty()) {
+            r.problem("scope", "REQUIRED", "is required");
+            return Optional.empty();
+        }
+        for (FhirElement coding : scope.get().objects("coding")) {
+            if (coding.text("system").filter(FhirSystems.CONSENT_SCOPE::equals).isPresent()) {
+                return coding.requiredText("code", "CODE").flatMap(v -> coding.convert("code",
+                        () -> ConsentCodes.scope(v)));
+            }
+        }
+        scope.get().problem("coding", "CODE", "a coding of " + FhirSystems.CONSENT_SCOPE + " is required");
+        return Optional.empty();
+    }
+
+    private static Optional<List<ConsentCategory>> categories(FhirElement r) {
+        List<ConsentCategory> out = new ArrayList<>();
+        for (FhirElement category : r.objects("category")) {
+            boolean known = false;
+            for (FhirElement coding : category.objects("coding")) {
+                String system = coding.text("system").orElse("");
+                String code = coding.text("code").orElse("");
+                for (ConsentCategory c : ConsentCategory.values()) {
+                    if (c.system().equals(system) && c.code().equals(code)) {
+                        out.add(c);
+                        known = true;
+                    }
+                }
+            }
+            if (!known) {
+                r.context().ignored(category.path());
+            }
+        }
+        if (out.isEmpty()) {
+            r.problem("category", "CODE", "needs a category the SDK knows (v3-ActCode INFA)");
+            return Optional.empty();
+        }
+        return Optional.of(out);
+    }
+
+    private static Optional<PatientId> patient(FhirElement r) {
+        Optional<FhirElement> patient = r.object("patient");
+        if (patient.isEmpty()) {
+            r.problem("patient", "R44", "a consent must name its patient");
+            return Optional.empty();
+        }
+        Optional<String> id = patient.get().text("reference")
+                .flatMap(ref -> References.logicalId(ref, "Patient", r.context()));
+        if (id.isEmpty()) {
+            patient.get().problem("reference", "R44", "must reference the Patient by a UUID id");
+            return Optional.empty();
+        }
+        return patient.get().convert("reference", () -> PatientId.parse(id.get()));
+    }
+
+    private static Optional<Performer> performer(FhirElement r, Optional<PatientId> patient) {
+        List<FhirElement> performers = r.objects("performer");
+        if (performers.isEmpty()) {
+            r.problem("performer", "REQUIRED", "who gave the consent is required: the Patient or a representative");
+            return Optional.empty();
+        }
+        if (performers.size() > 1) {
+            performers.get(1).problem(null, "PERFORMER", "the SDK records one performer: who gave the consent");
+            return Optional.empty();
+        }
+        FhirElement p = performers.get(0);
+        Optional<FhirElement> authority = SdkExtensions.one(p, LEGAL_AUTHORITY, "PERFORMER");
+        if (authority.isEmpty()) {
+            Optional<String> id = p.text("reference").flatMap(ref -> References.logicalId(ref, "Patient", r.context()));
+            if (id.isEmpty()) {
+                p.problem(null, "PERFORMER", "must be the Patient, or a representative with a legal authority extension");
+                return Optional.empty();
+            }
+            if (patient.isPresent() && !patient.get().value().toString().equals(id.get())) {
+                p.problem("reference", "ONE_PATIENT", "must be the consent's own patient");
+                return Optional.empty();
+            }
+            return Optional.of(Performer.patient());
+        }
+        Optional<LegalAuthority> legal = SdkExtensions.decodeValue(authority.get(), "legal-authority",
+                LegalAuthority.class, "PERFORMER");
+        Optional<String> user = References.identifier(p, "RelatedPerson", PractitionerMapper.USER_SYSTEMS);
+        if (user.isEmpty()) {
+            p.problem("identifier", "PERFORMER", "a representative must carry a user id identifier");
+            return Optional.empty();
+        }
+        Optional<UserId> userId = p.convert("identifier", () -> UserId.of(user.get()));
+        if (legal.isEmpty() || userId.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Performer.representative(userId.get(), legal.get()));
+    }
+
+    private static Optional<List<PolicyReference>> policies(FhirElement r) {
+        List<PolicyReference> out = new ArrayList<>();
+        boolean ok = true;
+        for (FhirElement policy : r.objects("policy")) {
+            Optional<String> authority = policy.text("authority");
+            Optional<String> uri = policy.requiredText("uri", "R44");
+            Optional<PolicyReference> ref = uri.flatMap(u -> policy.convert(null, () -> new PolicyReference(authority, u)));
+            if (ref.isPresent()) {
+                out.add(ref.get());
+            } else {
+                ok = false;
+            }
+        }
+        return ok ? Optional.of(out) : Optional.empty();
+    }
+
+    private static Optional<Optional<BasePolicy>> policyRule(FhirElement r) {
+        Optional<FhirElement> rule = r.object("policyRule");
+        if (rule.isEmpty()) {
+            return r.has("policyRule") ? Optional.empty() : Optional.of(Optional.empty());
+        }
+        for (FhirElement coding : rule.get().objects("coding")) {
+            if (coding.text("system").filter(FhirSystems.V3_ACT_CODE::equals).isPresent()) {
+                Optional<String> code = coding.requiredText("code", "CODE");
+                for (BasePolicy p : BasePolicy.values()) {
+                    if (code.isPresent() && p.code().equals(code.get())) {
+                        return Optional.of(Optional.of(p));
+                    }
+                }
+                coding.problem("code", "CODE", "must be OPTIN or OPTOUT");
+                return Optional.empty();
+            }
+        }
+        rule.get().problem("coding", "CODE", "a v3 ActCode OPTIN or OPTOUT coding is required");
+        return Optional.empty();
+    }
+
+    private static Optional<Provision> provision(FhirElement p, boolean isRoot) {
+        for (Iterator<String> names = p.json().fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!PROVISION_READ.contains(name)) {
+                p.context().ignored(p.path() + "." + name);
+            }
+        }
+        Optional<ProvisionType> type = Optional.empty();
+        Optional<String> typeCode = p.text("type");
+        if (isRoot && typeCode.isPresent()) {
+            p.problem("type", "R43", "the root provision has no type; the base policy comes from the policyRule");
+            return Optional.empty();
+        }
+        if (!isRoot) {
+            if (typeCode.isEmpty()) {
+                p.problem("type", "R43", "a nested provision must say permit or deny");
+                return Optional.empty();
+            }
+            for (ProvisionType t : ProvisionType.values()) {
+                if (t.code().equals(typeCode.get())) {
+                    type = Optional.of(t);
+                }
+            }
+            if (type.isEmpty()) {
+                p.problem("type", "R43", "must be permit or deny");
+                return Optional.empty();
+            }
+        }
+        Optional<ConsentPeriod> period = Optional.empty();
+        Optional<FhirElement> periodElement = p.object("period");
+        if (periodElement.isPresent()) {
+            FhirElement x = periodElement.get();
+            Optional<Instant> start = x.text("start").flatMap(v -> SdkExtensions.instant(x, "start", v));
+            Optional<Instant> end = x.text("end").flatMap(v -> SdkExtensions.instant(x, "end", v));
+            if (x.has("start") != start.isPresent() || x.has("end") != end.isPresent()) {
+                return Optional.empty();
+            }
+            period = SdkExtensions.build(x, null, () -> new ConsentPeriod(start, end));
+            if (period.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        Optional<List<ProvisionActor>> actors = SdkExtensions.each(p.objects("actor"), ConsentMapper::actor);
+        Optional<List<AccessAction>> actions = SdkExtensions.each(p.objects("action"), ConsentMapper::action);
+        Optional<List<SensitivityLabel>> labels = SdkExtensions.each(p.objects("securityLabel"),
+                c -> SdkExtensions.decode(c, "sensitivity-label", SensitivityLabel.class, "CODE"));
+        Optional<List<Purpose>> purposes = SdkExtensions.each(p.objects("purpose"), ConsentMapper::purpose);
+        Optional<List<DataClass>> classes = SdkExtensions.each(p.objects("class"),
+                c -> SdkExtensions.decode(c, "data-class", DataClass.class, "CODE"));
+        Optional<DataPeriod> dataPeriod = Optional.empty();
+        Optional<FhirElement> dataPeriodElement = p.object("dataPeriod");
+        if (dataPeriodElement.isPresent()) {
+            FhirElement x = dataPeriodElement.get();
+            Optional<LocalDate> start = x.text("start").flatMap(v -> SdkExtensions.date(x, "start", v));
+            Optional<LocalDate> end = x.text("end").flatMap(v -> SdkExtensions.date(x, "end", v));
+            if (x.has("start") != start.isPresent() || x.has("end") != end.isPresent()) {
+                return Optional.empty();
+            }
+            dataPeriod = SdkExtensions.build(x, null, () -> new DataPeriod(start, end));
+            if (dataPeriod.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        Optional<List<Provision>> nested = SdkExtensions.each(p.objects("provision"), child -> provision(child, false));
+        if (actors.isEmpty() || actions.isEmpty() || labels.isEmpty() || purposes.isEmpty() || classes.isEmpty()
+                || nested.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ProvisionType> t = type;
+        Optional<ConsentPeriod> inForce = period;
+        Optional<DataPeriod> data = dataPeriod;
+        return SdkExtensions.build(p, null, () -> new Provision(t, inForce, actors.get(), actions.get(),
+                classes.get(), labels.get(), purposes.get(), data, nested.get()));
+    }
+
+    private static Optional<ProvisionActor> actor(FhirElement actor) {
+        Optional<FhirElement> role = actor.object("role");
+        Optional<FhirElement> reference = actor.object("reference");
+        if (role.isEmpty() || reference.isEmpty()) {
+            actor.problem(null, "ACTOR", "an actor needs a role and a reference");
+            return Optional.empty();
+        }
+        for (FhirElement coding : role.get().objects("coding")) {
+            String system = coding.text("system").orElse("");
+            if (system.equals(FhirSystems.SDK_PROFESSIONAL_ROLE)) {
+                Optional<String> code = coding.requiredText("code", "ACTOR");
+                for (ProfessionalRole r : ProfessionalRole.values()) {
+                    if (code.isPresent() && r.name().equals(code.get())) {
+                        return Optional.of(ProvisionActor.role(r));
+                    }
+                }
+                coding.problem("code", "ACTOR", "is not a role of the SDK's professional-role code system");
+                return Optional.empty();
+            }
+            if (system.equals(FhirSystems.SDK_CODES + "relationship-kind")) {
+                return SdkExtensions.decode(coding, "relationship-kind", RelationshipKind.class, "ACTOR")
+                        .map(ProvisionActor::related);
+            }
+        }
+        FhirElement ref = reference.get();
+        Optional<String> user = References.identifier(ref, "Practitioner", PractitionerMapper.USER_SYSTEMS);
+        if (user.isPresent()) {
+            return ref.convert("identifier", () -> ProvisionActor.person(UserId.of(user.get())));
+        }
+        Optional<String> ods = References.identifier(ref, "Organization", ODS);
+        if (ods.isPresent()) {
+            return ref.convert("identifier", () -> ProvisionActor.organisation(OdsCode.of(ods.get())));
+        }
+        ref.problem(null, "ACTOR", "must name a person by user id or an organisation by ODS code, or the actor's "
+                + "role must be an SDK professional role or relationship kind");
+        return Optional.empty();
+    }
+
+    private static Optional<AccessAction> action(FhirElement concept) {
+        for (FhirElement coding : concept.objects("coding")) {
+            if (coding.text("system").filter(FhirSystems.CONSENT_ACTION::equals).isPresent()) {
+                return coding.requiredText("code", "CODE").flatMap(v -> coding.convert("code",
+                        () -> ConsentCodes.action(v)));
+            }
+        }
+        concept.problem("coding", "CODE", "a coding of " + FhirSystems.CONSENT_ACTION + " is required");
+        return Optional.empty();
+    }
+
+    private static Optional<Purpose> purpose(FhirElement coding) {
+        if (coding.text("system").filter(FhirSystems.V3_ACT_REASON::equals).isEmpty()) {
+            coding.problem("system", "CODE", "must be " + FhirSystems.V3_ACT_REASON);
+            return Optional.empty();
+        }
+        return coding.requiredText("code", "CODE").flatMap(v -> coding.convert("code", () -> ConsentCodes.purpose(v)));
+    }
+}

@@ -1,0 +1,196 @@
+package io.github.personalcare.fhir;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.personalcare.PersonalCareException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Writing and reading FHIR extensions, simple ({@code url} + one {@code value[x]}) and complex
+ * ({@code url} + named sub-extensions), and the coded enums and dates the referral and consent
+ * mappers carry in them. Reading reports problems at the element's JSON path, never throws.
+ */
+final class SdkExtensions {
+    private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private SdkExtensions() {
+    }
+
+    /** A simple extension {@code {url, value<Type>}} holding an object value (Coding, Reference ...). */
+    static ObjectNode of(String url, String valueType, ObjectNode value) {
+        ObjectNode e = Elements.object();
+        e.put("url", url);
+        e.set("value" + valueType, value);
+        return e;
+    }
+
+    /** A simple extension holding a primitive value written as a string (string, instant, date ...). */
+    static ObjectNode of(String url, String valueType, String value) {
+        ObjectNode e = Elements.object();
+        e.put("url", url);
+        e.put("value" + valueType, value);
+        return e;
+    }
+
+    /** A simple extension holding a boolean. */
+    static ObjectNode of(String url, boolean value) {
+        ObjectNode e = Elements.object();
+        e.put("url", url);
+        e.put("valueBoolean", value);
+        return e;
+    }
+
+    /** A complex extension: {@code url} and an (initially empty) array of sub-extensions to add to. */
+    static ObjectNode complex(String url) {
+        ObjectNode e = Elements.object();
+        e.put("url", url);
+        e.putArray("extension");
+        return e;
+    }
+
+    /** Adds a sub-extension to a complex extension, returning the complex extension. */
+    static ObjectNode add(ObjectNode complex, ObjectNode part) {
+        ((ArrayNode) complex.get("extension")).add(part);
+        return complex;
+    }
+
+    /** The extensions of {@code element} with the given url. */
+    static List<FhirElement> all(FhirElement element, String url) {
+        List<FhirElement> out = new ArrayList<>();
+        for (FhirElement e : element.objects("extension")) {
+            if (e.text("url").filter(url::equals).isPresent()) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The one extension of {@code element} with the given url; a problem if there are several. */
+    static Optional<FhirElement> one(FhirElement element, String url, String rule) {
+        List<FhirElement> found = all(element, url);
+        if (found.size() > 1) {
+            found.get(1).problem(null, rule, "must appear at most once");
+            return Optional.empty();
+        }
+        return found.stream().findFirst();
+    }
+
+    /** The {@code value<Type>} object of an extension; a problem naming {@code rule} if missing. */
+    static Optional<FhirElement> valueObject(FhirElement extension, String valueType, String rule) {
+        Optional<FhirElement> value = extension.object("value" + valueType);
+        if (value.isEmpty() && !extension.has("value" + valueType)) {
+            extension.problem("value" + valueType, rule, "is required");
+        }
+        return value;
+    }
+
+    /** The {@code value<Type>} primitive of an extension, as a string; a problem naming {@code rule} if missing. */
+    static Optional<String> valueText(FhirElement extension, String valueType, String rule) {
+        return extension.requiredText("value" + valueType, rule);
+    }
+
+    /** The one sub-extension {@code name} of a complex extension; a problem if required and missing. */
+    static Optional<FhirElement> part(FhirElement complex, String name, boolean required, String rule) {
+        Optional<FhirElement> found = one(complex, name, rule);
+        if (found.isEmpty() && required && all(complex, name).isEmpty()) {
+            complex.problem("extension", rule, "the part '" + name + "' is required");
+        }
+        return found;
+    }
+
+    /** A Coding of an SDK code system whose codes are the enum's names. */
+    static ObjectNode coding(String codeSystem, Enum<?> value) {
+        return Elements.coding(FhirSystems.SDK_CODES + codeSystem, value.name());
+    }
+
+    /**
+     * The enum constant a Coding names: the Coding's system must be the SDK code system
+     * {@code codeSystem} and its code one of the enum's names.
+     */
+    static <E extends Enum<E>> Optional<E> decode(FhirElement coding, String codeSystem, Class<E> type, String rule) {
+        Optional<String> system = coding.requiredText("system", rule);
+        Optional<String> code = coding.requiredText("code", rule);
+        if (system.isEmpty() || code.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!system.get().equals(FhirSystems.SDK_CODES + codeSystem)) {
+            coding.problem("system", rule, "must be the SDK code system " + codeSystem);
+            return Optional.empty();
+        }
+        for (E candidate : type.getEnumConstants()) {
+            if (candidate.name().equals(code.get())) {
+                return Optional.of(candidate);
+            }
+        }
+        coding.problem("code", rule, "is not a code of the SDK code system " + codeSystem);
+        return Optional.empty();
+    }
+
+    /** The enum constant in the {@code valueCoding} of an extension. */
+    static <E extends Enum<E>> Optional<E> decodeValue(FhirElement extension, String codeSystem, Class<E> type,
+            String rule) {
+        return valueObject(extension, "Coding", rule).flatMap(c -> decode(c, codeSystem, type, rule));
+    }
+
+    /** An instant with a time zone ({@code 2026-11-20T09:15:30.123Z}); a problem at {@code path.name} otherwise. */
+    static Optional<Instant> instant(FhirElement at, String name, String value) {
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException e) {
+            at.problem(name, "DATE", "must be a date and time with a time zone");
+            return Optional.empty();
+        }
+    }
+
+    /** A full date ({@code 2026-11-20}); a problem at {@code path.name} otherwise. */
+    static Optional<LocalDate> date(FhirElement at, String name, String value) {
+        if (!FULL_DATE.matcher(value).matches()) {
+            at.problem(name, "DATE", "must be a full date (YYYY-MM-DD)");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value));
+        } catch (DateTimeParseException e) {
+            at.problem(name, "DATE", "must be a valid date");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Builds a domain value, turning any SDK exception of its constructor (invalid input or a
+     * broken rule) into a problem at {@code at.name} with the exception's rule. The messages of
+     * these exceptions never quote the value.
+     */
+    static <T> Optional<T> build(FhirElement at, String name, Supplier<T> build) {
+        try {
+            return Optional.ofNullable(build.get());
+        } catch (PersonalCareException e) {
+            at.problem(name, e.rule(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Reads each element with {@code read}; empty if any of them failed. */
+    static <T> Optional<List<T>> each(List<FhirElement> elements, Function<FhirElement, Optional<T>> read) {
+        List<T> out = new ArrayList<>();
+        boolean ok = true;
+        for (FhirElement e : elements) {
+            Optional<T> value = read.apply(e);
+            if (value.isPresent()) {
+                out.add(value.get());
+            } else {
+                ok = false;
+            }
+        }
+        return ok ? Optional.of(out) : Optional.empty();
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.personalcare.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.personalcare.PersonalCare;
+import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.careplan.CarePlan;
+import io.github.personalcare.careteam.CareTeam;
+import io.github.personalcare.identity.NhsNumber;
+import io.github.personalcare.identity.NhsNumberVerification;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.Patient;
+import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.identity.PersonName;
+import io.github.personalcare.identity.UserId;
+import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.testkit.CarePlans;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Services check a rule, then write (R6: "no open care plan yet", then insert a draft). On a
+ * database two transactions could both pass such a check before either commits; the access guard
+ * takes the patient's write lock first, so concurrent writers for one patient run one after another.
+ */
+abstract class PatientWriteRaceScenarios {
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final LocalDate TODAY = LocalDate.ofInstant(NOW, LONDON);
+    private static final OdsCode PRACTICE = OdsCode.of("A81001");
+    private static final AccessContext GP = AccessContext.of(Actor.professional(UserId.of("GP-A81001-1"),
+            ProfessionalRole.GENERAL_PRACTITIONER, PRACTICE), Purpose.DIRECT_CARE);
+    private static final int WRITERS = 6;
+
+    abstract TestDatabases.TestStorage open();
+
+    private TestDatabases.TestStorage storage;
+    private PersonalCare care;
+
+    @BeforeEach
+    void openStorage() {
+        storage = open();
+        care = PersonalCare.builder().storage(storage).clock(Clock.fixed(NOW, LONDON)).build();
+    }
+
+    @AfterEach
+    void closeStorage() {
+        storage.close();
+    }
+
+    @Test
+    void r6ConcurrentDraftsForOnePatientLeaveExactlyOneOpenPlan() throws Exception {
+        Patient patient = care.patients().register(GP, NhsNumber.parse("943 476 5870"),
+                NhsNumberVerification.VERIFIED, new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10),
+                Set.of(PatientFlag.COMPLEX_NEEDS), Optional.of(PRACTICE));
+        Actor.Professional gp = (Actor.Professional) GP.actor();
+        Versioned<CareTeam> team = care.careTeams().establish(GP, patient.id());
+        care.careTeams().addProfessional(GP, team.value().id(), gp.user(), gp.role(), gp.organisation(),
+                team.version());
+        AccessContext self = AccessContext.patientSelf(patient.id());
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        List<Object> outcomes = new ArrayList<>();
+        try {
+            List<Future<Versioned<CarePlan>>> drafts = new ArrayList<>();
+            for (int i = 0; i < WRITERS; i++) {
+                drafts.add(pool.submit(() -> {
+                    start.await();
+                    return care.carePlans().draft(self, patient.id(),
+                            CarePlans.complete(TODAY.plusMonths(CarePlan.FIRST_BUDGET_REVIEW_MONTHS)));
+                }));
+            }
+            start.countDown();
+            for (Future<Versioned<CarePlan>> draft : drafts) {
+                try {
+                    outcomes.add(draft.get(60, TimeUnit.SECONDS).value());
+                } catch (ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(outcomes).filteredOn(CarePlan.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !(o instanceof CarePlan)).hasSize(WRITERS - 1)
+                .allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.rule()).isEqualTo("R6")));
+        assertThat(care.carePlans().plansOf(GP, patient.id())).hasSize(1);
+    }
+}

@@ -103,7 +103,9 @@ final class BudgetRecordReader {
         entries.fromFhir(resource.json(), at).ifPresent(e -> {
             ledger.add(e);
             ledgerPaths.add(resource.path());
-            ledgerPlans.add(LedgerEntryMapper.carePlanOf(resource));
+            // read in the Bundle's context: with the CarePlan in the Bundle its reference is a urn:uuid fullUrl
+            ledgerPlans.add(LedgerEntryMapper.carePlanOf(FhirElement.resource(resource.json(), at, "ChargeItem")
+                    .orElse(resource)));
         });
     }
 

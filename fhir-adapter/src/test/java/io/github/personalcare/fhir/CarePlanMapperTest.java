@@ -220,6 +220,25 @@ class CarePlanMapperTest {
     }
 
     @Test
+    @DisplayName("R15 with the budget's CarePlan in the Bundle, spends still point at it and the record round-trips")
+    void r15BudgetSpendsResolveTheirCarePlanInsideTheBundle() {
+        PatientRecord budgetRecord = BudgetFixtures.record();
+        CarePlan agreed = CareFixtures.agreed();
+        CarePlan plan = new CarePlan(BudgetFixtures.PLAN, agreed.patient(), agreed.status(), agreed.content(),
+                agreed.versions(), agreed.personAgreement(), agreed.leadCoSignature(), agreed.endReason(),
+                agreed.endedAt(), agreed.draftedAt());
+        PatientRecord record = PatientRecord.builder(budgetRecord.patient()).carePlans(List.of(plan))
+                .budgets(budgetRecord.budgets()).ledger(budgetRecord.ledger()).audit(budgetRecord.audit()).build();
+        PatientRecordMapper records = new PatientRecordMapper();
+        String first = FhirWriter.toJson(records.toFhir(record));
+        assertThat(first).contains("\"supportingInformation\"");
+        PatientRecord back = new FhirImporter(FhirLimits.DEFAULT).read(first, records).value();
+        assertThat(back.carePlans()).containsExactly(plan);
+        assertThat(back.ledger()).isEqualTo(record.ledger());
+        assertThat(FhirWriter.toJson(records.toFhir(back))).isEqualTo(first);
+    }
+
+    @Test
     void ukCoreCarePlanExampleListsItsProblemsWithPaths() throws java.io.IOException {
         String json = java.nio.file.Files.readString(UkCoreValidator.SHARED
                 .resolve("fhir/examples/ukcore/UKCore-CarePlan-WellnessPlan-Example.json"));

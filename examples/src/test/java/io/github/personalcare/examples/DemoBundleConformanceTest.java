@@ -34,6 +34,7 @@ class DemoBundleConformanceTest {
             assertThat(resource.at("/meta/profile/0").asText()).as(resource.path("resourceType").asText())
                     .startsWith("http");
         }
-        assertThat(types).contains("Patient", "Account", "ChargeItem", "ServiceRequest", "Consent", "AuditEvent");
+        assertThat(types).contains("Patient", "CareTeam", "CarePlan", "Goal", "Account", "ChargeItem", "ServiceRequest",
+                "Consent", "AuditEvent");
     }
 }

@@ -42,7 +42,9 @@ import java.util.Set;
  * CarePlan.
  *
  * <p>The CarePlan resource is the plan as it stands: {@code status}/{@code intent} from
- * {@link CarePlan#fhirStatus()}/{@link CarePlan#fhirIntent()} (§1.6, R13), the exact
+ * {@link CarePlan#fhirStatus()}/{@link CarePlan#fhirIntent()} (§1.6, R13), except that a draft
+ * over an agreed version still in force is {@code draft}/{@code proposal} while the version in
+ * force is exported as its own {@code active} snapshot (one active CarePlan per plan); the exact
  * {@link PlanStatus} and end reason in SDK extensions, the working content (about me as
  * {@code description}, what matters to me as tagged {@code note}s, goals as {@code goal}
  * references, actions and support as {@code activity}, contingency, information, review
@@ -102,8 +104,31 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         return Elements.derivedId("CarePlan", plan + "|" + number);
     }
 
+    /**
+     * True while the working content is a draft over an agreed version still in force (under
+     * review, or proposed or returned to draft after a review started). The working content is then
+     * exported as {@code draft}/{@code proposal} and the version in force as its own snapshot, so a
+     * receiver finds exactly one {@code active} CarePlan and never mistakes unagreed content for
+     * the agreed plan (§1.6: only one active version; clinical safety).
+     */
+    private static boolean draftOverAgreedVersion(CarePlan plan) {
+        return !plan.versions().isEmpty() && (plan.status() == PlanStatus.DRAFT
+                || plan.status() == PlanStatus.PROPOSED || plan.status() == PlanStatus.UNDER_REVIEW);
+    }
+
+    /** The CarePlan.status of the resource holding the working content (R13). */
+    static String resourceStatus(CarePlan plan) {
+        return draftOverAgreedVersion(plan) ? "draft" : plan.fhirStatus();
+    }
+
+    /** The CarePlan.intent of the resource holding the working content (R13). */
+    static String resourceIntent(CarePlan plan) {
+        return draftOverAgreedVersion(plan) ? "proposal" : plan.fhirIntent();
+    }
+
     private static boolean hasSnapshot(CarePlan plan, CarePlanVersion v) {
-        return !v.content().equals(plan.content());
+        boolean inForce = v.number() == plan.versions().size();
+        return !v.content().equals(plan.content()) || (inForce && draftOverAgreedVersion(plan));
     }
 
     /** The CarePlan, its Goals, then each version snapshot with its Goals, in Bundle order. */
@@ -143,8 +168,8 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
             ext.add(CareExtensions.complex(CareExtensions.url(VERSION), parts));
         }
         contentExtensions(ext, plan.content());
-        r.put("status", plan.fhirStatus());
-        r.put("intent", plan.fhirIntent());
+        r.put("status", resourceStatus(plan));
+        r.put("intent", resourceIntent(plan));
         r.set("subject", Elements.reference("Patient", plan.patient().toString()));
         plan.endedAt().ifPresent(at -> r.putObject("period").put("end", at.toString()));
         r.put("created", plan.draftedAt().toString());
@@ -334,12 +359,12 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
             r.problem(null, "PLAN_LIFECYCLE", e.getMessage());
             return Optional.empty();
         }
-        if (!plan.fhirStatus().equals(fhirStatus.get())) {
-            r.problem("status", "R13", "must be " + plan.fhirStatus() + " for a plan " + plan.status()
+        if (!resourceStatus(plan).equals(fhirStatus.get())) {
+            r.problem("status", "R13", "must be " + resourceStatus(plan) + " for a plan " + plan.status()
                     + " with " + plan.versions().size() + " agreed versions");
         }
-        if (!plan.fhirIntent().equals(fhirIntent.orElse(""))) {
-            r.problem("intent", "R13", "must be " + plan.fhirIntent());
+        if (!resourceIntent(plan).equals(fhirIntent.orElse(""))) {
+            r.problem("intent", "R13", "must be " + resourceIntent(plan));
         }
         return context.hasProblems() ? Optional.empty() : Optional.of(plan);
     }

@@ -22,14 +22,18 @@ import org.junit.jupiter.api.Test;
 class CarePlanMapperTest {
     private final CarePlanMapper mapper = new CarePlanMapper();
 
-    /** One plan per lifecycle point, with the FHIR status and intent §1.6 gives it. */
+    /**
+     * One plan per lifecycle point, with the FHIR status and intent §1.6 gives the resource holding
+     * its working content: a draft over an agreed version in force is draft/proposal, the version in
+     * force being its own active snapshot.
+     */
     private static Map<String, CarePlan> plans() {
         Map<String, CarePlan> plans = new LinkedHashMap<>();
         plans.put("draft/proposal", CareFixtures.draft());
         plans.put("draft/proposal ", CareFixtures.proposed());
         plans.put("active/plan", CareFixtures.agreed());
-        plans.put("active/plan ", CareFixtures.underReview());
-        plans.put("active/plan  ", CareFixtures.reagreed().startReview()
+        plans.put("draft/proposal  ", CareFixtures.underReview());
+        plans.put("draft/proposal   ", CareFixtures.reagreed().startReview()
                 .propose(List.of(CareFixtures.GP_MEMBER), CareFixtures.DAY0.plusDays(31)));
         plans.put("completed/plan", CareFixtures.ended(EndReason.COMPLETED));
         plans.put("completed/plan ", CareFixtures.ended(EndReason.DECEASED));
@@ -48,6 +52,10 @@ class CarePlanMapperTest {
             JsonNode json = resources.get(0);
             assertThat(json.get("status").asText() + "/" + json.get("intent").asText())
                     .as(plan.status().name()).isEqualTo(expected.strip());
+            long active = resources.stream().filter(r -> r.get("resourceType").asText().equals("CarePlan"))
+                    .filter(r -> r.get("status").asText().equals("active")).count();
+            boolean inForce = !plan.versions().isEmpty() && !plan.status().isClosed();
+            assertThat(active).as("active CarePlans of a %s plan", plan.status()).isEqualTo(inForce ? 1 : 0);
             CarePlan back = read(resources);
             assertThat(back.status()).isEqualTo(plan.status());
             assertThat(back).isEqualTo(plan);
@@ -132,12 +140,12 @@ class CarePlanMapperTest {
     }
 
     @Test
-    void anAgreedPlanIsOneActiveCarePlanAndEarlierVersionsAreRevokedSnapshots() {
+    void anAgreedPlanIsOneActiveCarePlanAndEarlierVersionsAreRevokedSnapshotsAndAReviewDraftIsNotActive() {
         assertThat(mapper.resources(CareFixtures.agreed())).extracting(r -> r.get("resourceType").asText())
                 .containsExactly("CarePlan", "Goal", "Goal");
         List<ObjectNode> review = mapper.resources(CareFixtures.underReview());
         List<ObjectNode> plans = review.stream().filter(r -> r.get("resourceType").asText().equals("CarePlan")).toList();
-        assertThat(plans).extracting(r -> r.get("status").asText()).containsExactly("active", "revoked", "active");
+        assertThat(plans).extracting(r -> r.get("status").asText()).containsExactly("draft", "revoked", "active");
         assertThat(plans.get(1).get("id").asText()).isEqualTo(CarePlanMapper.snapshotId(CareFixtures.PLAN_ID, 1));
         assertThat(CarePlanMapper.isVersionSnapshot(plans.get(1))).isTrue();
         CarePlan back = read(review);

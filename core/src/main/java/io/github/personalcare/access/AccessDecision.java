@@ -2,11 +2,9 @@ package io.github.personalcare.access;
 
 import io.github.personalcare.Require;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The answer to an {@link AccessRequest}: {@link Permit} with obligations, or {@link Deny}.
@@ -45,7 +43,8 @@ public sealed interface AccessDecision permits AccessDecision.Permit, AccessDeci
      * @param withheld labels of items to leave out for this viewer: third-party and serious-harm
      *                 items for the patient and proxies (R48), items of a label the patient objected
      *                 to sharing with this viewer (R41). Not empty means the obligation
-     *                 {@link Obligation#REDACT_WITHHELD}, which services apply with {@link #redact}.
+     *                 {@link Obligation#REDACT_WITHHELD}, which services apply through
+     *                 {@link Permitted#withheld()}.
      */
     record Permit(String rule, List<String> reasons, Set<Obligation> obligations, Set<SensitivityLabel> withheld)
             implements AccessDecision {
@@ -79,20 +78,6 @@ public sealed interface AccessDecision permits AccessDecision.Permit, AccessDeci
                 }
             }
             return false;
-        }
-
-        /** The items this viewer may see: those whose labels the permit does not withhold, in order. */
-        public <T> List<T> redact(List<T> items, Function<T, Set<SensitivityLabel>> labels) {
-            if (withheld.isEmpty()) {
-                return items;
-            }
-            List<T> kept = new ArrayList<>(items.size());
-            for (T item : items) {
-                if (!withholds(labels.apply(item))) {
-                    kept.add(item);
-                }
-            }
-            return List.copyOf(kept);
         }
     }
 

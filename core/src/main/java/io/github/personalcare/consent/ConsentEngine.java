@@ -377,7 +377,7 @@ public final class ConsentEngine {
         switch (request.purpose()) {
             case DIRECT_CARE:
                 if (relationship == null && request.context().relationshipClaimed()) {
-                    return selfClaimed(professional, consents, policy);
+                    return selfClaimed(request, professional, consents, policy);
                 }
                 if (relationship == null) {
                     return AccessDecision.deny("R39", "no legitimate relationship (care team, referral or registration)");
@@ -409,13 +409,17 @@ public final class ConsentEngine {
         }
     }
 
-    private static AccessDecision selfClaimed(Actor.Professional professional, Evaluation consents,
-            ConsentPolicy policy) {
+    private static AccessDecision selfClaimed(AccessRequest request, Actor.Professional professional,
+            Evaluation consents, ConsentPolicy policy) {
         if (!policy.selfClaimedRelationships()) {
             return AccessDecision.deny("R40", "this organisation's policy does not accept self-claimed relationships");
         }
         if (!professional.role().isClinical()) {
             return AccessDecision.deny("R40", "a self-claimed relationship needs a clinical role");
+        }
+        if (request.action() != AccessAction.ACCESS) {
+            // A claim nobody has verified lets a clinician see the record, never change it.
+            return AccessDecision.deny("R40", "a self-claimed relationship allows viewing only");
         }
         List<String> reasons = new ArrayList<>(2);
         reasons.add("R40: self-claimed legitimate relationship with a recorded reason; audited, the privacy officer "

@@ -3,9 +3,11 @@ package io.github.personalcare.consent;
 import io.github.personalcare.InvalidInputException;
 import io.github.personalcare.NotFoundException;
 import io.github.personalcare.Require;
+import io.github.personalcare.RuleViolationException;
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.AccessGuard;
+import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.DataClass;
 import io.github.personalcare.access.GuardedCall;
 import io.github.personalcare.event.ConsentEvent;
@@ -85,9 +87,11 @@ public final class ConsentService {
     }
 
     /**
-     * Accepts a draft or proposed consent: it applies from now on.
+     * Accepts a draft or proposed consent: it applies from now on. Only the patient or a carer
+     * acting for them may accept.
      *
      * @param expectedVersion the version read; a stale one throws {@code VersionConflictException}
+     * @throws RuleViolationException with rule {@code CONSENT_GIVER} if a professional tries to accept
      * @throws NotFoundException if the patient has no such consent
      * @throws io.github.personalcare.IllegalTransitionException if it is not draft or proposed
      */
@@ -97,7 +101,9 @@ public final class ConsentService {
 
     /**
      * Rejects a draft or proposed consent; a rejected consent never applies and cannot be reopened.
+     * Only the patient or a carer acting for them may reject.
      *
+     * @throws RuleViolationException with rule {@code CONSENT_GIVER} if a professional tries to reject
      * @throws NotFoundException if the patient has no such consent
      * @throws io.github.personalcare.IllegalTransitionException if it is not draft or proposed
      */
@@ -122,6 +128,10 @@ public final class ConsentService {
         Require.present("consentId", id);
         ConsentRecord moved = guard.run(GuardedCall.on(ctx, patient, AccessAction.CORRECT, DataClass.CONSENT,
                 auditAction, "Consent/" + id), p -> {
+            if ((next == ConsentStatus.ACTIVE || next == ConsentStatus.REJECTED) && !givesConsent(ctx, patient)) {
+                throw new RuleViolationException("CONSENT_GIVER",
+                        "only the patient or their representative accepts or rejects a consent");
+            }
             var consents = p.tx().aggregates(ConsentStores.CONSENTS);
             ConsentRecord after = owned(consents.get(id), patient).value().moveTo(next, p.now());
             consents.update(after, expectedVersion);
@@ -201,6 +211,12 @@ public final class ConsentService {
             all.sort(Comparator.comparing(ConsentRecord::recordedAt).thenComparing(c -> c.id().value()));
             return List.copyOf(all);
         });
+    }
+
+    /** The patient themself, or a carer acting for them (whose authority the policy has checked). */
+    private static boolean givesConsent(AccessContext ctx, PatientId patient) {
+        return ctx.actor() instanceof Actor.PatientActor self && self.patient().equals(patient)
+                || ctx.actor() instanceof Actor.Carer;
     }
 
     private static Versioned<ConsentRecord> owned(Versioned<ConsentRecord> found, PatientId patient) {

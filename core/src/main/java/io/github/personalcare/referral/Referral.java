@@ -4,7 +4,7 @@ import io.github.personalcare.IllegalTransitionException;
 import io.github.personalcare.InvalidInputException;
 import io.github.personalcare.Require;
 import io.github.personalcare.RuleViolationException;
-import io.github.personalcare.access.AccessDecision;
+import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.event.ReferralEvent;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
@@ -13,6 +13,7 @@ import io.github.personalcare.identity.Ubrn;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -139,12 +140,17 @@ public record Referral(
     }
 
     /**
-     * The referral as the holder of {@code permit} may see it: without the attachments the permit
-     * withholds (R41, R48); the same referral when nothing is withheld. For reading only: commands
-     * always act on the stored referral.
+     * The referral without the attachments marked with any of the {@code withheld} labels (R41,
+     * R48); the same referral when none is. For reading only: commands always act on the stored
+     * referral.
      */
-    public Referral redactedFor(AccessDecision.Permit permit) {
-        List<Attachment> visible = permit.redact(attachments, Attachment::labels);
+    public Referral withoutAttachmentsLabelled(Set<SensitivityLabel> withheld) {
+        List<Attachment> visible = new ArrayList<>(attachments.size());
+        for (Attachment a : attachments) {
+            if (Collections.disjoint(a.labels(), withheld)) {
+                visible.add(a);
+            }
+        }
         if (visible.size() == attachments.size()) {
             return this;
         }

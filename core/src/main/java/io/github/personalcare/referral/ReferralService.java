@@ -289,7 +289,7 @@ public final class ReferralService {
     }
 
     private static Versioned<Referral> visible(Permitted p, Versioned<Referral> stored) {
-        return new Versioned<>(stored.value().redactedFor(p.decision()), stored.version());
+        return new Versioned<>(stored.value().withoutAttachmentsLabelled(p.withheld()), stored.version());
     }
 
     /** Every referral of the patient, oldest first, without the attachments withheld from this viewer. */

@@ -2,6 +2,7 @@ package io.github.personalcare.consent;
 
 import io.github.personalcare.support.TestClock;
 import io.github.personalcare.IllegalTransitionException;
+import io.github.personalcare.RuleViolationException;
 import io.github.personalcare.PersonalCare;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.AccessDeniedException;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import static io.github.personalcare.consent.ConsentFixtures.CARER;
+import static io.github.personalcare.consent.ConsentFixtures.GP;
 import static io.github.personalcare.consent.ConsentFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -101,6 +103,20 @@ class ConsentLifecycleServiceTest {
 
         assertThatExceptionOfType(VersionConflictException.class)
                 .isThrownBy(() -> care.consents().accept(self, patient.id(), proposed.id(), read));
+        assertThat(care.consents().get(self, patient.id(), proposed.id()).value().status())
+                .isEqualTo(ConsentStatus.PROPOSED);
+    }
+
+    @Test
+    void aProfessionalCannotAcceptOrRejectOnThePatientsBehalf() {
+        AccessContext gp = AccessContext.of(GP, Purpose.DIRECT_CARE);
+        ConsentRecord proposed = care.consents().propose(gp, patient.id(), ConsentServiceTest.carerMayViewTheRecord());
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> care.consents().accept(gp, patient.id(), proposed.id(), versionOf(proposed)))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("CONSENT_GIVER"));
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> care.consents().reject(gp, patient.id(), proposed.id(), versionOf(proposed)));
         assertThat(care.consents().get(self, patient.id(), proposed.id()).value().status())
                 .isEqualTo(ConsentStatus.PROPOSED);
     }

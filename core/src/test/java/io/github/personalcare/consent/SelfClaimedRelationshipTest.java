@@ -68,6 +68,23 @@ class SelfClaimedRelationshipTest {
     }
 
     @Test
+    @DisplayName("R40 a self-claimed relationship allows viewing only: every write is denied")
+    void aSelfClaimedRelationshipNeverWrites() {
+        for (AccessAction action : AccessAction.values()) {
+            if (action == AccessAction.ACCESS) {
+                continue;
+            }
+            AccessRequest write = new AccessRequest(AccessContext.claimingRelationship(AE_CLINICIAN, "walk-in"),
+                    Optional.of(patient.id()), action, DataClass.CONSENT, Set.of(), NOW);
+
+            AccessDecision decision = ENGINE.decide(write, facts(patient));
+
+            assertThat(decision).as(action.name()).isInstanceOf(AccessDecision.Deny.class);
+            assertThat(decision.rule()).as(action.name()).isEqualTo("R40");
+        }
+    }
+
+    @Test
     @DisplayName("R40 an organisation's policy may refuse self-claimed relationships")
     void aPolicyMayRefuseSelfClaims() {
         ConsentPolicy strict = ConsentPolicy.builder().selfClaimedRelationships(false).build();

@@ -101,7 +101,7 @@ public final class AccessGuard {
             io.github.personalcare.spi.Transaction tx) {
         if (permit.requires(Obligation.ALERT_PRIVACY_OFFICER) && call.patient().isPresent()) {
             AccessContext ctx = call.context();
-            tx.outbox().publish(ctx.relationshipClaimed() && ctx.purpose() != Purpose.EMERGENCY
+            tx.outbox().publish(ctx.relationshipClaimed()
                     ? new AccessEvent.RelationshipClaimed(UUID.randomUUID(), now, call.patient().get(),
                             ctx.actor().reference(), call.auditAction(), ctx.correlationId().value())
                     : new AccessEvent.BreakGlassUsed(UUID.randomUUID(), now, call.patient().get(),

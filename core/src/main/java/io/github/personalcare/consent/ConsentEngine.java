@@ -288,7 +288,7 @@ public final class ConsentEngine {
         if (refusal != null) {
             return AccessDecision.deny("R47", refusal);
         }
-        AccessDecision carePlanning = carePlanningInvolvement(request, facts, age, policy);
+        AccessDecision carePlanning = carePlanningInvolvement(request, facts, consents, age, policy);
         if (carePlanning != null) {
             return carePlanning;
         }
@@ -307,8 +307,8 @@ public final class ConsentEngine {
      * Between the proxy-restriction and adult-proxy birthdays a consent is always needed (R47).
      * Null when this route does not apply.
      */
-    private static AccessDecision carePlanningInvolvement(AccessRequest request, ConsentFacts facts, int age,
-            ConsentPolicy policy) {
+    private static AccessDecision carePlanningInvolvement(AccessRequest request, ConsentFacts facts,
+            Evaluation consents, int age, ConsentPolicy policy) {
         if (request.dataClass() != DataClass.CARE_PLAN && request.dataClass() != DataClass.CARE_TEAM) {
             return null;
         }
@@ -324,7 +324,7 @@ public final class ConsentEngine {
             if (r.kind() == RelationshipKind.CARER_WITH_PROXY || r.kind() == RelationshipKind.CARER) {
                 return new AccessDecision.Permit("R12", List.of("R12: a carer whose involvement is recorded on the "
                         + "care team (" + r.source() + ") takes part in care planning"),
-                        EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), WITHHELD_FROM_PATIENT_AND_PROXIES);
+                        EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), forProxy(consents));
             }
         }
         return null;

@@ -192,6 +192,9 @@ final class BudgetFhir {
      * pence, not negative, in GBP (R17). Anything else is a problem naming the path; nothing is
      * rounded.
      */
+    /** The largest amount accepted on import: 999,999,999,999.99 pounds, as {@code Money.parse} allows. */
+    private static final BigDecimal MAX_PENCE = new BigDecimal("99999999999999");
+
     static Optional<Long> pence(FhirElement element, String name) {
         Optional<FhirElement> money = element.object(name);
         if (money.isEmpty()) {
@@ -221,6 +224,11 @@ final class BudgetFhir {
             BigDecimal pence = pounds.movePointRight(2);
             if (pence.stripTrailingZeros().scale() > 0) {
                 m.problem("value", "R17", "must be an exact number of pence");
+                return Optional.empty();
+            }
+            if (pence.compareTo(MAX_PENCE) > 0) {
+                // As Money.parse: at most 12 pound digits, so sums of many entries never overflow a long.
+                m.problem("value", "R17", "is out of range (at most 12 pound digits)");
                 return Optional.empty();
             }
             long exact = pence.longValueExact();

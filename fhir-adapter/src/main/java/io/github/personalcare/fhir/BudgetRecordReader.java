@@ -6,6 +6,7 @@ import io.github.personalcare.budget.BudgetId;
 import io.github.personalcare.budget.BudgetLine;
 import io.github.personalcare.budget.EntryKind;
 import io.github.personalcare.budget.Ledger;
+import io.github.personalcare.budget.LineAccount;
 import io.github.personalcare.budget.LedgerEntry;
 import io.github.personalcare.budget.PersonalHealthBudget;
 import io.github.personalcare.identity.OdsCode;
@@ -153,7 +154,15 @@ final class BudgetRecordReader {
                 BudgetLine line = b.lines().get(i);
                 String lineId = BudgetAccountMapper.lineIdFor(b.id(), line.code());
                 claimed.add(lineId);
-                if (!b.accounts().get(i).equals(l.account(line.code()))) {
+                LineAccount summed;
+                try {
+                    summed = l.account(line.code());
+                } catch (ArithmeticException e) {
+                    context.problem(accountPaths.getOrDefault(lineId, budgetPaths.get(b.id())), "R17",
+                            "the ChargeItems of line " + line.code() + " add up to more than can be held");
+                    continue;
+                }
+                if (!b.accounts().get(i).equals(summed)) {
                     context.problem(accountPaths.getOrDefault(lineId, budgetPaths.get(b.id())) + ".extension", "R17",
                             "the totals of line " + line.code() + " do not match the sums of its ChargeItems");
                 }

@@ -2,6 +2,7 @@ package io.github.personalcare.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.personalcare.InvalidInputException;
 import io.github.personalcare.careplan.CarePlanId;
 import io.github.personalcare.careplan.Goal;
 import io.github.personalcare.careplan.GoalId;
@@ -92,8 +93,8 @@ public final class GoalMapper implements FhirMapper<PlanGoal> {
                         }
                     }
                 }
-            } catch (IllegalArgumentException e) {
-                // InvalidInputException from the id parsers and NumberFormatException alike
+            } catch (InvalidInputException | IllegalArgumentException e) {
+                // the id parsers' InvalidInputException and Integer.parseInt's NumberFormatException
                 goalId = Optional.empty();
             }
             if (plan.isEmpty() || goalId.isEmpty()) {

@@ -540,7 +540,15 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
         Optional<String> title = a.requiredText("title", "REQUIRED");
         Optional<List<SensitivityLabel>> labels = SdkExtensions.each(SdkExtensions.all(a, ATTACHMENT_LABEL),
                 l -> SdkExtensions.decodeValue(l, "sensitivity-label", SensitivityLabel.class, "CODE"));
-        if (type.isEmpty() || url.isEmpty() || title.isEmpty() || labels.isEmpty()) {
+        boolean unknown = false;
+        for (FhirElement e : a.objects("extension")) {
+            if (e.text("url").filter(ATTACHMENT_LABEL::equals).isEmpty()) {
+                // Fail closed: a misspelt label extension must not let a withheld document through (R48).
+                e.problem("url", "R48", "is not an extension the SDK knows on an attachment");
+                unknown = true;
+            }
+        }
+        if (type.isEmpty() || url.isEmpty() || title.isEmpty() || labels.isEmpty() || unknown) {
             return Optional.empty();
         }
         return a.convert(null, () -> new Attachment(title.get(), type.get(), url.get(), Set.copyOf(labels.get())));

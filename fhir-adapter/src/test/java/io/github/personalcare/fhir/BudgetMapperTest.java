@@ -249,6 +249,15 @@ class BudgetMapperTest {
     }
 
     @Test
+    @DisplayName("R17 an amount beyond 12 pound digits is refused, so no sum of entries can overflow")
+    void r17HugeAmountIsRefused() {
+        assertThat(chargeItemProblems(3, r -> ((ObjectNode) r.get("priceOverride"))
+                .put("value", new BigDecimal("90000000000000000.00"))))
+                .containsExactly(new ImportProblem("$.priceOverride.value", "R17",
+                        "is out of range (at most 12 pound digits)"));
+    }
+
+    @Test
     @DisplayName("R17 trailing zeros are still an exact number of pence")
     void r17TrailingZerosAreExactPence() {
         ObjectNode r = chargeItem(3);

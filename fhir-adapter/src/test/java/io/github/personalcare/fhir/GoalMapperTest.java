@@ -53,6 +53,18 @@ class GoalMapperTest {
     }
 
     @Test
+    void aGoalKeyThatIsNotAPlanAndGoalIdIsAProblemNotAnException() {
+        for (String key : new String[] {"Patient/x", "<bad>/1/<bad>", "a/b/c/d", "", "/"}) {
+            ObjectNode json = mapper.toFhir(walk);
+            ((ObjectNode) json.at("/identifier/0")).put("value", key);
+            ImportContext context = ImportContext.root();
+
+            assertThat(mapper.fromFhir(json, context)).as(key).isEmpty();
+            assertThat(context.problems()).as(key).extracting(ImportProblem::jsonPath).contains("$.identifier");
+        }
+    }
+
+    @Test
     void missingOutcomeMeasureAndSubjectAreEachNamed() {
         ObjectNode json = mapper.toFhir(walk);
         json.remove("description");

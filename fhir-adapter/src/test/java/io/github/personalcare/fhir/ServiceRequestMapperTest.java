@@ -351,6 +351,16 @@ class ServiceRequestMapperTest {
     }
 
     @Test
+    @DisplayName("R48 an unknown extension on an attachment (a misspelt label?) is refused, never dropped")
+    void anUnknownAttachmentExtensionIsRefused() {
+        String json = FhirWriter.toJson(mapper.toFhir(referral))
+                .replace(ServiceRequestMapper.ATTACHMENT_LABEL, ServiceRequestMapper.ATTACHMENT_LABEL + "s");
+
+        assertThatExceptionOfType(FhirImportException.class).isThrownBy(() -> importer.read(json, mapper))
+                .satisfies(e -> assertThat(e.problems()).extracting(ImportProblem::rule).contains("R48"));
+    }
+
+    @Test
     void wholeRecordBundleCarriesTheReferrerAndImportsTheReferralBack() {
         PatientRecord record = PatientRecord.builder(Fixtures.ada()).referrals(List.of(referral)).build();
         PatientRecordMapper records = new PatientRecordMapper();

@@ -92,6 +92,11 @@ public abstract class OutboxRelayContract extends StorageContract {
         return event;
     }
 
+    /** Whether the storage keeps delivered entries until they are purged (a database does); see OutboxContract. */
+    protected boolean keepsDeliveredEntries() {
+        return true;
+    }
+
     private List<OutboxEntry> undelivered() {
         return storage.inTransaction(tx -> tx.outbox().undelivered());
     }
@@ -125,7 +130,7 @@ public abstract class OutboxRelayContract extends StorageContract {
 
         int purged = relay.purgeDelivered();
 
-        assertThat(purged).isBetween(0, 2);
+        assertThat(purged).isEqualTo(keepsDeliveredEntries() ? 2 : 0);
         assertThat(relay.purgeDelivered()).isZero();
         assertThat(undelivered()).extracting(OutboxEntry::event).containsExactly(late);
         assertThat(relay.relay()).isEqualTo(new OutboxRelay.Result(1, 0, 0));

@@ -8,4 +8,9 @@ class InMemoryOutboxRelayContractTest extends OutboxRelayContract {
     protected Storage newStorage() {
         return new InMemoryStorage();
     }
+
+    @Override
+    protected boolean keepsDeliveredEntries() {
+        return false;
+    }
 }

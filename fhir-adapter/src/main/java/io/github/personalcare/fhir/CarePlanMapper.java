@@ -92,7 +92,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
     /** True if the resource is a version snapshot, read through its plan rather than on its own. */
     public static boolean isVersionSnapshot(JsonNode carePlan) {
         for (JsonNode e : carePlan.path("extension")) {
-            if (CareExtensions.url(VERSION_OF).equals(e.path("url").asText())) {
+            if (SdkExtensions.url(VERSION_OF).equals(e.path("url").asText())) {
                 return true;
             }
         }
@@ -151,21 +151,21 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
     public ObjectNode toFhir(CarePlan plan) {
         ObjectNode r = Elements.resource("CarePlan", plan.id().toString(), profile());
         ArrayNode ext = r.putArray("extension");
-        ext.add(CareExtensions.simple(STATUS, "valueCode", plan.status().name()));
-        plan.endReason().ifPresent(e -> ext.add(CareExtensions.simple(END_REASON, "valueCode", e.name())));
-        plan.personAgreement().ifPresent(s -> ext.add(signature(CareExtensions.url(SIGNATURE), s)));
-        plan.leadCoSignature().ifPresent(s -> ext.add(signature(CareExtensions.url(SIGNATURE), s)));
+        ext.add(SdkExtensions.of(SdkExtensions.url(STATUS), "Code", plan.status().name()));
+        plan.endReason().ifPresent(e -> ext.add(SdkExtensions.of(SdkExtensions.url(END_REASON), "Code", e.name())));
+        plan.personAgreement().ifPresent(s -> ext.add(signature(SdkExtensions.url(SIGNATURE), s)));
+        plan.leadCoSignature().ifPresent(s -> ext.add(signature(SdkExtensions.url(SIGNATURE), s)));
         for (CarePlanVersion v : plan.versions()) {
             List<ObjectNode> parts = new ArrayList<>();
-            parts.add(CareExtensions.part("number", "valuePositiveInt", v.number()));
-            parts.add(CareExtensions.part("agreedAt", "valueDateTime", v.agreedAt().toString()));
+            parts.add(SdkExtensions.of("number", "PositiveInt", v.number()));
+            parts.add(SdkExtensions.of("agreedAt", "DateTime", v.agreedAt().toString()));
             parts.add(signature("signature", v.personAgreement()));
             parts.add(signature("signature", v.leadCoSignature()));
             if (hasSnapshot(plan, v)) {
-                parts.add(CareExtensions.part("content", "valueReference",
+                parts.add(SdkExtensions.of("content", "Reference",
                         Elements.reference("CarePlan", snapshotId(plan.id(), v.number()))));
             }
-            ext.add(CareExtensions.complex(CareExtensions.url(VERSION), parts));
+            ext.add(SdkExtensions.complex(SdkExtensions.url(VERSION), parts));
         }
         contentExtensions(ext, plan.content());
         r.put("status", resourceStatus(plan));
@@ -181,7 +181,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         ObjectNode r = Elements.resource("CarePlan", snapshotId(plan.id(), v.number()), profile());
         ArrayNode ext = r.putArray("extension");
         ObjectNode of = Elements.object();
-        of.put("url", CareExtensions.url(VERSION_OF));
+        of.put("url", SdkExtensions.url(VERSION_OF));
         of.set("valueReference", Elements.reference("CarePlan", plan.id().toString()));
         ext.add(of);
         contentExtensions(ext, v.content());
@@ -195,37 +195,37 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
 
     private static ObjectNode signature(String url, Signature s) {
         List<ObjectNode> parts = new ArrayList<>();
-        parts.add(CareExtensions.part("kind", "valueCode", s.kind().name()));
-        parts.add(CareExtensions.part("actor", "valueString", s.actor()));
-        s.authority().ifPresent(a -> parts.add(CareExtensions.part("authority", "valueCode", a.name())));
-        parts.add(CareExtensions.part("at", "valueDateTime", s.at().toString()));
-        return CareExtensions.complex(url, parts);
+        parts.add(SdkExtensions.of("kind", "Code", s.kind().name()));
+        parts.add(SdkExtensions.of("actor", "String", s.actor()));
+        s.authority().ifPresent(a -> parts.add(SdkExtensions.of("authority", "Code", a.name())));
+        parts.add(SdkExtensions.of("at", "DateTime", s.at().toString()));
+        return SdkExtensions.complex(url, parts);
     }
 
     private static void contentExtensions(ArrayNode ext, CarePlanContent c) {
         c.review().ifPresent(review -> {
             List<ObjectNode> parts = new ArrayList<>();
-            parts.add(CareExtensions.part("nextReviewDue", "valueDate", review.nextReviewDue().toString()));
-            review.frequencyMonths().ifPresent(m -> parts.add(CareExtensions.part("frequencyMonths",
-                    "valuePositiveInt", m)));
-            review.how().ifPresent(how -> parts.add(CareExtensions.part("how", "valueString", how)));
-            ext.add(CareExtensions.complex(CareExtensions.url(REVIEW), parts));
+            parts.add(SdkExtensions.of("nextReviewDue", "Date", review.nextReviewDue().toString()));
+            review.frequencyMonths().ifPresent(m -> parts.add(SdkExtensions.of("frequencyMonths",
+                    "PositiveInt", m)));
+            review.how().ifPresent(how -> parts.add(SdkExtensions.of("how", "String", how)));
+            ext.add(SdkExtensions.complex(SdkExtensions.url(REVIEW), parts));
         });
         c.contingency().ifPresent(plan -> {
             List<ObjectNode> parts = new ArrayList<>();
-            parts.add(CareExtensions.part("signs", "valueString", plan.signs()));
-            parts.add(CareExtensions.part("whatToDo", "valueString", plan.whatToDo()));
-            plan.whoToContact().forEach(who -> parts.add(CareExtensions.part("contact", "valueString", who)));
-            ext.add(CareExtensions.complex(CareExtensions.url(CONTINGENCY), parts));
+            parts.add(SdkExtensions.of("signs", "String", plan.signs()));
+            parts.add(SdkExtensions.of("whatToDo", "String", plan.whatToDo()));
+            plan.whoToContact().forEach(who -> parts.add(SdkExtensions.of("contact", "String", who)));
+            ext.add(SdkExtensions.complex(SdkExtensions.url(CONTINGENCY), parts));
         });
         for (InformationPrescription i : c.information()) {
-            ext.add(CareExtensions.complex(CareExtensions.url(INFORMATION), List.of(
-                    CareExtensions.part("title", "valueString", i.title()),
-                    CareExtensions.part("link", "valueUrl", i.link()))));
+            ext.add(SdkExtensions.complex(SdkExtensions.url(INFORMATION), List.of(
+                    SdkExtensions.of("title", "String", i.title()),
+                    SdkExtensions.of("link", "Url", i.link()))));
         }
         for (MemberId m : c.careTeam()) {
             ObjectNode e = Elements.object();
-            e.put("url", CareExtensions.url(TEAM_MEMBER));
+            e.put("url", SdkExtensions.url(TEAM_MEMBER));
             e.set("valueIdentifier", Elements.identifier(FhirSystems.SDK_CARE_TEAM_MEMBER, m.toString()));
             ext.add(e);
         }
@@ -263,7 +263,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         for (SupportItem s : c.supportAndServices()) {
             ObjectNode detail = activities.addObject().putObject("detail");
             s.budgetLine().ifPresent(line -> detail.putArray("extension")
-                    .add(CareExtensions.simple(BUDGET_LINE, "valueString", line)));
+                    .add(SdkExtensions.of(SdkExtensions.url(BUDGET_LINE), "String", line)));
             detail.set("code", Elements.concept(Elements.coding(FhirSystems.SDK_PLAN_SECTION,
                     PlanSection.SUPPORT_AND_SERVICES.name())));
             detail.put("status", ACTIVITY_STATUS);
@@ -273,7 +273,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         ArrayNode notes = r.putArray("note");
         for (String entry : c.whatMattersToMe()) {
             ObjectNode note = notes.addObject();
-            note.putArray("extension").add(CareExtensions.simple(SECTION, "valueCode",
+            note.putArray("extension").add(SdkExtensions.of(SdkExtensions.url(SECTION), "Code",
                     PlanSection.WHAT_MATTERS_TO_ME.name()));
             note.put("text", entry);
         }
@@ -306,21 +306,21 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         Optional<PatientId> patient = CareTeamMapper.patient(r, "subject", context);
         Optional<String> fhirStatus = r.requiredText("status", "R13");
         Optional<String> fhirIntent = r.requiredText("intent", "R13");
-        Optional<EndReason> endReason = CareExtensions.one(r, END_REASON)
+        Optional<EndReason> endReason = SdkExtensions.first(r, SdkExtensions.url(END_REASON))
                 .flatMap(e -> e.requiredText("valueCode", "PLAN_LIFECYCLE")
-                        .flatMap(v -> CareExtensions.code(e, "valueCode", EndReason.class, v, "PLAN_LIFECYCLE")));
-        Optional<PlanStatus> status = CareExtensions.one(r, STATUS)
+                        .flatMap(v -> SdkExtensions.enumCode(e, "valueCode", EndReason.class, v, "PLAN_LIFECYCLE")));
+        Optional<PlanStatus> status = SdkExtensions.first(r, SdkExtensions.url(STATUS))
                 .map(e -> e.requiredText("valueCode", "R13")
-                        .flatMap(v -> CareExtensions.code(e, "valueCode", PlanStatus.class, v, "R13")))
+                        .flatMap(v -> SdkExtensions.enumCode(e, "valueCode", PlanStatus.class, v, "R13")))
                 .orElseGet(() -> fhirStatus.flatMap(s -> inferred(r, s)));
         if (status.isPresent() && status.get() == PlanStatus.ENDED && endReason.isEmpty()
-                && CareExtensions.one(r, STATUS).isEmpty()) {
+                && SdkExtensions.first(r, SdkExtensions.url(STATUS)).isEmpty()) {
             endReason = Optional.of("completed".equals(fhirStatus.orElse("")) ? EndReason.COMPLETED : EndReason.WITHDRAWN);
         }
         Optional<Instant> drafted = r.requiredText("created", "REQUIRED")
-                .flatMap(v -> CareExtensions.instant(r, "created", v));
+                .flatMap(v -> SdkExtensions.dateTime(r, "created", v));
         Optional<Instant> ended = r.object("period").flatMap(p -> p.text("end")
-                .flatMap(v -> CareExtensions.instant(p, "end", v)));
+                .flatMap(v -> SdkExtensions.dateTime(p, "end", v)));
         r.object("period").filter(p -> p.has("start")).ifPresent(p -> context.ignored(p.path() + ".start"));
 
         Optional<CarePlanContent> content = Optional.empty();
@@ -329,7 +329,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         }
         Optional<Signature> person = Optional.empty();
         Optional<Signature> lead = Optional.empty();
-        for (FhirElement e : CareExtensions.all(r, SIGNATURE)) {
+        for (FhirElement e : SdkExtensions.withUrl(r, SdkExtensions.url(SIGNATURE))) {
             Optional<Signature> s = signature(e);
             if (s.isPresent() && s.get().kind() == SignatoryKind.LEAD_PROFESSIONAL) {
                 lead = duplicateCheck(e, lead, s);
@@ -338,7 +338,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
             }
         }
         List<CarePlanVersion> versions = new ArrayList<>();
-        List<FhirElement> versionExtensions = CareExtensions.all(r, VERSION);
+        List<FhirElement> versionExtensions = SdkExtensions.withUrl(r, SdkExtensions.url(VERSION));
         for (int i = 0; i < versionExtensions.size(); i++) {
             FhirElement e = versionExtensions.get(i);
             version(e, i + 1, id, patient, content, context).ifPresent(versions::add);
@@ -393,17 +393,17 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
 
     private Optional<CarePlanVersion> version(FhirElement e, int expected, Optional<CarePlanId> plan,
             Optional<PatientId> patient, Optional<CarePlanContent> working, ImportContext context) {
-        Optional<Integer> number = CareExtensions.onePart(e, "number").flatMap(p -> p.integer("valuePositiveInt"))
+        Optional<Integer> number = SdkExtensions.first(e, "number").flatMap(p -> p.integer("valuePositiveInt"))
                 .map(Long::intValue);
         if (number.isEmpty() || number.get() != expected) {
             e.problem("extension", "R10", "versions must be numbered 1, 2, ... in order");
             return Optional.empty();
         }
-        Optional<Instant> agreedAt = CareExtensions.text(e, "agreedAt", "valueDateTime", true, "R10")
-                .flatMap(v -> CareExtensions.instant(e, "extension", v));
+        Optional<Instant> agreedAt = SdkExtensions.partText(e, "agreedAt", "valueDateTime", true, "R10")
+                .flatMap(v -> SdkExtensions.dateTime(e, "extension", v));
         Optional<Signature> person = Optional.empty();
         Optional<Signature> lead = Optional.empty();
-        for (FhirElement s : CareExtensions.parts(e, "signature")) {
+        for (FhirElement s : SdkExtensions.withUrl(e, "signature")) {
             Optional<Signature> sig = signature(s);
             if (sig.isPresent() && sig.get().kind() == SignatoryKind.LEAD_PROFESSIONAL) {
                 lead = duplicateCheck(s, lead, sig);
@@ -415,7 +415,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
             e.problem("extension", "R8", "an agreed version needs the person's agreement and the lead's co-signature");
         }
         Optional<CarePlanContent> content = working;
-        Optional<FhirElement> ref = CareExtensions.onePart(e, "content");
+        Optional<FhirElement> ref = SdkExtensions.first(e, "content");
         if (ref.isPresent()) {
             content = Optional.empty();
             Optional<FhirElement> target = ref.get().object("valueReference");
@@ -439,13 +439,13 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
     }
 
     private static Optional<Signature> signature(FhirElement e) {
-        Optional<SignatoryKind> kind = CareExtensions.text(e, "kind", "valueCode", true, "R8")
-                .flatMap(v -> CareExtensions.code(e, "extension", SignatoryKind.class, v, "R8"));
-        Optional<String> actor = CareExtensions.text(e, "actor", "valueString", true, "R8");
-        Optional<AuthorityKind> authority = CareExtensions.text(e, "authority", "valueCode", false, "R8")
-                .flatMap(v -> CareExtensions.code(e, "extension", AuthorityKind.class, v, "R8"));
-        Optional<Instant> at = CareExtensions.text(e, "at", "valueDateTime", true, "R8")
-                .flatMap(v -> CareExtensions.instant(e, "extension", v));
+        Optional<SignatoryKind> kind = SdkExtensions.partText(e, "kind", "valueCode", true, "R8")
+                .flatMap(v -> SdkExtensions.enumCode(e, "extension", SignatoryKind.class, v, "R8"));
+        Optional<String> actor = SdkExtensions.partText(e, "actor", "valueString", true, "R8");
+        Optional<AuthorityKind> authority = SdkExtensions.partText(e, "authority", "valueCode", false, "R8")
+                .flatMap(v -> SdkExtensions.enumCode(e, "extension", AuthorityKind.class, v, "R8"));
+        Optional<Instant> at = SdkExtensions.partText(e, "at", "valueDateTime", true, "R8")
+                .flatMap(v -> SdkExtensions.dateTime(e, "extension", v));
         if (kind.isEmpty() || actor.isEmpty() || at.isEmpty()) {
             return Optional.empty();
         }
@@ -490,7 +490,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         }
         List<String> whatMatters = new ArrayList<>();
         for (FhirElement note : r.objects("note")) {
-            boolean tagged = CareExtensions.all(note, SECTION).stream().anyMatch(e ->
+            boolean tagged = SdkExtensions.withUrl(note, SdkExtensions.url(SECTION)).stream().anyMatch(e ->
                     PlanSection.WHAT_MATTERS_TO_ME.name().equals(e.json().path("valueCode").asText()));
             if (tagged) {
                 note.requiredText("text", "REQUIRED").ifPresent(whatMatters::add);
@@ -498,27 +498,29 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
                 context.ignored(note.path());
             }
         }
-        Optional<ReviewArrangements> review = CareExtensions.one(r, REVIEW).flatMap(CarePlanMapper::review);
-        Optional<ContingencyPlan> contingency = CareExtensions.one(r, CONTINGENCY).flatMap(e -> {
-            Optional<String> signs = CareExtensions.text(e, "signs", "valueString", true, "R7");
-            Optional<String> whatToDo = CareExtensions.text(e, "whatToDo", "valueString", true, "R7");
+        Optional<ReviewArrangements> review = SdkExtensions.first(r, SdkExtensions.url(REVIEW))
+                .flatMap(CarePlanMapper::review);
+        Optional<ContingencyPlan> contingency = SdkExtensions.first(r, SdkExtensions.url(CONTINGENCY)).flatMap(e -> {
+            Optional<String> signs = SdkExtensions.partText(e, "signs", "valueString", true, "R7");
+            Optional<String> whatToDo = SdkExtensions.partText(e, "whatToDo", "valueString", true, "R7");
             List<String> contacts = new ArrayList<>();
-            CareExtensions.parts(e, "contact").forEach(c -> c.requiredText("valueString", "R7").ifPresent(contacts::add));
+            SdkExtensions.withUrl(e, "contact")
+                    .forEach(c -> c.requiredText("valueString", "R7").ifPresent(contacts::add));
             if (signs.isEmpty() || whatToDo.isEmpty()) {
                 return Optional.empty();
             }
             return e.convert(null, () -> new ContingencyPlan(signs.get(), whatToDo.get(), contacts));
         });
         List<InformationPrescription> information = new ArrayList<>();
-        for (FhirElement e : CareExtensions.all(r, INFORMATION)) {
-            Optional<String> title = CareExtensions.text(e, "title", "valueString", true, "REQUIRED");
-            Optional<String> link = CareExtensions.text(e, "link", "valueUrl", true, "REQUIRED");
+        for (FhirElement e : SdkExtensions.withUrl(r, SdkExtensions.url(INFORMATION))) {
+            Optional<String> title = SdkExtensions.partText(e, "title", "valueString", true, "REQUIRED");
+            Optional<String> link = SdkExtensions.partText(e, "link", "valueUrl", true, "REQUIRED");
             if (title.isPresent() && link.isPresent()) {
                 e.convert(null, () -> new InformationPrescription(title.get(), link.get())).ifPresent(information::add);
             }
         }
         List<MemberId> team = new ArrayList<>();
-        for (FhirElement e : CareExtensions.all(r, TEAM_MEMBER)) {
+        for (FhirElement e : SdkExtensions.withUrl(r, SdkExtensions.url(TEAM_MEMBER))) {
             memberReference(e, "valueIdentifier").ifPresent(team::add);
         }
         if (context.problems().size() > problemsBefore) {
@@ -529,11 +531,11 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
     }
 
     private static Optional<ReviewArrangements> review(FhirElement e) {
-        Optional<LocalDate> due = CareExtensions.text(e, "nextReviewDue", "valueDate", true, "R7")
-                .flatMap(v -> CareExtensions.date(e, "extension", v));
-        Optional<Integer> frequency = CareExtensions.onePart(e, "frequencyMonths")
+        Optional<LocalDate> due = SdkExtensions.partText(e, "nextReviewDue", "valueDate", true, "R7")
+                .flatMap(v -> SdkExtensions.fullDate(e, "extension", v));
+        Optional<Integer> frequency = SdkExtensions.first(e, "frequencyMonths")
                 .flatMap(p -> p.integer("valuePositiveInt")).map(Long::intValue);
-        Optional<String> how = CareExtensions.text(e, "how", "valueString", false, "R11");
+        Optional<String> how = SdkExtensions.partText(e, "how", "valueString", false, "R11");
         if (due.isEmpty()) {
             return Optional.empty();
         }
@@ -572,7 +574,7 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
             }
         }
         Optional<LocalDate> due = detail.object("scheduledPeriod")
-                .flatMap(p -> p.text("end").flatMap(v -> CareExtensions.date(p, "end", v)));
+                .flatMap(p -> p.text("end").flatMap(v -> SdkExtensions.fullDate(p, "end", v)));
         if (id.isEmpty() || description.isEmpty() || owner.isEmpty()) {
             return Optional.empty();
         }
@@ -582,7 +584,8 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
 
     private static Optional<SupportItem> supportItem(FhirElement detail) {
         Optional<String> description = detail.requiredText("description", "REQUIRED");
-        Optional<String> line = CareExtensions.one(detail, BUDGET_LINE).flatMap(e -> e.requiredText("valueString", "R15"));
+        Optional<String> line = SdkExtensions.first(detail, SdkExtensions.url(BUDGET_LINE))
+                .flatMap(e -> e.requiredText("valueString", "R15"));
         Optional<OdsCode> provider = Optional.empty();
         List<FhirElement> performers = detail.objects("performer");
         if (!performers.isEmpty()) {

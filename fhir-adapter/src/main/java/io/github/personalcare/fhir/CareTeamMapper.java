@@ -90,7 +90,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
             ext.add(memberExtension(m.id()));
             if (team.lead().filter(m.id()::equals).isPresent()) {
                 ObjectNode lead = ext.addObject();
-                lead.put("url", CareExtensions.url(LEAD_EXTENSION));
+                lead.put("url", SdkExtensions.url(LEAD_EXTENSION));
                 lead.put("valueBoolean", true);
             }
             p.putArray("role").add(Elements.concept(Elements.coding(FhirSystems.SDK_PROFESSIONAL_ROLE, m.role().name())));
@@ -113,7 +113,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
 
     private static ObjectNode memberExtension(MemberId id) {
         ObjectNode e = Elements.object();
-        e.put("url", CareExtensions.url(MEMBER_EXTENSION));
+        e.put("url", SdkExtensions.url(MEMBER_EXTENSION));
         e.set("valueIdentifier", Elements.identifier(FhirSystems.SDK_CARE_TEAM_MEMBER, id.toString()));
         return e;
     }
@@ -130,10 +130,11 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
         ObjectNode r = Elements.resource("RelatedPerson", c.id().toString(), FhirSystems.UKCORE_RELATED_PERSON);
         ArrayNode ext = r.putArray("extension");
         ObjectNode proxy = ext.addObject();
-        proxy.put("url", CareExtensions.url(PROXY_EXTENSION));
+        proxy.put("url", SdkExtensions.url(PROXY_EXTENSION));
         proxy.put("valueBoolean", c.proxy());
-        c.authority().ifPresent(a -> ext.add(CareExtensions.simple(AUTHORITY_EXTENSION, "valueCode", a.name())));
-        c.patientAgreedAt().ifPresent(at -> ext.add(CareExtensions.simple(AGREED_EXTENSION, "valueDateTime",
+        c.authority().ifPresent(a -> ext.add(SdkExtensions.of(SdkExtensions.url(AUTHORITY_EXTENSION), "Code",
+                a.name())));
+        c.patientAgreedAt().ifPresent(at -> ext.add(SdkExtensions.of(SdkExtensions.url(AGREED_EXTENSION), "DateTime",
                 at.toString())));
         r.putArray("identifier").add(Elements.identifier(FhirSystems.SDK_USER_ID, c.user().value()));
         r.put("active", true);
@@ -175,7 +176,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
                 continue;
             }
             boolean professional = coding.get().json().path("system").asText().equals(FhirSystems.SDK_PROFESSIONAL_ROLE);
-            boolean isLead = CareExtensions.all(p, LEAD_EXTENSION).stream()
+            boolean isLead = SdkExtensions.withUrl(p, SdkExtensions.url(LEAD_EXTENSION)).stream()
                     .anyMatch(e -> e.json().path("valueBoolean").asBoolean(false));
             if (isLead) {
                 if (!professional) {
@@ -188,7 +189,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
             }
             if (professional) {
                 Optional<ProfessionalRole> role = code.flatMap(c ->
-                        CareExtensions.code(coding.get(), "code", ProfessionalRole.class, c, "ROLE"));
+                        SdkExtensions.enumCode(coding.get(), "code", ProfessionalRole.class, c, "ROLE"));
                 Optional<Actor.Professional> actor = resolve(target.get(), "PractitionerRole", context)
                         .flatMap(json1 -> roles.fromFhir(json1, context.within(target.get().path())));
                 if (actor.isPresent() && role.isPresent() && actor.get().role() != role.get()) {
@@ -201,7 +202,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
                 }
             } else {
                 Optional<CarerRole> role = code.flatMap(c ->
-                        CareExtensions.code(coding.get(), "code", CarerRole.class, c, "R12"));
+                        SdkExtensions.enumCode(coding.get(), "code", CarerRole.class, c, "R12"));
                 Optional<FhirElement> related = resolve(target.get(), "RelatedPerson", context)
                         .flatMap(j -> FhirElement.resource(j, context.within(target.get().path()), "RelatedPerson"));
                 if (related.isPresent() && member.isPresent() && period.isPresent() && role.isPresent()) {
@@ -239,13 +240,14 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
         if (relationship.isEmpty()) {
             rp.problem("relationship", "R12", "the relationship in words is required as relationship[0].text");
         }
-        boolean proxy = CareExtensions.one(rp, PROXY_EXTENSION).flatMap(e -> e.bool("valueBoolean")).orElse(false);
-        Optional<AuthorityKind> authority = CareExtensions.one(rp, AUTHORITY_EXTENSION)
+        boolean proxy = SdkExtensions.first(rp, SdkExtensions.url(PROXY_EXTENSION))
+                .flatMap(e -> e.bool("valueBoolean")).orElse(false);
+        Optional<AuthorityKind> authority = SdkExtensions.first(rp, SdkExtensions.url(AUTHORITY_EXTENSION))
                 .flatMap(e -> e.requiredText("valueCode", "R8")
-                        .flatMap(v -> CareExtensions.code(e, "valueCode", AuthorityKind.class, v, "R8")));
-        Optional<Instant> agreed = CareExtensions.one(rp, AGREED_EXTENSION)
+                        .flatMap(v -> SdkExtensions.enumCode(e, "valueCode", AuthorityKind.class, v, "R8")));
+        Optional<Instant> agreed = SdkExtensions.first(rp, SdkExtensions.url(AGREED_EXTENSION))
                 .flatMap(e -> e.requiredText("valueDateTime", "R12")
-                        .flatMap(v -> CareExtensions.instant(e, "valueDateTime", v)));
+                        .flatMap(v -> SdkExtensions.dateTime(e, "valueDateTime", v)));
         if (user.isEmpty() || relationship.isEmpty() || context.problems().size() > problemsBefore) {
             return Optional.empty();
         }
@@ -254,7 +256,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
     }
 
     private static Optional<MemberId> memberId(FhirElement p) {
-        Optional<FhirElement> ext = CareExtensions.one(p, MEMBER_EXTENSION);
+        Optional<FhirElement> ext = SdkExtensions.first(p, SdkExtensions.url(MEMBER_EXTENSION));
         if (ext.isEmpty()) {
             p.problem("extension", "CARE_TEAM_MEMBER", "the membership id extension is required");
             return Optional.empty();
@@ -276,8 +278,8 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
             return Optional.empty();
         }
         Optional<Instant> start = period.get().requiredText("start", "R12")
-                .flatMap(v -> CareExtensions.instant(period.get(), "start", v));
-        Optional<Instant> end = period.get().text("end").flatMap(v -> CareExtensions.instant(period.get(), "end", v));
+                .flatMap(v -> SdkExtensions.dateTime(period.get(), "start", v));
+        Optional<Instant> end = period.get().text("end").flatMap(v -> SdkExtensions.dateTime(period.get(), "end", v));
         if (start.isEmpty() || period.get().has("end") && end.isEmpty()) {
             return Optional.empty();
         }

@@ -132,7 +132,7 @@ public final class GoalMapper implements FhirMapper<PlanGoal> {
             if (!t.has("measure")) {
                 t.problem("measure", "REQUIRED", "is required");
             }
-            due = t.text("dueDate").flatMap(v -> CareExtensions.date(t, "dueDate", v));
+            due = t.text("dueDate").flatMap(v -> SdkExtensions.fullDate(t, "dueDate", v));
             for (int i = 1; i < targets.size(); i++) {
                 context.ignored(targets.get(i).path());
             }

@@ -16,13 +16,20 @@ import java.util.regex.Pattern;
 
 /**
  * Writing and reading FHIR extensions, simple ({@code url} + one {@code value[x]}) and complex
- * ({@code url} + named sub-extensions), and the coded enums and dates the referral and consent
- * mappers carry in them. Reading reports problems at the element's JSON path, never throws.
+ * ({@code url} + named sub-extensions), and the coded enums and dates the mappers carry in them.
+ * Reading reports problems at the element's JSON path, never throws. Where two mappers word a
+ * problem differently, both readers are kept (sharing their logic) so an import reports exactly
+ * what it did before.
  */
 final class SdkExtensions {
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private SdkExtensions() {
+    }
+
+    /** The full URL of the SDK extension {@code name} (under {@link FhirSystems#SDK_EXTENSION}). */
+    static String url(String name) {
+        return FhirSystems.SDK_EXTENSION + name;
     }
 
     /** A simple extension {@code {url, value<Type>}} holding an object value (Coding, Reference ...). */
@@ -35,6 +42,14 @@ final class SdkExtensions {
 
     /** A simple extension holding a primitive value written as a string (string, instant, date ...). */
     static ObjectNode of(String url, String valueType, String value) {
+        ObjectNode e = Elements.object();
+        e.put("url", url);
+        e.put("value" + valueType, value);
+        return e;
+    }
+
+    /** A simple extension holding a whole number (positiveInt ...). */
+    static ObjectNode of(String url, String valueType, int value) {
         ObjectNode e = Elements.object();
         e.put("url", url);
         e.put("value" + valueType, value);
@@ -57,6 +72,13 @@ final class SdkExtensions {
         return e;
     }
 
+    /** A complex extension with these sub-extensions. */
+    static ObjectNode complex(String url, List<ObjectNode> parts) {
+        ObjectNode e = complex(url);
+        ((ArrayNode) e.get("extension")).addAll(parts);
+        return e;
+    }
+
     /** Adds a sub-extension to a complex extension, returning the complex extension. */
     static ObjectNode add(ObjectNode complex, ObjectNode part) {
         ((ArrayNode) complex.get("extension")).add(part);
@@ -74,12 +96,34 @@ final class SdkExtensions {
         return out;
     }
 
+    /**
+     * The extensions of {@code element} with the given url, without checking that each url is a
+     * string. The care plan and care team mappers read so, while {@link #all} reports such a url;
+     * the two stay apart so neither import's problems change.
+     */
+    static List<FhirElement> withUrl(FhirElement element, String url) {
+        return element.objects("extension").stream()
+                .filter(e -> e.json().path("url").asText("").equals(url)).toList();
+    }
+
     /** The one extension of {@code element} with the given url; a problem if there are several. */
     static Optional<FhirElement> one(FhirElement element, String url, String rule) {
         List<FhirElement> found = all(element, url);
         if (found.size() > 1) {
             found.get(1).problem(null, rule, "must appear at most once");
             return Optional.empty();
+        }
+        return found.stream().findFirst();
+    }
+
+    /**
+     * The first extension (or part) of {@code element} with the given url; a problem at the second
+     * if it is repeated. Unlike {@link #one} the first is still read, as the care mappers always did.
+     */
+    static Optional<FhirElement> first(FhirElement element, String url) {
+        List<FhirElement> found = withUrl(element, url);
+        if (found.size() > 1) {
+            found.get(1).problem(null, "EXTENSION", "may occur only once");
         }
         return found.stream().findFirst();
     }
@@ -107,6 +151,22 @@ final class SdkExtensions {
         return found;
     }
 
+    /**
+     * The string-like {@code valueType} (the full name, {@code valueString} ...) of the part
+     * {@code url} of a complex extension; a problem naming {@code rule} if it is required and missing.
+     */
+    static Optional<String> partText(FhirElement complex, String url, String valueType, boolean required,
+            String rule) {
+        Optional<FhirElement> part = first(complex, url);
+        if (part.isEmpty()) {
+            if (required) {
+                complex.problem("extension", rule, "a part " + url + " is required");
+            }
+            return Optional.empty();
+        }
+        return part.get().requiredText(valueType, rule);
+    }
+
     /** A Coding of an SDK code system whose codes are the enum's names. */
     static ObjectNode coding(String codeSystem, Enum<?> value) {
         return Elements.coding(FhirSystems.SDK_CODES + codeSystem, value.name());
@@ -126,12 +186,29 @@ final class SdkExtensions {
             coding.problem("system", rule, "must be the SDK code system " + codeSystem);
             return Optional.empty();
         }
+        Optional<E> constant = named(type, code.get());
+        if (constant.isEmpty()) {
+            coding.problem("code", rule, "is not a code of the SDK code system " + codeSystem);
+        }
+        return constant;
+    }
+
+    /** The constant of {@code type} named {@code value}; a problem at {@code at.name} if there is none. */
+    static <E extends Enum<E>> Optional<E> enumCode(FhirElement at, String name, Class<E> type, String value,
+            String rule) {
+        Optional<E> constant = named(type, value);
+        if (constant.isEmpty()) {
+            at.problem(name, rule, "is not a code of the SDK's " + type.getSimpleName() + " values");
+        }
+        return constant;
+    }
+
+    private static <E extends Enum<E>> Optional<E> named(Class<E> type, String value) {
         for (E candidate : type.getEnumConstants()) {
-            if (candidate.name().equals(code.get())) {
+            if (candidate.name().equals(value)) {
                 return Optional.of(candidate);
             }
         }
-        coding.problem("code", rule, "is not a code of the SDK code system " + codeSystem);
         return Optional.empty();
     }
 
@@ -143,10 +220,19 @@ final class SdkExtensions {
 
     /** An instant with a time zone ({@code 2026-11-20T09:15:30.123Z}); a problem at {@code path.name} otherwise. */
     static Optional<Instant> instant(FhirElement at, String name, String value) {
+        return instant(at, name, value, "must be a date and time with a time zone");
+    }
+
+    /** As {@link #instant}, with the care mappers' wording of the problem. */
+    static Optional<Instant> dateTime(FhirElement at, String name, String value) {
+        return instant(at, name, value, "must be a dateTime with a time and a time zone");
+    }
+
+    private static Optional<Instant> instant(FhirElement at, String name, String value, String problem) {
         try {
             return Optional.of(OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException e) {
-            at.problem(name, "DATE", "must be a date and time with a time zone");
+            at.problem(name, "DATE", problem);
             return Optional.empty();
         }
     }
@@ -163,6 +249,29 @@ final class SdkExtensions {
             at.problem(name, "DATE", "must be a valid date");
             return Optional.empty();
         }
+    }
+
+    /**
+     * A full date ({@code 2026-11-20}); a problem at {@code path.name} otherwise, worded as the
+     * care mappers did: one message where {@link #date} tells a bad form from a day that does not exist.
+     */
+    static Optional<LocalDate> fullDate(FhirElement at, String name, String value) {
+        Optional<LocalDate> date = parseFullDate(value);
+        if (date.isEmpty()) {
+            at.problem(name, "DATE", "must be a full date yyyy-mm-dd");
+        }
+        return date;
+    }
+
+    private static Optional<LocalDate> parseFullDate(String value) {
+        try {
+            if (value.length() == 10) {
+                return Optional.of(LocalDate.parse(value));
+            }
+        } catch (DateTimeParseException e) {
+            // the caller reports it
+        }
+        return Optional.empty();
     }
 
     /**

@@ -133,40 +133,40 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
     public ObjectNode toFhir(PersonalHealthBudget b) {
         ObjectNode r = Elements.resource("Account", b.id().toString(), profile());
         ArrayNode ext = r.putArray("extension");
-        ext.add(BudgetFhir.extension(BudgetFhir.EXT_CARE_PLAN)
+        ext.add(SdkExtensions.extension(BudgetFhir.EXT_CARE_PLAN)
                 .set("valueReference", Elements.reference("CarePlan", b.carePlan().toString())));
-        ObjectNode eligibility = BudgetFhir.extension(BudgetFhir.EXT_ELIGIBILITY);
+        ObjectNode eligibility = SdkExtensions.extension(BudgetFhir.EXT_ELIGIBILITY);
         ArrayNode e = eligibility.putArray("extension");
-        e.add(BudgetFhir.extension("reason").set("valueCoding",
+        e.add(SdkExtensions.extension("reason").set("valueCoding",
                 Elements.coding(BudgetFhir.ELIGIBILITY_REASON, b.eligibility().reason().name())));
-        e.add(BudgetFhir.extension("from").put("valueDate", b.eligibility().from().toString()));
+        e.add(SdkExtensions.extension("from").put("valueDate", b.eligibility().from().toString()));
         ext.add(eligibility);
-        ObjectNode holder = BudgetFhir.extension(BudgetFhir.EXT_HOLDER);
+        ObjectNode holder = SdkExtensions.extension(BudgetFhir.EXT_HOLDER);
         ArrayNode h = holder.putArray("extension");
-        h.add(BudgetFhir.extension("kind").set("valueCoding",
+        h.add(SdkExtensions.extension("kind").set("valueCoding",
                 Elements.coding(BudgetFhir.HOLDER_KIND, b.holder().kind().name())));
-        b.holder().person().ifPresent(p -> h.add(BudgetFhir.extension("person")
+        b.holder().person().ifPresent(p -> h.add(SdkExtensions.extension("person")
                 .set("valueIdentifier", Elements.identifier(FhirSystems.SDK_USER_ID, p.value()))));
         ext.add(holder);
-        ext.add(BudgetFhir.extension(BudgetFhir.EXT_STATUS)
+        ext.add(SdkExtensions.extension(BudgetFhir.EXT_STATUS)
                 .set("valueCoding", Elements.coding(BudgetFhir.BUDGET_STATUS, b.status().name())));
-        ext.add(BudgetFhir.extension(BudgetFhir.EXT_PERIOD_MONTHS).put("valuePositiveInt", b.periodMonths()));
-        b.planReviewDue().ifPresent(d -> ext.add(BudgetFhir.extension(BudgetFhir.EXT_PLAN_REVIEW_DUE)
+        ext.add(SdkExtensions.extension(BudgetFhir.EXT_PERIOD_MONTHS).put("valuePositiveInt", b.periodMonths()));
+        b.planReviewDue().ifPresent(d -> ext.add(SdkExtensions.extension(BudgetFhir.EXT_PLAN_REVIEW_DUE)
                 .put("valueDate", d.toString())));
-        b.firstDirectPayment().ifPresent(d -> ext.add(BudgetFhir.extension(BudgetFhir.EXT_FIRST_DIRECT_PAYMENT)
+        b.firstDirectPayment().ifPresent(d -> ext.add(SdkExtensions.extension(BudgetFhir.EXT_FIRST_DIRECT_PAYMENT)
                 .put("valueDate", d.toString())));
         for (StatusChange c : b.history()) {
-            ObjectNode change = BudgetFhir.extension(BudgetFhir.EXT_STATUS_CHANGE);
+            ObjectNode change = SdkExtensions.extension(BudgetFhir.EXT_STATUS_CHANGE);
             ArrayNode parts = change.putArray("extension");
-            parts.add(BudgetFhir.extension("status").set("valueCoding",
+            parts.add(SdkExtensions.extension("status").set("valueCoding",
                     Elements.coding(BudgetFhir.BUDGET_STATUS, c.status().name())));
-            parts.add(BudgetFhir.extension("on").put("valueDate", c.on().toString()));
-            parts.add(BudgetFhir.extension("reason").set("valueCoding",
+            parts.add(SdkExtensions.extension("on").put("valueDate", c.on().toString()));
+            parts.add(SdkExtensions.extension("reason").set("valueCoding",
                     Elements.coding(BudgetFhir.STATUS_REASON, c.reason().name())));
             ext.add(change);
         }
         for (BudgetLine line : b.lines()) {
-            ext.add(BudgetFhir.extension(BudgetFhir.EXT_LINE_ACCOUNT).set("valueReference",
+            ext.add(SdkExtensions.extension(BudgetFhir.EXT_LINE_ACCOUNT).set("valueReference",
                     Elements.reference("Account", lineIdFor(b.id(), line.code()), BudgetFhir.BUDGET_LINE,
                             line.code().value())));
         }
@@ -183,33 +183,33 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
     private ObjectNode lineAccount(PersonalHealthBudget b, BudgetLine line, LineAccount totals) {
         ObjectNode r = Elements.resource("Account", lineIdFor(b.id(), line.code()), profile());
         ArrayNode ext = r.putArray("extension");
-        ext.add(BudgetFhir.extension(BudgetFhir.EXT_LINE_CATEGORY)
+        ext.add(SdkExtensions.extension(BudgetFhir.EXT_LINE_CATEGORY)
                 .set("valueCoding", Elements.coding(BudgetFhir.SPEND_CATEGORY, line.category().code())));
-        ext.add(BudgetFhir.extension(BudgetFhir.EXT_LINE_PLANNED)
+        ext.add(SdkExtensions.extension(BudgetFhir.EXT_LINE_PLANNED)
                 .set("valueMoney", BudgetFhir.money(line.plannedPerPeriod().pence())));
-        ObjectNode sums = BudgetFhir.extension(BudgetFhir.EXT_LINE_TOTALS);
+        ObjectNode sums = SdkExtensions.extension(BudgetFhir.EXT_LINE_TOTALS);
         ArrayNode t = sums.putArray("extension");
-        t.add(BudgetFhir.extension("allocated").set("valueMoney", BudgetFhir.money(totals.allocated())));
-        t.add(BudgetFhir.extension("spent").set("valueMoney", BudgetFhir.money(totals.spent())));
-        t.add(BudgetFhir.extension("refunded").set("valueMoney", BudgetFhir.money(totals.refunded())));
-        t.add(BudgetFhir.extension("adjustedUp").set("valueMoney", BudgetFhir.money(totals.adjustedUp())));
-        t.add(BudgetFhir.extension("adjustedDown").set("valueMoney", BudgetFhir.money(totals.adjustedDown())));
-        t.add(BudgetFhir.extension("recovered").set("valueMoney", BudgetFhir.money(totals.recovered())));
+        t.add(SdkExtensions.extension("allocated").set("valueMoney", BudgetFhir.money(totals.allocated())));
+        t.add(SdkExtensions.extension("spent").set("valueMoney", BudgetFhir.money(totals.spent())));
+        t.add(SdkExtensions.extension("refunded").set("valueMoney", BudgetFhir.money(totals.refunded())));
+        t.add(SdkExtensions.extension("adjustedUp").set("valueMoney", BudgetFhir.money(totals.adjustedUp())));
+        t.add(SdkExtensions.extension("adjustedDown").set("valueMoney", BudgetFhir.money(totals.adjustedDown())));
+        t.add(SdkExtensions.extension("recovered").set("valueMoney", BudgetFhir.money(totals.recovered())));
         ext.add(sums);
         if (line.management() instanceof Management.DirectPayment dp) {
-            ObjectNode account = BudgetFhir.extension(BudgetFhir.EXT_PAYMENT_ACCOUNT);
+            ObjectNode account = SdkExtensions.extension(BudgetFhir.EXT_PAYMENT_ACCOUNT);
             ArrayNode a = account.putArray("extension");
-            a.add(BudgetFhir.extension("kind").set("valueCoding",
+            a.add(SdkExtensions.extension("kind").set("valueCoding",
                     Elements.coding(BudgetFhir.PAYMENT_ACCOUNT_KIND, dp.account().kind().name())));
-            a.add(BudgetFhir.extension("reference").put("valueString", dp.account().reference()));
-            a.add(BudgetFhir.extension("registeredOn").put("valueDate", dp.account().registeredOn().toString()));
+            a.add(SdkExtensions.extension("reference").put("valueString", dp.account().reference()));
+            a.add(SdkExtensions.extension("registeredOn").put("valueDate", dp.account().registeredOn().toString()));
             ext.add(account);
             dp.scheduleOverride().ifPresent(o -> {
-                ObjectNode override = BudgetFhir.extension(BudgetFhir.EXT_SCHEDULE_OVERRIDE);
+                ObjectNode override = SdkExtensions.extension(BudgetFhir.EXT_SCHEDULE_OVERRIDE);
                 ArrayNode parts = override.putArray("extension");
-                parts.add(BudgetFhir.extension("approvedBy").set("valueIdentifier",
+                parts.add(SdkExtensions.extension("approvedBy").set("valueIdentifier",
                         Elements.identifier(FhirSystems.SDK_USER_ID, o.approvedBy().value())));
-                parts.add(BudgetFhir.extension("reason").put("valueString", o.reason()));
+                parts.add(SdkExtensions.extension("reason").put("valueString", o.reason()));
                 ext.add(override);
             });
         }
@@ -224,7 +224,7 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
         }
         if (line.management() instanceof Management.DirectPayment dp) {
             ObjectNode guarantor = r.putArray("guarantor").addObject();
-            guarantor.putArray("extension").add(BudgetFhir.extension(BudgetFhir.EXT_RECIPIENT_KIND)
+            guarantor.putArray("extension").add(SdkExtensions.extension(BudgetFhir.EXT_RECIPIENT_KIND)
                     .set("valueCoding", Elements.coding(BudgetFhir.RECIPIENT_KIND, dp.recipient().kind().name())));
             guarantor.set("party", dp.recipient().person()
                     .map(p -> BudgetFhir.identifierReference("RelatedPerson", FhirSystems.SDK_USER_ID, p.value()))
@@ -258,10 +258,11 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
         Optional<BudgetId> id = r.requiredText("id", "ID").flatMap(v -> r.convert("id", () -> BudgetId.parse(v)));
         id.ifPresent(i -> checkIdentifier(r, BudgetFhir.BUDGET_ID, i.toString()));
         Optional<PatientId> patient = subject(r);
-        Optional<BudgetStatus> status = BudgetFhir.requiredExtension(r, BudgetFhir.EXT_STATUS, "BUDGET")
-                .flatMap(x -> BudgetFhir.coded(x, "valueCoding", BudgetFhir.BUDGET_STATUS, BudgetStatus.class, "BUDGET"));
+        Optional<BudgetStatus> status = SdkExtensions.requiredExtension(r, BudgetFhir.EXT_STATUS, "BUDGET")
+                .flatMap(x -> SdkExtensions.coded(x, "valueCoding", BudgetFhir.BUDGET_STATUS, BudgetStatus.class,
+                        "BUDGET"));
         status.ifPresent(s -> checkStatus(r, s));
-        Optional<CarePlanId> plan = BudgetFhir.requiredExtension(r, BudgetFhir.EXT_CARE_PLAN, "R15")
+        Optional<CarePlanId> plan = SdkExtensions.requiredExtension(r, BudgetFhir.EXT_CARE_PLAN, "R15")
                 .flatMap(x -> x.object("valueReference").or(() -> {
                     x.problem("valueReference", "R15", "is required");
                     return Optional.empty();
@@ -270,7 +271,7 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
                         .flatMap(v -> ref.convert("reference", () -> CarePlanId.parse(v))));
         Optional<Eligibility> eligibility = eligibility(r);
         Optional<BudgetHolder> holder = holder(r);
-        Optional<Long> months = BudgetFhir.requiredExtension(r, BudgetFhir.EXT_PERIOD_MONTHS, "PERIOD")
+        Optional<Long> months = SdkExtensions.requiredExtension(r, BudgetFhir.EXT_PERIOD_MONTHS, "PERIOD")
                 .flatMap(x -> {
                     Optional<Long> m = x.integer("valuePositiveInt");
                     if (m.isEmpty()) {
@@ -278,21 +279,21 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
                     }
                     return m;
                 });
-        Optional<LocalDate> planDue = BudgetFhir.extension(r, BudgetFhir.EXT_PLAN_REVIEW_DUE)
-                .flatMap(x -> BudgetFhir.date(x, "valueDate", "R22"));
-        Optional<LocalDate> firstPayment = BudgetFhir.extension(r, BudgetFhir.EXT_FIRST_DIRECT_PAYMENT)
-                .flatMap(x -> BudgetFhir.date(x, "valueDate", "R22"));
+        Optional<LocalDate> planDue = SdkExtensions.extension(r, BudgetFhir.EXT_PLAN_REVIEW_DUE)
+                .flatMap(x -> SdkExtensions.requiredDate(x, "valueDate", "R22"));
+        Optional<LocalDate> firstPayment = SdkExtensions.extension(r, BudgetFhir.EXT_FIRST_DIRECT_PAYMENT)
+                .flatMap(x -> SdkExtensions.requiredDate(x, "valueDate", "R22"));
         List<StatusChange> history = new ArrayList<>();
-        for (FhirElement x : BudgetFhir.extensions(r, BudgetFhir.EXT_STATUS_CHANGE)) {
+        for (FhirElement x : SdkExtensions.all(r, BudgetFhir.EXT_STATUS_CHANGE)) {
             statusChange(x).ifPresent(history::add);
         }
         Optional<LocalDate> start = r.object("servicePeriod").or(() -> {
             r.problem("servicePeriod", "PERIOD", "is required");
             return Optional.empty();
-        }).flatMap(p -> BudgetFhir.date(p, "start", "PERIOD"));
+        }).flatMap(p -> SdkExtensions.requiredDate(p, "start", "PERIOD"));
         List<BudgetLine> lines = new ArrayList<>();
         List<LineAccount> accounts = new ArrayList<>();
-        List<FhirElement> lineRefs = BudgetFhir.extensions(r, BudgetFhir.EXT_LINE_ACCOUNT);
+        List<FhirElement> lineRefs = SdkExtensions.all(r, BudgetFhir.EXT_LINE_ACCOUNT);
         if (lineRefs.isEmpty()) {
             r.problem("extension", "R15", "a budget needs at least one line Account (" + BudgetFhir.EXT_LINE_ACCOUNT + ")");
         }
@@ -347,15 +348,15 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
     }
 
     private static Optional<Eligibility> eligibility(FhirElement r) {
-        Optional<FhirElement> x = BudgetFhir.requiredExtension(r, BudgetFhir.EXT_ELIGIBILITY, "R18");
+        Optional<FhirElement> x = SdkExtensions.requiredExtension(r, BudgetFhir.EXT_ELIGIBILITY, "R18");
         if (x.isEmpty()) {
             return Optional.empty();
         }
-        Optional<EligibilityReason> reason = BudgetFhir.requiredExtension(x.get(), "reason", "R18")
-                .flatMap(e -> BudgetFhir.coded(e, "valueCoding", BudgetFhir.ELIGIBILITY_REASON,
+        Optional<EligibilityReason> reason = SdkExtensions.requiredExtension(x.get(), "reason", "R18")
+                .flatMap(e -> SdkExtensions.coded(e, "valueCoding", BudgetFhir.ELIGIBILITY_REASON,
                         EligibilityReason.class, "R18"));
-        Optional<LocalDate> from = BudgetFhir.requiredExtension(x.get(), "from", "R18")
-                .flatMap(e -> BudgetFhir.date(e, "valueDate", "R18"));
+        Optional<LocalDate> from = SdkExtensions.requiredExtension(x.get(), "from", "R18")
+                .flatMap(e -> SdkExtensions.requiredDate(e, "valueDate", "R18"));
         if (reason.isEmpty() || from.isEmpty()) {
             return Optional.empty();
         }
@@ -363,13 +364,15 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
     }
 
     private static Optional<BudgetHolder> holder(FhirElement r) {
-        Optional<FhirElement> x = BudgetFhir.requiredExtension(r, BudgetFhir.EXT_HOLDER, "HOLDER");
+        Optional<FhirElement> x = SdkExtensions.requiredExtension(r, BudgetFhir.EXT_HOLDER, "HOLDER");
         if (x.isEmpty()) {
             return Optional.empty();
         }
-        Optional<HolderKind> kind = BudgetFhir.requiredExtension(x.get(), "kind", "HOLDER")
-                .flatMap(e -> BudgetFhir.coded(e, "valueCoding", BudgetFhir.HOLDER_KIND, HolderKind.class, "HOLDER"));
-        Optional<UserId> person = BudgetFhir.extension(x.get(), "person").flatMap(e -> userId(e, "valueIdentifier", "HOLDER"));
+        Optional<HolderKind> kind = SdkExtensions.requiredExtension(x.get(), "kind", "HOLDER")
+                .flatMap(e -> SdkExtensions.coded(e, "valueCoding", BudgetFhir.HOLDER_KIND, HolderKind.class,
+                        "HOLDER"));
+        Optional<UserId> person = SdkExtensions.extension(x.get(), "person")
+                .flatMap(e -> userId(e, "valueIdentifier", "HOLDER"));
         Optional<OdsCode> owner = r.object("owner")
                 .flatMap(o -> References.identifier(o, "Organization", Set.of(FhirSystems.ODS_ORGANIZATION,
                         FhirSystems.ODS_SITE)).or(() -> {
@@ -398,12 +401,14 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
     }
 
     private static Optional<StatusChange> statusChange(FhirElement x) {
-        Optional<BudgetStatus> status = BudgetFhir.requiredExtension(x, "status", "BUDGET")
-                .flatMap(e -> BudgetFhir.coded(e, "valueCoding", BudgetFhir.BUDGET_STATUS, BudgetStatus.class, "BUDGET"));
-        Optional<LocalDate> on = BudgetFhir.requiredExtension(x, "on", "BUDGET")
-                .flatMap(e -> BudgetFhir.date(e, "valueDate", "BUDGET"));
-        Optional<StatusReason> reason = BudgetFhir.requiredExtension(x, "reason", "BUDGET")
-                .flatMap(e -> BudgetFhir.coded(e, "valueCoding", BudgetFhir.STATUS_REASON, StatusReason.class, "BUDGET"));
+        Optional<BudgetStatus> status = SdkExtensions.requiredExtension(x, "status", "BUDGET")
+                .flatMap(e -> SdkExtensions.coded(e, "valueCoding", BudgetFhir.BUDGET_STATUS, BudgetStatus.class,
+                        "BUDGET"));
+        Optional<LocalDate> on = SdkExtensions.requiredExtension(x, "on", "BUDGET")
+                .flatMap(e -> SdkExtensions.requiredDate(e, "valueDate", "BUDGET"));
+        Optional<StatusReason> reason = SdkExtensions.requiredExtension(x, "reason", "BUDGET")
+                .flatMap(e -> SdkExtensions.coded(e, "valueCoding", BudgetFhir.STATUS_REASON, StatusReason.class,
+                        "BUDGET"));
         if (status.isEmpty() || on.isEmpty() || reason.isEmpty()) {
             return Optional.empty();
         }
@@ -471,13 +476,13 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
                 t.problem("coding", "R14", "must hold exactly one management option");
                 return Optional.empty();
             }
-            return BudgetFhir.codeOf(codings.get(0), BudgetFhir.MANAGEMENT_OPTION, "R14")
-                    .flatMap(c -> BudgetFhir.constant(codings.get(0), "code", ManagementOption.class, c, "R14"));
+            return SdkExtensions.codeOf(codings.get(0), BudgetFhir.MANAGEMENT_OPTION, "R14")
+                    .flatMap(c -> SdkExtensions.constant(codings.get(0), "code", ManagementOption.class, c, "R14"));
         });
-        Optional<SpendCategory> category = BudgetFhir.requiredExtension(l, BudgetFhir.EXT_LINE_CATEGORY, "R16")
-                .flatMap(x -> BudgetFhir.code(x, "valueCoding", BudgetFhir.SPEND_CATEGORY, "R16")
+        Optional<SpendCategory> category = SdkExtensions.requiredExtension(l, BudgetFhir.EXT_LINE_CATEGORY, "R16")
+                .flatMap(x -> SdkExtensions.code(x, "valueCoding", BudgetFhir.SPEND_CATEGORY, "R16")
                         .flatMap(c -> x.convert("valueCoding", () -> SpendCategory.of(c))));
-        Optional<Long> planned = BudgetFhir.requiredExtension(l, BudgetFhir.EXT_LINE_PLANNED, "R17")
+        Optional<Long> planned = SdkExtensions.requiredExtension(l, BudgetFhir.EXT_LINE_PLANNED, "R17")
                 .flatMap(x -> BudgetFhir.pence(x, "valueMoney"));
         Optional<LineAccount> totals = lineCode.flatMap(c -> totals(l, c));
         Optional<Management> management = option.flatMap(o -> management(l, o));
@@ -489,7 +494,7 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
     }
 
     private static Optional<LineAccount> totals(FhirElement l, BudgetLineCode code) {
-        Optional<FhirElement> x = BudgetFhir.requiredExtension(l, BudgetFhir.EXT_LINE_TOTALS, "R17");
+        Optional<FhirElement> x = SdkExtensions.requiredExtension(l, BudgetFhir.EXT_LINE_TOTALS, "R17");
         if (x.isEmpty()) {
             return Optional.empty();
         }
@@ -497,7 +502,7 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
         String[] names = {"allocated", "spent", "refunded", "adjustedUp", "adjustedDown", "recovered"};
         boolean complete = true;
         for (int i = 0; i < names.length; i++) {
-            Optional<Long> p = BudgetFhir.requiredExtension(x.get(), names[i], "R17")
+            Optional<Long> p = SdkExtensions.requiredExtension(x.get(), names[i], "R17")
                     .flatMap(e -> BudgetFhir.pence(e, "valueMoney"));
             complete &= p.isPresent();
             t[i] = p.orElse(0L);
@@ -538,12 +543,13 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
             return Optional.empty();
         }
         FhirElement g = guarantors.get(0);
-        Optional<RecipientKind> kind = BudgetFhir.requiredExtension(g, BudgetFhir.EXT_RECIPIENT_KIND, "R19")
-                .flatMap(x -> BudgetFhir.coded(x, "valueCoding", BudgetFhir.RECIPIENT_KIND, RecipientKind.class, "R19"));
+        Optional<RecipientKind> kind = SdkExtensions.requiredExtension(g, BudgetFhir.EXT_RECIPIENT_KIND, "R19")
+                .flatMap(x -> SdkExtensions.coded(x, "valueCoding", BudgetFhir.RECIPIENT_KIND, RecipientKind.class,
+                        "R19"));
         Optional<LocalDate> consented = g.object("period").or(() -> {
             g.problem("period", "R19", "the recipient's consent date (period.start) is required");
             return Optional.empty();
-        }).flatMap(p -> BudgetFhir.date(p, "start", "R19"));
+        }).flatMap(p -> SdkExtensions.requiredDate(p, "start", "R19"));
         Optional<UserId> person = Optional.empty();
         Optional<FhirElement> party = g.object("party");
         if (party.isEmpty()) {
@@ -553,19 +559,20 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
         } else if (kind.isPresent()) {
             BudgetFhir.referencedId(party.get(), "Patient", "R19");
         }
-        Optional<FhirElement> acc = BudgetFhir.requiredExtension(l, BudgetFhir.EXT_PAYMENT_ACCOUNT, "R21");
-        Optional<AccountKind> accountKind = acc.flatMap(a -> BudgetFhir.requiredExtension(a, "kind", "R21"))
-                .flatMap(x -> BudgetFhir.coded(x, "valueCoding", BudgetFhir.PAYMENT_ACCOUNT_KIND, AccountKind.class, "R21"));
-        Optional<String> reference = acc.flatMap(a -> BudgetFhir.requiredExtension(a, "reference", "R21"))
+        Optional<FhirElement> acc = SdkExtensions.requiredExtension(l, BudgetFhir.EXT_PAYMENT_ACCOUNT, "R21");
+        Optional<AccountKind> accountKind = acc.flatMap(a -> SdkExtensions.requiredExtension(a, "kind", "R21"))
+                .flatMap(x -> SdkExtensions.coded(x, "valueCoding", BudgetFhir.PAYMENT_ACCOUNT_KIND,
+                        AccountKind.class, "R21"));
+        Optional<String> reference = acc.flatMap(a -> SdkExtensions.requiredExtension(a, "reference", "R21"))
                 .flatMap(x -> x.requiredText("valueString", "R21"));
-        Optional<LocalDate> registered = acc.flatMap(a -> BudgetFhir.requiredExtension(a, "registeredOn", "R21"))
-                .flatMap(x -> BudgetFhir.date(x, "valueDate", "R21"));
-        Optional<FhirElement> o = BudgetFhir.extension(l, BudgetFhir.EXT_SCHEDULE_OVERRIDE);
+        Optional<LocalDate> registered = acc.flatMap(a -> SdkExtensions.requiredExtension(a, "registeredOn", "R21"))
+                .flatMap(x -> SdkExtensions.requiredDate(x, "valueDate", "R21"));
+        Optional<FhirElement> o = SdkExtensions.extension(l, BudgetFhir.EXT_SCHEDULE_OVERRIDE);
         Optional<AuditedOverride> override = Optional.empty();
         if (o.isPresent()) {
-            Optional<UserId> by = BudgetFhir.requiredExtension(o.get(), "approvedBy", "R20")
+            Optional<UserId> by = SdkExtensions.requiredExtension(o.get(), "approvedBy", "R20")
                     .flatMap(x -> userId(x, "valueIdentifier", "R20"));
-            Optional<String> why = BudgetFhir.requiredExtension(o.get(), "reason", "R20")
+            Optional<String> why = SdkExtensions.requiredExtension(o.get(), "reason", "R20")
                     .flatMap(x -> x.requiredText("valueString", "R20"));
             if (by.isEmpty() || why.isEmpty()) {
                 return Optional.empty();

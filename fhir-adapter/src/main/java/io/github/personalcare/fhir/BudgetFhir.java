@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.budget.Money;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The URIs of the personal health budget mapping ({@link BudgetAccountMapper},
- * {@link LedgerEntryMapper}) and the few readers and writers they share: SDK extensions, money
- * as a FHIR Money in GBP (pence become a decimal of scale 2 here and only here, R17) and dates.
+ * {@link LedgerEntryMapper}) and the few readers and writers only they use: money as a FHIR
+ * Money in GBP (pence become a decimal of scale 2 here and only here, R17) and references. Their
+ * extensions, codes and dates are read and written with {@link SdkExtensions}.
  * Kept apart from {@link FhirSystems} so the budget mapping reads as one piece; every URI is
  * listed in {@code docs/fhir-mapping.md}.
  */
@@ -72,12 +69,6 @@ final class BudgetFhir {
 
     // --- writing ---
 
-    static ObjectNode extension(String url) {
-        ObjectNode e = Elements.object();
-        e.put("url", url);
-        return e;
-    }
-
     /** A FHIR Money of the pence in GBP: a decimal of scale 2 ({@code 1250} → {@code 12.50}). */
     static ObjectNode money(long pence) {
         ObjectNode m = Elements.object();
@@ -97,95 +88,6 @@ final class BudgetFhir {
     }
 
     // --- reading ---
-
-    /** The extensions of {@code element} with this url. */
-    static List<FhirElement> extensions(FhirElement element, String url) {
-        List<FhirElement> out = new ArrayList<>();
-        for (FhirElement e : element.objects("extension")) {
-            if (e.text("url").map(url::equals).orElse(false)) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    /** The one extension with this url; a problem if there are several. */
-    static Optional<FhirElement> extension(FhirElement element, String url) {
-        List<FhirElement> found = extensions(element, url);
-        if (found.size() > 1) {
-            found.get(1).problem(null, "STRUCTURE", "extension " + url + " may appear once");
-        }
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
-
-    /** The one extension with this url; a problem naming {@code rule} if it is missing. */
-    static Optional<FhirElement> requiredExtension(FhirElement element, String url, String rule) {
-        Optional<FhirElement> e = extension(element, url);
-        if (e.isEmpty()) {
-            element.problem("extension", rule, "extension " + url + " is required");
-        }
-        return e;
-    }
-
-    /** The code of a Coding of {@code system} found in {@code name} (a Coding); a problem naming rule otherwise. */
-    static Optional<String> code(FhirElement element, String name, String system, String rule) {
-        Optional<FhirElement> coding = element.object(name);
-        if (coding.isEmpty()) {
-            element.problem(name, rule, "is required");
-            return Optional.empty();
-        }
-        return codeOf(coding.get(), system, rule);
-    }
-
-    /** The code of a Coding, checked to be of {@code system}. */
-    static Optional<String> codeOf(FhirElement coding, String system, String rule) {
-        Optional<String> s = coding.requiredText("system", rule);
-        if (s.isPresent() && !s.get().equals(system)) {
-            coding.problem("system", rule, "must be " + system);
-            return Optional.empty();
-        }
-        return coding.requiredText("code", rule);
-    }
-
-    /** An enum constant named by a code; a problem naming rule if it is not one. */
-    static <E extends Enum<E>> Optional<E> constant(FhirElement at, String name, Class<E> type, String code,
-            String rule) {
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(code)) {
-                return Optional.of(e);
-            }
-        }
-        at.problem(name, rule, "is not a known code of " + type.getSimpleName());
-        return Optional.empty();
-    }
-
-    /** An enum constant from a Coding in {@code name} of {@code system}. */
-    static <E extends Enum<E>> Optional<E> coded(FhirElement element, String name, String system, Class<E> type,
-            String rule) {
-        Optional<FhirElement> coding = element.object(name);
-        if (coding.isEmpty()) {
-            element.problem(name, rule, "is required");
-            return Optional.empty();
-        }
-        return codeOf(coding.get(), system, rule).flatMap(c -> constant(coding.get(), "code", type, c, rule));
-    }
-
-    /** A full date {@code YYYY-MM-DD} in {@code name}. */
-    static Optional<LocalDate> date(FhirElement element, String name, String rule) {
-        Optional<String> text = element.requiredText(name, rule);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            if (text.get().length() == 10) {
-                return Optional.of(LocalDate.parse(text.get()));
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        element.problem(name, rule, "must be a full date (YYYY-MM-DD)");
-        return Optional.empty();
-    }
 
     /**
      * The pence of a FHIR Money in {@code name}: a number of pounds that is an exact number of

@@ -75,14 +75,14 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
     private ObjectNode write(LedgerEntry e, Optional<CarePlanId> plan) {
         ObjectNode r = Elements.resource("ChargeItem", e.id().toString(), profile());
         ArrayNode ext = r.putArray("extension");
-        ext.add(BudgetFhir.extension(BudgetFhir.EXT_ENTRY_BUDGET).set("valueReference",
+        ext.add(SdkExtensions.extension(BudgetFhir.EXT_ENTRY_BUDGET).set("valueReference",
                 Elements.reference("Account", e.budget().toString(), BudgetFhir.BUDGET_ID, e.budget().toString())));
         if (e.kind() == EntryKind.ADJUSTMENT) {
-            ext.add(BudgetFhir.extension(BudgetFhir.EXT_ENTRY_DIRECTION)
+            ext.add(SdkExtensions.extension(BudgetFhir.EXT_ENTRY_DIRECTION)
                     .set("valueCoding", Elements.coding(BudgetFhir.ENTRY_DIRECTION, e.direction().name())));
         }
-        e.payee().ifPresent(p -> ext.add(BudgetFhir.extension(BudgetFhir.EXT_ENTRY_PAYEE).put("valueString", p)));
-        e.notice().ifPresent(n -> ext.add(BudgetFhir.extension(BudgetFhir.EXT_ENTRY_NOTICE)
+        e.payee().ifPresent(p -> ext.add(SdkExtensions.extension(BudgetFhir.EXT_ENTRY_PAYEE).put("valueString", p)));
+        e.notice().ifPresent(n -> ext.add(SdkExtensions.extension(BudgetFhir.EXT_ENTRY_NOTICE)
                 .set("valueIdentifier", Elements.identifier(BudgetFhir.NOTICE_ID, n.toString()))));
         r.putArray("identifier").add(Elements.identifier(BudgetFhir.IDEMPOTENCY_KEY, e.idempotencyKey()));
         r.put("status", "billable");
@@ -147,7 +147,7 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
         r.ignoreAllBut(READ);
         Optional<LedgerEntryId> id = r.requiredText("id", "ID")
                 .flatMap(v -> r.convert("id", () -> LedgerEntryId.parse(v)));
-        Optional<BudgetId> budget = BudgetFhir.requiredExtension(r, BudgetFhir.EXT_ENTRY_BUDGET, "LEDGER_BUDGET")
+        Optional<BudgetId> budget = SdkExtensions.requiredExtension(r, BudgetFhir.EXT_ENTRY_BUDGET, "LEDGER_BUDGET")
                 .flatMap(x -> x.object("valueReference").or(() -> {
                     x.problem("valueReference", "LEDGER_BUDGET", "is required");
                     return Optional.empty();
@@ -175,7 +175,7 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
                 Optional<String> system = c.text("system");
                 if (system.map(BudgetFhir.ENTRY_KIND::equals).orElse(false)) {
                     kind = c.requiredText("code", "LEDGER")
-                            .flatMap(k -> BudgetFhir.constant(c, "code", EntryKind.class, k, "LEDGER"));
+                            .flatMap(k -> SdkExtensions.constant(c, "code", EntryKind.class, k, "LEDGER"));
                 } else if (system.map(BudgetFhir.SPEND_CATEGORY::equals).orElse(false)) {
                     category = c.requiredText("code", "R16").flatMap(v -> c.convert("code", () -> SpendCategory.of(v)));
                 }
@@ -191,7 +191,7 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
             return Optional.empty();
         }).flatMap(s -> BudgetFhir.referencedId(s, "Patient", "ONE_PATIENT")
                 .flatMap(v -> s.convert("reference", () -> PatientId.parse(v))));
-        Optional<java.time.LocalDate> date = BudgetFhir.date(r, "occurrenceDateTime", "LEDGER");
+        Optional<java.time.LocalDate> date = SdkExtensions.requiredDate(r, "occurrenceDateTime", "LEDGER");
         Optional<UserId> approvedBy = approver(r);
         Optional<Long> pence = BudgetFhir.pence(r, "priceOverride");
         Optional<String> recordedBy = r.object("enterer").or(() -> {
@@ -213,9 +213,9 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
         } else if (reasons.size() == 1) {
             reason = reasons.get(0).requiredText("text", "LEDGER");
         }
-        Optional<String> payee = BudgetFhir.extension(r, BudgetFhir.EXT_ENTRY_PAYEE)
+        Optional<String> payee = SdkExtensions.extension(r, BudgetFhir.EXT_ENTRY_PAYEE)
                 .flatMap(x -> x.requiredText("valueString", "LEDGER"));
-        Optional<NoticeId> notice = BudgetFhir.extension(r, BudgetFhir.EXT_ENTRY_NOTICE)
+        Optional<NoticeId> notice = SdkExtensions.extension(r, BudgetFhir.EXT_ENTRY_NOTICE)
                 .flatMap(x -> x.object("valueIdentifier").or(() -> {
                     x.problem("valueIdentifier", "R24", "is required");
                     return Optional.empty();
@@ -238,7 +238,7 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
     }
 
     private static Optional<Direction> direction(FhirElement r, EntryKind kind) {
-        Optional<FhirElement> x = BudgetFhir.extension(r, BudgetFhir.EXT_ENTRY_DIRECTION);
+        Optional<FhirElement> x = SdkExtensions.extension(r, BudgetFhir.EXT_ENTRY_DIRECTION);
         if (kind != EntryKind.ADJUSTMENT) {
             if (x.isPresent()) {
                 x.get().problem(null, "LEDGER", "only an adjustment carries a direction");
@@ -251,7 +251,7 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
             r.problem("extension", "LEDGER", "an adjustment needs its direction (" + BudgetFhir.EXT_ENTRY_DIRECTION + ")");
             return Optional.empty();
         }
-        return BudgetFhir.coded(x.get(), "valueCoding", BudgetFhir.ENTRY_DIRECTION, Direction.class, "LEDGER");
+        return SdkExtensions.coded(x.get(), "valueCoding", BudgetFhir.ENTRY_DIRECTION, Direction.class, "LEDGER");
     }
 
     private static Optional<UserId> approver(FhirElement r) {

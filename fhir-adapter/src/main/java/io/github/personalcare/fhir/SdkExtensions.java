@@ -79,6 +79,13 @@ final class SdkExtensions {
         return e;
     }
 
+    /** An extension with only its url, for the caller to put its value or parts in. */
+    static ObjectNode extension(String url) {
+        ObjectNode e = Elements.object();
+        e.put("url", url);
+        return e;
+    }
+
     /** Adds a sub-extension to a complex extension, returning the complex extension. */
     static ObjectNode add(ObjectNode complex, ObjectNode part) {
         ((ArrayNode) complex.get("extension")).add(part);
@@ -126,6 +133,28 @@ final class SdkExtensions {
             found.get(1).problem(null, "EXTENSION", "may occur only once");
         }
         return found.stream().findFirst();
+    }
+
+    /**
+     * The one extension with this url; a problem naming the url at the second if it is repeated,
+     * the first is still read. The budget mappers' reading: {@link #one} and {@link #first} word
+     * the problem differently.
+     */
+    static Optional<FhirElement> extension(FhirElement element, String url) {
+        List<FhirElement> found = all(element, url);
+        if (found.size() > 1) {
+            found.get(1).problem(null, "STRUCTURE", "extension " + url + " may appear once");
+        }
+        return found.stream().findFirst();
+    }
+
+    /** As {@link #extension(FhirElement, String)}; a problem naming {@code rule} if it is missing. */
+    static Optional<FhirElement> requiredExtension(FhirElement element, String url, String rule) {
+        Optional<FhirElement> e = extension(element, url);
+        if (e.isEmpty()) {
+            element.problem("extension", rule, "extension " + url + " is required");
+        }
+        return e;
     }
 
     /** The {@code value<Type>} object of an extension; a problem naming {@code rule} if missing. */
@@ -203,6 +232,16 @@ final class SdkExtensions {
         return constant;
     }
 
+    /** As {@link #enumCode}, in the budget mappers' wording. */
+    static <E extends Enum<E>> Optional<E> constant(FhirElement at, String name, Class<E> type, String code,
+            String rule) {
+        Optional<E> constant = named(type, code);
+        if (constant.isEmpty()) {
+            at.problem(name, rule, "is not a known code of " + type.getSimpleName());
+        }
+        return constant;
+    }
+
     private static <E extends Enum<E>> Optional<E> named(Class<E> type, String value) {
         for (E candidate : type.getEnumConstants()) {
             if (candidate.name().equals(value)) {
@@ -210,6 +249,37 @@ final class SdkExtensions {
             }
         }
         return Optional.empty();
+    }
+
+    /** The code of a Coding of {@code system} found in {@code name} (a Coding); a problem naming rule otherwise. */
+    static Optional<String> code(FhirElement element, String name, String system, String rule) {
+        Optional<FhirElement> coding = element.object(name);
+        if (coding.isEmpty()) {
+            element.problem(name, rule, "is required");
+            return Optional.empty();
+        }
+        return codeOf(coding.get(), system, rule);
+    }
+
+    /** The code of a Coding, checked to be of {@code system} (a full URI, unlike {@link #decode}). */
+    static Optional<String> codeOf(FhirElement coding, String system, String rule) {
+        Optional<String> s = coding.requiredText("system", rule);
+        if (s.isPresent() && !s.get().equals(system)) {
+            coding.problem("system", rule, "must be " + system);
+            return Optional.empty();
+        }
+        return coding.requiredText("code", rule);
+    }
+
+    /** An enum constant from a Coding in {@code name} of {@code system}. */
+    static <E extends Enum<E>> Optional<E> coded(FhirElement element, String name, String system, Class<E> type,
+            String rule) {
+        Optional<FhirElement> coding = element.object(name);
+        if (coding.isEmpty()) {
+            element.problem(name, rule, "is required");
+            return Optional.empty();
+        }
+        return codeOf(coding.get(), system, rule).flatMap(c -> constant(coding.get(), "code", type, c, rule));
     }
 
     /** The enum constant in the {@code valueCoding} of an extension. */
@@ -259,6 +329,19 @@ final class SdkExtensions {
         Optional<LocalDate> date = parseFullDate(value);
         if (date.isEmpty()) {
             at.problem(name, "DATE", "must be a full date yyyy-mm-dd");
+        }
+        return date;
+    }
+
+    /** The full date {@code YYYY-MM-DD} in {@code name}; a problem naming {@code rule} if missing or not one. */
+    static Optional<LocalDate> requiredDate(FhirElement element, String name, String rule) {
+        Optional<String> text = element.requiredText(name, rule);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<LocalDate> date = parseFullDate(text.get());
+        if (date.isEmpty()) {
+            element.problem(name, rule, "must be a full date (YYYY-MM-DD)");
         }
         return date;
     }

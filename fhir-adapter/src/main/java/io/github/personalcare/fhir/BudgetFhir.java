@@ -18,9 +18,9 @@ final class BudgetFhir {
     static final String BASE_ACCOUNT = "http://hl7.org/fhir/StructureDefinition/Account";
     static final String BASE_CHARGE_ITEM = "http://hl7.org/fhir/StructureDefinition/ChargeItem";
 
-    private static final String CS = FhirSystems.SDK_BASE + "/CodeSystem/";
+    private static final String CS = FhirSystems.SDK_CODES;
     private static final String ID = FhirSystems.SDK_BASE + "/Id/";
-    private static final String EXT = FhirSystems.SDK_BASE + "/StructureDefinition/";
+    private static final String EXT = FhirSystems.SDK_EXTENSION;
 
     /** Account.type of a budget: code {@code personal-health-budget}. */
     static final String ACCOUNT_TYPE = CS + "budget-account-type";

@@ -180,10 +180,8 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
     private ObjectNode snapshot(CarePlan plan, CarePlanVersion v) {
         ObjectNode r = Elements.resource("CarePlan", snapshotId(plan.id(), v.number()), profile());
         ArrayNode ext = r.putArray("extension");
-        ObjectNode of = Elements.object();
-        of.put("url", SdkExtensions.url(VERSION_OF));
-        of.set("valueReference", Elements.reference("CarePlan", plan.id().toString()));
-        ext.add(of);
+        ext.add(SdkExtensions.of(SdkExtensions.url(VERSION_OF), "Reference",
+                Elements.reference("CarePlan", plan.id().toString())));
         contentExtensions(ext, v.content());
         boolean superseded = v.number() < plan.versions().size();
         r.put("status", superseded ? "revoked" : plan.status().isClosed() ? plan.fhirStatus() : "active");
@@ -224,10 +222,8 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
                     SdkExtensions.of("link", "Url", i.link()))));
         }
         for (MemberId m : c.careTeam()) {
-            ObjectNode e = Elements.object();
-            e.put("url", SdkExtensions.url(TEAM_MEMBER));
-            e.set("valueIdentifier", Elements.identifier(FhirSystems.SDK_CARE_TEAM_MEMBER, m.toString()));
-            ext.add(e);
+            ext.add(SdkExtensions.of(SdkExtensions.url(TEAM_MEMBER), "Identifier",
+                    Elements.identifier(FhirSystems.SDK_CARE_TEAM_MEMBER, m.toString())));
         }
     }
 

@@ -89,9 +89,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
             ArrayNode ext = p.putArray("extension");
             ext.add(memberExtension(m.id()));
             if (team.lead().filter(m.id()::equals).isPresent()) {
-                ObjectNode lead = ext.addObject();
-                lead.put("url", SdkExtensions.url(LEAD_EXTENSION));
-                lead.put("valueBoolean", true);
+                ext.add(SdkExtensions.of(SdkExtensions.url(LEAD_EXTENSION), true));
             }
             p.putArray("role").add(Elements.concept(Elements.coding(FhirSystems.SDK_PROFESSIONAL_ROLE, m.role().name())));
             p.set("member", Elements.reference("PractitionerRole", PractitionerRoleMapper.idFor(actor(m))));
@@ -112,10 +110,8 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
     }
 
     private static ObjectNode memberExtension(MemberId id) {
-        ObjectNode e = Elements.object();
-        e.put("url", SdkExtensions.url(MEMBER_EXTENSION));
-        e.set("valueIdentifier", Elements.identifier(FhirSystems.SDK_CARE_TEAM_MEMBER, id.toString()));
-        return e;
+        return SdkExtensions.of(SdkExtensions.url(MEMBER_EXTENSION), "Identifier",
+                Elements.identifier(FhirSystems.SDK_CARE_TEAM_MEMBER, id.toString()));
     }
 
     private static ObjectNode period(MembershipPeriod period) {
@@ -129,9 +125,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
     static ObjectNode relatedPerson(PatientId patient, CarerMember c) {
         ObjectNode r = Elements.resource("RelatedPerson", c.id().toString(), FhirSystems.UKCORE_RELATED_PERSON);
         ArrayNode ext = r.putArray("extension");
-        ObjectNode proxy = ext.addObject();
-        proxy.put("url", SdkExtensions.url(PROXY_EXTENSION));
-        proxy.put("valueBoolean", c.proxy());
+        ext.add(SdkExtensions.of(SdkExtensions.url(PROXY_EXTENSION), c.proxy()));
         c.authority().ifPresent(a -> ext.add(SdkExtensions.of(SdkExtensions.url(AUTHORITY_EXTENSION), "Code",
                 a.name())));
         c.patientAgreedAt().ifPresent(at -> ext.add(SdkExtensions.of(SdkExtensions.url(AGREED_EXTENSION), "DateTime",

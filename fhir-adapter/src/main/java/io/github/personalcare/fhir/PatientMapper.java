@@ -68,19 +68,17 @@ public final class PatientMapper implements FhirMapper<Patient> {
         ArrayNode extensions = Elements.array();
         for (PatientFlag flag : PatientFlag.values()) {
             if (flag != PatientFlag.SENSITIVE && p.has(flag)) {
-                ObjectNode e = extensions.addObject();
-                e.put("url", FhirSystems.SDK_PATIENT_FLAG_EXTENSION);
-                e.set("valueCoding", Elements.coding(FhirSystems.SDK_PATIENT_FLAG, flag.name()));
+                extensions.add(SdkExtensions.of(FhirSystems.SDK_PATIENT_FLAG_EXTENSION, "Coding",
+                        Elements.coding(FhirSystems.SDK_PATIENT_FLAG, flag.name())));
             }
         }
         if (!extensions.isEmpty()) {
             r.set("extension", extensions);
         }
         ObjectNode nhs = Elements.object();
-        ObjectNode status = nhs.putArray("extension").addObject();
-        status.put("url", FhirSystems.NHS_NUMBER_VERIFICATION_EXTENSION);
-        status.set("valueCodeableConcept", Elements.concept(Elements.coding(
-                FhirSystems.NHS_NUMBER_VERIFICATION_ENGLAND, p.verification().code(), display(p.verification()))));
+        nhs.putArray("extension").add(SdkExtensions.of(FhirSystems.NHS_NUMBER_VERIFICATION_EXTENSION,
+                "CodeableConcept", Elements.concept(Elements.coding(FhirSystems.NHS_NUMBER_VERIFICATION_ENGLAND,
+                        p.verification().code(), display(p.verification())))));
         nhs.put("system", FhirSystems.NHS_NUMBER);
         nhs.put("value", p.nhsNumber().value());
         r.putArray("identifier").add(nhs);

@@ -32,42 +32,44 @@ final class SdkExtensions {
         return FhirSystems.SDK_EXTENSION + name;
     }
 
-    /** A simple extension {@code {url, value<Type>}} holding an object value (Coding, Reference ...). */
-    static ObjectNode of(String url, String valueType, ObjectNode value) {
+    /** An extension with only its url, for the caller to put its value or parts in. */
+    static ObjectNode extension(String url) {
         ObjectNode e = Elements.object();
         e.put("url", url);
+        return e;
+    }
+
+    /** A simple extension {@code {url, value<Type>}} holding an object value (Coding, Reference ...). */
+    static ObjectNode of(String url, String valueType, ObjectNode value) {
+        ObjectNode e = extension(url);
         e.set("value" + valueType, value);
         return e;
     }
 
     /** A simple extension holding a primitive value written as a string (string, instant, date ...). */
     static ObjectNode of(String url, String valueType, String value) {
-        ObjectNode e = Elements.object();
-        e.put("url", url);
+        ObjectNode e = extension(url);
         e.put("value" + valueType, value);
         return e;
     }
 
     /** A simple extension holding a whole number (positiveInt ...). */
     static ObjectNode of(String url, String valueType, int value) {
-        ObjectNode e = Elements.object();
-        e.put("url", url);
+        ObjectNode e = extension(url);
         e.put("value" + valueType, value);
         return e;
     }
 
     /** A simple extension holding a boolean. */
     static ObjectNode of(String url, boolean value) {
-        ObjectNode e = Elements.object();
-        e.put("url", url);
+        ObjectNode e = extension(url);
         e.put("valueBoolean", value);
         return e;
     }
 
     /** A complex extension: {@code url} and an (initially empty) array of sub-extensions to add to. */
     static ObjectNode complex(String url) {
-        ObjectNode e = Elements.object();
-        e.put("url", url);
+        ObjectNode e = extension(url);
         e.putArray("extension");
         return e;
     }
@@ -76,13 +78,6 @@ final class SdkExtensions {
     static ObjectNode complex(String url, List<ObjectNode> parts) {
         ObjectNode e = complex(url);
         ((ArrayNode) e.get("extension")).addAll(parts);
-        return e;
-    }
-
-    /** An extension with only its url, for the caller to put its value or parts in. */
-    static ObjectNode extension(String url) {
-        ObjectNode e = Elements.object();
-        e.put("url", url);
         return e;
     }
 
@@ -128,11 +123,7 @@ final class SdkExtensions {
      * if it is repeated. Unlike {@link #one} the first is still read, as the care mappers always did.
      */
     static Optional<FhirElement> first(FhirElement element, String url) {
-        List<FhirElement> found = withUrl(element, url);
-        if (found.size() > 1) {
-            found.get(1).problem(null, "EXTENSION", "may occur only once");
-        }
-        return found.stream().findFirst();
+        return firstOf(withUrl(element, url), "EXTENSION", "may occur only once");
     }
 
     /**
@@ -141,9 +132,12 @@ final class SdkExtensions {
      * the problem differently.
      */
     static Optional<FhirElement> extension(FhirElement element, String url) {
-        List<FhirElement> found = all(element, url);
+        return firstOf(all(element, url), "STRUCTURE", "extension " + url + " may appear once");
+    }
+
+    private static Optional<FhirElement> firstOf(List<FhirElement> found, String rule, String repeated) {
         if (found.size() > 1) {
-            found.get(1).problem(null, "STRUCTURE", "extension " + url + " may appear once");
+            found.get(1).problem(null, rule, repeated);
         }
         return found.stream().findFirst();
     }

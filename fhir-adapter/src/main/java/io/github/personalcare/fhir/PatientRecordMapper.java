@@ -2,6 +2,7 @@ package io.github.personalcare.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.personalcare.RuleViolationException;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.careplan.CarePlan;
@@ -28,6 +29,12 @@ import java.util.Set;
  *
  * <p>Care teams ({@link CareTeamMapper}, with their carers' RelatedPersons) and care plans
  * ({@link CarePlanMapper}, with their Goals and version snapshots) follow the professionals.
+ *
+ * <p>R49, fail closed: the record of an S-flagged patient is refused ({@link RuleViolationException}
+ * with rule R49) when its registered practice would show anyway, as the organisation of a
+ * professional, care-team member, referrer, budget holder or audited actor, because a restricted
+ * patient's registered-practice details are never exported. Exporting such a record is a decision
+ * for the supplier's clinical-safety officer, not something the SDK does quietly.
  *
  * <p>On input a collection or transaction Bundle is read; it must hold exactly one Patient.
  * Organizations and Practitioners are read through the references to them; entries of other
@@ -57,17 +64,27 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         return "http://hl7.org/fhir/StructureDefinition/Bundle";
     }
 
+    /** @throws RuleViolationException with rule R49 as the class comment says */
     @Override
     public ObjectNode toFhir(PatientRecord record) {
         return FhirBundles.collection(resources(record));
     }
 
-    /** The record as a transaction Bundle, for pushing to a FHIR server. */
+    /**
+     * The record as a transaction Bundle, for pushing to a FHIR server.
+     *
+     * @throws RuleViolationException with rule R49 as the class comment says
+     */
     public ObjectNode toTransaction(PatientRecord record) {
         return FhirBundles.transaction(resources(record));
     }
 
-    /** The resources of the record, in Bundle order. */
+    /**
+     * The resources of the record, in Bundle order.
+     *
+     * @throws RuleViolationException with rule R49 if the record is a restricted patient's and would
+     *                                show their registered practice
+     */
     public List<ObjectNode> resources(PatientRecord record) {
         Patient patient = record.patient();
         List<ObjectNode> out = new ArrayList<>();
@@ -99,7 +116,39 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         for (AuditRecord r : record.audit()) {
             out.add(auditEvents.toFhir(r));
         }
+        if (patient.has(PatientFlag.SENSITIVE) && patient.registeredPractice().isPresent()
+                && reveals(out, patient.registeredPractice().get())) {
+            throw new RuleViolationException("R49", "the record of a restricted (S-flagged) patient would show their "
+                    + "registered practice (as the organisation of someone who acted on it), so it is not exported");
+        }
         return out;
+    }
+
+    /**
+     * True if any resource names the practice: as an ODS identifier, or inside an SDK actor
+     * reference ({@code professional:U1@A81001/ROLE}) as audit records and signatures keep them.
+     */
+    static boolean reveals(List<ObjectNode> resources, OdsCode practice) {
+        String inActor = "@" + practice.value() + "/";
+        List<JsonNode> pending = new ArrayList<>(resources);
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.remove(pending.size() - 1);
+            if (node.isTextual()) {
+                if (node.asText().contains(inActor)) {
+                    return true;
+                }
+            } else if (node.isObject()) {
+                String system = node.path("system").asText("");
+                if ((FhirSystems.ODS_ORGANIZATION.equals(system) || FhirSystems.ODS_SITE.equals(system))
+                        && practice.value().equals(node.path("value").asText())) {
+                    return true;
+                }
+                node.elements().forEachRemaining(pending::add);
+            } else if (node.isArray()) {
+                node.elements().forEachRemaining(pending::add);
+            }
+        }
+        return false;
     }
 
     @Override

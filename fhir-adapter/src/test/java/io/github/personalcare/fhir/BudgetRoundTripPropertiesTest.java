@@ -95,7 +95,8 @@ class BudgetRoundTripPropertiesTest {
     Arbitrary<PatientRecord> records() {
         return GeneratedRecords.patients().flatMap(p -> GeneratedBudgets.budgetsWithLedgers(p.id())
                 .filter(l -> !l.isEmpty())
-                .map(generated -> recordOf(p, generated)));
+                .map(generated -> recordOf(p, generated)))
+                .map(GeneratedRecords::exportable);
     }
 
     private static PatientRecord recordOf(Patient p, List<GeneratedBudgets.BudgetWithLedger> generated) {

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.UserId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -68,6 +73,30 @@ class FhirBundlesTest {
         JsonNode bundle = mapper.toFhir(sensitive);
         assertThat(bundle.get("entry")).hasSize(1);
         assertThat(FhirWriter.toJson(bundle)).doesNotContain("A81001");
+    }
+
+    @Test
+    @DisplayName("R49 an S-flagged patient's record is refused when her GP practice would show through its professionals")
+    void r49SensitivePatientsPracticeNeverShowsThroughItsProfessionals() {
+        PatientRecord viaProfessional = PatientRecord.builder(Fixtures.sensitiveAda())
+                .professionals(List.of(Fixtures.GP)).build();
+        PatientRecord viaAudit = PatientRecord.builder(Fixtures.sensitiveAda()).audit(Fixtures.adaAudit()).build();
+
+        for (PatientRecord record : List.of(viaProfessional, viaAudit)) {
+            assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> mapper.toFhir(record))
+                    .satisfies(e -> assertThat(e.rule()).isEqualTo("R49"));
+            assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> mapper.toTransaction(record));
+        }
+    }
+
+    @Test
+    @DisplayName("R49 professionals of other organisations do not stop an S-flagged patient's export")
+    void r49OtherOrganisationsAreExported() {
+        Actor.Professional hospital = Actor.professional(UserId.of("U300003"), ProfessionalRole.CONSULTANT,
+                OdsCode.of("RH8"));
+        PatientRecord record = PatientRecord.builder(Fixtures.sensitiveAda()).professionals(List.of(hospital)).build();
+
+        assertThat(FhirWriter.toJson(mapper.toFhir(record))).contains("RH8").doesNotContain("A81001");
     }
 
     @Test

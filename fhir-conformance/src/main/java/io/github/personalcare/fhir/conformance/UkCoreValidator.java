@@ -34,7 +34,7 @@ public final class UkCoreValidator {
     /**
      * Where the shared FHIR material is: {@code -Dpersonalcare.shared=...}, else the first folder
      * named {@code shared} holding {@code fhir/ukcore} found beside the working directory or any
-     * of its parents (CI clones the repository with {@code shared/} beside it).
+     * of its parents (CI clones the repository with {@code shared/} beside it), else {@code /work/shared}.
      */
     public static final Path SHARED = locateShared();
 
@@ -45,12 +45,17 @@ public final class UkCoreValidator {
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared");
-            if (java.nio.file.Files.isDirectory(candidate.resolve("fhir").resolve("ukcore"))) {
+            if (Files.isDirectory(candidate.resolve("fhir").resolve("ukcore"))) {
                 return candidate;
             }
         }
+        // The project's workspace keeps it at /work/shared; a clone elsewhere on that machine still finds it.
+        Path workspace = Path.of("/work/shared");
+        if (Files.isDirectory(workspace.resolve("fhir").resolve("ukcore"))) {
+            return workspace;
+        }
         throw new IllegalStateException("the shared FHIR folder (shared/fhir/ukcore) was not found beside the "
-                + "repository; set -Dpersonalcare.shared=PATH");
+                + "repository nor at /work/shared; set -Dpersonalcare.shared=PATH");
     }
 
     private static final class Holder {

@@ -203,23 +203,13 @@ class BudgetMapperTest {
     private List<ImportProblem> chargeItemProblems(int index, Consumer<ObjectNode> edit) {
         ObjectNode r = chargeItem(index);
         edit.accept(r);
-        try {
-            importer.read(FhirWriter.toJson(r), entries);
-        } catch (FhirImportException e) {
-            return e.problems();
-        }
-        throw new AssertionError("the ChargeItem was imported");
+        return FhirJsonForTests.problems(r, entries);
     }
 
     private List<ImportProblem> recordProblems(Consumer<ObjectNode> editBundle) {
         ObjectNode bundle = records.toFhir(BudgetFixtures.record());
         editBundle.accept(bundle);
-        try {
-            importer.read(FhirWriter.toJson(bundle), records);
-        } catch (FhirImportException e) {
-            return e.problems();
-        }
-        throw new AssertionError("the Bundle was imported");
+        return FhirJsonForTests.problems(bundle, records);
     }
 
     private static ObjectNode entryOf(ObjectNode bundle, String type, int nth) {

@@ -26,12 +26,7 @@ class ConsentMapperTest {
     }
 
     private List<ImportProblem> problems(JsonNode json) {
-        try {
-            importer.read(FhirWriter.toJson(json), mapper);
-        } catch (FhirImportException e) {
-            return e.problems();
-        }
-        throw new AssertionError("the import should have failed");
+        return FhirJsonForTests.problems(json, mapper);
     }
 
     @Test

@@ -25,12 +25,7 @@ class PatientMapperTest {
     }
 
     private FhirImportException refused(JsonNode json) {
-        try {
-            read(json);
-        } catch (FhirImportException e) {
-            return e;
-        }
-        throw new AssertionError("imported");
+        return FhirJsonForTests.refused(FhirWriter.toJson(json), mapper);
     }
 
     @Test

@@ -37,12 +37,7 @@ class ServiceRequestMapperTest {
     }
 
     private List<ImportProblem> problems(JsonNode json) {
-        try {
-            importer.read(FhirWriter.toJson(json), mapper);
-        } catch (FhirImportException e) {
-            return e.problems();
-        }
-        throw new AssertionError("the import should have failed");
+        return FhirJsonForTests.problems(json, mapper);
     }
 
     private static ObjectNode extension(ObjectNode json, String url) {

@@ -1,9 +1,11 @@
 package io.github.personalcare;
 
-import io.github.personalcare.access.AccessGuard;
-import io.github.personalcare.access.AccessPolicy;
-import io.github.personalcare.access.CareRelationship;
-import io.github.personalcare.audit.AuditService;
+import io.github.personalcare.patient.RegisteredPractice;
+import io.github.personalcare.lang.ConfigurationException;
+import io.github.personalcare.internal.AccessGuard;
+import io.github.personalcare.spi.AccessPolicy;
+import io.github.personalcare.spi.CareRelationship;
+import io.github.personalcare.report.AuditService;
 import io.github.personalcare.budget.AgreedPlanLines;
 import io.github.personalcare.budget.BudgetPolicy;
 import io.github.personalcare.budget.BudgetService;
@@ -13,7 +15,7 @@ import io.github.personalcare.careteam.CareTeamService;
 import io.github.personalcare.consent.ConsentAccessPolicy;
 import io.github.personalcare.consent.ConsentPolicy;
 import io.github.personalcare.consent.ConsentService;
-import io.github.personalcare.identity.PatientService;
+import io.github.personalcare.patient.PatientService;
 import io.github.personalcare.report.ReportService;
 import io.github.personalcare.referral.InMemoryServiceDirectory;
 import io.github.personalcare.referral.ReferralRelationships;
@@ -61,7 +63,7 @@ public final class PersonalCare {
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.transport = b.transport != null ? b.transport : Transport.none();
         CareRelationship relationships = CareRelationship.anyOf(
-                CareRelationship.registeredPractice(), new CareTeamRelationships(), new ReferralRelationships());
+                new RegisteredPractice(), new CareTeamRelationships(), new ReferralRelationships());
         ConsentPolicy consentPolicy = b.consentPolicy != null ? b.consentPolicy : ConsentPolicy.nhsEnglandDefaults();
         AccessPolicy policy = b.accessPolicy != null
                 ? b.accessPolicy

@@ -1,5 +1,7 @@
 package io.github.personalcare;
 
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.PersonalCareException;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;

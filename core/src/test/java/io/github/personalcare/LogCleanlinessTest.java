@@ -1,5 +1,6 @@
 package io.github.personalcare;
 
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.access.Actor;

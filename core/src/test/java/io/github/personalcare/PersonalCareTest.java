@@ -1,5 +1,6 @@
 package io.github.personalcare;
 
+import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.store.memory.InMemoryStorage;
 import org.junit.jupiter.api.Test;
 

@@ -17,7 +17,7 @@ import io.github.personalcare.consent.ConsentRecord;
 import io.github.personalcare.identity.NhsNumber;
 import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.OdsCode;
-import io.github.personalcare.identity.Patient;
+import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.PersonName;
 import io.github.personalcare.identity.UserId;

@@ -1,7 +1,8 @@
 package io.github.personalcare.access;
 
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.Permitted;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.identity.PatientId;
 
 import java.util.Optional;

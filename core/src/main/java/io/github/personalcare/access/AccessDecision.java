@@ -1,6 +1,8 @@
 package io.github.personalcare.access;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.Permitted;
+import io.github.personalcare.spi.AccessPolicy;
+import io.github.personalcare.internal.check.Require;
 
 import java.util.EnumSet;
 import java.util.List;

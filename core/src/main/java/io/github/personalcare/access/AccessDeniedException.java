@@ -1,6 +1,6 @@
 package io.github.personalcare.access;
 
-import io.github.personalcare.PersonalCareException;
+import io.github.personalcare.lang.PersonalCareException;
 
 /**
  * The access policy said no. The denial has already been written to the audit trail (R50);

@@ -1,6 +1,6 @@
 package io.github.personalcare.access;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 
 /**
  * One legitimate relationship between an actor and a patient, with the record that establishes it

@@ -11,7 +11,8 @@ import java.time.Instant;
 public record AccessLogEntry(Instant at, String actor, Purpose purpose, String action, AuditOutcome outcome,
         String rule) {
 
-    static AccessLogEntry of(AuditRecord r) {
+    /** The log line of one audit record. */
+    public static AccessLogEntry of(AuditRecord r) {
         AuditEvent e = r.event();
         return new AccessLogEntry(e.at(), e.actor(), e.purpose(), e.action(), e.outcome(), e.rule());
     }

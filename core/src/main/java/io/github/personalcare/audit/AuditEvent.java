@@ -1,6 +1,6 @@
 package io.github.personalcare.audit;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.Purpose;
 import io.github.personalcare.identity.PatientId;

@@ -1,6 +1,6 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 
 /**
  * One line of a budget: the care plan item it pays for (by code, R15), what it is for

@@ -1,6 +1,6 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 
 /**
  * The code of a budget line, as the agreed care plan's support-and-services item names it

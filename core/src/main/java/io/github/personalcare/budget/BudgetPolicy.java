@@ -1,7 +1,7 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.ConfigurationException;
-import io.github.personalcare.Require;
+import io.github.personalcare.lang.ConfigurationException;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.identity.UserId;
 
 import java.util.ArrayList;

@@ -1,26 +1,25 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.NotFoundException;
-import io.github.personalcare.Require;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.NotFoundException;
+import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
-import io.github.personalcare.access.AccessGuard;
+import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.DataClass;
-import io.github.personalcare.access.GuardedCall;
-import io.github.personalcare.access.Permitted;
+import io.github.personalcare.internal.GuardedCall;
+import io.github.personalcare.internal.Permitted;
 import io.github.personalcare.audit.AuditEvent;
 import io.github.personalcare.audit.AuditOutcome;
-import io.github.personalcare.event.BudgetEvent;
-import io.github.personalcare.identity.Patient;
+import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.PatientId;
-import io.github.personalcare.identity.PatientStores;
+import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.spi.DuplicateKeyException;
 import io.github.personalcare.spi.Query;
 import io.github.personalcare.spi.Storage;
-import io.github.personalcare.spi.VersionConflictException;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.VersionConflictException;
+import io.github.personalcare.lang.Versioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,7 +139,7 @@ public final class BudgetService {
      * section must reference every line (R15).
      *
      * @throws RuleViolationException with R15 if there is no such plan or a line is missing from it
-     * @throws io.github.personalcare.IllegalTransitionException unless the budget is proposed
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless the budget is proposed
      */
     public PersonalHealthBudget activate(AccessContext ctx, BudgetId id) {
         return change(ctx, id, "budget.activate", (p, b) -> {

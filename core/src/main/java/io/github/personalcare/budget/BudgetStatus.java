@@ -1,6 +1,6 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.IllegalTransitionException;
+import io.github.personalcare.lang.IllegalTransitionException;
 
 /**
  * The lifecycle of a budget. A budget is PROPOSED until it is activated against a current

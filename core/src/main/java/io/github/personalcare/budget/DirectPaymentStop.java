@@ -1,6 +1,6 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 
 import java.time.LocalDate;
 

@@ -1,6 +1,6 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 
 /**
  * The running totals of one budget line, kept on the budget so that every ledger entry is one

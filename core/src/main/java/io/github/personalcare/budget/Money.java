@@ -1,6 +1,6 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.math.BigDecimal;
 

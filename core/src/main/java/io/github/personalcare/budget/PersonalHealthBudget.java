@@ -1,12 +1,12 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.IllegalTransitionException;
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.Require;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.IllegalTransitionException;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.careplan.CarePlanId;
-import io.github.personalcare.identity.Patient;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.PatientId;
 
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.Require;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.internal.check.Require;
 
 import java.time.LocalDate;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.RuleViolationException;
 
 /**
  * A spending rule refused a spend; {@link #reason()} says which, so a caller can branch on it.

@@ -1,6 +1,6 @@
 package io.github.personalcare.careplan;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record Action(ActionId id, String description, ActionOwner owner, Optional<LocalDate> dueBy,
         List<GoalId> goals) {
-    /** @throws io.github.personalcare.InvalidInputException naming {@code action.owner}, {@code action.description}... */
+    /** @throws io.github.personalcare.lang.InvalidInputException naming {@code action.owner}, {@code action.description}... */
     public Action {
         Require.present("action.id", id);
         description = Require.text("action.description", description, Require.LONG_TEXT);

@@ -1,10 +1,10 @@
 package io.github.personalcare.careplan;
 
-import io.github.personalcare.IllegalTransitionException;
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.NotFoundException;
-import io.github.personalcare.Require;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.IllegalTransitionException;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.NotFoundException;
+import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.careteam.MemberId;
 import io.github.personalcare.identity.PatientId;
 

@@ -1,12 +1,12 @@
 package io.github.personalcare.careplan;
 
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.careteam.AuthorityKind;
 import io.github.personalcare.careteam.CareTeam;
 import io.github.personalcare.careteam.CarerMember;
-import io.github.personalcare.identity.Patient;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.PatientFlag;
 
 import java.time.Instant;
 import java.time.LocalDate;

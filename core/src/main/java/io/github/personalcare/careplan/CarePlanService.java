@@ -1,27 +1,26 @@
 package io.github.personalcare.careplan;
 
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.NotFoundException;
-import io.github.personalcare.Require;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.NotFoundException;
+import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
-import io.github.personalcare.access.AccessGuard;
+import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.DataClass;
-import io.github.personalcare.access.GuardedCall;
-import io.github.personalcare.access.Permitted;
+import io.github.personalcare.internal.GuardedCall;
+import io.github.personalcare.internal.Permitted;
 import io.github.personalcare.careplan.CarePlanAuthorship.Participant;
 import io.github.personalcare.careteam.CareTeam;
 import io.github.personalcare.careteam.CareTeamStores;
 import io.github.personalcare.careteam.MemberId;
-import io.github.personalcare.event.CarePlanEvent;
-import io.github.personalcare.identity.Patient;
+import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.PatientId;
-import io.github.personalcare.identity.PatientStores;
+import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.spi.Query;
 import io.github.personalcare.spi.Storage;
-import io.github.personalcare.spi.VersionConflictException;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.VersionConflictException;
+import io.github.personalcare.lang.Versioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +45,7 @@ import java.util.function.Function;
  *
  * <p>A command on an existing plan first looks up, by its internal id, which patient it belongs to,
  * so the guard can decide for that patient; an unknown id throws
- * {@link io.github.personalcare.NotFoundException} before any decision (the id is random and reveals
+ * {@link io.github.personalcare.lang.NotFoundException} before any decision (the id is random and reveals
  * nothing personal).
  *
  * <pre>{@code
@@ -116,7 +115,7 @@ public final class CarePlanService {
      * Replaces the working content of a draft or of a plan under review. Carers whose involvement
      * the patient agreed to may edit (R12). An agreed or proposed version cannot be edited (R10).
      *
-     * @throws io.github.personalcare.IllegalTransitionException unless the plan is a draft or under review
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless the plan is a draft or under review
      * @throws InvalidInputException    if the review date is past or an action owner is not on the care team
      * @throws VersionConflictException if {@code expectedVersion} is stale
      */

@@ -5,7 +5,7 @@ import io.github.personalcare.spi.AggregateType;
 import io.github.personalcare.spi.Index;
 import io.github.personalcare.spi.Query;
 import io.github.personalcare.spi.Transaction;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 
 import java.util.List;
 import java.util.Optional;

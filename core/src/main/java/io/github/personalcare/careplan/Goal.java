@@ -1,6 +1,6 @@
 package io.github.personalcare.careplan;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import java.util.Optional;
  * (at most {@link Require#SHORT_TEXT}), an optional target date and a status.
  */
 public record Goal(GoalId id, String outcome, String measure, Optional<LocalDate> targetDate, GoalStatus status) {
-    /** @throws io.github.personalcare.InvalidInputException naming {@code goal.outcome}, {@code goal.measure}... */
+    /** @throws io.github.personalcare.lang.InvalidInputException naming {@code goal.outcome}, {@code goal.measure}... */
     public Goal {
         Require.present("goal.id", id);
         outcome = Require.text("goal.outcome", outcome, Require.LONG_TEXT);

@@ -1,6 +1,6 @@
 package io.github.personalcare.careplan;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.identity.PatientId;
 
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package io.github.personalcare.careplan;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 
 /**
  * How one section differs between two versions of a plan: how many items were added, removed

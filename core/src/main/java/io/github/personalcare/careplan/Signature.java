@@ -1,7 +1,7 @@
 package io.github.personalcare.careplan;
 
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.Require;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.careteam.AuthorityKind;
 
 import java.time.Instant;

@@ -6,7 +6,6 @@
  * {@link io.github.personalcare.careplan.CarePlan}, its sections are in
  * {@link io.github.personalcare.careplan.CarePlanContent} and its lifecycle in
  * {@link io.github.personalcare.careplan.PlanStatus}. Rules R6–R13 live here; who may do what is
- * {@link io.github.personalcare.careplan.CarePlanAuthorship}. Depends on identity, access, careteam,
- * event and spi.
+ * {@link io.github.personalcare.careplan.CarePlanAuthorship}. Depends on patient, careteam, identity, access, event, spi and internal (the guard).
  */
 package io.github.personalcare.careplan;

@@ -1,7 +1,7 @@
 package io.github.personalcare.careteam;
 
-import io.github.personalcare.identity.Patient;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.PatientFlag;
 
 import java.time.LocalDate;
 

@@ -1,9 +1,9 @@
 package io.github.personalcare.careteam;
 
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.NotFoundException;
-import io.github.personalcare.Require;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.NotFoundException;
+import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.UserId;
 

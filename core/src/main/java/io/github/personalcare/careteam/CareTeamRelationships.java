@@ -1,14 +1,16 @@
 package io.github.personalcare.careteam;
 
+import io.github.personalcare.spi.Query;
+import io.github.personalcare.spi.AccessFacts;
 import io.github.personalcare.access.Actor;
-import io.github.personalcare.access.CareRelationship;
+import io.github.personalcare.spi.CareRelationship;
 import io.github.personalcare.access.Relationship;
 import io.github.personalcare.access.RelationshipKind;
-import io.github.personalcare.identity.Patient;
+import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.PatientId;
-import io.github.personalcare.identity.PatientStores;
+import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.spi.Transaction;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,16 +31,16 @@ public final class CareTeamRelationships implements CareRelationship {
     public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     @Override
-    public List<Relationship> relationships(Transaction facts, PatientId patient, Actor actor, Instant at) {
+    public List<Relationship> relationships(AccessFacts facts, PatientId patient, Actor actor, Instant at) {
         if (!(actor instanceof Actor.Professional) && !(actor instanceof Actor.Carer)) {
             return List.of();
         }
-        Optional<Patient> record = facts.aggregates(PatientStores.PATIENTS).find(patient).map(Versioned::value);
+        Optional<Patient> record = facts.find(PatientStores.PATIENTS, patient);
         if (record.isEmpty()) {
             return List.of();
         }
-        return CareTeamStores.forPatient(facts, patient)
-                .map(v -> relationships(v.value(), record.get(), actor, at))
+        return facts.query(CareTeamStores.TEAMS, Query.forPatient(patient)).stream().findFirst()
+                .map(team -> relationships(team, record.get(), actor, at))
                 .orElse(List.of());
     }
 

@@ -1,23 +1,22 @@
 package io.github.personalcare.careteam;
 
-import io.github.personalcare.NotFoundException;
-import io.github.personalcare.Require;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.NotFoundException;
+import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
-import io.github.personalcare.access.AccessGuard;
+import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.DataClass;
-import io.github.personalcare.access.GuardedCall;
-import io.github.personalcare.access.Permitted;
+import io.github.personalcare.internal.GuardedCall;
+import io.github.personalcare.internal.Permitted;
 import io.github.personalcare.access.ProfessionalRole;
-import io.github.personalcare.event.CareTeamEvent;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.UserId;
 import io.github.personalcare.spi.Storage;
-import io.github.personalcare.spi.VersionConflictException;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.VersionConflictException;
+import io.github.personalcare.lang.Versioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +33,7 @@ import java.util.function.BiFunction;
  *
  * <p>A command on an existing team first looks up, by its internal id, which patient it belongs to,
  * so the guard can decide for that patient; an unknown id throws
- * {@link io.github.personalcare.NotFoundException} before any decision (the id is random and reveals
+ * {@link io.github.personalcare.lang.NotFoundException} before any decision (the id is random and reveals
  * nothing personal).
  *
  * <pre>{@code

@@ -1,7 +1,7 @@
 package io.github.personalcare.careteam;
 
-import io.github.personalcare.Require;
-import io.github.personalcare.identity.Patient;
+import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.UserId;
 
 import java.time.Instant;

@@ -5,7 +5,6 @@
  * authority), each with a membership period, and names one lead professional. Carers must have a
  * role and a period, and take part only with the patient's recorded agreement or a recorded legal
  * authority (R12). {@link io.github.personalcare.careteam.CareTeamRelationships} turns active membership
- * into the legitimate relationships the access policy decides on (R39). Depends on identity, access,
- * event and spi.
+ * into the legitimate relationships the access policy decides on (R39). Depends on patient, identity, access, event, spi and internal (the guard).
  */
 package io.github.personalcare.careteam;

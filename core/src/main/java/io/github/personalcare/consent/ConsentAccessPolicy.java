@@ -1,22 +1,23 @@
 package io.github.personalcare.consent;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.spi.AccessFacts;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.access.AccessDecision;
-import io.github.personalcare.access.AccessPolicy;
+import io.github.personalcare.spi.AccessPolicy;
 import io.github.personalcare.access.AccessRequest;
 import io.github.personalcare.access.Actor;
-import io.github.personalcare.access.CareRelationship;
+import io.github.personalcare.spi.CareRelationship;
 import io.github.personalcare.access.Purpose;
 import io.github.personalcare.access.Relationship;
 import io.github.personalcare.audit.AuditEvent;
 import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.audit.AuditRecord;
-import io.github.personalcare.identity.Patient;
+import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.PatientId;
-import io.github.personalcare.identity.PatientStores;
+import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.spi.Query;
 import io.github.personalcare.spi.Transaction;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,7 @@ public final class ConsentAccessPolicy implements AccessPolicy {
     }
 
     @Override
-    public AccessDecision decide(AccessRequest request, Transaction facts) {
+    public AccessDecision decide(AccessRequest request, AccessFacts facts) {
         try {
             return engine.decide(request, gather(request, facts));
         } catch (RuntimeException e) {
@@ -66,12 +67,12 @@ public final class ConsentAccessPolicy implements AccessPolicy {
         }
     }
 
-    private ConsentFacts gather(AccessRequest request, Transaction tx) {
+    private ConsentFacts gather(AccessRequest request, AccessFacts tx) {
         if (request.patient().isEmpty()) {
             return ConsentFacts.population(policy);
         }
         PatientId patientId = request.patient().get();
-        Optional<Patient> patient = tx.aggregates(PatientStores.PATIENTS).find(patientId).map(Versioned::value);
+        Optional<Patient> patient = tx.find(PatientStores.PATIENTS, patientId);
         if (patient.isEmpty()) {
             return new ConsentFacts(List.of(), List.of(), Optional.empty(), policy, Optional.empty());
         }
@@ -79,12 +80,8 @@ public final class ConsentAccessPolicy implements AccessPolicy {
         if (actor instanceof Actor.PatientActor || actor instanceof Actor.SystemActor) {
             return ConsentFacts.of(patient.get(), List.of(), List.of(), policy);
         }
-        List<Versioned<ConsentRecord>> stored = tx.aggregates(ConsentStores.CONSENTS)
-                .query(Query.forPatient(patientId).and("status").is(ConsentStatus.ACTIVE));
-        List<ConsentRecord> consents = new ArrayList<>(stored.size());
-        for (Versioned<ConsentRecord> v : stored) {
-            consents.add(v.value());
-        }
+        List<ConsentRecord> consents = tx.query(ConsentStores.CONSENTS,
+                Query.forPatient(patientId).and("status").is(ConsentStatus.ACTIVE));
         List<Relationship> found = relationships.relationships(tx, patientId, actor, request.at());
         ConsentFacts facts = ConsentFacts.of(patient.get(), consents, found == null ? List.of() : found, policy);
         if (request.purpose() == Purpose.EMERGENCY && request.context().reason().isEmpty()) {
@@ -97,10 +94,10 @@ public final class ConsentAccessPolicy implements AccessPolicy {
     }
 
     /** When the actor last gave a break-glass reason for the patient and was permitted (R40). */
-    private static Optional<Instant> breakGlassOpenedAt(Transaction tx, PatientId patient, Actor actor) {
+    private static Optional<Instant> breakGlassOpenedAt(AccessFacts tx, PatientId patient, Actor actor) {
         String reference = actor.reference();
         Instant latest = null;
-        for (AuditRecord r : tx.audit().forPatient(patient)) {
+        for (AuditRecord r : tx.auditOf(patient)) {
             AuditEvent e = r.event();
             boolean permitted = e.outcome() == AuditOutcome.PERMIT || e.outcome() == AuditOutcome.SUCCESS;
             if (permitted && "R40".equals(e.rule()) && e.reason().isPresent() && e.actor().equals(reference)

@@ -1,6 +1,6 @@
 package io.github.personalcare.consent;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.Purpose;
 

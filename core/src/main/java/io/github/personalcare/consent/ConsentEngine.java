@@ -11,8 +11,8 @@ import io.github.personalcare.access.Purpose;
 import io.github.personalcare.access.Relationship;
 import io.github.personalcare.access.RelationshipKind;
 import io.github.personalcare.access.SensitivityLabel;
-import io.github.personalcare.identity.Patient;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.PatientFlag;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package io.github.personalcare.consent;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.access.Relationship;
-import io.github.personalcare.identity.Patient;
+import io.github.personalcare.patient.Patient;
 
 import java.time.Instant;
 import java.util.List;

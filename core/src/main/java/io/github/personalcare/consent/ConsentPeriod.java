@@ -1,6 +1,6 @@
 package io.github.personalcare.consent;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.github.personalcare.consent;
 
-import io.github.personalcare.IllegalTransitionException;
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.Require;
+import io.github.personalcare.lang.IllegalTransitionException;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.identity.PatientId;
 
 import java.time.Instant;

@@ -1,18 +1,17 @@
 package io.github.personalcare.consent;
 
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.NotFoundException;
-import io.github.personalcare.Require;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.NotFoundException;
+import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
-import io.github.personalcare.access.AccessGuard;
+import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.DataClass;
-import io.github.personalcare.access.GuardedCall;
-import io.github.personalcare.event.ConsentEvent;
+import io.github.personalcare.internal.GuardedCall;
 import io.github.personalcare.identity.PatientId;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +92,7 @@ public final class ConsentService {
      * @param expectedVersion the version read; a stale one throws {@code VersionConflictException}
      * @throws RuleViolationException with rule {@code CONSENT_GIVER} if a professional tries to accept
      * @throws NotFoundException if the patient has no such consent
-     * @throws io.github.personalcare.IllegalTransitionException if it is not draft or proposed
+     * @throws io.github.personalcare.lang.IllegalTransitionException if it is not draft or proposed
      */
     public ConsentRecord accept(AccessContext ctx, PatientId patient, ConsentId id, long expectedVersion) {
         return move(ctx, patient, id, expectedVersion, ConsentStatus.ACTIVE, "consent.accept");
@@ -105,7 +104,7 @@ public final class ConsentService {
      *
      * @throws RuleViolationException with rule {@code CONSENT_GIVER} if a professional tries to reject
      * @throws NotFoundException if the patient has no such consent
-     * @throws io.github.personalcare.IllegalTransitionException if it is not draft or proposed
+     * @throws io.github.personalcare.lang.IllegalTransitionException if it is not draft or proposed
      */
     public ConsentRecord reject(AccessContext ctx, PatientId patient, ConsentId id, long expectedVersion) {
         return move(ctx, patient, id, expectedVersion, ConsentStatus.REJECTED, "consent.reject");
@@ -116,7 +115,7 @@ public final class ConsentService {
      * kept (never deleted) for the audit.
      *
      * @throws NotFoundException if the patient has no such consent
-     * @throws io.github.personalcare.IllegalTransitionException if it is already withdrawn, rejected or in error
+     * @throws io.github.personalcare.lang.IllegalTransitionException if it is already withdrawn, rejected or in error
      */
     public ConsentRecord markEnteredInError(AccessContext ctx, PatientId patient, ConsentId id, long expectedVersion) {
         return move(ctx, patient, id, expectedVersion, ConsentStatus.ENTERED_IN_ERROR, "consent.enteredInError");
@@ -148,7 +147,7 @@ public final class ConsentService {
      *
      * @param expectedVersion the version read; a stale one throws {@code VersionConflictException}
      * @throws NotFoundException if the patient has no such consent
-     * @throws io.github.personalcare.IllegalTransitionException if it is withdrawn, rejected or in error
+     * @throws io.github.personalcare.lang.IllegalTransitionException if it is withdrawn, rejected or in error
      */
     public ConsentRecord update(AccessContext ctx, PatientId patient, ConsentId id, ConsentTerms terms,
             long expectedVersion) {
@@ -169,7 +168,7 @@ public final class ConsentService {
      * Withdraws a consent, effective at once: from this call on it neither permits nor denies.
      *
      * @throws NotFoundException if the patient has no such consent
-     * @throws io.github.personalcare.IllegalTransitionException if it is already withdrawn, rejected or in error
+     * @throws io.github.personalcare.lang.IllegalTransitionException if it is already withdrawn, rejected or in error
      */
     public ConsentRecord withdraw(AccessContext ctx, PatientId patient, ConsentId id) {
         Require.present("patient", patient);

@@ -1,6 +1,6 @@
 package io.github.personalcare.consent;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.access.RelationshipKind;
 import io.github.personalcare.identity.OdsCode;

@@ -7,7 +7,7 @@
  * {@link io.github.personalcare.consent.ConsentPolicy}: implied consent for direct care with a
  * legitimate relationship (R39), break-glass (R40), objections (R41), the national data opt-out (R42),
  * FHIR evaluation (R43–R45), age and proxies (R46–R48), restricted records (R49). Anything the engine
- * cannot evaluate is a deny. Depends on identity, access, event and spi (the policy adapter and
+ * cannot evaluate is a deny. Depends on patient, identity, access, event, spi and internal (the policy adapter and
  * service only); the engine itself does no I/O.
  */
 package io.github.personalcare.consent;

@@ -10,11 +10,11 @@ import java.util.UUID;
  * the same transaction as the change, and handed to the configured transport at least once.
  * Events carry internal ids and codes only, never free text or personal details.
  *
- * <p>Each concern has its own sealed family in this package ({@link PatientEvent}, ...); ids and
- * times are given by the service that raises the event, never read here.
+ * <p>Each concern seals its own family beside its aggregate ({@code patient.PatientEvent},
+ * {@code careplan.CarePlanEvent}, ...); this package holds only the marker, so no package imports
+ * up to reach its events. Ids and times are given by the service that raises the event.
  */
-public sealed interface DomainEvent
-        permits PatientEvent, CarePlanEvent, CareTeamEvent, BudgetEvent, ReferralEvent, ConsentEvent, AccessEvent {
+public interface DomainEvent {
 
     /** Unique id of this event: consumers use it to ignore redeliveries. */
     UUID eventId();

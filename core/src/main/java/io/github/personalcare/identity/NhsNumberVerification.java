@@ -1,6 +1,6 @@
 package io.github.personalcare.identity;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 
 /**
  * NHS number verification status, as the UK Core England code system defines it (R3):

@@ -1,6 +1,6 @@
 package io.github.personalcare.identity;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 
 /**
  * An Organisation Data Service code for an organisation or site, such as {@code A81001} (a GP

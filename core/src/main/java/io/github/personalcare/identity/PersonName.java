@@ -1,6 +1,6 @@
 package io.github.personalcare.identity;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 
 /** A person's name as they use it. Personal data: never logged, never in exception messages. */
 public record PersonName(String given, String family) {

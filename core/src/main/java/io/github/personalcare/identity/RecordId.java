@@ -13,7 +13,7 @@ public interface RecordId {
     /** Parses a UUID, naming the field when it is malformed. */
     static UUID uuid(String field, String text) {
         if (text == null) {
-            throw new io.github.personalcare.InvalidInputException(field, "ID", "is required");
+            throw new io.github.personalcare.lang.InvalidInputException(field, "ID", "is required");
         }
         try {
             UUID u = UUID.fromString(text);
@@ -22,7 +22,7 @@ public interface RecordId {
             }
             return u;
         } catch (IllegalArgumentException e) {
-            throw new io.github.personalcare.InvalidInputException(field, "ID", "must be a UUID");
+            throw new io.github.personalcare.lang.InvalidInputException(field, "ID", "must be a UUID");
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.github.personalcare.identity;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 
 /**
  * Identifier of a person acting in the supplier's system who is not the patient: a professional's

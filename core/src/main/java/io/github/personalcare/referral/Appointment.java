@@ -1,6 +1,6 @@
 package io.github.personalcare.referral;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 
 import java.time.Instant;
 
@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param status   where it stands
  */
 public record Appointment(ServiceId service, Instant startsAt, Instant bookedAt, AppointmentStatus status) {
-    /** @throws io.github.personalcare.InvalidInputException if a field is missing */
+    /** @throws io.github.personalcare.lang.InvalidInputException if a field is missing */
     public Appointment {
         Require.present("appointment.service", service);
         Require.present("appointment.startsAt", startsAt);

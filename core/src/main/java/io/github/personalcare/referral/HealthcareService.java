@@ -1,6 +1,6 @@
 package io.github.personalcare.referral;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.identity.OdsCode;
 
 /**
@@ -24,7 +24,7 @@ public record HealthcareService(
         BookingMode bookingMode,
         boolean consultantLed,
         String postcodeDistrict) {
-    /** @throws io.github.personalcare.InvalidInputException if a field is missing or malformed */
+    /** @throws io.github.personalcare.lang.InvalidInputException if a field is missing or malformed */
     public HealthcareService {
         Require.present("service.id", id);
         name = Require.text("service.name", name, Require.SHORT_TEXT);
@@ -32,7 +32,7 @@ public record HealthcareService(
         Require.present("service.specialty", specialty);
         Require.present("service.bookingMode", bookingMode);
         if (postcodeDistrict == null || !postcodeDistrict.matches("[A-Z]{1,2}[0-9][0-9A-Z]?")) {
-            throw new io.github.personalcare.InvalidInputException("service.postcodeDistrict", "CODE",
+            throw new io.github.personalcare.lang.InvalidInputException("service.postcodeDistrict", "CODE",
                     "must be a postcode outward code such as LS1");
         }
     }

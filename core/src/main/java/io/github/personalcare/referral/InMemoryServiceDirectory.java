@@ -1,6 +1,6 @@
 package io.github.personalcare.referral;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.personalcare.referral;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 
 /**
  * How soon the patient must be seen, as the e-Referral Service codes it (code system

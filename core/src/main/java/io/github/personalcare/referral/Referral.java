@@ -1,11 +1,10 @@
 package io.github.personalcare.referral;
 
-import io.github.personalcare.IllegalTransitionException;
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.Require;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.IllegalTransitionException;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.SensitivityLabel;
-import io.github.personalcare.event.ReferralEvent;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.Ubrn;
@@ -132,7 +131,7 @@ public record Referral(
 
     /** The next referral and the events that record the change, as {@link #apply} returns them. */
     public record Transition(Referral referral, List<ReferralEvent> events) {
-        /** @throws io.github.personalcare.InvalidInputException if the referral is missing */
+        /** @throws io.github.personalcare.lang.InvalidInputException if the referral is missing */
         public Transition {
             Require.present("referral", referral);
             events = List.copyOf(events);

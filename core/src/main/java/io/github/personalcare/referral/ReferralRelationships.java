@@ -1,7 +1,8 @@
 package io.github.personalcare.referral;
 
+import io.github.personalcare.spi.AccessFacts;
 import io.github.personalcare.access.Actor;
-import io.github.personalcare.access.CareRelationship;
+import io.github.personalcare.spi.CareRelationship;
 import io.github.personalcare.access.Relationship;
 import io.github.personalcare.access.RelationshipKind;
 import io.github.personalcare.identity.PatientId;
@@ -23,15 +24,14 @@ public final class ReferralRelationships implements CareRelationship {
 
     /** The relationships open referrals give the actor with the patient. */
     @Override
-    public List<Relationship> relationships(Transaction facts, PatientId patient, Actor actor, Instant at) {
+    public List<Relationship> relationships(AccessFacts facts, PatientId patient, Actor actor, Instant at) {
         if (!(actor instanceof Actor.Professional professional)) {
             return List.of();
         }
-        return facts.aggregates(ReferralStores.REFERRALS)
-                .query(Query.forPatient(patient).and("receiving_org").is(professional.organisation().value())
+        return facts.query(ReferralStores.REFERRALS, Query.forPatient(patient).and("receiving_org").is(professional.organisation().value())
                         .and("open").is(true))
                 .stream()
-                .map(v -> new Relationship(RelationshipKind.REFERRAL_RECEIVER, "Referral/" + v.value().id()))
+                .map(r -> new Relationship(RelationshipKind.REFERRAL_RECEIVER, "Referral/" + r.id()))
                 .toList();
     }
 }

@@ -1,26 +1,23 @@
 package io.github.personalcare.referral;
 
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.NotFoundException;
-import io.github.personalcare.Require;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.NotFoundException;
+import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
-import io.github.personalcare.access.AccessGuard;
+import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.DataClass;
-import io.github.personalcare.access.GuardedCall;
-import io.github.personalcare.access.Permitted;
-import io.github.personalcare.event.ReferralEvent;
+import io.github.personalcare.internal.GuardedCall;
+import io.github.personalcare.internal.Permitted;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.Ubrn;
-import io.github.personalcare.report.RttReport;
-import io.github.personalcare.report.RttStandard;
 import io.github.personalcare.spi.AggregateStore;
 import io.github.personalcare.spi.DuplicateKeyException;
 import io.github.personalcare.spi.Query;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +36,7 @@ import java.util.random.RandomGenerator;
  * its events in one transaction; a refused command stores nothing and is audited as rejected.
  *
  * <p>Commands name the patient and the referral, and take the version the caller read: a stale
- * version throws {@link io.github.personalcare.spi.VersionConflictException}. Each returns the
+ * version throws {@link io.github.personalcare.lang.VersionConflictException}. Each returns the
  * referral as stored with its new version. <b>RTT dates are UK local dates</b> (Europe/London),
  * taken from the command time of the configured clock ({@link RttClock#ukDate}).
  *
@@ -271,10 +268,10 @@ public final class ReferralService {
     /**
      * Applies any command; the named methods above are shorthands for it.
      *
-     * @throws io.github.personalcare.IllegalTransitionException if the state does not accept it (R30)
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the state does not accept it (R30)
      * @throws RuleViolationException if a rule refuses it
      * @throws NotFoundException if the patient has no such referral
-     * @throws io.github.personalcare.spi.VersionConflictException if {@code expectedVersion} is stale
+     * @throws io.github.personalcare.lang.VersionConflictException if {@code expectedVersion} is stale
      */
     public Versioned<Referral> apply(AccessContext ctx, PatientId patient, ReferralId referral,
             ReferralCommand command, long expectedVersion) {
@@ -310,31 +307,6 @@ public final class ReferralService {
                 .map(v -> visible(p, v)));
     }
 
-    /**
-     * The RTT and choice report at a census date (a UK local date), for one receiving provider or,
-     * when {@code provider} is empty, for every provider (a commissioner's view): incomplete
-     * pathways, the share within 18 weeks against {@code standard} (R37), waits over 52 weeks, the
-     * distribution of weeks waited, and the share of referrals where choice was offered. A
-     * population query: the guard decides it without a patient and audits it.
-     */
-    public RttReport rttReport(AccessContext ctx, LocalDate census, Optional<OdsCode> provider, RttStandard standard) {
-        Require.present("census", census);
-        Require.present("standard", standard);
-        Optional<OdsCode> org = provider == null ? Optional.empty() : provider;
-        RttReport report = guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.REFERRAL, "report.rtt"),
-                p -> {
-                    var referrals = p.tx().aggregates(ReferralStores.REFERRALS);
-                    Query byProvider = org.map(o -> Query.where("receiving_org").is(o.value())).orElse(Query.all());
-                    Query clocks = org.map(o -> Query.where("receiving_org").is(o.value()).and("rtt_start")
-                            .onOrBefore(census)).orElse(Query.where("rtt_start").onOrBefore(census));
-                    return RttReport.compute(census, org, standard,
-                            referrals.query(clocks).stream().map(Versioned::value).toList(),
-                            referrals.query(byProvider).stream().map(Versioned::value).toList());
-                });
-        log.info("rtt report at {}: {} incomplete pathways", census, report.incompletePathways());
-        return report;
-    }
-
     private interface CommandFor {
         ReferralCommand build(Referral current);
     }
@@ -347,7 +319,7 @@ public final class ReferralService {
                 type.auditAction(), "Referral/" + referral), p -> {
             Versioned<Referral> current = load(p, patient, referral);
             if (current.version() != expectedVersion) {
-                throw new io.github.personalcare.spi.VersionConflictException(ReferralStores.REFERRALS.name(),
+                throw new io.github.personalcare.lang.VersionConflictException(ReferralStores.REFERRALS.name(),
                         referral.toString(), expectedVersion, current.version());
             }
             if (type.isProviderCommand()) {

@@ -1,7 +1,7 @@
 package io.github.personalcare.referral;
 
-import io.github.personalcare.Require;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.RuleViolationException;
 
 import java.time.LocalDate;
 import java.util.Optional;

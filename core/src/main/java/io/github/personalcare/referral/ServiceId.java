@@ -1,6 +1,6 @@
 package io.github.personalcare.referral;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 
 /**
  * Identifier of a healthcare service in the supplier's {@link ServiceDirectory} (an e-RS service

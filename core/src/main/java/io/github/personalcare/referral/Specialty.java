@@ -1,6 +1,6 @@
 package io.github.personalcare.referral;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 
 /**
  * The specialty a referral is for, as a code from the supplier's directory (for example

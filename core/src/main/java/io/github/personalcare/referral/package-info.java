@@ -7,7 +7,6 @@
  * {@link io.github.personalcare.referral.RttClock}s (R35, R36), whose dates are UK local dates.
  * Services come from the {@link io.github.personalcare.referral.ServiceDirectory} port, and an open
  * referral makes the receiving organisation part of the patient's care
- * ({@link io.github.personalcare.referral.ReferralRelationships}). Depends on identity, access,
- * event and spi; the aggregate itself does no I/O.
+ * ({@link io.github.personalcare.referral.ReferralRelationships}). Depends on patient, identity, access, event, spi and internal (the guard); the aggregate itself does no I/O.
  */
 package io.github.personalcare.referral;

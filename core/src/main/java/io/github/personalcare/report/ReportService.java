@@ -1,23 +1,25 @@
 package io.github.personalcare.report;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
-import io.github.personalcare.access.AccessGuard;
+import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.DataClass;
-import io.github.personalcare.access.GuardedCall;
+import io.github.personalcare.internal.GuardedCall;
 import io.github.personalcare.careplan.CarePlan;
 import io.github.personalcare.careplan.CarePlanStores;
 import io.github.personalcare.careplan.CarePlanVersion;
-import io.github.personalcare.identity.Patient;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.PatientId;
-import io.github.personalcare.identity.PatientStores;
+import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.spi.Query;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.referral.ReferralStores;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -86,6 +88,45 @@ public final class ReportService {
         });
         log.info("care plan coverage for {}: cohort {}, agreed {}, overdue {}", asOf, report.cohort(),
                 report.withAgreed(), report.overdue());
+        return report;
+    }
+
+    /**
+     * The RTT and choice report at a census date (a UK local date) for every provider (a
+     * commissioner's view): incomplete pathways, the share within 18 weeks against {@code standard}
+     * (R37), waits over 52 weeks, the distribution of weeks waited, and the share of referrals where
+     * choice was offered. A population query: the guard decides it without a patient and audits it.
+     *
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not run population reports
+     */
+    public RttReport rtt(AccessContext ctx, LocalDate census, RttStandard standard) {
+        return rtt(ctx, census, Optional.empty(), standard);
+    }
+
+    /**
+     * The RTT and choice report at a census date for one receiving provider; otherwise as
+     * {@link #rtt(AccessContext, LocalDate, RttStandard)}.
+     *
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not run population reports
+     */
+    public RttReport rtt(AccessContext ctx, LocalDate census, OdsCode provider, RttStandard standard) {
+        return rtt(ctx, census, Optional.of(Require.present("provider", provider)), standard);
+    }
+
+    private RttReport rtt(AccessContext ctx, LocalDate census, Optional<OdsCode> org, RttStandard standard) {
+        Require.present("census", census);
+        Require.present("standard", standard);
+        RttReport report = guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.REFERRAL, "report.rtt"),
+                p -> {
+                    var referrals = p.tx().aggregates(ReferralStores.REFERRALS);
+                    Query byProvider = org.map(o -> Query.where("receiving_org").is(o.value())).orElse(Query.all());
+                    Query clocks = org.map(o -> Query.where("receiving_org").is(o.value()).and("rtt_start")
+                            .onOrBefore(census)).orElse(Query.where("rtt_start").onOrBefore(census));
+                    return RttReport.compute(census, org, standard,
+                            referrals.query(clocks).stream().map(Versioned::value).toList(),
+                            referrals.query(byProvider).stream().map(Versioned::value).toList());
+                });
+        log.info("rtt report at {}: {} incomplete pathways", census, report.incompletePathways());
         return report;
     }
 }

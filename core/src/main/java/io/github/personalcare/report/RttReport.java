@@ -1,6 +1,6 @@
 package io.github.personalcare.report;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.referral.Referral;
 import io.github.personalcare.referral.ReferralState;

@@ -1,6 +1,6 @@
 package io.github.personalcare.report;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.math.BigDecimal;
 

@@ -1,6 +1,8 @@
 package io.github.personalcare.spi;
 
-import io.github.personalcare.NotFoundException;
+import io.github.personalcare.lang.VersionConflictException;
+import io.github.personalcare.lang.Versioned;
+import io.github.personalcare.lang.NotFoundException;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.RecordId;
 

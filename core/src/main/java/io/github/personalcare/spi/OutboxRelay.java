@@ -1,7 +1,7 @@
 package io.github.personalcare.spi;
 
-import io.github.personalcare.ConfigurationException;
-import io.github.personalcare.NotFoundException;
+import io.github.personalcare.lang.ConfigurationException;
+import io.github.personalcare.lang.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,8 @@
 package io.github.personalcare.spi;
 
+
+import io.github.personalcare.lang.VersionConflictException;
+import io.github.personalcare.lang.Versioned;
 /**
  * The storage port: runs a unit of work in one transaction over per-aggregate stores, the
  * append-only {@link AuditTrail} and the {@link Outbox}. Either everything the unit of work wrote

@@ -1,6 +1,6 @@
 package io.github.personalcare.spi;
 
-import io.github.personalcare.PersonalCareException;
+import io.github.personalcare.lang.PersonalCareException;
 
 import java.util.Optional;
 

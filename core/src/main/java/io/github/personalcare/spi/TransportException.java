@@ -1,6 +1,6 @@
 package io.github.personalcare.spi;
 
-import io.github.personalcare.PersonalCareException;
+import io.github.personalcare.lang.PersonalCareException;
 
 /** A transport failed to deliver. {@link #retryable()} says whether trying again may help. */
 public class TransportException extends PersonalCareException {

@@ -1,6 +1,6 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.IllegalTransitionException;
+import io.github.personalcare.lang.IllegalTransitionException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;

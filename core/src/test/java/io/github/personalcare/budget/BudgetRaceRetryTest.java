@@ -1,12 +1,13 @@
 package io.github.personalcare.budget;
 
+import io.github.personalcare.patient.RegisteredPractice;
 import io.github.personalcare.access.AccessContext;
-import io.github.personalcare.access.AccessGuard;
+import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.Actor;
-import io.github.personalcare.access.CareRelationship;
+import io.github.personalcare.spi.CareRelationship;
 import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.access.Purpose;
-import io.github.personalcare.access.SelfAndCareTeamPolicy;
+import io.github.personalcare.internal.SelfAndCareTeamPolicy;
 import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.careplan.CarePlanId;
 import io.github.personalcare.support.TestClock;
@@ -14,7 +15,7 @@ import io.github.personalcare.identity.NhsNumber;
 import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
-import io.github.personalcare.identity.PatientService;
+import io.github.personalcare.patient.PatientService;
 import io.github.personalcare.identity.PersonName;
 import io.github.personalcare.identity.RecordId;
 import io.github.personalcare.spi.AggregateStore;
@@ -27,8 +28,8 @@ import io.github.personalcare.spi.Query;
 import io.github.personalcare.spi.Storage;
 import io.github.personalcare.spi.Transaction;
 import io.github.personalcare.spi.UnitOfWork;
-import io.github.personalcare.spi.VersionConflictException;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.VersionConflictException;
+import io.github.personalcare.lang.Versioned;
 import io.github.personalcare.store.memory.InMemoryStorage;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class BudgetRaceRetryTest {
     private final AccessContext gp = AccessContext.of(Actor.professional(io.github.personalcare.identity.UserId.of("GP-1"),
             ProfessionalRole.GENERAL_PRACTITIONER, OdsCode.of("A81001")), Purpose.DIRECT_CARE);
     private final AccessGuard guard = new AccessGuard(storage,
-            new SelfAndCareTeamPolicy(CareRelationship.registeredPractice()), new TestClock(Instant.parse("2026-11-23T10:00:00Z")));
+            new SelfAndCareTeamPolicy(new RegisteredPractice()), new TestClock(Instant.parse("2026-11-23T10:00:00Z")));
     private final PatientId patient = new PatientService(guard).register(gp, NhsNumber.parse("9434765870"),
             NhsNumberVerification.VERIFIED, new PersonName("Ada", "Quarrington"), LocalDate.of(1950, 12, 10), Set.of(),
             Optional.of(OdsCode.of("A81001"))).id();

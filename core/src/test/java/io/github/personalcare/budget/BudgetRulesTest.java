@@ -1,13 +1,13 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.ConfigurationException;
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.ConfigurationException;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.audit.AuditEvent;
 import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.careplan.CarePlanId;
-import io.github.personalcare.identity.Patient;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.UserId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,8 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.IllegalTransitionException;
+import io.github.personalcare.lang.IllegalTransitionException;
 import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.audit.AuditOutcome;
-import io.github.personalcare.event.BudgetEvent;
 import io.github.personalcare.event.DomainEvent;
 import io.github.personalcare.spi.OutboxEntry;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,18 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.access.AccessGuard;
-import io.github.personalcare.access.CareRelationship;
-import io.github.personalcare.access.SelfAndCareTeamPolicy;
+import io.github.personalcare.patient.RegisteredPractice;
+import io.github.personalcare.internal.AccessGuard;
+import io.github.personalcare.spi.CareRelationship;
+import io.github.personalcare.internal.SelfAndCareTeamPolicy;
 import io.github.personalcare.audit.AuditEvent;
 import io.github.personalcare.careplan.CarePlan;
 import io.github.personalcare.careplan.CarePlanContent;
 import io.github.personalcare.careplan.CarePlanId;
 import io.github.personalcare.careplan.CareWorld;
 import io.github.personalcare.careplan.SupportItem;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.PatientId;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ final class BudgetWorld {
     /** A budget service over the same storage, run under another policy (as a builder option would). */
     BudgetService budgetsUnder(BudgetPolicy policy) {
         AccessGuard guard = new AccessGuard(w.care.storage(),
-                new SelfAndCareTeamPolicy(CareRelationship.registeredPractice()), w.clock);
+                new SelfAndCareTeamPolicy(new RegisteredPractice()), w.clock);
         return new BudgetService(guard, w.care.storage(), policy, AgreedPlanLines.carePlans());
     }
 

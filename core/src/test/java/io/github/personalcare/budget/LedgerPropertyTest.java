@@ -1,20 +1,21 @@
 package io.github.personalcare.budget;
 
-import io.github.personalcare.PersonalCareException;
+import io.github.personalcare.patient.RegisteredPractice;
+import io.github.personalcare.lang.PersonalCareException;
 import io.github.personalcare.access.AccessContext;
-import io.github.personalcare.access.AccessGuard;
+import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.Actor;
-import io.github.personalcare.access.CareRelationship;
+import io.github.personalcare.spi.CareRelationship;
 import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.access.Purpose;
-import io.github.personalcare.access.SelfAndCareTeamPolicy;
+import io.github.personalcare.internal.SelfAndCareTeamPolicy;
 import io.github.personalcare.careplan.CarePlanId;
 import io.github.personalcare.support.TestClock;
 import io.github.personalcare.identity.NhsNumber;
 import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
-import io.github.personalcare.identity.PatientService;
+import io.github.personalcare.patient.PatientService;
 import io.github.personalcare.identity.PersonName;
 import io.github.personalcare.identity.UserId;
 import io.github.personalcare.store.memory.InMemoryStorage;
@@ -63,7 +64,7 @@ class LedgerPropertyTest {
             @ForAll @Size(min = 1, max = 30) List<@net.jqwik.api.From("steps") Step> steps) {
         InMemoryStorage storage = new InMemoryStorage();
         TestClock clock = new TestClock(NOW);
-        AccessGuard guard = new AccessGuard(storage, new SelfAndCareTeamPolicy(CareRelationship.registeredPractice()), clock);
+        AccessGuard guard = new AccessGuard(storage, new SelfAndCareTeamPolicy(new RegisteredPractice()), clock);
         AccessContext gp = AccessContext.of(Actor.professional(UserId.of("GP-1"), ProfessionalRole.GENERAL_PRACTITIONER,
                 OdsCode.of("A81001")), Purpose.DIRECT_CARE);
         PatientId patient = new PatientService(guard).register(gp, NhsNumber.parse("9434765870"),

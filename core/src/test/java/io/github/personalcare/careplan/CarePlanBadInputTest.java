@@ -1,9 +1,9 @@
 package io.github.personalcare.careplan;
 
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.Require;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.careteam.MemberId;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.github.personalcare.careplan;
 
-import io.github.personalcare.spi.VersionConflictException;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.VersionConflictException;
+import io.github.personalcare.lang.Versioned;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.github.personalcare.careplan;
 
-import io.github.personalcare.PersonalCareException;
+import io.github.personalcare.lang.PersonalCareException;
 import io.github.personalcare.access.AccessContext;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

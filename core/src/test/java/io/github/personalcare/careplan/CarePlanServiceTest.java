@@ -1,15 +1,14 @@
 package io.github.personalcare.careplan;
 
-import io.github.personalcare.IllegalTransitionException;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.IllegalTransitionException;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.audit.AuditRecord;
-import io.github.personalcare.event.CarePlanEvent;
 import io.github.personalcare.event.DomainEvent;
 import io.github.personalcare.spi.OutboxEntry;
-import io.github.personalcare.spi.VersionConflictException;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.VersionConflictException;
+import io.github.personalcare.lang.Versioned;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -135,8 +134,8 @@ class CarePlanServiceTest {
     @DisplayName("R8 when the patient lacks capacity their attorney agrees the plan and the patient alone cannot")
     void r8AttorneyAgreesForAPatientWhoLacksCapacity() {
         long pv = w.care.patients().version(w.gp, w.patient);
-        w.care.patients().updateFlags(w.gp, w.patient, java.util.Set.of(io.github.personalcare.identity.PatientFlag.COMPLEX_NEEDS,
-                io.github.personalcare.identity.PatientFlag.LACKS_CAPACITY), pv);
+        w.care.patients().updateFlags(w.gp, w.patient, java.util.Set.of(io.github.personalcare.patient.PatientFlag.COMPLEX_NEEDS,
+                io.github.personalcare.patient.PatientFlag.LACKS_CAPACITY), pv);
         var v = w.care.carePlans().draft(w.attorney, w.patient, CareWorld.complete(w.today().plusMonths(6)));
         var id = v.value().id();
         var proposed = w.care.carePlans().propose(w.attorney, id, v.version());
@@ -357,7 +356,7 @@ class CarePlanServiceTest {
         var v = w.care.carePlans().draft(w.gp, w.patient, CareWorld.complete(w.today().plusMonths(6)));
         var proposed = w.care.carePlans().propose(w.gp, v.value().id(), v.version());
         w.care.storage().inTransaction(tx -> {
-            var patients = tx.aggregates(io.github.personalcare.identity.PatientStores.PATIENTS);
+            var patients = tx.aggregates(io.github.personalcare.patient.PatientStores.PATIENTS);
             var p = patients.get(w.patient);
             return patients.update(p.value().withDateOfDeath(w.today()), p.version());
         });

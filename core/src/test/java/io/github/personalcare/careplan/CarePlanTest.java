@@ -1,7 +1,7 @@
 package io.github.personalcare.careplan;
 
-import io.github.personalcare.IllegalTransitionException;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.IllegalTransitionException;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.careteam.AuthorityKind;
 import io.github.personalcare.identity.PatientId;
 import org.junit.jupiter.api.DisplayName;
@@ -59,7 +59,7 @@ class CarePlanTest {
         var plan = proposed(CareWorld.complete(TODAY.plusMonths(6))).agree(rep, TODAY).coSign(LEAD, TODAY);
 
         assertThat(plan.versions().get(0).personAgreement().authority()).contains(AuthorityKind.COURT_DEPUTY);
-        assertThatExceptionOfType(io.github.personalcare.InvalidInputException.class)
+        assertThatExceptionOfType(io.github.personalcare.lang.InvalidInputException.class)
                 .isThrownBy(() -> new Signature(SignatoryKind.REPRESENTATIVE, "carer:REP-1", Optional.empty(), NOW));
     }
 
@@ -79,7 +79,7 @@ class CarePlanTest {
                         "review.nextReviewDue"});
         for (Object[] c : cases) {
             var draft = CarePlan.draft(CarePlanId.random(), PatientId.random(), (CarePlanContent) c[0], NOW, TODAY);
-            assertThatExceptionOfType(io.github.personalcare.InvalidInputException.class)
+            assertThatExceptionOfType(io.github.personalcare.lang.InvalidInputException.class)
                     .isThrownBy(() -> draft.propose(List.of(), TODAY))
                     .satisfies(e -> {
                         assertThat(e.field()).isEqualTo(c[1]);
@@ -93,7 +93,7 @@ class CarePlanTest {
     void r7ReviewDateMustStillBeInTheFutureWhenAgreed() {
         var plan = proposed(CareWorld.complete(TODAY.plusDays(1))).agree(PATIENT, TODAY);
 
-        assertThatExceptionOfType(io.github.personalcare.InvalidInputException.class)
+        assertThatExceptionOfType(io.github.personalcare.lang.InvalidInputException.class)
                 .isThrownBy(() -> plan.coSign(LEAD, TODAY.plusDays(1)))
                 .satisfies(e -> assertThat(e.field()).isEqualTo("review.nextReviewDue"));
     }
@@ -137,8 +137,8 @@ class CarePlanTest {
     void aVersionThatDoesNotExistIsNotFound() {
         var plan = agreed(CareWorld.complete(TODAY.plusMonths(6)));
 
-        assertThatExceptionOfType(io.github.personalcare.NotFoundException.class).isThrownBy(() -> plan.version(2));
-        assertThatExceptionOfType(io.github.personalcare.NotFoundException.class).isThrownBy(() -> plan.changesSince(0));
+        assertThatExceptionOfType(io.github.personalcare.lang.NotFoundException.class).isThrownBy(() -> plan.version(2));
+        assertThatExceptionOfType(io.github.personalcare.lang.NotFoundException.class).isThrownBy(() -> plan.changesSince(0));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.personalcare.careteam;
 
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.spi.AccessFacts;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.access.Actor;
@@ -10,9 +11,8 @@ import io.github.personalcare.access.Relationship;
 import io.github.personalcare.access.RelationshipKind;
 import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.careplan.CareWorld;
-import io.github.personalcare.event.CareTeamEvent;
 import io.github.personalcare.identity.OdsCode;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.UserId;
 import io.github.personalcare.spi.OutboxEntry;
 import org.junit.jupiter.api.DisplayName;
@@ -31,7 +31,7 @@ class CareTeamServiceTest {
 
     private List<Relationship> relationshipsOf(Actor actor) {
         return w.care.storage().inTransaction(tx ->
-                new CareTeamRelationships().relationships(tx, w.patient, actor, w.clock.instant()));
+                new CareTeamRelationships().relationships(AccessFacts.of(tx), w.patient, actor, w.clock.instant()));
     }
 
     @Test

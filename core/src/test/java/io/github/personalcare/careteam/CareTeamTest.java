@@ -1,14 +1,14 @@
 package io.github.personalcare.careteam;
 
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.NotFoundException;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.NotFoundException;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.identity.NhsNumber;
 import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.OdsCode;
-import io.github.personalcare.identity.Patient;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.PersonName;
 import io.github.personalcare.identity.UserId;

@@ -12,8 +12,8 @@ import io.github.personalcare.access.Purpose;
 import io.github.personalcare.access.Relationship;
 import io.github.personalcare.access.RelationshipKind;
 import io.github.personalcare.access.SensitivityLabel;
-import io.github.personalcare.identity.Patient;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.UserId;
 import net.jqwik.api.Arbitraries;
@@ -113,7 +113,7 @@ class ConsentEnginePropertiesTest {
         Provision changed;
         try {
             changed = withDenyAt(target.terms().provision(), deny, random);
-        } catch (io.github.personalcare.InvalidInputException contradicts) {
+        } catch (io.github.personalcare.lang.InvalidInputException contradicts) {
             return; // the deny would contradict an overlapping sibling: not a valid consent
         }
         ConsentTerms t = target.terms();

@@ -1,17 +1,16 @@
 package io.github.personalcare.consent;
 
 import io.github.personalcare.support.TestClock;
-import io.github.personalcare.IllegalTransitionException;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.IllegalTransitionException;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.PersonalCare;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.access.Purpose;
-import io.github.personalcare.event.ConsentEvent;
 import io.github.personalcare.event.DomainEvent;
-import io.github.personalcare.identity.Patient;
+import io.github.personalcare.patient.Patient;
 import io.github.personalcare.spi.OutboxEntry;
-import io.github.personalcare.spi.VersionConflictException;
+import io.github.personalcare.lang.VersionConflictException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import java.time.Duration;

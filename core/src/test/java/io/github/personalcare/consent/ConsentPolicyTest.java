@@ -1,6 +1,6 @@
 package io.github.personalcare.consent;
 
-import io.github.personalcare.ConfigurationException;
+import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.access.AccessAction;
 import org.junit.jupiter.api.Test;
 

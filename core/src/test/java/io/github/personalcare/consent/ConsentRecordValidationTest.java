@@ -1,7 +1,7 @@
 package io.github.personalcare.consent;
 
-import io.github.personalcare.IllegalTransitionException;
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.IllegalTransitionException;
+import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.DataClass;
 import io.github.personalcare.access.Purpose;

@@ -10,7 +10,7 @@ import static io.github.personalcare.consent.ConsentFixtures.registeredAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.AccessDecision;
@@ -20,7 +20,7 @@ import io.github.personalcare.access.CorrelationId;
 import io.github.personalcare.access.DataClass;
 import io.github.personalcare.access.Obligation;
 import io.github.personalcare.access.Purpose;
-import io.github.personalcare.identity.Patient;
+import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.UserId;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.github.personalcare.identity;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;

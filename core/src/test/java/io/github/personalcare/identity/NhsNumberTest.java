@@ -1,6 +1,7 @@
 package io.github.personalcare.identity;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.patient.Patient;
+import io.github.personalcare.lang.InvalidInputException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

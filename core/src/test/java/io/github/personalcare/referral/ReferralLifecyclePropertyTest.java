@@ -1,8 +1,8 @@
 package io.github.personalcare.referral;
 
-import io.github.personalcare.IllegalTransitionException;
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.IllegalTransitionException;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.UserId;
 import net.jqwik.api.Arbitraries;

@@ -3,7 +3,7 @@ package io.github.personalcare.referral;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import io.github.personalcare.PersonalCareException;
+import io.github.personalcare.lang.PersonalCareException;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.ProfessionalRole;
@@ -11,7 +11,7 @@ import io.github.personalcare.access.Purpose;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.UserId;
 import io.github.personalcare.report.RttStandard;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.personalcare.support.CapturedLogs;
@@ -68,8 +68,8 @@ class ReferralLoggingTest {
         assertThatThrownBy(() -> referrals.draft(world.gp, NewReferral.appointment(world.patient, Priority.ROUTINE,
                 ReferralWorld.CARDIOLOGY, ReferralWorld.CLINICAL_REASON + "\u0007")))
                 .isInstanceOf(PersonalCareException.class);
-        referrals.rttReport(AccessContext.of(Actor.professional(UserId.of("COM1"), ProfessionalRole.COMMISSIONER,
-                OdsCode.of("QWO")), Purpose.PLANNING), LocalDate.of(2026, 6, 30), Optional.empty(), RttStandard.NATIONAL);
+        world.care.reports().rtt(AccessContext.of(Actor.professional(UserId.of("COM1"), ProfessionalRole.COMMISSIONER,
+                OdsCode.of("QWO")), Purpose.PLANNING), LocalDate.of(2026, 6, 30), RttStandard.NATIONAL);
 
         assertThat(logs.events()).as("the services log their outcomes").isNotEmpty();
         List<String> forbidden = List.of(ReferralWorld.NHS_NUMBER.value(), ReferralWorld.NHS_NUMBER.formatted(),

@@ -12,7 +12,7 @@ import io.github.personalcare.consent.ConsentScope;
 import io.github.personalcare.consent.ConsentTerms;
 import io.github.personalcare.consent.Provision;
 import io.github.personalcare.identity.OdsCode;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,10 @@
 package io.github.personalcare.referral;
 
-import io.github.personalcare.IllegalTransitionException;
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.NotFoundException;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.spi.AccessFacts;
+import io.github.personalcare.lang.IllegalTransitionException;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.NotFoundException;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.access.Actor;
@@ -15,7 +16,6 @@ import io.github.personalcare.audit.AuditChain;
 import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.event.DomainEvent;
-import io.github.personalcare.event.ReferralEvent;
 import io.github.personalcare.identity.NhsNumber;
 import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.OdsCode;
@@ -24,8 +24,8 @@ import io.github.personalcare.identity.Ubrn;
 import io.github.personalcare.identity.UserId;
 import io.github.personalcare.report.RttReport;
 import io.github.personalcare.report.RttStandard;
-import io.github.personalcare.spi.VersionConflictException;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.VersionConflictException;
+import io.github.personalcare.lang.Versioned;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -345,11 +345,11 @@ class ReferralServiceTest {
     @Test
     void theRelationshipNamesTheReferral() {
         Versioned<Referral> booked = world.bookedAtLeeds();
-        var found = world.care.storage().inTransaction(tx -> new ReferralRelationships().relationships(tx,
+        var found = world.care.storage().inTransaction(tx -> new ReferralRelationships().relationships(AccessFacts.of(tx),
                 world.patient, ((Actor.Professional) world.leedsConsultant.actor()), ReferralWorld.START));
         assertThat(found).containsExactly(new Relationship(
                 RelationshipKind.REFERRAL_RECEIVER, "Referral/" + booked.value().id()));
-        var none = world.care.storage().inTransaction(tx -> new ReferralRelationships().relationships(tx,
+        var none = world.care.storage().inTransaction(tx -> new ReferralRelationships().relationships(AccessFacts.of(tx),
                 world.patient, Actor.carer(UserId.of("C1")), ReferralWorld.START));
         assertThat(none).isEmpty();
     }
@@ -366,8 +366,8 @@ class ReferralServiceTest {
                 ProfessionalRole.COMMISSIONER, OdsCode.of("QWO")), Purpose.PLANNING);
         LocalDate census = LocalDate.of(2026, 3, 31);
 
-        RttReport all = referrals.rttReport(commissioner, census, Optional.empty(), RttStandard.NATIONAL);
-        RttReport leeds = referrals.rttReport(commissioner, census, Optional.of(LEEDS), RttStandard.NATIONAL);
+        RttReport all = world.care.reports().rtt(commissioner, census, RttStandard.NATIONAL);
+        RttReport leeds = world.care.reports().rtt(commissioner, census, LEEDS, RttStandard.NATIONAL);
 
         assertThat(all.incompletePathways()).isEqualTo(2);
         assertThat(leeds.incompletePathways()).isEqualTo(1);
@@ -379,7 +379,7 @@ class ReferralServiceTest {
     void theReportIsAuditedOnTheSystemChain() {
         AccessContext commissioner = AccessContext.of(Actor.professional(UserId.of("COM1"),
                 ProfessionalRole.COMMISSIONER, OdsCode.of("QWO")), Purpose.PLANNING);
-        referrals.rttReport(commissioner, LocalDate.of(2026, 3, 31), Optional.empty(), RttStandard.NATIONAL);
+        world.care.reports().rtt(commissioner, LocalDate.of(2026, 3, 31), RttStandard.NATIONAL);
         List<AuditRecord> system = world.care.storage().inTransaction(tx -> tx.audit().chain(AuditChain.SYSTEM_CHAIN));
         assertThat(system).last().satisfies(r -> {
             assertThat(r.event().action()).isEqualTo("report.rtt");
@@ -401,8 +401,7 @@ class ReferralServiceTest {
     @Test
     void aPatientCannotRunThePopulationReport() {
         assertThatExceptionOfType(AccessDeniedException.class)
-                .isThrownBy(() -> referrals.rttReport(AccessContext.patientSelf(world.patient), LocalDate.of(2026, 3, 31),
-                        Optional.empty(), RttStandard.NATIONAL));
+                .isThrownBy(() -> world.care.reports().rtt(AccessContext.patientSelf(world.patient), LocalDate.of(2026, 3, 31), RttStandard.NATIONAL));
     }
 
     @Test

@@ -15,7 +15,7 @@ import io.github.personalcare.identity.PersonName;
 import io.github.personalcare.identity.UserId;
 import io.github.personalcare.spi.OutboxEntry;
 import io.github.personalcare.spi.Query;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 
 import java.time.Duration;
 import java.time.Instant;

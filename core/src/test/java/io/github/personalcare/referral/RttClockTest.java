@@ -1,6 +1,6 @@
 package io.github.personalcare.referral;
 
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.RuleViolationException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

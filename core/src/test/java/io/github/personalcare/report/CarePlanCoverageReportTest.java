@@ -9,7 +9,7 @@ import io.github.personalcare.careplan.CarePlanId;
 import io.github.personalcare.careplan.CareWorld;
 import io.github.personalcare.careplan.TestPatients;
 import io.github.personalcare.identity.OdsCode;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.UserId;
 import org.junit.jupiter.api.BeforeEach;

@@ -27,7 +27,7 @@ import io.github.personalcare.careplan.CarePlanVersion;
 import io.github.personalcare.careplan.ReviewArrangements;
 import io.github.personalcare.careplan.SupportItem;
 import io.github.personalcare.identity.PatientId;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 
 import java.io.PrintStream;
 import java.time.LocalDate;

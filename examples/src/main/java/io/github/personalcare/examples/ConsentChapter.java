@@ -16,10 +16,10 @@ import io.github.personalcare.consent.ConsentScope;
 import io.github.personalcare.consent.ConsentTerms;
 import io.github.personalcare.consent.Provision;
 import io.github.personalcare.consent.ProvisionActor;
-import io.github.personalcare.event.AccessEvent;
+import io.github.personalcare.access.AccessEvent;
 import io.github.personalcare.identity.OdsCode;
-import io.github.personalcare.identity.Patient;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.UserId;
 
 import java.io.PrintStream;

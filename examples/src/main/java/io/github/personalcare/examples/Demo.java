@@ -5,7 +5,7 @@ import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.access.Purpose;
-import io.github.personalcare.identity.Patient;
+import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.UserId;
 import io.github.personalcare.spi.Storage;
 

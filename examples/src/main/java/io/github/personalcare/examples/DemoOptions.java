@@ -1,6 +1,6 @@
 package io.github.personalcare.examples;
 
-import io.github.personalcare.ConfigurationException;
+import io.github.personalcare.lang.ConfigurationException;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.github.personalcare.examples;
 
-import io.github.personalcare.ConfigurationException;
+import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.jdbc.JdbcStorage;
 import io.github.personalcare.spi.Storage;
 import io.github.personalcare.store.memory.InMemoryStorage;

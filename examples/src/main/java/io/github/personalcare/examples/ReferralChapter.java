@@ -25,7 +25,7 @@ import io.github.personalcare.referral.RttClock;
 import io.github.personalcare.referral.ServiceId;
 import io.github.personalcare.referral.Specialty;
 import io.github.personalcare.referral.StopReason;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.github.personalcare.examples;
 
-import io.github.personalcare.ConfigurationException;
+import io.github.personalcare.lang.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,7 +11,7 @@ import io.github.personalcare.fhir.FhirWriter;
 import io.github.personalcare.fhir.PatientRecord;
 import io.github.personalcare.fhir.PatientRecordMapper;
 import io.github.personalcare.fhir.PatientRecords;
-import io.github.personalcare.identity.Patient;
+import io.github.personalcare.patient.Patient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.github.personalcare.fhir;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.identity.OdsCode;

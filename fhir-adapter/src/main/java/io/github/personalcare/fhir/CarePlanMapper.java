@@ -3,7 +3,7 @@ package io.github.personalcare.fhir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.careplan.Action;
 import io.github.personalcare.careplan.ActionId;
 import io.github.personalcare.careplan.ActionOwner;

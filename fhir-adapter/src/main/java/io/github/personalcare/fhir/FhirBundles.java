@@ -31,7 +31,7 @@ public final class FhirBundles {
      * A collection Bundle of the resources, in order.
      *
      * @throws IllegalArgumentException if a resource has no resourceType
-     * @throws io.github.personalcare.InvalidInputException if a resource's id is not a UUID
+     * @throws io.github.personalcare.lang.InvalidInputException if a resource's id is not a UUID
      */
     public static ObjectNode collection(List<ObjectNode> resources) {
         return bundle("collection", resources);
@@ -41,7 +41,7 @@ public final class FhirBundles {
      * A transaction Bundle that upserts each resource with {@code PUT Type/id}.
      *
      * @throws IllegalArgumentException if a resource has no resourceType
-     * @throws io.github.personalcare.InvalidInputException if a resource's id is not a UUID
+     * @throws io.github.personalcare.lang.InvalidInputException if a resource's id is not a UUID
      */
     public static ObjectNode transaction(List<ObjectNode> resources) {
         return bundle("transaction", resources);
@@ -50,7 +50,7 @@ public final class FhirBundles {
     /**
      * The fullUrl of a resource in a Bundle: {@code urn:uuid:} and its id.
      *
-     * @throws io.github.personalcare.InvalidInputException if the id is not a UUID
+     * @throws io.github.personalcare.lang.InvalidInputException if the id is not a UUID
      */
     public static String fullUrl(JsonNode resource) {
         String id = resource.path("id").asText("");

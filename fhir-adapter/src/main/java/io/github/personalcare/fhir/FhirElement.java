@@ -1,7 +1,7 @@
 package io.github.personalcare.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.personalcare.fhir;
 
-import io.github.personalcare.ConfigurationException;
+import io.github.personalcare.lang.ConfigurationException;
 
 /**
  * Bounds on a FHIR document read by {@link FhirImporter}, so that a hostile or broken body is

@@ -2,7 +2,7 @@ package io.github.personalcare.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.careplan.CarePlanId;
 import io.github.personalcare.careplan.Goal;
 import io.github.personalcare.careplan.GoalId;

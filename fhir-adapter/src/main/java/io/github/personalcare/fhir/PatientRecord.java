@@ -1,7 +1,7 @@
 package io.github.personalcare.fhir;
 
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.Require;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.budget.BudgetId;
@@ -10,7 +10,7 @@ import io.github.personalcare.budget.PersonalHealthBudget;
 import io.github.personalcare.careplan.CarePlan;
 import io.github.personalcare.careteam.CareTeam;
 import io.github.personalcare.consent.ConsentRecord;
-import io.github.personalcare.identity.Patient;
+import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.referral.Referral;
 import java.util.ArrayList;

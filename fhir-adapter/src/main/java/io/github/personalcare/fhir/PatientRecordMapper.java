@@ -2,15 +2,15 @@ package io.github.personalcare.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.careplan.CarePlan;
 import io.github.personalcare.careteam.CareTeam;
 import io.github.personalcare.consent.ConsentRecord;
 import io.github.personalcare.identity.OdsCode;
-import io.github.personalcare.identity.Patient;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.referral.Referral;
 import java.util.ArrayList;
 import java.util.HashMap;

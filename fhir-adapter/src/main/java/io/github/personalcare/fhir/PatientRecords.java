@@ -1,16 +1,16 @@
 package io.github.personalcare.fhir;
 
 import io.github.personalcare.PersonalCare;
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.budget.LedgerEntry;
 import io.github.personalcare.budget.PersonalHealthBudget;
 import io.github.personalcare.careplan.CarePlan;
 import io.github.personalcare.careteam.CareTeam;
-import io.github.personalcare.identity.Patient;
+import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.referral.Referral;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +33,7 @@ public final class PatientRecords {
      * trail.
      *
      * @throws io.github.personalcare.access.AccessDeniedException if any part may not be read by {@code ctx}
-     * @throws io.github.personalcare.NotFoundException      if the patient is unknown
+     * @throws io.github.personalcare.lang.NotFoundException      if the patient is unknown
      */
     public static PatientRecord read(PersonalCare care, AccessContext ctx, PatientId patient) {
         Require.present("care", care);

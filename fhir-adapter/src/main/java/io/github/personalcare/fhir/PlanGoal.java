@@ -1,6 +1,6 @@
 package io.github.personalcare.fhir;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.careplan.CarePlanId;
 import io.github.personalcare.careplan.Goal;
 import io.github.personalcare.careplan.GoalId;

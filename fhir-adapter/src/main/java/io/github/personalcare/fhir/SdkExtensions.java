@@ -2,7 +2,7 @@ package io.github.personalcare.fhir;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.personalcare.PersonalCareException;
+import io.github.personalcare.lang.PersonalCareException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -7,7 +7,7 @@ import io.github.personalcare.budget.Ledger;
 import io.github.personalcare.budget.LedgerEntry;
 import io.github.personalcare.budget.PersonalHealthBudget;
 import io.github.personalcare.fhir.conformance.UkCoreValidator;
-import io.github.personalcare.identity.Patient;
+import io.github.personalcare.patient.Patient;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;

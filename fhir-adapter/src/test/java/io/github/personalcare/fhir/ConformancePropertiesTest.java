@@ -3,7 +3,7 @@ package io.github.personalcare.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.personalcare.fhir.conformance.UkCoreValidator;
-import io.github.personalcare.identity.Patient;
+import io.github.personalcare.patient.Patient;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

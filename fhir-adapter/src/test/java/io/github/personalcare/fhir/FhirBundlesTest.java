@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.identity.OdsCode;
@@ -109,7 +109,7 @@ class FhirBundlesTest {
     @Test
     void aBundleWithTwoPatientsIsRefused() {
         ObjectNode bundle = FhirBundles.collection(List.of(new PatientMapper().toFhir(Fixtures.ada()),
-                new PatientMapper().toFhir(new io.github.personalcare.identity.Patient(
+                new PatientMapper().toFhir(new io.github.personalcare.patient.Patient(
                         io.github.personalcare.identity.PatientId.random(), Fixtures.ada().nhsNumber(),
                         Fixtures.ada().verification(), Fixtures.ada().name(), Fixtures.ada().dateOfBirth(),
                         java.util.Set.of(), java.util.Optional.empty(), java.util.Optional.empty()))));

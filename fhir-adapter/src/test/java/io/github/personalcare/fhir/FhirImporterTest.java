@@ -3,7 +3,7 @@ package io.github.personalcare.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.personalcare.ConfigurationException;
+import io.github.personalcare.lang.ConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.nio.charset.StandardCharsets;

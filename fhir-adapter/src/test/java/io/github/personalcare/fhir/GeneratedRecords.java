@@ -11,8 +11,8 @@ import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.identity.NhsNumber;
 import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.OdsCode;
-import io.github.personalcare.identity.Patient;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.PersonName;
 import io.github.personalcare.identity.UserId;
@@ -125,7 +125,7 @@ final class GeneratedRecords {
         try {
             new PatientRecordMapper().resources(record);
             return record;
-        } catch (io.github.personalcare.RuleViolationException e) {
+        } catch (io.github.personalcare.lang.RuleViolationException e) {
             java.util.Set<PatientFlag> flags = java.util.EnumSet.noneOf(PatientFlag.class);
             flags.addAll(p.flags());
             flags.remove(PatientFlag.SENSITIVE);

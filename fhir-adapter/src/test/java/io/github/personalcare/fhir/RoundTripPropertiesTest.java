@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.personalcare.audit.AuditChain;
 import io.github.personalcare.audit.AuditRecord;
-import io.github.personalcare.identity.Patient;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.PatientFlag;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitrary;

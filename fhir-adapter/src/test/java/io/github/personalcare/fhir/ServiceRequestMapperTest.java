@@ -7,7 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import io.github.personalcare.identity.PatientId;

@@ -1,7 +1,7 @@
 package io.github.personalcare.jdbc;
 
-import io.github.personalcare.InvalidInputException;
-import io.github.personalcare.NotFoundException;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.NotFoundException;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.RecordId;
 import io.github.personalcare.spi.AggregateStore;
@@ -11,8 +11,8 @@ import io.github.personalcare.spi.Index;
 import io.github.personalcare.spi.IndexKind;
 import io.github.personalcare.spi.Query;
 import io.github.personalcare.spi.StorageException;
-import io.github.personalcare.spi.VersionConflictException;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.VersionConflictException;
+import io.github.personalcare.lang.Versioned;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package io.github.personalcare.jdbc;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.RecordId;
 import io.github.personalcare.spi.DuplicateKeyException;

@@ -1,7 +1,7 @@
 package io.github.personalcare.jdbc;
 
-import io.github.personalcare.NotFoundException;
-import io.github.personalcare.Require;
+import io.github.personalcare.lang.NotFoundException;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.event.DomainEvent;
 import io.github.personalcare.spi.Outbox;
 import io.github.personalcare.spi.OutboxEntry;

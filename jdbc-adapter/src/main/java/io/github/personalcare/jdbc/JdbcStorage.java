@@ -1,6 +1,6 @@
 package io.github.personalcare.jdbc;
 
-import io.github.personalcare.ConfigurationException;
+import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.spi.Storage;
 import io.github.personalcare.spi.StorageException;
 import io.github.personalcare.spi.UnitOfWork;
@@ -32,9 +32,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Rules kept: a transaction writes one patient's data only ({@code ONE_PATIENT}); a stale
- * version throws {@link io.github.personalcare.spi.VersionConflictException} and changes nothing;
+ * version throws {@link io.github.personalcare.lang.VersionConflictException} and changes nothing;
  * database errors become {@link StorageException} with the SQLState and without the driver's
- * message; text holding U+0000 is refused with {@link io.github.personalcare.InvalidInputException}
+ * message; text holding U+0000 is refused with {@link io.github.personalcare.lang.InvalidInputException}
  * before anything is written. Using a type whose table was never migrated throws
  * {@link ConfigurationException}. Thread-safe.
  */

@@ -1,6 +1,6 @@
 package io.github.personalcare.jdbc;
 
-import io.github.personalcare.Require;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.audit.AuditChain;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.RecordId;
@@ -90,7 +90,7 @@ final class JdbcTransaction implements Transaction {
         return new JdbcOutbox(this);
     }
 
-    /** Fails with a {@link io.github.personalcare.ConfigurationException} if the table is missing. */
+    /** Fails with a {@link io.github.personalcare.lang.ConfigurationException} if the table is missing. */
     void requireTable(String table, List<String> columns, String what) {
         try {
             schema.require(connection, table, columns, what);

@@ -1,6 +1,6 @@
 package io.github.personalcare.jdbc;
 
-import io.github.personalcare.ConfigurationException;
+import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.spi.AggregateType;
 import io.github.personalcare.spi.EntryType;
 import io.github.personalcare.spi.Index;

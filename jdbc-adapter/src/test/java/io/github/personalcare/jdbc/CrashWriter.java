@@ -24,7 +24,7 @@ import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.PersonName;
 import io.github.personalcare.identity.UserId;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 import io.github.personalcare.testkit.CarePlans;
 import org.postgresql.ds.PGSimpleDataSource;
 

@@ -1,6 +1,6 @@
 package io.github.personalcare.jdbc;
 
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.ProfessionalRole;
@@ -8,12 +8,12 @@ import io.github.personalcare.access.Purpose;
 import io.github.personalcare.audit.AuditEvent;
 import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.event.DomainEvent;
-import io.github.personalcare.event.PatientEvent;
+import io.github.personalcare.patient.PatientEvent;
 import io.github.personalcare.identity.NhsNumber;
 import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.OdsCode;
-import io.github.personalcare.identity.Patient;
-import io.github.personalcare.identity.PatientFlag;
+import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.PersonName;
 import io.github.personalcare.identity.UserId;
@@ -140,7 +140,7 @@ class JsonDocumentsTest {
     @Test
     void sealedValuesCarryTheirClassAsTypeId() {
         String doc = json.writeEvent(new PatientEvent.Registered(UUID.randomUUID(), Instant.EPOCH, PatientId.random()));
-        assertThat(doc).contains("\"@type\":\"io.github.personalcare.event.PatientEvent$Registered\"");
+        assertThat(doc).contains("\"@type\":\"io.github.personalcare.patient.PatientEvent$Registered\"");
     }
 
     @Test

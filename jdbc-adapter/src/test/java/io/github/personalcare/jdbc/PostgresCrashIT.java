@@ -7,7 +7,7 @@ import io.github.personalcare.budget.BudgetStores;
 import io.github.personalcare.budget.EntryKind;
 import io.github.personalcare.budget.LedgerEntry;
 import io.github.personalcare.budget.PersonalHealthBudget;
-import io.github.personalcare.event.BudgetEvent;
+import io.github.personalcare.budget.BudgetEvent;
 import io.github.personalcare.spi.OutboxEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

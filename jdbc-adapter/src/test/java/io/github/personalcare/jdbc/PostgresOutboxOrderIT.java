@@ -1,6 +1,6 @@
 package io.github.personalcare.jdbc;
 
-import io.github.personalcare.event.PatientEvent;
+import io.github.personalcare.patient.PatientEvent;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.spi.OutboxEntry;
 import org.junit.jupiter.api.AfterEach;

@@ -1,12 +1,12 @@
 package io.github.personalcare.jdbc;
 
-import io.github.personalcare.ConfigurationException;
+import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.budget.BudgetStores;
 import io.github.personalcare.careplan.CarePlanStores;
 import io.github.personalcare.careteam.CareTeamStores;
 import io.github.personalcare.consent.ConsentStores;
 import io.github.personalcare.identity.PatientId;
-import io.github.personalcare.identity.PatientStores;
+import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.referral.ReferralStores;
 import io.github.personalcare.spi.AggregateType;
 import io.github.personalcare.spi.Index;

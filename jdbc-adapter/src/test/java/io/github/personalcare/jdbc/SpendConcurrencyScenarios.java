@@ -1,7 +1,7 @@
 package io.github.personalcare.jdbc;
 
 import io.github.personalcare.identity.PatientId;
-import io.github.personalcare.spi.VersionConflictException;
+import io.github.personalcare.lang.VersionConflictException;
 import io.github.personalcare.testkit.SampleEntry;
 import io.github.personalcare.testkit.SampleRecord;
 import org.junit.jupiter.api.AfterEach;

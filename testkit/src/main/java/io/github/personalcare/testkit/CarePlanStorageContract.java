@@ -7,8 +7,8 @@ import io.github.personalcare.careplan.PlanStatus;
 import io.github.personalcare.careplan.CarePlanContent;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.spi.Query;
-import io.github.personalcare.spi.VersionConflictException;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.VersionConflictException;
+import io.github.personalcare.lang.Versioned;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

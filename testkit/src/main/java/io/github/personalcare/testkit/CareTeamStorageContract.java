@@ -1,5 +1,6 @@
 package io.github.personalcare.testkit;
 
+import io.github.personalcare.spi.AccessFacts;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.access.RelationshipKind;
@@ -13,9 +14,9 @@ import io.github.personalcare.careteam.MemberId;
 import io.github.personalcare.careteam.MembershipPeriod;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
-import io.github.personalcare.identity.PatientStores;
+import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.identity.UserId;
-import io.github.personalcare.spi.VersionConflictException;
+import io.github.personalcare.lang.VersionConflictException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -74,10 +75,10 @@ public abstract class CareTeamStorageContract extends StorageContract {
         Actor lead = Actor.professional(UserId.of("GP-1"), ProfessionalRole.GENERAL_PRACTITIONER, OdsCode.of("A81001"));
         Actor carer = Actor.carer(UserId.of("CARER-1"));
 
-        List<Relationship> leadFound = storage.inTransaction(tx -> relationships.relationships(tx, patient, lead, T0));
-        List<Relationship> carerFound = storage.inTransaction(tx -> relationships.relationships(tx, patient, carer, T0));
+        List<Relationship> leadFound = storage.inTransaction(tx -> relationships.relationships(AccessFacts.of(tx), patient, lead, T0));
+        List<Relationship> carerFound = storage.inTransaction(tx -> relationships.relationships(AccessFacts.of(tx), patient, carer, T0));
         List<Relationship> otherPatient = storage.inTransaction(tx ->
-                relationships.relationships(tx, PatientId.random(), lead, T0));
+                relationships.relationships(AccessFacts.of(tx), PatientId.random(), lead, T0));
 
         assertThat(leadFound).extracting(Relationship::kind).containsExactly(RelationshipKind.LEAD_PROFESSIONAL);
         assertThat(carerFound).extracting(Relationship::kind).containsExactly(RelationshipKind.CARER_WITH_PROXY);

@@ -8,8 +8,8 @@ import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.UserId;
 import io.github.personalcare.spi.Query;
-import io.github.personalcare.spi.Versioned;
-import io.github.personalcare.spi.VersionConflictException;
+import io.github.personalcare.lang.Versioned;
+import io.github.personalcare.lang.VersionConflictException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.github.personalcare.testkit;
 
 import io.github.personalcare.identity.PatientId;
-import io.github.personalcare.spi.VersionConflictException;
+import io.github.personalcare.lang.VersionConflictException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

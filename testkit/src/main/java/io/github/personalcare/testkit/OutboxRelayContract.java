@@ -1,7 +1,7 @@
 package io.github.personalcare.testkit;
 
 import io.github.personalcare.event.DomainEvent;
-import io.github.personalcare.event.PatientEvent;
+import io.github.personalcare.patient.PatientEvent;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.spi.OutboxEntry;
 import io.github.personalcare.spi.OutboxRelay;

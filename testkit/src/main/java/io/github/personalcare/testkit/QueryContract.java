@@ -2,7 +2,7 @@ package io.github.personalcare.testkit;
 
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.spi.Query;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.Versioned;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,12 +1,12 @@
 package io.github.personalcare.testkit;
 
 import io.github.personalcare.PersonalCare;
-import io.github.personalcare.RuleViolationException;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.access.Purpose;
-import io.github.personalcare.event.ReferralEvent;
+import io.github.personalcare.referral.ReferralEvent;
 import io.github.personalcare.identity.NhsNumber;
 import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.PatientId;
@@ -23,8 +23,8 @@ import io.github.personalcare.referral.ReferralState;
 import io.github.personalcare.referral.ReferralStores;
 import io.github.personalcare.spi.OutboxEntry;
 import io.github.personalcare.spi.Query;
-import io.github.personalcare.spi.VersionConflictException;
-import io.github.personalcare.spi.Versioned;
+import io.github.personalcare.lang.VersionConflictException;
+import io.github.personalcare.lang.Versioned;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

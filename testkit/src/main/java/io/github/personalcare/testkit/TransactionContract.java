@@ -1,10 +1,10 @@
 package io.github.personalcare.testkit;
 
-import io.github.personalcare.NotFoundException;
+import io.github.personalcare.lang.NotFoundException;
 import io.github.personalcare.audit.AuditEvent;
 import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.access.Purpose;
-import io.github.personalcare.event.PatientEvent;
+import io.github.personalcare.patient.PatientEvent;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.spi.DuplicateKeyException;
 import io.github.personalcare.spi.StorageException;

@@ -1,7 +1,7 @@
 package io.github.personalcare.store.memory;
 
-import io.github.personalcare.NotFoundException;
-import io.github.personalcare.Require;
+import io.github.personalcare.lang.NotFoundException;
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.audit.AuditChain;
 import io.github.personalcare.audit.AuditEvent;
 import io.github.personalcare.audit.AuditRecord;
@@ -23,8 +23,8 @@ import io.github.personalcare.spi.Storage;
 import io.github.personalcare.spi.StorageException;
 import io.github.personalcare.spi.Transaction;
 import io.github.personalcare.spi.UnitOfWork;
-import io.github.personalcare.spi.Versioned;
-import io.github.personalcare.spi.VersionConflictException;
+import io.github.personalcare.lang.Versioned;
+import io.github.personalcare.lang.VersionConflictException;
 
 import java.time.Instant;
 import java.util.ArrayList;

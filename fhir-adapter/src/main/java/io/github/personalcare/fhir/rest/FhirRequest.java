@@ -1,7 +1,7 @@
 package io.github.personalcare.fhir.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.personalcare.InvalidInputException;
+import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.fhir.FhirBundles;
 import java.util.Objects;
 

@@ -2,7 +2,7 @@ package io.github.personalcare.fhir.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.personalcare.ConfigurationException;
+import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.event.DomainEvent;
 import io.github.personalcare.fhir.FhirImportException;
 import io.github.personalcare.fhir.FhirImporter;

@@ -1,0 +1,16 @@
+package io.github.personalcare.lang;
+
+import java.util.Objects;
+
+/**
+ * A stored aggregate with its version. Versions start at 1 on insert and grow by one with each
+ * update; a writer passes the version it read back as the expected version.
+ */
+public record Versioned<A>(A value, long version) {
+    public Versioned {
+        Objects.requireNonNull(value, "value");
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be >= 1");
+        }
+    }
+}

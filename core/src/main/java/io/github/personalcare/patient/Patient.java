@@ -1,0 +1,79 @@
+package io.github.personalcare.patient;
+
+import io.github.personalcare.identity.NhsNumber;
+import io.github.personalcare.identity.NhsNumberVerification;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.PersonName;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.internal.check.Require;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A person who receives care, as the SDK knows them: internal id, NHS number (at most one, R2)
+ * and its verification status, name, date of birth (for the age rules R18, R46–R48), flags, the
+ * registered GP practice and, when known, the date of death.
+ *
+ * <p>{@link #toString()} shows only the internal id: the rest is personal data.
+ */
+public record Patient(
+        PatientId id,
+        NhsNumber nhsNumber,
+        NhsNumberVerification verification,
+        PersonName name,
+        LocalDate dateOfBirth,
+        Set<PatientFlag> flags,
+        Optional<OdsCode> registeredPractice,
+        Optional<LocalDate> dateOfDeath) {
+
+    public Patient {
+        Require.present("id", id);
+        Require.present("nhsNumber", nhsNumber);
+        Require.present("nhsNumberVerification", verification);
+        Require.present("name", name);
+        Require.present("dateOfBirth", dateOfBirth);
+        // EnumSet keeps the flags in declaration order, so output is stable.
+        flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+        registeredPractice = registeredPractice == null ? Optional.empty() : registeredPractice;
+        dateOfDeath = dateOfDeath == null ? Optional.empty() : dateOfDeath;
+        if (dateOfDeath.isPresent() && dateOfDeath.get().isBefore(dateOfBirth)) {
+            throw new InvalidInputException("dateOfDeath", "DATE", "must not be before the date of birth");
+        }
+    }
+
+    /** True if the patient has the flag. */
+    public boolean has(PatientFlag flag) {
+        return flags.contains(flag);
+    }
+
+    /** Age in whole years on the given date (a UK local date). */
+    public int ageOn(LocalDate date) {
+        return Period.between(dateOfBirth, date).getYears();
+    }
+
+    /** True if a date of death is recorded on or before {@code date}. */
+    public boolean isDeceasedOn(LocalDate date) {
+        return dateOfDeath.map(d -> !d.isAfter(date)).orElse(false);
+    }
+
+    /** A copy with the given flags. */
+    public Patient withFlags(Set<PatientFlag> newFlags) {
+        return new Patient(id, nhsNumber, verification, name, dateOfBirth, newFlags, registeredPractice, dateOfDeath);
+    }
+
+    /** A copy with a date of death. */
+    public Patient withDateOfDeath(LocalDate date) {
+        return new Patient(id, nhsNumber, verification, name, dateOfBirth, flags, registeredPractice, Optional.of(date));
+    }
+
+    @Override
+    public String toString() {
+        return "Patient[" + id + "]";
+    }
+}

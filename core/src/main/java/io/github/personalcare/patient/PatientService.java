@@ -1,0 +1,109 @@
+package io.github.personalcare.patient;
+
+import io.github.personalcare.identity.NhsNumber;
+import io.github.personalcare.identity.NhsNumberVerification;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.PersonName;
+import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.RuleViolationException;
+import io.github.personalcare.access.AccessAction;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.internal.AccessGuard;
+import io.github.personalcare.access.DataClass;
+import io.github.personalcare.internal.GuardedCall;
+import io.github.personalcare.spi.DuplicateKeyException;
+import io.github.personalcare.spi.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Registers patients and reads their demographic record, through the access guard.
+ *
+ * <pre>{@code
+ * Patient p = care.patients().register(ctx, NhsNumber.parse("943 476 5870"),
+ *         NhsNumberVerification.VERIFIED, new PersonName("Ada", "Lovelace"),
+ *         LocalDate.of(1950, 12, 10), Set.of(PatientFlag.COMPLEX_NEEDS), Optional.of(OdsCode.of("A81001")));
+ * }</pre>
+ */
+public final class PatientService {
+    private static final Logger log = LoggerFactory.getLogger(PatientService.class);
+    private final AccessGuard guard;
+
+    /** Created by {@code PersonalCare}; suppliers use {@code care.patients()}. */
+    public PatientService(AccessGuard guard) {
+        this.guard = Require.present("guard", guard);
+    }
+
+    /**
+     * Registers a patient. At most one patient per NHS number (R2).
+     *
+     * @throws RuleViolationException if a patient with this NHS number is already registered (R2)
+     * @throws io.github.personalcare.lang.InvalidInputException for invalid fields
+     * @throws io.github.personalcare.access.AccessDeniedException if the actor may not register
+     */
+    public Patient register(AccessContext ctx, NhsNumber nhsNumber, NhsNumberVerification verification,
+            PersonName name, LocalDate dateOfBirth, Set<PatientFlag> flags, Optional<OdsCode> registeredPractice) {
+        PatientId id = PatientId.random();
+        Patient patient = new Patient(id, nhsNumber, verification, name, dateOfBirth, flags, registeredPractice,
+                Optional.empty());
+        if (dateOfBirth.isAfter(LocalDate.ofInstant(guard.clock().instant(), guard.clock().getZone()))) {
+            throw new io.github.personalcare.lang.InvalidInputException("dateOfBirth", "DATE", "must not be in the future");
+        }
+        Patient saved = guard.run(GuardedCall.on(ctx, id, AccessAction.COLLECT, DataClass.DEMOGRAPHICS,
+                "patient.register", "Patient/" + id), p -> {
+            var patients = p.tx().aggregates(PatientStores.PATIENTS);
+            if (!patients.query(Query.where("nhs_number").is(nhsNumber.value())).isEmpty()) {
+                throw new RuleViolationException("R2", "a patient with this NHS number is already registered");
+            }
+            try {
+                patients.insert(patient);
+            } catch (DuplicateKeyException e) {
+                // A concurrent registration took the NHS number after the check above; a storage with
+                // a unique index on it (the JDBC adapter) refuses the second insert. Ids are random UUIDs.
+                throw new RuleViolationException("R2", "a patient with this NHS number is already registered");
+            }
+            p.tx().outbox().publish(new PatientEvent.Registered(UUID.randomUUID(), p.now(), id));
+            return patient;
+        });
+        log.info("patient {} registered", id);
+        return saved;
+    }
+
+    /**
+     * The patient's record.
+     *
+     * @throws io.github.personalcare.lang.NotFoundException if there is none
+     */
+    public Patient get(AccessContext ctx, PatientId id) {
+        return guard.run(GuardedCall.on(ctx, id, AccessAction.ACCESS, DataClass.DEMOGRAPHICS, "patient.read",
+                "Patient/" + id), p -> p.tx().aggregates(PatientStores.PATIENTS).get(id).value());
+    }
+
+    /**
+     * Replaces the patient's flags (complex needs, capacity, opt-out ...).
+     *
+     * @param expectedVersion the version read; a stale one throws {@code VersionConflictException}
+     */
+    public Patient updateFlags(AccessContext ctx, PatientId id, Set<PatientFlag> flags, long expectedVersion) {
+        return guard.run(GuardedCall.on(ctx, id, AccessAction.CORRECT, DataClass.DEMOGRAPHICS, "patient.flags",
+                "Patient/" + id), p -> {
+            var patients = p.tx().aggregates(PatientStores.PATIENTS);
+            Patient next = patients.get(id).value().withFlags(flags);
+            patients.update(next, expectedVersion);
+            p.tx().outbox().publish(new PatientEvent.Updated(UUID.randomUUID(), p.now(), id));
+            return next;
+        });
+    }
+
+    /** The stored version of the patient's record, for optimistic updates. */
+    public long version(AccessContext ctx, PatientId id) {
+        return guard.run(GuardedCall.on(ctx, id, AccessAction.ACCESS, DataClass.DEMOGRAPHICS, "patient.read",
+                "Patient/" + id), p -> p.tx().aggregates(PatientStores.PATIENTS).get(id).version());
+    }
+}

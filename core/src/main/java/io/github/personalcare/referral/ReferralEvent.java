@@ -1,0 +1,150 @@
+package io.github.personalcare.referral;
+
+import io.github.personalcare.event.DomainEvent;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.Ubrn;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Events about referrals and their RTT clocks. They carry ids, states and codes only: never the
+ * clinical reason, comments, advice or attachment titles. Clock dates are UK local dates
+ * (Europe/London).
+ */
+public sealed interface ReferralEvent extends DomainEvent
+        permits ReferralEvent.Drafted, ReferralEvent.Transitioned, ReferralEvent.PriorityChanged,
+        ReferralEvent.AppointmentCancelled, ReferralEvent.ClockStarted, ReferralEvent.ClockPaused,
+        ReferralEvent.ClockResumed, ReferralEvent.ClockStopped {
+
+    /** The referral concerned. */
+    ReferralId referral();
+
+    /** A referral was drafted with its UBRN (R4). */
+    record Drafted(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral, Ubrn ubrn,
+            Priority priority, RequestType requestType) implements ReferralEvent {
+        public Drafted {
+            check(eventId, occurredAt, patient, referral);
+            Objects.requireNonNull(ubrn, "ubrn");
+            Objects.requireNonNull(priority, "priority");
+            Objects.requireNonNull(requestType, "requestType");
+        }
+
+        @Override
+        public String type() {
+            return "referral.drafted";
+        }
+    }
+
+    /** A command moved the referral from one state to another (or recorded a change within one). */
+    record Transitioned(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral,
+            ReferralCommand.Type command, ReferralState from, ReferralState to) implements ReferralEvent {
+        public Transitioned {
+            check(eventId, occurredAt, patient, referral);
+            Objects.requireNonNull(command, "command");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        @Override
+        public String type() {
+            return "referral.transitioned";
+        }
+    }
+
+    /** The provider changed the priority when reviewing. */
+    record PriorityChanged(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral, Priority from,
+            Priority to) implements ReferralEvent {
+        public PriorityChanged {
+            check(eventId, occurredAt, patient, referral);
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        @Override
+        public String type() {
+            return "referral.priority_changed";
+        }
+    }
+
+    /** The current appointment was cancelled (by patient, provider, rejection or with the referral, R31). */
+    record AppointmentCancelled(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral,
+            ServiceId service, AppointmentStatus status) implements ReferralEvent {
+        public AppointmentCancelled {
+            check(eventId, occurredAt, patient, referral);
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(status, "status");
+        }
+
+        @Override
+        public String type() {
+            return "referral.appointment_cancelled";
+        }
+    }
+
+    /** An RTT clock started on a UK date (R35). */
+    record ClockStarted(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral, LocalDate on)
+            implements ReferralEvent {
+        public ClockStarted {
+            check(eventId, occurredAt, patient, referral);
+            Objects.requireNonNull(on, "on");
+        }
+
+        @Override
+        public String type() {
+            return "referral.clock_started";
+        }
+    }
+
+    /** The RTT clock was paused on a UK date (R36). */
+    record ClockPaused(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral, LocalDate on)
+            implements ReferralEvent {
+        public ClockPaused {
+            check(eventId, occurredAt, patient, referral);
+            Objects.requireNonNull(on, "on");
+        }
+
+        @Override
+        public String type() {
+            return "referral.clock_paused";
+        }
+    }
+
+    /** The RTT clock's pause ended on a UK date (R36). */
+    record ClockResumed(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral, LocalDate on)
+            implements ReferralEvent {
+        public ClockResumed {
+            check(eventId, occurredAt, patient, referral);
+            Objects.requireNonNull(on, "on");
+        }
+
+        @Override
+        public String type() {
+            return "referral.clock_resumed";
+        }
+    }
+
+    /** The RTT clock stopped on a UK date for a reason (R36). */
+    record ClockStopped(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral, LocalDate on,
+            StopReason reason) implements ReferralEvent {
+        public ClockStopped {
+            check(eventId, occurredAt, patient, referral);
+            Objects.requireNonNull(on, "on");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String type() {
+            return "referral.clock_stopped";
+        }
+    }
+
+    private static void check(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral) {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(referral, "referral");
+    }
+}

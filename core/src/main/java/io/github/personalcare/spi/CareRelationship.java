@@ -1,0 +1,42 @@
+package io.github.personalcare.spi;
+
+
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.Relationship;
+import io.github.personalcare.access.RelationshipKind;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.patient.PatientStores;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the legitimate relationships an actor has with a patient at a time (care team
+ * membership, an open referral to their organisation, registration), reading facts from the
+ * transaction. Each concern contributes a source; {@link #anyOf} combines them.
+ */
+@FunctionalInterface
+public interface CareRelationship {
+
+    /** The actor's relationships with the patient at {@code at}; empty if none. */
+    List<Relationship> relationships(AccessFacts facts, PatientId patient, Actor actor, Instant at);
+
+    /** No relationships at all. */
+    static CareRelationship none() {
+        return (facts, patient, actor, at) -> List.of();
+    }
+
+    /** Every relationship any of the sources finds. */
+    static CareRelationship anyOf(CareRelationship... sources) {
+        List<CareRelationship> all = List.of(sources);
+        return (facts, patient, actor, at) -> {
+            List<Relationship> found = new ArrayList<>();
+            for (CareRelationship s : all) {
+                found.addAll(s.relationships(facts, patient, actor, at));
+            }
+            return found;
+        };
+    }
+
+}

@@ -1,5 +1,16 @@
 package io.github.personalcare;
 
+import io.github.personalcare.internal.ServiceWiring;
+import io.github.personalcare.spi.OutboxRelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import io.github.personalcare.patient.RegisteredPractice;
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.internal.AccessGuard;
@@ -44,7 +55,9 @@ import java.util.Objects;
  *         LocalDate.of(1950, 12, 10), Set.of(PatientFlag.COMPLEX_NEEDS), Optional.empty());
  * }</pre>
  */
-public final class PersonalCare {
+public final class PersonalCare implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PersonalCare.class);
+
     private final Storage storage;
     private final Clock clock;
     private final Transport transport;
@@ -57,6 +70,8 @@ public final class PersonalCare {
     private final BudgetService budgets;
     private final ReferralService referrals;
     private final ConsentService consents;
+    private final OutboxRelay relay;
+    private final ScheduledExecutorService relayThread;
 
     private PersonalCare(Builder b) {
         this.storage = b.storage != null ? b.storage : new InMemoryStorage();
@@ -69,16 +84,42 @@ public final class PersonalCare {
                 ? b.accessPolicy
                 : new ConsentAccessPolicy(relationships, consentPolicy);
         this.guard = new AccessGuard(storage, policy, clock);
-        this.patients = new PatientService(guard);
-        this.audit = new AuditService(guard);
-        this.careTeams = new CareTeamService(guard, storage);
-        this.carePlans = new CarePlanService(guard, storage);
-        this.reports = new ReportService(guard);
-        this.budgets = new BudgetService(guard, storage,
-                b.budgetPolicy != null ? b.budgetPolicy : BudgetPolicy.defaults(), AgreedPlanLines.carePlans());
-        this.referrals = new ReferralService(guard,
-                b.serviceDirectory != null ? b.serviceDirectory : InMemoryServiceDirectory.empty(), new SecureRandom());
-        this.consents = new ConsentService(guard);
+        Map<Class<?>, Object> options = new HashMap<>();
+        if (b.budgetPolicy != null) {
+            options.put(BudgetPolicy.class, b.budgetPolicy);
+        }
+        if (b.serviceDirectory != null) {
+            options.put(ServiceDirectory.class, b.serviceDirectory);
+        }
+        ServiceWiring wiring = new ServiceWiring(guard, storage, options);
+        this.patients = wiring.create(PatientService.class);
+        this.audit = wiring.create(AuditService.class);
+        this.careTeams = wiring.create(CareTeamService.class);
+        this.carePlans = wiring.create(CarePlanService.class);
+        this.reports = wiring.create(ReportService.class);
+        this.budgets = wiring.create(BudgetService.class);
+        this.referrals = wiring.create(ReferralService.class);
+        this.consents = wiring.create(ConsentService.class);
+        this.relay = b.transport == null ? null
+                : new OutboxRelay(storage, transport, clock, b.relayPolicy != null ? b.relayPolicy : OutboxRelay.Policy.defaults());
+        this.relayThread = relay != null && b.relayEvery != null ? startRelay(relay, b.relayEvery) : null;
+    }
+
+    private static ScheduledExecutorService startRelay(OutboxRelay relay, Duration every) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "personalcare-outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                relay.relay();
+            } catch (RuntimeException e) {
+                // A failed round (storage down) is retried at the next tick; entries stay in the outbox.
+                log.warn("outbox relay round failed ({}); retrying in {}", e.getClass().getSimpleName(), every);
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return executor;
     }
 
     /** A builder with every option at its default. */
@@ -126,19 +167,41 @@ public final class PersonalCare {
         return consents;
     }
 
-    /** The storage in use (for adapters' relays and tests; services are the way to data). */
-    public Storage storage() {
-        return storage;
-    }
-
     /** The clock commands are timed by. */
     public Clock clock() {
         return clock;
     }
 
-    /** The transport outbox events are delivered through. */
-    public Transport transport() {
-        return transport;
+    /**
+     * The outbox relay that delivers committed domain events through the configured
+     * {@linkplain Builder#transport transport}, at least once and in order per patient; empty when
+     * no transport is configured (events then stay in the outbox). When the builder set
+     * {@link Builder#relayEvery relayEvery}, a background thread already runs it; otherwise the caller
+     * runs {@link OutboxRelay#relay()} from its own scheduler.
+     */
+    public Optional<OutboxRelay> outboxRelay() {
+        return Optional.ofNullable(relay);
+    }
+
+    /**
+     * Stops the background relay thread, if one was started, waiting up to 30 seconds for a round in
+     * progress to finish; undelivered events stay in the outbox for the next start. Storage is the
+     * caller's and is not closed. Services stay usable after close; only delivery stops. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (relayThread == null) {
+            return;
+        }
+        relayThread.shutdown();
+        try {
+            if (!relayThread.awaitTermination(30, TimeUnit.SECONDS)) {
+                relayThread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            relayThread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -153,6 +216,8 @@ public final class PersonalCare {
         private BudgetPolicy budgetPolicy;
         private ServiceDirectory serviceDirectory;
         private ConsentPolicy consentPolicy;
+        private Duration relayEvery;
+        private OutboxRelay.Policy relayPolicy;
 
         private Builder() {
         }
@@ -169,9 +234,33 @@ public final class PersonalCare {
             return this;
         }
 
-        /** Where outbox events are delivered. Default: {@link Transport#none()} (events stay in the outbox). */
+        /**
+         * Where outbox events are delivered: the built SDK has an {@link PersonalCare#outboxRelay()
+         * outbox relay} that hands each committed event to this transport at least once. Default:
+         * none; events stay in the outbox.
+         */
         public Builder transport(Transport transport) {
             this.transport = once("transport", this.transport, transport);
+            return this;
+        }
+
+        /**
+         * Runs the outbox relay on a background daemon thread, one round every {@code interval}
+         * after the previous round ends, until {@link PersonalCare#close()}. Needs a
+         * {@link #transport transport}. Default: no thread; the caller runs rounds.
+         */
+        public Builder relayEvery(Duration interval) {
+            Duration value = once("relayEvery", this.relayEvery, interval);
+            if (value.isNegative() || value.isZero()) {
+                throw new ConfigurationException("relayEvery", "must be positive");
+            }
+            this.relayEvery = value;
+            return this;
+        }
+
+        /** Attempts, backoff and batch size of the outbox relay. Default: {@link OutboxRelay.Policy#defaults()}. */
+        public Builder relayPolicy(OutboxRelay.Policy policy) {
+            this.relayPolicy = once("relayPolicy", this.relayPolicy, policy);
             return this;
         }
 
@@ -216,12 +305,17 @@ public final class PersonalCare {
          * Builds the SDK.
          *
          * @throws ConfigurationException if both an access policy and a consent policy are set
-         *                                (the consent policy would be ignored)
+         *                                (the consent policy would be ignored), or a relay option is
+         *                                set without a transport
          */
         public PersonalCare build() {
             if (accessPolicy != null && consentPolicy != null) {
                 throw new ConfigurationException("consentPolicy", "applies to the default access policy only; "
                         + "do not combine it with accessPolicy");
+            }
+            if ((relayEvery != null || relayPolicy != null) && transport == null) {
+                throw new ConfigurationException(relayEvery != null ? "relayEvery" : "relayPolicy",
+                        "needs a transport to deliver through");
             }
             return new PersonalCare(this);
         }

@@ -1,5 +1,6 @@
 package io.github.personalcare.budget;
 
+import io.github.personalcare.internal.ServiceWiring;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.lang.NotFoundException;
 import io.github.personalcare.internal.check.Require;
@@ -78,15 +79,13 @@ public final class BudgetService {
     private final AgreedPlanLines plans;
     private final List<SpendingRule> rules;
 
-    /**
-     * Created by {@code PersonalCare}; suppliers use {@code care.budgets()}.
-     *
-     * @param guard   the access guard every call goes through
-     * @param storage the storage the guard runs on (used to find a budget's patient before the guard decides)
-     * @param policy  the configured budget policy
-     * @param plans   where the patient's current agreed plan is read from (R15)
-     */
-    public BudgetService(AccessGuard guard, Storage storage, BudgetPolicy policy, AgreedPlanLines plans) {
+    static {
+        ServiceWiring.register(BudgetService.class, w -> new BudgetService(w.guard(), w.storage(),
+                w.option(BudgetPolicy.class).orElseGet(BudgetPolicy::defaults), AgreedPlanLines.carePlans()));
+    }
+
+    /** Created by the entry point through {@link ServiceWiring}; suppliers use {@code PersonalCare}. */
+    BudgetService(AccessGuard guard, Storage storage, BudgetPolicy policy, AgreedPlanLines plans) {
         this.guard = Require.present("guard", guard);
         this.storage = Require.present("storage", storage);
         this.policy = Require.present("policy", policy);

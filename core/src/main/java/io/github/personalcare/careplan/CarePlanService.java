@@ -1,5 +1,6 @@
 package io.github.personalcare.careplan;
 
+import io.github.personalcare.internal.ServiceWiring;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.lang.NotFoundException;
 import io.github.personalcare.internal.check.Require;
@@ -67,8 +68,12 @@ public final class CarePlanService {
     private final Storage storage;
     private final ZoneId zone;
 
-    /** Created by {@code PersonalCare}; suppliers use {@code care.carePlans()}. */
-    public CarePlanService(AccessGuard guard, Storage storage) {
+    static {
+        ServiceWiring.register(CarePlanService.class, w -> new CarePlanService(w.guard(), w.storage()));
+    }
+
+    /** Created by the entry point through {@link ServiceWiring}; suppliers use {@code PersonalCare}. */
+    CarePlanService(AccessGuard guard, Storage storage) {
         this.guard = Require.present("guard", guard);
         this.storage = Require.present("storage", storage);
         this.zone = guard.clock().getZone();

@@ -28,6 +28,11 @@ import java.util.Optional;
  */
 public final class CareTeamRelationships implements CareRelationship {
     /** The zone a relationship's date is read in: authorities depend on age on a date in England. */
+
+    /** The relationship source for care team membership. */
+    public CareTeamRelationships() {
+    }
+
     public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     @Override

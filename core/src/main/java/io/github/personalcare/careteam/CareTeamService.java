@@ -1,5 +1,6 @@
 package io.github.personalcare.careteam;
 
+import io.github.personalcare.internal.ServiceWiring;
 import io.github.personalcare.lang.NotFoundException;
 import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.lang.RuleViolationException;
@@ -53,8 +54,12 @@ public final class CareTeamService {
     private final AccessGuard guard;
     private final Storage storage;
 
-    /** Created by {@code PersonalCare}; suppliers use {@code care.careTeams()}. */
-    public CareTeamService(AccessGuard guard, Storage storage) {
+    static {
+        ServiceWiring.register(CareTeamService.class, w -> new CareTeamService(w.guard(), w.storage()));
+    }
+
+    /** Created by the entry point through {@link ServiceWiring}; suppliers use {@code PersonalCare}. */
+    CareTeamService(AccessGuard guard, Storage storage) {
         this.guard = Require.present("guard", guard);
         this.storage = Require.present("storage", storage);
     }

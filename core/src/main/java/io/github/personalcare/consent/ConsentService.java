@@ -1,5 +1,6 @@
 package io.github.personalcare.consent;
 
+import io.github.personalcare.internal.ServiceWiring;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.lang.NotFoundException;
 import io.github.personalcare.internal.check.Require;
@@ -41,8 +42,12 @@ public final class ConsentService {
     private static final Logger log = LoggerFactory.getLogger(ConsentService.class);
     private final AccessGuard guard;
 
-    /** Created by {@code PersonalCare}; suppliers use {@code care.consents()}. */
-    public ConsentService(AccessGuard guard) {
+    static {
+        ServiceWiring.register(ConsentService.class, w -> new ConsentService(w.guard()));
+    }
+
+    /** Created by the entry point through {@link ServiceWiring}; suppliers use {@code PersonalCare}. */
+    ConsentService(AccessGuard guard) {
         this.guard = Require.present("guard", guard);
     }
 

@@ -1,5 +1,6 @@
 package io.github.personalcare.patient;
 
+import io.github.personalcare.internal.ServiceWiring;
 import io.github.personalcare.identity.NhsNumber;
 import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.OdsCode;
@@ -35,8 +36,12 @@ public final class PatientService {
     private static final Logger log = LoggerFactory.getLogger(PatientService.class);
     private final AccessGuard guard;
 
-    /** Created by {@code PersonalCare}; suppliers use {@code care.patients()}. */
-    public PatientService(AccessGuard guard) {
+    static {
+        ServiceWiring.register(PatientService.class, w -> new PatientService(w.guard()));
+    }
+
+    /** Created by the entry point through {@link ServiceWiring}; suppliers use {@code PersonalCare}. */
+    PatientService(AccessGuard guard) {
         this.guard = Require.present("guard", guard);
     }
 

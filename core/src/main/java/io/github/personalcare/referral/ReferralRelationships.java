@@ -22,6 +22,11 @@ import java.util.List;
  */
 public final class ReferralRelationships implements CareRelationship {
 
+
+    /** The relationship source for open referrals. */
+    public ReferralRelationships() {
+    }
+
     /** The relationships open referrals give the actor with the patient. */
     @Override
     public List<Relationship> relationships(AccessFacts facts, PatientId patient, Actor actor, Instant at) {

@@ -1,5 +1,6 @@
 package io.github.personalcare.referral;
 
+import io.github.personalcare.internal.ServiceWiring;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.lang.NotFoundException;
 import io.github.personalcare.internal.check.Require;
@@ -21,6 +22,7 @@ import io.github.personalcare.lang.Versioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,12 +65,13 @@ public final class ReferralService {
     private final ServiceDirectory directory;
     private final RandomGenerator random;
 
-    /**
-     * Created by {@code PersonalCare}; suppliers use {@code care.referrals()}.
-     *
-     * @param random source of generated UBRNs (a {@link java.security.SecureRandom} in production)
-     */
-    public ReferralService(AccessGuard guard, ServiceDirectory directory, RandomGenerator random) {
+    static {
+        ServiceWiring.register(ReferralService.class, w -> new ReferralService(w.guard(),
+                w.option(ServiceDirectory.class).orElseGet(InMemoryServiceDirectory::empty), new SecureRandom()));
+    }
+
+    /** Created by the entry point through {@link ServiceWiring}; suppliers use {@code PersonalCare}. */
+    ReferralService(AccessGuard guard, ServiceDirectory directory, RandomGenerator random) {
         this.guard = Require.present("guard", guard);
         this.directory = Require.present("directory", directory);
         this.random = Require.present("random", random);

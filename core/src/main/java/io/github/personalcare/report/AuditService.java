@@ -1,5 +1,6 @@
 package io.github.personalcare.report;
 
+import io.github.personalcare.internal.ServiceWiring;
 import io.github.personalcare.audit.AccessLogEntry;
 import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.audit.AuditVerification;
@@ -24,8 +25,12 @@ import java.util.List;
 public final class AuditService {
     private final AccessGuard guard;
 
-    /** Created by {@code PersonalCare}; suppliers use {@code care.audit()}. */
-    public AuditService(AccessGuard guard) {
+    static {
+        ServiceWiring.register(AuditService.class, w -> new AuditService(w.guard()));
+    }
+
+    /** Created by the entry point through {@link ServiceWiring}; suppliers use {@code PersonalCare}. */
+    AuditService(AccessGuard guard) {
         this.guard = Require.present("guard", guard);
     }
 

@@ -1,5 +1,6 @@
 package io.github.personalcare.report;
 
+import io.github.personalcare.internal.ServiceWiring;
 import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
@@ -47,8 +48,12 @@ public final class ReportService {
     private final AccessGuard guard;
     private final ZoneId zone;
 
-    /** Created by {@code PersonalCare}; suppliers use {@code care.reports()}. */
-    public ReportService(AccessGuard guard) {
+    static {
+        ServiceWiring.register(ReportService.class, w -> new ReportService(w.guard()));
+    }
+
+    /** Created by the entry point through {@link ServiceWiring}; suppliers use {@code PersonalCare}. */
+    ReportService(AccessGuard guard) {
         this.guard = Require.present("guard", guard);
         this.zone = guard.clock().getZone();
     }

@@ -9,6 +9,11 @@ import io.github.personalcare.identity.PatientId;
 public final class PatientScope {
     private PatientId patient;
 
+
+    /** A scope for one new transaction, which has written no patient's data yet. */
+    public PatientScope() {
+    }
+
     /**
      * Records that the transaction writes the patient's data.
      *

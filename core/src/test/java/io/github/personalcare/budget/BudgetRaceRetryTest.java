@@ -1,5 +1,6 @@
 package io.github.personalcare.budget;
 
+import io.github.personalcare.internal.ServiceWiring;
 import io.github.personalcare.patient.RegisteredPractice;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.internal.AccessGuard;
@@ -33,6 +34,7 @@ import io.github.personalcare.lang.Versioned;
 import io.github.personalcare.store.memory.InMemoryStorage;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,7 +64,7 @@ class BudgetRaceRetryTest {
             ProfessionalRole.GENERAL_PRACTITIONER, OdsCode.of("A81001")), Purpose.DIRECT_CARE);
     private final AccessGuard guard = new AccessGuard(storage,
             new SelfAndCareTeamPolicy(new RegisteredPractice()), new TestClock(Instant.parse("2026-11-23T10:00:00Z")));
-    private final PatientId patient = new PatientService(guard).register(gp, NhsNumber.parse("9434765870"),
+    private final PatientId patient = new ServiceWiring(guard, storage, Map.of()).create(PatientService.class).register(gp, NhsNumber.parse("9434765870"),
             NhsNumberVerification.VERIFIED, new PersonName("Ada", "Quarrington"), LocalDate.of(1950, 12, 10), Set.of(),
             Optional.of(OdsCode.of("A81001"))).id();
     private final CarePlanId plan = CarePlanId.random();

@@ -22,7 +22,7 @@ class BudgetServiceTest {
     private final BudgetWorld b = new BudgetWorld();
 
     private List<DomainEvent> events() {
-        return b.w.care.storage().inTransaction(tx -> tx.outbox().undelivered()).stream().map(OutboxEntry::event).toList();
+        return b.w.storage.inTransaction(tx -> tx.outbox().undelivered()).stream().map(OutboxEntry::event).toList();
     }
 
     @Test

@@ -115,24 +115,24 @@ final class BudgetWorld {
 
     /** The ledger straight from storage (no guard): for asserting "nothing stored". */
     List<LedgerEntry> storedEntries(BudgetId id) {
-        return w.care.storage().inTransaction(tx -> tx.entries(BudgetStores.LEDGER).byOwner(id));
+        return w.storage.inTransaction(tx -> tx.entries(BudgetStores.LEDGER).byOwner(id));
     }
 
     /** The budget straight from storage. */
     Versioned<PersonalHealthBudget> stored(BudgetId id) {
-        return w.care.storage().inTransaction(tx -> tx.aggregates(BudgetStores.BUDGETS).get(id));
+        return w.storage.inTransaction(tx -> tx.aggregates(BudgetStores.BUDGETS).get(id));
     }
 
     /** A budget service over the same storage, run under another policy (as a builder option would). */
     BudgetService budgetsUnder(BudgetPolicy policy) {
-        AccessGuard guard = new AccessGuard(w.care.storage(),
+        AccessGuard guard = new AccessGuard(w.storage,
                 new SelfAndCareTeamPolicy(new RegisteredPractice()), w.clock);
-        return new BudgetService(guard, w.care.storage(), policy, AgreedPlanLines.carePlans());
+        return new BudgetService(guard, w.storage, policy, AgreedPlanLines.carePlans());
     }
 
     /** The patient's audit events, oldest first, straight from storage. */
     List<AuditEvent> audit() {
-        return w.care.storage().inTransaction(tx -> tx.audit().forPatient(w.patient)).stream()
+        return w.storage.inTransaction(tx -> tx.audit().forPatient(w.patient)).stream()
                 .map(r -> r.event()).toList();
     }
 

@@ -1,5 +1,6 @@
 package io.github.personalcare.budget;
 
+import io.github.personalcare.internal.ServiceWiring;
 import io.github.personalcare.patient.RegisteredPractice;
 import io.github.personalcare.lang.PersonalCareException;
 import io.github.personalcare.access.AccessContext;
@@ -27,6 +28,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
+import java.util.Map;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,7 +69,7 @@ class LedgerPropertyTest {
         AccessGuard guard = new AccessGuard(storage, new SelfAndCareTeamPolicy(new RegisteredPractice()), clock);
         AccessContext gp = AccessContext.of(Actor.professional(UserId.of("GP-1"), ProfessionalRole.GENERAL_PRACTITIONER,
                 OdsCode.of("A81001")), Purpose.DIRECT_CARE);
-        PatientId patient = new PatientService(guard).register(gp, NhsNumber.parse("9434765870"),
+        PatientId patient = new ServiceWiring(guard, storage, Map.of()).create(PatientService.class).register(gp, NhsNumber.parse("9434765870"),
                 NhsNumberVerification.VERIFIED, new PersonName("Ada", "Quarrington"), LocalDate.of(1950, 12, 10),
                 Set.of(), Optional.of(OdsCode.of("A81001"))).id();
         CarePlanId plan = CarePlanId.random();

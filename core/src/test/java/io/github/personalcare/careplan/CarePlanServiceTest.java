@@ -67,7 +67,7 @@ class CarePlanServiceTest {
                 w.clock.instant(), w.today()).propose(java.util.List.of(), w.today())
                 .agree(new Signature(SignatoryKind.PATIENT, w.self.actor().reference(), java.util.Optional.empty(),
                         w.clock.instant()), w.today());
-        w.care.storage().inTransaction(tx -> tx.aggregates(CarePlanStores.PLANS).insert(racing));
+        w.storage.inTransaction(tx -> tx.aggregates(CarePlanStores.PLANS).insert(racing));
 
         assertThatExceptionOfType(RuleViolationException.class)
                 .isThrownBy(() -> w.care.carePlans().coSign(w.gp, racing.id(), 1))
@@ -158,7 +158,7 @@ class CarePlanServiceTest {
 
         assertThatExceptionOfType(AccessDeniedException.class)
                 .isThrownBy(() -> w.care.carePlans().get(w.stranger, v.value().id()));
-        List<AuditRecord> audit = w.care.storage().inTransaction(tx -> tx.audit().forPatient(w.patient));
+        List<AuditRecord> audit = w.storage.inTransaction(tx -> tx.audit().forPatient(w.patient));
         assertThat(audit).last().satisfies(r -> {
             assertThat(r.event().outcome()).isEqualTo(AuditOutcome.DENY);
             assertThat(r.event().action()).isEqualTo("careplan.read");
@@ -318,7 +318,7 @@ class CarePlanServiceTest {
         assertThatExceptionOfType(RuntimeException.class)
                 .isThrownBy(() -> w.care.carePlans().propose(w.self, v.value().id(), v.version()));
 
-        List<AuditRecord> audit = w.care.storage().inTransaction(tx -> tx.audit().forPatient(w.patient));
+        List<AuditRecord> audit = w.storage.inTransaction(tx -> tx.audit().forPatient(w.patient));
         assertThat(audit).last().satisfies(r -> {
             assertThat(r.event().outcome()).isEqualTo(AuditOutcome.REJECTED);
             assertThat(r.event().rule()).isEqualTo("R7");
@@ -332,7 +332,7 @@ class CarePlanServiceTest {
         var v = w.care.carePlans().startReview(w.gp, agreed.value().id(), agreed.version());
         w.care.carePlans().end(w.self, agreed.value().id(), EndReason.WITHDRAWN, v.version());
 
-        List<String> types = w.care.storage().inTransaction(tx -> tx.outbox().undelivered()).stream()
+        List<String> types = w.storage.inTransaction(tx -> tx.outbox().undelivered()).stream()
                 .map(OutboxEntry::event).filter(e -> e instanceof CarePlanEvent).map(DomainEvent::type).toList();
         assertThat(types).containsExactly("careplan.drafted", "careplan.proposed", "careplan.signed",
                 "careplan.signed", "careplan.agreed", "careplan.review-started", "careplan.ended");
@@ -355,7 +355,7 @@ class CarePlanServiceTest {
     void afterThePatientsDeathThePlanCanOnlyBeEnded() {
         var v = w.care.carePlans().draft(w.gp, w.patient, CareWorld.complete(w.today().plusMonths(6)));
         var proposed = w.care.carePlans().propose(w.gp, v.value().id(), v.version());
-        w.care.storage().inTransaction(tx -> {
+        w.storage.inTransaction(tx -> {
             var patients = tx.aggregates(io.github.personalcare.patient.PatientStores.PATIENTS);
             var p = patients.get(w.patient);
             return patients.update(p.value().withDateOfDeath(w.today()), p.version());
@@ -373,7 +373,7 @@ class CarePlanServiceTest {
     void theBudgetServiceFindsTheCurrentAgreedPlanInsideItsTransaction() {
         var agreed = w.agreedPlan(w.today().plusMonths(6));
 
-        var found = w.care.storage().inTransaction(tx -> CarePlanStores.currentAgreed(tx, w.patient));
+        var found = w.storage.inTransaction(tx -> CarePlanStores.currentAgreed(tx, w.patient));
 
         assertThat(found).contains(agreed);
     }

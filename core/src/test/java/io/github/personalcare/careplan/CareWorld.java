@@ -41,7 +41,9 @@ public final class CareWorld {
     public static final String FAMILY = "Quarrington";
 
     public final TestClock clock = new TestClock(START);
-    public final PersonalCare care = PersonalCare.builder().storage(new InMemoryStorage()).clock(clock).build();
+    /** The storage behind {@link #care}, for inspecting what was stored, published and audited. */
+    public final InMemoryStorage storage = new InMemoryStorage();
+    public final PersonalCare care = PersonalCare.builder().storage(storage).clock(clock).build();
     public final AccessContext gp = AccessContext.of(Actor.professional(UserId.of("GP-1"),
             ProfessionalRole.GENERAL_PRACTITIONER, OdsCode.of("A81001")), Purpose.DIRECT_CARE);
     public final AccessContext nurse = AccessContext.of(Actor.professional(UserId.of("NURSE-1"),
@@ -118,16 +120,16 @@ public final class CareWorld {
 
     /** The plan as stored, read straight from storage (no guard): for asserting "nothing changed". */
     public Optional<Versioned<CarePlan>> stored(CarePlanId id) {
-        return care.storage().inTransaction(tx -> tx.aggregates(CarePlanStores.PLANS).find(id));
+        return storage.inTransaction(tx -> tx.aggregates(CarePlanStores.PLANS).find(id));
     }
 
     /** Every plan of the patient, straight from storage. */
     public List<Versioned<CarePlan>> storedPlans() {
-        return care.storage().inTransaction(tx -> tx.aggregates(CarePlanStores.PLANS).findByPatient(patient));
+        return storage.inTransaction(tx -> tx.aggregates(CarePlanStores.PLANS).findByPatient(patient));
     }
 
     /** Number of undelivered outbox entries. */
     public int outboxSize() {
-        return care.storage().inTransaction(tx -> tx.outbox().undelivered().size());
+        return storage.inTransaction(tx -> tx.outbox().undelivered().size());
     }
 }

@@ -30,7 +30,7 @@ class CareTeamServiceTest {
     private final CareWorld w = new CareWorld();
 
     private List<Relationship> relationshipsOf(Actor actor) {
-        return w.care.storage().inTransaction(tx ->
+        return w.storage.inTransaction(tx ->
                 new CareTeamRelationships().relationships(AccessFacts.of(tx), w.patient, actor, w.clock.instant()));
     }
 
@@ -122,7 +122,7 @@ class CareTeamServiceTest {
         assertThatExceptionOfType(AccessDeniedException.class)
                 .isThrownBy(() -> w.care.careTeams().forPatient(w.stranger, w.patient));
 
-        var last = w.care.storage().inTransaction(tx -> tx.audit().forPatient(w.patient)).stream()
+        var last = w.storage.inTransaction(tx -> tx.audit().forPatient(w.patient)).stream()
                 .reduce((a, b) -> b).orElseThrow();
         assertThat(last.event().outcome()).isEqualTo(AuditOutcome.DENY);
         assertThat(last.event().actor()).isEqualTo(w.stranger.actor().reference());
@@ -137,7 +137,7 @@ class CareTeamServiceTest {
 
     @Test
     void everyChangePublishesACareTeamChangedEventWithIdsOnly() {
-        List<CareTeamEvent.Change> changes = w.care.storage().inTransaction(tx -> tx.outbox().undelivered()).stream()
+        List<CareTeamEvent.Change> changes = w.storage.inTransaction(tx -> tx.outbox().undelivered()).stream()
                 .map(OutboxEntry::event).filter(e -> e instanceof CareTeamEvent)
                 .map(e -> ((CareTeamEvent.Changed) e).change()).toList();
 

@@ -1,5 +1,6 @@
 package io.github.personalcare.consent;
 
+import io.github.personalcare.store.memory.InMemoryStorage;
 import io.github.personalcare.support.TestClock;
 import io.github.personalcare.lang.IllegalTransitionException;
 import io.github.personalcare.lang.RuleViolationException;
@@ -25,13 +26,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /** A consent's lifecycle through the service: proposed, accepted, rejected, entered in error (R43). */
 class ConsentLifecycleServiceTest {
     private final TestClock clock = new TestClock(NOW);
-    private final PersonalCare care = PersonalCare.builder().clock(clock).build();
+    private final InMemoryStorage storage = new InMemoryStorage();
+    private final PersonalCare care = PersonalCare.builder().storage(storage).clock(clock).build();
     private final Patient patient = ConsentServiceTest.register(care, Set.of());
     private final AccessContext self = AccessContext.patientSelf(patient.id());
     private final AccessContext carer = AccessContext.of(CARER, Purpose.PATIENT_SELF_SERVICE);
 
     private List<DomainEvent> outbox() {
-        return care.storage().inTransaction(tx -> tx.outbox().undelivered()).stream().map(OutboxEntry::event).toList();
+        return storage.inTransaction(tx -> tx.outbox().undelivered()).stream().map(OutboxEntry::event).toList();
     }
 
     private long versionOf(ConsentRecord consent) {

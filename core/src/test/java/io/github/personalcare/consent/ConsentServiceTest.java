@@ -1,5 +1,6 @@
 package io.github.personalcare.consent;
 
+import io.github.personalcare.store.memory.InMemoryStorage;
 import io.github.personalcare.support.TestClock;
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.lang.IllegalTransitionException;
@@ -47,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /** The consent service and the consent policy as the default access policy, through {@link PersonalCare}. */
 class ConsentServiceTest {
     private final TestClock clock = new TestClock(NOW);
-    private final PersonalCare care = PersonalCare.builder().clock(clock).build();
+    private final InMemoryStorage storage = new InMemoryStorage();
+    private final PersonalCare care = PersonalCare.builder().storage(storage).clock(clock).build();
     private final AccessContext gp = AccessContext.of(GP, Purpose.DIRECT_CARE);
     private final Patient patient = register(care, Set.of());
     private final AccessContext self = AccessContext.patientSelf(patient.id());
@@ -83,11 +85,11 @@ class ConsentServiceTest {
     }
 
     private List<DomainEvent> outbox() {
-        return care.storage().inTransaction(tx -> tx.outbox().undelivered()).stream().map(OutboxEntry::event).toList();
+        return storage.inTransaction(tx -> tx.outbox().undelivered()).stream().map(OutboxEntry::event).toList();
     }
 
     private List<AuditRecord> auditTrail() {
-        return care.storage().inTransaction(tx -> tx.audit().forPatient(patient.id()));
+        return storage.inTransaction(tx -> tx.audit().forPatient(patient.id()));
     }
 
     @Test
@@ -312,14 +314,15 @@ class ConsentServiceTest {
         CareRelationship broken = (tx, p, actor, at) -> {
             throw new IllegalStateException("care team store unavailable");
         };
-        PersonalCare failing = PersonalCare.builder().clock(clock)
+        InMemoryStorage failingStorage = new InMemoryStorage();
+        PersonalCare failing = PersonalCare.builder().storage(failingStorage).clock(clock)
                 .accessPolicy(new ConsentAccessPolicy(broken, ConsentPolicy.nhsEnglandDefaults())).build();
         Patient p = register(failing, Set.of());
 
         assertThatExceptionOfType(AccessDeniedException.class)
                 .isThrownBy(() -> failing.patients().get(AccessContext.of(GP, Purpose.DIRECT_CARE), p.id()))
                 .satisfies(e -> assertThat(e.decision().rule()).isEqualTo("R38"));
-        List<AuditRecord> trail = failing.storage().inTransaction(tx -> tx.audit().forPatient(p.id()));
+        List<AuditRecord> trail = failingStorage.inTransaction(tx -> tx.audit().forPatient(p.id()));
         assertThat(trail).last()
                 .satisfies(r -> assertThat(r.event().outcome()).isEqualTo(AuditOutcome.DENY));
     }

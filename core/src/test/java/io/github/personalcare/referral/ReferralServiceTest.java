@@ -50,7 +50,7 @@ class ReferralServiceTest {
     private final ReferralService referrals = world.referrals();
 
     private List<AuditRecord> audit() {
-        return world.care.storage().inTransaction(tx -> tx.audit().forPatient(world.patient));
+        return world.storage.inTransaction(tx -> tx.audit().forPatient(world.patient));
     }
 
     private AuditRecord lastAudit() {
@@ -345,11 +345,11 @@ class ReferralServiceTest {
     @Test
     void theRelationshipNamesTheReferral() {
         Versioned<Referral> booked = world.bookedAtLeeds();
-        var found = world.care.storage().inTransaction(tx -> new ReferralRelationships().relationships(AccessFacts.of(tx),
+        var found = world.storage.inTransaction(tx -> new ReferralRelationships().relationships(AccessFacts.of(tx),
                 world.patient, ((Actor.Professional) world.leedsConsultant.actor()), ReferralWorld.START));
         assertThat(found).containsExactly(new Relationship(
                 RelationshipKind.REFERRAL_RECEIVER, "Referral/" + booked.value().id()));
-        var none = world.care.storage().inTransaction(tx -> new ReferralRelationships().relationships(AccessFacts.of(tx),
+        var none = world.storage.inTransaction(tx -> new ReferralRelationships().relationships(AccessFacts.of(tx),
                 world.patient, Actor.carer(UserId.of("C1")), ReferralWorld.START));
         assertThat(none).isEmpty();
     }
@@ -380,7 +380,7 @@ class ReferralServiceTest {
         AccessContext commissioner = AccessContext.of(Actor.professional(UserId.of("COM1"),
                 ProfessionalRole.COMMISSIONER, OdsCode.of("QWO")), Purpose.PLANNING);
         world.care.reports().rtt(commissioner, LocalDate.of(2026, 3, 31), RttStandard.NATIONAL);
-        List<AuditRecord> system = world.care.storage().inTransaction(tx -> tx.audit().chain(AuditChain.SYSTEM_CHAIN));
+        List<AuditRecord> system = world.storage.inTransaction(tx -> tx.audit().chain(AuditChain.SYSTEM_CHAIN));
         assertThat(system).last().satisfies(r -> {
             assertThat(r.event().action()).isEqualTo("report.rtt");
             assertThat(r.event().outcome()).isEqualTo(AuditOutcome.PERMIT);

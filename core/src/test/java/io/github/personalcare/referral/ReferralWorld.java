@@ -1,5 +1,6 @@
 package io.github.personalcare.referral;
 
+import io.github.personalcare.store.memory.InMemoryStorage;
 import io.github.personalcare.support.TestClock;
 import io.github.personalcare.PersonalCare;
 import io.github.personalcare.access.AccessContext;
@@ -52,7 +53,8 @@ final class ReferralWorld {
     final TestClock clock = new TestClock(START);
     final InMemoryServiceDirectory directory = new InMemoryServiceDirectory(
             List.of(LEEDS_CARDIOLOGY, YORK_CARDIOLOGY, BRADFORD_TRIAGE, LEEDS_PHYSIO));
-    final PersonalCare care = PersonalCare.builder().clock(clock).serviceDirectory(directory).build();
+    final InMemoryStorage storage = new InMemoryStorage();
+    final PersonalCare care = PersonalCare.builder().storage(storage).clock(clock).serviceDirectory(directory).build();
     final AccessContext gp = professional("GP1", ProfessionalRole.GENERAL_PRACTITIONER, PRACTICE);
     final AccessContext leedsConsultant = professional("CONS1", ProfessionalRole.CONSULTANT, LEEDS);
     final AccessContext yorkConsultant = professional("CONS2", ProfessionalRole.CONSULTANT, YORK);
@@ -122,15 +124,15 @@ final class ReferralWorld {
 
     /** What is stored for the patient, read past the guard (test inspection only). */
     List<Referral> stored() {
-        return care.storage().inTransaction(tx -> tx.aggregates(ReferralStores.REFERRALS)
+        return storage.inTransaction(tx -> tx.aggregates(ReferralStores.REFERRALS)
                 .query(Query.forPatient(patient)).stream().map(Versioned::value).toList());
     }
 
     Versioned<Referral> storedVersion(ReferralId id) {
-        return care.storage().inTransaction(tx -> tx.aggregates(ReferralStores.REFERRALS).get(id));
+        return storage.inTransaction(tx -> tx.aggregates(ReferralStores.REFERRALS).get(id));
     }
 
     List<DomainEvent> outbox() {
-        return care.storage().inTransaction(tx -> tx.outbox().undelivered().stream().map(OutboxEntry::event).toList());
+        return storage.inTransaction(tx -> tx.outbox().undelivered().stream().map(OutboxEntry::event).toList());
     }
 }

@@ -98,16 +98,27 @@ final class MigrationRunner {
         return List.copyOf(byVersion.values());
     }
 
-    private static String read(String resource) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        InputStream in = loader == null ? null : loader.getResourceAsStream(resource);
+    /**
+     * The SDK's own migrations are resources of this module, which only the module itself may read
+     * on the module path; a supplier's additional migrations are found through the class loaders.
+     */
+    private static InputStream open(String resource) throws IOException {
+        InputStream in = MigrationRunner.class.getModule().getResourceAsStream(resource);
+        if (in == null) {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            in = loader == null ? null : loader.getResourceAsStream(resource);
+        }
         if (in == null) {
             in = MigrationRunner.class.getClassLoader().getResourceAsStream(resource);
         }
-        if (in == null) {
-            return null;
-        }
-        try (InputStream stream = in) {
+        return in;
+    }
+
+    private static String read(String resource) {
+        try (InputStream stream = open(resource)) {
+            if (stream == null) {
+                return null;
+            }
             return new String(stream.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);

@@ -3,6 +3,7 @@
  * outbox and its relay. Start at {@link io.github.personalcare.jdbc.JdbcStorage}. The JDBC drivers
  * are optional: the supplier brings the one they run.
  */
+@SuppressWarnings("requires-automatic") // pgjdbc is an automatic module (Automatic-Module-Name)
 module io.github.personalcare.jdbc {
     requires transitive io.github.personalcare.core;
     requires transitive java.sql;

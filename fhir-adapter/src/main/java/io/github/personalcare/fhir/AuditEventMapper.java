@@ -46,6 +46,10 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
     private static final String SECURITY_SOURCE = "http://terminology.hl7.org/CodeSystem/security-source-type";
     private static final String RECORD_DESCRIPTION = "Position of this record in the SDK's audit hash chain";
 
+    /** A mapper; stateless and thread-safe. */
+    public AuditEventMapper() {
+    }
+
     @Override
     public String resourceType() {
         return "AuditEvent";

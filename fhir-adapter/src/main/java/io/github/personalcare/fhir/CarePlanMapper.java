@@ -79,6 +79,10 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
 
     private final GoalMapper goals = new GoalMapper();
 
+    /** A mapper; stateless and thread-safe. */
+    public CarePlanMapper() {
+    }
+
     @Override
     public String resourceType() {
         return "CarePlan";

@@ -49,6 +49,10 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
 
     private final PractitionerRoleMapper roles = new PractitionerRoleMapper();
 
+    /** A mapper; stateless and thread-safe. */
+    public CareTeamMapper() {
+    }
+
     @Override
     public String resourceType() {
         return "CareTeam";

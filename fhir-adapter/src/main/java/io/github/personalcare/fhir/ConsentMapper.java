@@ -59,6 +59,10 @@ import java.util.Set;
  */
 public final class ConsentMapper implements FhirMapper<ConsentRecord> {
     static final String LEGAL_AUTHORITY = FhirSystems.SDK_BASE + "/StructureDefinition/consent-legal-authority";
+    /** A mapper; stateless and thread-safe. */
+    public ConsentMapper() {
+    }
+
     /** v3 ParticipationType "information recipient": the role of a person or organisation actor. */
     static final String RECIPIENT = "IRCP";
 

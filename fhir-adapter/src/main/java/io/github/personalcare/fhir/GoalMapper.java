@@ -28,6 +28,10 @@ public final class GoalMapper implements FhirMapper<PlanGoal> {
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "identifier", "lifecycleStatus",
             "achievementStatus", "description", "subject", "target");
 
+    /** A mapper; stateless and thread-safe. */
+    public GoalMapper() {
+    }
+
     @Override
     public String resourceType() {
         return "Goal";

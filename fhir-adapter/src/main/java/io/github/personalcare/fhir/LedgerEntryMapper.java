@@ -51,6 +51,10 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
             "account", "supportingInformation");
     static final String APPROVER = "approver";
 
+    /** A mapper; stateless and thread-safe. */
+    public LedgerEntryMapper() {
+    }
+
     @Override
     public String resourceType() {
         return "ChargeItem";

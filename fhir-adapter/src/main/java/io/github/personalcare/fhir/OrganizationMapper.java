@@ -15,6 +15,10 @@ public final class OrganizationMapper implements FhirMapper<OdsCode> {
     private static final Set<String> ODS = Set.of(FhirSystems.ODS_ORGANIZATION, FhirSystems.ODS_SITE);
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "identifier");
 
+    /** A mapper; stateless and thread-safe. */
+    public OrganizationMapper() {
+    }
+
     @Override
     public String resourceType() {
         return "Organization";

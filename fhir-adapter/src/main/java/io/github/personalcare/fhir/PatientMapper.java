@@ -47,6 +47,10 @@ public final class PatientMapper implements FhirMapper<Patient> {
     private static final String RESTRICTED = "R";
     private static final String VERY_RESTRICTED = "V";
 
+    /** A mapper; stateless and thread-safe. */
+    public PatientMapper() {
+    }
+
     @Override
     public String resourceType() {
         return "Patient";

@@ -54,6 +54,10 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
     private final ServiceRequestMapper serviceRequests = new ServiceRequestMapper();
     private final ConsentMapper consentMapper = new ConsentMapper();
 
+    /** A mapper; stateless and thread-safe. */
+    public PatientRecordMapper() {
+    }
+
     @Override
     public String resourceType() {
         return "Bundle";

@@ -15,6 +15,10 @@ public final class PractitionerMapper implements FhirMapper<UserId> {
     static final Set<String> USER_SYSTEMS = Set.of(FhirSystems.SDK_USER_ID, FhirSystems.SDS_USER_ID);
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "identifier");
 
+    /** A mapper; stateless and thread-safe. */
+    public PractitionerMapper() {
+    }
+
     @Override
     public String resourceType() {
         return "Practitioner";

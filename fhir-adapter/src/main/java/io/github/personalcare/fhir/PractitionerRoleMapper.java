@@ -19,6 +19,10 @@ public final class PractitionerRoleMapper implements FhirMapper<Actor.Profession
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "practitioner", "organization",
             "code");
 
+    /** A mapper; stateless and thread-safe. */
+    public PractitionerRoleMapper() {
+    }
+
     @Override
     public String resourceType() {
         return "PractitionerRole";

@@ -74,6 +74,10 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
     static final String REFERRING_ORGANISATION = FhirSystems.SDK_REFERRAL + "referring-organisation";
     static final String CHOICE = FhirSystems.SDK_REFERRAL + "patient-choice";
     static final String ATTACHMENT = FhirSystems.SDK_REFERRAL + "attachment";
+    /** A mapper; stateless and thread-safe. */
+    public ServiceRequestMapper() {
+    }
+
     /** A sensitivity label on an attachment (R41, R48), an extension of the FHIR Attachment. */
     static final String ATTACHMENT_LABEL = FhirSystems.SDK_REFERRAL + "attachment-label";
     static final String SHORTLIST = FhirSystems.SDK_REFERRAL + "shortlist";

@@ -17,6 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The audit trail is append-only and hash-chained per patient, with the head kept apart (R50). */
 public abstract class AuditTrailContract extends StorageContract {
+    /** For the adapter's subclass, which supplies the storage under test. */
+    protected AuditTrailContract() {
+    }
+
 
     @Test
     void appendedEventsFormAVerifiableChainPerPatient() {

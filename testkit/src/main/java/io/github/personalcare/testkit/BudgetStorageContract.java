@@ -76,6 +76,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * the budget at the version it read, so the budget's version is the lock.
  */
 public abstract class BudgetStorageContract extends StorageContract {
+    /** For the adapter's subclass, which supplies the storage under test. */
+    protected BudgetStorageContract() {
+    }
+
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private static final BudgetLineCode PA = BudgetLineCode.of("PA-HOURS");

@@ -31,6 +31,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * (R6), and concurrent edits of one version have exactly one winner.
  */
 public abstract class CarePlanStorageContract extends StorageContract {
+    /** For the adapter's subclass, which supplies the storage under test. */
+    protected CarePlanStorageContract() {
+    }
+
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private static final LocalDate D0 = LocalDate.of(2026, 11, 23);
 

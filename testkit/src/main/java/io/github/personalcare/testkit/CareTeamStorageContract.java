@@ -38,6 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changes of one version have exactly one winner.
  */
 public abstract class CareTeamStorageContract extends StorageContract {
+    /** For the adapter's subclass, which supplies the storage under test. */
+    protected CareTeamStorageContract() {
+    }
+
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     @Test

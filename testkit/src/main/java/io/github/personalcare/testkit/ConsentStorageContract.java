@@ -24,6 +24,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * active query at once.
  */
 public abstract class ConsentStorageContract extends StorageContract {
+    /** For the adapter's subclass, which supplies the storage under test. */
+    protected ConsentStorageContract() {
+    }
+
 
     private List<ConsentRecord> active(PatientId patient) {
         return storage.inTransaction(tx -> tx.aggregates(ConsentStores.CONSENTS)

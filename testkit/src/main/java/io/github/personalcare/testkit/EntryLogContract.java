@@ -9,6 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Entries are append-only, ordered per owner, with idempotency keys unique per owner. */
 public abstract class EntryLogContract extends StorageContract {
+    /** For the adapter's subclass, which supplies the storage under test. */
+    protected EntryLogContract() {
+    }
+
 
     @Test
     void entriesComeBackInAppendOrder() {

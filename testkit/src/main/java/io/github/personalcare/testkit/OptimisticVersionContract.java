@@ -17,6 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** A stale expected version fails and changes nothing; concurrent writers never lose an update. */
 public abstract class OptimisticVersionContract extends StorageContract {
+    /** For the adapter's subclass, which supplies the storage under test. */
+    protected OptimisticVersionContract() {
+    }
+
 
     @Test
     void eachUpdateIncrementsTheVersion() {

@@ -13,6 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Events are committed with their change, pending in order per patient, retried and set aside. */
 public abstract class OutboxContract extends StorageContract {
+    /** For the adapter's subclass, which supplies the storage under test. */
+    protected OutboxContract() {
+    }
+
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
 
     /**

@@ -28,6 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * poison ones are set aside after the configured number of attempts.
  */
 public abstract class OutboxRelayContract extends StorageContract {
+    /** For the adapter's subclass, which supplies the storage under test. */
+    protected OutboxRelayContract() {
+    }
+
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
     /** A clock the test moves by hand. */

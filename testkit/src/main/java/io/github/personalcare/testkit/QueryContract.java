@@ -12,6 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Queries over declared indexes return exactly the matching aggregates, including uncommitted own writes. */
 public abstract class QueryContract extends StorageContract {
+    /** For the adapter's subclass, which supplies the storage under test. */
+    protected QueryContract() {
+    }
+
 
     private List<SampleRecord.Id> ids(List<Versioned<SampleRecord>> found) {
         return found.stream().map(v -> v.value().id()).toList();

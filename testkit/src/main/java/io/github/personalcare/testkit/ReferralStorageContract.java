@@ -50,6 +50,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * check and the RTT report make, and referral commands commit or roll back as one unit (R31), also when two writers race.
  */
 public abstract class ReferralStorageContract extends StorageContract {
+    /** For the adapter's subclass, which supplies the storage under test. */
+    protected ReferralStorageContract() {
+    }
+
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
 
     private List<Referral> query(Query q) {

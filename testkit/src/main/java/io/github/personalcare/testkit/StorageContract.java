@@ -17,6 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
  * Name subclasses {@code <Backend><Concern>ContractTest} so reports show which backend ran what.
  */
 public abstract class StorageContract {
+    /** For the adapter's subclass, which supplies the storage under test. */
+    protected StorageContract() {
+    }
+
     /** The storage under test, new and empty for each test. */
     protected Storage storage;
 

@@ -28,6 +28,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Units of work commit everything or nothing; writes concern one patient per transaction. */
 public abstract class TransactionContract extends StorageContract {
+    /** For the adapter's subclass, which supplies the storage under test. */
+    protected TransactionContract() {
+    }
+
 
     static AuditEvent auditFor(PatientId patient, String action) {
         return new AuditEvent(UUID.randomUUID(), Instant.parse("2026-01-01T10:00:00Z"), "system:contract",

@@ -73,7 +73,7 @@ public final class ConsentChapter {
                         .dataClass(DataClass.DEMOGRAPHICS, DataClass.CARE_PLAN, DataClass.CONSENT)
                         .period(ConsentPeriod.between(now, now.plus(Duration.ofDays(365))))))
                 .build());
-        out.println("patient grants carer proxy view: consent " + grant.status().code());
+        out.println("patient grants carer proxy view: consent " + grant.status());
         AccessContext carer = AccessContext.of(CARER, Purpose.PATIENT_SELF_SERVICE);
         care.patients().get(carer, patient.id());
         out.println("carer views the record: permitted");

@@ -45,7 +45,7 @@ class ConsentChapterTest {
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String story = bytes.toString(StandardCharsets.UTF_8);
 
-        assertThat(story).contains("patient grants carer proxy view: consent active")
+        assertThat(story).contains("patient grants carer proxy view: consent ACTIVE")
                 .contains("carer views the record: permitted")
                 .contains("carer changes the record's flags: denied by " + outcome.carerGrant().reference()
                         + "#provision")

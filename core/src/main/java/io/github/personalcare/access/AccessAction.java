@@ -1,28 +1,17 @@
 package io.github.personalcare.access;
 
-/** What the actor does with the data (FHIR {@code consentaction} codes). */
+/** What the actor does with the data (the actions of FHIR {@code consentaction}). */
 public enum AccessAction {
     /** Read or view. */
-    ACCESS("access"),
+    ACCESS,
     /** Record new data. */
-    COLLECT("collect"),
+    COLLECT,
     /** Use for a purpose (reports). */
-    USE("use"),
+    USE,
     /** Send outside the organisation (export, transport). */
-    DISCLOSE("disclose"),
+    DISCLOSE,
     /** Change recorded data. */
-    CORRECT("correct");
-
-    private final String code;
-
-    AccessAction(String code) {
-        this.code = code;
-    }
-
-    /** The {@code http://terminology.hl7.org/CodeSystem/consentaction} code. */
-    public String code() {
-        return code;
-    }
+    CORRECT;
 
     /** True for actions that change stored data. */
     public boolean isWrite() {

@@ -6,30 +6,19 @@ package io.github.personalcare.access;
  */
 public enum Purpose {
     /** Care of this person by people involved in it (implied consent, R39). */
-    DIRECT_CARE("TREAT"),
+    DIRECT_CARE,
     /** Break-glass emergency treatment: needs a reason, always audited and alerted (R40). */
-    EMERGENCY("ETREAT"),
+    EMERGENCY,
     /** The patient (or their proxy) using their own record. */
-    PATIENT_SELF_SERVICE("PATRQT"),
+    PATIENT_SELF_SERVICE,
     /** Running the service: registration, budgets, bookings. */
-    ADMINISTRATION("HOPERAT"),
+    ADMINISTRATION,
     /** Research: a secondary use (R42). */
-    RESEARCH("HRESCH"),
+    RESEARCH,
     /** Planning and commissioning: a secondary use (R42). */
-    PLANNING("HSYSADMIN"),
+    PLANNING,
     /** Privacy and audit review. */
-    AUDIT("HCOMPL");
-
-    private final String v3Code;
-
-    Purpose(String v3Code) {
-        this.v3Code = v3Code;
-    }
-
-    /** The HL7 v3 PurposeOfUse code (FHIR {@code http://terminology.hl7.org/CodeSystem/v3-ActReason}). */
-    public String v3Code() {
-        return v3Code;
-    }
+    AUDIT;
 
     /** True for research and planning, which the national data opt-out applies to (R42). */
     public boolean isSecondaryUse() {

@@ -334,19 +334,4 @@ public record CarePlan(
     public boolean isOverdueOn(LocalDate date) {
         return currentAgreed().map(v -> v.isOverdueOn(date)).orElse(false);
     }
-
-    /** FHIR R4 {@code CarePlan.status} for the plan as it stands (§1.6, R13). */
-    public String fhirStatus() {
-        return switch (status) {
-            case DRAFT, PROPOSED -> versions.isEmpty() ? "draft" : "active";
-            case AGREED, UNDER_REVIEW -> "active";
-            case ENDED -> endReason.orElseThrow() == EndReason.WITHDRAWN || versions.isEmpty() ? "revoked" : "completed";
-            case ENTERED_IN_ERROR -> "entered-in-error";
-        };
-    }
-
-    /** FHIR R4 {@code CarePlan.intent}: {@code proposal} until a version is agreed, then {@code plan} (§1.6). */
-    public String fhirIntent() {
-        return versions.isEmpty() ? "proposal" : "plan";
-    }
 }

@@ -1,21 +1,10 @@
 package io.github.personalcare.careplan;
 
-/** Where a goal stands; each maps to FHIR R4 {@code Goal.lifecycleStatus} (§1.6). */
+/** Where a goal stands (§1.6); the FHIR module maps it to {@code Goal.lifecycleStatus}. */
 public enum GoalStatus {
-    PROPOSED("proposed"),
-    ACTIVE("active"),
-    ON_HOLD("on-hold"),
-    ACHIEVED("completed"),
-    CANCELLED("cancelled");
-
-    private final String fhirLifecycleStatus;
-
-    GoalStatus(String fhirLifecycleStatus) {
-        this.fhirLifecycleStatus = fhirLifecycleStatus;
-    }
-
-    /** The FHIR R4 {@code Goal.lifecycleStatus} code. */
-    public String fhirLifecycleStatus() {
-        return fhirLifecycleStatus;
-    }
+    PROPOSED,
+    ACTIVE,
+    ON_HOLD,
+    ACHIEVED,
+    CANCELLED
 }

@@ -3,7 +3,7 @@ package io.github.personalcare.careplan;
 /**
  * The lifecycle of a care plan: {@code DRAFT → PROPOSED → AGREED → UNDER_REVIEW → PROPOSED → AGREED
  * … → ENDED}, and {@code ENTERED_IN_ERROR} from anywhere. {@link #allows} is the whole transition
- * table; FHIR codes follow §1.6 (R13).
+ * table; the FHIR module maps it to FHIR codes as §1.6 says (R13).
  *
  * <ul>
  *   <li>{@code DRAFT}: being written; no agreed version yet.</li>

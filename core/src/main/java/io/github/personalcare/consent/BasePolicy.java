@@ -6,21 +6,10 @@ package io.github.personalcare.consent;
  */
 public enum BasePolicy {
     /** Nothing is allowed unless a nested provision permits it: the root decides deny. */
-    OPT_IN("OPTIN"),
+    OPT_IN,
     /**
      * Implied consent stands unless a nested provision denies it: the root adds nothing, and the
      * organisation's default rules (R39, R42, R47) decide. Opting out never grants access by itself.
      */
-    OPT_OUT("OPTOUT");
-
-    private final String code;
-
-    BasePolicy(String code) {
-        this.code = code;
-    }
-
-    /** The {@code http://terminology.hl7.org/CodeSystem/v3-ActCode} code. */
-    public String code() {
-        return code;
-    }
+    OPT_OUT
 }

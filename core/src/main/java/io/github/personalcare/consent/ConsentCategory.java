@@ -6,23 +6,5 @@ package io.github.personalcare.consent;
  */
 public enum ConsentCategory {
     /** Information access: {@code http://terminology.hl7.org/CodeSystem/v3-ActCode#INFA}. */
-    INFORMATION_ACCESS("http://terminology.hl7.org/CodeSystem/v3-ActCode", "INFA");
-
-    private final String system;
-    private final String code;
-
-    ConsentCategory(String system, String code) {
-        this.system = system;
-        this.code = code;
-    }
-
-    /** The code system URI. */
-    public String system() {
-        return system;
-    }
-
-    /** The code. */
-    public String code() {
-        return code;
-    }
+    INFORMATION_ACCESS
 }

@@ -8,24 +8,13 @@ import io.github.personalcare.access.Purpose;
  */
 public enum ConsentScope {
     /** Who may see or share the record: covers every purpose. */
-    PATIENT_PRIVACY("patient-privacy"),
+    PATIENT_PRIVACY,
     /** Consent to treatment: covers direct care and emergency care. */
-    TREATMENT("treatment"),
+    TREATMENT,
     /** Participation in research: covers research only. */
-    RESEARCH("research"),
+    RESEARCH,
     /** An advance directive (refusal of treatment): not about data access, so it covers no access purpose. */
-    ADR("adr");
-
-    private final String code;
-
-    ConsentScope(String code) {
-        this.code = code;
-    }
-
-    /** The FHIR code. */
-    public String code() {
-        return code;
-    }
+    ADR;
 
     /** True if a consent of this scope speaks to a request made for {@code purpose}. */
     public boolean covers(Purpose purpose) {

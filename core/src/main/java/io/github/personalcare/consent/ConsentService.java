@@ -140,7 +140,7 @@ public final class ConsentService {
             ConsentRecord after = owned(consents.get(id), patient).value().moveTo(next, p.now());
             consents.update(after, expectedVersion);
             p.tx().outbox().publish(new ConsentEvent.StatusChanged(UUID.randomUUID(), p.now(), patient, id.value(),
-                    next.code()));
+                    next.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
             return after;
         });
         log.info("consent {} of patient {} is now {}", id, patient, next);

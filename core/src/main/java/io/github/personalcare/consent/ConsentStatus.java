@@ -5,23 +5,12 @@ package io.github.personalcare.consent;
  * (R43); withdrawal moves an active consent to {@link #INACTIVE} at once.
  */
 public enum ConsentStatus {
-    DRAFT("draft"),
-    PROPOSED("proposed"),
-    ACTIVE("active"),
-    REJECTED("rejected"),
-    INACTIVE("inactive"),
-    ENTERED_IN_ERROR("entered-in-error");
-
-    private final String code;
-
-    ConsentStatus(String code) {
-        this.code = code;
-    }
-
-    /** The FHIR code. */
-    public String code() {
-        return code;
-    }
+    DRAFT,
+    PROPOSED,
+    ACTIVE,
+    REJECTED,
+    INACTIVE,
+    ENTERED_IN_ERROR;
 
     /** True if a record in this state may move to {@code next}; the whole lifecycle is this switch. */
     public boolean canMoveTo(ConsentStatus next) {

@@ -223,18 +223,6 @@ public record Provision(
             return this;
         }
 
-        /**
-         * Adds purposes by their HL7 v3 PurposeOfUse codes ({@code TREAT}, {@code HRESCH} ...).
-         *
-         * @throws InvalidInputException for an unknown code (rule CODE)
-         */
-        public Builder purposeCode(String... codes) {
-            for (String code : codes) {
-                purposes.add(ConsentCodes.purpose(code));
-            }
-            return this;
-        }
-
         /** The clinical dates of the data it covers. */
         public Builder dataPeriod(DataPeriod value) {
             this.dataPeriod = Optional.of(Require.present("provision.dataPeriod", value));

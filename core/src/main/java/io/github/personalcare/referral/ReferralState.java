@@ -3,7 +3,6 @@ package io.github.personalcare.referral;
 import io.github.personalcare.lang.InvalidInputException;
 
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 
 import static io.github.personalcare.referral.ReferralCommand.Type.ACCEPT;
@@ -90,39 +89,6 @@ public enum ReferralState {
             case TRIAGE_RESPONSE, REJECTED -> EnumSet.of(RESUBMIT, CANCEL);
             case COMPLETED, CANCELLED_REFERRAL -> EnumSet.noneOf(ReferralCommand.Type.class);
         };
-    }
-
-    /**
-     * The code of this state in {@code https://fhir.nhs.uk/STU3/CodeSystem/eRS-ReferralState-1},
-     * for export; empty for the SDK's own DRAFT, COMPLETED and advice-and-guidance states, which
-     * e-RS does not code as referral states. ACCEPTED is {@code BOOKED} to e-RS.
-     */
-    public Optional<String> ersCode() {
-        return switch (this) {
-            case DRAFT, ADVICE_REQUESTED, ADVICE_GIVEN, COMPLETED -> Optional.empty();
-            case ACCEPTED -> Optional.of(BOOKED.name());
-            case NOT_BOOKED, BOOKED, DEFERRED_TO_PROVIDER, AWAITING_TRIAGE, TRIAGED_PROVIDER_TO_ACTION, TRIAGE_RESPONSE,
-                    REJECTED, APPT_CANCELLED_BY_PATIENT, APPT_CANCELLED_BY_PROVIDER, DID_NOT_ATTEND,
-                    CANCELLED_REFERRAL -> Optional.of(name());
-        };
-    }
-
-    /**
-     * Reads an e-RS referral state code on import, accepting the worklist spellings
-     * {@code APP_CANCELLED_BY_PATIENT} and {@code APP_CANCELLED_BY_PROVIDER} (domain notes §3.2).
-     * {@code BOOKED} reads as BOOKED: e-RS does not say whether the provider has accepted.
-     *
-     * @throws InvalidInputException for an unknown code, or {@code ASSESSMENT_RESULT}, which the
-     *                               SDK does not model (R30)
-     */
-    public static ReferralState ofErsCode(String code) {
-        String canonical = code == null ? "" : code.startsWith("APP_CANCELLED_") ? "APPT" + code.substring(3) : code;
-        for (ReferralState s : values()) {
-            if (s.ersCode().filter(c -> c.equals(canonical)).isPresent() && s != ACCEPTED) {
-                return s;
-            }
-        }
-        throw new InvalidInputException("referralState", "R30", "must be an e-RS referral state the SDK models");
     }
 
     /** True for the states no command leaves (R30). */

@@ -294,7 +294,7 @@ class CarePlanServiceTest {
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("R13"));
         var v = w.care.carePlans().enterInError(w.gp, id, agreed.version());
 
-        assertThat(v.value().fhirStatus()).isEqualTo("entered-in-error");
+        assertThat(v.value().status()).isEqualTo(PlanStatus.ENTERED_IN_ERROR);
         assertThat(w.care.carePlans().currentAgreed(w.self, w.patient)).isEmpty();
         assertThat(w.care.carePlans().dueForReview(w.gp, w.today().plusYears(1))).isEmpty();
     }
@@ -347,7 +347,7 @@ class CarePlanServiceTest {
 
         assertThat(ended.value().versions()).isEqualTo(agreed.value().versions());
         assertThat(ended.value().endedAt()).contains(w.clock.instant());
-        assertThat(ended.value().fhirStatus()).isEqualTo("completed");
+        assertThat(ended.value().endReason()).contains(EndReason.COMPLETED);
         assertThat(w.care.carePlans().currentAgreed(w.self, w.patient)).isEmpty();
     }
 

@@ -196,20 +196,6 @@ class CarePlanTest {
                 });
     }
 
-    @Test
-    @DisplayName("R13 plan status maps to FHIR CarePlan.status and intent")
-    void r13FhirMapping() {
-        var content = CareWorld.complete(TODAY.plusMonths(6));
-        var draft = CarePlan.draft(CarePlanId.random(), PatientId.random(), content, NOW, TODAY);
-        var agreed = agreed(content);
-
-        assertThat(List.of(draft.fhirStatus(), draft.fhirIntent())).containsExactly("draft", "proposal");
-        assertThat(List.of(agreed.fhirStatus(), agreed.fhirIntent())).containsExactly("active", "plan");
-        assertThat(agreed.startReview().fhirStatus()).isEqualTo("active");
-        assertThat(agreed.end(EndReason.COMPLETED, NOW).fhirStatus()).isEqualTo("completed");
-        assertThat(draft.end(EndReason.WITHDRAWN, NOW).fhirStatus()).isEqualTo("revoked");
-        assertThat(agreed.enterInError(NOW).fhirStatus()).isEqualTo("entered-in-error");
-    }
 
     @Test
     @DisplayName("R13 a plan entered in error has no version in force on any date")

@@ -148,30 +148,6 @@ class ConsentRecordValidationTest {
     }
 
     @Test
-    void anUnknownPurposeCodeIsRejected() {
-        assertThatExceptionOfType(InvalidInputException.class)
-                .isThrownBy(() -> Provision.permit().purposeCode("TREAT", "MARKETING"))
-                .satisfies(e -> {
-                    assertThat(e.field()).isEqualTo("provision.purpose");
-                    assertThat(e.rule()).isEqualTo("CODE");
-                });
-    }
-
-    @Test
-    void knownPurposeCodesAreRead() {
-        Provision p = Provision.permit().purposeCode("HRESCH", "ETREAT").build();
-
-        assertThat(p.purposes()).containsExactly(Purpose.RESEARCH, Purpose.EMERGENCY);
-    }
-
-    @Test
-    void unknownActionScopeAndStatusCodesAreRejected() {
-        assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> ConsentCodes.action("delete"));
-        assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> ConsentCodes.scope("marketing"));
-        assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> ConsentCodes.status("revoked"));
-    }
-
-    @Test
     void aMissingPurposeInTheListIsRejected() {
         assertThatExceptionOfType(InvalidInputException.class)
                 .isThrownBy(() -> Provision.permit().purpose(Purpose.RESEARCH, null).build())

@@ -48,15 +48,6 @@ class IdentifiersTest {
     }
 
     @Test
-    @DisplayName("R3 verification status accepts UK Core England codes 01-08 only")
-    void verificationCodes() {
-        assertThat(NhsNumberVerification.ofCode("01")).isEqualTo(NhsNumberVerification.VERIFIED);
-        assertThat(NhsNumberVerification.ofCode("08")).isEqualTo(NhsNumberVerification.TRACE_POSTPONED);
-        assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> NhsNumberVerification.ofCode("09"))
-                .satisfies(e -> assertThat(e.rule()).isEqualTo("R3"));
-    }
-
-    @Test
     void userIdsAreNonPersonalTokens() {
         assertThat(UserId.of("sds:123456789012").value()).isEqualTo("sds:123456789012");
         assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> UserId.of("Ada Lovelace"));

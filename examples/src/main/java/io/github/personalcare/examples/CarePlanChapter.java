@@ -120,8 +120,8 @@ public final class CarePlanChapter {
         plan = care.carePlans().agree(me, planId, plan.version());
         out.println("Patient agreed; awaiting the lead professional: " + plan.value().status());
         plan = care.carePlans().coSign(gp, planId, plan.version());
-        out.println("Lead professional co-signed: version " + plan.value().versions().size() + " agreed, FHIR status "
-                + plan.value().fhirStatus() + ", next review " + plan.value().currentAgreed().orElseThrow().nextReviewDue());
+        out.println("Lead professional co-signed: version " + plan.value().versions().size() + " agreed, status "
+                + plan.value().status() + ", next review " + plan.value().currentAgreed().orElseThrow().nextReviewDue());
 
         plan = care.carePlans().startReview(gp, planId, plan.version());
         out.println("Review started: " + plan.value().status() + "; version 1 stays in force");

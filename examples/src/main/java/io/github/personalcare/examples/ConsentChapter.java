@@ -60,7 +60,8 @@ public final class ConsentChapter {
      * @param gp      a GP of the patient's registered practice (records the opt-out)
      * @param out     where the story is printed
      */
-    public static Outcome run(PersonalCare care, Patient patient, Actor.Professional gp, PrintStream out) {
+    public static Outcome run(PersonalCare care, PrivacyOfficerInbox inbox, Patient patient, Actor.Professional gp,
+            PrintStream out) {
         AccessContext self = AccessContext.patientSelf(patient.id());
         Instant now = care.clock().instant();
 
@@ -73,7 +74,7 @@ public final class ConsentChapter {
                         .dataClass(DataClass.DEMOGRAPHICS, DataClass.CARE_PLAN, DataClass.CONSENT)
                         .period(ConsentPeriod.between(now, now.plus(Duration.ofDays(365))))))
                 .build());
-        out.println("patient grants carer proxy view: consent " + grant.status().code());
+        out.println("patient grants carer proxy view: consent " + grant.status());
         AccessContext carer = AccessContext.of(CARER, Purpose.PATIENT_SELF_SERVICE);
         care.patients().get(carer, patient.id());
         out.println("carer views the record: permitted");
@@ -96,9 +97,8 @@ public final class ConsentChapter {
         care.patients().get(AccessContext.of(AE_CLINICIAN, Purpose.EMERGENCY,
                 "unconscious on arrival, no identification of medicines"), patient.id());
         out.println("A&E clinician breaks the glass with a reason: permitted, audited, privacy officer alerted");
-        long alerts = care.storage().inTransaction(tx -> tx.outbox().undelivered()).stream()
-                .filter(e -> e.event() instanceof AccessEvent.BreakGlassUsed).count();
-        out.println("break-glass alerts waiting for the privacy officer: " + alerts);
+        care.outboxRelay().orElseThrow(() -> new IllegalStateException("the demo needs a transport")).relay();
+        out.println("break-glass alerts delivered to the privacy officer: " + inbox.alerts().size());
 
         // 4. The patient reads who accessed their record, when and why.
         List<AccessLogEntry> log = care.audit().accessLog(self, patient.id());

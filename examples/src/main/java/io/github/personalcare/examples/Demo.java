@@ -41,13 +41,14 @@ public final class Demo {
         DemoOptions options = DemoOptions.parse(args);
         StoryClock clock = new StoryClock(START, ZoneId.of("Europe/London"));
         try (Storage storage = DemoStorage.open(options.jdbcUrl())) {
-            PersonalCare care = PersonalCare.builder().clock(clock).storage(storage)
+            PrivacyOfficerInbox inbox = new PrivacyOfficerInbox();
+            PersonalCare care = PersonalCare.builder().clock(clock).storage(storage).transport(inbox)
                     .serviceDirectory(ReferralChapter.directory()).build();
-            tell(care, clock, options, out);
+            tell(care, inbox, clock, options, out);
         }
     }
 
-    private static void tell(PersonalCare care, StoryClock clock, DemoOptions options, PrintStream out) {
+    private static void tell(PersonalCare care, PrivacyOfficerInbox inbox, StoryClock clock, DemoOptions options, PrintStream out) {
         out.println("Personal Care SDK demo: the story of one patient (" + DemoStorage.describe(options.jdbcUrl()) + ")");
         out.println();
 
@@ -59,7 +60,7 @@ public final class Demo {
         out.println();
         ReferralChapter.run(care, out, clock::advance, patient.id(), PatientChapter.GP);
         out.println();
-        ConsentChapter.run(care, patient, (Actor.Professional) PatientChapter.GP.actor(), out);
+        ConsentChapter.run(care, inbox, patient, (Actor.Professional) PatientChapter.GP.actor(), out);
         out.println();
 
         out.println("== Epilogue ==");

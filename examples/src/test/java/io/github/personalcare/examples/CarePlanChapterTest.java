@@ -27,7 +27,7 @@ class CarePlanChapterTest {
         assertThat(out).contains("members, lead professional appointed")
                 .contains("Proposed for agreement: PROPOSED")
                 .contains("Patient agreed; awaiting the lead professional: PROPOSED")
-                .contains("version 1 agreed, FHIR status active, next review 2027-05-23")
+                .contains("version 1 agreed, status AGREED, next review 2027-05-23")
                 .contains("Review complete: version 2 agreed")
                 .contains("What changed since version 1:\n  GOALS: 1 added, 1 changed\n  REVIEW_ARRANGEMENTS: 1 changed\n");
         assertThat(out).doesNotContain("943 476 5870").doesNotContain("9434765870").doesNotContain("Lovelace");

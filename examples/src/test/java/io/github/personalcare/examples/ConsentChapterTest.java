@@ -34,24 +34,25 @@ class ConsentChapterTest {
 
     @Test
     void theConsentChapterTellsItsStory() {
-        PersonalCare care = PersonalCare.builder()
+        PrivacyOfficerInbox inbox = new PrivacyOfficerInbox();
+        PersonalCare care = PersonalCare.builder().transport(inbox)
                 .clock(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)).build();
         Patient patient = care.patients().register(AccessContext.of(GP, Purpose.ADMINISTRATION),
                 NhsNumber.parse("9434765870"), NhsNumberVerification.VERIFIED, new PersonName("Ada", "Example"),
                 LocalDate.of(1950, 12, 10), Set.of(PatientFlag.LONG_TERM_CONDITION), Optional.of(PRACTICE));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-        ConsentChapter.Outcome outcome = ConsentChapter.run(care, patient, GP,
+        ConsentChapter.Outcome outcome = ConsentChapter.run(care, inbox, patient, GP,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String story = bytes.toString(StandardCharsets.UTF_8);
 
-        assertThat(story).contains("patient grants carer proxy view: consent active")
+        assertThat(story).contains("patient grants carer proxy view: consent ACTIVE")
                 .contains("carer views the record: permitted")
                 .contains("carer changes the record's flags: denied by " + outcome.carerGrant().reference()
                         + "#provision")
                 .contains("researcher reads the record for research: denied by R42")
                 .contains("A&E clinician reads the record for direct care: denied by R39")
-                .contains("break-glass alerts waiting for the privacy officer: 1")
+                .contains("break-glass alerts delivered to the privacy officer: 1")
                 .contains("patient reads their access log:")
                 .contains(ConsentChapter.AE_CLINICIAN.reference() + " patient.read EMERGENCY PERMIT R40")
                 .contains(ConsentChapter.RESEARCHER.reference() + " patient.read RESEARCH DENY R42")

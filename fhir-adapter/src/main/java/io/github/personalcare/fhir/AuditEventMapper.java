@@ -68,7 +68,7 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
         r.putArray("subtype").add(Elements.coding(FhirSystems.SDK_AUDIT_ACTION, e.action()));
         r.put("recorded", e.at().toString());
         r.put("outcome", outcomeCode(e.outcome()));
-        ObjectNode purpose = Elements.concept(Elements.coding(FhirSystems.V3_ACT_REASON, e.purpose().v3Code()));
+        ObjectNode purpose = Elements.concept(Elements.coding(FhirSystems.V3_ACT_REASON, AccessCodes.PURPOSE.code(e.purpose())));
         e.reason().ifPresent(reason -> purpose.put("text", reason));
         r.putArray("purposeOfEvent").add(purpose);
         ObjectNode agent = r.putArray("agent").addObject();
@@ -76,7 +76,7 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
         agent.put("altId", e.actor());
         agent.put("requestor", true);
         agent.putArray("purposeOfUse").add(Elements.concept(
-                Elements.coding(FhirSystems.V3_ACT_REASON, e.purpose().v3Code())));
+                Elements.coding(FhirSystems.V3_ACT_REASON, AccessCodes.PURPOSE.code(e.purpose()))));
         ObjectNode source = r.putObject("source");
         source.putObject("observer").put("display", "Personal Care SDK");
         source.putArray("type").add(Elements.coding(SECURITY_SOURCE, "4", "Application Server"));
@@ -168,7 +168,7 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
         for (FhirElement p : r.objects("purposeOfEvent")) {
             for (FhirElement coding : p.objects("coding")) {
                 if (coding.text("system").filter(FhirSystems.V3_ACT_REASON::equals).isPresent()) {
-                    purpose = coding.text("code").flatMap(AuditEventMapper::purposeOf);
+                    purpose = coding.text("code").flatMap(AccessCodes.PURPOSE::fromCode);
                     if (purpose.isEmpty()) {
                         coding.problem("code", "PURPOSE", "is not a purpose of use the SDK knows");
                     }
@@ -278,15 +278,6 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
             r.problem("recorded", "DATE", "must be an instant with a time zone");
             return Optional.empty();
         }
-    }
-
-    private static Optional<Purpose> purposeOf(String v3Code) {
-        for (Purpose p : Purpose.values()) {
-            if (p.v3Code().equals(v3Code)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Optional<AuditOutcome> outcomeOf(String name) {

@@ -42,7 +42,7 @@ import java.util.Set;
  * CarePlan.
  *
  * <p>The CarePlan resource is the plan as it stands: {@code status}/{@code intent} from
- * {@link CarePlan#fhirStatus()}/{@link CarePlan#fhirIntent()} (§1.6, R13), except that a draft
+ * {@link CarePlanCodes#status}/{@link CarePlanCodes#intent} (§1.6, R13), except that a draft
  * over an agreed version still in force is {@code draft}/{@code proposal} while the version in
  * force is exported as its own {@code active} snapshot (one active CarePlan per plan); the exact
  * {@link PlanStatus} and end reason in SDK extensions, the working content (about me as
@@ -122,12 +122,14 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
 
     /** The CarePlan.status of the resource holding the working content (R13). */
     static String resourceStatus(CarePlan plan) {
-        return draftOverAgreedVersion(plan) ? "draft" : plan.fhirStatus();
+        return CarePlanCodes.RESOURCE_STATUS.code(draftOverAgreedVersion(plan)
+                ? CarePlanCodes.ResourceStatus.DRAFT : CarePlanCodes.status(plan));
     }
 
     /** The CarePlan.intent of the resource holding the working content (R13). */
     static String resourceIntent(CarePlan plan) {
-        return draftOverAgreedVersion(plan) ? "proposal" : plan.fhirIntent();
+        return CarePlanCodes.INTENT.code(draftOverAgreedVersion(plan)
+                ? CarePlanCodes.Intent.PROPOSAL : CarePlanCodes.intent(plan));
     }
 
     private static boolean hasSnapshot(CarePlan plan, CarePlanVersion v) {
@@ -188,8 +190,9 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
                 Elements.reference("CarePlan", plan.id().toString())));
         contentExtensions(ext, v.content());
         boolean superseded = v.number() < plan.versions().size();
-        r.put("status", superseded ? "revoked" : plan.status().isClosed() ? plan.fhirStatus() : "active");
-        r.put("intent", "plan");
+        r.put("status", CarePlanCodes.RESOURCE_STATUS.code(superseded ? CarePlanCodes.ResourceStatus.REVOKED
+                : plan.status().isClosed() ? CarePlanCodes.status(plan) : CarePlanCodes.ResourceStatus.ACTIVE));
+        r.put("intent", CarePlanCodes.INTENT.code(CarePlanCodes.Intent.PLAN));
         r.set("subject", Elements.reference("Patient", plan.patient().toString()));
         contentElements(r, plan, Optional.of(v.number()), v.content());
         return r;
@@ -315,7 +318,9 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
                 .orElseGet(() -> fhirStatus.flatMap(s -> inferred(r, s)));
         if (status.isPresent() && status.get() == PlanStatus.ENDED && endReason.isEmpty()
                 && SdkExtensions.first(r, SdkExtensions.url(STATUS)).isEmpty()) {
-            endReason = Optional.of("completed".equals(fhirStatus.orElse("")) ? EndReason.COMPLETED : EndReason.WITHDRAWN);
+            endReason = Optional.of(fhirStatus.flatMap(CarePlanCodes.RESOURCE_STATUS::fromCode)
+                    .filter(CarePlanCodes.ResourceStatus.COMPLETED::equals).isPresent()
+                    ? EndReason.COMPLETED : EndReason.WITHDRAWN);
         }
         Optional<Instant> drafted = r.requiredText("created", "REQUIRED")
                 .flatMap(v -> SdkExtensions.dateTime(r, "created", v));
@@ -379,16 +384,11 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
 
     /** The plan status of a CarePlan without the SDK's status extension (a plan from another system). */
     private static Optional<PlanStatus> inferred(FhirElement r, String fhirStatus) {
-        return switch (fhirStatus) {
-            case "draft" -> Optional.of(PlanStatus.DRAFT);
-            case "active" -> Optional.of(PlanStatus.AGREED);
-            case "completed", "revoked" -> Optional.of(PlanStatus.ENDED);
-            case "entered-in-error" -> Optional.of(PlanStatus.ENTERED_IN_ERROR);
-            default -> {
-                r.problem("status", "R13", "on-hold and unknown plans have no SDK plan status");
-                yield Optional.empty();
-            }
-        };
+        Optional<PlanStatus> status = CarePlanCodes.inferred(fhirStatus);
+        if (status.isEmpty()) {
+            r.problem("status", "R13", "on-hold and unknown plans have no SDK plan status");
+        }
+        return status;
     }
 
     private Optional<CarePlanVersion> version(FhirElement e, int expected, Optional<CarePlanId> plan,

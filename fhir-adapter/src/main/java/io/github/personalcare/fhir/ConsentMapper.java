@@ -11,7 +11,6 @@ import io.github.personalcare.access.RelationshipKind;
 import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.consent.BasePolicy;
 import io.github.personalcare.consent.ConsentCategory;
-import io.github.personalcare.consent.ConsentCodes;
 import io.github.personalcare.consent.ConsentId;
 import io.github.personalcare.consent.ConsentPeriod;
 import io.github.personalcare.consent.ConsentRecord;
@@ -86,10 +85,11 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
     public ObjectNode toFhir(ConsentRecord consent) {
         ConsentTerms terms = consent.terms();
         ObjectNode r = Elements.resource("Consent", consent.id().value().toString(), profile());
-        r.put("status", consent.status().code());
-        r.set("scope", Elements.concept(Elements.coding(FhirSystems.CONSENT_SCOPE, terms.scope().code())));
+        r.put("status", ConsentCodes.STATUS.code(consent.status()));
+        r.set("scope", Elements.concept(Elements.coding(FhirSystems.CONSENT_SCOPE, ConsentCodes.SCOPE.code(terms.scope()))));
         ArrayNode categories = r.putArray("category");
-        terms.categories().forEach(c -> categories.add(Elements.concept(Elements.coding(c.system(), c.code()))));
+        terms.categories().forEach(c -> categories.add(Elements.concept(Elements.coding(ConsentCodes.CATEGORY_SYSTEM,
+                ConsentCodes.CATEGORY.code(c)))));
         r.set("patient", Elements.reference("Patient", consent.patient().value().toString()));
         r.put("dateTime", consent.recordedAt().toString());
         r.putArray("performer").add(performer(terms.performer(), consent.patient()));
@@ -102,7 +102,7 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
             }
         }
         terms.policyRule().ifPresent(rule -> r.set("policyRule",
-                Elements.concept(Elements.coding(FhirSystems.V3_ACT_CODE, rule.code()))));
+                Elements.concept(Elements.coding(FhirSystems.V3_ACT_CODE, ConsentCodes.BASE_POLICY.code(rule)))));
         ObjectNode provision = provision(terms.provision());
         if (!provision.isEmpty()) {
             r.set("provision", provision);
@@ -124,7 +124,7 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
 
     private static ObjectNode provision(Provision p) {
         ObjectNode out = Elements.object();
-        p.type().ifPresent(t -> out.put("type", t.code()));
+        p.type().ifPresent(t -> out.put("type", ConsentCodes.PROVISION_TYPE.code(t)));
         p.period().ifPresent(period -> {
             ObjectNode node = Elements.object();
             period.start().ifPresent(s -> node.put("start", s.toString()));
@@ -139,7 +139,8 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         }
         if (!p.actions().isEmpty()) {
             ArrayNode actions = out.putArray("action");
-            p.actions().forEach(a -> actions.add(Elements.concept(Elements.coding(FhirSystems.CONSENT_ACTION, a.code()))));
+            p.actions().forEach(a -> actions.add(Elements.concept(Elements.coding(FhirSystems.CONSENT_ACTION,
+                    AccessCodes.ACTION.code(a)))));
         }
         if (!p.labels().isEmpty()) {
             ArrayNode labels = out.putArray("securityLabel");
@@ -147,7 +148,8 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         }
         if (!p.purposes().isEmpty()) {
             ArrayNode purposes = out.putArray("purpose");
-            p.purposes().forEach(x -> purposes.add(Elements.coding(FhirSystems.V3_ACT_REASON, x.v3Code())));
+            p.purposes().forEach(x -> purposes.add(Elements.coding(FhirSystems.V3_ACT_REASON,
+                    AccessCodes.PURPOSE.code(x))));
         }
         if (!p.dataClasses().isEmpty()) {
             ArrayNode classes = out.putArray("class");
@@ -199,7 +201,8 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         r.ignoreAllBut(READ);
         Optional<ConsentId> id = r.requiredText("id", "ID").flatMap(v -> r.convert("id", () -> ConsentId.parse(v)));
         Optional<ConsentStatus> status = r.requiredText("status", "REQUIRED")
-                .flatMap(v -> r.convert("status", () -> ConsentCodes.status(v)));
+                .flatMap(v -> r.convert("status", () -> ConsentCodes.STATUS.read(v, "status", "CODE",
+                        "is not a known consent status")));
         Optional<ConsentScope> scope = scope(r);
         Optional<List<ConsentCategory>> categories = categories(r);
         Optional<PatientId> patient = patient(r);
@@ -236,7 +239,7 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         for (FhirElement coding : scope.get().objects("coding")) {
             if (coding.text("system").filter(FhirSystems.CONSENT_SCOPE::equals).isPresent()) {
                 return coding.requiredText("code", "CODE").flatMap(v -> coding.convert("code",
-                        () -> ConsentCodes.scope(v)));
+                        () -> ConsentCodes.SCOPE.read(v, "scope", "CODE", "is not a known consent scope")));
             }
         }
         scope.get().problem("coding", "CODE", "a coding of " + FhirSystems.CONSENT_SCOPE + " is required");
@@ -250,11 +253,11 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
             for (FhirElement coding : category.objects("coding")) {
                 String system = coding.text("system").orElse("");
                 String code = coding.text("code").orElse("");
-                for (ConsentCategory c : ConsentCategory.values()) {
-                    if (c.system().equals(system) && c.code().equals(code)) {
-                        out.add(c);
-                        known = true;
-                    }
+                Optional<ConsentCategory> c = system.equals(ConsentCodes.CATEGORY_SYSTEM)
+                        ? ConsentCodes.CATEGORY.fromCode(code) : Optional.empty();
+                if (c.isPresent()) {
+                    out.add(c.get());
+                    known = true;
                 }
             }
             if (!known) {
@@ -345,10 +348,9 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         for (FhirElement coding : rule.get().objects("coding")) {
             if (coding.text("system").filter(FhirSystems.V3_ACT_CODE::equals).isPresent()) {
                 Optional<String> code = coding.requiredText("code", "CODE");
-                for (BasePolicy p : BasePolicy.values()) {
-                    if (code.isPresent() && p.code().equals(code.get())) {
-                        return Optional.of(Optional.of(p));
-                    }
+                Optional<BasePolicy> p = code.flatMap(ConsentCodes.BASE_POLICY::fromCode);
+                if (p.isPresent()) {
+                    return Optional.of(p);
                 }
                 coding.problem("code", "CODE", "must be OPTIN or OPTOUT");
                 return Optional.empty();
@@ -376,11 +378,7 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
                 p.problem("type", "R43", "a nested provision must say permit or deny");
                 return Optional.empty();
             }
-            for (ProvisionType t : ProvisionType.values()) {
-                if (t.code().equals(typeCode.get())) {
-                    type = Optional.of(t);
-                }
-            }
+            type = ConsentCodes.PROVISION_TYPE.fromCode(typeCode.get());
             if (type.isEmpty()) {
                 p.problem("type", "R43", "must be permit or deny");
                 return Optional.empty();
@@ -475,7 +473,7 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         for (FhirElement coding : concept.objects("coding")) {
             if (coding.text("system").filter(FhirSystems.CONSENT_ACTION::equals).isPresent()) {
                 return coding.requiredText("code", "CODE").flatMap(v -> coding.convert("code",
-                        () -> ConsentCodes.action(v)));
+                        () -> AccessCodes.ACTION.read(v, "provision.action", "CODE", "is not a known consent action")));
             }
         }
         concept.problem("coding", "CODE", "a coding of " + FhirSystems.CONSENT_ACTION + " is required");
@@ -487,6 +485,7 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
             coding.problem("system", "CODE", "must be " + FhirSystems.V3_ACT_REASON);
             return Optional.empty();
         }
-        return coding.requiredText("code", "CODE").flatMap(v -> coding.convert("code", () -> ConsentCodes.purpose(v)));
+        return coding.requiredText("code", "CODE").flatMap(v -> coding.convert("code",
+                () -> AccessCodes.PURPOSE.read(v, "provision.purpose", "CODE", "is not a known purpose of use")));
     }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
  * A care plan goal ({@link PlanGoal}) as a FHIR R4 Goal claiming the base R4 profile (UK Core has
  * no Goal profile, R51). The id is a name-based UUID of plan id + (version) + goal id, and the same
  * key is the identifier of {@link FhirSystems#SDK_CARE_PLAN_GOAL}, so the goal keeps its SDK id.
- * {@code lifecycleStatus} follows {@link GoalStatus#fhirLifecycleStatus()} (§1.6);
+ * {@code lifecycleStatus} follows {@link CarePlanCodes#GOAL_LIFECYCLE} (§1.6);
  * {@code achievementStatus} is {@code in-progress} for an active goal and {@code achieved} for an
  * achieved one (derived, so not read back); the outcome is {@code description.text}; how progress
  * is measured is {@code target[0].measure.text}, the target date {@code target[0].dueDate}.
@@ -47,7 +47,7 @@ public final class GoalMapper implements FhirMapper<PlanGoal> {
         Goal g = value.goal();
         ObjectNode r = Elements.resource("Goal", value.resourceId(), profile());
         r.putArray("identifier").add(Elements.identifier(FhirSystems.SDK_CARE_PLAN_GOAL, value.key()));
-        r.put("lifecycleStatus", g.status().fhirLifecycleStatus());
+        r.put("lifecycleStatus", CarePlanCodes.GOAL_LIFECYCLE.code(g.status()));
         achievement(g.status()).ifPresent(code ->
                 r.set("achievementStatus", Elements.concept(Elements.coding(ACHIEVEMENT, code))));
         r.putObject("description").put("text", g.outcome());
@@ -59,11 +59,7 @@ public final class GoalMapper implements FhirMapper<PlanGoal> {
     }
 
     private static Optional<String> achievement(GoalStatus status) {
-        return switch (status) {
-            case ACTIVE -> Optional.of("in-progress");
-            case ACHIEVED -> Optional.of("achieved");
-            case PROPOSED, ON_HOLD, CANCELLED -> Optional.empty();
-        };
+        return CarePlanCodes.GOAL_ACHIEVEMENT.codeIfAny(status);
     }
 
     @Override
@@ -106,13 +102,11 @@ public final class GoalMapper implements FhirMapper<PlanGoal> {
             }
         }
         Optional<GoalStatus> status = r.requiredText("lifecycleStatus", "REQUIRED").flatMap(code -> {
-            for (GoalStatus s : GoalStatus.values()) {
-                if (s.fhirLifecycleStatus().equals(code)) {
-                    return Optional.of(s);
-                }
+            Optional<GoalStatus> s = CarePlanCodes.GOAL_LIFECYCLE.fromCode(code);
+            if (s.isEmpty()) {
+                r.problem("lifecycleStatus", "GOAL_STATUS", "must be proposed, active, on-hold, completed or cancelled");
             }
-            r.problem("lifecycleStatus", "GOAL_STATUS", "must be proposed, active, on-hold, completed or cancelled");
-            return Optional.empty();
+            return s;
         });
         if (status.isPresent() && r.has("achievementStatus")) {
             String written = r.json().at("/achievementStatus/coding/0/code").asText("");

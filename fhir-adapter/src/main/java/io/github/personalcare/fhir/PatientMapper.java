@@ -82,7 +82,8 @@ public final class PatientMapper implements FhirMapper<Patient> {
         ObjectNode nhs = Elements.object();
         nhs.putArray("extension").add(SdkExtensions.of(FhirSystems.NHS_NUMBER_VERIFICATION_EXTENSION,
                 "CodeableConcept", Elements.concept(Elements.coding(FhirSystems.NHS_NUMBER_VERIFICATION_ENGLAND,
-                        p.verification().code(), display(p.verification())))));
+                        PatientCodes.VERIFICATION.code(p.verification()),
+                        PatientCodes.VERIFICATION_DISPLAY.code(p.verification())))));
         nhs.put("system", FhirSystems.NHS_NUMBER);
         nhs.put("value", p.nhsNumber().value());
         r.putArray("identifier").add(nhs);
@@ -202,7 +203,8 @@ public final class PatientMapper implements FhirMapper<Patient> {
                 if (system.filter(s -> s.equals(FhirSystems.NHS_NUMBER_VERIFICATION_ENGLAND)
                         || s.equals(FhirSystems.NHS_NUMBER_VERIFICATION_WALES)).isPresent()) {
                     Optional<String> code = coding.requiredText("code", "R3");
-                    return code.flatMap(c -> coding.convert("code", () -> NhsNumberVerification.ofCode(c)));
+                    return code.flatMap(c -> coding.convert("code", () -> PatientCodes.VERIFICATION.read(c,
+                            "nhsNumberVerification", "R3", "must be a UK Core code 01-08")));
                 }
             }
             e.problem("valueCodeableConcept", "R3", "must have a UK Core England or Wales verification status coding");
@@ -265,18 +267,5 @@ public final class PatientMapper implements FhirMapper<Patient> {
             r.problem(name, "DATE", "is not a valid date");
             return Optional.empty();
         }
-    }
-
-    private static String display(NhsNumberVerification v) {
-        return switch (v) {
-            case VERIFIED -> "Number present and verified";
-            case NOT_TRACED -> "Number present but not traced";
-            case TRACE_REQUIRED -> "Trace required";
-            case NO_MATCH -> "Trace attempted - No match or multiple match found";
-            case TO_BE_RESOLVED -> "Trace needs to be resolved - (NHS number or patient detail conflict)";
-            case TRACE_IN_PROGRESS -> "Trace in progress";
-            case NOT_PRESENT -> "Number not present and trace not required";
-            case TRACE_POSTPONED -> "Trace postponed (baby under six weeks old)";
-        };
     }
 }

@@ -125,22 +125,12 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
 
     /** The FHIR {@code ServiceRequest.status} of a referral state. */
     static String status(ReferralState state) {
-        return switch (state) {
-            case DRAFT -> "draft";
-            case COMPLETED -> "completed";
-            case CANCELLED_REFERRAL -> "revoked";
-            case ADVICE_REQUESTED, ADVICE_GIVEN, NOT_BOOKED, BOOKED, ACCEPTED, DEFERRED_TO_PROVIDER, AWAITING_TRIAGE,
-                    TRIAGED_PROVIDER_TO_ACTION, TRIAGE_RESPONSE, REJECTED, APPT_CANCELLED_BY_PATIENT,
-                    APPT_CANCELLED_BY_PROVIDER, DID_NOT_ATTEND -> "active";
-        };
+        return ReferralCodes.STATUS.code(state);
     }
 
     /** The FHIR {@code ServiceRequest.priority} of an e-RS priority: there is no two-week-wait code in FHIR (R52). */
     static String fhirPriority(Priority priority) {
-        return switch (priority) {
-            case ROUTINE -> "routine";
-            case URGENT, TWO_WEEK_WAIT -> "urgent";
-        };
+        return ReferralCodes.PRIORITY.code(priority);
     }
 
     @Override
@@ -150,7 +140,7 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
         ObjectNode state = Elements.object();
         ArrayNode stateCodings = state.putArray("coding");
         stateCodings.add(SdkExtensions.coding("referral-state", referral.state()));
-        referral.state().ersCode().ifPresent(c -> stateCodings.add(Elements.coding(FhirSystems.ERS_REFERRAL_STATE, c)));
+        ReferralCodes.ERS_STATE.codeIfAny(referral.state()).ifPresent(c -> stateCodings.add(Elements.coding(FhirSystems.ERS_REFERRAL_STATE, c)));
         ext.add(SdkExtensions.of(STATE, "CodeableConcept", state));
         ext.add(SdkExtensions.of(PRIORITY, "Coding",
                 Elements.coding(FhirSystems.ERS_PRIORITY, referral.priority().name())));
@@ -356,16 +346,15 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
             } else if (ers.isPresent()) {
                 FhirElement coding = ers.get();
                 state = coding.requiredText("code", "R30").flatMap(c -> coding.convert("code",
-                        () -> ReferralState.ofErsCode(c)));
+                        () -> ReferralCodes.ERS_STATE.read(c, "referralState", "R30",
+                                "must be an e-RS referral state the SDK models")));
             } else {
                 concept.get().problem("coding", "R30", "needs an SDK or e-RS referral state coding");
             }
         } else if (status.isPresent()) {
-            switch (status.get()) {
-                case "draft" -> state = Optional.of(ReferralState.DRAFT);
-                case "completed" -> state = Optional.of(ReferralState.COMPLETED);
-                case "revoked" -> state = Optional.of(ReferralState.CANCELLED_REFERRAL);
-                default -> r.problem("extension", "R30", "the referral state extension is required for status "
+            state = ReferralCodes.STATUS.fromCode(status.get());
+            if (state.isEmpty()) {
+                r.problem("extension", "R30", "the referral state extension is required for status "
                         + "active (or any status other than draft, completed, revoked)");
             }
             return state;
@@ -403,14 +392,11 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
             r.problem("priority", "R28", "is required: routine or urgent, or an e-RS priority coding");
             return Optional.empty();
         }
-        return switch (fhir.get()) {
-            case "routine" -> Optional.of(Priority.ROUTINE);
-            case "urgent" -> Optional.of(Priority.URGENT);
-            default -> {
-                r.problem("priority", "R28", "must be routine or urgent (asap and stat have no e-RS priority)");
-                yield Optional.empty();
-            }
-        };
+        Optional<Priority> priority = ReferralCodes.PRIORITY.fromCode(fhir.get());
+        if (priority.isEmpty()) {
+            r.problem("priority", "R28", "must be routine or urgent (asap and stat have no e-RS priority)");
+        }
+        return priority;
     }
 
     private static RequestType requestType(FhirElement r) {

@@ -21,7 +21,7 @@ class GoalMapperTest {
         for (GoalStatus status : GoalStatus.values()) {
             PlanGoal goal = new PlanGoal(walk.plan(), walk.patient(), Optional.of(3), walk.goal().withStatus(status));
             ObjectNode json = mapper.toFhir(goal);
-            assertThat(json.get("lifecycleStatus").asText()).isEqualTo(status.fhirLifecycleStatus());
+            assertThat(json.get("lifecycleStatus").asText()).isEqualTo(CarePlanCodes.GOAL_LIFECYCLE.code(status));
             ImportContext context = ImportContext.root();
             assertThat(mapper.fromFhir(json, context)).contains(goal);
             assertThat(context.problems()).isEmpty();

@@ -198,7 +198,7 @@ class ServiceRequestMapperTest {
         assertThat(json.get("status").asText()).isEqualTo(expected);
         JsonNode codings = extension(json, ServiceRequestMapper.STATE).at("/valueCodeableConcept/coding");
         assertThat(codings.get(0).get("code").asText()).isEqualTo(state.name());
-        assertThat(codings.size()).isEqualTo(state.ersCode().isPresent() ? 2 : 1);
+        assertThat(codings.size()).isEqualTo(ReferralCodes.ERS_STATE.codeIfAny(state).isPresent() ? 2 : 1);
         assertThat(roundTrip(json).state()).isEqualTo(state);
     }
 

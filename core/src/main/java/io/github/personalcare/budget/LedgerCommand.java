@@ -132,7 +132,7 @@ public sealed interface LedgerCommand
         /**
          * A spend read from a caller's text amount and currency code.
          *
-         * @throws InvalidInputException for a currency other than GBP, or a negative, zero or
+         * @throws io.github.personalcare.lang.InvalidInputException for a currency other than GBP, or a negative, zero or
          *                               over-precise amount (R17)
          */
         public static Spend of(String key, String line, String amount, String currency, LocalDate date,

@@ -449,7 +449,7 @@ class BudgetMapperTest {
         assertThat(back.nextReviewDue()).isEqualTo(BudgetFixtures.budget().nextReviewDue());
     }
 
-    // --- foreign resources (the shared examples hold no R4 or UK Core Account or ChargeItem) ---
+    // --- foreign resources (the official examples hold no R4 or UK Core Account or ChargeItem) ---
 
     @Test
     void aForeignBillingAccountIsRefusedAsNotABudget() {

@@ -3,7 +3,6 @@ package io.github.personalcare.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -248,8 +247,8 @@ class CarePlanMapperTest {
 
     @Test
     void ukCoreCarePlanExampleListsItsProblemsWithPaths() throws java.io.IOException {
-        String json = java.nio.file.Files.readString(UkCoreValidator.SHARED
-                .resolve("fhir/examples/ukcore/UKCore-CarePlan-WellnessPlan-Example.json"));
+        String json = java.nio.file.Files.readString(OfficialExamplesTest.EXAMPLES
+                .resolve("ukcore/UKCore-CarePlan-WellnessPlan-Example.json"));
         org.assertj.core.api.Assertions.assertThatExceptionOfType(FhirImportException.class)
                 .isThrownBy(() -> new FhirImporter(FhirLimits.DEFAULT).read(json, mapper))
                 .satisfies(e -> assertThat(e.problems()).extracting(ImportProblem::jsonPath, ImportProblem::rule)

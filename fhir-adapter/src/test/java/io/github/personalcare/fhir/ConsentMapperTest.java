@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.consent.ConsentRecord;
 import io.github.personalcare.consent.LegalAuthority;
 import io.github.personalcare.consent.Performer;
-import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -205,8 +204,8 @@ class ConsentMapperTest {
 
     @Test
     void theUkCoreConsentExampleListsExactlyWhatTheSdkCannotTakeIn() throws java.io.IOException {
-        String example = java.nio.file.Files.readString(UkCoreValidator.SHARED.resolve(
-                "fhir/examples/ukcore/UKCore-Consent-ForInformationAccess-Example.json"));
+        String example = java.nio.file.Files.readString(OfficialExamplesTest.EXAMPLES.resolve(
+                "ukcore/UKCore-Consent-ForInformationAccess-Example.json"));
         assertThat(problems(FhirJsonForTests.parse(example))).extracting(ImportProblem::jsonPath, ImportProblem::rule)
                 .containsExactly(
                         tuple("$.id", "ID"),

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * imports or fails with a precise list of problems, never with any other exception.
  */
 class OfficialExamplesTest {
-    private static final Path EXAMPLES = UkCoreValidator.SHARED.resolve("fhir/examples");
+    /** The copied official examples (src/test/resources/fhir/examples; source and licence in the module's NOTICE). */
+    static final Path EXAMPLES = examplesFolder();
     private static final Map<String, FhirMapper<?>> MAPPERS = Map.of(
             "Patient", new PatientMapper(),
             "Organization", new OrganizationMapper(),
@@ -34,6 +35,14 @@ class OfficialExamplesTest {
             "Consent", new ConsentMapper());
 
     private final FhirImporter importer = new FhirImporter(FhirLimits.DEFAULT);
+
+    private static Path examplesFolder() {
+        try {
+            return Path.of(OfficialExamplesTest.class.getResource("/fhir/examples").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static Stream<Path> examples() throws IOException {
         List<Path> files = new java.util.ArrayList<>();

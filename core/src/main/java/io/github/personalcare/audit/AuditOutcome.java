@@ -9,5 +9,10 @@ public enum AuditOutcome {
     /** A command changed the record. */
     SUCCESS,
     /** A domain rule refused the command; nothing was stored. */
-    REJECTED
+    REJECTED,
+    /**
+     * The caller was allowed to ask, and the record asked for does not exist. Decided after the
+     * access decision, so a caller who may not see a record learns nothing from its absence.
+     */
+    NOT_FOUND
 }

@@ -118,7 +118,7 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
     private static String outcomeCode(AuditOutcome outcome) {
         return switch (outcome) {
             case PERMIT, SUCCESS -> "0";
-            case DENY, REJECTED -> "4";
+            case DENY, REJECTED, NOT_FOUND -> "4";
         };
     }
 

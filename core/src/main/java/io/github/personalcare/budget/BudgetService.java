@@ -9,6 +9,7 @@ import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.DataClass;
+import io.github.personalcare.internal.GuardedAggregates;
 import io.github.personalcare.internal.GuardedCall;
 import io.github.personalcare.internal.Permitted;
 import io.github.personalcare.audit.AuditEvent;
@@ -42,26 +43,32 @@ import java.util.function.Function;
  * Personal health budgets, through the access guard: propose and activate a budget against the
  * patient's agreed care plan, record allocations, spends, refunds, adjustments and recoveries
  * in its ledger, read balances, statements and forecasts, run reviews, notices and the stopping
- * of direct payments, and report on budgets across the population. Every call is decided and
- * audited by the guard; every change publishes a {@link BudgetEvent} in the same transaction.
+ * of direct payments. Every call is decided and audited by the guard; every change publishes a
+ * {@link BudgetEvent} in the same transaction. Population reports on budgets are in
+ * {@code care.reports()}.
  *
- * <p>Ledger commands are idempotent by key, checked against the {@link SpendingRule}s (spends)
- * or the budget's own rules (other entries) in the same transaction as the write, and
- * serialised by the budget's version: when two commands race, one commits and the other is run
- * again on the new state, up to {@value #ATTEMPTS} times, so no spend is lost and none
- * overdraws the budget (R17). Lifecycle commands take no expected version because every
- * ledger entry changes it; they are checked against the state in their own transaction.
+ * <p>Lifecycle, review and notice commands follow the SDK's one command contract: they take the
+ * budget's id and the version the caller read, and return the budget at its new version; a
+ * stale version is a {@link VersionConflictException} and nothing changes.
+ *
+ * <p>Ledger commands (allocations, spends, refunds, adjustments, recoveries) take an
+ * idempotency key instead of a version, so two tills can spend from one budget at once: each is
+ * checked against the {@link SpendingRule}s (spends) or the budget's own rules (other entries)
+ * in the same transaction as the write and serialised by the budget's version; when two race,
+ * one commits and the other is run again on the new state, up to {@value #ATTEMPTS} times, so
+ * no spend is lost and none overdraws the budget (R17). A key used again returns the first
+ * entry.
  *
  * <pre>{@code
- * PersonalHealthBudget budget = care.budgets().propose(ctx, new BudgetProposal(patientId, plan,
+ * Versioned<PersonalHealthBudget> budget = care.budgets().propose(ctx, new BudgetProposal(patientId, plan,
  *         new Eligibility(EligibilityReason.CONTINUING_HEALTHCARE, start), BudgetHolder.patient(),
  *         List.of(new BudgetLine(BudgetLineCode.of("PA-HOURS"), SpendCategory.PERSONAL_ASSISTANT,
  *                 Money.parse("12000.00"), Management.directPayment(Recipient.patient(start), account))),
  *         start));
- * care.budgets().activate(ctx, budget.id());
- * care.budgets().allocate(ctx, budget.id(), LedgerCommand.Allocation.directPayment("pay-1",
+ * budget = care.budgets().activate(ctx, budget.value().id(), budget.version());
+ * care.budgets().allocate(ctx, budget.value().id(), LedgerCommand.Allocation.directPayment("pay-1",
  *         BudgetLineCode.of("PA-HOURS"), Money.parse("3000.00"), start, "DP-ACCOUNT-1"));
- * care.budgets().recordSpend(ctx, budget.id(), LedgerCommand.Spend.of("inv-17",
+ * care.budgets().recordSpend(ctx, budget.value().id(), LedgerCommand.Spend.of("inv-17",
  *         BudgetLineCode.of("PA-HOURS"), Money.parse("240.00"), start, SpendCategory.PERSONAL_ASSISTANT,
  *         "Personal assistant, March"));
  * }</pre>
@@ -74,20 +81,20 @@ public final class BudgetService {
     public static final int ATTEMPTS = 8;
 
     private final AccessGuard guard;
-    private final Storage storage;
+    private final GuardedAggregates<BudgetId, PersonalHealthBudget> budgets;
     private final BudgetPolicy policy;
     private final AgreedPlanLines plans;
     private final List<SpendingRule> rules;
 
     static {
-        ServiceWiring.register(BudgetService.class, w -> new BudgetService(w.guard(), w.storage(),
+        ServiceWiring.register(BudgetService.class, w -> new BudgetService(w.guard(),
                 w.option(BudgetPolicy.class).orElseGet(BudgetPolicy::defaults), AgreedPlanLines.carePlans()));
     }
 
     /** Created by the entry point through {@link ServiceWiring}; suppliers use {@code PersonalCare}. */
-    BudgetService(AccessGuard guard, Storage storage, BudgetPolicy policy, AgreedPlanLines plans) {
+    BudgetService(AccessGuard guard, BudgetPolicy policy, AgreedPlanLines plans) {
         this.guard = Require.present("guard", guard);
-        this.storage = Require.present("storage", storage);
+        this.budgets = new GuardedAggregates<>(guard, BudgetStores.BUDGETS, DataClass.BUDGET, "PersonalHealthBudget");
         this.policy = Require.present("policy", policy);
         this.plans = Require.present("plans", plans);
         this.rules = SpendingRule.standard();
@@ -107,12 +114,13 @@ public final class BudgetService {
      * @throws InvalidInputException  for a bad field, a cohort the person's age does not fit (R18) or an excluded line category (R16)
      * @throws RuleViolationException for a direct-payment line breaking R19, R20 or R21, a deceased patient (R26),
      *                                or a plan that is not the patient's current agreed plan (R15)
+     * @return the proposed budget at version 1
      * @throws io.github.personalcare.access.AccessDeniedException if the actor may not act on the patient's budgets
      */
-    public PersonalHealthBudget propose(AccessContext ctx, BudgetProposal proposal) {
+    public Versioned<PersonalHealthBudget> propose(AccessContext ctx, BudgetProposal proposal) {
         Require.present("proposal", proposal);
         BudgetId id = BudgetId.random();
-        PersonalHealthBudget saved = guard.run(GuardedCall.on(ctx, proposal.patient(), AccessAction.COLLECT,
+        Versioned<PersonalHealthBudget> saved = guard.run(GuardedCall.on(ctx, proposal.patient(), AccessAction.COLLECT,
                 DataClass.BUDGET, "budget.propose", subject(id)), p -> {
             Patient person = p.tx().aggregates(PatientStores.PATIENTS).get(proposal.patient()).value();
             PersonalHealthBudget budget = PersonalHealthBudget.propose(id, person, proposal.carePlan(),
@@ -125,11 +133,11 @@ public final class BudgetService {
                             subject(id), AuditOutcome.SUCCESS, "R20"));
                 }
             }
-            p.tx().aggregates(BudgetStores.BUDGETS).insert(budget);
+            long version = p.tx().aggregates(BudgetStores.BUDGETS).insert(budget);
             p.tx().outbox().publish(new BudgetEvent.Proposed(UUID.randomUUID(), p.now(), budget.patient(), id));
-            return budget;
+            return new Versioned<>(budget, version);
         });
-        log.info("budget {} proposed with {} lines", id, saved.lines().size());
+        log.info("budget {} proposed with {} lines", id, saved.value().lines().size());
         return saved;
     }
 
@@ -139,9 +147,10 @@ public final class BudgetService {
      *
      * @throws RuleViolationException with R15 if there is no such plan or a line is missing from it
      * @throws io.github.personalcare.lang.IllegalTransitionException unless the budget is proposed
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
      */
-    public PersonalHealthBudget activate(AccessContext ctx, BudgetId id) {
-        return change(ctx, id, "budget.activate", (p, b) -> {
+    public Versioned<PersonalHealthBudget> activate(AccessContext ctx, BudgetId id, long expectedVersion) {
+        return change(ctx, id, expectedVersion, "budget.activate", (p, b) -> {
             PersonalHealthBudget next = b.activate(plans.currentAgreed(p.tx(), b.patient()), today(p));
             publish(p, new BudgetEvent.StatusChanged(UUID.randomUUID(), p.now(), b.patient(), id, next.status(),
                     StatusReason.PLAN_AGREED));
@@ -153,25 +162,43 @@ public final class BudgetService {
      * Suspends an active budget: no payments or spends until resumed.
      *
      * @param detail the reason in words, if any (stored, never logged)
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless the budget is active
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
      */
-    public PersonalHealthBudget suspend(AccessContext ctx, BudgetId id, StatusReason reason, Optional<String> detail) {
-        return statusChange(ctx, id, "budget.suspend", (b, today) -> b.suspend(reason, detail, today), reason);
+    public Versioned<PersonalHealthBudget> suspend(AccessContext ctx, BudgetId id, StatusReason reason,
+            Optional<String> detail, long expectedVersion) {
+        return statusChange(ctx, id, expectedVersion, "budget.suspend", (b, today) -> b.suspend(reason, detail, today),
+                reason);
     }
 
-    /** Resumes a suspended budget. */
-    public PersonalHealthBudget resume(AccessContext ctx, BudgetId id, StatusReason reason, Optional<String> detail) {
-        return statusChange(ctx, id, "budget.resume", (b, today) -> b.resume(reason, detail, today), reason);
+    /**
+     * Resumes a suspended budget.
+     *
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless the budget is suspended
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     */
+    public Versioned<PersonalHealthBudget> resume(AccessContext ctx, BudgetId id, StatusReason reason,
+            Optional<String> detail, long expectedVersion) {
+        return statusChange(ctx, id, expectedVersion, "budget.resume", (b, today) -> b.resume(reason, detail, today),
+                reason);
     }
 
-    /** Ends a budget; unspent money can still be recovered. */
-    public PersonalHealthBudget end(AccessContext ctx, BudgetId id, StatusReason reason, Optional<String> detail) {
-        return statusChange(ctx, id, "budget.end", (b, today) -> b.end(reason, detail, today), reason);
+    /**
+     * Ends a budget; unspent money can still be recovered.
+     *
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the budget has already ended
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     */
+    public Versioned<PersonalHealthBudget> end(AccessContext ctx, BudgetId id, StatusReason reason,
+            Optional<String> detail, long expectedVersion) {
+        return statusChange(ctx, id, expectedVersion, "budget.end", (b, today) -> b.end(reason, detail, today), reason);
     }
 
-    private PersonalHealthBudget statusChange(AccessContext ctx, BudgetId id, String action,
-            BiFunction<PersonalHealthBudget, LocalDate, PersonalHealthBudget> command, StatusReason reason) {
+    private Versioned<PersonalHealthBudget> statusChange(AccessContext ctx, BudgetId id, long expectedVersion,
+            String action, BiFunction<PersonalHealthBudget, LocalDate, PersonalHealthBudget> command,
+            StatusReason reason) {
         Require.present("reason", reason);
-        return change(ctx, id, action, (p, b) -> {
+        return change(ctx, id, expectedVersion, action, (p, b) -> {
             PersonalHealthBudget next = command.apply(b, today(p));
             publish(p, new BudgetEvent.StatusChanged(UUID.randomUUID(), p.now(), b.patient(), id, next.status(), reason));
             return next;
@@ -232,14 +259,16 @@ public final class BudgetService {
         return record(ctx, id, recovery);
     }
 
-    /** Records any ledger command; see the specific methods for the rules each kind follows. */
+    /**
+     * Records any ledger command; see the specific methods for the rules each kind follows. Takes
+     * the command's idempotency key instead of an expected version (see the class description).
+     */
     public LedgerEntry record(AccessContext ctx, BudgetId id, LedgerCommand command) {
         Require.present("command", command);
-        PatientId patient = patientOf(id);
         for (int attempt = 1; ; attempt++) {
             try {
-                LedgerEntry entry = guard.run(GuardedCall.on(ctx, patient, AccessAction.COLLECT, DataClass.BUDGET,
-                        command.auditAction(), subject(id)), p -> recordIn(p, id, patient, command));
+                LedgerEntry entry = budgets.run(ctx, id, AccessAction.COLLECT, command.auditAction(),
+                        (p, current) -> recordIn(p, current, command));
                 log.info("budget {} {} on line {}: entry {}", id, entry.kind(), entry.line(), entry.id());
                 return entry;
             } catch (VersionConflictException | DuplicateKeyException e) {
@@ -254,11 +283,11 @@ public final class BudgetService {
         }
     }
 
-    private LedgerEntry recordIn(Permitted p, BudgetId id, PatientId patient, LedgerCommand command) {
-        var budgets = p.tx().aggregates(BudgetStores.BUDGETS);
+    private LedgerEntry recordIn(Permitted p, Versioned<PersonalHealthBudget> current, LedgerCommand command) {
         var ledger = p.tx().entries(BudgetStores.LEDGER);
-        Versioned<PersonalHealthBudget> current = budgets.get(id);
         PersonalHealthBudget budget = current.value();
+        BudgetId id = budget.id();
+        PatientId patient = budget.patient();
         LocalDate today = today(p);
         String recordedBy = p.context().actor().reference();
         LedgerEntry entry = command.toEntry(LedgerEntryId.random(), id, patient, recordedBy, p.now());
@@ -293,7 +322,7 @@ public final class BudgetService {
             publish(p, new BudgetEvent.EntryRecorded(UUID.randomUUID(), p.now(), patient, id, e.id(), e.kind(),
                     e.line().value(), e.signedPence()));
         }
-        budgets.update(next, current.version());
+        p.tx().aggregates(BudgetStores.BUDGETS).update(next, current.version());
         return entry;
     }
 
@@ -313,22 +342,20 @@ public final class BudgetService {
 
     // --- reading ---
 
-    /** The budget. @throws NotFoundException if there is none */
-    public PersonalHealthBudget get(AccessContext ctx, BudgetId id) {
-        return read(ctx, id, "budget.read", (p, b) -> b.value());
-    }
-
-    /** The budget with its stored version. */
-    public Versioned<PersonalHealthBudget> find(AccessContext ctx, BudgetId id) {
+    /**
+     * The budget with its stored version, the version a command on it expects.
+     *
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     */
+    public Versioned<PersonalHealthBudget> get(AccessContext ctx, BudgetId id) {
         return read(ctx, id, "budget.read", (p, b) -> b);
     }
 
-    /** Every budget of the patient, oldest start first. */
-    public List<PersonalHealthBudget> budgetsOf(AccessContext ctx, PatientId patient) {
+    /** Every budget of the patient with its stored version, oldest start first. */
+    public List<Versioned<PersonalHealthBudget>> budgetsOf(AccessContext ctx, PatientId patient) {
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.BUDGET, "budget.list",
                 "Patient/" + patient), p -> p.tx().aggregates(BudgetStores.BUDGETS).findByPatient(patient).stream()
-                .map(Versioned::value)
-                .sorted(Comparator.comparing(PersonalHealthBudget::startDate))
+                .sorted(Comparator.comparing((Versioned<PersonalHealthBudget> v) -> v.value().startDate()))
                 .toList());
     }
 
@@ -381,39 +408,53 @@ public final class BudgetService {
     // --- reviews (R22, R23) ---
 
     /**
-     * Records a significant change in the person's health: raises a task to consider a review (R23).
+     * Records a significant change in the person's health: raises a task to consider a review (R23),
+     * held in the budget's {@code reviewTasks()}.
+     *
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
      */
-    public ReviewTask recordHealthChange(AccessContext ctx, BudgetId id, LocalDate on) {
-        return raise(ctx, id, ReviewTaskKind.HEALTH_CHANGED, Optional.empty(), on);
+    public Versioned<PersonalHealthBudget> recordHealthChange(AccessContext ctx, BudgetId id, LocalDate on,
+            long expectedVersion) {
+        return raise(ctx, id, ReviewTaskKind.HEALTH_CHANGED, Optional.empty(), on, expectedVersion);
     }
 
     /**
      * Records that the money is insufficient for the plan (on one line, or overall): raises a
-     * must-review task (R23).
+     * must-review task (R23), held in the budget's {@code reviewTasks()}.
+     *
+     * @throws InvalidInputException    if the line is not a line of this budget
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
      */
-    public ReviewTask recordShortfall(AccessContext ctx, BudgetId id, Optional<BudgetLineCode> line, LocalDate on) {
-        return raise(ctx, id, ReviewTaskKind.SHORTFALL, line, on);
+    public Versioned<PersonalHealthBudget> recordShortfall(AccessContext ctx, BudgetId id,
+            Optional<BudgetLineCode> line, LocalDate on, long expectedVersion) {
+        return raise(ctx, id, ReviewTaskKind.SHORTFALL, line, on, expectedVersion);
     }
 
-    private ReviewTask raise(AccessContext ctx, BudgetId id, ReviewTaskKind kind, Optional<BudgetLineCode> line,
-            LocalDate on) {
+    private Versioned<PersonalHealthBudget> raise(AccessContext ctx, BudgetId id, ReviewTaskKind kind,
+            Optional<BudgetLineCode> line, LocalDate on, long expectedVersion) {
         Require.present("on", on);
+        Require.present("line", line);
         ReviewTask task = new ReviewTask(ReviewTaskId.random(), kind, on, line, Optional.empty());
-        change(ctx, id, "budget.reviewTask", (p, b) -> {
+        Versioned<PersonalHealthBudget> saved = change(ctx, id, expectedVersion, "budget.reviewTask", (p, b) -> {
             line.ifPresent(l -> b.line(l).orElseThrow(() -> new InvalidInputException("line", "R15", "is not a line of this budget")));
             publish(p, new BudgetEvent.ReviewTaskRaised(UUID.randomUUID(), p.now(), b.patient(), id, task.id(), kind));
             return b.raise(task);
         });
         log.info("budget {} review task {} raised: {}", id, task.id(), kind);
-        return task;
+        return saved;
     }
 
     /**
      * Records a completed review: open tasks close, the next direct-payment review falls due 12
      * months on (R22), and the agreed plan's review date is read again.
+     *
+     * @throws InvalidInputException    if the review is dated in the future
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
      */
-    public PersonalHealthBudget completeReview(AccessContext ctx, BudgetId id, BudgetReview review) {
-        return change(ctx, id, "budget.review", (p, b) -> {
+    public Versioned<PersonalHealthBudget> completeReview(AccessContext ctx, BudgetId id, BudgetReview review,
+            long expectedVersion) {
+        Require.present("review", review);
+        return change(ctx, id, expectedVersion, "budget.review", (p, b) -> {
             if (review.on().isAfter(today(p))) {
                 throw new InvalidInputException("review.on", "R22", "must not be in the future");
             }
@@ -453,48 +494,66 @@ public final class BudgetService {
 
     /**
      * Gives written notice that a direct-payment line's planned amount will be reduced, with
-     * reasons (R24). The reduction itself is {@link #changePlannedAmount}.
+     * reasons (R24). The reduction itself is {@link #changePlannedAmount}; the notice is the
+     * last of the returned budget's {@code notices()}.
+     *
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
      */
-    public WrittenNotice issueReductionNotice(AccessContext ctx, BudgetId id, BudgetLineCode line, Money newAmount,
-            String reasons) {
-        return issue(ctx, id, (today) -> WrittenNotice.reduction(NoticeId.random(), today, reasons, line, newAmount));
+    public Versioned<PersonalHealthBudget> issueReductionNotice(AccessContext ctx, BudgetId id, BudgetLineCode line,
+            Money newAmount, String reasons, long expectedVersion) {
+        return issue(ctx, id, expectedVersion,
+                (today) -> WrittenNotice.reduction(NoticeId.random(), today, reasons, line, newAmount));
     }
 
     /**
      * Gives written notice that money must be repaid, with reasons, the amount, the date it is
-     * due and who must repay (R24; personal representatives after a death, R26).
+     * due and who must repay (R24; personal representatives after a death, R26). The notice is
+     * the last of the returned budget's {@code notices()}.
+     *
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
      */
-    public WrittenNotice issueRepaymentNotice(AccessContext ctx, BudgetId id, BudgetLineCode line, Money amount,
-            LocalDate dueOn, Repayer repayer, String reasons) {
-        return issue(ctx, id, (today) -> WrittenNotice.repayment(NoticeId.random(), today, reasons, line, amount, dueOn,
-                repayer));
+    public Versioned<PersonalHealthBudget> issueRepaymentNotice(AccessContext ctx, BudgetId id, BudgetLineCode line,
+            Money amount, LocalDate dueOn, Repayer repayer, String reasons, long expectedVersion) {
+        return issue(ctx, id, expectedVersion, (today) -> WrittenNotice.repayment(NoticeId.random(), today, reasons,
+                line, amount, dueOn, repayer));
     }
 
-    private WrittenNotice issue(AccessContext ctx, BudgetId id, Function<LocalDate, WrittenNotice> notice) {
-        PersonalHealthBudget after = change(ctx, id, "budget.notice", (p, b) -> {
+    private Versioned<PersonalHealthBudget> issue(AccessContext ctx, BudgetId id, long expectedVersion,
+            Function<LocalDate, WrittenNotice> notice) {
+        NoticeId[] issued = new NoticeId[1];
+        Versioned<PersonalHealthBudget> after = change(ctx, id, expectedVersion, "budget.notice", (p, b) -> {
             WrittenNotice n = notice.apply(today(p));
+            issued[0] = n.id();
             publish(p, new BudgetEvent.NoticeIssued(UUID.randomUUID(), p.now(), b.patient(), id, n.id(), n.kind()));
             return b.issue(n);
         });
-        WrittenNotice issued = after.notices().get(after.notices().size() - 1);
-        log.info("budget {} notice {} issued: {}", id, issued.id(), issued.kind());
-        return issued;
+        log.info("budget {} notice {} issued", id, issued[0]);
+        return after;
     }
 
-    /** Records the recipient's request to reconsider a notice (R24). */
-    public PersonalHealthBudget requestReconsideration(AccessContext ctx, BudgetId id, NoticeId notice) {
-        return change(ctx, id, "budget.reconsideration", (p, b) -> {
+    /**
+     * Records the recipient's request to reconsider a notice (R24).
+     *
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     */
+    public Versioned<PersonalHealthBudget> requestReconsideration(AccessContext ctx, BudgetId id, NoticeId notice,
+            long expectedVersion) {
+        return change(ctx, id, expectedVersion, "budget.reconsideration", (p, b) -> {
             publish(p, new BudgetEvent.ReconsiderationRecorded(UUID.randomUUID(), p.now(), b.patient(), id, notice, false));
             return b.requestReconsideration(notice, today(p));
         });
     }
 
-    /** Records the reasoned outcome of a reconsideration (R24). */
-    public PersonalHealthBudget decideReconsideration(AccessContext ctx, BudgetId id, NoticeId notice,
-            ReconsiderationOutcome outcome, String reasons) {
+    /**
+     * Records the reasoned outcome of a reconsideration (R24).
+     *
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     */
+    public Versioned<PersonalHealthBudget> decideReconsideration(AccessContext ctx, BudgetId id, NoticeId notice,
+            ReconsiderationOutcome outcome, String reasons, long expectedVersion) {
         Require.present("outcome", outcome);
         Require.text("reasons", reasons, Require.LONG_TEXT);
-        return change(ctx, id, "budget.reconsideration", (p, b) -> {
+        return change(ctx, id, expectedVersion, "budget.reconsideration", (p, b) -> {
             publish(p, new BudgetEvent.ReconsiderationRecorded(UUID.randomUUID(), p.now(), b.patient(), id, notice, true));
             return b.decideReconsideration(notice, outcome, reasons, today(p));
         });
@@ -503,10 +562,13 @@ public final class BudgetService {
     /**
      * Changes a line's planned amount per period; reducing a direct-payment line needs a
      * reduction notice in force for that amount (R24).
+     *
+     * @throws RuleViolationException   with R24 if a direct-payment reduction has no notice in force
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
      */
-    public PersonalHealthBudget changePlannedAmount(AccessContext ctx, BudgetId id, BudgetLineCode line, Money amount,
-            Optional<NoticeId> notice) {
-        return change(ctx, id, "budget.plannedAmount", (p, b) -> {
+    public Versioned<PersonalHealthBudget> changePlannedAmount(AccessContext ctx, BudgetId id, BudgetLineCode line,
+            Money amount, Optional<NoticeId> notice, long expectedVersion) {
+        return change(ctx, id, expectedVersion, "budget.plannedAmount", (p, b) -> {
             PersonalHealthBudget next = b.changePlannedAmount(line, amount, notice);
             publish(p, new BudgetEvent.PlannedAmountChanged(UUID.randomUUID(), p.now(), b.patient(), id, line.value(),
                     amount.pence()));
@@ -519,24 +581,36 @@ public final class BudgetService {
     /**
      * Records that the adult patient with capacity, or the only consenting representative,
      * withdrew consent: direct payments stop at once (R25).
+     *
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
      */
-    public PersonalHealthBudget withdrawDirectPaymentConsent(AccessContext ctx, BudgetId id, LocalDate on) {
-        return stopDirectPayments(ctx, id, StopReason.CONSENT_WITHDRAWN, on);
+    public Versioned<PersonalHealthBudget> withdrawDirectPaymentConsent(AccessContext ctx, BudgetId id, LocalDate on,
+            long expectedVersion) {
+        return stopDirectPayments(ctx, id, StopReason.CONSENT_WITHDRAWN, on, expectedVersion);
     }
 
     /**
      * Records the patient's death: direct payments stop (R26). Unspent money can then be
      * demanded from the personal representatives with {@link #issueRepaymentNotice}.
+     *
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
      */
-    public PersonalHealthBudget recordDeath(AccessContext ctx, BudgetId id, LocalDate dateOfDeath) {
-        return stopDirectPayments(ctx, id, StopReason.DEATH, dateOfDeath);
+    public Versioned<PersonalHealthBudget> recordDeath(AccessContext ctx, BudgetId id, LocalDate dateOfDeath,
+            long expectedVersion) {
+        return stopDirectPayments(ctx, id, StopReason.DEATH, dateOfDeath, expectedVersion);
     }
 
-    /** Stops direct payments for a reason of reg. 17 (R25, R26 and the discretionary reasons). */
-    public PersonalHealthBudget stopDirectPayments(AccessContext ctx, BudgetId id, StopReason reason, LocalDate on) {
+    /**
+     * Stops direct payments for a reason of reg. 17 (R25, R26 and the discretionary reasons).
+     *
+     * @throws InvalidInputException    if {@code on} is in the future
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     */
+    public Versioned<PersonalHealthBudget> stopDirectPayments(AccessContext ctx, BudgetId id, StopReason reason,
+            LocalDate on, long expectedVersion) {
         Require.present("reason", reason);
         Require.present("on", on);
-        return change(ctx, id, "budget.directPayments.stop", (p, b) -> {
+        return change(ctx, id, expectedVersion, "budget.directPayments.stop", (p, b) -> {
             if (on.isAfter(today(p))) {
                 throw new InvalidInputException("on", reason.rule(), "must not be in the future");
             }
@@ -545,102 +619,19 @@ public final class BudgetService {
         });
     }
 
-    // --- reports ---
-
-    /**
-     * Active budgets counted by management option (a budget mixing options counts once under
-     * each) and by why the person has one: the measure of the 180,000 → 1 million ambition.
-     * A population query.
-     */
-    public BudgetReport.ActiveBudgets activeBudgets(AccessContext ctx) {
-        return guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.BUDGET, "budget.report.active"), p -> {
-            Map<ManagementOption, Long> byOption = new EnumMap<>(ManagementOption.class);
-            Map<EligibilityReason, Long> byCohort = new EnumMap<>(EligibilityReason.class);
-            long total = 0;
-            for (Versioned<PersonalHealthBudget> v : p.tx().aggregates(BudgetStores.BUDGETS)
-                    .query(Query.where("status").is(BudgetStatus.ACTIVE))) {
-                total++;
-                v.value().options().forEach(o -> byOption.merge(o, 1L, Long::sum));
-                byCohort.merge(v.value().eligibility().reason(), 1L, Long::sum);
-            }
-            return new BudgetReport.ActiveBudgets(total, byOption, byCohort);
-        });
-    }
-
-    /**
-     * Spends dated from {@code from} (inclusive) to {@code to} (exclusive), by category and
-     * calendar month, across every budget. Refunds are reported by month. A population query.
-     */
-    public BudgetReport.SpendByCategory spendByCategory(AccessContext ctx, LocalDate from, LocalDate to) {
-        Require.present("from", from);
-        Require.present("to", to);
-        if (!to.isAfter(from)) {
-            throw new InvalidInputException("to", "PERIOD", "must be after from");
-        }
-        return guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.BUDGET, "budget.report.spend"), p -> {
-            Map<String, long[]> rows = new TreeMap<>();
-            Map<YearMonth, long[]> refunds = new TreeMap<>();
-            for (Versioned<PersonalHealthBudget> v : p.tx().aggregates(BudgetStores.BUDGETS).query(Query.all())) {
-                for (LedgerEntry e : p.tx().entries(BudgetStores.LEDGER).byOwner(v.value().id())) {
-                    if (e.date().isBefore(from) || !e.date().isBefore(to)) {
-                        continue;
-                    }
-                    YearMonth month = YearMonth.from(e.date());
-                    if (e.kind() == EntryKind.SPEND) {
-                        long[] r = rows.computeIfAbsent(month + " " + e.category().orElseThrow().code(), k -> new long[2]);
-                        r[0] = Math.addExact(r[0], e.amount().pence());
-                        r[1]++;
-                    } else if (e.kind() == EntryKind.REFUND) {
-                        long[] r = refunds.computeIfAbsent(month, k -> new long[1]);
-                        r[0] = Math.addExact(r[0], e.amount().pence());
-                    }
-                }
-            }
-            List<BudgetReport.CategorySpend> spend = new ArrayList<>();
-            rows.forEach((k, r) -> {
-                int space = k.indexOf(' ');
-                spend.add(new BudgetReport.CategorySpend(YearMonth.parse(k.substring(0, space)),
-                        SpendCategory.of(k.substring(space + 1)), Money.ofPence(r[0]), r[1]));
-            });
-            List<BudgetReport.MonthRefunds> refunded = new ArrayList<>();
-            refunds.forEach((m, r) -> refunded.add(new BudgetReport.MonthRefunds(m, Money.ofPence(r[0]))));
-            return new BudgetReport.SpendByCategory(from, to, spend, refunded);
-        });
-    }
-
     // --- plumbing ---
 
-    private PersonalHealthBudget change(AccessContext ctx, BudgetId id, String action,
-            BiFunction<Permitted, PersonalHealthBudget, PersonalHealthBudget> command) {
-        PatientId patient = patientOf(id);
-        PersonalHealthBudget result = guard.run(GuardedCall.on(ctx, patient, AccessAction.CORRECT, DataClass.BUDGET,
-                action, subject(id)), p -> {
-            var budgets = p.tx().aggregates(BudgetStores.BUDGETS);
-            Versioned<PersonalHealthBudget> current = budgets.get(id);
-            PersonalHealthBudget next = command.apply(p, current.value());
-            budgets.update(next, current.version());
-            return next;
-        });
-        log.info("budget {} {}: status {}", id, action, result.status());
+    private Versioned<PersonalHealthBudget> change(AccessContext ctx, BudgetId id, long expectedVersion,
+            String action, BiFunction<Permitted, PersonalHealthBudget, PersonalHealthBudget> command) {
+        Versioned<PersonalHealthBudget> result = budgets.change(ctx, id, expectedVersion, AccessAction.CORRECT, action,
+                command);
+        log.info("budget {} {}: status {}, storage version {}", id, action, result.value().status(), result.version());
         return result;
     }
 
     private <R> R read(AccessContext ctx, BudgetId id, String action,
             BiFunction<Permitted, Versioned<PersonalHealthBudget>, R> query) {
-        PatientId patient = patientOf(id);
-        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.BUDGET, action, subject(id)),
-                p -> query.apply(p, p.tx().aggregates(BudgetStores.BUDGETS).get(id)));
-    }
-
-    /**
-     * The patient a budget belongs to, read before the guard runs because the guard decides per
-     * patient. Only the internal patient id leaves this read; a missing budget is not found.
-     */
-    private PatientId patientOf(BudgetId id) {
-        Require.present("budgetId", id);
-        return storage.inTransaction(tx -> tx.aggregates(BudgetStores.BUDGETS).find(id))
-                .map(v -> v.value().patient())
-                .orElseThrow(() -> new NotFoundException("PersonalHealthBudget", id.toString()));
+        return budgets.read(ctx, id, action, query);
     }
 
     private static Ledger ledgerOf(Permitted p, BudgetId id) {
@@ -655,7 +646,7 @@ public final class BudgetService {
         p.tx().outbox().publish(event);
     }
 
-    private static String subject(BudgetId id) {
-        return "PersonalHealthBudget/" + id;
+    private String subject(BudgetId id) {
+        return budgets.subject(id);
     }
 }

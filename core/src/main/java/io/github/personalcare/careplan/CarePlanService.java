@@ -9,6 +9,7 @@ import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.DataClass;
+import io.github.personalcare.internal.GuardedAggregates;
 import io.github.personalcare.internal.GuardedCall;
 import io.github.personalcare.internal.Permitted;
 import io.github.personalcare.careplan.CarePlanAuthorship.Participant;
@@ -65,17 +66,17 @@ public final class CarePlanService {
     private static final Logger log = LoggerFactory.getLogger(CarePlanService.class);
 
     private final AccessGuard guard;
-    private final Storage storage;
+    private final GuardedAggregates<CarePlanId, CarePlan> plans;
     private final ZoneId zone;
 
     static {
-        ServiceWiring.register(CarePlanService.class, w -> new CarePlanService(w.guard(), w.storage()));
+        ServiceWiring.register(CarePlanService.class, w -> new CarePlanService(w.guard()));
     }
 
     /** Created by the entry point through {@link ServiceWiring}; suppliers use {@code PersonalCare}. */
-    CarePlanService(AccessGuard guard, Storage storage) {
+    CarePlanService(AccessGuard guard) {
         this.guard = Require.present("guard", guard);
-        this.storage = Require.present("storage", storage);
+        this.plans = new GuardedAggregates<>(guard, CarePlanStores.PLANS, DataClass.CARE_PLAN, "CarePlan");
         this.zone = guard.clock().getZone();
     }
 
@@ -200,12 +201,10 @@ public final class CarePlanService {
      * The plan with its storage version. Only the patient, their proxy and their care team may view
      * it (R9, R12: the guard decides).
      *
-     * @throws NotFoundException if there is no such plan
+     * @throws NotFoundException if the caller may ask and there is no such plan (audited)
      */
     public Versioned<CarePlan> get(AccessContext ctx, CarePlanId id) {
-        PatientId patient = patientOf(id);
-        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.CARE_PLAN, "careplan.read",
-                "CarePlan/" + id), p -> p.tx().aggregates(CarePlanStores.PLANS).get(id));
+        return plans.read(ctx, id, "careplan.read", (p, v) -> v);
     }
 
     /** Every plan of the patient, ended ones included, oldest first. */
@@ -273,9 +272,7 @@ public final class CarePlanService {
     }
 
     private <R> R read(AccessContext ctx, CarePlanId id, String auditAction, Function<CarePlan, R> f) {
-        PatientId patient = patientOf(id);
-        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.CARE_PLAN, auditAction,
-                "CarePlan/" + id), p -> f.apply(p.tx().aggregates(CarePlanStores.PLANS).get(id).value()));
+        return plans.read(ctx, id, auditAction, (p, v) -> f.apply(v.value()));
     }
 
     /** Extra checks that need the facts and the transaction. */
@@ -286,19 +283,11 @@ public final class CarePlanService {
 
     private Versioned<CarePlan> change(AccessContext ctx, CarePlanId id, long expectedVersion, PlanCommand command,
             BiFunction<CarePlan, Facts, CarePlan> apply, Check check) {
-        Require.present("id", id);
-        PatientId patient = patientOf(id);
         AccessAction action = command == PlanCommand.EDIT ? AccessAction.CORRECT : AccessAction.COLLECT;
         String auditAction = "careplan." + command.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        Versioned<CarePlan> saved = guard.run(GuardedCall.on(ctx, patient, action, DataClass.CARE_PLAN, auditAction,
-                "CarePlan/" + id), p -> {
-            var plans = p.tx().aggregates(CarePlanStores.PLANS);
-            Versioned<CarePlan> stored = plans.get(id);
-            if (stored.version() != expectedVersion) {
-                throw new VersionConflictException(CarePlanStores.PLANS.name(), id.toString(), expectedVersion,
-                        stored.version());
-            }
-            stored.value().requireAllows(command);
+        Versioned<CarePlan> saved = plans.change(ctx, id, expectedVersion, action, auditAction, (p, before) -> {
+            PatientId patient = before.patient();
+            before.requireAllows(command);
             Facts f = facts(p, patient);
             if (command != PlanCommand.AGREE && command != PlanCommand.CO_SIGN) {
                 CarePlanAuthorship.requireMay(command, f.participant());
@@ -310,16 +299,14 @@ public final class CarePlanService {
             if (check != null) {
                 check.run(f, p);
             }
-            CarePlan before = stored.value();
             CarePlan after = apply.apply(before, f);
             if (after.status() == PlanStatus.AGREED && CarePlanStores.currentAgreed(p.tx(), patient)
                     .filter(other -> !other.value().id().equals(id)).isPresent()) {
                 // R6: never a second plan in force, even if two drafts slipped past the check in draft()
                 throw new RuleViolationException("R6", "the patient already has an agreed plan in force");
             }
-            long version = plans.update(after, expectedVersion);
             publish(p, command, before, after);
-            return new Versioned<>(after, version);
+            return after;
         });
         log.info("care plan {} {}: status {}, agreed versions {}, storage version {}", id, command,
                 saved.value().status(), saved.value().versions().size(), saved.version());
@@ -376,13 +363,5 @@ public final class CarePlanService {
                         "must be the patient or a current member of the care team");
             }
         }
-    }
-
-    /** The patient a plan belongs to (internal ids only), to address the guarded call. */
-    private PatientId patientOf(CarePlanId id) {
-        Require.present("id", id);
-        return storage.inTransaction(tx -> tx.aggregates(CarePlanStores.PLANS).find(id))
-                .map(v -> v.value().patient())
-                .orElseThrow(() -> new NotFoundException("CarePlan", id.toString()));
     }
 }

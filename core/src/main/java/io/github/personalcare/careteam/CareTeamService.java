@@ -9,6 +9,7 @@ import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.DataClass;
+import io.github.personalcare.internal.GuardedAggregates;
 import io.github.personalcare.internal.GuardedCall;
 import io.github.personalcare.internal.Permitted;
 import io.github.personalcare.access.ProfessionalRole;
@@ -52,16 +53,16 @@ public final class CareTeamService {
     private static final Logger log = LoggerFactory.getLogger(CareTeamService.class);
 
     private final AccessGuard guard;
-    private final Storage storage;
+    private final GuardedAggregates<CareTeamId, CareTeam> teams;
 
     static {
-        ServiceWiring.register(CareTeamService.class, w -> new CareTeamService(w.guard(), w.storage()));
+        ServiceWiring.register(CareTeamService.class, w -> new CareTeamService(w.guard()));
     }
 
     /** Created by the entry point through {@link ServiceWiring}; suppliers use {@code PersonalCare}. */
-    CareTeamService(AccessGuard guard, Storage storage) {
+    CareTeamService(AccessGuard guard) {
         this.guard = Require.present("guard", guard);
-        this.storage = Require.present("storage", storage);
+        this.teams = new GuardedAggregates<>(guard, CareTeamStores.TEAMS, DataClass.CARE_TEAM, "CareTeam");
     }
 
     /**
@@ -156,12 +157,10 @@ public final class CareTeamService {
     /**
      * The care team with its storage version: who is involved in the patient's care.
      *
-     * @throws NotFoundException if there is no such team
+     * @throws NotFoundException if the caller may ask and there is no such team (audited)
      */
     public Versioned<CareTeam> get(AccessContext ctx, CareTeamId id) {
-        PatientId patient = patientOf(id);
-        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.CARE_TEAM, "careteam.read",
-                "CareTeam/" + id), p -> p.tx().aggregates(CareTeamStores.TEAMS).get(id));
+        return teams.read(ctx, id, "careteam.read", (p, v) -> v);
     }
 
     /** The patient's care team, if one is established. */
@@ -172,22 +171,13 @@ public final class CareTeamService {
 
     private Versioned<CareTeam> change(AccessContext ctx, CareTeamId id, long expectedVersion, String auditAction,
             CareTeamEvent.Change change, MemberId member, BiFunction<CareTeam, Permitted, CareTeam> apply) {
-        Require.present("id", id);
-        PatientId patient = patientOf(id);
-        Versioned<CareTeam> saved = guard.run(GuardedCall.on(ctx, patient, AccessAction.CORRECT, DataClass.CARE_TEAM,
-                auditAction, "CareTeam/" + id), p -> {
-            var teams = p.tx().aggregates(CareTeamStores.TEAMS);
-            Versioned<CareTeam> stored = teams.get(id);
-            if (stored.version() != expectedVersion) {
-                throw new VersionConflictException(CareTeamStores.TEAMS.name(), id.toString(), expectedVersion,
-                        stored.version());
-            }
-            requireMayChange(p);
-            CareTeam next = apply.apply(stored.value(), p);
-            long version = teams.update(next, expectedVersion);
-            publish(p, next, change, Optional.of(member));
-            return new Versioned<>(next, version);
-        });
+        Versioned<CareTeam> saved = teams.change(ctx, id, expectedVersion, AccessAction.CORRECT, auditAction,
+                (p, stored) -> {
+                    requireMayChange(p);
+                    CareTeam next = apply.apply(stored, p);
+                    publish(p, next, change, Optional.of(member));
+                    return next;
+                });
         log.info("care team {} {}: member {}, storage version {}", id, change, member, saved.version());
         return saved;
     }
@@ -206,12 +196,5 @@ public final class CareTeamService {
     private static void publish(Permitted p, CareTeam team, CareTeamEvent.Change change, Optional<MemberId> member) {
         p.tx().outbox().publish(new CareTeamEvent.Changed(UUID.randomUUID(), p.now(), team.patient(), team.id().value(),
                 change, member.map(MemberId::value)));
-    }
-
-    private PatientId patientOf(CareTeamId id) {
-        Require.present("id", id);
-        return storage.inTransaction(tx -> tx.aggregates(CareTeamStores.TEAMS).find(id))
-                .map(v -> v.value().patient())
-                .orElseThrow(() -> new NotFoundException("CareTeam", id.toString()));
     }
 }

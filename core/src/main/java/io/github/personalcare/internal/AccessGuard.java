@@ -11,6 +11,8 @@ import io.github.personalcare.lang.PersonalCareException;
 import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.NotFoundException;
+import io.github.personalcare.spi.Transaction;
 import io.github.personalcare.audit.AuditEvent;
 import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.access.AccessEvent;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -38,6 +41,8 @@ import java.util.function.Function;
  *       publishes {@link AccessEvent.BreakGlassUsed} to the outbox in the same transaction.</li>
  *   <li>A command refused by a domain rule, bad input or a version conflict rolls back; the
  *       refusal is audited as {@link AuditOutcome#REJECTED} and the exception rethrown.</li>
+ *   <li>A record that is missing is answered only after the decision and audited as
+ *       {@link AuditOutcome#NOT_FOUND} ({@link #runOnRecord}).</li>
  * </ul>
  *
  * <p>Thread-safe. Logs internal ids, actions and outcomes only.
@@ -65,21 +70,64 @@ public final class AccessGuard {
      * Decides, audits and, if permitted, runs the work in the same transaction.
      *
      * @throws AccessDeniedException if the policy denies (already audited)
+     * @throws NotFoundException     if the permitted work finds a record missing (audited
+     *                               {@link AuditOutcome#NOT_FOUND})
      */
     public <R> R run(GuardedCall call, Function<Permitted, R> work) {
+        return execute(call, null, null, work);
+    }
+
+    /**
+     * Decides, audits and runs a call about one stored record, whose patient is read from the
+     * record in the same transaction as the decision. A missing record is never answered before
+     * the decision (an existence oracle): the call is then decided as a request about that class
+     * of data with no patient, so a caller who may not ask across patients is denied as for any
+     * record it may not see, and one who may is told {@link NotFoundException}, audited
+     * {@link AuditOutcome#NOT_FOUND}.
+     *
+     * @param call  the call, without a patient
+     * @param kind  what is looked for, for the not-found answer ({@code "CarePlan"})
+     * @param id    the record's internal id
+     * @param owner reads the record's patient, empty if there is no such record
+     * @throws AccessDeniedException if the policy denies (already audited)
+     * @throws NotFoundException     if the caller may ask and there is no such record (already audited)
+     */
+    public <R> R runOnRecord(GuardedCall call, String kind, String id,
+            Function<Transaction, Optional<PatientId>> owner, Function<Permitted, R> work) {
+        Require.present("call", call);
+        Require.present("owner", owner);
+        if (call.patient().isPresent()) {
+            throw new IllegalArgumentException("a call on a record takes its patient from the record");
+        }
+        return execute(call, owner, new NotFoundException(kind, id), work);
+    }
+
+    private <R> R execute(GuardedCall requested, Function<Transaction, Optional<PatientId>> owner,
+            NotFoundException ifMissing, Function<Permitted, R> work) {
         Instant now = clock.instant();
-        AccessRequest request = new AccessRequest(call.context(), call.patient(), call.action(), call.dataClass(),
-                call.labels(), now);
+        // the call as finally decided (with the record's patient), for audits written after a rollback
+        GuardedCall[] decided = {requested};
         try {
             R result = storage.inTransaction(tx -> {
+                GuardedCall call = requested;
+                boolean missing = false;
+                if (owner != null) {
+                    Optional<PatientId> patient = owner.apply(tx);
+                    missing = patient.isEmpty();
+                    call = patient.map(requested::withPatient).orElse(requested);
+                }
+                decided[0] = call;
                 if (call.action().isWrite()) {
                     // Writers of one patient's data run one after another, so a service's checks
                     // (one open care plan, R6; funds left, R17) still hold when its write commits.
                     call.patient().ifPresent(tx::lockPatient);
                 }
-                AccessDecision decision = decideSafely(request, tx);
+                AccessDecision decision = decideSafely(request(call, now), tx);
                 if (decision instanceof AccessDecision.Deny deny) {
                     throw new Denied(deny);
+                }
+                if (missing) {
+                    throw ifMissing;
                 }
                 AccessDecision.Permit permit = (AccessDecision.Permit) decision;
                 R r = work.apply(new Permitted(tx, now, permit, call.context()));
@@ -88,16 +136,26 @@ public final class AccessGuard {
                 tx.audit().append(event(call, now, outcome, permit.rule()));
                 return r;
             });
-            log.debug("{} {} permitted for {}", call.auditAction(), call.subject().orElse("-"), call.context().correlationId());
+            log.debug("{} {} permitted for {}", requested.auditAction(), requested.subject().orElse("-"),
+                    requested.context().correlationId());
             return result;
         } catch (Denied d) {
-            storage.inTransaction(tx -> tx.audit().append(event(call, now, AuditOutcome.DENY, d.deny.rule())));
-            log.info("{} denied by {} for {}", call.auditAction(), d.deny.rule(), call.context().correlationId());
+            storage.inTransaction(tx -> tx.audit().append(event(decided[0], now, AuditOutcome.DENY, d.deny.rule())));
+            log.info("{} denied by {} for {}", requested.auditAction(), d.deny.rule(), requested.context().correlationId());
             throw new AccessDeniedException(d.deny);
+        } catch (NotFoundException e) {
+            storage.inTransaction(tx -> tx.audit().append(event(decided[0], now, AuditOutcome.NOT_FOUND, e.rule())));
+            log.info("{} {} not found for {}", requested.auditAction(), requested.subject().orElse("-"),
+                    requested.context().correlationId());
+            throw e;
         } catch (RuleViolationException | InvalidInputException | VersionConflictException e) {
-            auditRejection(call, now, e);
+            auditRejection(decided[0], now, e);
             throw e;
         }
+    }
+
+    private static AccessRequest request(GuardedCall call, Instant now) {
+        return new AccessRequest(call.context(), call.patient(), call.action(), call.dataClass(), call.labels(), now);
     }
 
     /**
@@ -105,7 +163,7 @@ public final class AccessGuard {
      * audit: RelationshipClaimed for a self-claimed relationship, BreakGlassUsed otherwise.
      */
     private static void alertIfRequired(GuardedCall call, Instant now, AccessDecision.Permit permit,
-            io.github.personalcare.spi.Transaction tx) {
+            Transaction tx) {
         if (permit.requires(Obligation.ALERT_PRIVACY_OFFICER) && call.patient().isPresent()) {
             AccessContext ctx = call.context();
             tx.outbox().publish(ctx.relationshipClaimed()
@@ -122,7 +180,7 @@ public final class AccessGuard {
                 call.context().correlationId());
     }
 
-    private AccessDecision decideSafely(AccessRequest request, io.github.personalcare.spi.Transaction tx) {
+    private AccessDecision decideSafely(AccessRequest request, Transaction tx) {
         try {
             AccessDecision d = policy.decide(request, AccessFacts.of(tx));
             return d == null ? AccessDecision.deny("FAIL_CLOSED", "the policy gave no decision") : d;

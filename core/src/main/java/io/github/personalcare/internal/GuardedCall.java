@@ -41,6 +41,22 @@ public record GuardedCall(
                 auditAction, Optional.ofNullable(subject));
     }
 
+    /**
+     * A call about one stored record whose patient the guard reads from the record itself
+     * ({@link AccessGuard#runOnRecord}).
+     */
+    public static GuardedCall onRecord(AccessContext ctx, AccessAction action, DataClass dataClass,
+            String auditAction, String subject) {
+        return new GuardedCall(ctx, Optional.empty(), action, dataClass, Set.of(), auditAction,
+                Optional.of(Require.present("subject", subject)));
+    }
+
+    /** This call, about the given patient. */
+    public GuardedCall withPatient(PatientId patient) {
+        return new GuardedCall(context, Optional.of(Require.present("patient", patient)), action, dataClass, labels,
+                auditAction, subject);
+    }
+
     /** A population-level call (a report, a query across patients). */
     public static GuardedCall population(AccessContext ctx, AccessAction action, DataClass dataClass,
             String auditAction) {

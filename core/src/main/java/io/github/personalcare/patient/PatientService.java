@@ -12,6 +12,8 @@ import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.DataClass;
+import io.github.personalcare.internal.GuardedAggregates;
+import io.github.personalcare.lang.Versioned;
 import io.github.personalcare.internal.GuardedCall;
 import io.github.personalcare.spi.DuplicateKeyException;
 import io.github.personalcare.spi.Query;
@@ -27,7 +29,7 @@ import java.util.UUID;
  * Registers patients and reads their demographic record, through the access guard.
  *
  * <pre>{@code
- * Patient p = care.patients().register(ctx, NhsNumber.parse("943 476 5870"),
+ * Versioned<Patient> p = care.patients().register(ctx, NhsNumber.parse("943 476 5870"),
  *         NhsNumberVerification.VERIFIED, new PersonName("Ada", "Lovelace"),
  *         LocalDate.of(1950, 12, 10), Set.of(PatientFlag.COMPLEX_NEEDS), Optional.of(OdsCode.of("A81001")));
  * }</pre>
@@ -35,6 +37,7 @@ import java.util.UUID;
 public final class PatientService {
     private static final Logger log = LoggerFactory.getLogger(PatientService.class);
     private final AccessGuard guard;
+    private final GuardedAggregates<PatientId, Patient> patients;
 
     static {
         ServiceWiring.register(PatientService.class, w -> new PatientService(w.guard()));
@@ -43,16 +46,18 @@ public final class PatientService {
     /** Created by the entry point through {@link ServiceWiring}; suppliers use {@code PersonalCare}. */
     PatientService(AccessGuard guard) {
         this.guard = Require.present("guard", guard);
+        this.patients = new GuardedAggregates<>(guard, PatientStores.PATIENTS, DataClass.DEMOGRAPHICS, "Patient");
     }
 
     /**
      * Registers a patient. At most one patient per NHS number (R2).
      *
+     * @return the patient's record at version 1
      * @throws RuleViolationException if a patient with this NHS number is already registered (R2)
      * @throws io.github.personalcare.lang.InvalidInputException for invalid fields
      * @throws io.github.personalcare.access.AccessDeniedException if the actor may not register
      */
-    public Patient register(AccessContext ctx, NhsNumber nhsNumber, NhsNumberVerification verification,
+    public Versioned<Patient> register(AccessContext ctx, NhsNumber nhsNumber, NhsNumberVerification verification,
             PersonName name, LocalDate dateOfBirth, Set<PatientFlag> flags, Optional<OdsCode> registeredPractice) {
         PatientId id = PatientId.random();
         Patient patient = new Patient(id, nhsNumber, verification, name, dateOfBirth, flags, registeredPractice,
@@ -60,55 +65,51 @@ public final class PatientService {
         if (dateOfBirth.isAfter(LocalDate.ofInstant(guard.clock().instant(), guard.clock().getZone()))) {
             throw new io.github.personalcare.lang.InvalidInputException("dateOfBirth", "DATE", "must not be in the future");
         }
-        Patient saved = guard.run(GuardedCall.on(ctx, id, AccessAction.COLLECT, DataClass.DEMOGRAPHICS,
-                "patient.register", "Patient/" + id), p -> {
-            var patients = p.tx().aggregates(PatientStores.PATIENTS);
-            if (!patients.query(Query.where("nhs_number").is(nhsNumber.value())).isEmpty()) {
+        Versioned<Patient> saved = guard.run(GuardedCall.on(ctx, id, AccessAction.COLLECT, DataClass.DEMOGRAPHICS,
+                "patient.register", patients.subject(id)), p -> {
+            var stored = p.tx().aggregates(PatientStores.PATIENTS);
+            if (!stored.query(Query.where("nhs_number").is(nhsNumber.value())).isEmpty()) {
                 throw new RuleViolationException("R2", "a patient with this NHS number is already registered");
             }
+            long version;
             try {
-                patients.insert(patient);
+                version = stored.insert(patient);
             } catch (DuplicateKeyException e) {
                 // A concurrent registration took the NHS number after the check above; a storage with
                 // a unique index on it (the JDBC adapter) refuses the second insert. Ids are random UUIDs.
                 throw new RuleViolationException("R2", "a patient with this NHS number is already registered");
             }
             p.tx().outbox().publish(new PatientEvent.Registered(UUID.randomUUID(), p.now(), id));
-            return patient;
+            return new Versioned<>(patient, version);
         });
         log.info("patient {} registered", id);
         return saved;
     }
 
     /**
-     * The patient's record.
+     * The patient's record with its stored version, the version {@link #updateFlags} expects.
      *
-     * @throws io.github.personalcare.lang.NotFoundException if there is none
+     * @throws io.github.personalcare.lang.NotFoundException if the caller may ask and there is no such
+     *                                                       patient (audited)
      */
-    public Patient get(AccessContext ctx, PatientId id) {
-        return guard.run(GuardedCall.on(ctx, id, AccessAction.ACCESS, DataClass.DEMOGRAPHICS, "patient.read",
-                "Patient/" + id), p -> p.tx().aggregates(PatientStores.PATIENTS).get(id).value());
+    public Versioned<Patient> get(AccessContext ctx, PatientId id) {
+        return patients.read(ctx, id, "patient.read", (p, v) -> v);
     }
 
     /**
      * Replaces the patient's flags (complex needs, capacity, opt-out ...).
      *
-     * @param expectedVersion the version read; a stale one throws {@code VersionConflictException}
+     * @param expectedVersion the version read
+     * @return the record at its new version
+     * @throws io.github.personalcare.lang.VersionConflictException if the record is no longer at
+     *                                                              {@code expectedVersion}
      */
-    public Patient updateFlags(AccessContext ctx, PatientId id, Set<PatientFlag> flags, long expectedVersion) {
-        return guard.run(GuardedCall.on(ctx, id, AccessAction.CORRECT, DataClass.DEMOGRAPHICS, "patient.flags",
-                "Patient/" + id), p -> {
-            var patients = p.tx().aggregates(PatientStores.PATIENTS);
-            Patient next = patients.get(id).value().withFlags(flags);
-            patients.update(next, expectedVersion);
+    public Versioned<Patient> updateFlags(AccessContext ctx, PatientId id, Set<PatientFlag> flags,
+            long expectedVersion) {
+        Require.present("flags", flags);
+        return patients.change(ctx, id, expectedVersion, AccessAction.CORRECT, "patient.flags", (p, patient) -> {
             p.tx().outbox().publish(new PatientEvent.Updated(UUID.randomUUID(), p.now(), id));
-            return next;
+            return patient.withFlags(flags);
         });
-    }
-
-    /** The stored version of the patient's record, for optimistic updates. */
-    public long version(AccessContext ctx, PatientId id) {
-        return guard.run(GuardedCall.on(ctx, id, AccessAction.ACCESS, DataClass.DEMOGRAPHICS, "patient.read",
-                "Patient/" + id), p -> p.tx().aggregates(PatientStores.PATIENTS).get(id).version());
     }
 }

@@ -10,7 +10,9 @@ import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.DataClass;
+import io.github.personalcare.internal.GuardedAggregates;
 import io.github.personalcare.internal.GuardedCall;
+import io.github.personalcare.lang.VersionConflictException;
 import io.github.personalcare.internal.Permitted;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
@@ -37,8 +39,7 @@ import java.util.random.RandomGenerator;
  * through the access guard, which decides, audits and commits the change, its history entry and
  * its events in one transaction; a refused command stores nothing and is audited as rejected.
  *
- * <p>Commands name the patient and the referral, and take the version the caller read: a stale
- * version throws {@link io.github.personalcare.lang.VersionConflictException}. Each returns the
+ * <p>Commands name the referral and take the version the caller read: a stale version throws {@link io.github.personalcare.lang.VersionConflictException}. Each returns the
  * referral as stored with its new version. <b>RTT dates are UK local dates</b> (Europe/London),
  * taken from the command time of the configured clock ({@link RttClock#ukDate}).
  *
@@ -49,10 +50,10 @@ import java.util.random.RandomGenerator;
  * <pre>{@code
  * Versioned<Referral> r = care.referrals().draft(gp, NewReferral.appointment(patientId,
  *         Priority.ROUTINE, Specialty.of("CARDIOLOGY"), "Exertional chest pain"));
- * r = care.referrals().shortlist(gp, patientId, r.value().id(), List.of(leeds, york, bradford),
+ * r = care.referrals().shortlist(gp, r.value().id(), List.of(leeds, york, bradford),
  *         PatientChoice.choiceOffered(), r.version());
- * r = care.referrals().submit(gp, patientId, r.value().id(), r.version());
- * r = care.referrals().book(gp, patientId, r.value().id(), leeds, appointmentAt, r.version());
+ * r = care.referrals().submit(gp, r.value().id(), r.version());
+ * r = care.referrals().book(gp, r.value().id(), leeds, appointmentAt, r.version());
  * }</pre>
  *
  * <p>Thread-safe. Logs internal ids, states and rule codes only.
@@ -62,6 +63,7 @@ public final class ReferralService {
     private static final int UBRN_ATTEMPTS = 10;
 
     private final AccessGuard guard;
+    private final GuardedAggregates<ReferralId, Referral> referrals;
     private final ServiceDirectory directory;
     private final RandomGenerator random;
 
@@ -73,6 +75,7 @@ public final class ReferralService {
     /** Created by the entry point through {@link ServiceWiring}; suppliers use {@code PersonalCare}. */
     ReferralService(AccessGuard guard, ServiceDirectory directory, RandomGenerator random) {
         this.guard = Require.present("guard", guard);
+        this.referrals = new GuardedAggregates<>(guard, ReferralStores.REFERRALS, DataClass.REFERRAL, "Referral");
         this.directory = Require.present("directory", directory);
         this.random = Require.present("random", random);
     }
@@ -97,15 +100,15 @@ public final class ReferralService {
             if (!(ctx.actor() instanceof Actor.Professional professional)) {
                 throw new RuleViolationException("REFERRER", "a referral is made by a professional");
             }
-            var referrals = p.tx().aggregates(ReferralStores.REFERRALS);
-            Ubrn ubrn = request.ubrn().isPresent() ? unused(referrals, request.ubrn().get()) : newUbrn(referrals);
+            var stored = p.tx().aggregates(ReferralStores.REFERRALS);
+            Ubrn ubrn = request.ubrn().isPresent() ? unused(stored, request.ubrn().get()) : newUbrn(stored);
             Referral referral = Referral.draft(id, ubrn, request.patient(),
                     new Referrer(professional.user(), professional.organisation()), request.priority(),
                     request.specialty(), request.clinicalReason(), request.requestType(), request.attachments(),
                     p.now());
             long version;
             try {
-                version = referrals.insert(referral);
+                version = stored.insert(referral);
             } catch (DuplicateKeyException e) {
                 // A concurrent draft took the UBRN after the check above; a storage with a unique
                 // index on it (the JDBC adapter) refuses the second insert. Ids are random UUIDs.
@@ -126,13 +129,13 @@ public final class ReferralService {
      * @throws InvalidInputException if the list is empty, longer than 20, repeats a service, names
      *                               a service the directory does not know (R29) or of another specialty
      */
-    public Versioned<Referral> shortlist(AccessContext ctx, PatientId patient, ReferralId referral,
+    public Versioned<Referral> shortlist(AccessContext ctx, ReferralId referral,
             List<ServiceId> services, PatientChoice choice, long expectedVersion) {
         if (services == null || services.isEmpty() || services.size() > 20) {
             throw new InvalidInputException("shortlist", "R29", "must have between 1 and 20 services");
         }
         List<ServiceId> ids = Require.list("shortlist", services, 20);
-        return execute(ctx, patient, referral, ReferralCommand.Type.SHORTLIST, expectedVersion, current -> {
+        return execute(ctx, referral, ReferralCommand.Type.SHORTLIST, expectedVersion, current -> {
             List<HealthcareService> found = new ArrayList<>();
             for (ServiceId service : ids) {
                 found.add(directory.find(service).orElseThrow(() -> new InvalidInputException("shortlist", "R29",
@@ -143,17 +146,17 @@ public final class ReferralService {
     }
 
     /** Sends the draft to NOT_BOOKED (needs a shortlist and a choice record, R29), or A&amp;G to ADVICE_REQUESTED. */
-    public Versioned<Referral> submit(AccessContext ctx, PatientId patient, ReferralId referral, long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.Submit(), expectedVersion);
+    public Versioned<Referral> submit(AccessContext ctx, ReferralId referral, long expectedVersion) {
+        return apply(ctx, referral, new ReferralCommand.Submit(), expectedVersion);
     }
 
     /**
      * Books (or rebooks) an appointment at a shortlisted service (R29); the RTT clock starts if
      * the service is consultant-led and none has started (R35).
      */
-    public Versioned<Referral> book(AccessContext ctx, PatientId patient, ReferralId referral, ServiceId service,
+    public Versioned<Referral> book(AccessContext ctx, ReferralId referral, ServiceId service,
             Instant startsAt, long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.Book(service, startsAt), expectedVersion);
+        return apply(ctx, referral, new ReferralCommand.Book(service, startsAt), expectedVersion);
     }
 
     /**
@@ -163,10 +166,10 @@ public final class ReferralService {
      * @throws RuleViolationException with rule R33 if the directory shows free slots or the service
      *                                is not directly bookable
      */
-    public Versioned<Referral> deferToProvider(AccessContext ctx, PatientId patient, ReferralId referral,
+    public Versioned<Referral> deferToProvider(AccessContext ctx, ReferralId referral,
             ServiceId service, DeferReason reason, long expectedVersion) {
         ReferralCommand.DeferToProvider command = new ReferralCommand.DeferToProvider(service, reason);
-        return execute(ctx, patient, referral, command.type(), expectedVersion, current -> {
+        return execute(ctx, referral, command.type(), expectedVersion, current -> {
             if (reason == DeferReason.NO_SLOTS_AVAILABLE && directory.hasFreeSlots(service)) {
                 throw new RuleViolationException("R33", "the service has free slots: book one instead of deferring");
             }
@@ -175,97 +178,97 @@ public final class ReferralService {
     }
 
     /** Sends the referral to a shortlisted triage service (R32); the RTT clock may start (R35). */
-    public Versioned<Referral> sendForTriage(AccessContext ctx, PatientId patient, ReferralId referral,
+    public Versioned<Referral> sendForTriage(AccessContext ctx, ReferralId referral,
             ServiceId service, long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.SendForTriage(service), expectedVersion);
+        return apply(ctx, referral, new ReferralCommand.SendForTriage(service), expectedVersion);
     }
 
     /** The triage service records its review outcome (R32), optionally changing the priority. */
-    public Versioned<Referral> triage(AccessContext ctx, PatientId patient, ReferralId referral, ReviewOutcome outcome,
+    public Versioned<Referral> triage(AccessContext ctx, ReferralId referral, ReviewOutcome outcome,
             Optional<Priority> newPriority, long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.RecordReviewOutcome(outcome, newPriority),
+        return apply(ctx, referral, new ReferralCommand.RecordReviewOutcome(outcome, newPriority),
                 expectedVersion);
     }
 
     /** The provider accepts the booked referral. */
-    public Versioned<Referral> accept(AccessContext ctx, PatientId patient, ReferralId referral, long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.Accept(), expectedVersion);
+    public Versioned<Referral> accept(AccessContext ctx, ReferralId referral, long expectedVersion) {
+        return apply(ctx, referral, new ReferralCommand.Accept(), expectedVersion);
     }
 
     /**
      * The provider rejects the booked referral with a mandatory reason (R32): its appointment is
      * cancelled, the clock stops and it returns to the referrer.
      */
-    public Versioned<Referral> reject(AccessContext ctx, PatientId patient, ReferralId referral, ReasonCode reason,
+    public Versioned<Referral> reject(AccessContext ctx, ReferralId referral, ReasonCode reason,
             Optional<String> comment, long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.Reject(reason, comment), expectedVersion);
+        return apply(ctx, referral, new ReferralCommand.Reject(reason, comment), expectedVersion);
     }
 
     /** The current appointment is cancelled by the patient or the provider; the referral may be rebooked. */
-    public Versioned<Referral> cancelAppointment(AccessContext ctx, PatientId patient, ReferralId referral,
+    public Versioned<Referral> cancelAppointment(AccessContext ctx, ReferralId referral,
             ReferralCommand.CancelledBy by, ReasonCode reason, long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.CancelAppointment(by, reason), expectedVersion);
+        return apply(ctx, referral, new ReferralCommand.CancelAppointment(by, reason), expectedVersion);
     }
 
     /** The patient did not attend the current appointment (which must have started). */
-    public Versioned<Referral> recordDidNotAttend(AccessContext ctx, PatientId patient, ReferralId referral,
+    public Versioned<Referral> recordDidNotAttend(AccessContext ctx, ReferralId referral,
             long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.RecordDidNotAttend(), expectedVersion);
+        return apply(ctx, referral, new ReferralCommand.RecordDidNotAttend(), expectedVersion);
     }
 
     /**
      * Cancels the referral for good (R30); a current appointment is cancelled in the same
      * transaction (R31) and an open clock stops.
      */
-    public Versioned<Referral> cancel(AccessContext ctx, PatientId patient, ReferralId referral, ReasonCode reason,
+    public Versioned<Referral> cancel(AccessContext ctx, ReferralId referral, ReasonCode reason,
             Optional<String> comment, long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.Cancel(reason, comment), expectedVersion);
+        return apply(ctx, referral, new ReferralCommand.Cancel(reason, comment), expectedVersion);
     }
 
     /** The referrer sends a rejected or returned referral again, with the same UBRN. */
-    public Versioned<Referral> resubmit(AccessContext ctx, PatientId patient, ReferralId referral, long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.Resubmit(), expectedVersion);
+    public Versioned<Referral> resubmit(AccessContext ctx, ReferralId referral, long expectedVersion) {
+        return apply(ctx, referral, new ReferralCommand.Resubmit(), expectedVersion);
     }
 
     /** Completes the referral once its clock has stopped and its appointment has taken place. */
-    public Versioned<Referral> complete(AccessContext ctx, PatientId patient, ReferralId referral, long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.Complete(), expectedVersion);
+    public Versioned<Referral> complete(AccessContext ctx, ReferralId referral, long expectedVersion) {
+        return apply(ctx, referral, new ReferralCommand.Complete(), expectedVersion);
     }
 
     /** The provider answers an advice-and-guidance request (the advice is stored, never logged). */
-    public Versioned<Referral> respondWithAdvice(AccessContext ctx, PatientId patient, ReferralId referral,
+    public Versioned<Referral> respondWithAdvice(AccessContext ctx, ReferralId referral,
             String advice, long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.RespondWithAdvice(advice), expectedVersion);
+        return apply(ctx, referral, new ReferralCommand.RespondWithAdvice(advice), expectedVersion);
     }
 
     /** The provider converts advice and guidance into a referral: same UBRN, same history (R34). */
-    public Versioned<Referral> convertToReferral(AccessContext ctx, PatientId patient, ReferralId referral,
+    public Versioned<Referral> convertToReferral(AccessContext ctx, ReferralId referral,
             long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.ConvertToReferral(), expectedVersion);
+        return apply(ctx, referral, new ReferralCommand.ConvertToReferral(), expectedVersion);
     }
 
     /** Pauses the RTT clock after at least two reasonable offers were declined (R36). */
-    public Versioned<Referral> pauseClock(AccessContext ctx, PatientId patient, ReferralId referral,
+    public Versioned<Referral> pauseClock(AccessContext ctx, ReferralId referral,
             int reasonableOffersDeclined, long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.PauseClock(reasonableOffersDeclined), expectedVersion);
+        return apply(ctx, referral, new ReferralCommand.PauseClock(reasonableOffersDeclined), expectedVersion);
     }
 
     /** Ends the RTT clock's pause (R36). */
-    public Versioned<Referral> resumeClock(AccessContext ctx, PatientId patient, ReferralId referral,
+    public Versioned<Referral> resumeClock(AccessContext ctx, ReferralId referral,
             long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.ResumeClock(), expectedVersion);
+        return apply(ctx, referral, new ReferralCommand.ResumeClock(), expectedVersion);
     }
 
     /** Stops the RTT clock for treatment or a non-treatment reason (R36); there must be a running clock. */
-    public Versioned<Referral> stopClock(AccessContext ctx, PatientId patient, ReferralId referral, StopReason reason,
+    public Versioned<Referral> stopClock(AccessContext ctx, ReferralId referral, StopReason reason,
             long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.StopClock(reason), expectedVersion);
+        return apply(ctx, referral, new ReferralCommand.StopClock(reason), expectedVersion);
     }
 
     /** Starts a new clock on a decision to treat after active monitoring (R35). */
-    public Versioned<Referral> restartClock(AccessContext ctx, PatientId patient, ReferralId referral,
+    public Versioned<Referral> restartClock(AccessContext ctx, ReferralId referral,
             long expectedVersion) {
-        return apply(ctx, patient, referral, new ReferralCommand.RestartClock(), expectedVersion);
+        return apply(ctx, referral, new ReferralCommand.RestartClock(), expectedVersion);
     }
 
     /**
@@ -273,19 +276,22 @@ public final class ReferralService {
      *
      * @throws io.github.personalcare.lang.IllegalTransitionException if the state does not accept it (R30)
      * @throws RuleViolationException if a rule refuses it
-     * @throws NotFoundException if the patient has no such referral
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
      * @throws io.github.personalcare.lang.VersionConflictException if {@code expectedVersion} is stale
      */
-    public Versioned<Referral> apply(AccessContext ctx, PatientId patient, ReferralId referral,
+    public Versioned<Referral> apply(AccessContext ctx, ReferralId referral,
             ReferralCommand command, long expectedVersion) {
         Require.present("command", command);
-        return execute(ctx, patient, referral, command.type(), expectedVersion, current -> command);
+        return execute(ctx, referral, command.type(), expectedVersion, current -> command);
     }
 
-    /** The patient's referral with its version, without the attachments withheld from this viewer (R41, R48). */
-    public Versioned<Referral> get(AccessContext ctx, PatientId patient, ReferralId referral) {
-        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.REFERRAL, "referral.read",
-                "Referral/" + referral), p -> visible(p, load(p, patient, referral)));
+    /**
+     * The referral with its version, without the attachments withheld from this viewer (R41, R48).
+     *
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     */
+    public Versioned<Referral> get(AccessContext ctx, ReferralId referral) {
+        return referrals.read(ctx, referral, "referral.read", (p, v) -> visible(p, v));
     }
 
     private static Versioned<Referral> visible(Permitted p, Versioned<Referral> stored) {
@@ -314,16 +320,12 @@ public final class ReferralService {
         ReferralCommand build(Referral current);
     }
 
-    private Versioned<Referral> execute(AccessContext ctx, PatientId patient, ReferralId referral,
+    private Versioned<Referral> execute(AccessContext ctx, ReferralId referral,
             ReferralCommand.Type type, long expectedVersion, CommandFor commandFor) {
-        Require.present("patient", patient);
-        Require.present("referral", referral);
-        Versioned<Referral> saved = guard.run(GuardedCall.on(ctx, patient, AccessAction.CORRECT, DataClass.REFERRAL,
-                type.auditAction(), "Referral/" + referral), p -> {
-            Versioned<Referral> current = load(p, patient, referral);
+        Versioned<Referral> saved = referrals.run(ctx, referral, AccessAction.CORRECT, type.auditAction(), (p, current) -> {
             if (current.version() != expectedVersion) {
-                throw new io.github.personalcare.lang.VersionConflictException(ReferralStores.REFERRALS.name(),
-                        referral.toString(), expectedVersion, current.version());
+                throw new VersionConflictException(ReferralStores.REFERRALS.name(), referral.toString(),
+                        expectedVersion, current.version());
             }
             if (type.isProviderCommand()) {
                 requireProvider(ctx.actor(), current.value(), type);
@@ -347,12 +349,6 @@ public final class ReferralService {
         if (!receiving) {
             throw new RuleViolationException("PROVIDER", type + " is for the receiving provider only");
         }
-    }
-
-    private static Versioned<Referral> load(Permitted p, PatientId patient, ReferralId referral) {
-        return p.tx().aggregates(ReferralStores.REFERRALS).find(referral)
-                .filter(v -> v.value().patient().equals(patient))
-                .orElseThrow(() -> new NotFoundException("Referral", referral.toString()));
     }
 
     private static Ubrn unused(AggregateStore<ReferralId, Referral> referrals, Ubrn ubrn) {

@@ -20,6 +20,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.budget.BudgetStatus;
+import io.github.personalcare.budget.BudgetStores;
+import io.github.personalcare.budget.EligibilityReason;
+import io.github.personalcare.budget.EntryKind;
+import io.github.personalcare.budget.LedgerEntry;
+import io.github.personalcare.budget.ManagementOption;
+import io.github.personalcare.budget.Money;
+import io.github.personalcare.budget.PersonalHealthBudget;
+import io.github.personalcare.budget.SpendCategory;
+import io.github.personalcare.lang.InvalidInputException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.TreeMap;
 import io.github.personalcare.referral.ReferralStores;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -134,4 +148,68 @@ public final class ReportService {
         log.info("rtt report at {}: {} incomplete pathways", census, report.incompletePathways());
         return report;
     }
+
+    // --- personal health budgets ---
+
+    /**
+     * Active budgets counted by management option (a budget mixing options counts once under
+     * each) and by why the person has one: the measure of the 180,000 → 1 million ambition.
+     * A population query.
+     */
+    public BudgetReport.ActiveBudgets activeBudgets(AccessContext ctx) {
+        return guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.BUDGET, "budget.report.active"), p -> {
+            Map<ManagementOption, Long> byOption = new EnumMap<>(ManagementOption.class);
+            Map<EligibilityReason, Long> byCohort = new EnumMap<>(EligibilityReason.class);
+            long total = 0;
+            for (Versioned<PersonalHealthBudget> v : p.tx().aggregates(BudgetStores.BUDGETS)
+                    .query(Query.where("status").is(BudgetStatus.ACTIVE))) {
+                total++;
+                v.value().options().forEach(o -> byOption.merge(o, 1L, Long::sum));
+                byCohort.merge(v.value().eligibility().reason(), 1L, Long::sum);
+            }
+            return new BudgetReport.ActiveBudgets(total, byOption, byCohort);
+        });
+    }
+
+    /**
+     * Spends dated from {@code from} (inclusive) to {@code to} (exclusive), by category and
+     * calendar month, across every budget. Refunds are reported by month. A population query.
+     */
+    public BudgetReport.SpendByCategory spendByCategory(AccessContext ctx, LocalDate from, LocalDate to) {
+        Require.present("from", from);
+        Require.present("to", to);
+        if (!to.isAfter(from)) {
+            throw new InvalidInputException("to", "PERIOD", "must be after from");
+        }
+        return guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.BUDGET, "budget.report.spend"), p -> {
+            Map<String, long[]> rows = new TreeMap<>();
+            Map<YearMonth, long[]> refunds = new TreeMap<>();
+            for (Versioned<PersonalHealthBudget> v : p.tx().aggregates(BudgetStores.BUDGETS).query(Query.all())) {
+                for (LedgerEntry e : p.tx().entries(BudgetStores.LEDGER).byOwner(v.value().id())) {
+                    if (e.date().isBefore(from) || !e.date().isBefore(to)) {
+                        continue;
+                    }
+                    YearMonth month = YearMonth.from(e.date());
+                    if (e.kind() == EntryKind.SPEND) {
+                        long[] r = rows.computeIfAbsent(month + " " + e.category().orElseThrow().code(), k -> new long[2]);
+                        r[0] = Math.addExact(r[0], e.amount().pence());
+                        r[1]++;
+                    } else if (e.kind() == EntryKind.REFUND) {
+                        long[] r = refunds.computeIfAbsent(month, k -> new long[1]);
+                        r[0] = Math.addExact(r[0], e.amount().pence());
+                    }
+                }
+            }
+            List<BudgetReport.CategorySpend> spend = new ArrayList<>();
+            rows.forEach((k, r) -> {
+                int space = k.indexOf(' ');
+                spend.add(new BudgetReport.CategorySpend(YearMonth.parse(k.substring(0, space)),
+                        SpendCategory.of(k.substring(space + 1)), Money.ofPence(r[0]), r[1]));
+            });
+            List<BudgetReport.MonthRefunds> refunded = new ArrayList<>();
+            refunds.forEach((m, r) -> refunded.add(new BudgetReport.MonthRefunds(m, Money.ofPence(r[0]))));
+            return new BudgetReport.SpendByCategory(from, to, spend, refunded);
+        });
+    }
+
 }

@@ -1,4 +1,9 @@
-package io.github.personalcare.budget;
+package io.github.personalcare.report;
+
+import io.github.personalcare.budget.EligibilityReason;
+import io.github.personalcare.budget.ManagementOption;
+import io.github.personalcare.budget.Money;
+import io.github.personalcare.budget.SpendCategory;
 
 import io.github.personalcare.internal.check.Require;
 

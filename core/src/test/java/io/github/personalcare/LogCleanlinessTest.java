@@ -2,6 +2,7 @@ package io.github.personalcare;
 
 import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.patient.Patient;
 import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.ProfessionalRole;
@@ -31,8 +32,8 @@ class LogCleanlinessTest {
         var care = PersonalCare.builder().build();
         var gp = AccessContext.of(Actor.professional(UserId.of("U1"), ProfessionalRole.GENERAL_PRACTITIONER,
                 OdsCode.of("A81001")), Purpose.DIRECT_CARE, "patient asked about her plan");
-        var patient = care.patients().register(gp, NhsNumber.parse("943 476 5870"), NhsNumberVerification.VERIFIED,
-                new PersonName("Adelina", "Quarterman"), LocalDate.of(1950, 12, 10), Set.of(), Optional.empty());
+        Patient patient = care.patients().register(gp, NhsNumber.parse("943 476 5870"), NhsNumberVerification.VERIFIED,
+                new PersonName("Adelina", "Quarterman"), LocalDate.of(1950, 12, 10), Set.of(), Optional.empty()).value();
         care.patients().get(AccessContext.patientSelf(patient.id()), patient.id());
         var emergency = AccessContext.of(Actor.professional(UserId.of("U2"), ProfessionalRole.EMERGENCY_CLINICIAN,
                 OdsCode.of("RH8")), Purpose.EMERGENCY, "collapsed in the waiting room");

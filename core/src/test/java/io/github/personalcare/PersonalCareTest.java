@@ -61,7 +61,7 @@ class PersonalCareTest {
 
     private static Patient register(PersonalCare care) {
         return care.patients().register(GP, NhsNumber.parse("943 476 5870"), NhsNumberVerification.VERIFIED,
-                new PersonName("Amara", "Okonkwo"), LocalDate.of(1958, 4, 2), Set.of(), Optional.of(OdsCode.of("A81001")));
+                new PersonName("Amara", "Okonkwo"), LocalDate.of(1958, 4, 2), Set.of(), Optional.of(OdsCode.of("A81001"))).value();
     }
 
     @Test

@@ -20,7 +20,6 @@ import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.spi.Query;
-import io.github.personalcare.spi.Storage;
 import io.github.personalcare.lang.VersionConflictException;
 import io.github.personalcare.lang.Versioned;
 import org.slf4j.Logger;

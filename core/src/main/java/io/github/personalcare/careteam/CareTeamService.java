@@ -16,8 +16,6 @@ import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.UserId;
-import io.github.personalcare.spi.Storage;
-import io.github.personalcare.lang.VersionConflictException;
 import io.github.personalcare.lang.Versioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -14,7 +14,6 @@ import io.github.personalcare.internal.GuardedAggregates;
 import io.github.personalcare.internal.GuardedCall;
 import io.github.personalcare.lang.VersionConflictException;
 import io.github.personalcare.internal.Permitted;
-import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.Ubrn;
 import io.github.personalcare.spi.AggregateStore;
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

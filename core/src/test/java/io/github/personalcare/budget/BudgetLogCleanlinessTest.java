@@ -39,17 +39,17 @@ class BudgetLogCleanlinessTest {
                 b.today, PAYEE));
         b.budgets().adjust(b.w.gp, budget.id(), new LedgerCommand.Adjustment("a-1", PHYSIO, Direction.INCREASE,
                 Money.parse("1.00"), b.today, REASON));
-        WrittenNotice notice = b.budgets().issueRepaymentNotice(b.w.gp, budget.id(), PA, Money.parse("5.00"),
-                b.today.plusDays(28), Repayer.PATIENT, REASON);
+        WrittenNotice notice = BudgetWorld.lastNotice(b.budgets().issueRepaymentNotice(b.w.gp, budget.id(), PA, Money.parse("5.00"),
+                b.today.plusDays(28), Repayer.PATIENT, REASON, b.version(budget.id())));
         b.budgets().recover(b.w.gp, budget.id(), new LedgerCommand.Recovery("rec-1", PA, Money.parse("5.00"), b.today,
                 REASON, Optional.of(notice.id())));
-        b.budgets().recordShortfall(b.w.gp, budget.id(), Optional.of(PA), b.today);
-        b.budgets().completeReview(b.w.gp, budget.id(), new BudgetReview(b.today, true, true, true, Optional.of(REASON)));
-        b.budgets().suspend(b.w.gp, budget.id(), StatusReason.CONCERN_ABOUT_USE, Optional.of(REASON));
-        b.budgets().resume(b.w.gp, budget.id(), StatusReason.RESOLVED, Optional.of(REASON));
+        b.budgets().recordShortfall(b.w.gp, budget.id(), Optional.of(PA), b.today, b.version(budget.id()));
+        b.budgets().completeReview(b.w.gp, budget.id(), new BudgetReview(b.today, true, true, true, Optional.of(REASON)), b.version(budget.id()));
+        b.budgets().suspend(b.w.gp, budget.id(), StatusReason.CONCERN_ABOUT_USE, Optional.of(REASON), b.version(budget.id()));
+        b.budgets().resume(b.w.gp, budget.id(), StatusReason.RESOLVED, Optional.of(REASON), b.version(budget.id()));
         b.budgets().statement(b.w.gp, budget.id(), b.today);
         b.budgets().forecast(b.w.gp, budget.id());
-        b.budgets().withdrawDirectPaymentConsent(b.w.gp, budget.id(), b.today);
+        b.budgets().withdrawDirectPaymentConsent(b.w.gp, budget.id(), b.today, b.version(budget.id()));
         assertThatExceptionOfType(RuntimeException.class).isThrownBy(() ->
                 b.budgets().recordSpend(b.w.stranger, budget.id(), b.spend("s-3", PHYSIO, "1.00", SpendCategory.THERAPY)));
 

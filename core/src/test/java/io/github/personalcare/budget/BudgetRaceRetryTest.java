@@ -66,13 +66,14 @@ class BudgetRaceRetryTest {
             new SelfAndCareTeamPolicy(new RegisteredPractice()), new TestClock(Instant.parse("2026-11-23T10:00:00Z")));
     private final PatientId patient = new ServiceWiring(guard, storage, Map.of()).create(PatientService.class).register(gp, NhsNumber.parse("9434765870"),
             NhsNumberVerification.VERIFIED, new PersonName("Ada", "Quarrington"), LocalDate.of(1950, 12, 10), Set.of(),
-            Optional.of(OdsCode.of("A81001"))).id();
+            Optional.of(OdsCode.of("A81001"))).value().id();
     private final CarePlanId plan = CarePlanId.random();
-    private final BudgetService budgets = new BudgetService(guard, storage, BudgetPolicy.defaults(),
+    private final BudgetService budgets = new BudgetService(guard, BudgetPolicy.defaults(),
             (tx, p) -> Optional.of(new AgreedPlan(plan, Set.of(BudgetWorld.PHYSIO), Optional.of(TODAY.plusMonths(2)))));
     private final BudgetId id = budgets.activate(gp, budgets.propose(gp, new BudgetProposal(patient, plan,
             new Eligibility(EligibilityReason.DISCRETIONARY, TODAY), BudgetHolder.patient(), List.of(new BudgetLine(
-                    BudgetWorld.PHYSIO, SpendCategory.THERAPY, Money.parse("100"), Management.notional())), TODAY)).id()).id();
+                    BudgetWorld.PHYSIO, SpendCategory.THERAPY, Money.parse("100"), Management.notional())), TODAY))
+            .value().id(), 1).value().id();
 
     @Test
     void aCommandThatLosesARaceIsRunAgainAndRecordedOnce() {

@@ -88,10 +88,10 @@ class BudgetRulesTest {
     @DisplayName("R15 a budget cannot become active when the agreed plan's support section does not reference a line")
     void r15EveryLineMustBeInThePlan() {
         CarePlanId plan = b.agreedPlanFunding(PA, PHYSIO).value().id();
-        PersonalHealthBudget proposed = b.budgets().propose(b.w.gp, b.proposal(plan, b.standardLines()));
+        PersonalHealthBudget proposed = b.budgets().propose(b.w.gp, b.proposal(plan, b.standardLines())).value();
 
         assertThatExceptionOfType(RuleViolationException.class)
-                .isThrownBy(() -> b.budgets().activate(b.w.gp, proposed.id()))
+                .isThrownBy(() -> b.budgets().activate(b.w.gp, proposed.id(), b.version(proposed.id())))
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("R15"))
                 .satisfies(e -> assertThat(e.getMessage()).contains("EQUIP"));
     }
@@ -273,7 +273,7 @@ class BudgetRulesTest {
                                 BudgetWorld.directPayment(lacking.today))))))
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("R19"));
 
-        Patient person = lacking.w.care.patients().get(lacking.w.gp, lacking.patient());
+        Patient person = lacking.w.care.patients().get(lacking.w.gp, lacking.patient()).value();
         PersonalHealthBudget viaRepresentative = PersonalHealthBudget.propose(BudgetId.random(), person, plan,
                 new Eligibility(EligibilityReason.CONTINUING_HEALTHCARE, lacking.today), BudgetHolder.patient(), List.of(
                         new BudgetLine(PA, SpendCategory.PERSONAL_ASSISTANT, Money.parse("100"), Management.directPayment(
@@ -323,7 +323,7 @@ class BudgetRulesTest {
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("R20"));
 
         PersonalHealthBudget allowed = excluded.budgetsUnder(BudgetPolicy.defaults().allowingScheduleOverride())
-                .propose(excluded.w.gp, excluded.proposal(plan, withOverride));
+                .propose(excluded.w.gp, excluded.proposal(plan, withOverride)).value();
         assertThat(allowed.status()).isEqualTo(BudgetStatus.PROPOSED);
         assertThat(excluded.audit()).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("budget.scheduleOverride");
@@ -369,7 +369,7 @@ class BudgetRulesTest {
         b.w.clock.advance(Duration.ofDays(60));
         LocalDate reviewed = b.w.today();
         PersonalHealthBudget after = b.budgets().completeReview(b.w.gp, budget.id(),
-                new BudgetReview(reviewed, true, true, true, Optional.empty()));
+                new BudgetReview(reviewed, true, true, true, Optional.empty()), b.version(budget.id())).value();
 
         assertThat(after.nextReviewDue()).contains(reviewed.plusMonths(12));
     }
@@ -392,8 +392,8 @@ class BudgetRulesTest {
     void r22OtherBudgetsFollowThePlan() {
         CarePlanId plan = b.agreedPlanFunding(PHYSIO).value().id();
         PersonalHealthBudget notional = b.budgets().propose(b.w.gp, b.proposal(plan, List.of(
-                new BudgetLine(PHYSIO, SpendCategory.THERAPY, Money.parse("100"), Management.notional()))));
-        notional = b.budgets().activate(b.w.gp, notional.id());
+                new BudgetLine(PHYSIO, SpendCategory.THERAPY, Money.parse("100"), Management.notional())))).value();
+        notional = b.budgets().activate(b.w.gp, notional.id(), b.version(notional.id())).value();
 
         assertThat(notional.nextReviewDue()).contains(b.today.plusMonths(2));
         assertThat(notional.dueForReview(b.today.plusMonths(2))).isTrue();
@@ -406,7 +406,7 @@ class BudgetRulesTest {
     void r23HealthChangeRaisesAReviewTask() {
         PersonalHealthBudget budget = b.funded();
 
-        ReviewTask task = b.budgets().recordHealthChange(b.w.gp, budget.id(), b.today);
+        ReviewTask task = BudgetWorld.lastTask(b.budgets().recordHealthChange(b.w.gp, budget.id(), b.today, b.version(budget.id())));
 
         assertThat(task.kind()).isEqualTo(ReviewTaskKind.HEALTH_CHANGED);
         assertThat(task.isMandatory()).isFalse();
@@ -421,10 +421,10 @@ class BudgetRulesTest {
     void r23ShortfallRaisesAMustReviewTask() {
         PersonalHealthBudget budget = b.funded();
 
-        ReviewTask task = b.budgets().recordShortfall(b.w.gp, budget.id(), Optional.of(PA), b.today);
+        ReviewTask task = BudgetWorld.lastTask(b.budgets().recordShortfall(b.w.gp, budget.id(), Optional.of(PA), b.today, b.version(budget.id())));
         assertThat(task.isMandatory()).isTrue();
         PersonalHealthBudget reviewed = b.budgets().completeReview(b.w.gp, budget.id(),
-                new BudgetReview(b.today, true, true, false, Optional.of("Hours increased after review")));
+                new BudgetReview(b.today, true, true, false, Optional.of("Hours increased after review")), b.version(budget.id())).value();
 
         assertThat(reviewed.reviewTasks()).singleElement().satisfies(t -> assertThat(t.isOpen()).isFalse());
     }
@@ -438,13 +438,13 @@ class BudgetRulesTest {
 
         assertThatExceptionOfType(RuleViolationException.class)
                 .isThrownBy(() -> b.budgets().changePlannedAmount(b.w.gp, budget.id(), PA, Money.parse("5000.00"),
-                        Optional.empty()))
+                        Optional.empty(), b.version(budget.id())))
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("R24"));
 
-        WrittenNotice notice = b.budgets().issueReductionNotice(b.w.gp, budget.id(), PA, Money.parse("5000.00"),
-                "Fewer hours are needed since the adaptation to the bathroom");
+        WrittenNotice notice = BudgetWorld.lastNotice(b.budgets().issueReductionNotice(b.w.gp, budget.id(), PA, Money.parse("5000.00"),
+                "Fewer hours are needed since the adaptation to the bathroom", b.version(budget.id())));
         PersonalHealthBudget reduced = b.budgets().changePlannedAmount(b.w.gp, budget.id(), PA, Money.parse("5000.00"),
-                Optional.of(notice.id()));
+                Optional.of(notice.id()), b.version(budget.id())).value();
         assertThat(reduced.line(PA).orElseThrow().plannedPerPeriod()).isEqualTo(Money.parse("5000.00"));
     }
 
@@ -457,9 +457,9 @@ class BudgetRulesTest {
                         Money.parse("500.00"), b.today, "Accumulated unused money", Optional.empty())))
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("R24"));
 
-        WrittenNotice notice = b.budgets().issueRepaymentNotice(b.w.gp, budget.id(), PA, Money.parse("500.00"),
-                b.today.plusDays(28), Repayer.PATIENT, "A substantial amount has accumulated unused");
-        b.budgets().requestReconsideration(b.w.gp, budget.id(), notice.id());
+        WrittenNotice notice = BudgetWorld.lastNotice(b.budgets().issueRepaymentNotice(b.w.gp, budget.id(), PA, Money.parse("500.00"),
+                b.today.plusDays(28), Repayer.PATIENT, "A substantial amount has accumulated unused", b.version(budget.id())));
+        b.budgets().requestReconsideration(b.w.gp, budget.id(), notice.id(), b.version(budget.id()));
         LedgerCommand.Recovery recovery = new LedgerCommand.Recovery("r-1", PA, Money.parse("500.00"), b.today,
                 "Accumulated unused money", Optional.of(notice.id()));
         assertThatExceptionOfType(RuleViolationException.class)
@@ -467,7 +467,7 @@ class BudgetRulesTest {
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("R24"));
 
         PersonalHealthBudget decided = b.budgets().decideReconsideration(b.w.gp, budget.id(), notice.id(),
-                ReconsiderationOutcome.UPHELD, "The money was not needed for the plan's services");
+                ReconsiderationOutcome.UPHELD, "The money was not needed for the plan's services", b.version(budget.id())).value();
         assertThat(decided.notice(notice.id()).orElseThrow().reconsideration().orElseThrow().outcome())
                 .contains(ReconsiderationOutcome.UPHELD);
         b.budgets().recover(b.w.gp, budget.id(), recovery);
@@ -487,11 +487,11 @@ class BudgetRulesTest {
     @DisplayName("R24 nothing is recovered under a notice withdrawn on reconsideration")
     void r24WithdrawnNoticeAllowsNoRecovery() {
         PersonalHealthBudget budget = b.funded();
-        WrittenNotice notice = b.budgets().issueRepaymentNotice(b.w.gp, budget.id(), PA, Money.parse("500.00"),
-                b.today.plusDays(28), Repayer.PATIENT, "A substantial amount has accumulated unused");
-        b.budgets().requestReconsideration(b.w.gp, budget.id(), notice.id());
+        WrittenNotice notice = BudgetWorld.lastNotice(b.budgets().issueRepaymentNotice(b.w.gp, budget.id(), PA, Money.parse("500.00"),
+                b.today.plusDays(28), Repayer.PATIENT, "A substantial amount has accumulated unused", b.version(budget.id())));
+        b.budgets().requestReconsideration(b.w.gp, budget.id(), notice.id(), b.version(budget.id()));
         b.budgets().decideReconsideration(b.w.gp, budget.id(), notice.id(), ReconsiderationOutcome.WITHDRAWN,
-                "The money is committed to respite booked for the spring");
+                "The money is committed to respite booked for the spring", b.version(budget.id()));
 
         assertThatExceptionOfType(RuleViolationException.class)
                 .isThrownBy(() -> b.budgets().recover(b.w.gp, budget.id(), new LedgerCommand.Recovery("r-1", PA,
@@ -506,7 +506,7 @@ class BudgetRulesTest {
     void r25ConsentWithdrawalStopsDirectPayments() {
         PersonalHealthBudget budget = b.funded();
 
-        b.budgets().withdrawDirectPaymentConsent(b.w.gp, budget.id(), b.today);
+        b.budgets().withdrawDirectPaymentConsent(b.w.gp, budget.id(), b.today, b.version(budget.id()));
 
         assertThatExceptionOfType(SpendRejectedException.class)
                 .isThrownBy(() -> b.budgets().recordSpend(b.w.gp, budget.id(),
@@ -527,7 +527,7 @@ class BudgetRulesTest {
     void r26DeathStopsPaymentsAndAllowsRepayment() {
         PersonalHealthBudget budget = b.funded();
 
-        b.budgets().recordDeath(b.w.gp, budget.id(), b.today);
+        b.budgets().recordDeath(b.w.gp, budget.id(), b.today, b.version(budget.id()));
 
         assertThatExceptionOfType(RuleViolationException.class)
                 .isThrownBy(() -> b.budgets().allocate(b.w.gp, budget.id(), LedgerCommand.Allocation.directPayment(
@@ -537,8 +537,8 @@ class BudgetRulesTest {
                 .isThrownBy(() -> b.budgets().recordSpend(b.w.gp, budget.id(),
                         b.spend("s-1", PA, "10.00", SpendCategory.PERSONAL_ASSISTANT)))
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("R26"));
-        WrittenNotice notice = b.budgets().issueRepaymentNotice(b.w.gp, budget.id(), PA, Money.parse("3000.00"),
-                b.today.plusDays(56), Repayer.PERSONAL_REPRESENTATIVES, "Unspent direct payment after death");
+        WrittenNotice notice = BudgetWorld.lastNotice(b.budgets().issueRepaymentNotice(b.w.gp, budget.id(), PA, Money.parse("3000.00"),
+                b.today.plusDays(56), Repayer.PERSONAL_REPRESENTATIVES, "Unspent direct payment after death", b.version(budget.id())));
         b.budgets().recover(b.w.gp, budget.id(), new LedgerCommand.Recovery("r-1", PA, Money.parse("3000.00"), b.today,
                 "Repaid by the estate", Optional.of(notice.id())));
         assertThat(b.budgets().balance(b.w.gp, budget.id(), PA)).isEqualTo(Balance.ZERO);
@@ -548,7 +548,7 @@ class BudgetRulesTest {
     @DisplayName("R26 no direct payment is dated on or after a date of death on the patient's record")
     void r26NoPaymentAfterRecordedDeath() {
         PersonalHealthBudget budget = b.funded();
-        Patient deceased = b.w.care.patients().get(b.w.gp, b.patient()).withDateOfDeath(b.today);
+        Patient deceased = b.w.care.patients().get(b.w.gp, b.patient()).value().withDateOfDeath(b.today);
         LedgerEntry payment = LedgerCommand.Allocation.directPayment("pay-2", PA, Money.parse("100.00"), b.today, ACCOUNT)
                 .toEntry(LedgerEntryId.random(), budget.id(), b.patient(), "system:test", b.w.clock.instant());
 

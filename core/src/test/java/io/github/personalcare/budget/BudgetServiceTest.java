@@ -1,5 +1,7 @@
 package io.github.personalcare.budget;
 
+import io.github.personalcare.report.BudgetReport;
+
 import io.github.personalcare.lang.IllegalTransitionException;
 import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.audit.AuditOutcome;
@@ -30,10 +32,10 @@ class BudgetServiceTest {
         PersonalHealthBudget budget = b.proposed();
         assertThat(budget.status()).isEqualTo(BudgetStatus.PROPOSED);
 
-        b.budgets().activate(b.w.gp, budget.id());
-        b.budgets().suspend(b.w.gp, budget.id(), StatusReason.PERSON_AWAY, Optional.empty());
-        b.budgets().resume(b.w.gp, budget.id(), StatusReason.RESOLVED, Optional.empty());
-        PersonalHealthBudget ended = b.budgets().end(b.w.gp, budget.id(), StatusReason.NO_LONGER_NEEDED, Optional.empty());
+        b.budgets().activate(b.w.gp, budget.id(), b.version(budget.id()));
+        b.budgets().suspend(b.w.gp, budget.id(), StatusReason.PERSON_AWAY, Optional.empty(), b.version(budget.id()));
+        b.budgets().resume(b.w.gp, budget.id(), StatusReason.RESOLVED, Optional.empty(), b.version(budget.id()));
+        PersonalHealthBudget ended = b.budgets().end(b.w.gp, budget.id(), StatusReason.NO_LONGER_NEEDED, Optional.empty(), b.version(budget.id())).value();
 
         assertThat(ended.history()).extracting(StatusChange::status).containsExactly(BudgetStatus.PROPOSED,
                 BudgetStatus.ACTIVE, BudgetStatus.SUSPENDED, BudgetStatus.ACTIVE, BudgetStatus.ENDED);
@@ -45,17 +47,17 @@ class BudgetServiceTest {
     @Test
     void anEndedBudgetCannotBeResumed() {
         PersonalHealthBudget budget = b.active();
-        b.budgets().end(b.w.gp, budget.id(), StatusReason.NO_LONGER_NEEDED, Optional.empty());
+        b.budgets().end(b.w.gp, budget.id(), StatusReason.NO_LONGER_NEEDED, Optional.empty(), b.version(budget.id()));
 
         assertThatExceptionOfType(IllegalTransitionException.class)
-                .isThrownBy(() -> b.budgets().resume(b.w.gp, budget.id(), StatusReason.RESOLVED, Optional.empty()))
+                .isThrownBy(() -> b.budgets().resume(b.w.gp, budget.id(), StatusReason.RESOLVED, Optional.empty(), b.version(budget.id())))
                 .satisfies(e -> assertThat(e.state()).isEqualTo("ENDED"));
     }
 
     @Test
     void aSuspendedBudgetTakesNoSpends() {
         PersonalHealthBudget budget = b.funded();
-        b.budgets().suspend(b.w.gp, budget.id(), StatusReason.CONCERN_ABOUT_USE, Optional.empty());
+        b.budgets().suspend(b.w.gp, budget.id(), StatusReason.CONCERN_ABOUT_USE, Optional.empty(), b.version(budget.id()));
 
         assertThatExceptionOfType(SpendRejectedException.class)
                 .isThrownBy(() -> b.budgets().recordSpend(b.w.gp, budget.id(),
@@ -175,7 +177,7 @@ class BudgetServiceTest {
         PersonalHealthBudget funded = b.funded();
         b.budgets().propose(b.w.gp, b.proposal(funded.carePlan(), b.standardLines())); // proposed: not counted
 
-        BudgetReport.ActiveBudgets report = b.budgets().activeBudgets(b.w.gp);
+        BudgetReport.ActiveBudgets report = b.w.care.reports().activeBudgets(b.w.gp);
 
         assertThat(report.total()).isEqualTo(1);
         assertThat(report.using(ManagementOption.DIRECT_PAYMENT)).isEqualTo(1);
@@ -191,7 +193,7 @@ class BudgetServiceTest {
         b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-2", PHYSIO, "10.00", SpendCategory.THERAPY));
         b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-3", EQUIP, "99.99", SpendCategory.EQUIPMENT));
 
-        BudgetReport.SpendByCategory report = b.budgets().spendByCategory(b.w.gp, b.today.withDayOfMonth(1),
+        BudgetReport.SpendByCategory report = b.w.care.reports().spendByCategory(b.w.gp, b.today.withDayOfMonth(1),
                 b.today.plusMonths(1).withDayOfMonth(1));
 
         assertThat(report.spend()).containsExactlyInAnyOrder(
@@ -202,6 +204,6 @@ class BudgetServiceTest {
 
     @Test
     void populationReportsAreDeniedToACarer() {
-        assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> b.budgets().activeBudgets(b.w.carer));
+        assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> b.w.care.reports().activeBudgets(b.w.carer));
     }
 }

@@ -91,12 +91,13 @@ final class BudgetWorld {
     /** Proposes the three-line budget against a plan funding all three lines. */
     PersonalHealthBudget proposed() {
         CarePlanId plan = agreedPlanFunding(PA, PHYSIO, EQUIP).value().id();
-        return budgets().propose(w.gp, proposal(plan, standardLines()));
+        return budgets().propose(w.gp, proposal(plan, standardLines())).value();
     }
 
     /** Proposes and activates the three-line budget. */
     PersonalHealthBudget active() {
-        return budgets().activate(w.gp, proposed().id());
+        PersonalHealthBudget proposed = proposed();
+        return budgets().activate(w.gp, proposed.id(), 1).value();
     }
 
     /** An active budget with £3,000 paid into the direct-payment line, £1,200 physio and £800 equipment. */
@@ -106,7 +107,24 @@ final class BudgetWorld {
                 today, ACCOUNT));
         budgets().allocate(w.gp, b.id(), LedgerCommand.Allocation.of("alloc-physio", PHYSIO, Money.parse("1200.00"), today));
         budgets().allocate(w.gp, b.id(), LedgerCommand.Allocation.of("alloc-equip", EQUIP, Money.parse("800.00"), today));
-        return budgets().get(w.gp, b.id());
+        return budgets().get(w.gp, b.id()).value();
+    }
+
+    /** The budget's stored version: what its next lifecycle command expects. */
+    long version(BudgetId id) {
+        return stored(id).version();
+    }
+
+    /** The notice a notice command just issued: the last of the budget's notices. */
+    static WrittenNotice lastNotice(Versioned<PersonalHealthBudget> budget) {
+        List<WrittenNotice> notices = budget.value().notices();
+        return notices.get(notices.size() - 1);
+    }
+
+    /** The review task a review command just raised: the last of the budget's tasks. */
+    static ReviewTask lastTask(Versioned<PersonalHealthBudget> budget) {
+        List<ReviewTask> tasks = budget.value().reviewTasks();
+        return tasks.get(tasks.size() - 1);
     }
 
     LedgerCommand.Spend spend(String key, BudgetLineCode line, String amount, SpendCategory category) {
@@ -127,7 +145,7 @@ final class BudgetWorld {
     BudgetService budgetsUnder(BudgetPolicy policy) {
         AccessGuard guard = new AccessGuard(w.storage,
                 new SelfAndCareTeamPolicy(new RegisteredPractice()), w.clock);
-        return new BudgetService(guard, w.storage, policy, AgreedPlanLines.carePlans());
+        return new BudgetService(guard, policy, AgreedPlanLines.carePlans());
     }
 
     /** The patient's audit events, oldest first, straight from storage. */

@@ -71,10 +71,10 @@ class LedgerPropertyTest {
                 OdsCode.of("A81001")), Purpose.DIRECT_CARE);
         PatientId patient = new ServiceWiring(guard, storage, Map.of()).create(PatientService.class).register(gp, NhsNumber.parse("9434765870"),
                 NhsNumberVerification.VERIFIED, new PersonName("Ada", "Quarrington"), LocalDate.of(1950, 12, 10),
-                Set.of(), Optional.of(OdsCode.of("A81001"))).id();
+                Set.of(), Optional.of(OdsCode.of("A81001"))).value().id();
         CarePlanId plan = CarePlanId.random();
         AgreedPlanLines agreed = (tx, p) -> Optional.of(new AgreedPlan(plan, Set.copyOf(LINES), Optional.of(TODAY.plusMonths(2))));
-        BudgetService budgets = new BudgetService(guard, storage, BudgetPolicy.defaults(), agreed);
+        BudgetService budgets = new BudgetService(guard, BudgetPolicy.defaults(), agreed);
         BudgetId id = budgets.propose(gp, new BudgetProposal(patient, plan,
                 new Eligibility(EligibilityReason.CONTINUING_HEALTHCARE, TODAY), BudgetHolder.patient(), List.of(
                         new BudgetLine(BudgetWorld.PA, SpendCategory.PERSONAL_ASSISTANT, Money.parse("500"),
@@ -82,8 +82,8 @@ class LedgerPropertyTest {
                         new BudgetLine(BudgetWorld.PHYSIO, SpendCategory.THERAPY, Money.parse("500"), Management.notional()),
                         new BudgetLine(BudgetWorld.EQUIP, SpendCategory.EQUIPMENT, Money.parse("500"),
                                 Management.thirdParty("Independent Living Trust", Optional.empty()))),
-                TODAY)).id();
-        budgets.activate(gp, id);
+                TODAY)).value().id();
+        budgets.activate(gp, id, 1);
 
         List<LedgerCommand> accepted = new ArrayList<>();
         List<LedgerEntry> firstResults = new ArrayList<>();
@@ -121,7 +121,7 @@ class LedgerPropertyTest {
                 assertThat(s.op()).isNotEqualTo(Op.REPLAY);
                 assertThat(budgets.ledger(gp, id).entries()).isEqualTo(before);
             }
-            checkInvariants(budgets.get(gp, id), budgets.ledger(gp, id));
+            checkInvariants(budgets.get(gp, id).value(), budgets.ledger(gp, id));
         }
     }
 

@@ -133,7 +133,7 @@ class CarePlanServiceTest {
     @Test
     @DisplayName("R8 when the patient lacks capacity their attorney agrees the plan and the patient alone cannot")
     void r8AttorneyAgreesForAPatientWhoLacksCapacity() {
-        long pv = w.care.patients().version(w.gp, w.patient);
+        long pv = w.care.patients().get(w.gp, w.patient).version();
         w.care.patients().updateFlags(w.gp, w.patient, java.util.Set.of(io.github.personalcare.patient.PatientFlag.COMPLEX_NEEDS,
                 io.github.personalcare.patient.PatientFlag.LACKS_CAPACITY), pv);
         var v = w.care.carePlans().draft(w.attorney, w.patient, CareWorld.complete(w.today().plusMonths(6)));

@@ -66,7 +66,7 @@ public final class CareWorld {
 
     public CareWorld(Set<PatientFlag> flags, LocalDate dateOfBirth) {
         patient = care.patients().register(gp, NhsNumber.parse(NHS_NUMBER), NhsNumberVerification.VERIFIED,
-                new PersonName(GIVEN, FAMILY), dateOfBirth, flags, Optional.of(OdsCode.of("A81001"))).id();
+                new PersonName(GIVEN, FAMILY), dateOfBirth, flags, Optional.of(OdsCode.of("A81001"))).value().id();
         self = AccessContext.patientSelf(patient);
         Versioned<CareTeam> t = care.careTeams().establish(gp, patient);
         team = t.value().id();

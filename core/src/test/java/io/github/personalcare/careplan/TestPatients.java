@@ -42,7 +42,7 @@ public final class TestPatients {
     public static PatientId registerWithTeam(PersonalCare care, AccessContext gp, int seed, Set<PatientFlag> flags) {
         PatientId id = care.patients().register(gp, nhsNumber(seed), NhsNumberVerification.VERIFIED,
                 new PersonName("Person", "Number" + (char) ('A' + seed % 26)), LocalDate.of(1955, 5, 5), flags,
-                Optional.of(OdsCode.of("A81001"))).id();
+                Optional.of(OdsCode.of("A81001"))).value().id();
         var team = care.careTeams().establish(gp, id);
         team = care.careTeams().addProfessional(gp, team.value().id(), UserId.of("GP-1"),
                 ProfessionalRole.GENERAL_PRACTITIONER, OdsCode.of("A81001"), team.version());

@@ -64,7 +64,7 @@ class CareTeamServiceTest {
     @Test
     @DisplayName("R12 an attorney under a health and welfare LPA is involved, with proxy rights, once the patient lacks capacity")
     void r12AttorneyIsInvolvedWhenThePatientLacksCapacity() {
-        long version = w.care.patients().version(w.gp, w.patient);
+        long version = w.care.patients().get(w.gp, w.patient).version();
         w.care.patients().updateFlags(w.gp, w.patient, Set.of(PatientFlag.COMPLEX_NEEDS, PatientFlag.LACKS_CAPACITY),
                 version);
 
@@ -169,6 +169,6 @@ class CareTeamServiceTest {
         AccessContext nurseWithoutPracticeLink = AccessContext.of(Actor.professional(UserId.of("NURSE-1"),
                 ProfessionalRole.NURSE, OdsCode.of("RH8")), Purpose.DIRECT_CARE);
 
-        assertThat(w.care.patients().get(nurseWithoutPracticeLink, w.patient).id()).isEqualTo(w.patient);
+        assertThat(w.care.patients().get(nurseWithoutPracticeLink, w.patient).value().id()).isEqualTo(w.patient);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.personalcare.consent;
 
+import io.github.personalcare.lang.Versioned;
 import io.github.personalcare.store.memory.InMemoryStorage;
 import io.github.personalcare.support.TestClock;
 import io.github.personalcare.lang.ConfigurationException;
@@ -68,10 +69,14 @@ class ConsentServiceTest {
         }
     }
 
+    private long versionOf(ConsentRecord consent) {
+        return care.consents().get(self, consent.id()).version();
+    }
+
     static Patient register(PersonalCare care, Set<PatientFlag> flags) {
         return care.patients().register(AccessContext.of(GP, Purpose.ADMINISTRATION), nextNhsNumber(),
                 NhsNumberVerification.VERIFIED, new PersonName("Ada", "Example"), LocalDate.of(1960, 5, 1), flags,
-                Optional.of(PRACTICE));
+                Optional.of(PRACTICE)).value();
     }
 
     static ConsentTerms carerMayViewTheRecord() {
@@ -94,11 +99,11 @@ class ConsentServiceTest {
 
     @Test
     void thePatientRecordsAConsentAndSeesItListed() {
-        ConsentRecord recorded = care.consents().record(self, patient.id(), carerMayViewTheRecord());
+        ConsentRecord recorded = care.consents().record(self, patient.id(), carerMayViewTheRecord()).value();
 
         assertThat(recorded.status()).isEqualTo(ConsentStatus.ACTIVE);
         assertThat(recorded.recordedAt()).isEqualTo(NOW);
-        assertThat(care.consents().list(self, patient.id())).containsExactly(recorded);
+        assertThat(care.consents().list(self, patient.id())).extracting(Versioned::value).containsExactly(recorded);
         assertThat(outbox()).filteredOn(ConsentEvent.Recorded.class::isInstance).singleElement()
                 .satisfies(e -> assertThat(((ConsentEvent) e).consent()).isEqualTo(recorded.id().value()));
     }
@@ -118,10 +123,10 @@ class ConsentServiceTest {
     @Test
     @DisplayName("R47 a carer granted proxy view reads the record; withdrawal takes effect at once")
     void withdrawalTakesEffectAtOnce() {
-        ConsentRecord grant = care.consents().record(self, patient.id(), carerMayViewTheRecord());
-        assertThat(care.patients().get(carer, patient.id()).id()).isEqualTo(patient.id());
+        ConsentRecord grant = care.consents().record(self, patient.id(), carerMayViewTheRecord()).value();
+        assertThat(care.patients().get(carer, patient.id()).value().id()).isEqualTo(patient.id());
 
-        ConsentRecord withdrawn = care.consents().withdraw(self, patient.id(), grant.id());
+        ConsentRecord withdrawn = care.consents().withdraw(self, grant.id(), versionOf(grant)).value();
 
         assertThat(withdrawn.status()).isEqualTo(ConsentStatus.INACTIVE);
         assertThatExceptionOfType(AccessDeniedException.class)
@@ -132,40 +137,54 @@ class ConsentServiceTest {
 
     @Test
     void aWithdrawnConsentCannotBeChangedAndTheRefusalIsAudited() {
-        ConsentRecord grant = care.consents().record(self, patient.id(), carerMayViewTheRecord());
-        care.consents().withdraw(self, patient.id(), grant.id());
-        long version = care.consents().get(self, patient.id(), grant.id()).version();
+        ConsentRecord grant = care.consents().record(self, patient.id(), carerMayViewTheRecord()).value();
+        care.consents().withdraw(self, grant.id(), versionOf(grant));
+        long version = care.consents().get(self, grant.id()).version();
 
         assertThatExceptionOfType(IllegalTransitionException.class)
-                .isThrownBy(() -> care.consents().update(self, patient.id(), grant.id(), carerMayViewTheRecord(), version));
+                .isThrownBy(() -> care.consents().update(self, grant.id(), carerMayViewTheRecord(), version));
         assertThat(auditTrail()).last().satisfies(r -> {
             assertThat(r.event().action()).isEqualTo("consent.update");
             assertThat(r.event().outcome()).isEqualTo(AuditOutcome.REJECTED);
         });
-        assertThat(care.consents().get(self, patient.id(), grant.id()).value().status()).isEqualTo(ConsentStatus.INACTIVE);
+        assertThat(care.consents().get(self, grant.id()).value().status()).isEqualTo(ConsentStatus.INACTIVE);
     }
 
     @Test
     void anUpdateReplacesTheTermsAndAStaleVersionConflicts() {
-        ConsentRecord grant = care.consents().record(self, patient.id(), carerMayViewTheRecord());
+        ConsentRecord grant = care.consents().record(self, patient.id(), carerMayViewTheRecord()).value();
         ConsentTerms objection = objectionTo(ProvisionActor.organisation(AE_CLINICIAN.organisation()));
 
-        ConsentRecord updated = care.consents().update(self, patient.id(), grant.id(), objection, 1);
+        ConsentRecord updated = care.consents().update(self, grant.id(), objection, 1).value();
 
-        assertThat(care.consents().get(self, patient.id(), grant.id()).value().terms()).isEqualTo(objection);
+        assertThat(care.consents().get(self, grant.id()).value().terms()).isEqualTo(objection);
         assertThat(updated.terms()).isEqualTo(objection);
         assertThatExceptionOfType(VersionConflictException.class)
-                .isThrownBy(() -> care.consents().update(self, patient.id(), grant.id(), carerMayViewTheRecord(), 1));
+                .isThrownBy(() -> care.consents().update(self, grant.id(), carerMayViewTheRecord(), 1));
     }
 
     @Test
-    void anotherPatientsConsentIsNotFound() {
+    void anotherPatientsConsentIsDeniedToThePatient() {
         Patient other = register(care, Set.of());
         ConsentRecord theirs = care.consents().record(AccessContext.patientSelf(other.id()), other.id(),
-                carerMayViewTheRecord());
+                carerMayViewTheRecord()).value();
+
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> care.consents().get(self, theirs.id()));
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> care.consents().withdraw(self, theirs.id(), 1));
+        assertThat(care.consents().get(AccessContext.patientSelf(other.id()), theirs.id()).value().status())
+                .isEqualTo(ConsentStatus.ACTIVE);
+    }
+
+    @Test
+    void aMissingConsentIsNotFoundForAProfessionalAndDeniedToAPatient() {
+        ConsentId missing = ConsentId.random();
 
         assertThatExceptionOfType(NotFoundException.class)
-                .isThrownBy(() -> care.consents().get(self, patient.id(), theirs.id()));
+                .isThrownBy(() -> care.consents().get(AccessContext.of(GP, Purpose.DIRECT_CARE), missing));
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> care.consents().get(self, missing));
     }
 
     @Test
@@ -337,7 +356,7 @@ class ConsentServiceTest {
                 .accessPolicy(new ConsentAccessPolicy(onTheCareTeam, ConsentPolicy.nhsEnglandDefaults())).build();
         Patient p = register(withTeam, Set.of());
 
-        assertThat(withTeam.patients().get(AccessContext.of(AE_CLINICIAN, Purpose.DIRECT_CARE), p.id()).id())
+        assertThat(withTeam.patients().get(AccessContext.of(AE_CLINICIAN, Purpose.DIRECT_CARE), p.id()).value().id())
                 .isEqualTo(p.id());
     }
 
@@ -386,10 +405,10 @@ class ConsentServiceTest {
 
     @Test
     void noLogLineHoldsTheNhsNumberOrTheBreakGlassReason() {
-        ConsentRecord grant = care.consents().record(self, patient.id(), carerMayViewTheRecord());
+        ConsentRecord grant = care.consents().record(self, patient.id(), carerMayViewTheRecord()).value();
         care.patients().get(AccessContext.of(AE_CLINICIAN, Purpose.EMERGENCY, "found collapsed at home"),
                 patient.id());
-        care.consents().withdraw(self, patient.id(), grant.id());
+        care.consents().withdraw(self, grant.id(), versionOf(grant));
         assertThatExceptionOfType(AccessDeniedException.class)
                 .isThrownBy(() -> care.patients().get(carer, patient.id()));
 

@@ -57,7 +57,7 @@ class AccessGuardTest {
     private Patient register(PersonalCare care) {
         return care.patients().register(registrar, NhsNumber.parse("9434765870"), NhsNumberVerification.VERIFIED,
                 new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10), Set.of(PatientFlag.COMPLEX_NEEDS),
-                Optional.of(OdsCode.of("A81001")));
+                Optional.of(OdsCode.of("A81001"))).value();
     }
 
     private List<AuditRecord> auditOf(PatientId patient) {
@@ -71,7 +71,7 @@ class AccessGuardTest {
 
         var read = care.patients().get(AccessContext.patientSelf(patient.id()), patient.id());
 
-        assertThat(read).isEqualTo(patient);
+        assertThat(read.value()).isEqualTo(patient);
         var last = auditOf(patient.id()).get(auditOf(patient.id()).size() - 1).event();
         assertThat(last.outcome()).isEqualTo(AuditOutcome.PERMIT);
         assertThat(last.rule()).isEqualTo("SELF");
@@ -101,7 +101,7 @@ class AccessGuardTest {
         var colleague = AccessContext.of(Actor.professional(UserId.of("U101"), ProfessionalRole.NURSE,
                 OdsCode.of("A81001")), Purpose.DIRECT_CARE);
 
-        assertThat(care.patients().get(colleague, patient.id())).isEqualTo(patient);
+        assertThat(care.patients().get(colleague, patient.id()).value()).isEqualTo(patient);
     }
 
     @Test
@@ -154,7 +154,7 @@ class AccessGuardTest {
 
         assertThatExceptionOfType(io.github.personalcare.lang.VersionConflictException.class)
                 .isThrownBy(() -> care.patients().updateFlags(self, patient.id(), Set.of(), 1));
-        assertThat(care.patients().get(self, patient.id()).flags()).containsExactly(PatientFlag.LONG_TERM_CONDITION);
+        assertThat(care.patients().get(self, patient.id()).value().flags()).containsExactly(PatientFlag.LONG_TERM_CONDITION);
         assertThat(auditOf(patient.id())).extracting(r -> r.event().outcome()).contains(AuditOutcome.REJECTED);
     }
 

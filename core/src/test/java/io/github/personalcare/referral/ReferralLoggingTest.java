@@ -44,26 +44,26 @@ class ReferralLoggingTest {
         ReferralService referrals = world.referrals();
         Versioned<Referral> r = world.acceptedAtLeeds();
         world.advance(Duration.ofDays(20));
-        r = referrals.stopClock(world.leedsConsultant, world.patient, r.value().id(),
+        r = referrals.stopClock(world.leedsConsultant, r.value().id(),
                 StopReason.FIRST_DEFINITIVE_TREATMENT, r.version());
-        referrals.complete(world.gp, world.patient, r.value().id(), r.version());
+        referrals.complete(world.gp, r.value().id(), r.version());
 
         Versioned<Referral> booked = world.bookedAtLeeds();
-        Versioned<Referral> rejected = referrals.reject(world.leedsConsultant, world.patient, booked.value().id(),
+        Versioned<Referral> rejected = referrals.reject(world.leedsConsultant, booked.value().id(),
                 ReasonCode.of("NOT_CLINICALLY_APPROPRIATE"), Optional.of(COMMENT), booked.version());
-        referrals.cancel(world.gp, world.patient, booked.value().id(), ReasonCode.of("NO_LONGER_REQUIRED"),
+        referrals.cancel(world.gp, booked.value().id(), ReasonCode.of("NO_LONGER_REQUIRED"),
                 Optional.of(COMMENT), rejected.version());
 
         Versioned<Referral> asked = world.adviceRequested();
-        Versioned<Referral> answered = referrals.respondWithAdvice(world.leedsConsultant, world.patient,
+        Versioned<Referral> answered = referrals.respondWithAdvice(world.leedsConsultant,
                 asked.value().id(), ADVICE, asked.version());
-        referrals.convertToReferral(world.leedsConsultant, world.patient, asked.value().id(), answered.version());
+        referrals.convertToReferral(world.leedsConsultant, asked.value().id(), answered.version());
 
         // refusals, a denial and bad input are logged too: they must be as clean
         Versioned<Referral> sent = world.notBooked();
-        assertThatThrownBy(() -> referrals.accept(world.leedsConsultant, world.patient, sent.value().id(), sent.version()))
+        assertThatThrownBy(() -> referrals.accept(world.leedsConsultant, sent.value().id(), sent.version()))
                 .isInstanceOf(PersonalCareException.class);
-        assertThatThrownBy(() -> referrals.get(world.yorkConsultant, world.patient, sent.value().id()))
+        assertThatThrownBy(() -> referrals.get(world.yorkConsultant, sent.value().id()))
                 .isInstanceOf(PersonalCareException.class);
         assertThatThrownBy(() -> referrals.draft(world.gp, NewReferral.appointment(world.patient, Priority.ROUTINE,
                 ReferralWorld.CARDIOLOGY, ReferralWorld.CLINICAL_REASON + "\u0007")))

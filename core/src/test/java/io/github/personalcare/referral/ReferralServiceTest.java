@@ -145,7 +145,7 @@ class ReferralServiceTest {
         Versioned<Referral> sent = world.notBooked();
         int events = world.outbox().size();
         assertThatExceptionOfType(InvalidInputException.class)
-                .isThrownBy(() -> referrals.book(world.gp, world.patient, sent.value().id(), null, world.inDays(7),
+                .isThrownBy(() -> referrals.book(world.gp, sent.value().id(), null, world.inDays(7),
                         sent.version()))
                 .satisfies(e -> assertThat(e.field()).isEqualTo("service"));
         assertThat(world.storedVersion(sent.value().id())).isEqualTo(sent);
@@ -157,7 +157,7 @@ class ReferralServiceTest {
     void shortlistingAnUnknownServiceIsRefused() {
         Versioned<Referral> r = world.drafted();
         assertThatExceptionOfType(InvalidInputException.class)
-                .isThrownBy(() -> referrals.shortlist(world.gp, world.patient, r.value().id(),
+                .isThrownBy(() -> referrals.shortlist(world.gp, r.value().id(),
                         List.of(ServiceId.of("NOWHERE")), PatientChoice.choiceOffered(), r.version()))
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("R29"));
         assertThat(world.storedVersion(r.value().id())).isEqualTo(r);
@@ -170,7 +170,7 @@ class ReferralServiceTest {
     void anIllegalTransitionSavesNothing() {
         Versioned<Referral> sent = world.notBooked();
         assertThatExceptionOfType(IllegalTransitionException.class)
-                .isThrownBy(() -> referrals.complete(world.gp, world.patient, sent.value().id(), sent.version()));
+                .isThrownBy(() -> referrals.complete(world.gp, sent.value().id(), sent.version()));
         assertThat(world.storedVersion(sent.value().id())).isEqualTo(sent);
         assertThat(lastAudit().event().action()).isEqualTo("referral.complete");
         assertThat(lastAudit().event().outcome()).isEqualTo(AuditOutcome.REJECTED);
@@ -188,20 +188,31 @@ class ReferralServiceTest {
     void aStaleVersionIsAConflictAndChangesNothing() {
         Versioned<Referral> sent = world.notBooked();
         assertThatExceptionOfType(VersionConflictException.class)
-                .isThrownBy(() -> referrals.book(world.gp, world.patient, sent.value().id(), LEEDS_CARDIOLOGY.id(),
+                .isThrownBy(() -> referrals.book(world.gp, sent.value().id(), LEEDS_CARDIOLOGY.id(),
                         world.inDays(7), sent.version() - 1));
         assertThat(world.storedVersion(sent.value().id())).isEqualTo(sent);
     }
 
     @Test
-    void anotherPatientsReferralIsNotFound() {
+    void anotherPatientsReferralIsDeniedToThatPatient() {
         Versioned<Referral> sent = world.notBooked();
         var other = world.care.patients().register(world.gp, NhsNumber.parse("9912003888"),
                 NhsNumberVerification.VERIFIED,
                 new PersonName("Grace", "Hopper"), LocalDate.of(1960, 1, 1),
-                Set.of(), Optional.of(ReferralWorld.PRACTICE)).id();
+                Set.of(), Optional.of(ReferralWorld.PRACTICE)).value().id();
+
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> referrals.get(AccessContext.patientSelf(other), sent.value().id()));
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> referrals.cancel(AccessContext.patientSelf(other), sent.value().id(),
+                        ReasonCode.of("NO_LONGER_REQUIRED"), Optional.empty(), sent.version()));
+        assertThat(world.storedVersion(sent.value().id())).isEqualTo(sent);
+    }
+
+    @Test
+    void aMissingReferralIsNotFoundAfterTheAccessDecision() {
         assertThatExceptionOfType(NotFoundException.class)
-                .isThrownBy(() -> referrals.get(world.gp, other, sent.value().id()));
+                .isThrownBy(() -> referrals.get(world.gp, ReferralId.random()));
     }
 
     // R31 -------------------------------------------------------------------------------------
@@ -212,7 +223,7 @@ class ReferralServiceTest {
         Versioned<Referral> booked = world.bookedAtLeeds();
         int before = world.outbox().size();
 
-        Versioned<Referral> cancelled = referrals.cancel(world.gp, world.patient, booked.value().id(),
+        Versioned<Referral> cancelled = referrals.cancel(world.gp, booked.value().id(),
                 ReasonCode.of("NO_LONGER_REQUIRED"), Optional.empty(), booked.version());
 
         assertThat(cancelled.version()).isEqualTo(booked.version() + 1);
@@ -231,7 +242,7 @@ class ReferralServiceTest {
     void aFailedCancellationLeavesTheAppointmentBooked() {
         Versioned<Referral> booked = world.bookedAtLeeds();
         assertThatExceptionOfType(VersionConflictException.class)
-                .isThrownBy(() -> referrals.cancel(world.gp, world.patient, booked.value().id(),
+                .isThrownBy(() -> referrals.cancel(world.gp, booked.value().id(),
                         ReasonCode.of("NO_LONGER_REQUIRED"), Optional.empty(), booked.version() + 5));
         assertThat(world.storedVersion(booked.value().id()).value().currentAppointment()).isPresent();
     }
@@ -243,11 +254,11 @@ class ReferralServiceTest {
     void onlyTheReceivingProviderRejects() {
         Versioned<Referral> booked = world.bookedAtLeeds();
         assertThatExceptionOfType(RuleViolationException.class)
-                .isThrownBy(() -> referrals.reject(world.gp, world.patient, booked.value().id(),
+                .isThrownBy(() -> referrals.reject(world.gp, booked.value().id(),
                         ReasonCode.of("NOT_CLINICALLY_APPROPRIATE"), Optional.empty(), booked.version()))
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("PROVIDER"));
 
-        Versioned<Referral> rejected = referrals.reject(world.leedsConsultant, world.patient, booked.value().id(),
+        Versioned<Referral> rejected = referrals.reject(world.leedsConsultant, booked.value().id(),
                 ReasonCode.of("NOT_CLINICALLY_APPROPRIATE"), Optional.of("Refer to rapid access chest pain clinic"),
                 booked.version());
         assertThat(rejected.value().state()).isEqualTo(ReferralState.REJECTED);
@@ -257,7 +268,7 @@ class ReferralServiceTest {
     @DisplayName("R32 the triage service records a review outcome")
     void theTriageServiceRecordsAReviewOutcome() {
         Versioned<Referral> triage = world.awaitingTriage();
-        Versioned<Referral> reviewed = referrals.triage(world.bradfordConsultant, world.patient, triage.value().id(),
+        Versioned<Referral> reviewed = referrals.triage(world.bradfordConsultant, triage.value().id(),
                 ReviewOutcome.ACCEPT_REFER_BOOK_LATER, Optional.empty(), triage.version());
         assertThat(reviewed.value().state()).isEqualTo(ReferralState.TRIAGED_PROVIDER_TO_ACTION);
     }
@@ -269,13 +280,13 @@ class ReferralServiceTest {
     void deferringWhileSlotsAreFreeIsRefused() {
         Versioned<Referral> sent = world.notBooked();
         assertThatExceptionOfType(RuleViolationException.class)
-                .isThrownBy(() -> referrals.deferToProvider(world.gp, world.patient, sent.value().id(),
+                .isThrownBy(() -> referrals.deferToProvider(world.gp, sent.value().id(),
                         YORK_CARDIOLOGY.id(), DeferReason.NO_SLOTS_AVAILABLE, sent.version()))
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("R33"));
         assertThat(world.storedVersion(sent.value().id())).isEqualTo(sent);
 
         world.directory.setFreeSlots(YORK_CARDIOLOGY.id(), false);
-        Versioned<Referral> deferred = referrals.deferToProvider(world.gp, world.patient, sent.value().id(),
+        Versioned<Referral> deferred = referrals.deferToProvider(world.gp, sent.value().id(),
                 YORK_CARDIOLOGY.id(), DeferReason.NO_SLOTS_AVAILABLE, sent.version());
         assertThat(deferred.value().state()).isEqualTo(ReferralState.DEFERRED_TO_PROVIDER);
     }
@@ -286,9 +297,9 @@ class ReferralServiceTest {
     @DisplayName("R34 advice and guidance converted by the provider is the same record: UBRN, id and history kept")
     void conversionKeepsTheRecord() {
         Versioned<Referral> asked = world.adviceRequested();
-        Versioned<Referral> answered = referrals.respondWithAdvice(world.leedsConsultant, world.patient,
+        Versioned<Referral> answered = referrals.respondWithAdvice(world.leedsConsultant,
                 asked.value().id(), "Start a beta blocker; refer if no better in six weeks", asked.version());
-        Versioned<Referral> converted = referrals.convertToReferral(world.leedsConsultant, world.patient,
+        Versioned<Referral> converted = referrals.convertToReferral(world.leedsConsultant,
                 asked.value().id(), answered.version());
 
         assertThat(converted.value().ubrn()).isEqualTo(asked.value().ubrn());
@@ -304,7 +315,7 @@ class ReferralServiceTest {
     void treatmentStopsTheClockStartedAtBooking() {
         Versioned<Referral> accepted = world.acceptedAtLeeds();
         world.advance(Duration.ofDays(70));
-        Versioned<Referral> treated = referrals.stopClock(world.leedsConsultant, world.patient, accepted.value().id(),
+        Versioned<Referral> treated = referrals.stopClock(world.leedsConsultant, accepted.value().id(),
                 StopReason.FIRST_DEFINITIVE_TREATMENT, accepted.version());
         RttClock clock = treated.value().clock().orElseThrow();
         assertThat(clock.startedOn()).isEqualTo(LocalDate.of(2026, 1, 5));
@@ -317,7 +328,7 @@ class ReferralServiceTest {
     void theReferrerCannotStopTheClock() {
         Versioned<Referral> booked = world.bookedAtLeeds();
         assertThatExceptionOfType(RuleViolationException.class)
-                .isThrownBy(() -> referrals.stopClock(world.gp, world.patient, booked.value().id(),
+                .isThrownBy(() -> referrals.stopClock(world.gp, booked.value().id(),
                         StopReason.FIRST_DEFINITIVE_TREATMENT, booked.version()))
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("PROVIDER"));
     }
@@ -328,18 +339,18 @@ class ReferralServiceTest {
     void theReceivingOrganisationIsInvolvedOnlyWhileTheReferralIsOpen() {
         Versioned<Referral> sent = world.notBooked();
         assertThatExceptionOfType(AccessDeniedException.class)
-                .isThrownBy(() -> referrals.get(world.leedsConsultant, world.patient, sent.value().id()));
+                .isThrownBy(() -> referrals.get(world.leedsConsultant, sent.value().id()));
 
-        Versioned<Referral> booked = referrals.book(world.gp, world.patient, sent.value().id(), LEEDS_CARDIOLOGY.id(),
+        Versioned<Referral> booked = referrals.book(world.gp, sent.value().id(), LEEDS_CARDIOLOGY.id(),
                 world.inDays(10), sent.version());
-        assertThat(referrals.get(world.leedsConsultant, world.patient, sent.value().id())).isEqualTo(booked);
+        assertThat(referrals.get(world.leedsConsultant, sent.value().id())).isEqualTo(booked);
         assertThatExceptionOfType(AccessDeniedException.class)
-                .isThrownBy(() -> referrals.get(world.yorkConsultant, world.patient, sent.value().id()));
+                .isThrownBy(() -> referrals.get(world.yorkConsultant, sent.value().id()));
 
-        referrals.cancel(world.gp, world.patient, sent.value().id(), ReasonCode.of("NO_LONGER_REQUIRED"),
+        referrals.cancel(world.gp, sent.value().id(), ReasonCode.of("NO_LONGER_REQUIRED"),
                 Optional.empty(), booked.version());
         assertThatExceptionOfType(AccessDeniedException.class)
-                .isThrownBy(() -> referrals.get(world.leedsConsultant, world.patient, sent.value().id()));
+                .isThrownBy(() -> referrals.get(world.leedsConsultant, sent.value().id()));
     }
 
     @Test
@@ -361,7 +372,7 @@ class ReferralServiceTest {
     void theReportFiltersByProvider() {
         world.bookedAtLeeds();
         Versioned<Referral> york = world.notBooked();
-        referrals.book(world.gp, world.patient, york.value().id(), YORK_CARDIOLOGY.id(), world.inDays(9), york.version());
+        referrals.book(world.gp, york.value().id(), YORK_CARDIOLOGY.id(), world.inDays(9), york.version());
         AccessContext commissioner = AccessContext.of(Actor.professional(UserId.of("COM1"),
                 ProfessionalRole.COMMISSIONER, OdsCode.of("QWO")), Purpose.PLANNING);
         LocalDate census = LocalDate.of(2026, 3, 31);

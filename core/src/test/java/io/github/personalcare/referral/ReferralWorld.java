@@ -63,7 +63,7 @@ final class ReferralWorld {
 
     ReferralWorld() {
         patient = care.patients().register(gp, NHS_NUMBER, NhsNumberVerification.VERIFIED,
-                new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10), Set.of(), Optional.of(PRACTICE)).id();
+                new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10), Set.of(), Optional.of(PRACTICE)).value().id();
     }
 
     static AccessContext professional(String user, ProfessionalRole role, OdsCode org) {
@@ -93,33 +93,33 @@ final class ReferralWorld {
     /** Drafted, shortlisted (Leeds, York, Bradford triage) with choice offered, and sent. */
     Versioned<Referral> notBooked() {
         Versioned<Referral> r = drafted();
-        r = referrals().shortlist(gp, patient, r.value().id(),
+        r = referrals().shortlist(gp, r.value().id(),
                 List.of(LEEDS_CARDIOLOGY.id(), YORK_CARDIOLOGY.id(), BRADFORD_TRIAGE.id()),
                 PatientChoice.choiceOffered(), r.version());
-        return referrals().submit(gp, patient, r.value().id(), r.version());
+        return referrals().submit(gp, r.value().id(), r.version());
     }
 
     /** Booked at Leeds, appointment in 14 days. */
     Versioned<Referral> bookedAtLeeds() {
         Versioned<Referral> r = notBooked();
-        return referrals().book(gp, patient, r.value().id(), LEEDS_CARDIOLOGY.id(), inDays(14), r.version());
+        return referrals().book(gp, r.value().id(), LEEDS_CARDIOLOGY.id(), inDays(14), r.version());
     }
 
     Versioned<Referral> acceptedAtLeeds() {
         Versioned<Referral> r = bookedAtLeeds();
-        return referrals().accept(leedsConsultant, patient, r.value().id(), r.version());
+        return referrals().accept(leedsConsultant, r.value().id(), r.version());
     }
 
     Versioned<Referral> awaitingTriage() {
         Versioned<Referral> r = notBooked();
-        return referrals().sendForTriage(gp, patient, r.value().id(), BRADFORD_TRIAGE.id(), r.version());
+        return referrals().sendForTriage(gp, r.value().id(), BRADFORD_TRIAGE.id(), r.version());
     }
 
     Versioned<Referral> adviceRequested() {
         Versioned<Referral> r = referrals().draft(gp, routineCardiology().withRequestType(RequestType.ADVICE_AND_GUIDANCE));
-        r = referrals().shortlist(gp, patient, r.value().id(), List.of(LEEDS_CARDIOLOGY.id()),
+        r = referrals().shortlist(gp, r.value().id(), List.of(LEEDS_CARDIOLOGY.id()),
                 PatientChoice.choiceOffered(), r.version());
-        return referrals().submit(gp, patient, r.value().id(), r.version());
+        return referrals().submit(gp, r.value().id(), r.version());
     }
 
     /** What is stored for the patient, read past the guard (test inspection only). */

@@ -126,8 +126,11 @@ public final class ConsentService {
 
     /**
      * Marks a consent recorded by mistake as entered in error: it stops applying at once and is
-     * kept (never deleted) for the audit.
+     * kept (never deleted) for the audit. A professional may correct a consent that only grants;
+     * one that denies anything is the patient's objection, and only the patient or their
+     * representative lifts it (R41).
      *
+     * @throws RuleViolationException with rule R41 if someone else tries to mark an objection in error
      * @throws NotFoundException if the caller may ask and there is no such consent (audited)
      * @throws io.github.personalcare.lang.IllegalTransitionException if it is already withdrawn, rejected or in error
      * @throws io.github.personalcare.lang.VersionConflictException if the consent is no longer at {@code expectedVersion}
@@ -145,6 +148,9 @@ public final class ConsentService {
                         throw new RuleViolationException("CONSENT_GIVER",
                                 "only the patient or their representative accepts or rejects a consent");
                     }
+                    if (next == ConsentStatus.ENTERED_IN_ERROR) {
+                        requireMayLift(ctx, consent);
+                    }
                     ConsentRecord after = consent.moveTo(next, p.now());
                     p.tx().outbox().publish(new ConsentEvent.StatusChanged(UUID.randomUUID(), p.now(), consent.patient(),
                             id.value(), next.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
@@ -155,9 +161,12 @@ public final class ConsentService {
     }
 
     /**
-     * Replaces the terms of a draft, proposed or active consent.
+     * Replaces the terms of a draft, proposed or active consent. Only the patient or their
+     * representative changes what they consented to, so a professional cannot weaken an
+     * objection (R41) by rewriting it.
      *
      * @param expectedVersion the version read
+     * @throws RuleViolationException with rule {@code CONSENT_GIVER} if someone else tries
      * @throws NotFoundException if the caller may ask and there is no such consent (audited)
      * @throws io.github.personalcare.lang.IllegalTransitionException if it is withdrawn, rejected or in error
      * @throws io.github.personalcare.lang.VersionConflictException if the consent is no longer at {@code expectedVersion}
@@ -165,6 +174,7 @@ public final class ConsentService {
     public Versioned<ConsentRecord> update(AccessContext ctx, ConsentId id, ConsentTerms terms, long expectedVersion) {
         Require.present("terms", terms);
         return consents.change(ctx, id, expectedVersion, AccessAction.CORRECT, "consent.update", (p, consent) -> {
+            requireGiver(ctx, consent, "changes a consent's terms");
             ConsentRecord next = consent.withTerms(terms, p.now());
             p.tx().outbox().publish(new ConsentEvent.Updated(UUID.randomUUID(), p.now(), consent.patient(), id.value()));
             return next;
@@ -173,8 +183,11 @@ public final class ConsentService {
 
     /**
      * Withdraws a consent, effective at once: from this call on it neither permits nor denies.
+     * Only the patient or their representative withdraws it, so a professional cannot lift the
+     * patient's objection (R41).
      *
      * @param expectedVersion the version read
+     * @throws RuleViolationException with rule {@code CONSENT_GIVER} if someone else tries
      * @throws NotFoundException if the caller may ask and there is no such consent (audited)
      * @throws io.github.personalcare.lang.IllegalTransitionException if it is already withdrawn, rejected or in error
      * @throws io.github.personalcare.lang.VersionConflictException if the consent is no longer at {@code expectedVersion}
@@ -182,6 +195,7 @@ public final class ConsentService {
     public Versioned<ConsentRecord> withdraw(AccessContext ctx, ConsentId id, long expectedVersion) {
         Versioned<ConsentRecord> withdrawn = consents.change(ctx, id, expectedVersion, AccessAction.CORRECT,
                 "consent.withdraw", (p, consent) -> {
+                    requireGiver(ctx, consent, "withdraws a consent");
                     ConsentRecord next = consent.withdraw(p.now());
                     p.tx().outbox().publish(new ConsentEvent.Withdrawn(UUID.randomUUID(), p.now(), consent.patient(),
                             id.value()));
@@ -211,6 +225,20 @@ public final class ConsentService {
                     .thenComparing(v -> v.value().id().value()));
             return List.copyOf(all);
         });
+    }
+
+    private static void requireGiver(AccessContext ctx, ConsentRecord consent, String what) {
+        if (!givesConsent(ctx, consent.patient())) {
+            throw new RuleViolationException("CONSENT_GIVER", "only the patient or their representative " + what);
+        }
+    }
+
+    /** R41: an objection (a consent that denies anything) is lifted only by the patient or their representative. */
+    private static void requireMayLift(AccessContext ctx, ConsentRecord consent) {
+        if (consent.terms().restricts() && !givesConsent(ctx, consent.patient())) {
+            throw new RuleViolationException("R41",
+                    "the patient's objection is lifted only by the patient or their representative");
+        }
     }
 
     /** The patient themself, or a carer acting for them (whose authority the policy has checked). */

@@ -67,6 +67,27 @@ public record ConsentTerms(
         }
     }
 
+    /**
+     * Whether these terms can deny anything: an opt-in root (which denies what no nested provision
+     * permits), a deny provision anywhere, or no computable rule at all. Such a consent is the
+     * patient's objection (R41), lifted only by the patient or their representative.
+     */
+    boolean restricts() {
+        return policyRule.map(rule -> rule != BasePolicy.OPT_OUT).orElse(true) || deniesSomewhere(provision);
+    }
+
+    private static boolean deniesSomewhere(Provision p) {
+        if (p.type().filter(t -> t == ProvisionType.DENY).isPresent()) {
+            return true;
+        }
+        for (Provision nested : p.provisions()) {
+            if (deniesSomewhere(nested)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A builder with the scope; categories default to information access, performer to the patient. */
     public static Builder builder(ConsentScope scope) {
         return new Builder(scope);

@@ -462,7 +462,8 @@ public final class BudgetService {
 
     /**
      * The active or suspended budgets due for review by {@code asOf} (R22: review date reached
-     * or passed; R23: an open review task), soonest due first. A population query.
+     * or passed; R23: an open review task), soonest due first. A population query; for research
+     * and planning, patients with a national data opt-out are left out (R42).
      */
     public List<PersonalHealthBudget> dueForReview(AccessContext ctx, LocalDate asOf) {
         Require.present("asOf", asOf);
@@ -482,7 +483,7 @@ public final class BudgetService {
             }
             List<PersonalHealthBudget> sorted = new ArrayList<>(due.values());
             sorted.sort(Comparator.comparing((PersonalHealthBudget b) -> b.nextReviewDue().orElse(LocalDate.MAX)));
-            return sorted;
+            return PatientStores.releasable(p.tx(), ctx.purpose(), sorted, PersonalHealthBudget::patient);
         });
     }
 

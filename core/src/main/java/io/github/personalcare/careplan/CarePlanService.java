@@ -246,14 +246,18 @@ public final class CarePlanService {
 
     /**
      * Plans whose agreed version in force is due for review on or before {@code asOf}, overdue ones
-     * included, earliest first. A population query: commissioners, administrators, clinicians.
+     * included, earliest first. A population query: commissioners, administrators, clinicians. For
+     * research and planning, patients with a national data opt-out are left out (R42).
      */
     public List<ReviewDue> dueForReview(AccessContext ctx, LocalDate asOf) {
         Require.present("asOf", asOf);
         return reviews(ctx, "careplan.dueForReview", Query.where("next_review_due").onOrBefore(asOf));
     }
 
-    /** Plans overdue for review on {@code asOf}: the date is after the review date (R11). Earliest first. */
+    /**
+     * Plans overdue for review on {@code asOf}: the date is after the review date (R11). Earliest
+     * first. For research and planning, patients with a national data opt-out are left out (R42).
+     */
     public List<ReviewDue> overdue(AccessContext ctx, LocalDate asOf) {
         Require.present("asOf", asOf);
         return reviews(ctx, "careplan.overdue", Query.where("next_review_due").before(asOf));
@@ -261,13 +265,14 @@ public final class CarePlanService {
 
     private List<ReviewDue> reviews(AccessContext ctx, String auditAction, Query query) {
         return guard.run(GuardedCall.population(ctx, AccessAction.ACCESS, DataClass.CARE_PLAN, auditAction),
-                p -> p.tx().aggregates(CarePlanStores.PLANS).query(query).stream()
+                p -> PatientStores.releasable(p.tx(), ctx.purpose(), p.tx().aggregates(CarePlanStores.PLANS).query(query)
+                        .stream()
                         .flatMap(v -> v.value().currentAgreed().stream()
                                 .map(cur -> new ReviewDue(v.value().id(), v.value().patient(), cur.number(),
                                         cur.nextReviewDue())))
                         .sorted(Comparator.comparing(ReviewDue::nextReviewDue)
                                 .thenComparing(r -> r.plan().value()))
-                        .toList());
+                        .toList(), ReviewDue::patient));
     }
 
     private <R> R read(AccessContext ctx, CarePlanId id, String auditAction, Function<CarePlan, R> f) {

@@ -1,5 +1,12 @@
 package io.github.personalcare.patient;
 
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.spi.Transaction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.spi.AggregateType;
 import io.github.personalcare.spi.Index;
@@ -14,5 +21,30 @@ public final class PatientStores {
             List.of(Index.text("nhs_number", p -> p.nhsNumber().value())));
 
     private PatientStores() {
+    }
+
+    /**
+     * The rows of a population query that may go to a caller with this purpose (R42): for research
+     * and planning, rows about patients who registered a national data opt-out are left out, since
+     * the rows identify them; for individual care and administration every row stays. A row whose
+     * patient is not stored is left out for secondary uses too (fail closed).
+     *
+     * @param patientOf the patient each row identifies
+     */
+    public static <T> List<T> releasable(Transaction tx, Purpose purpose, List<T> rows, Function<T, PatientId> patientOf) {
+        if (!purpose.isSecondaryUse()) {
+            return rows;
+        }
+        var patients = tx.aggregates(PATIENTS);
+        Map<PatientId, Boolean> optedOut = new HashMap<>();
+        List<T> kept = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            boolean out = optedOut.computeIfAbsent(patientOf.apply(row), id -> patients.find(id)
+                    .map(v -> v.value().has(PatientFlag.NATIONAL_DATA_OPT_OUT)).orElse(true));
+            if (!out) {
+                kept.add(row);
+            }
+        }
+        return List.copyOf(kept);
     }
 }

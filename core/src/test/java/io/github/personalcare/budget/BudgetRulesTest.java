@@ -375,6 +375,28 @@ class BudgetRulesTest {
     }
 
     @Test
+    @DisplayName("R42 a planning worklist of budgets due for review leaves out patients with a national data opt-out")
+    void r42PlanningWorklistLeavesOutOptedOutPatients() {
+        PersonalHealthBudget budget = b.funded();
+        LocalDate afterDue = b.today.plusMonths(3).plusDays(1);
+        var planner = io.github.personalcare.access.AccessContext.of(io.github.personalcare.access.Actor.professional(
+                io.github.personalcare.identity.UserId.of("ICB-1"),
+                io.github.personalcare.access.ProfessionalRole.COMMISSIONER,
+                io.github.personalcare.identity.OdsCode.of("QWE")), io.github.personalcare.access.Purpose.PLANNING);
+        assertThat(b.budgets().dueForReview(planner, afterDue)).extracting(PersonalHealthBudget::id)
+                .containsExactly(budget.id());
+
+        var patient = b.w.care.patients().get(b.w.gp, b.patient());
+        b.w.care.patients().updateFlags(b.w.gp, b.patient(), java.util.Set.of(
+                io.github.personalcare.patient.PatientFlag.COMPLEX_NEEDS,
+                io.github.personalcare.patient.PatientFlag.NATIONAL_DATA_OPT_OUT), patient.version());
+
+        assertThat(b.budgets().dueForReview(planner, afterDue)).isEmpty();
+        assertThat(b.budgets().dueForReview(b.w.gp, afterDue)).extracting(PersonalHealthBudget::id)
+                .containsExactly(budget.id());
+    }
+
+    @Test
     @DisplayName("R22 a missed direct-payment review date surfaces as overdue and due for review")
     void r22MissedReviewIsOverdue() {
         PersonalHealthBudget budget = b.funded();

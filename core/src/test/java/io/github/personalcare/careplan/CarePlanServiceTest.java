@@ -241,6 +241,28 @@ class CarePlanServiceTest {
     }
 
     @Test
+    @DisplayName("R42 a planning worklist of plans due for review leaves out patients with a national data opt-out")
+    void r42PlanningWorklistLeavesOutOptedOutPatients() {
+        var agreed = w.agreedPlan(w.today().plusDays(10));
+        var due = w.today().plusDays(10);
+        var planner = io.github.personalcare.access.AccessContext.of(io.github.personalcare.access.Actor.professional(
+                io.github.personalcare.identity.UserId.of("ICB-1"),
+                io.github.personalcare.access.ProfessionalRole.COMMISSIONER,
+                io.github.personalcare.identity.OdsCode.of("QWE")), io.github.personalcare.access.Purpose.PLANNING);
+        assertThat(w.care.carePlans().dueForReview(planner, due)).hasSize(1);
+
+        var patient = w.care.patients().get(w.gp, w.patient);
+        w.care.patients().updateFlags(w.gp, w.patient, java.util.Set.of(
+                io.github.personalcare.patient.PatientFlag.COMPLEX_NEEDS,
+                io.github.personalcare.patient.PatientFlag.NATIONAL_DATA_OPT_OUT), patient.version());
+
+        assertThat(w.care.carePlans().dueForReview(planner, due)).isEmpty();
+        assertThat(w.care.carePlans().overdue(planner, due.plusDays(1))).isEmpty();
+        assertThat(w.care.carePlans().dueForReview(w.gp, due))
+                .containsExactly(new ReviewDue(agreed.value().id(), w.patient, 1, due));
+    }
+
+    @Test
     @DisplayName("R11 due-for-review and overdue queries follow the clock; overdue only after the review date")
     void r11DueForReviewAndOverdue() {
         var agreed = w.agreedPlan(w.today().plusDays(10));

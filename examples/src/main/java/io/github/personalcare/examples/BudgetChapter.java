@@ -89,16 +89,16 @@ public final class BudgetChapter {
             lines.add(new BudgetLine(BudgetLineCode.of(code), SpendCategory.THERAPY, Money.parse("1200.00"),
                     Management.notional()));
         }
-        PersonalHealthBudget budget = budgets.propose(officer, new BudgetProposal(patient, plan.value().id(),
+        Versioned<PersonalHealthBudget> proposed = budgets.propose(officer, new BudgetProposal(patient, plan.value().id(),
                 new Eligibility(EligibilityReason.CONTINUING_HEALTHCARE, today), BudgetHolder.patient(), lines, today));
-        budget = budgets.activate(officer, budget.id());
+        PersonalHealthBudget budget = budgets.activate(officer, proposed.value().id(), proposed.version()).value();
         out.println("Budget " + budget.id() + " is " + budget.status() + "; line " + direct
                 + " is a direct payment into registered account " + ACCOUNT);
 
         LedgerEntry paid = budgets.allocate(officer, budget.id(), LedgerCommand.Allocation.directPayment("payment-1",
                 direct, Money.parse("1500.00"), today, ACCOUNT));
         out.println("Direct payment of " + paid.amount() + " made; first review due by "
-                + budgets.get(officer, budget.id()).nextReviewDue().orElseThrow() + " (R22)");
+                + budgets.get(officer, budget.id()).value().nextReviewDue().orElseThrow() + " (R22)");
         budgets.recordSpend(officer, budget.id(), LedgerCommand.Spend.of("invoice-1", direct, Money.parse("240.00"),
                 today, SpendCategory.PERSONAL_ASSISTANT, "Personal assistant, first fortnight"));
         budgets.recordSpend(officer, budget.id(), LedgerCommand.Spend.of("invoice-2", direct, Money.parse("36.50"),
@@ -125,7 +125,7 @@ public final class BudgetChapter {
                     + line.spent() + ", closing " + line.closing());
         }
         out.println("  closing balance " + statement.closing());
-        return budgets.get(officer, budget.id());
+        return budgets.get(officer, budget.id()).value();
     }
 
     /**

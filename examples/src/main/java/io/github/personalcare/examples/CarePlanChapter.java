@@ -60,7 +60,7 @@ public final class CarePlanChapter {
         PatientId patient = care.patients().register(gp, NhsNumber.parse("943 476 5870"),
                 NhsNumberVerification.VERIFIED, new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10),
                 Set.of(PatientFlag.COMPLEX_NEEDS, PatientFlag.LONG_TERM_CONDITION),
-                Optional.of(OdsCode.of("A81001"))).id();
+                Optional.of(OdsCode.of("A81001"))).value().id();
         return run(care, out, patient, gp);
     }
 

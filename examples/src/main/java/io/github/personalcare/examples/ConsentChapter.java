@@ -21,6 +21,7 @@ import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.patient.Patient;
 import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.UserId;
+import io.github.personalcare.lang.Versioned;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -73,20 +74,21 @@ public final class ConsentChapter {
                         .action(AccessAction.ACCESS)
                         .dataClass(DataClass.DEMOGRAPHICS, DataClass.CARE_PLAN, DataClass.CONSENT)
                         .period(ConsentPeriod.between(now, now.plus(Duration.ofDays(365))))))
-                .build());
+                .build()).value();
         out.println("patient grants carer proxy view: consent " + grant.status());
         AccessContext carer = AccessContext.of(CARER, Purpose.PATIENT_SELF_SERVICE);
         care.patients().get(carer, patient.id());
         out.println("carer views the record: permitted");
         attempt(out, "carer changes the record's flags", () -> care.patients().updateFlags(carer, patient.id(),
-                Set.of(), care.patients().version(self, patient.id())));
+                Set.of(), care.patients().get(self, patient.id()).version()));
 
         // 2. The GP records the patient's national data opt-out; a researcher is refused.
         AccessContext gpCtx = AccessContext.of(gp, Purpose.DIRECT_CARE);
+        Versioned<Patient> current = care.patients().get(gpCtx, patient.id());
         Set<PatientFlag> flags = EnumSet.noneOf(PatientFlag.class);
-        flags.addAll(care.patients().get(gpCtx, patient.id()).flags());
+        flags.addAll(current.value().flags());
         flags.add(PatientFlag.NATIONAL_DATA_OPT_OUT);
-        care.patients().updateFlags(gpCtx, patient.id(), flags, care.patients().version(gpCtx, patient.id()));
+        care.patients().updateFlags(gpCtx, patient.id(), flags, current.version());
         out.println("GP records the national data opt-out");
         attempt(out, "researcher reads the record for research",
                 () -> care.patients().get(AccessContext.of(RESEARCHER, Purpose.RESEARCH), patient.id()));

@@ -39,11 +39,11 @@ public final class PatientChapter {
         out.println("== 1. Registration ==");
         Patient patient = care.patients().register(GP, NhsNumber.parse("943 476 5870"),
                 NhsNumberVerification.VERIFIED, new PersonName("Amara", "Okonkwo"), LocalDate.of(1958, 4, 2),
-                Set.of(PatientFlag.COMPLEX_NEEDS, PatientFlag.LONG_TERM_CONDITION), Optional.of(PRACTICE));
+                Set.of(PatientFlag.COMPLEX_NEEDS, PatientFlag.LONG_TERM_CONDITION), Optional.of(PRACTICE)).value();
         out.println("Her GP practice " + PRACTICE + " registers Amara (NHS number " + patient.nhsNumber()
                 + ", internal id " + patient.id() + ").");
 
-        Patient own = care.patients().get(AccessContext.patientSelf(patient.id()), patient.id());
+        Patient own = care.patients().get(AccessContext.patientSelf(patient.id()), patient.id()).value();
         out.println("Amara opens her own record: born " + own.dateOfBirth() + ", flags " + own.flags() + ".");
 
         var stranger = AccessContext.of(Actor.professional(UserId.of("nurse-elsewhere"), ProfessionalRole.NURSE,

@@ -85,7 +85,7 @@ public final class ReferralChapter {
                 ProfessionalRole.GENERAL_PRACTITIONER, OdsCode.of("A81001")), Purpose.DIRECT_CARE);
         PatientId patient = care.patients().register(gp, NhsNumber.parse("943 476 5870"),
                 NhsNumberVerification.VERIFIED, new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10),
-                Set.of(), Optional.of(OdsCode.of("A81001"))).id();
+                Set.of(), Optional.of(OdsCode.of("A81001"))).value().id();
         return run(care, out, advanceClock, patient, gp);
     }
 
@@ -110,15 +110,15 @@ public final class ReferralChapter {
             HealthcareService s = nearby.get(i);
             out.println("  " + (i + 1) + ". " + s.name() + " (" + s.provider() + ", " + s.postcodeDistrict() + ")");
         }
-        r = referrals.shortlist(gp, patient, id, nearby.stream().map(HealthcareService::id).toList(),
+        r = referrals.shortlist(gp, id, nearby.stream().map(HealthcareService::id).toList(),
                 PatientChoice.choiceOffered(), r.version());
-        r = referrals.submit(gp, patient, id, r.version());
+        r = referrals.submit(gp, id, r.version());
         out.println("Shortlist of " + r.value().shortlist().size() + " offered, choice recorded: "
                 + r.value().state());
 
         HealthcareService chosen = nearby.get(nearby.size() - 1);
         Instant appointment = care.clock().instant().plus(Duration.ofDays(21));
-        r = referrals.book(gp, patient, id, chosen.id(), appointment, r.version());
+        r = referrals.book(gp, id, chosen.id(), appointment, r.version());
         RttClock clock = r.value().clock().orElseThrow();
         out.println("Patient chooses " + chosen.name() + " and books for " + RttClock.ukDate(appointment) + ": "
                 + r.value().state());
@@ -127,12 +127,12 @@ public final class ReferralChapter {
 
         AccessContext consultant = AccessContext.of(Actor.professional(UserId.of("CONS-" + chosen.provider()),
                 ProfessionalRole.CONSULTANT, chosen.provider()), Purpose.DIRECT_CARE);
-        r = referrals.accept(consultant, patient, id, r.version());
+        r = referrals.accept(consultant, id, r.version());
         out.println("Provider " + chosen.provider() + " accepts the referral: " + r.value().state());
 
         advanceClock.accept(Duration.ofDays(21));
         advanceClock.accept(Duration.ofDays(6 * 7 + 2));
-        r = referrals.stopClock(consultant, patient, id, StopReason.FIRST_DEFINITIVE_TREATMENT, r.version());
+        r = referrals.stopClock(consultant, id, StopReason.FIRST_DEFINITIVE_TREATMENT, r.version());
         clock = r.value().clock().orElseThrow();
         LocalDate treated = clock.stop().orElseThrow().on();
         long weeks = clock.weeksWaited(treated);
@@ -140,7 +140,7 @@ public final class ReferralChapter {
         out.println("Weeks waited: " + weeks + " (" + clock.daysWaited(treated) + " days; within 18 weeks: "
                 + (clock.isWithin18WeeksOn(treated) ? "yes" : "no") + ")");
 
-        r = referrals.complete(consultant, patient, id, r.version());
+        r = referrals.complete(consultant, id, r.version());
         out.println("Referral " + r.value().state());
         return new Outcome(id, r.value().ubrn(), consultant, weeks);
     }

@@ -58,7 +58,7 @@ class BudgetChapterTest {
     private PatientId patientWithAgreedPlan(List<SupportItem> support) {
         PatientId patient = care.patients().register(gp, NhsNumber.parse("943 476 5870"),
                 NhsNumberVerification.VERIFIED, new PersonName("Ada", "Quarrington"), LocalDate.of(1950, 12, 10),
-                Set.of(PatientFlag.COMPLEX_NEEDS), Optional.of(OdsCode.of("A81001"))).id();
+                Set.of(PatientFlag.COMPLEX_NEEDS), Optional.of(OdsCode.of("A81001"))).value().id();
         Versioned<CareTeam> team = care.careTeams().establish(gp, patient);
         team = care.careTeams().addProfessional(gp, team.value().id(), UserId.of("GP-1"),
                 ProfessionalRole.GENERAL_PRACTITIONER, OdsCode.of("A81001"), team.version());

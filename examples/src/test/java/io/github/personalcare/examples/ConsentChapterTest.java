@@ -39,7 +39,7 @@ class ConsentChapterTest {
                 .clock(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)).build();
         Patient patient = care.patients().register(AccessContext.of(GP, Purpose.ADMINISTRATION),
                 NhsNumber.parse("9434765870"), NhsNumberVerification.VERIFIED, new PersonName("Ada", "Example"),
-                LocalDate.of(1950, 12, 10), Set.of(PatientFlag.LONG_TERM_CONDITION), Optional.of(PRACTICE));
+                LocalDate.of(1950, 12, 10), Set.of(PatientFlag.LONG_TERM_CONDITION), Optional.of(PRACTICE)).value();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         ConsentChapter.Outcome outcome = ConsentChapter.run(care, inbox, patient, GP,

@@ -38,7 +38,7 @@ class FhirChapterTest {
                 ProfessionalRole.GENERAL_PRACTITIONER, OdsCode.of("A81001")), Purpose.DIRECT_CARE);
         Patient ada = care.patients().register(gp, NhsNumber.parse("943 476 5870"), NhsNumberVerification.VERIFIED,
                 new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10), Set.of(PatientFlag.COMPLEX_NEEDS),
-                Optional.of(OdsCode.of("A81001")));
+                Optional.of(OdsCode.of("A81001"))).value();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         Path file = FhirChapter.exportRecord(care, gp, ada.id(), dir.resolve("demo/patient-bundle.json"),

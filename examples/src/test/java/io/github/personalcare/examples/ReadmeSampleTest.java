@@ -15,7 +15,7 @@ import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PersonName;
 import io.github.personalcare.identity.UserId;
-import io.github.personalcare.patient.Patient;
+import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.patient.PatientFlag;
 import org.junit.jupiter.api.Test;
 
@@ -48,13 +48,14 @@ class ReadmeSampleTest {
                 .build();
         AccessContext gp = AccessContext.of(Actor.professional(UserId.of("gp-1"),
                 ProfessionalRole.GENERAL_PRACTITIONER, OdsCode.of("A81001")), Purpose.DIRECT_CARE);
-        Patient amara = care.patients().register(gp, NhsNumber.parse("943 476 5870"),
+        PatientId amara = care.patients().register(gp, NhsNumber.parse("943 476 5870"),
                 NhsNumberVerification.VERIFIED, new PersonName("Amara", "Okonkwo"),
-                LocalDate.of(1958, 4, 2), Set.of(PatientFlag.COMPLEX_NEEDS), Optional.of(OdsCode.of("A81001")));
-        List<AccessLogEntry> whoLooked = care.audit().accessLog(AccessContext.patientSelf(amara.id()), amara.id());
+                LocalDate.of(1958, 4, 2), Set.of(PatientFlag.COMPLEX_NEEDS), Optional.of(OdsCode.of("A81001")))
+                .value().id();                               // every command returns Versioned<T>
+        List<AccessLogEntry> whoLooked = care.audit().accessLog(AccessContext.patientSelf(amara), amara);
 
         // Her whole record as a FHIR R4 / UK Core Bundle (module personalcare-fhir); every read is audited.
-        PatientRecord record = PatientRecords.read(care, gp, amara.id());
+        PatientRecord record = PatientRecords.read(care, gp, amara);
         String bundle = FhirWriter.toJson(new PatientRecordMapper().toFhir(record));
         // README:end
 

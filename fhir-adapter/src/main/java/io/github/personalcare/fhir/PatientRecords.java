@@ -39,10 +39,11 @@ public final class PatientRecords {
         Require.present("care", care);
         Require.present("ctx", ctx);
         Require.present("patient", patient);
-        Patient found = care.patients().get(ctx, patient);
+        Patient found = care.patients().get(ctx, patient).value();
         List<CareTeam> careTeams = care.careTeams().forPatient(ctx, patient).map(Versioned::value).stream().toList();
         List<CarePlan> carePlans = care.carePlans().plansOf(ctx, patient).stream().map(Versioned::value).toList();
-        List<PersonalHealthBudget> budgets = care.budgets().budgetsOf(ctx, patient);
+        List<PersonalHealthBudget> budgets = care.budgets().budgetsOf(ctx, patient).stream().map(Versioned::value)
+                .toList();
         List<LedgerEntry> ledger = new ArrayList<>();
         for (PersonalHealthBudget budget : budgets) {
             ledger.addAll(care.budgets().ledger(ctx, budget.id()).entries());
@@ -54,7 +55,7 @@ public final class PatientRecords {
                 .budgets(budgets)
                 .ledger(ledger)
                 .referrals(referrals)
-                .consents(care.consents().list(ctx, patient))
+                .consents(care.consents().list(ctx, patient).stream().map(Versioned::value).toList())
                 .audit(care.audit().records(ctx, patient))
                 .build();
     }

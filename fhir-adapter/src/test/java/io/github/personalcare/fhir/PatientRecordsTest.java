@@ -29,7 +29,7 @@ class PatientRecordsTest {
             ProfessionalRole.GENERAL_PRACTITIONER, OdsCode.of("A81001")), Purpose.DIRECT_CARE);
     private final Patient ada = care.patients().register(gp, NhsNumber.parse("943 476 5870"),
             NhsNumberVerification.VERIFIED, new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10),
-            Set.of(PatientFlag.COMPLEX_NEEDS), Optional.of(OdsCode.of("A81001")));
+            Set.of(PatientFlag.COMPLEX_NEEDS), Optional.of(OdsCode.of("A81001"))).value();
 
     @Test
     void theRecordHoldsEveryPartReadThroughTheServicesAndTheAuditOfThoseReads() {

@@ -81,7 +81,7 @@ public final class CrashWriter {
         for (String nhs : NHS_NUMBERS) {
             PatientId patient = care.patients().register(GP, NhsNumber.parse(nhs), NhsNumberVerification.VERIFIED,
                     new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10), Set.of(),
-                    Optional.of(OdsCode.of("A81001"))).id();
+                    Optional.of(OdsCode.of("A81001"))).value().id();
             AccessContext self = AccessContext.patientSelf(patient);
             Actor.Professional gp = (Actor.Professional) GP.actor();
             Versioned<CareTeam> team = care.careTeams().establish(GP, patient);
@@ -94,11 +94,11 @@ public final class CrashWriter {
             plan = care.carePlans().propose(self, plan.value().id(), plan.version());
             plan = care.carePlans().agree(self, plan.value().id(), plan.version());
             plan = care.carePlans().coSign(GP, plan.value().id(), plan.version());
-            PersonalHealthBudget budget = care.budgets().propose(GP, new BudgetProposal(patient, plan.value().id(),
+            Versioned<PersonalHealthBudget> proposed = care.budgets().propose(GP, new BudgetProposal(patient, plan.value().id(),
                     new Eligibility(EligibilityReason.CONTINUING_HEALTHCARE, TODAY), BudgetHolder.patient(),
                     List.of(new BudgetLine(PA, SpendCategory.PERSONAL_ASSISTANT, ALLOCATION, Management.notional())),
                     TODAY));
-            budget = care.budgets().activate(GP, budget.id());
+            PersonalHealthBudget budget = care.budgets().activate(GP, proposed.value().id(), proposed.version()).value();
             care.budgets().allocate(GP, budget.id(), LedgerCommand.Allocation.of("allocation-1", PA, ALLOCATION, TODAY));
             budgets.add(budget);
             out.println("BUDGET " + budget.id().value());

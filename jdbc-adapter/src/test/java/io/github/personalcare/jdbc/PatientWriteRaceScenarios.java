@@ -71,7 +71,7 @@ abstract class PatientWriteRaceScenarios {
     void r6ConcurrentDraftsForOnePatientLeaveExactlyOneOpenPlan() throws Exception {
         Patient patient = care.patients().register(GP, NhsNumber.parse("943 476 5870"),
                 NhsNumberVerification.VERIFIED, new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10),
-                Set.of(PatientFlag.COMPLEX_NEEDS), Optional.of(PRACTICE));
+                Set.of(PatientFlag.COMPLEX_NEEDS), Optional.of(PRACTICE)).value();
         Actor.Professional gp = (Actor.Professional) GP.actor();
         Versioned<CareTeam> team = care.careTeams().establish(GP, patient.id());
         care.careTeams().addProfessional(GP, team.value().id(), gp.user(), gp.role(), gp.organisation(),

@@ -123,7 +123,7 @@ abstract class ServiceStoryScenarios {
     private Story tell() {
         Patient patient = care.patients().register(GP, NhsNumber.parse("943 476 5870"),
                 NhsNumberVerification.VERIFIED, new PersonName("Ada", "O'Brien; DROP TABLE patient; --"),
-                LocalDate.of(1950, 12, 10), Set.of(PatientFlag.COMPLEX_NEEDS), Optional.of(PRACTICE));
+                LocalDate.of(1950, 12, 10), Set.of(PatientFlag.COMPLEX_NEEDS), Optional.of(PRACTICE)).value();
         AccessContext self = AccessContext.patientSelf(patient.id());
         Actor.Professional gp = (Actor.Professional) GP.actor();
 
@@ -139,12 +139,12 @@ abstract class ServiceStoryScenarios {
         plan = care.carePlans().agree(self, plan.value().id(), plan.version());
         plan = care.carePlans().coSign(GP, plan.value().id(), plan.version());
 
-        PersonalHealthBudget budget = care.budgets().propose(GP, new BudgetProposal(patient.id(), plan.value().id(),
+        Versioned<PersonalHealthBudget> proposed = care.budgets().propose(GP, new BudgetProposal(patient.id(), plan.value().id(),
                 new Eligibility(EligibilityReason.CONTINUING_HEALTHCARE, TODAY), BudgetHolder.patient(),
                 List.of(new BudgetLine(PA, SpendCategory.PERSONAL_ASSISTANT, Money.parse("6000.00"),
                         Management.directPayment(Recipient.patient(TODAY),
                                 new PaymentAccount(AccountKind.DEDICATED_ACCOUNT, "DP-ACC-1", TODAY)))), TODAY));
-        budget = care.budgets().activate(GP, budget.id());
+        PersonalHealthBudget budget = care.budgets().activate(GP, proposed.value().id(), proposed.version()).value();
         LedgerEntry paid = care.budgets().allocate(GP, budget.id(), LedgerCommand.Allocation.directPayment("payment-1",
                 PA, Money.parse("1500.00"), TODAY, "DP-ACC-1"));
         LedgerEntry first = care.budgets().recordSpend(GP, budget.id(), LedgerCommand.Spend.of("invoice-1", PA,
@@ -161,14 +161,14 @@ abstract class ServiceStoryScenarios {
 
         Versioned<Referral> referral = care.referrals().draft(GP, NewReferral.appointment(patient.id(),
                 Priority.ROUTINE, Referrals.CARDIOLOGY, "Exertional chest tightness for three months"));
-        referral = care.referrals().shortlist(GP, patient.id(), referral.value().id(),
+        referral = care.referrals().shortlist(GP, referral.value().id(),
                 List.of(Referrals.LEEDS.id(), Referrals.YORK.id()), PatientChoice.choiceOffered(), referral.version());
-        referral = care.referrals().submit(GP, patient.id(), referral.value().id(), referral.version());
-        referral = care.referrals().book(GP, patient.id(), referral.value().id(), Referrals.LEEDS.id(),
+        referral = care.referrals().submit(GP, referral.value().id(), referral.version());
+        referral = care.referrals().book(GP, referral.value().id(), Referrals.LEEDS.id(),
                 NOW.plus(Duration.ofDays(21)), referral.version());
         AccessContext consultant = AccessContext.of(Actor.professional(UserId.of("CONS-RR8-1"),
                 ProfessionalRole.CONSULTANT, Referrals.LEEDS.provider()), Purpose.DIRECT_CARE);
-        referral = care.referrals().accept(consultant, patient.id(), referral.value().id(), referral.version());
+        referral = care.referrals().accept(consultant, referral.value().id(), referral.version());
 
         ConsentRecord consent = care.consents().record(self, patient.id(),
                 ConsentTerms.builder(ConsentScope.PATIENT_PRIVACY)
@@ -176,8 +176,8 @@ abstract class ServiceStoryScenarios {
                         .provision(Provision.root().actor(ProvisionActor.person(UserId.of("carer-ann")))
                                 .provision(Provision.permit().action(AccessAction.ACCESS)
                                         .dataClass(DataClass.CARE_PLAN, DataClass.BUDGET)))
-                        .build());
-        return new Story(patient, team.value(), plan, care.budgets().get(GP, budget.id()), List.of(paid, first, second),
+                        .build()).value();
+        return new Story(patient, team.value(), plan, care.budgets().get(GP, budget.id()).value(), List.of(paid, first, second),
                 referral, consent, refused);
     }
 

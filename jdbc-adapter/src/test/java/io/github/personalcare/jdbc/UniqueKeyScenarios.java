@@ -189,9 +189,9 @@ abstract class UniqueKeyScenarios {
         PersonalCare first = PersonalCare.builder().storage(storage).clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .serviceDirectory(Referrals.directory()).build();
         PatientId one = first.patients().register(GP, NhsNumber.parse(NHS), NhsNumberVerification.VERIFIED,
-                new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10), Set.of(), Optional.of(OdsCode.of("A81001"))).id();
+                new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10), Set.of(), Optional.of(OdsCode.of("A81001"))).value().id();
         PatientId two = first.patients().register(GP, NhsNumber.parse("9434765919"), NhsNumberVerification.VERIFIED,
-                new PersonName("Bo", "Lovelace"), LocalDate.of(1952, 1, 10), Set.of(), Optional.of(OdsCode.of("A81001"))).id();
+                new PersonName("Bo", "Lovelace"), LocalDate.of(1952, 1, 10), Set.of(), Optional.of(OdsCode.of("A81001"))).value().id();
         first.referrals().draft(GP, NewReferral.appointment(one, Priority.ROUTINE, Referrals.CARDIOLOGY,
                 "Chest pain on exertion").withUbrn(ubrn));
         PersonalCare racing = PersonalCare.builder().storage(new Blindfolded(storage, ReferralStores.REFERRALS))

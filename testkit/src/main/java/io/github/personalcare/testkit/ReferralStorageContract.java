@@ -120,17 +120,17 @@ public abstract class ReferralStorageContract extends StorageContract {
     private static PatientId register(PersonalCare care) {
         return care.patients().register(gp(), NhsNumber.parse("9434765870"), NhsNumberVerification.VERIFIED,
                 new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10), Set.of(),
-                Optional.of(Referrals.PRACTICE)).id();
+                Optional.of(Referrals.PRACTICE)).value().id();
     }
 
     private Versioned<Referral> bookedThroughTheService(PersonalCare care, PatientId patient) {
         var referrals = care.referrals();
         Versioned<Referral> r = referrals.draft(gp(), NewReferral.appointment(patient, Priority.ROUTINE,
                 Referrals.CARDIOLOGY, "Exertional chest tightness"));
-        r = referrals.shortlist(gp(), patient, r.value().id(), List.of(Referrals.LEEDS.id(), Referrals.YORK.id()),
+        r = referrals.shortlist(gp(), r.value().id(), List.of(Referrals.LEEDS.id(), Referrals.YORK.id()),
                 PatientChoice.choiceOffered(), r.version());
-        r = referrals.submit(gp(), patient, r.value().id(), r.version());
-        return referrals.book(gp(), patient, r.value().id(), Referrals.LEEDS.id(), T0.plus(Duration.ofDays(14)),
+        r = referrals.submit(gp(), r.value().id(), r.version());
+        return referrals.book(gp(), r.value().id(), Referrals.LEEDS.id(), T0.plus(Duration.ofDays(14)),
                 r.version());
     }
 
@@ -145,7 +145,7 @@ public abstract class ReferralStorageContract extends StorageContract {
         Versioned<Referral> booked = bookedThroughTheService(care, patient);
         int before = outbox().size();
 
-        care.referrals().cancel(gp(), patient, booked.value().id(), ReasonCode.of("NO_LONGER_REQUIRED"),
+        care.referrals().cancel(gp(), booked.value().id(), ReasonCode.of("NO_LONGER_REQUIRED"),
                 Optional.empty(), booked.version());
 
         Versioned<Referral> stored = storage.inTransaction(tx -> tx.aggregates(ReferralStores.REFERRALS)
@@ -168,7 +168,7 @@ public abstract class ReferralStorageContract extends StorageContract {
 
         // R30: a booked referral cannot be deferred; the refusal is audited, nothing else is written
         assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> care.referrals().deferToProvider(gp(),
-                patient, booked.value().id(), Referrals.LEEDS.id(), DeferReason.SLOT_LOST, booked.version()));
+                booked.value().id(), Referrals.LEEDS.id(), DeferReason.SLOT_LOST, booked.version()));
 
         Versioned<Referral> stored = storage.inTransaction(tx -> tx.aggregates(ReferralStores.REFERRALS)
                 .get(booked.value().id()));
@@ -183,9 +183,9 @@ public abstract class ReferralStorageContract extends StorageContract {
         var referrals = care.referrals();
         Versioned<Referral> r = referrals.draft(gp(), NewReferral.appointment(patient, Priority.ROUTINE,
                 Referrals.CARDIOLOGY, "Exertional chest tightness"));
-        r = referrals.shortlist(gp(), patient, r.value().id(), List.of(Referrals.LEEDS.id(), Referrals.YORK.id()),
+        r = referrals.shortlist(gp(), r.value().id(), List.of(Referrals.LEEDS.id(), Referrals.YORK.id()),
                 PatientChoice.choiceOffered(), r.version());
-        Versioned<Referral> sent = referrals.submit(gp(), patient, r.value().id(), r.version());
+        Versioned<Referral> sent = referrals.submit(gp(), r.value().id(), r.version());
 
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -195,7 +195,7 @@ public abstract class ReferralStorageContract extends StorageContract {
                 results.add(pool.submit(() -> {
                     start.await();
                     try {
-                        referrals.book(gp(), patient, sent.value().id(), service.id(), T0.plus(Duration.ofDays(14)),
+                        referrals.book(gp(), sent.value().id(), service.id(), T0.plus(Duration.ofDays(14)),
                                 sent.version());
                         return "booked";
                     } catch (VersionConflictException e) {

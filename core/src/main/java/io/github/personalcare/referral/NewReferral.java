@@ -5,6 +5,7 @@ import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.Ubrn;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,11 @@ import java.util.Optional;
  * @param clinicalReason why, 1 to {@link Require#LONG_TEXT} characters of free text; never logged
  * @param requestType    appointment, or advice and guidance
  * @param attachments    documents by reference, at most {@link Referral#MAX_ATTACHMENTS}
+ * @param pathwayStart   for a referral arriving from another system with its RTT clock already
+ *                       running, the UK date the pathway started ({@link RttStart#SUPPLIED_PATHWAY_START});
+ *                       empty for an e-RS referral, whose clock starts when its UBRN is converted
+ *                       (booked, deferred to the provider or sent for triage) at a consultant-led
+ *                       service (R35)
  */
 public record NewReferral(
         PatientId patient,
@@ -27,7 +33,8 @@ public record NewReferral(
         Specialty specialty,
         String clinicalReason,
         RequestType requestType,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        Optional<LocalDate> pathwayStart) {
     /** @throws InvalidInputException for a missing field, priority (R28) or an invalid clinical reason */
     public NewReferral {
         Require.present("patient", patient);
@@ -39,29 +46,41 @@ public record NewReferral(
         clinicalReason = Require.text("clinicalReason", clinicalReason, Require.LONG_TEXT);
         Require.present("requestType", requestType);
         attachments = Require.list("attachments", attachments, Referral.MAX_ATTACHMENTS);
+        pathwayStart = pathwayStart == null ? Optional.empty() : pathwayStart;
     }
 
     /** A routine-or-other appointment referral with a generated UBRN and no attachments. */
     public static NewReferral appointment(PatientId patient, Priority priority, Specialty specialty,
             String clinicalReason) {
         return new NewReferral(patient, Optional.empty(), priority, specialty, clinicalReason, RequestType.APPOINTMENT,
-                List.of());
+                List.of(), Optional.empty());
     }
 
     /** A copy with a UBRN already allocated. */
     public NewReferral withUbrn(Ubrn supplied) {
         return new NewReferral(patient, Optional.of(supplied), priority, specialty, clinicalReason, requestType,
-                attachments);
+                attachments, pathwayStart);
     }
 
     /** A copy with another request type. */
     public NewReferral withRequestType(RequestType type) {
-        return new NewReferral(patient, ubrn, priority, specialty, clinicalReason, type, attachments);
+        return new NewReferral(patient, ubrn, priority, specialty, clinicalReason, type, attachments, pathwayStart);
     }
 
     /** A copy with attachments. */
     public NewReferral withAttachments(List<Attachment> documents) {
-        return new NewReferral(patient, ubrn, priority, specialty, clinicalReason, requestType, documents);
+        return new NewReferral(patient, ubrn, priority, specialty, clinicalReason, requestType, documents,
+                pathwayStart);
+    }
+
+    /**
+     * A copy for a referral arriving from another system whose RTT clock started on {@code start}
+     * (a UK date, not after the day it is drafted here; R35).
+     */
+    public NewReferral withPathwayStart(LocalDate start) {
+        Require.present("pathwayStart", start);
+        return new NewReferral(patient, ubrn, priority, specialty, clinicalReason, requestType, attachments,
+                Optional.of(start));
     }
 
     @Override

@@ -124,8 +124,32 @@ public record Referral(
     public static Referral draft(ReferralId id, Ubrn ubrn, PatientId patient, Referrer referrer, Priority priority,
             Specialty specialty, String clinicalReason, RequestType requestType, List<Attachment> attachments,
             Instant at) {
+        return draft(id, ubrn, patient, referrer, priority, specialty, clinicalReason, requestType, attachments,
+                Optional.empty(), at);
+    }
+
+    /**
+     * A new referral in state DRAFT that arrived from another system: with a supplied pathway
+     * start, its RTT clock is already running from that UK date ({@link RttStart#SUPPLIED_PATHWAY_START},
+     * R35); without one, the clock starts when the e-RS UBRN is converted.
+     *
+     * @throws InvalidInputException for a missing priority (R28), a missing or oversized clinical
+     *                               reason, invalid attachments, or a pathway start after the UK
+     *                               date of {@code at} (R35)
+     */
+    public static Referral draft(ReferralId id, Ubrn ubrn, PatientId patient, Referrer referrer, Priority priority,
+            Specialty specialty, String clinicalReason, RequestType requestType, List<Attachment> attachments,
+            Optional<LocalDate> pathwayStart, Instant at) {
+        Require.present("at", at);
+        List<RttClock> clocks = List.of();
+        if (pathwayStart != null && pathwayStart.isPresent()) {
+            if (pathwayStart.get().isAfter(RttClock.ukDate(at))) {
+                throw new InvalidInputException("pathwayStart", "R35", "cannot be after the day the referral arrives");
+            }
+            clocks = List.of(RttClock.startOn(pathwayStart.get(), RttStart.SUPPLIED_PATHWAY_START));
+        }
         return new Referral(id, ubrn, patient, referrer, priority, specialty, clinicalReason, requestType,
-                attachments, List.of(), Optional.empty(), Optional.empty(), List.of(), List.of(), ReferralState.DRAFT,
+                attachments, List.of(), Optional.empty(), Optional.empty(), List.of(), clocks, ReferralState.DRAFT,
                 List.of(), at);
     }
 
@@ -307,12 +331,15 @@ public record Referral(
                 requestType = RequestType.APPOINTMENT;
                 state = ReferralState.NOT_BOOKED;
                 startClockIfDue(chosen());
-            } else if (c instanceof ReferralCommand.PauseClock) {
-                replaceClock(openClock("paused").pause(ukDate));
-                events.add(new ReferralEvent.ClockPaused(eventIds.get(), at, from.patient, from.id, ukDate));
-            } else if (c instanceof ReferralCommand.ResumeClock) {
-                replaceClock(openClock("resumed").resume(ukDate));
-                events.add(new ReferralEvent.ClockResumed(eventIds.get(), at, from.patient, from.id, ukDate));
+            } else if (c instanceof ReferralCommand.StartPatientChoiceDelay) {
+                replaceClock(openClock("given a delay note").startPatientChoiceDelay(ukDate));
+                events.add(new ReferralEvent.PatientChoiceDelayStarted(eventIds.get(), at, from.patient, from.id,
+                        ukDate));
+            } else if (c instanceof ReferralCommand.EndPatientChoiceDelay) {
+                replaceClock(openClock("given a delay note").endPatientChoiceDelay(ukDate));
+                events.add(new ReferralEvent.PatientChoiceDelayEnded(eventIds.get(), at, from.patient, from.id, ukDate));
+            } else if (c instanceof ReferralCommand.NullifyClock n) {
+                nullifyClock(n);
             } else if (c instanceof ReferralCommand.StopClock s) {
                 stopClock(openClock("stopped"), s.reason());
             } else if (c instanceof ReferralCommand.RestartClock) {
@@ -435,9 +462,11 @@ public record Referral(
             if (service.isEmpty() || !service.get().consultantLed()) {
                 return;
             }
-            // R35: one clock per referral; a new one only when a returned referral is sent again.
-            boolean due = clocks.isEmpty() || clocks.get(clocks.size() - 1).stop()
-                    .map(s -> s.reason() == StopReason.RETURNED_TO_REFERRER).orElse(false);
+            // R35: one clock per referral; a new one only when a returned referral is sent again, or
+            // the patient rebooks after a clock was nullified.
+            RttClock last = clocks.isEmpty() ? null : clocks.get(clocks.size() - 1);
+            boolean due = last == null || last.status() == RttStatus.NULLIFIED
+                    || last.stop().map(s -> s.reason() == StopReason.RETURNED_TO_REFERRER).orElse(false);
             if (due) {
                 startClock();
             }
@@ -451,6 +480,37 @@ public record Referral(
         private void returnToReferrer() {
             openClockIfAny().ifPresent(c -> stopClock(c, StopReason.RETURNED_TO_REFERRER));
             chosenService = Optional.empty();
+        }
+
+        /**
+         * R36: only a DNA of the clock's first appointment (every earlier one was cancelled) may
+         * nullify it, and only while that DNA is the referral's latest news.
+         */
+        private void nullifyClock(ReferralCommand.NullifyClock n) {
+            RttClock clock = openClock("nullified");
+            if (state != ReferralState.DID_NOT_ATTEND) {
+                throw new RuleViolationException("R36", "a clock is nullified only after the patient did not attend");
+            }
+            for (Appointment a : appointments) {
+                if (RttClock.ukDate(a.startsAt()).isBefore(clock.startedOn())) {
+                    continue;
+                }
+                if (a.status() == AppointmentStatus.DID_NOT_ATTEND) {
+                    break;
+                }
+                if (a.status() == AppointmentStatus.ATTENDED) {
+                    throw new RuleViolationException("R36", "only a DNA of the first appointment may nullify the clock;"
+                            + " after a later DNA the patient may be discharged (stop the clock)");
+                }
+            }
+            long dnas = appointments.stream().filter(a -> !RttClock.ukDate(a.startsAt()).isBefore(clock.startedOn()))
+                    .filter(a -> a.status() == AppointmentStatus.DID_NOT_ATTEND).count();
+            if (dnas > 1) {
+                throw new RuleViolationException("R36", "only a DNA of the first appointment may nullify the clock;"
+                        + " after a later DNA the patient may be discharged (stop the clock)");
+            }
+            replaceClock(clock.nullify(ukDate, n.decidedBy()));
+            events.add(new ReferralEvent.ClockNullified(eventIds.get(), at, from.patient, from.id, ukDate));
         }
 
         private void stopClock(RttClock clock, StopReason why) {

@@ -1,5 +1,6 @@
 package io.github.personalcare.referral;
 
+import io.github.personalcare.identity.UserId;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.internal.check.Require;
 
@@ -24,7 +25,8 @@ public sealed interface ReferralCommand {
     enum Type {
         SHORTLIST, SUBMIT, BOOK, DEFER_TO_PROVIDER, SEND_FOR_TRIAGE, RECORD_REVIEW_OUTCOME, ACCEPT, REJECT,
         CANCEL_APPOINTMENT, RECORD_DID_NOT_ATTEND, CANCEL, RESUBMIT, COMPLETE, RESPOND_WITH_ADVICE,
-        CONVERT_TO_REFERRAL, PAUSE_CLOCK, RESUME_CLOCK, STOP_CLOCK, RESTART_CLOCK;
+        CONVERT_TO_REFERRAL, START_PATIENT_CHOICE_DELAY, END_PATIENT_CHOICE_DELAY, STOP_CLOCK, RESTART_CLOCK,
+        NULLIFY_CLOCK;
 
         /** The audit action name, such as {@code "referral.book"}. */
         public String auditAction() {
@@ -44,8 +46,9 @@ public sealed interface ReferralCommand {
         /** True for commands only the receiving provider (or a system acting for it) may give. */
         public boolean isProviderCommand() {
             return switch (this) {
-                case ACCEPT, REJECT, RECORD_REVIEW_OUTCOME, RESPOND_WITH_ADVICE, CONVERT_TO_REFERRAL, PAUSE_CLOCK,
-                        RESUME_CLOCK, STOP_CLOCK, RESTART_CLOCK -> true;
+                case ACCEPT, REJECT, RECORD_REVIEW_OUTCOME, RESPOND_WITH_ADVICE, CONVERT_TO_REFERRAL,
+                        START_PATIENT_CHOICE_DELAY, END_PATIENT_CHOICE_DELAY, STOP_CLOCK, RESTART_CLOCK,
+                        NULLIFY_CLOCK -> true;
                 case SHORTLIST, SUBMIT, BOOK, DEFER_TO_PROVIDER, SEND_FOR_TRIAGE, CANCEL_APPOINTMENT,
                         RECORD_DID_NOT_ATTEND, CANCEL, RESUBMIT, COMPLETE -> false;
             };
@@ -259,29 +262,41 @@ public sealed interface ReferralCommand {
     }
 
     /**
-     * Pauses the RTT clock: admitted pathways only, after the patient declined at least two
-     * reasonable offers of admission (domain notes §3.6, R36).
+     * Notes that the patient chose to delay their pathway from today: a local note for
+     * waiting-list management that never moves the RTT clock (R36: no pauses since 2015).
      */
-    record PauseClock(int reasonableOffersDeclined) implements ReferralCommand {
-        /** @throws InvalidInputException if fewer than two reasonable offers were declined */
-        public PauseClock {
-            if (reasonableOffersDeclined < 2) {
-                throw new InvalidInputException("reasonableOffersDeclined", "R36",
-                        "a clock pauses only after at least two reasonable offers were declined");
+    record StartPatientChoiceDelay() implements ReferralCommand {
+        @Override
+        public Type type() {
+            return Type.START_PATIENT_CHOICE_DELAY;
+        }
+    }
+
+    /** Ends the open patient-choice delay note today (R36). */
+    record EndPatientChoiceDelay() implements ReferralCommand {
+        @Override
+        public Type type() {
+            return Type.END_PATIENT_CHOICE_DELAY;
+        }
+    }
+
+    /**
+     * Nullifies the running RTT clock: the clinical decision, by {@code decidedBy}, after the
+     * patient did not attend their first appointment having been given reasonable notice (R36). A
+     * DNA of a later appointment does not nullify; it may lead to a discharge, which is a
+     * {@link StopClock} with {@link StopReason#DISCHARGED_WITHOUT_TREATMENT}.
+     */
+    record NullifyClock(UserId decidedBy) implements ReferralCommand {
+        /** @throws InvalidInputException if who decided is missing */
+        public NullifyClock {
+            if (decidedBy == null) {
+                throw new InvalidInputException("decidedBy", "R36", "nullifying a clock is a recorded clinical decision");
             }
         }
 
         @Override
         public Type type() {
-            return Type.PAUSE_CLOCK;
-        }
-    }
-
-    /** Ends the clock's pause. */
-    record ResumeClock() implements ReferralCommand {
-        @Override
-        public Type type() {
-            return Type.RESUME_CLOCK;
+            return Type.NULLIFY_CLOCK;
         }
     }
 

@@ -16,8 +16,8 @@ import java.util.UUID;
  */
 public sealed interface ReferralEvent extends DomainEvent
         permits ReferralEvent.Drafted, ReferralEvent.Transitioned, ReferralEvent.PriorityChanged,
-        ReferralEvent.AppointmentCancelled, ReferralEvent.ClockStarted, ReferralEvent.ClockPaused,
-        ReferralEvent.ClockResumed, ReferralEvent.ClockStopped {
+        ReferralEvent.AppointmentCancelled, ReferralEvent.ClockStarted, ReferralEvent.PatientChoiceDelayStarted,
+        ReferralEvent.PatientChoiceDelayEnded, ReferralEvent.ClockStopped, ReferralEvent.ClockNullified {
 
     /** The referral concerned. */
     ReferralId referral();
@@ -98,31 +98,31 @@ public sealed interface ReferralEvent extends DomainEvent
         }
     }
 
-    /** The RTT clock was paused on a UK date (R36). */
-    record ClockPaused(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral, LocalDate on)
-            implements ReferralEvent {
-        public ClockPaused {
+    /** A patient-choice delay note opened on a UK date; the RTT clock runs on (R36). */
+    record PatientChoiceDelayStarted(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral,
+            LocalDate on) implements ReferralEvent {
+        public PatientChoiceDelayStarted {
             check(eventId, occurredAt, patient, referral);
             Objects.requireNonNull(on, "on");
         }
 
         @Override
         public String type() {
-            return "referral.clock_paused";
+            return "referral.patient_choice_delay_started";
         }
     }
 
-    /** The RTT clock's pause ended on a UK date (R36). */
-    record ClockResumed(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral, LocalDate on)
-            implements ReferralEvent {
-        public ClockResumed {
+    /** The open patient-choice delay note ended on a UK date (R36). */
+    record PatientChoiceDelayEnded(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral,
+            LocalDate on) implements ReferralEvent {
+        public PatientChoiceDelayEnded {
             check(eventId, occurredAt, patient, referral);
             Objects.requireNonNull(on, "on");
         }
 
         @Override
         public String type() {
-            return "referral.clock_resumed";
+            return "referral.patient_choice_delay_ended";
         }
     }
 
@@ -138,6 +138,20 @@ public sealed interface ReferralEvent extends DomainEvent
         @Override
         public String type() {
             return "referral.clock_stopped";
+        }
+    }
+
+    /** The RTT clock was nullified on a UK date after a first-appointment DNA (R36). */
+    record ClockNullified(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral, LocalDate on)
+            implements ReferralEvent {
+        public ClockNullified {
+            check(eventId, occurredAt, patient, referral);
+            Objects.requireNonNull(on, "on");
+        }
+
+        @Override
+        public String type() {
+            return "referral.clock_nullified";
         }
     }
 

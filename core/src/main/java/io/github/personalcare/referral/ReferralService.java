@@ -103,7 +103,7 @@ public final class ReferralService {
             Referral referral = Referral.draft(id, ubrn, request.patient(),
                     new Referrer(professional.user(), professional.organisation()), request.priority(),
                     request.specialty(), request.clinicalReason(), request.requestType(), request.attachments(),
-                    p.now());
+                    request.pathwayStart(), p.now());
             long version;
             try {
                 version = stored.insert(referral);
@@ -114,6 +114,10 @@ public final class ReferralService {
             }
             p.tx().outbox().publish(new ReferralEvent.Drafted(UUID.randomUUID(), p.now(), referral.patient(), id,
                     ubrn, referral.priority(), referral.requestType()));
+            for (RttClock clock : referral.clocks()) {
+                p.tx().outbox().publish(new ReferralEvent.ClockStarted(UUID.randomUUID(), p.now(), referral.patient(),
+                        id, clock.startedOn()));
+            }
             return visible(p, new Versioned<>(referral, version));
         });
         log.info("referral {} drafted", id);
@@ -245,16 +249,39 @@ public final class ReferralService {
         return apply(ctx, referral, new ReferralCommand.ConvertToReferral(), expectedVersion);
     }
 
-    /** Pauses the RTT clock after at least two reasonable offers were declined (R36). */
-    public Versioned<Referral> pauseClock(AccessContext ctx, ReferralId referral,
-            int reasonableOffersDeclined, long expectedVersion) {
-        return apply(ctx, referral, new ReferralCommand.PauseClock(reasonableOffersDeclined), expectedVersion);
+    /**
+     * Notes that the patient chose to delay their pathway from today (for example, asked to wait
+     * until after a family event). A local note for waiting-list management: the RTT clock runs on,
+     * because patient pauses were abolished on 1 October 2015 (R36).
+     */
+    public Versioned<Referral> startPatientChoiceDelay(AccessContext ctx, ReferralId referral,
+            long expectedVersion) {
+        return apply(ctx, referral, new ReferralCommand.StartPatientChoiceDelay(), expectedVersion);
     }
 
-    /** Ends the RTT clock's pause (R36). */
-    public Versioned<Referral> resumeClock(AccessContext ctx, ReferralId referral,
+    /** Ends today the open patient-choice delay note (R36); the clock was never stopped by it. */
+    public Versioned<Referral> endPatientChoiceDelay(AccessContext ctx, ReferralId referral,
             long expectedVersion) {
-        return apply(ctx, referral, new ReferralCommand.ResumeClock(), expectedVersion);
+        return apply(ctx, referral, new ReferralCommand.EndPatientChoiceDelay(), expectedVersion);
+    }
+
+    /**
+     * Nullifies the running RTT clock: the calling professional's clinical decision, recorded with
+     * their user id, after the patient did not attend their <b>first</b> appointment having been
+     * given reasonable notice (R36). The nullified clock never counts as a wait; if the patient
+     * books again, a new clock starts. After a DNA of a later appointment the clock is not
+     * nullified: the patient may be discharged with {@link #stopClock} and
+     * {@link StopReason#DISCHARGED_WITHOUT_TREATMENT}.
+     *
+     * @throws RuleViolationException if the caller is not a professional, the referral's latest
+     *                                news is not a DNA, or the DNA was not of the first appointment (R36)
+     */
+    public Versioned<Referral> nullifyClock(AccessContext ctx, ReferralId referral, long expectedVersion) {
+        Require.present("ctx", ctx);
+        if (!(ctx.actor() instanceof Actor.Professional professional)) {
+            throw new RuleViolationException("R36", "nullifying a clock is a clinical decision by a professional");
+        }
+        return apply(ctx, referral, new ReferralCommand.NullifyClock(professional.user()), expectedVersion);
     }
 
     /** Stops the RTT clock for treatment or a non-treatment reason (R36); there must be a running clock. */
@@ -280,6 +307,10 @@ public final class ReferralService {
     public Versioned<Referral> apply(AccessContext ctx, ReferralId referral,
             ReferralCommand command, long expectedVersion) {
         Require.present("command", command);
+        if (command instanceof ReferralCommand.NullifyClock n && !(ctx.actor() instanceof Actor.Professional p
+                && p.user().equals(n.decidedBy()))) {
+            throw new RuleViolationException("R36", "a clock is nullified by the professional who decides it");
+        }
         return execute(ctx, referral, command.type(), expectedVersion, current -> command);
     }
 

@@ -12,16 +12,17 @@ import static io.github.personalcare.referral.ReferralCommand.Type.CANCEL_APPOIN
 import static io.github.personalcare.referral.ReferralCommand.Type.COMPLETE;
 import static io.github.personalcare.referral.ReferralCommand.Type.CONVERT_TO_REFERRAL;
 import static io.github.personalcare.referral.ReferralCommand.Type.DEFER_TO_PROVIDER;
-import static io.github.personalcare.referral.ReferralCommand.Type.PAUSE_CLOCK;
+import static io.github.personalcare.referral.ReferralCommand.Type.END_PATIENT_CHOICE_DELAY;
+import static io.github.personalcare.referral.ReferralCommand.Type.NULLIFY_CLOCK;
 import static io.github.personalcare.referral.ReferralCommand.Type.RECORD_DID_NOT_ATTEND;
 import static io.github.personalcare.referral.ReferralCommand.Type.RECORD_REVIEW_OUTCOME;
 import static io.github.personalcare.referral.ReferralCommand.Type.REJECT;
 import static io.github.personalcare.referral.ReferralCommand.Type.RESPOND_WITH_ADVICE;
 import static io.github.personalcare.referral.ReferralCommand.Type.RESTART_CLOCK;
 import static io.github.personalcare.referral.ReferralCommand.Type.RESUBMIT;
-import static io.github.personalcare.referral.ReferralCommand.Type.RESUME_CLOCK;
 import static io.github.personalcare.referral.ReferralCommand.Type.SEND_FOR_TRIAGE;
 import static io.github.personalcare.referral.ReferralCommand.Type.SHORTLIST;
+import static io.github.personalcare.referral.ReferralCommand.Type.START_PATIENT_CHOICE_DELAY;
 import static io.github.personalcare.referral.ReferralCommand.Type.STOP_CLOCK;
 import static io.github.personalcare.referral.ReferralCommand.Type.SUBMIT;
 
@@ -68,7 +69,7 @@ public enum ReferralState {
     CANCELLED_REFERRAL;
 
     private static final Set<ReferralCommand.Type> CLOCK =
-            EnumSet.of(PAUSE_CLOCK, RESUME_CLOCK, STOP_CLOCK, RESTART_CLOCK);
+            EnumSet.of(START_PATIENT_CHOICE_DELAY, END_PATIENT_CHOICE_DELAY, STOP_CLOCK, RESTART_CLOCK, NULLIFY_CLOCK);
 
     /**
      * The commands this state accepts: the whole lifecycle in one switch (R30). Clock commands

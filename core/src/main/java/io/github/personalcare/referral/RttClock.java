@@ -1,5 +1,6 @@
 package io.github.personalcare.referral;
 
+import io.github.personalcare.identity.UserId;
 import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.lang.RuleViolationException;
 
@@ -13,62 +14,86 @@ import java.util.Optional;
 
 /**
  * One referral-to-treatment (RTT) period: the 18-week clock of the NHS Constitution (domain notes
- * §3.6). It starts when the provider receives the referral or the patient books (R35), may be
- * paused, and stops for treatment or non-treatment with a reason (R36).
+ * §3.6). It starts when the e-RS UBRN is converted, on a supplied pathway start, or on a decision
+ * to treat after active monitoring ({@link RttStart}, R35); it stops for treatment or
+ * non-treatment with a reason, or is nullified after a first-appointment DNA (R36).
+ *
+ * <p><b>No pauses.</b> Patient pauses were removed from the rules on 1 October 2015: the wait is
+ * gross calendar days from clock start. Delays the patient chose are kept as
+ * {@link PatientChoiceDelay} notes for waiting-list management; they never change the wait.
  *
  * <p><b>All dates are UK local dates</b> in the {@link #UK} zone (Europe/London): a command at
  * 23:30 UTC on 31 March 2024 happened on 1 April in the UK (BST). Use {@link #ukDate(Instant)}
  * to convert a command time.
  *
- * <p>Waiting time (R36): {@code (stop or census) - start - paused days}, in whole days, never
- * negative; dates before the start count as no wait. The breach date is
- * {@code start + 126 days + paused days}; a pathway waiting exactly 126 days (18 weeks) on its
- * breach date is still within the standard.
+ * <p>Waiting time (R36): {@code (stop or census) - start}, in whole days, never negative; dates
+ * before the start count as no wait. The breach date is {@code start + 126 days}; a pathway
+ * waiting exactly 126 days (18 weeks) on its breach date is still within the standard.
  *
- * <p>An immutable value: {@link #pause}, {@link #resume} and {@link #stop} return a new clock.
+ * <p>An immutable value: every command returns a new clock.
  *
- * @param startedOn the UK date the clock started
- * @param pauses    pauses in order, non-overlapping; only the last may be open
- * @param stop      when and why it stopped, if it has
+ * @param startedOn           the UK date the clock started
+ * @param start               what started it; a clock stored before this was recorded reads as
+ *                            {@link RttStart#UBRN_CONVERSION}
+ * @param patientChoiceDelays local notes of delays the patient chose, in order, non-overlapping;
+ *                            only the last may be open
+ * @param stop                when and why it stopped, if it has
+ * @param nullification       the decision that nullified it, if one was made
  */
-public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttStop> stop) {
+public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDelay> patientChoiceDelays,
+        Optional<RttStop> stop, Optional<RttNullification> nullification) {
     /** The zone every RTT date is in: Europe/London. */
     public static final ZoneId UK = ZoneId.of("Europe/London");
     /** The 18-week standard in days. */
     public static final int STANDARD_DAYS = 18 * 7;
 
     /**
-     * @throws RuleViolationException if pauses overlap, start before the clock, or the clock stops
-     *                                before it starts or before a pause (R36)
+     * @throws RuleViolationException if delay notes overlap or start before the clock, the clock
+     *                                stops or is nullified before it starts, or is both stopped
+     *                                and nullified (R36)
      */
     public RttClock {
         Require.present("startedOn", startedOn);
-        pauses = List.copyOf(pauses == null ? List.of() : pauses);
+        start = start == null ? RttStart.UBRN_CONVERSION : start;
+        patientChoiceDelays = List.copyOf(patientChoiceDelays == null ? List.of() : patientChoiceDelays);
         stop = stop == null ? Optional.empty() : stop;
+        nullification = nullification == null ? Optional.empty() : nullification;
         LocalDate earliest = startedOn;
-        for (int i = 0; i < pauses.size(); i++) {
-            RttPause p = pauses.get(i);
-            if (p.from().isBefore(earliest)) {
-                throw new RuleViolationException("R36", "a clock pause cannot start before the clock or an earlier pause ends");
+        for (int i = 0; i < patientChoiceDelays.size(); i++) {
+            PatientChoiceDelay d = patientChoiceDelays.get(i);
+            if (d.from().isBefore(earliest)) {
+                throw new RuleViolationException("R36",
+                        "a patient-choice delay cannot start before the clock or an earlier delay ends");
             }
-            if (p.isOpen() && i < pauses.size() - 1) {
-                throw new RuleViolationException("R36", "only the last pause of a clock may be open");
+            if (d.isOpen() && i < patientChoiceDelays.size() - 1) {
+                throw new RuleViolationException("R36", "only the last patient-choice delay may be open");
             }
-            earliest = p.until().orElse(p.from());
+            earliest = d.until().orElse(d.from());
         }
-        if (stop.isPresent()) {
-            if (stop.get().on().isBefore(earliest)) {
-                throw new RuleViolationException("R36", "a clock cannot stop before it starts or before its last pause");
+        if (stop.isPresent() && nullification.isPresent()) {
+            throw new RuleViolationException("R36", "a clock is either stopped or nullified, not both");
+        }
+        Optional<LocalDate> closed = stop.isPresent() ? stop.map(RttStop::on)
+                : nullification.map(RttNullification::on);
+        if (closed.isPresent()) {
+            if (closed.get().isBefore(startedOn)) {
+                throw new RuleViolationException("R36", "a clock cannot stop or be nullified before it starts");
             }
-            if (!pauses.isEmpty() && pauses.get(pauses.size() - 1).isOpen()) {
-                throw new RuleViolationException("R36", "a stopped clock cannot have an open pause");
+            if (!patientChoiceDelays.isEmpty() && patientChoiceDelays.get(patientChoiceDelays.size() - 1).isOpen()) {
+                throw new RuleViolationException("R36", "a closed clock cannot have an open patient-choice delay");
             }
         }
     }
 
-    /** A new clock started on the given UK date (R35). */
+    /** A new clock started on the given UK date when the e-RS UBRN was converted (R35). */
     public static RttClock startOn(LocalDate date) {
-        return new RttClock(date, List.of(), Optional.empty());
+        return startOn(date, RttStart.UBRN_CONVERSION);
+    }
+
+    /** A new clock started on the given UK date by {@code start} (R35). */
+    public static RttClock startOn(LocalDate date, RttStart start) {
+        Require.present("start", start);
+        return new RttClock(date, start, List.of(), Optional.empty(), Optional.empty());
     }
 
     /** The UK local date (Europe/London) of an instant: the date RTT rules use. */
@@ -76,78 +101,103 @@ public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttS
         return LocalDate.ofInstant(at, UK);
     }
 
-    /** Running, paused or stopped, as the clock stands now (after every recorded event). */
+    /** Running, stopped or nullified, as the clock stands now (after every recorded event). */
     public RttStatus status() {
-        if (stop.isPresent()) {
-            return RttStatus.STOPPED;
+        if (nullification.isPresent()) {
+            return RttStatus.NULLIFIED;
         }
-        return isPaused() ? RttStatus.PAUSED : RttStatus.RUNNING;
+        return stop.isPresent() ? RttStatus.STOPPED : RttStatus.RUNNING;
     }
 
-    /** True unless the clock has stopped. */
+    /** True unless the clock has stopped or been nullified. */
     public boolean isOpen() {
-        return stop.isEmpty();
+        return stop.isEmpty() && nullification.isEmpty();
     }
 
-    /** True while the last pause is open. */
-    public boolean isPaused() {
-        return !pauses.isEmpty() && pauses.get(pauses.size() - 1).isOpen();
+    /** True while the last patient-choice delay note is open. */
+    public boolean hasOpenPatientChoiceDelay() {
+        return !patientChoiceDelays.isEmpty() && patientChoiceDelays.get(patientChoiceDelays.size() - 1).isOpen();
     }
 
     /**
      * True if the pathway was incomplete on the census date: started on or before it and not
-     * stopped on or before it (R37).
+     * stopped on or before it (R37). A nullified clock is never an incomplete pathway: it is as if
+     * it had not started.
      */
     public boolean isOpenOn(LocalDate census) {
-        return !startedOn.isAfter(census) && stop.map(s -> s.on().isAfter(census)).orElse(true);
+        return nullification.isEmpty() && !startedOn.isAfter(census)
+                && stop.map(s -> s.on().isAfter(census)).orElse(true);
     }
 
     /**
-     * Pauses the running clock from the given UK date.
+     * Notes that the patient chose to delay their pathway from the given UK date. The wait is not
+     * changed (R36).
      *
-     * @throws RuleViolationException if the clock is stopped or already paused, or the date is
-     *                                before the start or the end of the last pause (R36)
+     * @throws RuleViolationException if the clock is closed, a delay note is already open, or the
+     *                                date is before the start or the end of the last note (R36)
      */
-    public RttClock pause(LocalDate on) {
+    public RttClock startPatientChoiceDelay(LocalDate on) {
         if (!isOpen()) {
-            throw new RuleViolationException("R36", "a stopped clock cannot be paused");
+            throw new RuleViolationException("R36", "a closed clock takes no patient-choice delay note");
         }
-        if (isPaused()) {
-            throw new RuleViolationException("R36", "the clock is already paused");
+        if (hasOpenPatientChoiceDelay()) {
+            throw new RuleViolationException("R36", "a patient-choice delay is already open");
         }
-        List<RttPause> next = new ArrayList<>(pauses);
-        next.add(new RttPause(on, Optional.empty()));
-        return new RttClock(startedOn, next, stop);
+        List<PatientChoiceDelay> next = new ArrayList<>(patientChoiceDelays);
+        next.add(new PatientChoiceDelay(on, Optional.empty()));
+        return new RttClock(startedOn, start, next, stop, nullification);
     }
 
     /**
-     * Ends the open pause on the given UK date; waiting time counts again from that date.
+     * Ends the open patient-choice delay note on the given UK date.
      *
-     * @throws RuleViolationException if the clock is not paused or the date is before the pause (R36)
+     * @throws RuleViolationException if no note is open or the date is before it started (R36)
      */
-    public RttClock resume(LocalDate on) {
-        if (!isPaused()) {
-            throw new RuleViolationException("R36", "the clock is not paused");
+    public RttClock endPatientChoiceDelay(LocalDate on) {
+        if (!hasOpenPatientChoiceDelay()) {
+            throw new RuleViolationException("R36", "no patient-choice delay is open");
         }
-        List<RttPause> next = new ArrayList<>(pauses);
-        RttPause open = next.remove(next.size() - 1);
-        next.add(new RttPause(open.from(), Optional.of(on)));
-        return new RttClock(startedOn, next, stop);
+        return new RttClock(startedOn, start, closeOpenDelay(on), stop, nullification);
     }
 
     /**
-     * Stops the clock on the given UK date for the reason given; an open pause ends on that date.
+     * Stops the clock on the given UK date for the reason given; an open delay note ends on that
+     * date.
      *
-     * @throws RuleViolationException if already stopped, or the date is before the start or a
-     *                                pause (R36: a clock cannot stop before it starts)
+     * @throws RuleViolationException if already closed, or the date is before the start (R36)
      */
     public RttClock stop(LocalDate on, StopReason reason) {
         Require.present("stopReason", reason);
         if (!isOpen()) {
-            throw new RuleViolationException("R36", "the clock has already stopped");
+            throw new RuleViolationException("R36", "the clock has already stopped or been nullified");
         }
-        RttClock clock = isPaused() ? resume(on) : this;
-        return new RttClock(startedOn, clock.pauses, Optional.of(new RttStop(on, reason)));
+        return new RttClock(startedOn, start, closeOpenDelay(on), Optional.of(new RttStop(on, reason)),
+                Optional.empty());
+    }
+
+    /**
+     * Nullifies the clock on the given UK date: a clinical decision, by {@code decidedBy}, after
+     * the patient did not attend their first appointment having been given reasonable notice
+     * (R36). The caller checks that it was the first appointment; the clock only records it.
+     *
+     * @throws RuleViolationException if the clock is already closed or the date is before the start
+     */
+    public RttClock nullify(LocalDate on, UserId decidedBy) {
+        if (!isOpen()) {
+            throw new RuleViolationException("R36", "the clock has already stopped or been nullified");
+        }
+        return new RttClock(startedOn, start, closeOpenDelay(on), Optional.empty(),
+                Optional.of(new RttNullification(on, decidedBy)));
+    }
+
+    private List<PatientChoiceDelay> closeOpenDelay(LocalDate on) {
+        if (!hasOpenPatientChoiceDelay()) {
+            return patientChoiceDelays;
+        }
+        List<PatientChoiceDelay> next = new ArrayList<>(patientChoiceDelays);
+        PatientChoiceDelay open = next.remove(next.size() - 1);
+        next.add(new PatientChoiceDelay(open.from(), Optional.of(on)));
+        return next;
     }
 
     /**
@@ -164,31 +214,35 @@ public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttS
         if (on.isBefore(stopped.on())) {
             throw new RuleViolationException("R36", "a new clock cannot start before active monitoring began");
         }
-        return startOn(on);
+        return startOn(on, RttStart.DECISION_TO_TREAT);
     }
 
-    /** Days paused between the start and {@code asOf} (R36). */
-    public long pausedDays(LocalDate asOf) {
+    /**
+     * Days the patient chose to delay between the start and {@code asOf}, from the local notes:
+     * for waiting-list management only, never subtracted from the wait (R36).
+     */
+    public long patientChoiceDelayDays(LocalDate asOf) {
         long days = 0;
-        for (RttPause p : pauses) {
-            LocalDate end = p.until().filter(u -> u.isBefore(asOf)).orElse(asOf);
-            if (end.isAfter(p.from())) {
-                days += ChronoUnit.DAYS.between(p.from(), end);
+        for (PatientChoiceDelay d : patientChoiceDelays) {
+            LocalDate end = d.until().filter(u -> u.isBefore(asOf)).orElse(asOf);
+            if (end.isAfter(d.from())) {
+                days += ChronoUnit.DAYS.between(d.from(), end);
             }
         }
         return days;
     }
 
     /**
-     * Whole days waited as of the UK date {@code asOf}: up to the stop if the clock stopped by
-     * then, minus paused days (R36). Never negative; zero before the start.
+     * Whole calendar days waited as of the UK date {@code asOf}: from the start up to the stop if
+     * the clock stopped by then (R36). Never negative; zero before the start and for a nullified
+     * clock. Patient-choice delays are not subtracted.
      */
     public long daysWaited(LocalDate asOf) {
-        if (asOf.isBefore(startedOn)) {
+        if (asOf.isBefore(startedOn) || nullification.isPresent()) {
             return 0;
         }
         LocalDate end = stop.map(RttStop::on).filter(s -> s.isBefore(asOf)).orElse(asOf);
-        return ChronoUnit.DAYS.between(startedOn, end) - pausedDays(end);
+        return ChronoUnit.DAYS.between(startedOn, end);
     }
 
     /** Completed weeks waited as of the UK date {@code asOf}: {@code daysWaited / 7}, never negative. */
@@ -196,13 +250,9 @@ public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttS
         return daysWaited(asOf) / 7;
     }
 
-    /**
-     * The UK date by which treatment must start to meet 18 weeks: start + 126 days + days paused
-     * as of {@code asOf} (R36). While a pause is open the date moves on with it.
-     */
-    public LocalDate breachDate(LocalDate asOf) {
-        return startedOn.plusDays(STANDARD_DAYS + pausedDays(stop.map(RttStop::on).filter(s -> s.isBefore(asOf))
-                .orElse(asOf)));
+    /** The UK date by which treatment must start to meet 18 weeks: start + 126 days (R36). */
+    public LocalDate breachDate() {
+        return startedOn.plusDays(STANDARD_DAYS);
     }
 
     /** True if the wait as of {@code asOf} is 18 weeks (126 days) or less (R37). */

@@ -324,6 +324,84 @@ class ReferralServiceTest {
     }
 
     @Test
+    @DisplayName("R35 an e-RS referral's clock starts when its UBRN is converted (booked)")
+    void r35TheClockStartsAtUbrnConversion() {
+        Versioned<Referral> sent = world.notBooked();
+        assertThat(sent.value().clock()).isEmpty();
+        world.advance(Duration.ofDays(3));
+        Versioned<Referral> booked = referrals.book(world.gp, sent.value().id(), ReferralWorld.LEEDS_CARDIOLOGY.id(),
+                world.inDays(14), sent.version());
+        RttClock clock = booked.value().clock().orElseThrow();
+        assertThat(clock.start()).isEqualTo(RttStart.UBRN_CONVERSION);
+        assertThat(clock.startedOn()).isEqualTo(LocalDate.of(2026, 1, 8));
+    }
+
+    @Test
+    @DisplayName("R35 a referral from another system keeps its supplied pathway start; a future one is refused")
+    void r35ASuppliedPathwayStartIsTheClockStart() {
+        Versioned<Referral> transferred = referrals.draft(world.gp,
+                world.routineCardiology().withPathwayStart(LocalDate.of(2025, 11, 3)));
+        RttClock clock = transferred.value().clock().orElseThrow();
+        assertThat(clock.start()).isEqualTo(RttStart.SUPPLIED_PATHWAY_START);
+        assertThat(clock.startedOn()).isEqualTo(LocalDate.of(2025, 11, 3));
+        assertThat(clock.daysWaited(LocalDate.of(2026, 1, 5))).isEqualTo(63);
+
+        var r = referrals.shortlist(world.gp, transferred.value().id(), List.of(ReferralWorld.LEEDS_CARDIOLOGY.id()),
+                PatientChoice.choiceOffered(), transferred.version());
+        r = referrals.submit(world.gp, r.value().id(), r.version());
+        r = referrals.book(world.gp, r.value().id(), ReferralWorld.LEEDS_CARDIOLOGY.id(), world.inDays(14), r.version());
+        assertThat(r.value().clocks()).as("booking does not start a second clock").hasSize(1);
+
+        int before = referrals.forPatient(world.gp, world.patient).size();
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> referrals.draft(world.gp,
+                        world.routineCardiology().withPathwayStart(LocalDate.of(2026, 1, 6))))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R35"));
+        assertThat(referrals.forPatient(world.gp, world.patient)).hasSize(before);
+    }
+
+    @Test
+    @DisplayName("R36 a first-appointment DNA may nullify the clock: a recorded decision by a professional")
+    void r36AFirstAppointmentDnaMayNullifyTheClock() {
+        Versioned<Referral> booked = world.bookedAtLeeds();
+        world.advance(Duration.ofDays(15));
+        Versioned<Referral> dna = referrals.recordDidNotAttend(world.leedsConsultant, booked.value().id(),
+                booked.version());
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> referrals.nullifyClock(AccessContext.patientSelf(world.patient), dna.value().id(),
+                        dna.version()));
+
+        Versioned<Referral> nullified = referrals.nullifyClock(world.leedsConsultant, dna.value().id(), dna.version());
+        RttClock clock = nullified.value().clock().orElseThrow();
+        assertThat(clock.status()).isEqualTo(RttStatus.NULLIFIED);
+        assertThat(clock.nullification()).hasValueSatisfying(n -> assertThat(n.decidedBy().value()).isEqualTo("CONS1"));
+        assertThat(lastAudit().event().action()).isEqualTo("referral.nullifyClock");
+
+        Versioned<Referral> rebooked = referrals.book(world.gp, nullified.value().id(),
+                ReferralWorld.LEEDS_CARDIOLOGY.id(), world.inDays(10), nullified.version());
+        assertThat(rebooked.value().clocks()).hasSize(2);
+        assertThat(rebooked.value().clock().orElseThrow().startedOn()).isEqualTo(LocalDate.of(2026, 1, 20));
+    }
+
+    @Test
+    @DisplayName("R36 a later DNA does not nullify the clock; the patient may be discharged (a stop)")
+    void r36ALaterDnaLeadsToADischargeNotANullification() {
+        Versioned<Referral> booked = world.bookedAtLeeds();
+        world.advance(Duration.ofDays(15));
+        Versioned<Referral> r = referrals.recordDidNotAttend(world.leedsConsultant, booked.value().id(),
+                booked.version());
+        r = referrals.book(world.gp, r.value().id(), ReferralWorld.LEEDS_CARDIOLOGY.id(), world.inDays(7), r.version());
+        world.advance(Duration.ofDays(8));
+        Versioned<Referral> second = referrals.recordDidNotAttend(world.leedsConsultant, r.value().id(), r.version());
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> referrals.nullifyClock(world.leedsConsultant, second.value().id(), second.version()))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R36"));
+        Versioned<Referral> discharged = referrals.stopClock(world.leedsConsultant, second.value().id(),
+                StopReason.DISCHARGED_WITHOUT_TREATMENT, second.version());
+        assertThat(discharged.value().clock().orElseThrow().status()).isEqualTo(RttStatus.STOPPED);
+    }
+
+    @Test
     @DisplayName("R36 the referrer cannot record clock events: they are the provider's")
     void theReferrerCannotStopTheClock() {
         Versioned<Referral> booked = world.bookedAtLeeds();

@@ -460,12 +460,15 @@ class ReferralTest {
     }
 
     @Test
-    @DisplayName("R36 a pause needs at least two declined reasonable offers")
-    void aPauseNeedsTwoDeclinedOffers() {
-        assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> new ReferralCommand.PauseClock(1))
-                .satisfies(e -> assertThat(e.rule()).isEqualTo("R36"));
-        Referral paused = apply(Referrals.accepted(), new ReferralCommand.PauseClock(2), day(10));
-        assertThat(paused.clock().orElseThrow().status()).isEqualTo(RttStatus.PAUSED);
+    @DisplayName("R36 a patient-choice delay is a note on the pathway; the clock keeps running")
+    void r36APatientChoiceDelayIsANoteNotAPause() {
+        Referral delayed = apply(Referrals.accepted(), new ReferralCommand.StartPatientChoiceDelay(), day(10));
+        RttClock clock = delayed.clock().orElseThrow();
+        assertThat(clock.status()).isEqualTo(RttStatus.RUNNING);
+        assertThat(clock.hasOpenPatientChoiceDelay()).isTrue();
+        Referral ended = apply(delayed, new ReferralCommand.EndPatientChoiceDelay(), day(20));
+        assertThat(ended.clock().orElseThrow().patientChoiceDelays()).singleElement()
+                .satisfies(d -> assertThat(d.isOpen()).isFalse());
     }
 
     @Test

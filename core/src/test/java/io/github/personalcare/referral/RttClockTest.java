@@ -41,7 +41,7 @@ class RttClockTest {
         RttClock clock = RttClock.startOn(start);
         assertThat(clock.daysWaited(asOf)).isEqualTo(days);
         assertThat(clock.weeksWaited(asOf)).isEqualTo(weeks);
-        assertThat(clock.breachDate(asOf)).isEqualTo(breach);
+        assertThat(clock.breachDate()).isEqualTo(breach);
     }
 
     @ParameterizedTest(name = "{0} is UK date {1}")
@@ -66,30 +66,54 @@ class RttClockTest {
     @DisplayName("R36 a wait of exactly 126 days is within 18 weeks; 127 days is a breach")
     void eighteenWeeksIsTheLastDayWithinTheStandard() {
         RttClock clock = RttClock.startOn(LocalDate.of(2026, 1, 5));
-        assertThat(clock.breachDate(LocalDate.of(2026, 5, 11))).isEqualTo(LocalDate.of(2026, 5, 11));
+        assertThat(clock.breachDate()).isEqualTo(LocalDate.of(2026, 5, 11));
         assertThat(clock.isWithin18WeeksOn(LocalDate.of(2026, 5, 11))).isTrue();
         assertThat(clock.isWithin18WeeksOn(LocalDate.of(2026, 5, 12))).isFalse();
     }
 
     @Test
-    @DisplayName("R36 paused days, including 29 February, do not count and move the breach date")
-    void pausedDaysAreLeftOutOfTheWaitAndAddedToTheBreachDate() {
-        RttClock clock = RttClock.startOn(LocalDate.of(2024, 1, 10))
-                .pause(LocalDate.of(2024, 2, 20))
-                .resume(LocalDate.of(2024, 3, 5));
-        LocalDate asOf = LocalDate.of(2024, 4, 10);
-        assertThat(clock.pausedDays(asOf)).isEqualTo(14);
-        assertThat(clock.daysWaited(asOf)).isEqualTo(91 - 14);
-        assertThat(clock.breachDate(asOf)).isEqualTo(LocalDate.of(2024, 5, 29));
+    @DisplayName("R36 no pauses: a patient-choice delay is a local note and the wait is gross calendar days")
+    void r36PatientChoiceDelaysNeverMoveTheClock() {
+        // Start 5 January, the patient chose to wait from 1 February to 1 April; on 31 May the
+        // wait is 146 days, a breach, not 87 days (the answer with the pause abolished in 2015).
+        RttClock clock = RttClock.startOn(LocalDate.of(2026, 1, 5))
+                .startPatientChoiceDelay(LocalDate.of(2026, 2, 1))
+                .endPatientChoiceDelay(LocalDate.of(2026, 4, 1));
+        LocalDate census = LocalDate.of(2026, 5, 31);
+        assertThat(clock.daysWaited(census)).isEqualTo(146);
+        assertThat(clock.isWithin18WeeksOn(census)).isFalse();
+        assertThat(clock.breachDate()).isEqualTo(LocalDate.of(2026, 5, 11));
+        assertThat(clock.patientChoiceDelayDays(census)).isEqualTo(59);
+        assertThat(clock.status()).isEqualTo(RttStatus.RUNNING);
     }
 
     @Test
-    @DisplayName("R36 an open pause stops the wait growing until it ends")
-    void anOpenPauseHoldsTheWait() {
-        RttClock clock = RttClock.startOn(LocalDate.of(2026, 1, 1)).pause(LocalDate.of(2026, 1, 11));
-        assertThat(clock.daysWaited(LocalDate.of(2026, 1, 11))).isEqualTo(10);
-        assertThat(clock.daysWaited(LocalDate.of(2026, 3, 1))).isEqualTo(10);
-        assertThat(clock.status()).isEqualTo(RttStatus.PAUSED);
+    @DisplayName("R36 an open patient-choice delay note does not hold the wait")
+    void r36AnOpenDelayNoteLeavesTheClockRunning() {
+        RttClock clock = RttClock.startOn(LocalDate.of(2026, 1, 1)).startPatientChoiceDelay(LocalDate.of(2026, 1, 11));
+        assertThat(clock.daysWaited(LocalDate.of(2026, 3, 1))).isEqualTo(59);
+        assertThat(clock.hasOpenPatientChoiceDelay()).isTrue();
+        assertThat(clock.status()).isEqualTo(RttStatus.RUNNING);
+        assertThat(clock.isOpenOn(LocalDate.of(2026, 3, 1))).isTrue();
+    }
+
+    @Test
+    @DisplayName("R36 a nullified clock counts no wait and is never an incomplete pathway")
+    void r36ANullifiedClockIsAsIfItNeverStarted() {
+        RttClock clock = RttClock.startOn(LocalDate.of(2026, 1, 5))
+                .nullify(LocalDate.of(2026, 2, 20), io.github.personalcare.identity.UserId.of("CONS-1"));
+        assertThat(clock.status()).isEqualTo(RttStatus.NULLIFIED);
+        assertThat(clock.isOpen()).isFalse();
+        assertThat(clock.daysWaited(LocalDate.of(2026, 2, 10))).isZero();
+        assertThat(clock.isOpenOn(LocalDate.of(2026, 2, 10))).isFalse();
+        assertThat(clock.nullification()).hasValueSatisfying(n -> assertThat(n.decidedBy().value()).isEqualTo("CONS-1"));
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> clock.stop(LocalDate.of(2026, 2, 21), StopReason.FIRST_DEFINITIVE_TREATMENT))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R36"));
+        RttClock stopped = RttClock.startOn(LocalDate.of(2026, 1, 5))
+                .stop(LocalDate.of(2026, 2, 1), StopReason.FIRST_DEFINITIVE_TREATMENT);
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> stopped.nullify(LocalDate.of(2026, 2, 20), io.github.personalcare.identity.UserId.of("C")));
     }
 
     @Test
@@ -123,22 +147,26 @@ class RttClockTest {
     }
 
     @Test
-    @DisplayName("R36 stopping a paused clock ends the pause on the stop date")
-    void stoppingAPausedClockClosesThePause() {
-        RttClock clock = RttClock.startOn(LocalDate.of(2026, 3, 1)).pause(LocalDate.of(2026, 3, 11))
+    @DisplayName("R36 stopping a clock ends an open patient-choice delay note on the stop date")
+    void stoppingClosesTheOpenDelayNote() {
+        RttClock clock = RttClock.startOn(LocalDate.of(2026, 3, 1)).startPatientChoiceDelay(LocalDate.of(2026, 3, 11))
                 .stop(LocalDate.of(2026, 3, 21), StopReason.PATIENT_DECLINED_TREATMENT);
-        assertThat(clock.pauses()).singleElement().satisfies(p -> assertThat(p.until()).contains(LocalDate.of(2026, 3, 21)));
-        assertThat(clock.daysWaited(LocalDate.of(2026, 4, 1))).isEqualTo(10);
+        assertThat(clock.patientChoiceDelays()).singleElement()
+                .satisfies(d -> assertThat(d.until()).contains(LocalDate.of(2026, 3, 21)));
+        assertThat(clock.daysWaited(LocalDate.of(2026, 4, 1))).isEqualTo(20);
     }
 
     @Test
-    @DisplayName("R36 a pause cannot start before the clock, nor twice")
-    void pausesStayInsideTheClock() {
+    @DisplayName("R36 a patient-choice delay note cannot start before the clock, nor twice")
+    void delayNotesStayInsideTheClock() {
         RttClock clock = RttClock.startOn(LocalDate.of(2026, 3, 1));
-        assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> clock.pause(LocalDate.of(2026, 2, 1)));
-        RttClock paused = clock.pause(LocalDate.of(2026, 3, 5));
-        assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> paused.pause(LocalDate.of(2026, 3, 6)));
-        assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> paused.resume(LocalDate.of(2026, 3, 4)));
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> clock.startPatientChoiceDelay(LocalDate.of(2026, 2, 1)));
+        RttClock delayed = clock.startPatientChoiceDelay(LocalDate.of(2026, 3, 5));
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> delayed.startPatientChoiceDelay(LocalDate.of(2026, 3, 6)));
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> delayed.endPatientChoiceDelay(LocalDate.of(2026, 3, 4)));
     }
 
     @Test
@@ -148,6 +176,7 @@ class RttClockTest {
                 .stop(LocalDate.of(2026, 2, 27), StopReason.ACTIVE_MONITORING);
         RttClock restarted = monitoring.restartOn(LocalDate.of(2026, 3, 2));
         assertThat(restarted.startedOn()).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(restarted.start()).isEqualTo(RttStart.DECISION_TO_TREAT);
         assertThat(restarted.daysWaited(LocalDate.of(2026, 3, 9))).isEqualTo(7);
 
         assertThatExceptionOfType(RuleViolationException.class)

@@ -69,12 +69,12 @@ class RttReportTest {
     /** The population of the census: see each line's comment for the wait on 30 June 2026. */
     private static List<Referral> population() {
         Referral c = bookedOn(on(2026, 2, 19), LEEDS);
-        c = apply(c, new ReferralCommand.PauseClock(2), on(2026, 3, 1));
-        c = apply(c, new ReferralCommand.ResumeClock(), on(2026, 3, 11));
+        c = apply(c, new ReferralCommand.StartPatientChoiceDelay(), on(2026, 3, 1));
+        c = apply(c, new ReferralCommand.EndPatientChoiceDelay(), on(2026, 3, 11));
         return List.of(
                 bookedOn(on(2026, 1, 5), LEEDS),                                  // A: 176 days, week 25
                 bookedOn(on(2026, 4, 15), LEEDS),                                 // B: 76 days, week 10
-                c,                                                                // C: 131 - 10 paused = 121 days, week 17
+                c,                                                                // C: 131 days (a 10-day patient-choice delay does not count off), week 18
                 bookedOn(on(2025, 5, 1), YORK),                                   // D: 425 days, over 52 weeks
                 stopped(bookedOn(on(2026, 1, 5), LEEDS), on(2026, 3, 1)),         // E: treated before the census
                 bookedOn(on(2026, 7, 10), LEEDS),                                 // F: referred after the census
@@ -97,16 +97,16 @@ class RttReportTest {
     @DisplayName("R37 the share within 18 weeks is reported against the 92% standard")
     void shareWithinEighteenWeeksAgainstTheStandard() {
         RttReport report = report(RttStandard.NATIONAL);
-        assertThat(report.within18Weeks()).isEqualTo(3);
-        assertThat(report.percentWithin18Weeks()).contains(new BigDecimal("60.0"));
+        assertThat(report.within18Weeks()).isEqualTo(2);
+        assertThat(report.percentWithin18Weeks()).contains(new BigDecimal("40.0"));
         assertThat(report.meetsStandard()).isFalse();
     }
 
     @Test
     @DisplayName("R37 the standard is configurable and compared exactly")
     void theStandardIsConfigurable() {
-        assertThat(report(RttStandard.of("60")).meetsStandard()).isTrue();
-        assertThat(report(RttStandard.of("60.1")).meetsStandard()).isFalse();
+        assertThat(report(RttStandard.of("40")).meetsStandard()).isTrue();
+        assertThat(report(RttStandard.of("40.1")).meetsStandard()).isFalse();
     }
 
     @Test
@@ -116,11 +116,37 @@ class RttReportTest {
     }
 
     @Test
-    @DisplayName("R36 R37 the distribution counts pathways by completed weeks waited, paused days left out")
+    @DisplayName("R36 R37 the distribution counts pathways by completed gross weeks waited, with no pauses")
     void distributionOfWeeksWaited() {
         assertThat(report(RttStandard.NATIONAL).distribution()).containsExactly(
-                new RttReport.WeeksWaited(8, 1), new RttReport.WeeksWaited(10, 1), new RttReport.WeeksWaited(17, 1),
+                new RttReport.WeeksWaited(8, 1), new RttReport.WeeksWaited(10, 1), new RttReport.WeeksWaited(18, 1),
                 new RttReport.WeeksWaited(25, 1), new RttReport.WeeksWaited(60, 1));
+    }
+
+    @Test
+    @DisplayName("R37 a wait of exactly 52 weeks (364 days) is not over 52 weeks; 365 days is")
+    void r37TheFiftyTwoWeekBoundary() {
+        LocalDate yearBefore = CENSUS.minusDays(364);
+        Referral exactly = bookedOn(on(yearBefore.getYear(), yearBefore.getMonthValue(), yearBefore.getDayOfMonth()), YORK);
+        LocalDate dayEarlier = CENSUS.minusDays(365);
+        Referral over = bookedOn(on(dayEarlier.getYear(), dayEarlier.getMonthValue(), dayEarlier.getDayOfMonth()), YORK);
+        assertThat(exactly.clock().orElseThrow().daysWaited(CENSUS)).isEqualTo(364);
+        assertThat(over.clock().orElseThrow().daysWaited(CENSUS)).isEqualTo(365);
+        List<Referral> both = List.of(exactly, over);
+        RttReport report = RttReport.compute(CENSUS, Optional.empty(), RttStandard.NATIONAL, both, both);
+        assertThat(report.incompletePathways()).isEqualTo(2);
+        assertThat(report.over52Weeks()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("R36 R37 a clock nullified after a first-appointment DNA is not an incomplete pathway")
+    void r36ANullifiedClockIsNotCounted() {
+        Referral r = bookedOn(on(2026, 3, 2), LEEDS);
+        r = apply(r, new ReferralCommand.RecordDidNotAttend(), on(2026, 3, 10));
+        r = apply(r, new ReferralCommand.NullifyClock(io.github.personalcare.identity.UserId.of("CONS-1")), on(2026, 3, 11));
+        List<Referral> one = List.of(r);
+        assertThat(RttReport.compute(CENSUS, Optional.empty(), RttStandard.NATIONAL, one, one).incompletePathways())
+                .isZero();
     }
 
     @Test

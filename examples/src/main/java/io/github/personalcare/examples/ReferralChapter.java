@@ -123,7 +123,7 @@ public final class ReferralChapter {
         out.println("Patient chooses " + chosen.name() + " and books for " + RttClock.ukDate(appointment) + ": "
                 + r.value().state());
         out.println("RTT clock started " + clock.startedOn() + " (UK date), 18-week breach date "
-                + clock.breachDate(clock.startedOn()));
+                + clock.breachDate() + " (" + clock.start() + ")");
 
         AccessContext consultant = AccessContext.of(Actor.professional(UserId.of("CONS-" + chosen.provider()),
                 ProfessionalRole.CONSULTANT, chosen.provider()), Purpose.DIRECT_CARE);

@@ -2,6 +2,9 @@ package io.github.personalcare.jdbc;
 
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.referral.Referral;
+import io.github.personalcare.referral.ReferralStores;
+import io.github.personalcare.testkit.Referrals;
 import io.github.personalcare.spi.AggregateType;
 import io.github.personalcare.spi.Index;
 import io.github.personalcare.testkit.SampleRecord;
@@ -10,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -44,9 +49,39 @@ abstract class MigrationScenarios {
     void theFirstMigrateAppliesEveryMigrationInOrderAndTheSecondNothing() {
         var storage = storage(emptyDatabase());
 
-        assertThat(storage.migrate()).extracting(Migration::version).containsExactly(1, 2, 900);
+        assertThat(storage.migrate()).extracting(Migration::version).containsExactly(1, 2, 3, 900);
         assertThat(storage.migrate()).isEmpty();
-        assertThat(storage.migrations()).extracting(Migration::description).containsExactly("foundation", "care aggregates", "testkit samples");
+        assertThat(storage.migrations()).extracting(Migration::description).containsExactly("foundation", "care aggregates",
+                "rtt patient choice delays", "testkit samples");
+    }
+
+    @Test
+    void r36V3TurnsAClockPauseStoredByAnEarlierVersionIntoAPatientChoiceDelayNote() throws Exception {
+        DataSource ds = emptyDatabase();
+        JdbcStorage storage = storage(ds);
+        storage.migrate();
+        Referral referral = Referrals.fullyPopulated(PatientId.random(), Instant.parse("2026-01-05T10:00:00Z"));
+        storage.inTransaction(tx -> tx.aggregates(ReferralStores.REFERRALS).insert(referral));
+        // The document as a version before V3 wrote it: a clock pause, and the commands that made it.
+        String text = dialect() == Dialect.POSTGRESQL ? "doc::text" : "doc";
+        String cast = dialect() == Dialect.POSTGRESQL ? "::jsonb" : "";
+        TestDatabases.execute(ds, "UPDATE referral SET doc = REPLACE(REPLACE(REPLACE(" + text
+                + ", '\"patientChoiceDelays\":', '\"pauses\":'), '\"START_PATIENT_CHOICE_DELAY\"', '\"PAUSE_CLOCK\"'),"
+                + " '\"END_PATIENT_CHOICE_DELAY\"', '\"RESUME_CLOCK\"')" + cast);
+        assertThat(TestDatabases.queryLong(ds, "SELECT COUNT(*) FROM referral WHERE " + text + " LIKE '%\"pauses\":%'"))
+                .isEqualTo(1);
+
+        String v3 = MigrationRunner.BUILT_IN + "/" + dialect().folder() + "/V3__rtt_patient_choice_delays.sql";
+        try (var in = MigrationScenarios.class.getClassLoader().getResourceAsStream(v3)) {
+            assertThat(in).as(v3).isNotNull();
+            for (String statement : MigrationRunner.statements(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
+                TestDatabases.execute(ds, statement);
+            }
+        }
+
+        Referral read = storage.inTransaction(tx -> tx.aggregates(ReferralStores.REFERRALS).get(referral.id())).value();
+        assertThat(read).isEqualTo(referral);
+        assertThat(read.clock().orElseThrow().patientChoiceDelays()).hasSize(1);
     }
 
     @Test
@@ -107,7 +142,7 @@ abstract class MigrationScenarios {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(applied).extracting(Migration::version).containsExactlyInAnyOrder(1, 2, 900);
+        assertThat(applied).extracting(Migration::version).containsExactlyInAnyOrder(1, 2, 3, 900);
     }
 
     @Test
@@ -117,7 +152,8 @@ abstract class MigrationScenarios {
         List<Path> files = storage.exportMigrations(dir);
 
         assertThat(files).extracting(p -> p.getFileName().toString())
-                .containsExactly("V1__foundation.sql", "V2__care_aggregates.sql", "V900__testkit_samples.sql");
+                .containsExactly("V1__foundation.sql", "V2__care_aggregates.sql", "V3__rtt_patient_choice_delays.sql",
+                        "V900__testkit_samples.sql");
         for (int i = 0; i < files.size(); i++) {
             assertThat(MigrationRunner.sha256(Files.readString(files.get(i)))).isEqualTo(storage.migrations().get(i).checksum());
         }

@@ -191,4 +191,17 @@ final class TestDatabases {
             throw new IllegalStateException("test database setup failed: SQLState " + e.getSQLState(), e);
         }
     }
+
+    /** The first column of the first row of a query that returns a number. */
+    static long queryLong(DataSource ds, String sql) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("the query returned no row");
+            }
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test query failed: SQLState " + e.getSQLState(), e);
+        }
+    }
 }

@@ -74,8 +74,10 @@ public abstract class ReferralStorageContract extends StorageContract {
 
         assertThat(found.value()).isEqualTo(referral);
         assertThat(found.version()).isEqualTo(1);
-        assertThat(found.value().clock().orElseThrow().pauses()).hasSize(1);
-        assertThat(found.value().appointments()).hasSize(2);
+        assertThat(found.value().clocks()).hasSize(2);
+        assertThat(found.value().clocks().get(0).nullification()).isPresent();
+        assertThat(found.value().clock().orElseThrow().patientChoiceDelays()).hasSize(1);
+        assertThat(found.value().appointments()).hasSize(3);
     }
 
     @Test

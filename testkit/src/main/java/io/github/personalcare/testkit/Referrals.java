@@ -77,8 +77,9 @@ public final class Referrals {
     }
 
     /**
-     * A referral using every part of the aggregate: attachments, shortlist, choice, two
-     * appointments (one cancelled by the patient), a paused and resumed clock, a provider
+     * A referral using every part of the aggregate: attachments, shortlist, choice, three
+     * appointments (one cancelled by the patient, one not attended), a clock nullified after that
+     * first-appointment DNA, a second clock with a patient-choice delay note, a provider
      * acceptance and a history with reason codes and a comment.
      */
     public static Referral fullyPopulated(PatientId patient, Instant at) {
@@ -86,9 +87,12 @@ public final class Referrals {
         r = apply(r, new ReferralCommand.CancelAppointment(ReferralCommand.CancelledBy.PATIENT,
                 ReasonCode.of("PATIENT_UNAVAILABLE")), at.plus(Duration.ofDays(1)));
         r = apply(r, new ReferralCommand.Book(YORK.id(), at.plus(Duration.ofDays(30))), at.plus(Duration.ofDays(2)));
-        r = apply(r, new ReferralCommand.Accept(), at.plus(Duration.ofDays(3)));
-        r = apply(r, new ReferralCommand.PauseClock(2), at.plus(Duration.ofDays(4)));
-        return apply(r, new ReferralCommand.ResumeClock(), at.plus(Duration.ofDays(10)));
+        r = apply(r, new ReferralCommand.RecordDidNotAttend(), at.plus(Duration.ofDays(31)));
+        r = apply(r, new ReferralCommand.NullifyClock(UserId.of("CONS-YORK-1")), at.plus(Duration.ofDays(32)));
+        r = apply(r, new ReferralCommand.Book(YORK.id(), at.plus(Duration.ofDays(60))), at.plus(Duration.ofDays(33)));
+        r = apply(r, new ReferralCommand.Accept(), at.plus(Duration.ofDays(34)));
+        r = apply(r, new ReferralCommand.StartPatientChoiceDelay(), at.plus(Duration.ofDays(35)));
+        return apply(r, new ReferralCommand.EndPatientChoiceDelay(), at.plus(Duration.ofDays(41)));
     }
 
     /** The referral after first definitive treatment on {@code at}. */

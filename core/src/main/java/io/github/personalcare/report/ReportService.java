@@ -38,6 +38,7 @@ import io.github.personalcare.referral.ReferralStores;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,27 +74,36 @@ public final class ReportService {
     }
 
     /**
-     * Care plan coverage on {@code asOf} (§6): the cohort is every patient flagged
-     * {@link PatientFlag#COMPLEX_NEEDS} or {@link PatientFlag#LONG_TERM_CONDITION} and not recorded
-     * as dead on or before {@code asOf}; a patient counts as covered if a plan of theirs had an agreed
-     * version in force at the end of that date (agreed on or before it, plan not ended by then), and
-     * as overdue if that version's review date is before {@code asOf} (R11). Plans entered in error
-     * never count (R13). Reads every patient and plan: run it off-peak on large populations.
+     * Care plan coverage on {@code asOf} (§6). The headline is the domain's measure: people flagged
+     * {@link PatientFlag#COMPLEX_NEEDS}, not recorded as dead on or before {@code asOf}; the wider
+     * cohort (complex needs or {@link PatientFlag#LONG_TERM_CONDITION}) is reported beside it as a
+     * second, named figure. A patient counts as covered if a plan of theirs had an agreed version in
+     * force at the end of that date (agreed on or before it, plan not ended by then), and as overdue
+     * if that version's review date is before {@code asOf} (R11). Plans entered in error never count
+     * (R13). Reads every patient and plan: run it off-peak on large populations.
      */
     public CarePlanCoverageReport carePlanCoverage(AccessContext ctx, LocalDate asOf) {
         Require.present("asOf", asOf);
         CarePlanCoverageReport report = guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.CARE_PLAN,
                 "report.carePlanCoverage"), p -> {
-            Set<PatientId> cohort = p.tx().aggregates(PatientStores.PATIENTS).query(Query.all()).stream()
-                    .map(Versioned::value)
-                    .filter(pt -> pt.has(PatientFlag.COMPLEX_NEEDS) || pt.has(PatientFlag.LONG_TERM_CONDITION))
-                    .filter(pt -> !pt.isDeceasedOn(asOf))
-                    .map(Patient::id)
-                    .collect(Collectors.toSet());
+            Set<PatientId> wider = new HashSet<>();
+            Set<PatientId> complex = new HashSet<>();
+            for (Versioned<Patient> v : p.tx().aggregates(PatientStores.PATIENTS).query(Query.all())) {
+                Patient pt = v.value();
+                if (pt.isDeceasedOn(asOf)) {
+                    continue;
+                }
+                if (pt.has(PatientFlag.COMPLEX_NEEDS)) {
+                    complex.add(pt.id());
+                    wider.add(pt.id());
+                } else if (pt.has(PatientFlag.LONG_TERM_CONDITION)) {
+                    wider.add(pt.id());
+                }
+            }
             Map<PatientId, CarePlanVersion> inForce = new HashMap<>();
             for (Versioned<CarePlan> v : p.tx().aggregates(CarePlanStores.PLANS).query(Query.all())) {
                 CarePlan plan = v.value();
-                if (!cohort.contains(plan.patient())) {
+                if (!wider.contains(plan.patient())) {
                     continue;
                 }
                 Optional<CarePlanVersion> agreed = plan.agreedOn(asOf, zone);
@@ -101,13 +111,27 @@ public final class ReportService {
                 agreed.ifPresent(a -> inForce.merge(plan.patient(), a,
                         (x, y) -> x.agreedAt().isAfter(y.agreedAt()) ? x : y));
             }
-            List<CarePlanVersion> versions = List.copyOf(inForce.values());
-            int overdue = (int) versions.stream().filter(a -> a.isOverdueOn(asOf)).count();
-            return new CarePlanCoverageReport(asOf, cohort.size(), versions.size(), overdue);
+            return new CarePlanCoverageReport(asOf, coverage(complex, inForce, asOf), coverage(wider, inForce, asOf));
         });
-        log.info("care plan coverage for {}: cohort {}, agreed {}, overdue {}", asOf, report.cohort(),
-                report.withAgreed(), report.overdue());
+        log.info("care plan coverage for {}: complex needs cohort {}, agreed {}, overdue {}; wider cohort {}", asOf,
+                report.cohort(), report.withAgreed(), report.overdue(), report.complexNeedsOrLongTermCondition().cohort());
         return report;
+    }
+
+    private static CarePlanCoverageReport.Coverage coverage(Set<PatientId> cohort,
+            Map<PatientId, CarePlanVersion> inForce, LocalDate asOf) {
+        int agreed = 0;
+        int overdue = 0;
+        for (PatientId id : cohort) {
+            CarePlanVersion v = inForce.get(id);
+            if (v != null) {
+                agreed++;
+                if (v.isOverdueOn(asOf)) {
+                    overdue++;
+                }
+            }
+        }
+        return new CarePlanCoverageReport.Coverage(cohort.size(), agreed, overdue);
     }
 
     /**

@@ -62,9 +62,24 @@ class CarePlanCoverageReportTest {
     void coverageOfTheCohort() {
         var report = w.care.reports().carePlanCoverage(commissioner, w.today().plusDays(20));
 
-        assertThat(report).isEqualTo(new CarePlanCoverageReport(w.today().plusDays(20), 4, 2, 1));
-        assertThat(report.agreedPercent()).isEqualTo(new BigDecimal("50.0"));
-        assertThat(report.overduePercent()).isEqualTo(new BigDecimal("25.0"));
+        assertThat(report.complexNeedsOrLongTermCondition())
+                .isEqualTo(new CarePlanCoverageReport.Coverage(4, 2, 1));
+        assertThat(report.complexNeedsOrLongTermCondition().agreedPercent()).isEqualTo(new BigDecimal("50.0"));
+        assertThat(report.complexNeedsOrLongTermCondition().overduePercent()).isEqualTo(new BigDecimal("25.0"));
+    }
+
+    @Test
+    @DisplayName("§6 the headline coverage is the domain's measure: people with complex needs; the wider cohort is named")
+    void theHeadlineIsThePeopleWithComplexNeeds() {
+        var report = w.care.reports().carePlanCoverage(commissioner, w.today().plusDays(20));
+
+        // Complex needs: the world's patient (agreed), one entered in error, one only drafted.
+        assertThat(report.complexNeeds()).isEqualTo(new CarePlanCoverageReport.Coverage(3, 1, 0));
+        assertThat(report.cohort()).isEqualTo(3);
+        assertThat(report.withAgreed()).isEqualTo(1);
+        assertThat(report.agreedPercent()).isEqualTo(new BigDecimal("33.3"));
+        // The long-term-condition patient is only in the wider cohort.
+        assertThat(report.complexNeedsOrLongTermCondition().cohort()).isEqualTo(4);
     }
 
     @Test
@@ -72,7 +87,8 @@ class CarePlanCoverageReportTest {
         var report = w.care.reports().carePlanCoverage(commissioner, w.today().minusDays(1));
 
         assertThat(report.withAgreed()).isZero();
-        assertThat(report.cohort()).isEqualTo(4);
+        assertThat(report.cohort()).isEqualTo(3);
+        assertThat(report.complexNeedsOrLongTermCondition().cohort()).isEqualTo(4);
     }
 
     @Test
@@ -83,7 +99,8 @@ class CarePlanCoverageReportTest {
 
     @Test
     void anEmptyCohortReportsZeroPercent() {
-        var empty = new CarePlanCoverageReport(w.today(), 0, 0, 0);
+        var none = new CarePlanCoverageReport.Coverage(0, 0, 0);
+        var empty = new CarePlanCoverageReport(w.today(), none, none);
 
         assertThat(empty.agreedPercent()).isEqualTo(new BigDecimal("0.0"));
     }

@@ -11,7 +11,8 @@ import java.util.UUID;
  * Events about access to a patient's record that someone must act on. They carry references
  * and codes only: the break-glass reason is free text and stays in the audit trail.
  */
-public sealed interface AccessEvent extends DomainEvent permits AccessEvent.BreakGlassUsed, AccessEvent.RelationshipClaimed {
+public sealed interface AccessEvent extends DomainEvent permits AccessEvent.BreakGlassUsed, AccessEvent.RelationshipClaimed,
+        AccessEvent.PatientNotificationDue {
 
     /**
      * Emergency (break-glass) access was permitted and must be reviewed by a privacy officer (R40).
@@ -59,6 +60,32 @@ public sealed interface AccessEvent extends DomainEvent permits AccessEvent.Brea
         @Override
         public String type() {
             return "access.relationship_claimed";
+        }
+    }
+
+    /**
+     * The patient must be told that their record was accessed (the NOTIFY_PATIENT obligation of a
+     * self-claimed relationship, R40): the supplier's transport delivers it to the patient, for
+     * example as an NHS App message. The patient's access log holds the matching entry.
+     *
+     * @param actor         the non-personal reference of who accessed
+     * @param auditAction   what they did ({@code "careplan.read"})
+     * @param correlationId the correlation id that finds the audit record of the access
+     */
+    record PatientNotificationDue(UUID eventId, Instant occurredAt, PatientId patient, String actor,
+            String auditAction, String correlationId) implements AccessEvent {
+        public PatientNotificationDue {
+            Objects.requireNonNull(eventId, "eventId");
+            Objects.requireNonNull(occurredAt, "occurredAt");
+            Objects.requireNonNull(patient, "patient");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(auditAction, "auditAction");
+            Objects.requireNonNull(correlationId, "correlationId");
+        }
+
+        @Override
+        public String type() {
+            return "access.patient_notification_due";
         }
     }
 }

@@ -11,6 +11,13 @@ import java.time.Instant;
 public record AccessLogEntry(Instant at, String actor, Purpose purpose, String action, AuditOutcome outcome,
         String rule) {
 
+    /**
+     * The action of the entry that tells the patient someone accessed their record on a
+     * relationship the SDK had no record of (a self-claimed relationship, R40): the entry's actor
+     * is who accessed, and the access itself is the entry just before it.
+     */
+    public static final String PATIENT_NOTIFIED = "access.patient_notified";
+
     /** The log line of one audit record. */
     public static AccessLogEntry of(AuditRecord r) {
         AuditEvent e = r.event();

@@ -53,7 +53,7 @@ import java.util.Set;
  *       and adult-proxy birthdays); never third-party or serious-harm items (R48).</li>
  *   <li>Professionals: direct care needs a legitimate relationship and a clinical role (R39), or
  *       a self-claimed relationship by a clinician with a reason, if the policy accepts them: a
- *       permit with AUDIT and ALERT_PRIVACY_OFFICER (R40); administration a relationship; audit
+ *       permit with AUDIT, NOTIFY_PATIENT and ALERT_PRIVACY_OFFICER (R40); administration a relationship; audit
  *       review the privacy-officer role.</li>
  * </ol>
  *
@@ -424,7 +424,8 @@ public final class ConsentEngine {
         List<String> reasons = new ArrayList<>(2);
         reasons.add("R40: self-claimed legitimate relationship with a recorded reason; audited, the privacy officer "
                 + "alerted");
-        EnumSet<Obligation> obligations = EnumSet.of(Obligation.AUDIT, Obligation.ALERT_PRIVACY_OFFICER);
+        EnumSet<Obligation> obligations = EnumSet.of(Obligation.AUDIT, Obligation.NOTIFY_PATIENT,
+                Obligation.ALERT_PRIVACY_OFFICER);
         if (consents.withheld != null) {
             reasons.add("R41: items labelled " + consents.withheld + " are withheld from this viewer");
             obligations.add(Obligation.REDACT_WITHHELD);

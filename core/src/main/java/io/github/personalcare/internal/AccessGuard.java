@@ -13,6 +13,7 @@ import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.lang.NotFoundException;
 import io.github.personalcare.spi.Transaction;
+import io.github.personalcare.audit.AccessLogEntry;
 import io.github.personalcare.audit.AuditEvent;
 import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.access.AccessEvent;
@@ -134,6 +135,7 @@ public final class AccessGuard {
                 alertIfRequired(call, now, permit, tx);
                 AuditOutcome outcome = call.action().isWrite() ? AuditOutcome.SUCCESS : AuditOutcome.PERMIT;
                 tx.audit().append(event(call, now, outcome, permit.rule()));
+                notifyPatientIfRequired(call, now, permit, tx);
                 return r;
             });
             log.debug("{} {} permitted for {}", requested.auditAction(), requested.subject().orElse("-"),
@@ -172,6 +174,24 @@ public final class AccessGuard {
                     : new AccessEvent.BreakGlassUsed(UUID.randomUUID(), now, call.patient().get(),
                             ctx.actor().reference(), call.auditAction(), ctx.correlationId().value()));
         }
+    }
+
+    /**
+     * A permit that obliges telling the patient (a self-claimed relationship, R40) publishes an
+     * event for the supplier's transport to deliver to the patient, and writes a patient-facing
+     * entry to the patient's access log ({@link AccessLogEntry#PATIENT_NOTIFIED}), with the work and its audit.
+     */
+    private static void notifyPatientIfRequired(GuardedCall call, Instant now, AccessDecision.Permit permit,
+            Transaction tx) {
+        if (!permit.requires(Obligation.NOTIFY_PATIENT) || call.patient().isEmpty()) {
+            return;
+        }
+        AccessContext ctx = call.context();
+        PatientId patient = call.patient().get();
+        tx.outbox().publish(new AccessEvent.PatientNotificationDue(UUID.randomUUID(), now, patient,
+                ctx.actor().reference(), call.auditAction(), ctx.correlationId().value()));
+        tx.audit().append(AuditEvent.of(ctx, now, AccessLogEntry.PATIENT_NOTIFIED, patient, call.auditAction(), AuditOutcome.SUCCESS,
+                Obligation.NOTIFY_PATIENT.name()));
     }
 
     private void auditRejection(GuardedCall call, Instant now, PersonalCareException e) {

@@ -93,6 +93,13 @@ class ConsentServiceTest {
         return storage.inTransaction(tx -> tx.outbox().undelivered()).stream().map(OutboxEntry::event).toList();
     }
 
+    /** The audit of the last access, not the patient-facing notice that may follow it. */
+    private AuditRecord lastAccessAudit() {
+        List<AuditRecord> trail = auditTrail().stream()
+                .filter(r -> !r.event().action().equals(AccessLogEntry.PATIENT_NOTIFIED)).toList();
+        return trail.get(trail.size() - 1);
+    }
+
     private List<AuditRecord> auditTrail() {
         return storage.inTransaction(tx -> tx.audit().forPatient(patient.id()));
     }
@@ -231,7 +238,7 @@ class ConsentServiceTest {
 
         care.patients().get(emergency, patient.id());
 
-        AuditRecord audited = auditTrail().get(auditTrail().size() - 1);
+        AuditRecord audited = lastAccessAudit();
         assertThat(audited.event().rule()).isEqualTo("R40");
         assertThat(audited.event().reason()).contains("unconscious on arrival");
         assertThat(outbox()).filteredOn(AccessEvent.BreakGlassUsed.class::isInstance).singleElement()
@@ -251,7 +258,7 @@ class ConsentServiceTest {
 
         care.patients().get(walkIn, patient.id());
 
-        AuditRecord audited = auditTrail().get(auditTrail().size() - 1);
+        AuditRecord audited = lastAccessAudit();
         assertThat(audited.event().rule()).isEqualTo("R40");
         assertThat(audited.event().purpose()).isEqualTo(Purpose.DIRECT_CARE);
         assertThat(audited.event().reason()).contains("walk-in, patient present and asking");
@@ -264,6 +271,40 @@ class ConsentServiceTest {
                     assertThat(claimed.correlationId()).isEqualTo(walkIn.correlationId().value());
                     assertThat(claimed.type()).isEqualTo("access.relationship_claimed");
                 });
+    }
+
+    @Test
+    @DisplayName("R40 NOTIFY_PATIENT (self-claimed relationship, break-glass) is an outbox event and an access-log entry")
+    void r40TheObligationToNotifyThePatientIsActedOn() {
+        AccessContext walkIn = AccessContext.claimingRelationship(AE_CLINICIAN, "walk-in, patient present and asking");
+        AccessContext emergency = AccessContext.of(AE_CLINICIAN, Purpose.EMERGENCY, "unconscious on arrival");
+
+        care.patients().get(walkIn, patient.id());
+        care.patients().get(emergency, patient.id());
+
+        assertThat(outbox()).filteredOn(AccessEvent.PatientNotificationDue.class::isInstance)
+                .extracting(e -> ((AccessEvent.PatientNotificationDue) e).correlationId())
+                .containsExactly(walkIn.correlationId().value(), emergency.correlationId().value());
+        assertThat(outbox()).filteredOn(AccessEvent.PatientNotificationDue.class::isInstance).first()
+                .satisfies(e -> {
+                    AccessEvent.PatientNotificationDue due = (AccessEvent.PatientNotificationDue) e;
+                    assertThat(due.patient()).isEqualTo(patient.id());
+                    assertThat(due.actor()).isEqualTo(AE_CLINICIAN.reference());
+                    assertThat(due.auditAction()).isEqualTo("patient.read");
+                    assertThat(due.correlationId()).isEqualTo(walkIn.correlationId().value());
+                    assertThat(due.type()).isEqualTo("access.patient_notification_due");
+                });
+        List<AccessLogEntry> log = care.audit().accessLog(self, patient.id());
+        assertThat(log).filteredOn(e -> e.action().equals(AccessLogEntry.PATIENT_NOTIFIED)).hasSize(2).first()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo(AE_CLINICIAN.reference());
+                    assertThat(e.rule()).isEqualTo("NOTIFY_PATIENT");
+                });
+
+        // Direct care on a recorded relationship tells the patient nothing.
+        int notices = outbox().stream().filter(AccessEvent.PatientNotificationDue.class::isInstance).toList().size();
+        care.patients().get(gp, patient.id());
+        assertThat(outbox().stream().filter(AccessEvent.PatientNotificationDue.class::isInstance)).hasSize(notices);
     }
 
     @Test

@@ -39,13 +39,14 @@ class SelfClaimedRelationshipTest {
     }
 
     @Test
-    @DisplayName("R40 a clinician's self-claimed relationship permits direct care with AUDIT and ALERT_PRIVACY_OFFICER")
+    @DisplayName("R40 a clinician's self-claimed relationship permits direct care with AUDIT, NOTIFY_PATIENT and ALERT_PRIVACY_OFFICER")
     void aClinicianClaimingARelationshipIsPermittedAndAlerted() {
         AccessDecision decision = ENGINE.decide(claimedRead(AE_CLINICIAN), facts(patient));
 
         assertThat(decision).isInstanceOfSatisfying(AccessDecision.Permit.class, p -> {
             assertThat(p.rule()).isEqualTo("R40");
-            assertThat(p.obligations()).containsExactlyInAnyOrder(Obligation.AUDIT, Obligation.ALERT_PRIVACY_OFFICER);
+            assertThat(p.obligations()).containsExactlyInAnyOrder(Obligation.AUDIT, Obligation.NOTIFY_PATIENT,
+                    Obligation.ALERT_PRIVACY_OFFICER);
         });
     }
 

@@ -1,5 +1,6 @@
 package io.github.personalcare.careplan;
 
+import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.lang.IllegalTransitionException;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.lang.NotFoundException;
@@ -14,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A person's personalised care and support plan: the working content, every agreed version, and
@@ -103,6 +105,22 @@ public record CarePlan(
         Require.present("content", content).requireReviewNotPast(today);
         return new CarePlan(id, patient, PlanStatus.DRAFT, content, List.of(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), at);
+    }
+
+    /**
+     * The plan as a viewer sees it with entries carrying any of the {@code withheld} labels left out
+     * of its working content and of every agreed version (R48). For reading only: commands act on
+     * the stored plan.
+     */
+    public CarePlan withoutEntriesLabelled(Set<SensitivityLabel> withheld) {
+        if (withheld.isEmpty()) {
+            return this;
+        }
+        List<CarePlanVersion> visible = versions.stream().map(v -> new CarePlanVersion(v.number(),
+                v.content().withoutEntriesLabelled(withheld), v.personAgreement(), v.leadCoSignature(), v.agreedAt()))
+                .toList();
+        return new CarePlan(id, patient, status, content.withoutEntriesLabelled(withheld), visible, personAgreement,
+                leadCoSignature, endReason, endedAt, draftedAt);
     }
 
     /**

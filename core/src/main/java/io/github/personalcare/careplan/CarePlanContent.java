@@ -1,5 +1,6 @@
 package io.github.personalcare.careplan;
 
+import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.careteam.MemberId;
@@ -120,6 +121,54 @@ public record CarePlanContent(
         if (review.isPresent() && review.get().nextReviewDue().isBefore(today)) {
             throw new InvalidInputException("review.nextReviewDue", "R7", "must not be in the past");
         }
+    }
+
+    /**
+     * The content as a viewer sees it when items with any of the {@code withheld} labels are left
+     * out (R48: third-party and serious-harm entries are never shown to the patient or a proxy):
+     * goals and actions carrying such a label are removed, and links from visible actions to
+     * removed goals are dropped. The same content when nothing is withheld. For reading only.
+     */
+    public CarePlanContent withoutEntriesLabelled(Set<SensitivityLabel> withheld) {
+        if (withheld.isEmpty()) {
+            return this;
+        }
+        List<Goal> visibleGoals = goals.stream().filter(g -> !Labels.withheld(g.labels(), withheld)).toList();
+        List<Action> visibleActions = actions.stream().filter(a -> !Labels.withheld(a.labels(), withheld)).toList();
+        if (visibleGoals.size() == goals.size() && visibleActions.size() == actions.size()) {
+            return this;
+        }
+        Set<GoalId> kept = new HashSet<>();
+        visibleGoals.forEach(g -> kept.add(g.id()));
+        List<Action> linked = visibleActions.stream()
+                .map(a -> kept.containsAll(a.goals()) ? a : a.towards(a.goals().stream().filter(kept::contains).toList()))
+                .toList();
+        return new CarePlanContent(aboutMe, whatMattersToMe, visibleGoals, linked, supportAndServices, contingency,
+                information, review, careTeam);
+    }
+
+    /**
+     * This content, written by someone from whom {@code withheld} entries are hidden, with the
+     * hidden entries of {@code stored} kept: an editor cannot delete, or learn of, what they were
+     * never shown (R48). Kept actions keep their links to kept goals.
+     */
+    CarePlanContent keepingWithheld(CarePlanContent stored, Set<SensitivityLabel> withheld) {
+        if (withheld.isEmpty()) {
+            return this;
+        }
+        List<Goal> hiddenGoals = stored.goals.stream().filter(g -> Labels.withheld(g.labels(), withheld)).toList();
+        List<Action> hiddenActions = stored.actions.stream().filter(a -> Labels.withheld(a.labels(), withheld))
+                .toList();
+        if (hiddenGoals.isEmpty() && hiddenActions.isEmpty()) {
+            return this;
+        }
+        List<Goal> allGoals = new ArrayList<>(goals);
+        hiddenGoals.stream().filter(g -> goals.stream().noneMatch(v -> v.id().equals(g.id()))).forEach(allGoals::add);
+        List<Action> allActions = new ArrayList<>(actions);
+        hiddenActions.stream().filter(a -> actions.stream().noneMatch(v -> v.id().equals(a.id())))
+                .forEach(allActions::add);
+        return new CarePlanContent(aboutMe, whatMattersToMe, allGoals, allActions, supportAndServices, contingency,
+                information, review, careTeam);
     }
 
     /** The personal health budget line codes this content funds, in order, without repeats. */

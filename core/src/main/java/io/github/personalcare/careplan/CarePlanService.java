@@ -7,6 +7,7 @@ import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.DataClass;
 import io.github.personalcare.internal.GuardedAggregates;
@@ -32,7 +33,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -80,7 +83,8 @@ public final class CarePlanService {
     }
 
     /** What a command is decided on, read in its transaction. */
-    private record Facts(Patient patient, Optional<CareTeam> team, Participant participant, Instant now, LocalDate today) {
+    private record Facts(Patient patient, Optional<CareTeam> team, Participant participant, Instant now, LocalDate today,
+            Set<SensitivityLabel> withheld) {
     }
 
     /**
@@ -110,7 +114,7 @@ public final class CarePlanService {
             CarePlan plan = CarePlan.draft(id, patient, content, p.now(), f.today());
             long version = p.tx().aggregates(CarePlanStores.PLANS).insert(plan);
             p.tx().outbox().publish(new CarePlanEvent.Drafted(UUID.randomUUID(), p.now(), patient, id.value()));
-            return new Versioned<>(plan, version);
+            return visible(p, new Versioned<>(plan, version));
         });
         log.info("care plan {} drafted", id);
         return saved;
@@ -126,7 +130,7 @@ public final class CarePlanService {
      */
     public Versioned<CarePlan> edit(AccessContext ctx, CarePlanId id, CarePlanContent content, long expectedVersion) {
         Require.present("content", content);
-        return change(ctx, id, expectedVersion, PlanCommand.EDIT, (plan, f) -> plan.edit(content, f.today()),
+        return change(ctx, id, expectedVersion, PlanCommand.EDIT, (plan, f) -> plan.edit(content.keepingWithheld(plan.content(), f.withheld()), f.today()),
                 (f, p) -> requireOwnersOnTeam(content, f, p));
     }
 
@@ -203,21 +207,22 @@ public final class CarePlanService {
      * @throws NotFoundException if the caller may ask and there is no such plan (audited)
      */
     public Versioned<CarePlan> get(AccessContext ctx, CarePlanId id) {
-        return plans.read(ctx, id, "careplan.read", (p, v) -> v);
+        return plans.read(ctx, id, "careplan.read", CarePlanService::visible);
     }
 
     /** Every plan of the patient, ended ones included, oldest first. */
     public List<Versioned<CarePlan>> plansOf(AccessContext ctx, PatientId patient) {
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.CARE_PLAN, "careplan.list",
                 "Patient/" + patient), p -> p.tx().aggregates(CarePlanStores.PLANS).findByPatient(patient).stream()
-                .sorted(Comparator.comparing((Versioned<CarePlan> v) -> v.value().draftedAt())).toList());
+                .sorted(Comparator.comparing((Versioned<CarePlan> v) -> v.value().draftedAt()))
+                .map(v -> visible(p, v)).toList());
     }
 
     /** The patient's agreed plan version in force, if any (R6). */
     public Optional<CarePlanVersion> currentAgreed(AccessContext ctx, PatientId patient) {
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.CARE_PLAN, "careplan.current",
                 "Patient/" + patient), p -> CarePlanStores.currentAgreed(p.tx(), patient)
-                .flatMap(v -> v.value().currentAgreed()));
+                .flatMap(v -> visible(p, v).value().currentAgreed()));
     }
 
     /**
@@ -276,7 +281,14 @@ public final class CarePlanService {
     }
 
     private <R> R read(AccessContext ctx, CarePlanId id, String auditAction, Function<CarePlan, R> f) {
-        return plans.read(ctx, id, auditAction, (p, v) -> f.apply(v.value()));
+        return plans.read(ctx, id, auditAction, (p, v) -> f.apply(visible(p, v).value()));
+    }
+
+    /** R48: the plan without the entries withheld from this viewer (third-party, serious harm). */
+    private static Versioned<CarePlan> visible(Permitted p, Versioned<CarePlan> stored) {
+        Set<SensitivityLabel> withheld = p.withheld();
+        return withheld.isEmpty() ? stored
+                : new Versioned<>(stored.value().withoutEntriesLabelled(withheld), stored.version());
     }
 
     /** Extra checks that need the facts and the transaction. */
@@ -289,6 +301,7 @@ public final class CarePlanService {
             BiFunction<CarePlan, Facts, CarePlan> apply, Check check) {
         AccessAction action = command == PlanCommand.EDIT ? AccessAction.CORRECT : AccessAction.COLLECT;
         String auditAction = "careplan." + command.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        AtomicReference<Set<SensitivityLabel>> withheldFromCaller = new AtomicReference<>(Set.of());
         Versioned<CarePlan> saved = plans.change(ctx, id, expectedVersion, action, auditAction, (p, before) -> {
             PatientId patient = before.patient();
             before.requireAllows(command);
@@ -310,11 +323,14 @@ public final class CarePlanService {
                 throw new RuleViolationException("R6", "the patient already has an agreed plan in force");
             }
             publish(p, command, before, after);
+            withheldFromCaller.set(p.withheld());
             return after;
         });
         log.info("care plan {} {}: status {}, agreed versions {}, storage version {}", id, command,
                 saved.value().status(), saved.value().versions().size(), saved.version());
-        return saved;
+        // R48: the caller gets back only what they may see
+        return withheldFromCaller.get().isEmpty() ? saved : new Versioned<>(
+                saved.value().withoutEntriesLabelled(withheldFromCaller.get()), saved.version());
     }
 
     private static void publish(Permitted p, PlanCommand command, CarePlan before, CarePlan after) {
@@ -356,7 +372,7 @@ public final class CarePlanService {
         Optional<CareTeam> team = CareTeamStores.forPatient(p.tx(), patient).map(Versioned::value);
         LocalDate today = LocalDate.ofInstant(p.now(), zone);
         Participant who = CarePlanAuthorship.participant(p.context().actor(), record, team, p.now(), today);
-        return new Facts(record, team, who, p.now(), today);
+        return new Facts(record, team, who, p.now(), today, p.withheld());
     }
 
     private static void requireOwnersOnTeam(CarePlanContent content, Facts f, Permitted p) {

@@ -1,0 +1,76 @@
+package io.github.personalcare.careplan;
+
+import io.github.personalcare.access.SensitivityLabel;
+import io.github.personalcare.lang.Versioned;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** R48: third-party and serious-harm entries of a care plan are withheld from the patient and proxies. */
+class CarePlanRedactionTest {
+    private final CareWorld w = new CareWorld();
+
+    /** A complete plan with one goal about a third party and one action withheld for serious harm. */
+    private Versioned<CarePlan> draftedByTheGp() {
+        CarePlanContent base = CareWorld.complete(w.today().plusMonths(6));
+        Goal aboutSon = Goal.of("Son's own support needs are assessed", "Assessment done", Optional.empty())
+                .labelled(SensitivityLabel.THIRD_PARTY);
+        Action harm = Action.of("Review medicines with the community psychiatric nurse first", ActionOwner.patient(),
+                Optional.empty(), List.of(aboutSon.id())).labelled(SensitivityLabel.SERIOUS_HARM);
+        List<Goal> goals = new ArrayList<>(base.goals());
+        goals.add(aboutSon);
+        List<Action> actions = new ArrayList<>(base.actions());
+        actions.add(harm);
+        return w.care.carePlans().draft(w.gp, w.patient, base.withGoals(goals).withActions(actions));
+    }
+
+    @Test
+    @DisplayName("R48 labelled plan entries are never shown to the patient or a proxy; the care team sees them")
+    void r48LabelledEntriesAreWithheldFromPatientAndProxy() {
+        Versioned<CarePlan> drafted = draftedByTheGp();
+        CarePlanId id = drafted.value().id();
+
+        assertThat(drafted.value().content().goals()).hasSize(2);
+        assertThat(w.care.carePlans().get(w.gp, id).value().content().actions()).hasSize(2);
+        CarePlanContent seenByPatient = w.care.carePlans().get(w.self, id).value().content();
+        assertThat(seenByPatient.goals()).singleElement().satisfies(g -> assertThat(g.labels()).isEmpty());
+        assertThat(seenByPatient.actions()).singleElement().satisfies(a -> assertThat(a.labels()).isEmpty());
+        assertThat(w.care.carePlans().get(w.carer, id).value().content().goals()).hasSize(1);
+        assertThat(w.care.carePlans().plansOf(w.self, w.patient)).singleElement()
+                .satisfies(v -> assertThat(v.value().content().goals()).hasSize(1));
+
+        // Agreed by the patient: the patient's answer and history show only what they may see.
+        Versioned<CarePlan> v = w.care.carePlans().propose(w.gp, id, drafted.version());
+        v = w.care.carePlans().agree(w.self, id, v.version());
+        assertThat(v.value().content().goals()).hasSize(1);
+        v = w.care.carePlans().coSign(w.gp, id, v.version());
+        assertThat(w.care.carePlans().history(w.self, id)).singleElement()
+                .satisfies(version -> assertThat(version.content().actions()).hasSize(1));
+        assertThat(w.care.carePlans().currentAgreed(w.self, w.patient).orElseThrow().content().goals()).hasSize(1);
+        assertThat(w.care.carePlans().history(w.gp, id)).singleElement()
+                .satisfies(version -> assertThat(version.content().actions()).hasSize(2));
+    }
+
+    @Test
+    @DisplayName("R48 an edit by the patient keeps the entries they were never shown")
+    void r48APatientsEditKeepsWhatTheyCannotSee() {
+        Versioned<CarePlan> drafted = draftedByTheGp();
+        CarePlanId id = drafted.value().id();
+        CarePlanContent seen = w.care.carePlans().get(w.self, id).value().content();
+
+        Versioned<CarePlan> edited = w.care.carePlans().edit(w.self, id,
+                seen.withWhatMattersToMe(List.of("Staying in my own home")), drafted.version());
+
+        assertThat(edited.value().content().goals()).hasSize(1);
+        CarePlanContent stored = w.care.carePlans().get(w.gp, id).value().content();
+        assertThat(stored.whatMattersToMe()).containsExactly("Staying in my own home");
+        assertThat(stored.goals()).hasSize(2);
+        assertThat(stored.actions()).hasSize(2)
+                .anySatisfy(a -> assertThat(a.labels()).containsExactly(SensitivityLabel.SERIOUS_HARM));
+    }
+}

@@ -72,6 +72,11 @@ public record Patient(
         return new Patient(id, nhsNumber, verification, name, dateOfBirth, flags, registeredPractice, Optional.of(date));
     }
 
+    /** A copy without the registered practice, for a viewer from whom R49 withholds it. */
+    Patient withoutRegisteredPractice() {
+        return new Patient(id, nhsNumber, verification, name, dateOfBirth, flags, Optional.empty(), dateOfDeath);
+    }
+
     @Override
     public String toString() {
         return "Patient[" + id + "]";

@@ -87,13 +87,21 @@ public final class PatientService {
     }
 
     /**
-     * The patient's record with its stored version, the version {@link #updateFlags} expects.
+     * The patient's record with its stored version, the version {@link #updateFlags} expects. For an
+     * S-flagged (sensitive) patient, a professional with no recorded relationship, reading on a
+     * self-claimed relationship or by break-glass (rule R40), is not shown the registered practice
+     * (R49): its location could reveal where the patient lives.
      *
      * @throws io.github.personalcare.lang.NotFoundException if the caller may ask and there is no such
      *                                                       patient (audited)
      */
     public Versioned<Patient> get(AccessContext ctx, PatientId id) {
-        return patients.read(ctx, id, "patient.read", (p, v) -> v);
+        return patients.read(ctx, id, "patient.read", (p, v) -> {
+            Patient patient = v.value();
+            boolean outsider = "R40".equals(p.decision().rule());
+            return patient.has(PatientFlag.SENSITIVE) && outsider && patient.registeredPractice().isPresent()
+                    ? new Versioned<>(patient.withoutRegisteredPractice(), v.version()) : v;
+        });
     }
 
     /**

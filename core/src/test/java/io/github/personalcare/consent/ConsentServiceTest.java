@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -305,6 +306,22 @@ class ConsentServiceTest {
         int notices = outbox().stream().filter(AccessEvent.PatientNotificationDue.class::isInstance).toList().size();
         care.patients().get(gp, patient.id());
         assertThat(outbox().stream().filter(AccessEvent.PatientNotificationDue.class::isInstance)).hasSize(notices);
+    }
+
+    @Test
+    @DisplayName("R49 an outsider reading an S-flagged patient on a self-claimed relationship or by break-glass is not shown the practice")
+    void r49TheRegisteredPracticeOfASensitivePatientIsWithheldFromOutsiders() {
+        var current = care.patients().get(gp, patient.id());
+        Set<PatientFlag> flags = EnumSet.of(PatientFlag.SENSITIVE);
+        flags.addAll(current.value().flags());
+        care.patients().updateFlags(gp, patient.id(), flags, current.version());
+
+        assertThat(care.patients().get(AccessContext.claimingRelationship(AE_CLINICIAN, "walk-in, patient present"),
+                patient.id()).value().registeredPractice()).isEmpty();
+        assertThat(care.patients().get(AccessContext.of(AE_CLINICIAN, Purpose.EMERGENCY, "unconscious on arrival"),
+                patient.id()).value().registeredPractice()).isEmpty();
+        assertThat(care.patients().get(gp, patient.id()).value().registeredPractice())
+                .isEqualTo(patient.registeredPractice()).isPresent();
     }
 
     @Test

@@ -33,10 +33,10 @@ import java.util.UUID;
  * Versioned<ConsentRecord> grant = care.consents().record(AccessContext.patientSelf(patientId), patientId,
  *         ConsentTerms.builder(ConsentScope.PATIENT_PRIVACY)
  *                 .policyRule(BasePolicy.OPT_IN)
- *                 .provision(Provision.root().provision(Provision.permit()
- *                         .actor(ProvisionActor.person(carer))
- *                         .action(AccessAction.ACCESS)
- *                         .dataClass(DataClass.CARE_PLAN)))
+ *                 .provision(Provision.root().actor(ProvisionActor.person(carer))
+ *                         .provision(Provision.permit()
+ *                                 .action(AccessAction.ACCESS)
+ *                                 .dataClass(DataClass.CARE_PLAN)))
  *                 .build());
  * care.consents().withdraw(AccessContext.patientSelf(patientId), grant.value().id(), grant.version());
  * }</pre>

@@ -1,5 +1,6 @@
 package io.github.personalcare.consent;
 
+import io.github.personalcare.access.Purpose;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.internal.check.Require;
 
@@ -11,14 +12,22 @@ import java.util.Optional;
  * gave it, the policy it is given under and its provision tree. A {@link ConsentRecord} adds the
  * id, patient, status and time; recording and updating a consent take terms.
  *
+ * <p>A consent that lets a carer see the plan names the carer on its <em>root</em>, so that it is
+ * about the carer's requests only. Opt-in then means "nothing else for the carer", and the care
+ * team's implied consent for direct care is untouched:
+ *
  * <pre>{@code
  * ConsentTerms carerMaySeeThePlan = ConsentTerms.builder(ConsentScope.PATIENT_PRIVACY)
  *         .policyRule(BasePolicy.OPT_IN)
- *         .provision(Provision.root().provision(Provision.permit()
- *                 .actor(ProvisionActor.person(carer)).action(AccessAction.ACCESS)
- *                 .dataClass(DataClass.CARE_PLAN).period(ConsentPeriod.between(from, to))))
+ *         .provision(Provision.root().actor(ProvisionActor.person(carer))
+ *                 .provision(Provision.permit().action(AccessAction.ACCESS)
+ *                         .dataClass(DataClass.CARE_PLAN).period(ConsentPeriod.between(from, to))))
  *         .build();
  * }</pre>
+ *
+ * <p>An opt-in privacy consent whose root names no actor applies to everyone, the care team too: it
+ * denies the direct care it does not permit. {@link Builder#build()} refuses such terms unless the
+ * patient's intent is stated with {@link Builder#denyingImpliedDirectCare()}.
  *
  * @param scope      what the consent is about (R44)
  * @param categories its FHIR categories (at least one)
@@ -76,6 +85,16 @@ public record ConsentTerms(
         return policyRule.map(rule -> rule != BasePolicy.OPT_OUT).orElse(true) || deniesSomewhere(provision);
     }
 
+    /**
+     * True if these terms withdraw the implied consent for direct care from everyone: an opt-in
+     * privacy consent whose root names no actor and applies to direct care.
+     */
+    boolean deniesImpliedDirectCare() {
+        return scope == ConsentScope.PATIENT_PRIVACY && policyRule.filter(r -> r == BasePolicy.OPT_IN).isPresent()
+                && provision.actors().isEmpty()
+                && (provision.purposes().isEmpty() || provision.purposes().contains(Purpose.DIRECT_CARE));
+    }
+
     private static boolean deniesSomewhere(Provision p) {
         if (p.type().filter(t -> t == ProvisionType.DENY).isPresent()) {
             return true;
@@ -101,6 +120,7 @@ public record ConsentTerms(
         private List<PolicyReference> policies = List.of();
         private Optional<BasePolicy> policyRule = Optional.empty();
         private Provision provision = Provision.root().build();
+        private boolean denyingImpliedDirectCare;
 
         private Builder(ConsentScope scope) {
             this.scope = scope;
@@ -143,12 +163,33 @@ public record ConsentTerms(
         }
 
         /**
+         * States that the patient means these terms to withdraw the implied consent for direct care:
+         * an opt-in privacy consent whose root names no actor (and no purpose other than direct
+         * care) then builds, and denies the care team whatever it does not permit (R41).
+         */
+        public Builder denyingImpliedDirectCare() {
+            this.denyingImpliedDirectCare = true;
+            return this;
+        }
+
+        /**
          * The terms.
          *
-         * @throws InvalidInputException as the record's constructor
+         * @throws InvalidInputException as the record's constructor; and, rule
+         *                               {@code IMPLIED_DIRECT_CARE}, for an opt-in privacy consent
+         *                               whose root names no actor and does not leave out direct
+         *                               care, unless {@link #denyingImpliedDirectCare()} was called:
+         *                               it would silently lock the whole care team out
          */
         public ConsentTerms build() {
-            return new ConsentTerms(scope, categories, performer, policies, policyRule, provision);
+            ConsentTerms terms = new ConsentTerms(scope, categories, performer, policies, policyRule, provision);
+            if (!denyingImpliedDirectCare && terms.deniesImpliedDirectCare()) {
+                throw new InvalidInputException("provision", "IMPLIED_DIRECT_CARE",
+                        "an opt-in privacy consent whose root names no actor denies direct care to the whole care"
+                                + " team; name the actor on the root, use opt-out, or call denyingImpliedDirectCare()"
+                                + " if that is the patient's intent");
+            }
+            return terms;
         }
     }
 }

@@ -130,6 +130,7 @@ class ConsentEngineRulesTest {
         ConsentRecord onlyTheCarer = active(p, ConsentTerms.builder(ConsentScope.PATIENT_PRIVACY)
                 .policyRule(BasePolicy.OPT_IN)
                 .provision(Provision.root().provision(Provision.permit().actor(ProvisionActor.person(CARER.user()))))
+                .denyingImpliedDirectCare()
                 .build());
         ConsentRecord carerGrant = active(p, proxyView(CARER.user()));
         ConsentRecord noResearch = active(p, ConsentTerms.builder(ConsentScope.PATIENT_PRIVACY)

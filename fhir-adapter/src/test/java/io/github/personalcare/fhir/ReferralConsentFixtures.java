@@ -124,6 +124,7 @@ final class ReferralConsentFixtures {
                 .policyRule(BasePolicy.OPT_IN)
                 .policies(List.of(PolicyReference.NATIONAL_DATA_OPT_OUT))
                 .provision(root)
+                .denyingImpliedDirectCare()
                 .build();
         return ConsentRecord.active(CARER_CONSENT_ID, Fixtures.ADA_ID, terms, Instant.parse("2026-11-01T12:00:00Z"));
     }

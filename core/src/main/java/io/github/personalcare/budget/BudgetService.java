@@ -407,6 +407,7 @@ public final class BudgetService {
      * Records a significant change in the person's health: raises a task to consider a review (R23),
      * held in the budget's {@code reviewTasks()}.
      *
+     * @throws InvalidInputException    if {@code on} is in the future (rule R23)
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
      */
     public Versioned<PersonalHealthBudget> recordHealthChange(AccessContext ctx, BudgetId id, LocalDate on,
@@ -432,6 +433,9 @@ public final class BudgetService {
         Require.present("line", line);
         ReviewTask task = new ReviewTask(ReviewTaskId.random(), kind, on, line, Optional.empty());
         Versioned<PersonalHealthBudget> saved = change(ctx, id, expectedVersion, "budget.reviewTask", (p, b) -> {
+            if (kind == ReviewTaskKind.HEALTH_CHANGED && on.isAfter(today(p))) {
+                throw new InvalidInputException("on", "R23", "a change in health is recorded once it happened, not in the future");
+            }
             line.ifPresent(l -> b.line(l).orElseThrow(() -> new InvalidInputException("line", "R15", "is not a line of this budget")));
             publish(p, new BudgetEvent.ReviewTaskRaised(UUID.randomUUID(), p.now(), b.patient(), id, task.id(), kind));
             return b.raise(task);
@@ -590,6 +594,8 @@ public final class BudgetService {
      * Records the patient's death: direct payments stop (R26). Unspent money can then be
      * demanded from the personal representatives with {@link #issueRepaymentNotice}.
      *
+     * @throws InvalidInputException    if the date is in the future or before the patient's date of
+     *                                  birth (rule R26)
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
      */
     public Versioned<PersonalHealthBudget> recordDeath(AccessContext ctx, BudgetId id, LocalDate dateOfDeath,
@@ -610,6 +616,11 @@ public final class BudgetService {
         return change(ctx, id, expectedVersion, "budget.directPayments.stop", (p, b) -> {
             if (on.isAfter(today(p))) {
                 throw new InvalidInputException("on", reason.rule(), "must not be in the future");
+            }
+            LocalDate born = p.tx().aggregates(PatientStores.PATIENTS).get(b.patient()).value().dateOfBirth();
+            if (on.isBefore(born)) {
+                throw new InvalidInputException(reason == StopReason.DEATH ? "dateOfDeath" : "on", reason.rule(),
+                        "cannot be before the patient's date of birth");
             }
             publish(p, new BudgetEvent.DirectPaymentsStopped(UUID.randomUUID(), p.now(), b.patient(), id, reason));
             return b.stopDirectPayments(new DirectPaymentStop(reason, on));

@@ -567,6 +567,36 @@ class BudgetRulesTest {
     }
 
     @Test
+    @DisplayName("R26 a date of death before the date of birth, or in the future, is refused and nothing is stored")
+    void r26ADateOfDeathBeforeBirthIsRefused() {
+        PersonalHealthBudget budget = b.funded();
+        long version = b.version(budget.id());
+
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> b.budgets().recordDeath(b.w.gp, budget.id(), LocalDate.of(1950, 12, 9), version))
+                .satisfies(e -> {
+                    assertThat(e.rule()).isEqualTo("R26");
+                    assertThat(e.field()).isEqualTo("dateOfDeath");
+                });
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> b.budgets().recordDeath(b.w.gp, budget.id(), b.today.plusDays(1), version));
+        assertThat(b.version(budget.id())).isEqualTo(version);
+        assertThat(b.budgets().get(b.w.gp, budget.id()).value().directPaymentsStopped()).isFalse();
+    }
+
+    @Test
+    @DisplayName("R23 a change in health dated in the future is refused and raises no task")
+    void r23AHealthChangeInTheFutureIsRefused() {
+        PersonalHealthBudget budget = b.funded();
+        long version = b.version(budget.id());
+
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> b.budgets().recordHealthChange(b.w.gp, budget.id(), b.today.plusYears(30), version))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R23"));
+        assertThat(b.budgets().get(b.w.gp, budget.id()).value().reviewTasks()).isEmpty();
+    }
+
+    @Test
     @DisplayName("R26 no direct payment is dated on or after a date of death on the patient's record")
     void r26NoPaymentAfterRecordedDeath() {
         PersonalHealthBudget budget = b.funded();

@@ -6,7 +6,6 @@ import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.careplan.CarePlanId;
 import io.github.personalcare.patient.Patient;
-import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.PatientId;
 
 import java.time.LocalDate;
@@ -142,7 +141,7 @@ public record PersonalHealthBudget(
                 throw new InvalidInputException("line.category", "R16", "is a category a budget may not pay for");
             }
             if (line.management() instanceof Management.DirectPayment dp) {
-                checkDirectPayment(dp, person, policy, today);
+                DirectPayments.checkArrangement(dp, person, policy, today);
             }
             accounts.add(LineAccount.empty(line.code()));
         }
@@ -152,48 +151,9 @@ public record PersonalHealthBudget(
                 accounts, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), Optional.empty());
     }
 
-    private static void checkDirectPayment(Management.DirectPayment dp, Patient person, BudgetPolicy policy,
-            LocalDate today) {
-        // R19: who may receive the money
-        boolean child = person.ageOn(today) < 16;
-        boolean lacksCapacity = person.has(PatientFlag.LACKS_CAPACITY);
-        Recipient r = dp.recipient();
-        switch (r.kind()) {
-            case PATIENT -> {
-                if (child || lacksCapacity) {
-                    throw new RuleViolationException("R19",
-                            "a patient under 16 or lacking capacity cannot receive a direct payment; a representative must");
-                }
-            }
-            case REPRESENTATIVE -> {
-                if (!child && !lacksCapacity) {
-                    throw new RuleViolationException("R19",
-                            "a representative receives a direct payment only for a patient under 16 or lacking capacity");
-                }
-            }
-            case NOMINEE -> {
-                // a nominee's recorded agreement (consentedOn) is all reg. 6 asks of the SDK
-            }
-        }
-        if (r.consentedOn().isAfter(today)) {
-            throw new InvalidInputException("recipient.consentedOn", "R19", "must not be in the future");
-        }
-        // R20: the Schedule excludes people under criminal-justice drug or alcohol requirements
-        if (person.has(PatientFlag.DIRECT_PAYMENT_EXCLUDED)
-                && (dp.scheduleOverride().isEmpty() || !policy.scheduleOverrideAllowed())) {
-            throw new RuleViolationException("R20",
-                    "the person is excluded from direct payments under the Schedule and no allowed override was given");
-        }
-        // R21: a registered account dedicated to direct payments
-        if (dp.account().registeredOn().isAfter(today)) {
-            throw new RuleViolationException("R21", "the direct-payment account is not registered yet");
-        }
-    }
-
     /** True if the line carries an override of the Schedule exclusion that this budget relied on (R20). */
     public boolean reliesOnScheduleOverride(BudgetLine line, Patient person) {
-        return line.management() instanceof Management.DirectPayment dp && dp.scheduleOverride().isPresent()
-                && person.has(PatientFlag.DIRECT_PAYMENT_EXCLUDED);
+        return DirectPayments.reliesOnScheduleOverride(line, person);
     }
 
     /**
@@ -300,7 +260,7 @@ public record PersonalHealthBudget(
 
     /** True if direct payments have stopped (R25, R26). */
     public boolean directPaymentsStopped() {
-        return directPaymentStop.isPresent();
+        return directPayments().stopped();
     }
 
     /**
@@ -324,17 +284,7 @@ public record PersonalHealthBudget(
             throw new IllegalTransitionException("BUDGET_STATUS", status.name(), "record " + e.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
         checkDate(e.date(), today);
-        if (e.kind() == EntryKind.ALLOCATION && line.management() instanceof Management.DirectPayment dp) {
-            if (person.isDeceasedOn(e.date())) {
-                throw new RuleViolationException("R26", "no direct payment after the patient's death");
-            }
-            if (directPaymentStop.isPresent()) {
-                throw new RuleViolationException(directPaymentStop.get().reason().rule(), "direct payments have stopped");
-            }
-            if (paidIntoAccount.isEmpty() || !dp.account().receives(paidIntoAccount.get())) {
-                throw new RuleViolationException("R21", "a direct payment must go into the line's registered account");
-            }
-        }
+        directPayments().checkPayment(e, line, paidIntoAccount, person);
         if (e.kind() == EntryKind.REFUND) {
             LineAccount a = account(e.line()).orElseThrow();
             if (e.amount().pence() > a.netSpent()) {
@@ -396,16 +346,13 @@ public record PersonalHealthBudget(
         if (after.balance().isOverdrawn() && e.signedPence() < 0 && !overspendAllowed(e, line, policy)) {
             throw new RuleViolationException("R17", "the entry would take the line's balance below zero");
         }
-        Optional<LocalDate> first = firstDirectPayment;
-        if (first.isEmpty() && e.kind() == EntryKind.ALLOCATION && line.isDirectPayment()) {
-            first = Optional.of(e.date()); // R22: the first review is counted from here
-        }
         List<WrittenNotice> n = notices;
         if (e.kind() == EntryKind.RECOVERY && e.notice().isPresent()) {
             n = notices.stream().map(x -> x.id().equals(e.notice().get()) ? x.withRecovered(e.amount().pence()) : x).toList();
         }
+        DirectPayments d = directPayments().recorded(e, line);
         return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
-                status, history, next, planReviewDue, first, reviews, reviewTasks, n, directPaymentStop);
+                status, history, next, planReviewDue, d.firstPayment(), reviews, reviewTasks, n, d.stop());
     }
 
     /** True if a spend on a notional line may take it below zero: policy allows it and an approver is named. */
@@ -584,15 +531,7 @@ public record PersonalHealthBudget(
      */
     public PersonalHealthBudget stopDirectPayments(DirectPaymentStop stop) {
         Require.present("stop", stop);
-        if (!hasDirectPayments()) {
-            throw new RuleViolationException(stop.reason().rule(), "the budget has no direct-payment line");
-        }
-        if (directPaymentStop.isPresent()) {
-            throw new IllegalTransitionException(stop.reason().rule(), "DIRECT_PAYMENTS_STOPPED", "stop direct payments");
-        }
-        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
-                status, history, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, notices,
-                Optional.of(stop));
+        return with(directPayments().stoppedBy(stop, hasDirectPayments()));
     }
 
     // --- offsetting (R27) ---
@@ -610,6 +549,19 @@ public record PersonalHealthBudget(
         if (!balance(code).covers(offset)) {
             throw new RuleViolationException("R27", "an offset may not exceed the accumulated unused money");
         }
+    }
+
+    // --- the direct payments, reviews and notices as values ---
+    // Each concern's state is stored flat in the components above (the stored shape of a budget, in
+    // JSON and FHIR); the value built from it holds that concern's rules, and the methods above delegate.
+
+    private DirectPayments directPayments() {
+        return new DirectPayments(firstDirectPayment, directPaymentStop);
+    }
+
+    private PersonalHealthBudget with(DirectPayments d) {
+        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
+                status, history, accounts, planReviewDue, d.firstPayment(), reviews, reviewTasks, notices, d.stop());
     }
 
     @Override

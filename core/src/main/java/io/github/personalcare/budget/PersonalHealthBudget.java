@@ -69,9 +69,9 @@ public record PersonalHealthBudget(
     /** At most this many lines in one budget. */
     public static final int MAX_LINES = 100;
     /** R22: the first direct-payment review is due within this many months of the first payment. */
-    public static final int FIRST_REVIEW_MONTHS = 3;
+    public static final int FIRST_REVIEW_MONTHS = BudgetReviews.FIRST_REVIEW_MONTHS;
     /** R22: later direct-payment reviews are due within this many months of the previous one. */
-    public static final int LATER_REVIEW_MONTHS = 12;
+    public static final int LATER_REVIEW_MONTHS = BudgetReviews.LATER_REVIEW_MONTHS;
 
     public PersonalHealthBudget {
         Require.present("id", id);
@@ -171,7 +171,8 @@ public record PersonalHealthBudget(
                 throw new RuleViolationException("R15", "the agreed plan does not reference budget line " + l.code());
             }
         }
-        return withStatus(next, on, StatusReason.PLAN_AGREED, Optional.empty(), agreed.nextReviewDue());
+        return withStatus(next, on, StatusReason.PLAN_AGREED, Optional.empty())
+                .with(reviewSchedule().withPlanReviewDue(agreed.nextReviewDue()));
     }
 
     /**
@@ -191,25 +192,25 @@ public record PersonalHealthBudget(
 
     /** Suspends the budget: no payments or spends until it is resumed. */
     public PersonalHealthBudget suspend(StatusReason reason, Optional<String> detail, LocalDate on) {
-        return withStatus(status.next(BudgetStatus.Command.SUSPEND), on, reason, detail, planReviewDue);
+        return withStatus(status.next(BudgetStatus.Command.SUSPEND), on, reason, detail);
     }
 
     /** Resumes a suspended budget. */
     public PersonalHealthBudget resume(StatusReason reason, Optional<String> detail, LocalDate on) {
-        return withStatus(status.next(BudgetStatus.Command.RESUME), on, reason, detail, planReviewDue);
+        return withStatus(status.next(BudgetStatus.Command.RESUME), on, reason, detail);
     }
 
     /** Ends the budget; final. Unspent money can still be recovered. */
     public PersonalHealthBudget end(StatusReason reason, Optional<String> detail, LocalDate on) {
-        return withStatus(status.next(BudgetStatus.Command.END), on, reason, detail, planReviewDue);
+        return withStatus(status.next(BudgetStatus.Command.END), on, reason, detail);
     }
 
     private PersonalHealthBudget withStatus(BudgetStatus next, LocalDate on, StatusReason reason,
-            Optional<String> detail, Optional<LocalDate> planDue) {
+            Optional<String> detail) {
         List<StatusChange> h = new ArrayList<>(history);
         h.add(new StatusChange(next, on, reason, detail));
         return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths, next,
-                h, accounts, planDue, firstDirectPayment, reviews, reviewTasks, notices, directPaymentStop);
+                h, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, notices, directPaymentStop);
     }
 
     /** The line with this code, if the budget has it. */
@@ -369,14 +370,7 @@ public record PersonalHealthBudget(
      * agreed plan's review date.
      */
     public Optional<LocalDate> nextReviewDue() {
-        if (hasDirectPayments() && firstDirectPayment.isPresent()) {
-            LocalDate first = firstDirectPayment.get();
-            Optional<LocalDate> last = reviews.stream().map(BudgetReview::on).filter(d -> !d.isBefore(first))
-                    .max(LocalDate::compareTo);
-            return Optional.of(last.map(d -> d.plusMonths(LATER_REVIEW_MONTHS))
-                    .orElse(first.plusMonths(FIRST_REVIEW_MONTHS)));
-        }
-        return planReviewDue;
+        return reviewSchedule().nextDue(reviewClockStart());
     }
 
     /**
@@ -387,22 +381,18 @@ public record PersonalHealthBudget(
         if (status == BudgetStatus.ENDED || status == BudgetStatus.PROPOSED) {
             return false;
         }
-        return nextReviewDue().map(d -> !d.isAfter(asOf)).orElse(false)
-                || reviewTasks.stream().anyMatch(ReviewTask::isOpen);
+        return reviewSchedule().dueBy(asOf, reviewClockStart());
     }
 
     /** True if the review due date has passed without a review (R22: missed dates surface as overdue). */
     public boolean isReviewOverdueOn(LocalDate date) {
-        return status != BudgetStatus.ENDED && nextReviewDue().map(date::isAfter).orElse(false);
+        return status != BudgetStatus.ENDED && reviewSchedule().overdueOn(date, reviewClockStart());
     }
 
     /** The budget with a review task raised (R23). */
     public PersonalHealthBudget raise(ReviewTask task) {
         Require.present("task", task);
-        List<ReviewTask> t = new ArrayList<>(reviewTasks);
-        t.add(task);
-        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
-                status, history, accounts, planReviewDue, firstDirectPayment, reviews, t, notices, directPaymentStop);
+        return with(reviewSchedule().raise(task));
     }
 
     /**
@@ -416,12 +406,7 @@ public record PersonalHealthBudget(
         if (status != BudgetStatus.ACTIVE && status != BudgetStatus.SUSPENDED) {
             throw new IllegalTransitionException("BUDGET_STATUS", status.name(), "complete review");
         }
-        List<BudgetReview> r = new ArrayList<>(reviews);
-        r.add(review);
-        List<ReviewTask> t = reviewTasks.stream().map(x -> x.isOpen() ? x.closedOn(review.on()) : x).toList();
-        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
-                status, history, accounts, planDue.isPresent() ? planDue : planReviewDue, firstDirectPayment, r, t,
-                notices, directPaymentStop);
+        return with(reviewSchedule().complete(review, planDue));
     }
 
     // --- notices (R24) ---
@@ -562,6 +547,21 @@ public record PersonalHealthBudget(
     private PersonalHealthBudget with(DirectPayments d) {
         return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
                 status, history, accounts, planReviewDue, d.firstPayment(), reviews, reviewTasks, notices, d.stop());
+    }
+
+    private BudgetReviews reviewSchedule() {
+        return new BudgetReviews(planReviewDue, reviews, reviewTasks);
+    }
+
+    private PersonalHealthBudget with(BudgetReviews r) {
+        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
+                status, history, accounts, r.planReviewDue(), firstDirectPayment, r.completed(), r.tasks(), notices,
+                directPaymentStop);
+    }
+
+    /** R22: the review clock runs from the first direct payment, for a budget with a direct-payment line. */
+    private Optional<LocalDate> reviewClockStart() {
+        return hasDirectPayments() ? firstDirectPayment : Optional.empty();
     }
 
     @Override

@@ -292,20 +292,7 @@ public record PersonalHealthBudget(
                 throw new RuleViolationException("LEDGER", "a refund cannot exceed what the line has spent");
             }
         }
-        if (e.kind() == EntryKind.RECOVERY && line.isDirectPayment()) {
-            // R24: recovering direct-payment money needs a repayment notice in force
-            WrittenNotice n = e.notice().flatMap(this::notice).orElseThrow(() -> new RuleViolationException("R24",
-                    "recovering direct-payment money needs a written repayment notice"));
-            if (n.kind() != NoticeKind.REPAYMENT || !n.line().equals(e.line())) {
-                throw new RuleViolationException("R24", "the notice is not a repayment notice for this line");
-            }
-            if (!n.isInForce()) {
-                throw new RuleViolationException("R24", "the notice is under reconsideration or was withdrawn");
-            }
-            if (e.amount().isMoreThan(n.outstanding())) {
-                throw new RuleViolationException("R24", "more than the notice demands");
-            }
-        }
+        noticesGiven().checkRecovery(e, line);
         if (e.signedPence() < 0 && !balance(e.line()).covers(e.amount())) {
             throw new RuleViolationException("R17", "the entry would take the line's balance below zero");
         }
@@ -347,13 +334,10 @@ public record PersonalHealthBudget(
         if (after.balance().isOverdrawn() && e.signedPence() < 0 && !overspendAllowed(e, line, policy)) {
             throw new RuleViolationException("R17", "the entry would take the line's balance below zero");
         }
-        List<WrittenNotice> n = notices;
-        if (e.kind() == EntryKind.RECOVERY && e.notice().isPresent()) {
-            n = notices.stream().map(x -> x.id().equals(e.notice().get()) ? x.withRecovered(e.amount().pence()) : x).toList();
-        }
         DirectPayments d = directPayments().recorded(e, line);
+        BudgetNotices n = noticesGiven().recorded(e);
         return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
-                status, history, next, planReviewDue, d.firstPayment(), reviews, reviewTasks, n, d.stop());
+                status, history, next, planReviewDue, d.firstPayment(), reviews, reviewTasks, n.given(), d.stop());
     }
 
     /** True if a spend on a notional line may take it below zero: policy allows it and an approver is named. */
@@ -413,7 +397,7 @@ public record PersonalHealthBudget(
 
     /** The notice with this id. */
     public Optional<WrittenNotice> notice(NoticeId noticeId) {
-        return notices.stream().filter(n -> n.id().equals(noticeId)).findFirst();
+        return noticesGiven().find(noticeId);
     }
 
     /**
@@ -425,51 +409,28 @@ public record PersonalHealthBudget(
      */
     public PersonalHealthBudget issue(WrittenNotice notice) {
         Require.present("notice", notice);
-        BudgetLine line = line(notice.line()).filter(BudgetLine::isDirectPayment).orElseThrow(() ->
-                new InvalidInputException("notice.line", "R24", "must be a direct-payment line of this budget"));
-        boolean allowed = status == BudgetStatus.ACTIVE || status == BudgetStatus.SUSPENDED
-                || (status == BudgetStatus.ENDED && notice.kind() == NoticeKind.REPAYMENT);
-        if (!allowed) {
-            throw new IllegalTransitionException("BUDGET_STATUS", status.name(), "issue notice");
-        }
-        if (notice.kind() == NoticeKind.REDUCTION && !line.plannedPerPeriod().isMoreThan(notice.amount())) {
-            throw new InvalidInputException("notice.amount", "R24", "a reduction must be below the current planned amount");
-        }
-        List<WrittenNotice> n = new ArrayList<>(notices);
-        n.add(notice);
-        return withNotices(n);
+        return with(noticesGiven().issue(notice, line(notice.line()), status));
     }
 
     /**
      * The budget with the recipient's request to reconsider a notice recorded (R24).
      *
-     * @throws InvalidInputException      if there is no such notice
+     * @throws InvalidInputException      if there is no such notice, or the request predates it
      * @throws IllegalTransitionException if reconsideration was already requested
      */
     public PersonalHealthBudget requestReconsideration(NoticeId noticeId, LocalDate on) {
-        WrittenNotice n = notice(noticeId).orElseThrow(() -> new InvalidInputException("noticeId", "R24", "is not a notice of this budget"));
-        if (n.reconsideration().isPresent()) {
-            throw new IllegalTransitionException("R24", "RECONSIDERATION_REQUESTED", "request reconsideration");
-        }
-        if (on.isBefore(n.issuedOn())) {
-            throw new InvalidInputException("requestedOn", "R24", "must not be before the notice was given");
-        }
-        return replace(n.withReconsideration(new Reconsideration(on, Optional.empty(), Optional.empty(), Optional.empty())));
+        return with(noticesGiven().requestReconsideration(noticeId, on));
     }
 
     /**
      * The budget with the reasoned outcome of a reconsideration recorded (R24).
      *
+     * @throws InvalidInputException      if there is no such notice
      * @throws IllegalTransitionException unless a reconsideration is pending
      */
     public PersonalHealthBudget decideReconsideration(NoticeId noticeId, ReconsiderationOutcome outcome, String reasons,
             LocalDate on) {
-        WrittenNotice n = notice(noticeId).orElseThrow(() -> new InvalidInputException("noticeId", "R24", "is not a notice of this budget"));
-        Reconsideration r = n.reconsideration().filter(Reconsideration::isPending).orElseThrow(() ->
-                new IllegalTransitionException("R24", n.reconsideration().isPresent() ? "DECIDED" : "NOT_REQUESTED",
-                        "decide reconsideration"));
-        return replace(n.withReconsideration(new Reconsideration(r.requestedOn(), Optional.of(on), Optional.of(outcome),
-                Optional.of(reasons))));
+        return with(noticesGiven().decideReconsideration(noticeId, outcome, reasons, on));
     }
 
     /**
@@ -482,27 +443,11 @@ public record PersonalHealthBudget(
         BudgetLine line = line(code).orElseThrow(() -> new InvalidInputException("line", "R15", "is not a line of this budget"));
         amount.requirePositive("plannedPerPeriod");
         if (line.isDirectPayment() && line.plannedPerPeriod().isMoreThan(amount)) {
-            WrittenNotice n = noticeId.flatMap(this::notice).orElseThrow(() -> new RuleViolationException("R24",
-                    "reducing a direct payment needs a written notice with reasons"));
-            if (n.kind() != NoticeKind.REDUCTION || !n.line().equals(code) || !n.amount().equals(amount)) {
-                throw new RuleViolationException("R24", "the notice is not a reduction of this line to this amount");
-            }
-            if (!n.isInForce()) {
-                throw new RuleViolationException("R24", "the notice is under reconsideration or was withdrawn");
-            }
+            noticesGiven().checkReduction(code, amount, noticeId);
         }
         List<BudgetLine> l = lines.stream().map(x -> x.code().equals(code) ? x.withPlannedPerPeriod(amount) : x).toList();
         return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, l, startDate, periodMonths, status,
                 history, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, notices, directPaymentStop);
-    }
-
-    private PersonalHealthBudget replace(WrittenNotice notice) {
-        return withNotices(notices.stream().map(n -> n.id().equals(notice.id()) ? notice : n).toList());
-    }
-
-    private PersonalHealthBudget withNotices(List<WrittenNotice> n) {
-        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
-                status, history, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, n, directPaymentStop);
     }
 
     // --- stopping direct payments (R25, R26) ---
@@ -556,6 +501,16 @@ public record PersonalHealthBudget(
     private PersonalHealthBudget with(BudgetReviews r) {
         return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
                 status, history, accounts, r.planReviewDue(), firstDirectPayment, r.completed(), r.tasks(), notices,
+                directPaymentStop);
+    }
+
+    private BudgetNotices noticesGiven() {
+        return new BudgetNotices(notices);
+    }
+
+    private PersonalHealthBudget with(BudgetNotices n) {
+        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
+                status, history, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, n.given(),
                 directPaymentStop);
     }
 

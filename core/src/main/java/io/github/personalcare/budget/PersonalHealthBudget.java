@@ -6,7 +6,6 @@ import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.careplan.CarePlanId;
 import io.github.personalcare.patient.Patient;
-import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.PatientId;
 
 import java.time.LocalDate;
@@ -70,9 +69,9 @@ public record PersonalHealthBudget(
     /** At most this many lines in one budget. */
     public static final int MAX_LINES = 100;
     /** R22: the first direct-payment review is due within this many months of the first payment. */
-    public static final int FIRST_REVIEW_MONTHS = 3;
+    public static final int FIRST_REVIEW_MONTHS = BudgetReviews.FIRST_REVIEW_MONTHS;
     /** R22: later direct-payment reviews are due within this many months of the previous one. */
-    public static final int LATER_REVIEW_MONTHS = 12;
+    public static final int LATER_REVIEW_MONTHS = BudgetReviews.LATER_REVIEW_MONTHS;
 
     public PersonalHealthBudget {
         Require.present("id", id);
@@ -142,7 +141,7 @@ public record PersonalHealthBudget(
                 throw new InvalidInputException("line.category", "R16", "is a category a budget may not pay for");
             }
             if (line.management() instanceof Management.DirectPayment dp) {
-                checkDirectPayment(dp, person, policy, today);
+                DirectPayments.checkArrangement(dp, person, policy, today);
             }
             accounts.add(LineAccount.empty(line.code()));
         }
@@ -152,48 +151,9 @@ public record PersonalHealthBudget(
                 accounts, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), Optional.empty());
     }
 
-    private static void checkDirectPayment(Management.DirectPayment dp, Patient person, BudgetPolicy policy,
-            LocalDate today) {
-        // R19: who may receive the money
-        boolean child = person.ageOn(today) < 16;
-        boolean lacksCapacity = person.has(PatientFlag.LACKS_CAPACITY);
-        Recipient r = dp.recipient();
-        switch (r.kind()) {
-            case PATIENT -> {
-                if (child || lacksCapacity) {
-                    throw new RuleViolationException("R19",
-                            "a patient under 16 or lacking capacity cannot receive a direct payment; a representative must");
-                }
-            }
-            case REPRESENTATIVE -> {
-                if (!child && !lacksCapacity) {
-                    throw new RuleViolationException("R19",
-                            "a representative receives a direct payment only for a patient under 16 or lacking capacity");
-                }
-            }
-            case NOMINEE -> {
-                // a nominee's recorded agreement (consentedOn) is all reg. 6 asks of the SDK
-            }
-        }
-        if (r.consentedOn().isAfter(today)) {
-            throw new InvalidInputException("recipient.consentedOn", "R19", "must not be in the future");
-        }
-        // R20: the Schedule excludes people under criminal-justice drug or alcohol requirements
-        if (person.has(PatientFlag.DIRECT_PAYMENT_EXCLUDED)
-                && (dp.scheduleOverride().isEmpty() || !policy.scheduleOverrideAllowed())) {
-            throw new RuleViolationException("R20",
-                    "the person is excluded from direct payments under the Schedule and no allowed override was given");
-        }
-        // R21: a registered account dedicated to direct payments
-        if (dp.account().registeredOn().isAfter(today)) {
-            throw new RuleViolationException("R21", "the direct-payment account is not registered yet");
-        }
-    }
-
     /** True if the line carries an override of the Schedule exclusion that this budget relied on (R20). */
     public boolean reliesOnScheduleOverride(BudgetLine line, Patient person) {
-        return line.management() instanceof Management.DirectPayment dp && dp.scheduleOverride().isPresent()
-                && person.has(PatientFlag.DIRECT_PAYMENT_EXCLUDED);
+        return DirectPayments.reliesOnScheduleOverride(line, person);
     }
 
     /**
@@ -211,7 +171,8 @@ public record PersonalHealthBudget(
                 throw new RuleViolationException("R15", "the agreed plan does not reference budget line " + l.code());
             }
         }
-        return withStatus(next, on, StatusReason.PLAN_AGREED, Optional.empty(), agreed.nextReviewDue());
+        return withStatus(next, on, StatusReason.PLAN_AGREED, Optional.empty())
+                .with(reviewSchedule().withPlanReviewDue(agreed.nextReviewDue()));
     }
 
     /**
@@ -231,25 +192,25 @@ public record PersonalHealthBudget(
 
     /** Suspends the budget: no payments or spends until it is resumed. */
     public PersonalHealthBudget suspend(StatusReason reason, Optional<String> detail, LocalDate on) {
-        return withStatus(status.next(BudgetStatus.Command.SUSPEND), on, reason, detail, planReviewDue);
+        return withStatus(status.next(BudgetStatus.Command.SUSPEND), on, reason, detail);
     }
 
     /** Resumes a suspended budget. */
     public PersonalHealthBudget resume(StatusReason reason, Optional<String> detail, LocalDate on) {
-        return withStatus(status.next(BudgetStatus.Command.RESUME), on, reason, detail, planReviewDue);
+        return withStatus(status.next(BudgetStatus.Command.RESUME), on, reason, detail);
     }
 
     /** Ends the budget; final. Unspent money can still be recovered. */
     public PersonalHealthBudget end(StatusReason reason, Optional<String> detail, LocalDate on) {
-        return withStatus(status.next(BudgetStatus.Command.END), on, reason, detail, planReviewDue);
+        return withStatus(status.next(BudgetStatus.Command.END), on, reason, detail);
     }
 
     private PersonalHealthBudget withStatus(BudgetStatus next, LocalDate on, StatusReason reason,
-            Optional<String> detail, Optional<LocalDate> planDue) {
+            Optional<String> detail) {
         List<StatusChange> h = new ArrayList<>(history);
         h.add(new StatusChange(next, on, reason, detail));
         return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths, next,
-                h, accounts, planDue, firstDirectPayment, reviews, reviewTasks, notices, directPaymentStop);
+                h, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, notices, directPaymentStop);
     }
 
     /** The line with this code, if the budget has it. */
@@ -300,7 +261,7 @@ public record PersonalHealthBudget(
 
     /** True if direct payments have stopped (R25, R26). */
     public boolean directPaymentsStopped() {
-        return directPaymentStop.isPresent();
+        return directPayments().stopped();
     }
 
     /**
@@ -324,37 +285,14 @@ public record PersonalHealthBudget(
             throw new IllegalTransitionException("BUDGET_STATUS", status.name(), "record " + e.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
         checkDate(e.date(), today);
-        if (e.kind() == EntryKind.ALLOCATION && line.management() instanceof Management.DirectPayment dp) {
-            if (person.isDeceasedOn(e.date())) {
-                throw new RuleViolationException("R26", "no direct payment after the patient's death");
-            }
-            if (directPaymentStop.isPresent()) {
-                throw new RuleViolationException(directPaymentStop.get().reason().rule(), "direct payments have stopped");
-            }
-            if (paidIntoAccount.isEmpty() || !dp.account().receives(paidIntoAccount.get())) {
-                throw new RuleViolationException("R21", "a direct payment must go into the line's registered account");
-            }
-        }
+        directPayments().checkPayment(e, line, paidIntoAccount, person);
         if (e.kind() == EntryKind.REFUND) {
             LineAccount a = account(e.line()).orElseThrow();
             if (e.amount().pence() > a.netSpent()) {
                 throw new RuleViolationException("LEDGER", "a refund cannot exceed what the line has spent");
             }
         }
-        if (e.kind() == EntryKind.RECOVERY && line.isDirectPayment()) {
-            // R24: recovering direct-payment money needs a repayment notice in force
-            WrittenNotice n = e.notice().flatMap(this::notice).orElseThrow(() -> new RuleViolationException("R24",
-                    "recovering direct-payment money needs a written repayment notice"));
-            if (n.kind() != NoticeKind.REPAYMENT || !n.line().equals(e.line())) {
-                throw new RuleViolationException("R24", "the notice is not a repayment notice for this line");
-            }
-            if (!n.isInForce()) {
-                throw new RuleViolationException("R24", "the notice is under reconsideration or was withdrawn");
-            }
-            if (e.amount().isMoreThan(n.outstanding())) {
-                throw new RuleViolationException("R24", "more than the notice demands");
-            }
-        }
+        noticesGiven().checkRecovery(e, line);
         if (e.signedPence() < 0 && !balance(e.line()).covers(e.amount())) {
             throw new RuleViolationException("R17", "the entry would take the line's balance below zero");
         }
@@ -396,16 +334,10 @@ public record PersonalHealthBudget(
         if (after.balance().isOverdrawn() && e.signedPence() < 0 && !overspendAllowed(e, line, policy)) {
             throw new RuleViolationException("R17", "the entry would take the line's balance below zero");
         }
-        Optional<LocalDate> first = firstDirectPayment;
-        if (first.isEmpty() && e.kind() == EntryKind.ALLOCATION && line.isDirectPayment()) {
-            first = Optional.of(e.date()); // R22: the first review is counted from here
-        }
-        List<WrittenNotice> n = notices;
-        if (e.kind() == EntryKind.RECOVERY && e.notice().isPresent()) {
-            n = notices.stream().map(x -> x.id().equals(e.notice().get()) ? x.withRecovered(e.amount().pence()) : x).toList();
-        }
+        DirectPayments d = directPayments().recorded(e, line);
+        BudgetNotices n = noticesGiven().recorded(e);
         return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
-                status, history, next, planReviewDue, first, reviews, reviewTasks, n, directPaymentStop);
+                status, history, next, planReviewDue, d.firstPayment(), reviews, reviewTasks, n.given(), d.stop());
     }
 
     /** True if a spend on a notional line may take it below zero: policy allows it and an approver is named. */
@@ -422,14 +354,7 @@ public record PersonalHealthBudget(
      * agreed plan's review date.
      */
     public Optional<LocalDate> nextReviewDue() {
-        if (hasDirectPayments() && firstDirectPayment.isPresent()) {
-            LocalDate first = firstDirectPayment.get();
-            Optional<LocalDate> last = reviews.stream().map(BudgetReview::on).filter(d -> !d.isBefore(first))
-                    .max(LocalDate::compareTo);
-            return Optional.of(last.map(d -> d.plusMonths(LATER_REVIEW_MONTHS))
-                    .orElse(first.plusMonths(FIRST_REVIEW_MONTHS)));
-        }
-        return planReviewDue;
+        return reviewSchedule().nextDue(reviewClockStart());
     }
 
     /**
@@ -440,22 +365,18 @@ public record PersonalHealthBudget(
         if (status == BudgetStatus.ENDED || status == BudgetStatus.PROPOSED) {
             return false;
         }
-        return nextReviewDue().map(d -> !d.isAfter(asOf)).orElse(false)
-                || reviewTasks.stream().anyMatch(ReviewTask::isOpen);
+        return reviewSchedule().dueBy(asOf, reviewClockStart());
     }
 
     /** True if the review due date has passed without a review (R22: missed dates surface as overdue). */
     public boolean isReviewOverdueOn(LocalDate date) {
-        return status != BudgetStatus.ENDED && nextReviewDue().map(date::isAfter).orElse(false);
+        return status != BudgetStatus.ENDED && reviewSchedule().overdueOn(date, reviewClockStart());
     }
 
     /** The budget with a review task raised (R23). */
     public PersonalHealthBudget raise(ReviewTask task) {
         Require.present("task", task);
-        List<ReviewTask> t = new ArrayList<>(reviewTasks);
-        t.add(task);
-        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
-                status, history, accounts, planReviewDue, firstDirectPayment, reviews, t, notices, directPaymentStop);
+        return with(reviewSchedule().raise(task));
     }
 
     /**
@@ -469,19 +390,14 @@ public record PersonalHealthBudget(
         if (status != BudgetStatus.ACTIVE && status != BudgetStatus.SUSPENDED) {
             throw new IllegalTransitionException("BUDGET_STATUS", status.name(), "complete review");
         }
-        List<BudgetReview> r = new ArrayList<>(reviews);
-        r.add(review);
-        List<ReviewTask> t = reviewTasks.stream().map(x -> x.isOpen() ? x.closedOn(review.on()) : x).toList();
-        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
-                status, history, accounts, planDue.isPresent() ? planDue : planReviewDue, firstDirectPayment, r, t,
-                notices, directPaymentStop);
+        return with(reviewSchedule().complete(review, planDue));
     }
 
     // --- notices (R24) ---
 
     /** The notice with this id. */
     public Optional<WrittenNotice> notice(NoticeId noticeId) {
-        return notices.stream().filter(n -> n.id().equals(noticeId)).findFirst();
+        return noticesGiven().find(noticeId);
     }
 
     /**
@@ -493,51 +409,28 @@ public record PersonalHealthBudget(
      */
     public PersonalHealthBudget issue(WrittenNotice notice) {
         Require.present("notice", notice);
-        BudgetLine line = line(notice.line()).filter(BudgetLine::isDirectPayment).orElseThrow(() ->
-                new InvalidInputException("notice.line", "R24", "must be a direct-payment line of this budget"));
-        boolean allowed = status == BudgetStatus.ACTIVE || status == BudgetStatus.SUSPENDED
-                || (status == BudgetStatus.ENDED && notice.kind() == NoticeKind.REPAYMENT);
-        if (!allowed) {
-            throw new IllegalTransitionException("BUDGET_STATUS", status.name(), "issue notice");
-        }
-        if (notice.kind() == NoticeKind.REDUCTION && !line.plannedPerPeriod().isMoreThan(notice.amount())) {
-            throw new InvalidInputException("notice.amount", "R24", "a reduction must be below the current planned amount");
-        }
-        List<WrittenNotice> n = new ArrayList<>(notices);
-        n.add(notice);
-        return withNotices(n);
+        return with(noticesGiven().issue(notice, line(notice.line()), status));
     }
 
     /**
      * The budget with the recipient's request to reconsider a notice recorded (R24).
      *
-     * @throws InvalidInputException      if there is no such notice
+     * @throws InvalidInputException      if there is no such notice, or the request predates it
      * @throws IllegalTransitionException if reconsideration was already requested
      */
     public PersonalHealthBudget requestReconsideration(NoticeId noticeId, LocalDate on) {
-        WrittenNotice n = notice(noticeId).orElseThrow(() -> new InvalidInputException("noticeId", "R24", "is not a notice of this budget"));
-        if (n.reconsideration().isPresent()) {
-            throw new IllegalTransitionException("R24", "RECONSIDERATION_REQUESTED", "request reconsideration");
-        }
-        if (on.isBefore(n.issuedOn())) {
-            throw new InvalidInputException("requestedOn", "R24", "must not be before the notice was given");
-        }
-        return replace(n.withReconsideration(new Reconsideration(on, Optional.empty(), Optional.empty(), Optional.empty())));
+        return with(noticesGiven().requestReconsideration(noticeId, on));
     }
 
     /**
      * The budget with the reasoned outcome of a reconsideration recorded (R24).
      *
+     * @throws InvalidInputException      if there is no such notice
      * @throws IllegalTransitionException unless a reconsideration is pending
      */
     public PersonalHealthBudget decideReconsideration(NoticeId noticeId, ReconsiderationOutcome outcome, String reasons,
             LocalDate on) {
-        WrittenNotice n = notice(noticeId).orElseThrow(() -> new InvalidInputException("noticeId", "R24", "is not a notice of this budget"));
-        Reconsideration r = n.reconsideration().filter(Reconsideration::isPending).orElseThrow(() ->
-                new IllegalTransitionException("R24", n.reconsideration().isPresent() ? "DECIDED" : "NOT_REQUESTED",
-                        "decide reconsideration"));
-        return replace(n.withReconsideration(new Reconsideration(r.requestedOn(), Optional.of(on), Optional.of(outcome),
-                Optional.of(reasons))));
+        return with(noticesGiven().decideReconsideration(noticeId, outcome, reasons, on));
     }
 
     /**
@@ -550,27 +443,11 @@ public record PersonalHealthBudget(
         BudgetLine line = line(code).orElseThrow(() -> new InvalidInputException("line", "R15", "is not a line of this budget"));
         amount.requirePositive("plannedPerPeriod");
         if (line.isDirectPayment() && line.plannedPerPeriod().isMoreThan(amount)) {
-            WrittenNotice n = noticeId.flatMap(this::notice).orElseThrow(() -> new RuleViolationException("R24",
-                    "reducing a direct payment needs a written notice with reasons"));
-            if (n.kind() != NoticeKind.REDUCTION || !n.line().equals(code) || !n.amount().equals(amount)) {
-                throw new RuleViolationException("R24", "the notice is not a reduction of this line to this amount");
-            }
-            if (!n.isInForce()) {
-                throw new RuleViolationException("R24", "the notice is under reconsideration or was withdrawn");
-            }
+            noticesGiven().checkReduction(code, amount, noticeId);
         }
         List<BudgetLine> l = lines.stream().map(x -> x.code().equals(code) ? x.withPlannedPerPeriod(amount) : x).toList();
         return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, l, startDate, periodMonths, status,
                 history, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, notices, directPaymentStop);
-    }
-
-    private PersonalHealthBudget replace(WrittenNotice notice) {
-        return withNotices(notices.stream().map(n -> n.id().equals(notice.id()) ? notice : n).toList());
-    }
-
-    private PersonalHealthBudget withNotices(List<WrittenNotice> n) {
-        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
-                status, history, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, n, directPaymentStop);
     }
 
     // --- stopping direct payments (R25, R26) ---
@@ -584,15 +461,7 @@ public record PersonalHealthBudget(
      */
     public PersonalHealthBudget stopDirectPayments(DirectPaymentStop stop) {
         Require.present("stop", stop);
-        if (!hasDirectPayments()) {
-            throw new RuleViolationException(stop.reason().rule(), "the budget has no direct-payment line");
-        }
-        if (directPaymentStop.isPresent()) {
-            throw new IllegalTransitionException(stop.reason().rule(), "DIRECT_PAYMENTS_STOPPED", "stop direct payments");
-        }
-        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
-                status, history, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, notices,
-                Optional.of(stop));
+        return with(directPayments().stoppedBy(stop, hasDirectPayments()));
     }
 
     // --- offsetting (R27) ---
@@ -610,6 +479,44 @@ public record PersonalHealthBudget(
         if (!balance(code).covers(offset)) {
             throw new RuleViolationException("R27", "an offset may not exceed the accumulated unused money");
         }
+    }
+
+    // --- the direct payments, reviews and notices as values ---
+    // Each concern's state is stored flat in the components above (the stored shape of a budget, in
+    // JSON and FHIR); the value built from it holds that concern's rules, and the methods above delegate.
+
+    private DirectPayments directPayments() {
+        return new DirectPayments(firstDirectPayment, directPaymentStop);
+    }
+
+    private PersonalHealthBudget with(DirectPayments d) {
+        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
+                status, history, accounts, planReviewDue, d.firstPayment(), reviews, reviewTasks, notices, d.stop());
+    }
+
+    private BudgetReviews reviewSchedule() {
+        return new BudgetReviews(planReviewDue, reviews, reviewTasks);
+    }
+
+    private PersonalHealthBudget with(BudgetReviews r) {
+        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
+                status, history, accounts, r.planReviewDue(), firstDirectPayment, r.completed(), r.tasks(), notices,
+                directPaymentStop);
+    }
+
+    private BudgetNotices noticesGiven() {
+        return new BudgetNotices(notices);
+    }
+
+    private PersonalHealthBudget with(BudgetNotices n) {
+        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
+                status, history, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, n.given(),
+                directPaymentStop);
+    }
+
+    /** R22: the review clock runs from the first direct payment, for a budget with a direct-payment line. */
+    private Optional<LocalDate> reviewClockStart() {
+        return hasDirectPayments() ? firstDirectPayment : Optional.empty();
     }
 
     @Override

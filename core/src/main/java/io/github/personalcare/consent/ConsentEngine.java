@@ -107,15 +107,15 @@ public final class ConsentEngine {
             return AccessDecision.deny("R49", "the patient's record is restricted (S flag): location details and "
                     + "referrals are never disclosed");
         }
-        Evaluation consents = evaluate(request, facts, patient, policy);
-        if (consents.unevaluable) {
+        ConsentEvaluation consents = ConsentEvaluation.of(request, facts, patient, policy);
+        if (consents.unevaluable()) {
             return AccessDecision.deny("R38", "the facts hold a consent of another patient, so the request cannot be "
                     + "evaluated");
         }
         if (actor instanceof Actor.Professional professional && request.purpose() == Purpose.EMERGENCY) {
             return emergency(request, professional, facts, consents, policy);
         }
-        if (consents.denyConsent != null) {
+        if (consents.denies()) {
             return consents.denyDecision();
         }
         if (request.purpose().isSecondaryUse()) {
@@ -188,15 +188,11 @@ public final class ConsentEngine {
     private static final Set<SensitivityLabel> WITHHELD_FROM_PATIENT_AND_PROXIES =
             Set.copyOf(EnumSet.of(SensitivityLabel.THIRD_PARTY, SensitivityLabel.SERIOUS_HARM));
 
-    private static Set<SensitivityLabel> withheldOrNone(Evaluation consents) {
-        return consents.withheld == null ? Set.of() : consents.withheld;
-    }
-
-    private static Set<SensitivityLabel> forProxy(Evaluation consents) {
-        if (consents.withheld == null) {
+    private static Set<SensitivityLabel> forProxy(ConsentEvaluation consents) {
+        if (!consents.withholds()) {
             return WITHHELD_FROM_PATIENT_AND_PROXIES;
         }
-        EnumSet<SensitivityLabel> all = EnumSet.copyOf(consents.withheld);
+        EnumSet<SensitivityLabel> all = EnumSet.copyOf(consents.withheld());
         all.addAll(WITHHELD_FROM_PATIENT_AND_PROXIES);
         return all;
     }
@@ -208,10 +204,10 @@ public final class ConsentEngine {
     // --- emergency and break-glass ------------------------------------------------------------
 
     private static AccessDecision emergency(AccessRequest request, Actor.Professional professional,
-            ConsentFacts facts, Evaluation consents, ConsentPolicy policy) {
+            ConsentFacts facts, ConsentEvaluation consents, ConsentPolicy policy) {
         boolean clinical = professional.role().isClinical();
         Relationship relationship = professionalRelationship(facts.relationships());
-        if (consents.denyConsent == null && relationship != null
+        if (!consents.denies() && relationship != null
                 && (clinical || !policy.directCareRequiresClinicalRole())) {
             return directCarePermit(relationship, consents);
         }
@@ -232,7 +228,7 @@ public final class ConsentEngine {
         reasons.add(request.context().reason().isPresent()
                 ? "R40: emergency access with a recorded reason; audited, the patient notified, the privacy officer alerted"
                 : "R40: within an open break-glass episode; audited, the patient notified, the privacy officer alerted");
-        if (consents.denyConsent != null) {
+        if (consents.denies()) {
             reasons.add("R41: break-glass overrides the patient's objection " + consents.denyRule());
         }
         return new AccessDecision.Permit("R40", reasons,
@@ -241,10 +237,10 @@ public final class ConsentEngine {
 
     // --- secondary uses -----------------------------------------------------------------------
 
-    private static AccessDecision secondaryUse(Patient patient, Evaluation consents) {
-        Grant grant = null;
-        for (Grant g : consents.sortedGrants()) {
-            if (g.purposeNamed) {
+    private static AccessDecision secondaryUse(Patient patient, ConsentEvaluation consents) {
+        ConsentEvaluation.Grant grant = null;
+        for (ConsentEvaluation.Grant g : consents.grants()) {
+            if (g.purposeNamed()) {
                 grant = g;
                 break;
             }
@@ -259,7 +255,7 @@ public final class ConsentEngine {
             return AccessDecision.deny("R42", "the national data opt-out is recorded: no research or planning use "
                     + "of identifiable data");
         }
-        if (consents.competenceIgnored) {
+        if (consents.competenceIgnored()) {
             return AccessDecision.deny("R46", "a consent given by a child without a record of Gillick competence "
                     + "grants nothing");
         }
@@ -269,15 +265,15 @@ public final class ConsentEngine {
     // --- carers and other proxies --------------------------------------------------------------
 
     private static AccessDecision proxy(AccessRequest request, Patient patient, ConsentFacts facts,
-            Evaluation consents, LocalDate today, ConsentPolicy policy) {
+            ConsentEvaluation consents, LocalDate today, ConsentPolicy policy) {
         if (withheldFromPatientAndProxies(request.labels())) {
             return AccessDecision.deny("R48", "the item is withheld from the patient and proxies (third-party or "
                     + "serious harm)");
         }
         int age = patient.ageOn(today);
         String refusal = null;
-        for (Grant g : consents.sortedGrants()) {
-            refusal = proxyAuthorityRefusal(g.consent.terms().performer(), patient, age, policy);
+        for (ConsentEvaluation.Grant g : consents.grants()) {
+            refusal = proxyAuthorityRefusal(g.consent().terms().performer(), patient, age, policy);
             if (refusal == null) {
                 return new AccessDecision.Permit(g.rule(),
                         List.of("R47: a proxy acting within the scope and period granted by the patient or a legal "
@@ -292,7 +288,7 @@ public final class ConsentEngine {
         if (carePlanning != null) {
             return carePlanning;
         }
-        if (consents.competenceIgnored) {
+        if (consents.competenceIgnored()) {
             return AccessDecision.deny("R46", "a consent given by a child without a record of Gillick competence "
                     + "grants nothing");
         }
@@ -308,7 +304,7 @@ public final class ConsentEngine {
      * Null when this route does not apply.
      */
     private static AccessDecision carePlanningInvolvement(AccessRequest request, ConsentFacts facts,
-            Evaluation consents, int age, ConsentPolicy policy) {
+            ConsentEvaluation consents, int age, ConsentPolicy policy) {
         if (request.dataClass() != DataClass.CARE_PLAN && request.dataClass() != DataClass.CARE_TEAM) {
             return null;
         }
@@ -372,7 +368,7 @@ public final class ConsentEngine {
     // --- professionals ------------------------------------------------------------------------
 
     private static AccessDecision professional(AccessRequest request, Actor.Professional professional,
-            ConsentFacts facts, Evaluation consents, ConsentPolicy policy) {
+            ConsentFacts facts, ConsentEvaluation consents, ConsentPolicy policy) {
         Relationship relationship = professionalRelationship(facts.relationships());
         switch (request.purpose()) {
             case DIRECT_CARE:
@@ -410,7 +406,7 @@ public final class ConsentEngine {
     }
 
     private static AccessDecision selfClaimed(AccessRequest request, Actor.Professional professional,
-            Evaluation consents, ConsentPolicy policy) {
+            ConsentEvaluation consents, ConsentPolicy policy) {
         if (!policy.selfClaimedRelationships()) {
             return AccessDecision.deny("R40", "this organisation's policy does not accept self-claimed relationships");
         }
@@ -426,21 +422,21 @@ public final class ConsentEngine {
                 + "alerted");
         EnumSet<Obligation> obligations = EnumSet.of(Obligation.AUDIT, Obligation.NOTIFY_PATIENT,
                 Obligation.ALERT_PRIVACY_OFFICER);
-        if (consents.withheld != null) {
-            reasons.add("R41: items labelled " + consents.withheld + " are withheld from this viewer");
+        if (consents.withholds()) {
+            reasons.add("R41: items labelled " + consents.withheld() + " are withheld from this viewer");
             obligations.add(Obligation.REDACT_WITHHELD);
         }
-        return new AccessDecision.Permit("R40", reasons, obligations, withheldOrNone(consents));
+        return new AccessDecision.Permit("R40", reasons, obligations, consents.withheld());
     }
 
-    private static AccessDecision directCarePermit(Relationship relationship, Evaluation consents) {
+    private static AccessDecision directCarePermit(Relationship relationship, ConsentEvaluation consents) {
         String why = "R39: legitimate relationship " + relationship.kind() + " (" + relationship.source() + ")";
-        if (consents.withheld == null) {
+        if (!consents.withholds()) {
             return new AccessDecision.Permit("R39", List.of(why), EnumSet.of(Obligation.AUDIT));
         }
         return new AccessDecision.Permit("R39",
-                List.of(why, "R41: items labelled " + consents.withheld + " are withheld from this viewer"),
-                EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), consents.withheld);
+                List.of(why, "R41: items labelled " + consents.withheld() + " are withheld from this viewer"),
+                EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), consents.withheld());
     }
 
     private static Relationship professionalRelationship(List<Relationship> relationships) {
@@ -451,262 +447,5 @@ public final class ConsentEngine {
             }
         }
         return null;
-    }
-
-    // --- consent evaluation -------------------------------------------------------------------
-
-    private static Evaluation evaluate(AccessRequest request, ConsentFacts facts, Patient patient,
-            ConsentPolicy policy) {
-        Evaluation ev = new Evaluation();
-        List<ConsentRecord> consents = facts.consents();
-        for (int i = 0; i < consents.size(); i++) {
-            ConsentRecord c = consents.get(i);
-            if (!c.patient().equals(patient.id())) {
-                // R38: facts mixing patients mean the caller gathered them wrongly; fail closed
-                ev.unevaluable = true;
-                return ev;
-            }
-            // R43: only active consents, only for purposes their scope covers
-            if (c.status() != ConsentStatus.ACTIVE || !c.scope().covers(request.purpose())) {
-                continue;
-            }
-            Provision root = c.terms().provision();
-            if (!matches(root, request, facts, null)) {
-                continue;
-            }
-            // R45: the deepest matching provision decides
-            Provision decider = deepest(root, request, facts, root.dataPeriod().isPresent(), ev);
-            if (decider == null) {
-                if (c.terms().policyRule().orElse(null) == BasePolicy.OPT_IN) {
-                    ev.deny(c, root);
-                }
-                continue;
-            }
-            if (decider.type().orElseThrow() == ProvisionType.DENY) {
-                ev.deny(c, decider);
-            } else if (childWithoutCompetence(c, patient, policy)) {
-                ev.competenceIgnored = true;
-            } else {
-                ev.grant(c, decider, c.scope() == ConsentScope.RESEARCH || namesPurpose(root, decider));
-            }
-        }
-        return ev;
-    }
-
-    /** R46: a consent the patient gave under the age of presumed competence without a Gillick record grants nothing. */
-    private static boolean childWithoutCompetence(ConsentRecord c, Patient patient, ConsentPolicy policy) {
-        if (!(c.terms().performer() instanceof Performer.PatientSelf)) {
-            return false;
-        }
-        int ageWhenGiven = patient.ageOn(LocalDate.ofInstant(c.recordedAt(), policy.zone()));
-        return ageWhenGiven < policy.presumedCompetenceAge() && !patient.has(PatientFlag.GILLICK_COMPETENT);
-    }
-
-    /**
-     * The deciding provision below a matching node: the deepest matching descendant, a deny
-     * winning over a permit among siblings; null if none decides. A permit that depends on the
-     * clinical date of the data cannot be proven and never decides; a deny that does is taken to
-     * match (fail closed).
-     */
-    private static Provision deepest(Provision node, AccessRequest request, ConsentFacts facts, boolean uncertain,
-            Evaluation ev) {
-        Provision best = null;
-        List<Provision> children = node.provisions();
-        for (int i = 0; i < children.size(); i++) {
-            Provision child = children.get(i);
-            boolean deny = child.type().orElseThrow() == ProvisionType.DENY;
-            if (!matches(child, request, facts, deny ? ev : null)) {
-                continue;
-            }
-            boolean childUncertain = uncertain || child.dataPeriod().isPresent();
-            Provision found = deepest(child, request, facts, childUncertain, ev);
-            if (found == null) {
-                if (!deny && childUncertain) {
-                    continue;
-                }
-                found = child;
-            }
-            if (best == null || (isDeny(found) && !isDeny(best))) {
-                best = found;
-            }
-        }
-        return best;
-    }
-
-    private static boolean isDeny(Provision p) {
-        return p.type().orElse(null) == ProvisionType.DENY;
-    }
-
-    /**
-     * True if the provision's criteria match the request (the data period aside). When only the
-     * labels differ and {@code withheld} is given, the provision's labels are recorded as withheld
-     * from this viewer.
-     */
-    private static boolean matches(Provision p, AccessRequest request, ConsentFacts facts, Evaluation withheld) {
-        if (p.period().isPresent() && !p.period().get().contains(request.at())) {
-            return false;
-        }
-        if (!p.actions().isEmpty() && !p.actions().contains(request.action())) {
-            return false;
-        }
-        if (!p.dataClasses().isEmpty() && !p.dataClasses().contains(request.dataClass())) {
-            return false;
-        }
-        if (!p.purposes().isEmpty() && !p.purposes().contains(request.purpose())) {
-            return false;
-        }
-        if (!p.actors().isEmpty() && !anyActorMatches(p.actors(), request.actor(), facts.relationships())) {
-            return false;
-        }
-        if (!p.labels().isEmpty() && !anyLabel(p.labels(), request.labels())) {
-            if (withheld != null) {
-                withheld.withhold(p.labels());
-            }
-            return false;
-        }
-        return true;
-    }
-
-    private static boolean anyLabel(List<SensitivityLabel> wanted, Set<SensitivityLabel> present) {
-        for (int i = 0; i < wanted.size(); i++) {
-            if (present.contains(wanted.get(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean anyActorMatches(List<ProvisionActor> actors, Actor actor, List<Relationship> relationships) {
-        for (int i = 0; i < actors.size(); i++) {
-            if (actorMatches(actors.get(i), actor, relationships)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean actorMatches(ProvisionActor wanted, Actor actor, List<Relationship> relationships) {
-        if (wanted instanceof ProvisionActor.Person person) {
-            return (actor instanceof Actor.Professional p && p.user().equals(person.user()))
-                    || (actor instanceof Actor.Carer c && c.user().equals(person.user()));
-        }
-        if (wanted instanceof ProvisionActor.Organisation organisation) {
-            return actor instanceof Actor.Professional p && p.organisation().equals(organisation.organisation());
-        }
-        if (wanted instanceof ProvisionActor.Role role) {
-            return actor instanceof Actor.Professional p && p.role() == role.role();
-        }
-        if (wanted instanceof ProvisionActor.Related related) {
-            for (int i = 0; i < relationships.size(); i++) {
-                if (relationships.get(i).kind() == related.kind()) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return false;
-    }
-
-    /** True if the root or any provision on the way to {@code target} lists purposes (so names the request's). */
-    private static boolean namesPurpose(Provision root, Provision target) {
-        List<Provision> path = new ArrayList<>();
-        if (!pathTo(root, target, path, new StringBuilder())) {
-            return false;
-        }
-        for (Provision p : path) {
-            if (!p.purposes().isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Fills {@code nodes} and {@code path} with the way from {@code node} to {@code target}; false if absent. */
-    private static boolean pathTo(Provision node, Provision target, List<Provision> nodes, StringBuilder path) {
-        int mark = path.length();
-        nodes.add(node);
-        path.append(nodes.size() == 1 ? "provision" : "");
-        if (node == target) {
-            return true;
-        }
-        List<Provision> children = node.provisions();
-        for (int i = 0; i < children.size(); i++) {
-            int before = path.length();
-            path.append(".provision[").append(i).append(']');
-            if (pathTo(children.get(i), target, nodes, path)) {
-                return true;
-            }
-            path.setLength(before);
-        }
-        nodes.remove(nodes.size() - 1);
-        path.setLength(mark);
-        return false;
-    }
-
-    /** The rule string naming a provision: {@code "Consent/<id>#provision.provision[1]"}. */
-    static String provisionReference(ConsentRecord consent, Provision provision) {
-        StringBuilder path = new StringBuilder();
-        pathTo(consent.terms().provision(), provision, new ArrayList<>(), path);
-        return consent.reference() + "#" + path;
-    }
-
-    /** A consent provision that permits, with whether the way to it names the purpose. */
-    private record Grant(ConsentRecord consent, Provision provision, boolean purposeNamed) {
-        String rule() {
-            return provisionReference(consent, provision);
-        }
-    }
-
-    /** What the patient's consents say about one request; order-independent by construction. */
-    private static final class Evaluation {
-        private ConsentRecord denyConsent;
-        private Provision denyProvision;
-        private List<Grant> grants;
-        private EnumSet<SensitivityLabel> withheld;
-        private boolean competenceIgnored;
-        private boolean unevaluable;
-
-        void deny(ConsentRecord consent, Provision provision) {
-            // the lowest consent id wins, so the named rule does not depend on the order consents were recorded in
-            if (denyConsent == null || consent.id().value().compareTo(denyConsent.id().value()) < 0) {
-                denyConsent = consent;
-                denyProvision = provision;
-            }
-        }
-
-        void grant(ConsentRecord consent, Provision provision, boolean purposeNamed) {
-            if (grants == null) {
-                grants = new ArrayList<>(2);
-            }
-            grants.add(new Grant(consent, provision, purposeNamed));
-        }
-
-        void withhold(List<SensitivityLabel> labels) {
-            if (withheld == null) {
-                withheld = EnumSet.noneOf(SensitivityLabel.class);
-            }
-            withheld.addAll(labels);
-        }
-
-        List<Grant> sortedGrants() {
-            if (grants == null) {
-                return List.of();
-            }
-            if (grants.size() > 1) {
-                grants.sort((a, b) -> a.consent.id().value().compareTo(b.consent.id().value()));
-            }
-            return grants;
-        }
-
-        String denyRule() {
-            return provisionReference(denyConsent, denyProvision);
-        }
-
-        AccessDecision.Deny denyDecision() {
-            String why = denyProvision == denyConsent.terms().provision()
-                    ? "R45: an opt-in consent allows only what its provisions permit"
-                    : "R41: the patient's consent denies this; deny overrides permit (R45)";
-            return new AccessDecision.Deny(denyRule(), List.of(why));
-        }
     }
 }

@@ -18,9 +18,9 @@ class ConsentEngineIsPureTest {
 
     @Test
     void theEngineAndModelImportNoPortsNoLoggingAndNoClock() throws IOException {
-        for (String file : new String[] {"ConsentEngine.java", "ConsentFacts.java", "ConsentRecord.java",
-                "ConsentTerms.java", "Provision.java", "ProvisionActor.java", "Performer.java", "ConsentPeriod.java",
-                "DataPeriod.java"}) {
+        for (String file : new String[] {"ConsentEngine.java", "ConsentEvaluation.java", "ConsentFacts.java",
+                "ConsentRecord.java", "ConsentTerms.java", "Provision.java", "ProvisionActor.java", "Performer.java",
+                "ConsentPeriod.java", "DataPeriod.java"}) {
             assertThat(source(file)).as(file)
                     .doesNotContain("import io.github.personalcare.spi")
                     .doesNotContain("import io.github.personalcare.store")

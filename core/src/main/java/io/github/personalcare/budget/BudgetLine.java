@@ -4,19 +4,29 @@ import io.github.personalcare.internal.check.Require;
 
 /**
  * One line of a budget: the care plan item it pays for (by code, R15), what it is for
- * (category), the amount planned for each allocation period and how the money is held (R14).
+ * (category), the amount planned for each allocation period, how the money is held (R14) and how
+ * often it is paid in.
  *
  * @param code              the plan's budget line code
  * @param category          what the money is for; may not be an excluded category (R16)
  * @param plannedPerPeriod  the amount planned for each period
  * @param management        how the line's money is held
+ * @param paymentFrequency  how often the planned amount is paid in, in equal instalments from the
+ *                          period's first day; {@link PaymentFrequency#MONTHLY} if not given
  */
-public record BudgetLine(BudgetLineCode code, SpendCategory category, Money plannedPerPeriod, Management management) {
+public record BudgetLine(BudgetLineCode code, SpendCategory category, Money plannedPerPeriod, Management management,
+        PaymentFrequency paymentFrequency) {
     public BudgetLine {
         Require.present("line.code", code);
         Require.present("line.category", category);
         Require.present("line.plannedPerPeriod", plannedPerPeriod).requirePositive("line.plannedPerPeriod");
         Require.present("line.management", management);
+        paymentFrequency = paymentFrequency == null ? PaymentFrequency.MONTHLY : paymentFrequency;
+    }
+
+    /** A line paid in monthly. */
+    public BudgetLine(BudgetLineCode code, SpendCategory category, Money plannedPerPeriod, Management management) {
+        this(code, category, plannedPerPeriod, management, PaymentFrequency.MONTHLY);
     }
 
     /** How this line is held. */
@@ -31,6 +41,11 @@ public record BudgetLine(BudgetLineCode code, SpendCategory category, Money plan
 
     /** A copy with another planned amount. */
     public BudgetLine withPlannedPerPeriod(Money amount) {
-        return new BudgetLine(code, category, amount, management);
+        return new BudgetLine(code, category, amount, management, paymentFrequency);
+    }
+
+    /** A copy paid in at another frequency. */
+    public BudgetLine paidIn(PaymentFrequency frequency) {
+        return new BudgetLine(code, category, plannedPerPeriod, management, frequency);
     }
 }

@@ -388,7 +388,9 @@ public final class BudgetService {
     }
 
     /**
-     * The forecast of the current period's closing balance from the spending rate so far.
+     * The forecast of the current period's closing balance from each line's payment schedule: the
+     * spending so far, over the payments due so far, carried to the period's payments, with the
+     * planned money still to be paid in (R23).
      *
      * @throws InvalidInputException if the budget has not started yet
      */
@@ -397,7 +399,7 @@ public final class BudgetService {
             LocalDate today = today(p);
             BudgetPeriod period = b.value().periodOn(today).orElseThrow(() ->
                     new InvalidInputException("date", "PERIOD", "the budget has not started yet"));
-            return ledgerOf(p, id).forecast(period, today);
+            return ledgerOf(p, id).forecast(period, today, b.value().lines());
         });
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -109,27 +110,50 @@ public record Ledger(BudgetId budget, List<LedgerEntry> entries) {
     }
 
     /**
-     * The forecast for the period containing {@code asOf}: the spending rate so far (spends less
-     * refunds per elapsed day) carried to the period's end.
+     * The forecast for the period containing {@code asOf}, from each line's payment schedule
+     * ({@link BudgetLine#paymentFrequency()}): spending is taken to follow the payments, so a line's
+     * spends less refunds so far, over the payments due so far, are carried to all the period's
+     * payments; the planned money not yet paid in this period is added. A person who spends what
+     * is paid, as it is paid, is forecast to end the period at the balance they have now.
+     *
+     * @param lines the budget's lines, with their planned amounts and schedules
      */
-    public Forecast forecast(BudgetPeriod period, LocalDate asOf) {
+    public Forecast forecast(BudgetPeriod period, LocalDate asOf, List<BudgetLine> lines) {
+        Require.present("period", period);
         Require.present("asOf", asOf);
-        long net = 0;
+        Require.present("lines", lines);
+        Map<BudgetLineCode, long[]> perLine = new HashMap<>(); // net spend so far, allocated so far
         for (LedgerEntry e : in(period)) {
-            if (!e.date().isAfter(asOf)) {
-                if (e.kind() == EntryKind.SPEND) {
-                    net = Math.addExact(net, e.amount().pence());
-                } else if (e.kind() == EntryKind.REFUND) {
-                    net = Math.subtractExact(net, e.amount().pence());
+            if (e.date().isAfter(asOf)) {
+                continue;
+            }
+            long[] t = perLine.computeIfAbsent(e.line(), k -> new long[2]);
+            switch (e.kind()) {
+                case SPEND -> t[0] = Math.addExact(t[0], e.amount().pence());
+                case REFUND -> t[0] = Math.subtractExact(t[0], e.amount().pence());
+                case ALLOCATION -> t[1] = Math.addExact(t[1], e.amount().pence());
+                case ADJUSTMENT, RECOVERY -> {
+                    // balance changes, not spending or scheduled payments
                 }
             }
         }
-        long netSoFar = Math.max(0, net);
-        long elapsed = Math.max(1, Math.min(period.days(), java.time.temporal.ChronoUnit.DAYS.between(period.start(), asOf) + 1));
-        // Integer arithmetic, rounded half up: pence per day is never a double.
-        long projected = Math.floorDiv(Math.addExact(Math.multiplyExact(netSoFar, period.days()), elapsed / 2), elapsed);
+        long spentSoFar = 0;
+        long projected = 0;
+        long toCome = 0;
+        for (BudgetLine line : lines) {
+            long[] t = perLine.getOrDefault(line.code(), new long[2]);
+            long spent = Math.max(0, t[0]);
+            int due = Math.max(1, line.paymentFrequency().paymentsBy(period, asOf));
+            int all = Math.max(due, line.paymentFrequency().paymentsIn(period));
+            // Integer arithmetic, rounded half up: an amount of money is never a double.
+            long lineProjected = Math.floorDiv(Math.addExact(Math.multiplyExact(spent, all), due / 2), due);
+            spentSoFar = Math.addExact(spentSoFar, spent);
+            projected = Math.addExact(projected, lineProjected);
+            toCome = Math.addExact(toCome, Math.max(0, line.plannedPerPeriod().pence() - t[1]));
+        }
         Balance now = balance();
-        Balance closing = now.plus(-(projected - netSoFar));
-        return new Forecast(budget, period, asOf, now, Money.ofPence(netSoFar), Money.ofPence(projected), closing);
+        Balance closing = now.plus(toCome).plus(-(projected - spentSoFar));
+        return new Forecast(budget, period, asOf, now, Money.ofPence(spentSoFar), Money.ofPence(projected),
+                Money.ofPence(toCome), closing);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.personalcare.budget;
 
+import io.github.personalcare.careplan.CarePlanId;
 import io.github.personalcare.report.BudgetReport;
 
 import io.github.personalcare.lang.IllegalTransitionException;
@@ -7,6 +8,7 @@ import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.event.DomainEvent;
 import io.github.personalcare.spi.OutboxEntry;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -145,16 +147,18 @@ class BudgetServiceTest {
     }
 
     @Test
-    void theForecastCarriesTheSpendingRateToThePeriodEnd() {
+    @DisplayName("R23 the forecast follows each line's payment schedule and counts the planned money still to come")
+    void theForecastFollowsThePaymentSchedule() {
         PersonalHealthBudget budget = b.funded();
         b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-1", EQUIP, "100.00", SpendCategory.EQUIPMENT));
-        b.w.clock.advance(Duration.ofDays(9)); // 10 days elapsed of 365
+        b.w.clock.advance(Duration.ofDays(9)); // 10 days elapsed: one monthly payment due of 12
 
         Forecast f = b.budgets().forecast(b.w.gp, budget.id());
 
         assertThat(f.spentSoFar()).isEqualTo(Money.parse("100.00"));
-        assertThat(f.projectedSpend()).isEqualTo(Money.parse("3650.00"));
-        assertThat(f.projectedClosing()).isEqualTo(new Balance(490_000 - 355_000));
+        assertThat(f.projectedSpend()).isEqualTo(Money.parse("1200.00"));
+        assertThat(f.scheduledToCome()).isEqualTo(Money.parse("3000.00")); // the direct-payment line's other half
+        assertThat(f.projectedClosing()).isEqualTo(new Balance(490_000 + 300_000 - 110_000));
         assertThat(f.isShortfall()).isFalse();
     }
 
@@ -162,14 +166,40 @@ class BudgetServiceTest {
     void aSpendingRateThatWouldRunOutBeforeThePeriodEndsIsAShortfall() {
         PersonalHealthBudget budget = b.funded();
         b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-1", EQUIP, "400.00", SpendCategory.EQUIPMENT));
-        b.w.clock.advance(Duration.ofDays(29)); // 30 days elapsed of 365: £400 a month
+        b.w.clock.advance(Duration.ofDays(29)); // 30 days elapsed: still the first monthly payment
 
         Forecast f = b.budgets().forecast(b.w.gp, budget.id());
 
-        assertThat(f.projectedSpend()).isEqualTo(Money.parse("4866.67"));
+        assertThat(f.projectedSpend()).isEqualTo(Money.parse("4800.00"));
         assertThat(f.isShortfall()).isFalse();
         b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-2", PA, "2000.00", SpendCategory.PERSONAL_ASSISTANT));
         assertThat(b.budgets().forecast(b.w.gp, budget.id()).isShortfall()).isTrue();
+    }
+
+    @Test
+    @DisplayName("R23 £6,000 a year paid £500 a month, the first £500 paid and spent on day 1: no shortfall on day 30")
+    void r23SpendingWhatIsPaidAsItIsPaidIsNoShortfall() {
+        CarePlanId plan = b.agreedPlanFunding(PA).value().id();
+        BudgetLine monthly = b.standardLines().get(0); // £6,000 a year, direct payment, paid monthly
+        PersonalHealthBudget budget = b.budgets().propose(b.w.gp, b.proposal(plan, List.of(monthly))).value();
+        budget = b.budgets().activate(b.w.gp, budget.id(), 1).value();
+        b.budgets().allocate(b.w.gp, budget.id(), LedgerCommand.Allocation.directPayment("pay-1", PA,
+                Money.parse("500.00"), b.today, BudgetWorld.ACCOUNT));
+        b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-1", PA, "500.00", SpendCategory.PERSONAL_ASSISTANT));
+        b.w.clock.advance(Duration.ofDays(29));
+
+        Forecast f = b.budgets().forecast(b.w.gp, budget.id());
+
+        assertThat(f.projectedSpend()).isEqualTo(Money.parse("6000.00"));
+        assertThat(f.scheduledToCome()).isEqualTo(Money.parse("5500.00"));
+        assertThat(f.projectedClosing()).isEqualTo(Balance.ZERO);
+        assertThat(f.isShortfall()).isFalse();
+
+        // The same person paid weekly has had five payments by day 30: the rate is five weeks' worth.
+        BudgetPeriod period = f.period();
+        Ledger ledger = b.budgets().ledger(b.w.gp, budget.id());
+        Forecast weekly = ledger.forecast(period, f.asOf(), List.of(monthly.paidIn(PaymentFrequency.WEEKLY)));
+        assertThat(weekly.projectedSpend()).isEqualTo(Money.parse("5300.00")); // £500 over 5 of 53 payments
     }
 
     @Test

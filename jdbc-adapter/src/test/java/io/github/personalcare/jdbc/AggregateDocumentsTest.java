@@ -20,6 +20,7 @@ import io.github.personalcare.budget.Management;
 import io.github.personalcare.budget.Money;
 import io.github.personalcare.budget.NoticeId;
 import io.github.personalcare.budget.PaymentAccount;
+import io.github.personalcare.budget.PaymentFrequency;
 import io.github.personalcare.budget.PersonalHealthBudget;
 import io.github.personalcare.budget.Recipient;
 import io.github.personalcare.budget.ReconsiderationOutcome;
@@ -133,8 +134,9 @@ class AggregateDocumentsTest {
     /**
      * A budget document as stored before the budget's notices, reviews and direct payments moved
      * into values of their own (written by commit d586766, pretty-printed): it reads back equal to
-     * the same budget built today, and is written again in the same shape, so stored rows stay
-     * readable and nothing in them is dropped on the next update.
+     * the same budget built today (a line stored before payment schedules existed is paid monthly),
+     * and is written again in the same shape, so stored rows stay readable and nothing in them is
+     * dropped on the next update.
      */
     @Test
     void aStoredBudgetWithNoticesReviewsAndStoppedDirectPaymentsReadsBackEqualAndKeepsItsShape() throws IOException {
@@ -148,9 +150,13 @@ class AggregateDocumentsTest {
         assertThat(read.reviewTasks()).filteredOn(ReviewTask::isOpen).hasSize(1);
         assertThat(read.notices()).hasSize(2).allSatisfy(n -> assertThat(n.isInForce()).isTrue());
         assertThat(read.directPaymentsStopped()).isTrue();
+        assertThat(read.lines()).allSatisfy(l -> assertThat(l.paymentFrequency()).isEqualTo(PaymentFrequency.MONTHLY));
         ObjectMapper trees = new ObjectMapper();
-        assertThat(trees.readTree(json.write(BudgetStores.BUDGETS.type(), read, "budget")))
-                .isEqualTo(trees.readTree(stored));
+        // Written again in the same shape, plus the one field added since: each line's payment schedule.
+        var expected = trees.readTree(stored);
+        expected.get("lines").forEach(line -> ((com.fasterxml.jackson.databind.node.ObjectNode) line)
+                .put("paymentFrequency", "MONTHLY"));
+        assertThat(trees.readTree(json.write(BudgetStores.BUDGETS.type(), read, "budget"))).isEqualTo(expected);
     }
 
     private static String resource(String name) throws IOException {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.personalcare.patient.RegisteredPractice;
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.internal.AccessGuard;
+import io.github.personalcare.internal.ChangeHooks;
 import io.github.personalcare.spi.AccessPolicy;
 import io.github.personalcare.spi.CareRelationship;
 import io.github.personalcare.report.AuditService;
@@ -86,6 +87,7 @@ public final class PersonalCare implements AutoCloseable {
                 : new ConsentAccessPolicy(relationships, consentPolicy);
         this.guard = new AccessGuard(storage, policy, clock);
         Map<Class<?>, Object> options = new HashMap<>();
+        options.put(ChangeHooks.class, new ChangeHooks());
         if (b.budgetPolicy != null) {
             options.put(BudgetPolicy.class, b.budgetPolicy);
         }

@@ -1,5 +1,9 @@
 package io.github.personalcare.budget;
 
+import io.github.personalcare.spi.Transaction;
+import io.github.personalcare.careplan.CarePlanVersion;
+import io.github.personalcare.careplan.CarePlan;
+import io.github.personalcare.internal.ChangeHooks;
 import io.github.personalcare.internal.ServiceWiring;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.lang.NotFoundException;
@@ -84,16 +88,35 @@ public final class BudgetService {
 
     static {
         ServiceWiring.register(BudgetService.class, w -> new BudgetService(w.guard(),
-                w.option(BudgetPolicy.class).orElseGet(BudgetPolicy::defaults), AgreedPlanLines.carePlans()));
+                w.option(BudgetPolicy.class).orElseGet(BudgetPolicy::defaults), AgreedPlanLines.carePlans(),
+                w.option(ChangeHooks.class).orElseGet(ChangeHooks::new)));
     }
 
     /** Created by the entry point through {@link ServiceWiring}; suppliers use {@code PersonalCare}. */
-    BudgetService(AccessGuard guard, BudgetPolicy policy, AgreedPlanLines plans) {
+    BudgetService(AccessGuard guard, BudgetPolicy policy, AgreedPlanLines plans, ChangeHooks hooks) {
         this.guard = Require.present("guard", guard);
         this.budgets = new GuardedAggregates<>(guard, BudgetStores.BUDGETS, DataClass.BUDGET, "PersonalHealthBudget");
         this.policy = Require.present("policy", policy);
         this.plans = Require.present("plans", plans);
         this.rules = SpendingRule.standard();
+        hooks.subscribe(CarePlan.class, BudgetService::followAgreedPlan);
+    }
+
+    /**
+     * A plan agreed again (after a review) carries its new review date to the budgets it funds, in
+     * the same transaction: a notional or third-party budget is reviewed with its plan, never left
+     * overdue on the old date (R22).
+     */
+    private static void followAgreedPlan(Transaction tx, CarePlan plan) {
+        Optional<LocalDate> due = plan.currentAgreed().map(CarePlanVersion::nextReviewDue);
+        var stored = tx.aggregates(BudgetStores.BUDGETS);
+        for (Versioned<PersonalHealthBudget> v : stored.findByPatient(plan.patient())) {
+            PersonalHealthBudget b = v.value();
+            if (b.carePlan().equals(plan.id()) && b.status() != BudgetStatus.ENDED && !b.planReviewDue().equals(due)) {
+                stored.update(b.followingPlanReviewDue(due), v.version());
+                log.info("budget {} follows care plan {}: review date read again", b.id(), plan.id());
+            }
+        }
     }
 
     /** The policy budgets are run under. */

@@ -498,6 +498,11 @@ public record PersonalHealthBudget(
         return new BudgetReviews(planReviewDue, reviews, reviewTasks);
     }
 
+    /** The budget reading the review date of its plan's newly agreed version (R22). */
+    PersonalHealthBudget followingPlanReviewDue(Optional<LocalDate> due) {
+        return with(reviewSchedule().withPlanReviewDue(due));
+    }
+
     private PersonalHealthBudget with(BudgetReviews r) {
         return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, lines, startDate, periodMonths,
                 status, history, accounts, r.planReviewDue(), firstDirectPayment, r.completed(), r.tasks(), notices,

@@ -9,6 +9,7 @@ import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.internal.AccessGuard;
+import io.github.personalcare.internal.ChangeHooks;
 import io.github.personalcare.access.DataClass;
 import io.github.personalcare.internal.GuardedAggregates;
 import io.github.personalcare.internal.GuardedCall;
@@ -70,14 +71,17 @@ public final class CarePlanService {
     private final AccessGuard guard;
     private final GuardedAggregates<CarePlanId, CarePlan> plans;
     private final ZoneId zone;
+    private final ChangeHooks hooks;
 
     static {
-        ServiceWiring.register(CarePlanService.class, w -> new CarePlanService(w.guard()));
+        ServiceWiring.register(CarePlanService.class, w -> new CarePlanService(w.guard(),
+                w.option(ChangeHooks.class).orElseGet(ChangeHooks::new)));
     }
 
     /** Created by the entry point through {@link ServiceWiring}; suppliers use {@code PersonalCare}. */
-    CarePlanService(AccessGuard guard) {
+    CarePlanService(AccessGuard guard, ChangeHooks hooks) {
         this.guard = Require.present("guard", guard);
+        this.hooks = Require.present("hooks", hooks);
         this.plans = new GuardedAggregates<>(guard, CarePlanStores.PLANS, DataClass.CARE_PLAN, "CarePlan");
         this.zone = guard.clock().getZone();
     }
@@ -323,6 +327,10 @@ public final class CarePlanService {
                 throw new RuleViolationException("R6", "the patient already has an agreed plan in force");
             }
             publish(p, command, before, after);
+            if (after.status() == PlanStatus.AGREED && before.status() != PlanStatus.AGREED) {
+                // what depends on the agreed version (a budget's review date) follows it in this transaction
+                hooks.publish(p.tx(), CarePlan.class, after);
+            }
             withheldFromCaller.set(p.withheld());
             return after;
         });

@@ -69,7 +69,8 @@ class BudgetRaceRetryTest {
             Optional.of(OdsCode.of("A81001"))).value().id();
     private final CarePlanId plan = CarePlanId.random();
     private final BudgetService budgets = new BudgetService(guard, BudgetPolicy.defaults(),
-            (tx, p) -> Optional.of(new AgreedPlan(plan, Set.of(BudgetWorld.PHYSIO), Optional.of(TODAY.plusMonths(2)))));
+            (tx, p) -> Optional.of(new AgreedPlan(plan, Set.of(BudgetWorld.PHYSIO), Optional.of(TODAY.plusMonths(2)))),
+            new io.github.personalcare.internal.ChangeHooks());
     private final BudgetId id = budgets.activate(gp, budgets.propose(gp, new BudgetProposal(patient, plan,
             new Eligibility(EligibilityReason.DISCRETIONARY, TODAY), BudgetHolder.patient(), List.of(new BudgetLine(
                     BudgetWorld.PHYSIO, SpendCategory.THERAPY, Money.parse("100"), Management.notional())), TODAY))

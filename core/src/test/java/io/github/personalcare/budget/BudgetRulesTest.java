@@ -421,6 +421,31 @@ class BudgetRulesTest {
         assertThat(notional.dueForReview(b.today.plusMonths(2))).isTrue();
     }
 
+    @Test
+    @DisplayName("R22 a plan agreed again with a later review date carries it to the budget it funds")
+    void r22ABudgetFollowsItsPlanWhenThePlanIsAgreedAgain() {
+        var agreed = b.agreedPlanFunding(PHYSIO);
+        CarePlanId plan = agreed.value().id();
+        PersonalHealthBudget notional = b.budgets().propose(b.w.gp, b.proposal(plan, List.of(
+                new BudgetLine(PHYSIO, SpendCategory.THERAPY, Money.parse("100"), Management.notional())))).value();
+        notional = b.budgets().activate(b.w.gp, notional.id(), b.version(notional.id())).value();
+        assertThat(notional.nextReviewDue()).contains(b.today.plusMonths(2));
+
+        // The plan is reviewed and agreed again, due for review in six months this time.
+        var plans = b.w.care.carePlans();
+        var v = plans.startReview(b.w.gp, plan, agreed.version());
+        v = plans.edit(b.w.gp, plan, v.value().content().withReview(
+                io.github.personalcare.careplan.ReviewArrangements.on(b.today.plusMonths(6))), v.version());
+        v = plans.propose(b.w.gp, plan, v.version());
+        v = plans.agree(b.w.self, plan, v.version());
+        plans.coSign(b.w.gp, plan, v.version());
+
+        PersonalHealthBudget after = b.budgets().get(b.w.gp, notional.id()).value();
+        assertThat(after.nextReviewDue()).contains(b.today.plusMonths(6));
+        assertThat(after.dueForReview(b.today.plusMonths(3))).isFalse();
+        assertThat(b.budgets().dueForReview(b.w.gp, b.today.plusMonths(3))).isEmpty();
+    }
+
     // --- R23 ---
 
     @Test

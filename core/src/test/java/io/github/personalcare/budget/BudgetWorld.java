@@ -145,7 +145,7 @@ final class BudgetWorld {
     BudgetService budgetsUnder(BudgetPolicy policy) {
         AccessGuard guard = new AccessGuard(w.storage,
                 new SelfAndCareTeamPolicy(new RegisteredPractice()), w.clock);
-        return new BudgetService(guard, policy, AgreedPlanLines.carePlans());
+        return new BudgetService(guard, policy, AgreedPlanLines.carePlans(), new io.github.personalcare.internal.ChangeHooks());
     }
 
     /** The patient's audit events, oldest first, straight from storage. */

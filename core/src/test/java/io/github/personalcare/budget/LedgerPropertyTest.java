@@ -74,7 +74,8 @@ class LedgerPropertyTest {
                 Set.of(), Optional.of(OdsCode.of("A81001"))).value().id();
         CarePlanId plan = CarePlanId.random();
         AgreedPlanLines agreed = (tx, p) -> Optional.of(new AgreedPlan(plan, Set.copyOf(LINES), Optional.of(TODAY.plusMonths(2))));
-        BudgetService budgets = new BudgetService(guard, BudgetPolicy.defaults(), agreed);
+        BudgetService budgets = new BudgetService(guard, BudgetPolicy.defaults(), agreed,
+                new io.github.personalcare.internal.ChangeHooks());
         BudgetId id = budgets.propose(gp, new BudgetProposal(patient, plan,
                 new Eligibility(EligibilityReason.CONTINUING_HEALTHCARE, TODAY), BudgetHolder.patient(), List.of(
                         new BudgetLine(BudgetWorld.PA, SpendCategory.PERSONAL_ASSISTANT, Money.parse("500"),

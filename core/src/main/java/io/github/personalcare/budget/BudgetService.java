@@ -602,6 +602,27 @@ public final class BudgetService {
         });
     }
 
+    /**
+     * Pays a direct-payment line to another recipient (R19), for example the young person, with
+     * their consent, once a child whose representative received the payments turns 16: from
+     * that birthday a payment to the representative is refused (unless the young person lacks
+     * capacity).
+     *
+     * @throws InvalidInputException    if the line is not a direct-payment line of this budget or
+     *                                  the consent is dated in the future
+     * @throws RuleViolationException   with R19 if the recipient may not receive the money
+     * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     */
+    public Versioned<PersonalHealthBudget> changeRecipient(AccessContext ctx, BudgetId id, BudgetLineCode line,
+            Recipient recipient, long expectedVersion) {
+        Require.present("line", line);
+        Require.present("recipient", recipient);
+        return change(ctx, id, expectedVersion, "budget.recipient", (p, b) -> {
+            Patient person = p.tx().aggregates(PatientStores.PATIENTS).get(b.patient()).value();
+            return b.changeRecipient(line, recipient, person, today(p));
+        });
+    }
+
     // --- stopping direct payments (R25, R26) ---
 
     /**

@@ -38,27 +38,8 @@ record DirectPayments(Optional<LocalDate> firstPayment, Optional<DirectPaymentSt
      * @throws RuleViolationException with R19, R20 or R21 otherwise
      */
     static void checkArrangement(Management.DirectPayment dp, Patient person, BudgetPolicy policy, LocalDate today) {
-        // R19: who may receive the money
-        boolean child = person.ageOn(today) < 16;
-        boolean lacksCapacity = person.has(PatientFlag.LACKS_CAPACITY);
         Recipient r = dp.recipient();
-        switch (r.kind()) {
-            case PATIENT -> {
-                if (child || lacksCapacity) {
-                    throw new RuleViolationException("R19",
-                            "a patient under 16 or lacking capacity cannot receive a direct payment; a representative must");
-                }
-            }
-            case REPRESENTATIVE -> {
-                if (!child && !lacksCapacity) {
-                    throw new RuleViolationException("R19",
-                            "a representative receives a direct payment only for a patient under 16 or lacking capacity");
-                }
-            }
-            case NOMINEE -> {
-                // a nominee's recorded agreement (consentedOn) is all reg. 6 asks of the SDK
-            }
-        }
+        checkRecipient(r, person, today);
         if (r.consentedOn().isAfter(today)) {
             throw new InvalidInputException("recipient.consentedOn", "R19", "must not be in the future");
         }
@@ -71,6 +52,38 @@ record DirectPayments(Optional<LocalDate> firstPayment, Optional<DirectPaymentSt
         // R21: a registered account dedicated to direct payments
         if (dp.account().registeredOn().isAfter(today)) {
             throw new RuleViolationException("R21", "the direct-payment account is not registered yet");
+        }
+    }
+
+    /**
+     * R19 on a date: the patient receives the money only from their 16th birthday and while they
+     * have capacity; a representative only while the patient is a child (under 16, reg. 2) or
+     * lacks capacity. So a representative who received payments for a child may not receive them
+     * once the child turns 16 (unless the young person lacks capacity): the young person, with
+     * their consent, or a nominee they choose, becomes the recipient.
+     *
+     * @throws RuleViolationException with R19
+     */
+    static void checkRecipient(Recipient r, Patient person, LocalDate on) {
+        boolean child = person.ageOn(on) < 16;
+        boolean lacksCapacity = person.has(PatientFlag.LACKS_CAPACITY);
+        switch (r.kind()) {
+            case PATIENT -> {
+                if (child || lacksCapacity) {
+                    throw new RuleViolationException("R19",
+                            "a patient under 16 or lacking capacity cannot receive a direct payment; a representative must");
+                }
+            }
+            case REPRESENTATIVE -> {
+                if (!child && !lacksCapacity) {
+                    throw new RuleViolationException("R19",
+                            "a representative receives a direct payment only for a patient under 16 or lacking capacity;"
+                                    + " from the 16th birthday the young person (or their nominee) receives it");
+                }
+            }
+            case NOMINEE -> {
+                // a nominee's recorded agreement (consentedOn) is all reg. 6 asks of the SDK
+            }
         }
     }
 
@@ -87,10 +100,11 @@ record DirectPayments(Optional<LocalDate> firstPayment, Optional<DirectPaymentSt
 
     /**
      * Checks an entry into {@code line} that is a payment into a direct-payment line: not after
-     * the patient's death (R26), not after direct payments stopped (R25, R26), and only into the
-     * line's registered account (R21). Other entries and lines pass.
+     * the patient's death (R26), not after direct payments stopped (R25, R26), only into the
+     * line's registered account (R21), and only to a recipient who may receive it on the payment's
+     * date (R19: a representative's payments for a child end at 16). Other entries and lines pass.
      *
-     * @throws RuleViolationException with R21, R25 or R26
+     * @throws RuleViolationException with R19, R21, R25 or R26
      */
     void checkPayment(LedgerEntry e, BudgetLine line, Optional<String> paidIntoAccount, Patient person) {
         if (e.kind() != EntryKind.ALLOCATION || !(line.management() instanceof Management.DirectPayment dp)) {
@@ -105,6 +119,7 @@ record DirectPayments(Optional<LocalDate> firstPayment, Optional<DirectPaymentSt
         if (paidIntoAccount.isEmpty() || !dp.account().receives(paidIntoAccount.get())) {
             throw new RuleViolationException("R21", "a direct payment must go into the line's registered account");
         }
+        checkRecipient(dp.recipient(), person, e.date()); // R19 again: a child may have turned 16
     }
 
     /** After {@code e} is recorded on {@code line}: the first payment into a direct-payment line is kept (R22). */

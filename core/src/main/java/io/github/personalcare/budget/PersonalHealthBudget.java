@@ -450,6 +450,33 @@ public record PersonalHealthBudget(
                 history, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, notices, directPaymentStop);
     }
 
+    /**
+     * The budget with a direct-payment line paid to another recipient, checked as at proposal
+     * (R19) on {@code today}: for example the young person, with their consent, when a child
+     * whose representative received the payments turns 16.
+     *
+     * @throws InvalidInputException  if the line is not a direct-payment line of this budget, or
+     *                                the recipient's consent is dated in the future
+     * @throws RuleViolationException with R19 if the recipient may not receive the money
+     */
+    public PersonalHealthBudget changeRecipient(BudgetLineCode code, Recipient recipient, Patient person,
+            LocalDate today) {
+        Require.present("recipient", recipient);
+        BudgetLine line = line(code).orElseThrow(() -> new InvalidInputException("line", "R15", "is not a line of this budget"));
+        if (!(line.management() instanceof Management.DirectPayment dp)) {
+            throw new InvalidInputException("line", "R19", "is not a direct-payment line");
+        }
+        Management.DirectPayment next = new Management.DirectPayment(recipient, dp.account(), dp.scheduleOverride());
+        DirectPayments.checkRecipient(recipient, person, today);
+        if (recipient.consentedOn().isAfter(today)) {
+            throw new InvalidInputException("recipient.consentedOn", "R19", "must not be in the future");
+        }
+        List<BudgetLine> l = lines.stream().map(x -> x.code().equals(code)
+                ? new BudgetLine(x.code(), x.category(), x.plannedPerPeriod(), next, x.paymentFrequency()) : x).toList();
+        return new PersonalHealthBudget(id, patient, carePlan, eligibility, holder, l, startDate, periodMonths, status,
+                history, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, notices, directPaymentStop);
+    }
+
     // --- stopping direct payments (R25, R26) ---
 
     /**

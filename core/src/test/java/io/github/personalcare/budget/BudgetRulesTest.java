@@ -284,6 +284,44 @@ class BudgetRulesTest {
     }
 
     @Test
+    @DisplayName("R19 a child turning 16: payments to their representative stop until the young person (or a nominee) receives them")
+    void r19AChildTurningSixteenReceivesTheDirectPaymentThemself() {
+        LocalDate start = LocalDate.of(2026, 11, 23);
+        LocalDate sixteenth = LocalDate.of(2026, 12, 1);
+        Patient child = new Patient(io.github.personalcare.identity.PatientId.random(),
+                io.github.personalcare.identity.NhsNumber.parse("9434765870"),
+                io.github.personalcare.identity.NhsNumberVerification.VERIFIED,
+                new io.github.personalcare.identity.PersonName("Sam", "Example"), sixteenth.minusYears(16), Set.of(),
+                Optional.of(io.github.personalcare.identity.OdsCode.of("A81001")), Optional.empty());
+        CarePlanId plan = CarePlanId.random();
+        PersonalHealthBudget budget = PersonalHealthBudget.propose(BudgetId.random(), child, plan,
+                new Eligibility(EligibilityReason.CHILDREN_CONTINUING_CARE, start), BudgetHolder.patient(), List.of(
+                        new BudgetLine(PA, SpendCategory.PERSONAL_ASSISTANT, Money.parse("6000"), Management.directPayment(
+                                Recipient.representative(UserId.of("PARENT-1"), start),
+                                new PaymentAccount(AccountKind.DEDICATED_ACCOUNT, ACCOUNT, start)))),
+                start, BudgetPolicy.defaults(), start)
+                .activate(Optional.of(new AgreedPlan(plan, Set.of(PA), Optional.of(start.plusMonths(2)))), start);
+        java.util.function.Function<LocalDate, LedgerEntry> payment = on -> LedgerCommand.Allocation.directPayment(
+                        "pay-" + on, PA, Money.parse("500.00"), on, ACCOUNT)
+                .toEntry(LedgerEntryId.random(), budget.id(), child.id(), "system:test", b.w.clock.instant());
+
+        budget.checkEntry(payment.apply(sixteenth.minusDays(1)), Optional.of(ACCOUNT), child, sixteenth.minusDays(1));
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> budget.checkEntry(payment.apply(sixteenth), Optional.of(ACCOUNT), child, sixteenth))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R19"));
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> budget.changeRecipient(PA, Recipient.patient(sixteenth.minusDays(1)), child,
+                        sixteenth.minusDays(1)))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R19"));
+
+        PersonalHealthBudget theirOwn = budget.changeRecipient(PA, Recipient.patient(sixteenth), child, sixteenth);
+        theirOwn.checkEntry(payment.apply(sixteenth), Optional.of(ACCOUNT), child, sixteenth);
+        assertThat(theirOwn.line(PA).orElseThrow().management())
+                .isInstanceOfSatisfying(Management.DirectPayment.class,
+                        dp -> assertThat(dp.recipient().kind()).isEqualTo(RecipientKind.PATIENT));
+    }
+
+    @Test
     @DisplayName("R19 a representative receives a direct payment only for a child under 16 or a patient lacking capacity")
     void r19RepresentativeOnlyWhenNeeded() {
         CarePlanId plan = CarePlanId.random();

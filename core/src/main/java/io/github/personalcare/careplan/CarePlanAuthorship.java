@@ -6,6 +6,7 @@ import io.github.personalcare.careteam.AuthorityKind;
 import io.github.personalcare.careteam.CareTeam;
 import io.github.personalcare.careteam.CarerMember;
 import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.CompetenceDecision;
 import io.github.personalcare.patient.PatientFlag;
 
 import java.time.Instant;
@@ -104,7 +105,7 @@ public final class CarePlanAuthorship {
         if (actor instanceof Actor.PatientActor self && self.patient().equals(patient.id())) {
             boolean competent = !patient.has(PatientFlag.LACKS_CAPACITY)
                     && (patient.ageOn(today) >= AuthorityKind.AGE_OF_PRESUMED_COMPETENCE
-                        || patient.has(PatientFlag.GILLICK_COMPETENT));
+                        || patient.gillickCompetenceFor(CompetenceDecision.CARE_PLAN_AGREEMENT, today).isPresent());
             if (!competent) {
                 throw new RuleViolationException("R8",
                         "the patient cannot agree alone; a representative with recorded authority must agree");

@@ -1,6 +1,7 @@
 package io.github.personalcare.careteam;
 
 import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.CompetenceDecision;
 import io.github.personalcare.patient.PatientFlag;
 
 import java.time.LocalDate;
@@ -23,13 +24,14 @@ public enum AuthorityKind {
 
     /**
      * True if this authority lets its holder decide for the patient on {@code date}: parental
-     * responsibility for a child under 16 not flagged Gillick competent; an LPA for health and
+     * responsibility for a child under 16 not assessed Gillick competent to agree their care plan
+     * ({@link CompetenceDecision#CARE_PLAN_AGREEMENT}); an LPA for health and
      * welfare or a court deputyship for a patient flagged as lacking capacity (R8, R46).
      */
     public boolean appliesTo(Patient patient, LocalDate date) {
         return switch (this) {
             case PARENTAL_RESPONSIBILITY -> patient.ageOn(date) < AGE_OF_PRESUMED_COMPETENCE
-                    && !patient.has(PatientFlag.GILLICK_COMPETENT);
+                    && patient.gillickCompetenceFor(CompetenceDecision.CARE_PLAN_AGREEMENT, date).isEmpty();
             case LPA_HEALTH_WELFARE, COURT_DEPUTY -> patient.has(PatientFlag.LACKS_CAPACITY);
         };
     }

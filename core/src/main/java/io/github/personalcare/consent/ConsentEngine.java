@@ -12,6 +12,8 @@ import io.github.personalcare.access.Relationship;
 import io.github.personalcare.access.RelationshipKind;
 import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.CompetenceAssessment;
+import io.github.personalcare.patient.CompetenceDecision;
 import io.github.personalcare.patient.PatientFlag;
 
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 
@@ -168,19 +171,24 @@ public final class ConsentEngine {
             return AccessDecision.deny("R48", "the item is withheld from the patient (third-party or serious harm)");
         }
         String rule = "R48";
+        List<String> reasons = new ArrayList<>(2);
+        reasons.add("the patient's own record, minus items withheld from them");
         if (patient.ageOn(today) < policy.patientOnlineAccessAge()) {
-            if (!patient.has(PatientFlag.GILLICK_COMPETENT)) {
+            Optional<CompetenceAssessment> competence =
+                    patient.gillickCompetenceFor(CompetenceDecision.OWN_RECORD_ACCESS, today);
+            if (competence.isEmpty()) {
                 return AccessDecision.deny("R48", "online access to one's own record starts at the online-access age "
-                        + "unless the patient is recorded as Gillick competent");
+                        + "unless the patient is assessed Gillick competent to see it");
             }
             rule = "R46";
+            reasons.add("R46: " + competence.get().citation());
         }
         if (patient.has(PatientFlag.ENHANCED_REVIEW_INDICATED) && request.action() == AccessAction.ACCESS
                 && CLINICAL_RECORD.contains(request.dataClass())) {
             return AccessDecision.deny("R48", "enhanced review indicated (SNOMED 1364731000000104): no automatic "
                     + "access until 1364751000000106 is recorded");
         }
-        return new AccessDecision.Permit(rule, List.of("the patient's own record, minus items withheld from them"),
+        return new AccessDecision.Permit(rule, reasons,
                 EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), WITHHELD_FROM_PATIENT_AND_PROXIES);
     }
 
@@ -273,11 +281,17 @@ public final class ConsentEngine {
         int age = patient.ageOn(today);
         String refusal = null;
         for (ConsentEvaluation.Grant g : consents.grants()) {
-            refusal = proxyAuthorityRefusal(g.consent().terms().performer(), patient, age, policy);
+            refusal = proxyAuthorityRefusal(g.consent().terms().performer(), patient, age, today, policy);
             if (refusal == null) {
-                return new AccessDecision.Permit(g.rule(),
-                        List.of("R47: a proxy acting within the scope and period granted by the patient or a legal "
-                                + "authority"),
+                List<String> reasons = new ArrayList<>(2);
+                reasons.add("R47: a proxy acting within the scope and period granted by the patient or a legal "
+                        + "authority");
+                if (age < policy.adultProxyAge() && age >= policy.proxyRestrictionAge()
+                        && g.consent().terms().performer() instanceof Performer.PatientSelf) {
+                    patient.gillickCompetenceFor(CompetenceDecision.SHARING_CONSENT, today)
+                            .ifPresent(a -> reasons.add("R46: " + a.citation()));
+                }
+                return new AccessDecision.Permit(g.rule(), reasons,
                         EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), forProxy(consents));
             }
         }
@@ -333,7 +347,8 @@ public final class ConsentEngine {
      * best-interests decision; from the adult-proxy age the patient, or a representative with an
      * adult authority while the patient lacks capacity.
      */
-    private static String proxyAuthorityRefusal(Performer performer, Patient patient, int age, ConsentPolicy policy) {
+    private static String proxyAuthorityRefusal(Performer performer, Patient patient, int age, LocalDate today,
+            ConsentPolicy policy) {
         boolean bySelf = performer instanceof Performer.PatientSelf;
         LegalAuthority authority = performer instanceof Performer.Representative r ? r.authority() : null;
         if (age >= policy.adultProxyAge()) {
@@ -350,7 +365,7 @@ public final class ConsentEngine {
             return null;
         }
         if (age >= policy.proxyRestrictionAge()) {
-            boolean competent = patient.has(PatientFlag.GILLICK_COMPETENT);
+            boolean competent = patient.gillickCompetenceFor(CompetenceDecision.SHARING_CONSENT, today).isPresent();
             if (competent && bySelf) {
                 return null;
             }

@@ -6,12 +6,15 @@ import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.Relationship;
 import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.patient.Patient;
+import io.github.personalcare.patient.CompetenceAssessment;
+import io.github.personalcare.patient.CompetenceDecision;
 import io.github.personalcare.patient.PatientFlag;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -160,13 +163,17 @@ final class ConsentEvaluation {
 
     // --- matching a request against provisions ------------------------------------------------
 
-    /** R46: a consent the patient gave under the age of presumed competence without a Gillick record grants nothing. */
+    /**
+     * R46: a consent the patient gave under the age of presumed competence grants nothing unless
+     * they had been assessed Gillick competent to consent to sharing by the day they gave it.
+     */
     private static boolean childWithoutCompetence(ConsentRecord c, Patient patient, ConsentPolicy policy) {
         if (!(c.terms().performer() instanceof Performer.PatientSelf)) {
             return false;
         }
-        int ageWhenGiven = patient.ageOn(LocalDate.ofInstant(c.recordedAt(), policy.zone()));
-        return ageWhenGiven < policy.presumedCompetenceAge() && !patient.has(PatientFlag.GILLICK_COMPETENT);
+        LocalDate given = LocalDate.ofInstant(c.recordedAt(), policy.zone());
+        return patient.ageOn(given) < policy.presumedCompetenceAge()
+                && patient.gillickCompetenceFor(CompetenceDecision.SHARING_CONSENT, given).isEmpty();
     }
 
     /**

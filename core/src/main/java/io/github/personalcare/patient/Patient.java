@@ -10,15 +10,18 @@ import io.github.personalcare.internal.check.Require;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * A person who receives care, as the SDK knows them: internal id, NHS number (at most one, R2)
  * and its verification status, name, date of birth (for the age rules R18, R46–R48), flags, the
- * registered GP practice and, when known, the date of death.
+ * registered GP practice, when known the date of death, and the Gillick-competence assessments
+ * of a child (R46).
  *
  * <p>{@link #toString()} shows only the internal id: the rest is personal data.
  */
@@ -30,7 +33,11 @@ public record Patient(
         LocalDate dateOfBirth,
         Set<PatientFlag> flags,
         Optional<OdsCode> registeredPractice,
-        Optional<LocalDate> dateOfDeath) {
+        Optional<LocalDate> dateOfDeath,
+        List<CompetenceAssessment> competence) {
+
+    /** Most competence assessments kept on one record. */
+    public static final int MAX_ASSESSMENTS = 50;
 
     public Patient {
         Require.present("id", id);
@@ -45,6 +52,38 @@ public record Patient(
         if (dateOfDeath.isPresent() && dateOfDeath.get().isBefore(dateOfBirth)) {
             throw new InvalidInputException("dateOfDeath", "DATE", "must not be before the date of birth");
         }
+        competence = Require.list("competence", competence, MAX_ASSESSMENTS);
+    }
+
+    /** A patient with no competence assessment. */
+    public Patient(PatientId id, NhsNumber nhsNumber, NhsNumberVerification verification, PersonName name,
+            LocalDate dateOfBirth, Set<PatientFlag> flags, Optional<OdsCode> registeredPractice,
+            Optional<LocalDate> dateOfDeath) {
+        this(id, nhsNumber, verification, name, dateOfBirth, flags, registeredPractice, dateOfDeath, List.of());
+    }
+
+    /**
+     * The assessment in force for this kind of decision on {@code date} if it found the child
+     * Gillick competent: the latest one assessed on or before that date (R46).
+     */
+    public Optional<CompetenceAssessment> gillickCompetenceFor(CompetenceDecision decision, LocalDate date) {
+        CompetenceAssessment latest = null;
+        for (CompetenceAssessment a : competence) {
+            if (a.decision() == decision && !a.assessedOn().isAfter(date)
+                    && (latest == null || !a.assessedOn().isBefore(latest.assessedOn()))) {
+                latest = a;
+            }
+        }
+        return latest != null && latest.competent() ? Optional.of(latest) : Optional.empty();
+    }
+
+    /** A copy with one more competence assessment (R46). */
+    public Patient withAssessment(CompetenceAssessment assessment) {
+        Require.present("assessment", assessment);
+        List<CompetenceAssessment> next = new ArrayList<>(competence);
+        next.add(assessment);
+        return new Patient(id, nhsNumber, verification, name, dateOfBirth, flags, registeredPractice, dateOfDeath,
+                next);
     }
 
     /** True if the patient has the flag. */
@@ -64,17 +103,20 @@ public record Patient(
 
     /** A copy with the given flags. */
     public Patient withFlags(Set<PatientFlag> newFlags) {
-        return new Patient(id, nhsNumber, verification, name, dateOfBirth, newFlags, registeredPractice, dateOfDeath);
+        return new Patient(id, nhsNumber, verification, name, dateOfBirth, newFlags, registeredPractice, dateOfDeath,
+                competence);
     }
 
     /** A copy with a date of death. */
     public Patient withDateOfDeath(LocalDate date) {
-        return new Patient(id, nhsNumber, verification, name, dateOfBirth, flags, registeredPractice, Optional.of(date));
+        return new Patient(id, nhsNumber, verification, name, dateOfBirth, flags, registeredPractice, Optional.of(date),
+                competence);
     }
 
     /** A copy without the registered practice, for a viewer from whom R49 withholds it. */
     Patient withoutRegisteredPractice() {
-        return new Patient(id, nhsNumber, verification, name, dateOfBirth, flags, Optional.empty(), dateOfDeath);
+        return new Patient(id, nhsNumber, verification, name, dateOfBirth, flags, Optional.empty(), dateOfDeath,
+                competence);
     }
 
     @Override

@@ -10,7 +10,14 @@ public enum PatientFlag {
     SENSITIVE,
     /** Lacks capacity for the decisions in question; a representative acts (R19, R46). */
     LACKS_CAPACITY,
-    /** Assessed as Gillick competent (under 16) for their own care decisions (R46, R47). */
+    /**
+     * No longer read by any decision: Gillick competence is decision-specific and is recorded as a
+     * {@link CompetenceAssessment} with {@link PatientService#recordCompetence} (R46). Kept so that
+     * records stored with it still read; the SDK refuses to set it.
+     *
+     * @deprecated record a {@link CompetenceAssessment} instead
+     */
+    @Deprecated
     GILLICK_COMPETENT,
     /** Excluded from direct payments under the Schedule of SI 2013/1617 (R20). */
     DIRECT_PAYMENT_EXCLUDED,

@@ -10,6 +10,7 @@ import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.Actor;
 import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.DataClass;
 import io.github.personalcare.internal.GuardedAggregates;
@@ -39,6 +40,9 @@ public final class PatientService {
     private final AccessGuard guard;
     private final GuardedAggregates<PatientId, Patient> patients;
 
+    /** Age from which a person is presumed competent (R46): no Gillick assessment is recorded. */
+    private static final int PRESUMED_COMPETENCE_AGE = 16;
+
     static {
         ServiceWiring.register(PatientService.class, w -> new PatientService(w.guard()));
     }
@@ -59,6 +63,7 @@ public final class PatientService {
      */
     public Versioned<Patient> register(AccessContext ctx, NhsNumber nhsNumber, NhsNumberVerification verification,
             PersonName name, LocalDate dateOfBirth, Set<PatientFlag> flags, Optional<OdsCode> registeredPractice) {
+        refuseGillickFlag(flags);
         PatientId id = PatientId.random();
         Patient patient = new Patient(id, nhsNumber, verification, name, dateOfBirth, flags, registeredPractice,
                 Optional.empty());
@@ -116,8 +121,54 @@ public final class PatientService {
             long expectedVersion) {
         Require.present("flags", flags);
         return patients.change(ctx, id, expectedVersion, AccessAction.CORRECT, "patient.flags", (p, patient) -> {
+            refuseNewGillickFlag(patient, flags);
             p.tx().outbox().publish(new PatientEvent.Updated(UUID.randomUUID(), p.now(), id));
             return patient.withFlags(flags);
         });
+    }
+
+    /**
+     * Records a clinician's assessment of whether a child under 16 is Gillick competent for one
+     * kind of decision (R46): who assessed (the calling professional) and when (today) are
+     * recorded, and the decisions that rely on it cite it. The latest assessment for a kind of
+     * decision is in force; recording {@code competent = false} withdraws an earlier finding.
+     *
+     * @return the record at its new version
+     * @throws RuleViolationException if the caller is not a professional, or the patient is 16 or
+     *                                over (presumed competent, R46)
+     * @throws io.github.personalcare.lang.VersionConflictException if the record is no longer at
+     *                                                              {@code expectedVersion}
+     */
+    public Versioned<Patient> recordCompetence(AccessContext ctx, PatientId id, CompetenceDecision decision,
+            boolean competent, long expectedVersion) {
+        Require.present("ctx", ctx);
+        Require.present("decision", decision);
+        if (!(ctx.actor() instanceof Actor.Professional professional)) {
+            throw new RuleViolationException("R46", "Gillick competence is a clinical assessment recorded by a professional");
+        }
+        return patients.change(ctx, id, expectedVersion, AccessAction.CORRECT, "patient.competence", (p, patient) -> {
+            LocalDate today = LocalDate.ofInstant(p.now(), guard.clock().getZone());
+            if (patient.ageOn(today) >= PRESUMED_COMPETENCE_AGE) {
+                throw new RuleViolationException("R46", "a person aged 16 or over is presumed competent");
+            }
+            p.tx().outbox().publish(new PatientEvent.Updated(UUID.randomUUID(), p.now(), id));
+            return patient.withAssessment(new CompetenceAssessment(decision, competent, professional.user(), today));
+        });
+    }
+
+    /** A record stored with the old flag may keep it; nobody sets it anew. */
+    @SuppressWarnings("deprecation")
+    private static void refuseNewGillickFlag(Patient current, Set<PatientFlag> flags) {
+        if (!current.has(PatientFlag.GILLICK_COMPETENT)) {
+            refuseGillickFlag(flags);
+        }
+    }
+
+    @SuppressWarnings("deprecation")
+    private static void refuseGillickFlag(Set<PatientFlag> flags) {
+        if (flags != null && flags.contains(PatientFlag.GILLICK_COMPETENT)) {
+            throw new io.github.personalcare.lang.InvalidInputException("flags", "R46",
+                    "Gillick competence is decision-specific: record it with recordCompetence, not as a flag");
+        }
     }
 }

@@ -14,6 +14,8 @@ import io.github.personalcare.careteam.ProfessionalMember;
 import io.github.personalcare.identity.NhsNumber;
 import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.patient.CompetenceAssessment;
+import io.github.personalcare.patient.CompetenceDecision;
 import io.github.personalcare.patient.Patient;
 import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.PatientId;
@@ -102,13 +104,31 @@ class CarePlanAuthorshipTest {
     @Test
     @DisplayName("R8 R46 a Gillick-competent child agrees for themself and parental responsibility no longer applies")
     void r8GillickCompetentChildAgrees() {
-        Patient child = patient(TODAY.minusYears(14), PatientFlag.GILLICK_COMPETENT);
+        Patient child = patient(TODAY.minusYears(14)).withAssessment(new CompetenceAssessment(
+                CompetenceDecision.CARE_PLAN_AGREEMENT, true, UserId.of("GP-1"), TODAY.minusDays(7)));
 
         assertThat(CarePlanAuthorship.personAgreement(Actor.patient(ID), child, Optional.empty(), NOW, TODAY).kind())
                 .isEqualTo(SignatoryKind.PATIENT);
         assertThatExceptionOfType(RuleViolationException.class)
                 .isThrownBy(() -> CarePlanAuthorship.personAgreement(REP, child,
                         teamWith(Optional.of(AuthorityKind.PARENTAL_RESPONSIBILITY)), NOW, TODAY));
+    }
+
+    @Test
+    @DisplayName("R46 competence is decision-specific: assessed only for sharing, a 14-year-old cannot agree the plan alone")
+    void r46ACompetenceAssessmentCoversOnlyItsDecision() {
+        Patient child = patient(TODAY.minusYears(14)).withAssessment(new CompetenceAssessment(
+                CompetenceDecision.SHARING_CONSENT, true, UserId.of("GP-1"), TODAY.minusDays(7)));
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> CarePlanAuthorship.personAgreement(Actor.patient(ID), child, Optional.empty(), NOW, TODAY))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R8"));
+        Patient withdrawn = child.withAssessment(new CompetenceAssessment(CompetenceDecision.CARE_PLAN_AGREEMENT, true,
+                UserId.of("GP-1"), TODAY.minusDays(5))).withAssessment(new CompetenceAssessment(
+                CompetenceDecision.CARE_PLAN_AGREEMENT, false, UserId.of("GP-2"), TODAY.minusDays(1)));
+        assertThat(withdrawn.gillickCompetenceFor(CompetenceDecision.CARE_PLAN_AGREEMENT, TODAY)).isEmpty();
+        assertThat(withdrawn.gillickCompetenceFor(CompetenceDecision.CARE_PLAN_AGREEMENT, TODAY.minusDays(3)))
+                .hasValueSatisfying(a -> assertThat(a.assessedBy()).isEqualTo(UserId.of("GP-1")));
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.github.personalcare.access.Obligation;
 import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.access.Purpose;
 import io.github.personalcare.access.SensitivityLabel;
+import io.github.personalcare.patient.CompetenceAssessment;
+import io.github.personalcare.patient.CompetenceDecision;
 import io.github.personalcare.patient.Patient;
 import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.UserId;
@@ -30,6 +32,7 @@ import static io.github.personalcare.access.Obligation.REDACT_WITHHELD;
 import static io.github.personalcare.consent.ConsentFixtures.AE_CLINICIAN;
 import static io.github.personalcare.consent.ConsentFixtures.AE_RECEPTIONIST;
 import static io.github.personalcare.consent.ConsentFixtures.CARER;
+import static io.github.personalcare.consent.ConsentFixtures.TODAY;
 import static io.github.personalcare.consent.ConsentFixtures.GP;
 import static io.github.personalcare.consent.ConsentFixtures.NOW;
 import static io.github.personalcare.consent.ConsentFixtures.PARENT;
@@ -145,7 +148,12 @@ class ConsentEngineRulesTest {
 
         Patient child14 = patientAged(14);
         ConsentRecord grantBy14 = active(child14, proxyView(PARENT.user()));
-        Patient gillick14 = patientAged(14, PatientFlag.GILLICK_COMPETENT);
+        Patient gillick14 = patientAged(14).withAssessment(new CompetenceAssessment(CompetenceDecision.SHARING_CONSENT,
+                true, UserId.of("gp-1"), TODAY.minusDays(60))).withAssessment(new CompetenceAssessment(
+                CompetenceDecision.OWN_RECORD_ACCESS, true, UserId.of("gp-1"), TODAY.minusDays(60)));
+        Patient planOnly14 = patientAged(14).withAssessment(new CompetenceAssessment(
+                CompetenceDecision.CARE_PLAN_AGREEMENT, true, UserId.of("gp-1"), TODAY.minusDays(60)));
+        ConsentRecord grantByPlanOnly14 = active(planOnly14, proxyView(PARENT.user()));
         ConsentRecord grantByGillick14 = active(gillick14, proxyView(PARENT.user()));
         Patient child8 = patientAged(8);
         Performer.Representative parentalResponsibility = Performer.representative(PARENT.user(),
@@ -157,7 +165,8 @@ class ConsentEngineRulesTest {
         ConsentRecord parentGrant17 = active(young17, proxyView(PARENT.user(), parentalResponsibility));
         ConsentRecord bestInterests12 = active(child12, proxyView(PARENT.user(), Performer.representative(
                 UserId.of("gp-1"), LegalAuthority.BEST_INTERESTS_DECISION)));
-        Patient gillick12 = patientAged(12, PatientFlag.GILLICK_COMPETENT);
+        Patient gillick12 = patientAged(12).withAssessment(new CompetenceAssessment(CompetenceDecision.SHARING_CONSENT,
+                true, UserId.of("gp-1"), TODAY.minusDays(60)));
         ConsentRecord bestInterestsForCompetent12 = active(gillick12, proxyView(PARENT.user(),
                 Performer.representative(UserId.of("gp-1"), LegalAuthority.BEST_INTERESTS_DECISION)));
         Patient adultWithCapacity = adult();
@@ -320,6 +329,9 @@ class ConsentEngineRulesTest {
                 permits("R47 a Gillick-competent child of 14 can grant a parent proxy access",
                         view(gillick14, PARENT, Purpose.PATIENT_SELF_SERVICE), facts(gillick14, grantByGillick14),
                         first(grantByGillick14), REDACT_WITHHELD),
+                denies("R46 competence is decision-specific: a 14-year-old assessed only for plan agreement cannot grant a proxy",
+                        view(planOnly14, PARENT, Purpose.PATIENT_SELF_SERVICE), facts(planOnly14, grantByPlanOnly14),
+                        "R46"),
                 denies("R47 from 16 parental responsibility is not an authority for a proxy",
                         view(young17, PARENT, Purpose.PATIENT_SELF_SERVICE), facts(young17, parentGrant17), "R47"),
                 permits("R47 from 16 a lasting power of attorney for health and welfare can grant a proxy",
@@ -396,5 +408,24 @@ class ConsentEngineRulesTest {
         if (decision instanceof AccessDecision.Permit permit) {
             assertThat(permit.obligations()).as("obligations").isEqualTo(row.obligations());
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("R46 a decision that relies on Gillick competence cites the assessment: what for, when, by whom")
+    void r46TheDecisionCitesTheAssessment() {
+        Patient child = patientAged(14).withAssessment(new CompetenceAssessment(CompetenceDecision.OWN_RECORD_ACCESS,
+                true, UserId.of("gp-7"), TODAY.minusDays(3)));
+
+        AccessDecision decision = ENGINE.decide(view(child, Actor.patient(child.id()), Purpose.PATIENT_SELF_SERVICE),
+                facts(child));
+
+        assertThat(decision.isPermit()).isTrue();
+        assertThat(decision.rule()).isEqualTo("R46");
+        assertThat(decision.reasons()).anySatisfy(r -> assertThat(r)
+                .contains("OWN_RECORD_ACCESS").contains(TODAY.minusDays(3).toString()).contains("gp-7"));
+        Patient onlyForSharing = patientAged(14).withAssessment(new CompetenceAssessment(
+                CompetenceDecision.SHARING_CONSENT, true, UserId.of("gp-7"), TODAY.minusDays(3)));
+        assertThat(ENGINE.decide(view(onlyForSharing, Actor.patient(onlyForSharing.id()), Purpose.PATIENT_SELF_SERVICE),
+                facts(onlyForSharing)).isPermit()).isFalse();
     }
 }

@@ -1,0 +1,108 @@
+package io.github.personalcare.patient;
+
+import io.github.personalcare.PersonalCare;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.careplan.CareWorld;
+import io.github.personalcare.identity.NhsNumber;
+import io.github.personalcare.identity.NhsNumberVerification;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.PersonName;
+import io.github.personalcare.identity.UserId;
+import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.RuleViolationException;
+import io.github.personalcare.lang.Versioned;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** R46: Gillick competence is a clinical assessment recorded per young person and per kind of decision. */
+class CompetenceAssessmentServiceTest {
+    /** A 14-year-old registered at the practice, and the practice's GP. */
+    private static final class Child {
+        final PersonalCare care = PersonalCare.builder().clock(Clock.fixed(CareWorld.START, ZoneOffset.UTC)).build();
+        final AccessContext gp = AccessContext.of(Actor.professional(UserId.of("GP-1"),
+                ProfessionalRole.GENERAL_PRACTITIONER, OdsCode.of("A81001")), Purpose.DIRECT_CARE);
+        final PatientId patient = care.patients().register(gp, NhsNumber.parse("9434765870"),
+                NhsNumberVerification.VERIFIED, new PersonName("Sam", "Example"), LocalDate.of(2012, 6, 1), Set.of(),
+                Optional.of(OdsCode.of("A81001"))).value().id();
+        final AccessContext self = AccessContext.patientSelf(patient);
+
+        LocalDate today() {
+            return LocalDate.ofInstant(CareWorld.START, ZoneOffset.UTC);
+        }
+    }
+
+    private final Child child = new Child();
+
+    private Versioned<Patient> current(Child w) {
+        return w.care.patients().get(w.gp, w.patient);
+    }
+
+    @Test
+    @DisplayName("R46 a professional records a child's competence for one kind of decision, with who and when")
+    void r46AProfessionalRecordsTheAssessment() {
+        Versioned<Patient> before = current(child);
+
+        Versioned<Patient> after = child.care.patients().recordCompetence(child.gp, child.patient,
+                CompetenceDecision.SHARING_CONSENT, true, before.version());
+
+        assertThat(after.version()).isGreaterThan(before.version());
+        assertThat(after.value().competence()).singleElement().satisfies(a -> {
+            assertThat(a.decision()).isEqualTo(CompetenceDecision.SHARING_CONSENT);
+            assertThat(a.competent()).isTrue();
+            assertThat(a.assessedBy()).isEqualTo(UserId.of("GP-1"));
+            assertThat(a.assessedOn()).isEqualTo(child.today());
+        });
+        assertThat(after.value().gillickCompetenceFor(CompetenceDecision.SHARING_CONSENT, child.today())).isPresent();
+        assertThat(after.value().gillickCompetenceFor(CompetenceDecision.OWN_RECORD_ACCESS, child.today())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R46 only a professional assesses; the child, a carer or a parent cannot record it")
+    void r46OnlyAProfessionalAssesses() {
+        long version = current(child).version();
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> child.care.patients().recordCompetence(child.self, child.patient,
+                        CompetenceDecision.OWN_RECORD_ACCESS, true, version))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R46"));
+        assertThat(current(child).value().competence()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R46 no assessment for someone aged 16 or over: they are presumed competent")
+    void r46NoAssessmentFromSixteen() {
+        CareWorld adult = new CareWorld();
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> adult.care.patients().recordCompetence(adult.gp, adult.patient,
+                        CompetenceDecision.SHARING_CONSENT, true,
+                        adult.care.patients().get(adult.gp, adult.patient).version()))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R46"));
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    @DisplayName("R46 the old global flag can no longer be set")
+    void r46TheGlobalFlagIsRefused() {
+        Versioned<Patient> before = current(child);
+
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> child.care.patients().updateFlags(child.gp, child.patient,
+                        Set.of(PatientFlag.GILLICK_COMPETENT), before.version()))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R46"));
+        assertThat(current(child).version()).isEqualTo(before.version());
+    }
+}

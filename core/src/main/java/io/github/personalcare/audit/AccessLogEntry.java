@@ -11,7 +11,12 @@ import java.time.Instant;
 public record AccessLogEntry(Instant at, String actor, Purpose purpose, String action, AuditOutcome outcome,
         String rule) {
 
-    /** The log line of one audit record. */
+    /**
+     * The log line of one audit record.
+     *
+     * @param r the audit record
+     * @return its access log line
+     */
     public static AccessLogEntry of(AuditRecord r) {
         AuditEvent e = r.event();
         return new AccessLogEntry(e.at(), e.actor(), e.purpose(), e.action(), e.outcome(), e.rule());

@@ -19,6 +19,16 @@ import java.time.LocalDate;
  * @param overdue      of those with an agreed plan, people whose plan was overdue for review on {@code asOf}
  */
 public record CarePlanCoverageReport(LocalDate asOf, int cohort, int withAgreed, int overdue) {
+    /**
+     * Checks the counts are consistent: {@code 0 <= overdue <= withAgreed <= cohort}.
+     *
+     * @param asOf       the date the report describes
+     * @param cohort     people in the cohort
+     * @param withAgreed of those, people with an agreed plan in force at the end of {@code asOf}
+     * @param overdue    of those with an agreed plan, people whose plan was overdue for review on
+     *                   {@code asOf}
+     * @throws InvalidInputException if {@code asOf} is missing or the counts are inconsistent
+     */
     public CarePlanCoverageReport {
         Require.present("asOf", asOf);
         if (cohort < 0 || withAgreed < 0 || overdue < 0 || withAgreed > cohort || overdue > withAgreed) {
@@ -26,12 +36,18 @@ public record CarePlanCoverageReport(LocalDate asOf, int cohort, int withAgreed,
         }
     }
 
-    /** Percentage of the cohort with an agreed plan, one decimal place, half up; zero for an empty cohort. */
+    /**
+     * {@return the percentage of the cohort with an agreed plan} One decimal place, half up; zero
+     * for an empty cohort.
+     */
     public BigDecimal agreedPercent() {
         return percent(withAgreed, cohort);
     }
 
-    /** Percentage of the cohort whose agreed plan is overdue for review, one decimal place; zero for an empty cohort. */
+    /**
+     * {@return the percentage of the cohort whose agreed plan is overdue for review} One decimal
+     * place, half up; zero for an empty cohort.
+     */
     public BigDecimal overduePercent() {
         return percent(overdue, cohort);
     }

@@ -25,6 +25,10 @@ public enum AuthorityKind {
      * True if this authority lets its holder decide for the patient on {@code date}: parental
      * responsibility for a child under 16 not flagged Gillick competent; an LPA for health and
      * welfare or a court deputyship for a patient flagged as lacking capacity (R8, R46).
+     *
+     * @param patient the patient the holder would decide for
+     * @param date    the date of the decision, in England
+     * @return whether the authority applies then
      */
     public boolean appliesTo(Patient patient, LocalDate date) {
         return switch (this) {

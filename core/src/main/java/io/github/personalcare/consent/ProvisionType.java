@@ -2,8 +2,8 @@ package io.github.personalcare.consent;
 
 /** Whether a nested provision permits or denies what it matches ({@code Consent.provision.type}). */
 public enum ProvisionType {
-    /** Permits what the provision matches, an exception to a denying parent. */
+    /** Permits what the provision matches, whatever its parent or the base policy would say. */
     PERMIT,
-    /** Denies what the provision matches, an exception to a permitting parent. */
+    /** Denies what the provision matches, whatever its parent or the base policy would say. */
     DENY
 }

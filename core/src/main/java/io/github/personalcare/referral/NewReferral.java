@@ -28,7 +28,19 @@ public record NewReferral(
         String clinicalReason,
         RequestType requestType,
         List<Attachment> attachments) {
-    /** @throws InvalidInputException for a missing field, priority (R28) or an invalid clinical reason */
+    /**
+     * Checks the fields; an absent UBRN becomes empty.
+     *
+     * @param patient        who is referred
+     * @param ubrn           a UBRN already allocated, or empty to generate one
+     * @param priority       ROUTINE, URGENT or TWO_WEEK_WAIT (R28)
+     * @param specialty      what for
+     * @param clinicalReason why; free text, never logged
+     * @param requestType    appointment, or advice and guidance
+     * @param attachments    documents by reference
+     * @throws InvalidInputException for a missing field, priority (R28) or an invalid clinical
+     *                               reason
+     */
     public NewReferral {
         Require.present("patient", patient);
         ubrn = ubrn == null ? Optional.empty() : ubrn;
@@ -41,25 +53,53 @@ public record NewReferral(
         attachments = Require.list("attachments", attachments, Referral.MAX_ATTACHMENTS);
     }
 
-    /** A routine-or-other appointment referral with a generated UBRN and no attachments. */
+    /**
+     * A routine-or-other appointment referral with a generated UBRN and no attachments.
+     *
+     * @param patient        who is referred
+     * @param priority       ROUTINE, URGENT or TWO_WEEK_WAIT (R28)
+     * @param specialty      what for
+     * @param clinicalReason why; free text, never logged
+     * @return the referral to draft
+     * @throws InvalidInputException for a missing field, priority (R28) or an invalid clinical
+     *                               reason
+     */
     public static NewReferral appointment(PatientId patient, Priority priority, Specialty specialty,
             String clinicalReason) {
         return new NewReferral(patient, Optional.empty(), priority, specialty, clinicalReason, RequestType.APPOINTMENT,
                 List.of());
     }
 
-    /** A copy with a UBRN already allocated. */
+    /**
+     * A copy with a UBRN already allocated.
+     *
+     * @param supplied the UBRN allocated by e-RS
+     * @return the copy
+     * @throws NullPointerException if {@code supplied} is null
+     */
     public NewReferral withUbrn(Ubrn supplied) {
         return new NewReferral(patient, Optional.of(supplied), priority, specialty, clinicalReason, requestType,
                 attachments);
     }
 
-    /** A copy with another request type. */
+    /**
+     * A copy with another request type.
+     *
+     * @param type the request type
+     * @return the copy
+     * @throws InvalidInputException if {@code type} is missing
+     */
     public NewReferral withRequestType(RequestType type) {
         return new NewReferral(patient, ubrn, priority, specialty, clinicalReason, type, attachments);
     }
 
-    /** A copy with attachments. */
+    /**
+     * A copy with attachments.
+     *
+     * @param documents the attachments
+     * @return the copy
+     * @throws InvalidInputException if there are more than {@link Referral#MAX_ATTACHMENTS}
+     */
     public NewReferral withAttachments(List<Attachment> documents) {
         return new NewReferral(patient, ubrn, priority, specialty, clinicalReason, requestType, documents);
     }

@@ -1,6 +1,7 @@
 package io.github.personalcare.referral;
 
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.lang.RuleViolationException;
 
 import java.time.Instant;
@@ -38,8 +39,14 @@ public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttS
     public static final int STANDARD_DAYS = 18 * 7;
 
     /**
+     * Checks the clock (R36); absent pauses become none and an absent stop empty.
+     *
+     * @param startedOn the UK date the clock started
+     * @param pauses    pauses in order, non-overlapping; only the last may be open
+     * @param stop      when and why it stopped, if it has
      * @throws RuleViolationException if pauses overlap, start before the clock, or the clock stops
      *                                before it starts or before a pause (R36)
+     * @throws InvalidInputException if {@code startedOn} is missing
      */
     public RttClock {
         Require.present("startedOn", startedOn);
@@ -66,17 +73,30 @@ public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttS
         }
     }
 
-    /** A new clock started on the given UK date (R35). */
+    /**
+     * A new clock started on the given UK date (R35).
+     *
+     * @param date the UK date it starts
+     * @return the running clock
+     */
     public static RttClock startOn(LocalDate date) {
         return new RttClock(date, List.of(), Optional.empty());
     }
 
-    /** The UK local date (Europe/London) of an instant: the date RTT rules use. */
+    /**
+     * The UK local date (Europe/London) of an instant: the date RTT rules use.
+     *
+     * @param at the instant
+     * @return its date in the UK
+     */
     public static LocalDate ukDate(Instant at) {
         return LocalDate.ofInstant(at, UK);
     }
 
-    /** Running, paused or stopped, as the clock stands now (after every recorded event). */
+    /**
+     * {@return whether the clock is running, paused or stopped, as it stands after every recorded
+     * event}
+     */
     public RttStatus status() {
         if (stop.isPresent()) {
             return RttStatus.STOPPED;
@@ -84,12 +104,12 @@ public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttS
         return isPaused() ? RttStatus.PAUSED : RttStatus.RUNNING;
     }
 
-    /** True unless the clock has stopped. */
+    /** {@return whether the clock is still open: not stopped} */
     public boolean isOpen() {
         return stop.isEmpty();
     }
 
-    /** True while the last pause is open. */
+    /** {@return whether the clock is paused: its last pause is open} */
     public boolean isPaused() {
         return !pauses.isEmpty() && pauses.get(pauses.size() - 1).isOpen();
     }
@@ -97,6 +117,9 @@ public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttS
     /**
      * True if the pathway was incomplete on the census date: started on or before it and not
      * stopped on or before it (R37).
+     *
+     * @param census the census date, a UK date
+     * @return whether the pathway was incomplete then
      */
     public boolean isOpenOn(LocalDate census) {
         return !startedOn.isAfter(census) && stop.map(s -> s.on().isAfter(census)).orElse(true);
@@ -105,6 +128,8 @@ public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttS
     /**
      * Pauses the running clock from the given UK date.
      *
+     * @param on the UK date the pause starts
+     * @return the paused clock
      * @throws RuleViolationException if the clock is stopped or already paused, or the date is
      *                                before the start or the end of the last pause (R36)
      */
@@ -123,7 +148,10 @@ public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttS
     /**
      * Ends the open pause on the given UK date; waiting time counts again from that date.
      *
-     * @throws RuleViolationException if the clock is not paused or the date is before the pause (R36)
+     * @param on the UK date the pause ends
+     * @return the running clock
+     * @throws RuleViolationException if the clock is not paused or the date is before the pause
+     *                                (R36)
      */
     public RttClock resume(LocalDate on) {
         if (!isPaused()) {
@@ -138,8 +166,12 @@ public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttS
     /**
      * Stops the clock on the given UK date for the reason given; an open pause ends on that date.
      *
-     * @throws RuleViolationException if already stopped, or the date is before the start or a
-     *                                pause (R36: a clock cannot stop before it starts)
+     * @param on     the UK date the clock stops
+     * @param reason why it stops
+     * @return the stopped clock
+     * @throws RuleViolationException if already stopped, or the date is before the start or a pause
+     *                                (R36: a clock cannot stop before it starts)
+     * @throws InvalidInputException if {@code reason} is missing
      */
     public RttClock stop(LocalDate on, StopReason reason) {
         Require.present("stopReason", reason);
@@ -154,8 +186,11 @@ public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttS
      * A new clock, started on the given UK date, after this one stopped for active monitoring: a
      * decision to treat starts a new RTT period (R35). The stopped clock is kept as it was.
      *
+     * @param on the UK date of the decision to treat
+     * @return the new, running clock
      * @throws RuleViolationException unless this clock stopped for active monitoring (R35), or if
      *                                the date is before that stop (R36)
+     * @throws InvalidInputException if {@code on} is missing
      */
     public RttClock restartOn(LocalDate on) {
         Require.present("on", on);
@@ -167,7 +202,12 @@ public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttS
         return startOn(on);
     }
 
-    /** Days paused between the start and {@code asOf} (R36). */
+    /**
+     * Days paused between the start and {@code asOf} (R36).
+     *
+     * @param asOf the UK date to count up to
+     * @return the days paused, never negative
+     */
     public long pausedDays(LocalDate asOf) {
         long days = 0;
         for (RttPause p : pauses) {
@@ -182,6 +222,9 @@ public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttS
     /**
      * Whole days waited as of the UK date {@code asOf}: up to the stop if the clock stopped by
      * then, minus paused days (R36). Never negative; zero before the start.
+     *
+     * @param asOf the UK date to count up to
+     * @return the days waited
      */
     public long daysWaited(LocalDate asOf) {
         if (asOf.isBefore(startedOn)) {
@@ -191,7 +234,12 @@ public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttS
         return ChronoUnit.DAYS.between(startedOn, end) - pausedDays(end);
     }
 
-    /** Completed weeks waited as of the UK date {@code asOf}: {@code daysWaited / 7}, never negative. */
+    /**
+     * {@return the completed weeks waited as of the UK date {@code asOf}: {@code daysWaited / 7},
+     * never negative}
+     *
+     * @param asOf the UK date to count up to
+     */
     public long weeksWaited(LocalDate asOf) {
         return daysWaited(asOf) / 7;
     }
@@ -199,13 +247,20 @@ public record RttClock(LocalDate startedOn, List<RttPause> pauses, Optional<RttS
     /**
      * The UK date by which treatment must start to meet 18 weeks: start + 126 days + days paused
      * as of {@code asOf} (R36). While a pause is open the date moves on with it.
+     *
+     * @param asOf the UK date the pauses are counted up to
+     * @return the breach date
      */
     public LocalDate breachDate(LocalDate asOf) {
         return startedOn.plusDays(STANDARD_DAYS + pausedDays(stop.map(RttStop::on).filter(s -> s.isBefore(asOf))
                 .orElse(asOf)));
     }
 
-    /** True if the wait as of {@code asOf} is 18 weeks (126 days) or less (R37). */
+    /**
+     * {@return whether the wait as of {@code asOf} is 18 weeks (126 days) or less (R37)}
+     *
+     * @param asOf the UK date to count up to
+     */
     public boolean isWithin18WeeksOn(LocalDate asOf) {
         return daysWaited(asOf) <= STANDARD_DAYS;
     }

@@ -1,6 +1,7 @@
 package io.github.personalcare.referral;
 
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.lang.RuleViolationException;
 
 import java.time.LocalDate;
@@ -11,7 +12,14 @@ import java.util.Optional;
  * Days from {@code from} (inclusive) to {@code until} (exclusive) do not count as waiting (R36).
  */
 public record RttPause(LocalDate from, Optional<LocalDate> until) {
-    /** @throws RuleViolationException if the pause ends before it starts (R36) */
+    /**
+     * Checks the pause (R36); an absent end becomes empty.
+     *
+     * @param from  the UK date the pause starts (inclusive)
+     * @param until the UK date it ends (exclusive), or empty while open
+     * @throws RuleViolationException if the pause ends before it starts (R36)
+     * @throws InvalidInputException if {@code from} is missing
+     */
     public RttPause {
         Require.present("pause.from", from);
         until = until == null ? Optional.empty() : until;
@@ -20,7 +28,7 @@ public record RttPause(LocalDate from, Optional<LocalDate> until) {
         }
     }
 
-    /** True while the pause has no end. */
+    /** {@return whether the pause is still open: it has no end} */
     public boolean isOpen() {
         return until.isEmpty();
     }

@@ -1,6 +1,7 @@
 package io.github.personalcare.budget;
 
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.time.LocalDate;
 
@@ -19,6 +20,18 @@ import java.time.LocalDate;
  */
 public record Forecast(BudgetId budget, BudgetPeriod period, LocalDate asOf, Balance balance, Money spentSoFar,
         Money projectedSpend, Balance projectedClosing) {
+    /**
+     * Checks every component is present.
+     *
+     * @param budget           the budget
+     * @param period           the period forecast
+     * @param asOf             the date of the forecast
+     * @param balance          the balance now
+     * @param spentSoFar       spends less refunds in the period up to {@code asOf}
+     * @param projectedSpend   the period's projected spends less refunds at the same daily rate
+     * @param projectedClosing the balance projected at the end of the period
+     * @throws InvalidInputException if a component is missing
+     */
     public Forecast {
         Require.present("budget", budget);
         Require.present("period", period);
@@ -29,7 +42,7 @@ public record Forecast(BudgetId budget, BudgetPeriod period, LocalDate asOf, Bal
         Require.present("projectedClosing", projectedClosing);
     }
 
-    /** True if the money is projected to run out before the period ends. */
+    /** {@return whether the money is projected to run out before the period ends} */
     public boolean isShortfall() {
         return projectedClosing.isOverdrawn();
     }

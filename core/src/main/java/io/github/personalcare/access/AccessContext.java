@@ -40,8 +40,8 @@ public record AccessContext(Actor actor, Purpose purpose, Optional<String> reaso
      * @param relationshipClaimed whether the professional asserts a relationship the SDK has no
      *                            record of
      * @throws InvalidInputException if the actor or purpose is missing, the reason is blank or too
-     *                               long, or a relationship is claimed other than by a professional for
-     *                               direct care with a reason (R40)
+     *                               long, or a relationship is claimed other than by a professional
+     *                               for direct care with a reason (R40)
      */
     public AccessContext {
         Require.present("actor", actor);

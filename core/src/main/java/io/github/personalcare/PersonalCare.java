@@ -54,7 +54,8 @@ import java.util.Objects;
  *         .build();                                  // in-memory storage by default
  * Patient patient = care.patients().register(ctx, NhsNumber.parse("943 476 5870"),
  *         NhsNumberVerification.VERIFIED, new PersonName("Ada", "Lovelace"),
- *         LocalDate.of(1950, 12, 10), Set.of(PatientFlag.COMPLEX_NEEDS), Optional.empty());
+ *         LocalDate.of(1950, 12, 10), Set.of(PatientFlag.COMPLEX_NEEDS), Optional.empty())
+ *         .value();                                  // every command returns Versioned<T>
  * }</pre>
  */
 public final class PersonalCare implements AutoCloseable {
@@ -127,52 +128,65 @@ public final class PersonalCare implements AutoCloseable {
         return executor;
     }
 
-    /** A builder with every option at its default. */
+    /** {@return a builder with every option at its default} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Registering patients and reading their demographic record. */
+    /** {@return the service for registering patients and reading their demographic record} */
     public PatientService patients() {
         return patients;
     }
 
-    /** Referrals with patient choice and the 18-week RTT clock. */
+    /** {@return the service for referrals, with patient choice and the 18-week RTT clock} */
     public ReferralService referrals() {
         return referrals;
     }
 
-    /** The audit trail: access logs and chain verification. */
+    /** {@return the audit trail: access logs and chain verification} */
     public AuditService audit() {
         return audit;
     }
 
-    /** Who is involved in each person's care: professionals, carers, the lead professional. */
+    /**
+     * {@return the service for who is involved in each person's care: professionals, carers, the
+     * lead professional}
+     */
     public CareTeamService careTeams() {
         return careTeams;
     }
 
-    /** Personalised care and support plans: drafting, agreement, versions and reviews. */
+    /**
+     * {@return the service for personalised care and support plans: drafting, agreement, versions
+     * and reviews}
+     */
     public CarePlanService carePlans() {
         return carePlans;
     }
 
-    /** Population-level reports for commissioners (care plan coverage). */
+    /**
+     * {@return population-level reports for commissioners: care plan coverage, RTT waits, budgets}
+     */
     public ReportService reports() {
         return reports;
     }
 
-    /** Personal health budgets: ledgers, spending rules, direct payments, reviews and reports. */
+    /**
+     * {@return the service for personal health budgets: ledgers, spending rules, direct payments,
+     * reviews}
+     */
     public BudgetService budgets() {
         return budgets;
     }
 
-    /** Recording, changing, withdrawing and listing a patient's consents. */
+    /**
+     * {@return the service for recording, changing, withdrawing and listing a patient's consents}
+     */
     public ConsentService consents() {
         return consents;
     }
 
-    /** The clock commands are timed by. */
+    /** {@return the clock commands are timed by} */
     public Clock clock() {
         return clock;
     }
@@ -183,6 +197,8 @@ public final class PersonalCare implements AutoCloseable {
      * no transport is configured (events then stay in the outbox). When the builder set
      * {@link Builder#relayEvery relayEvery}, a background thread already runs it; otherwise the caller
      * runs {@link OutboxRelay#relay()} from its own scheduler.
+     *
+     * @return the relay, or empty when no transport is configured
      */
     public Optional<OutboxRelay> outboxRelay() {
         return Optional.ofNullable(relay);
@@ -227,13 +243,25 @@ public final class PersonalCare implements AutoCloseable {
         private Builder() {
         }
 
-        /** Where records are kept. Default: a new {@link InMemoryStorage}. */
+        /**
+         * Where records are kept. Default: a new {@link InMemoryStorage}.
+         *
+         * @param storage the storage
+         * @return this builder
+         * @throws ConfigurationException if {@code storage} is null or was already set
+         */
         public Builder storage(Storage storage) {
             this.storage = once("storage", this.storage, storage);
             return this;
         }
 
-        /** Where the time of each command comes from. Default: {@link Clock#systemUTC()}. */
+        /**
+         * Where the time of each command comes from. Default: {@link Clock#systemUTC()}.
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws ConfigurationException if {@code clock} is null or was already set
+         */
         public Builder clock(Clock clock) {
             this.clock = once("clock", this.clock, clock);
             return this;
@@ -243,6 +271,10 @@ public final class PersonalCare implements AutoCloseable {
          * Where outbox events are delivered: the built SDK has an {@link PersonalCare#outboxRelay()
          * outbox relay} that hands each committed event to this transport at least once. Default:
          * none; events stay in the outbox.
+         *
+         * @param transport the transport
+         * @return this builder
+         * @throws ConfigurationException if {@code transport} is null or was already set
          */
         public Builder transport(Transport transport) {
             this.transport = once("transport", this.transport, transport);
@@ -253,6 +285,11 @@ public final class PersonalCare implements AutoCloseable {
          * Runs the outbox relay on a background daemon thread, one round every {@code interval}
          * after the previous round ends, until {@link PersonalCare#close()}. Needs a
          * {@link #transport transport}. Default: no thread; the caller runs rounds.
+         *
+         * @param interval the delay between the end of one round and the start of the next
+         * @return this builder
+         * @throws ConfigurationException if {@code interval} is null, zero or negative, or was
+         *                                already set
          */
         public Builder relayEvery(Duration interval) {
             Duration value = once("relayEvery", this.relayEvery, interval);
@@ -263,7 +300,13 @@ public final class PersonalCare implements AutoCloseable {
             return this;
         }
 
-        /** Attempts, backoff and batch size of the outbox relay. Default: {@link OutboxRelay.Policy#defaults()}. */
+        /**
+         * Attempts, backoff and batch size of the outbox relay. Default: {@link OutboxRelay.Policy#defaults()}.
+         *
+         * @param policy the relay policy
+         * @return this builder
+         * @throws ConfigurationException if {@code policy} is null or was already set
+         */
         public Builder relayPolicy(OutboxRelay.Policy policy) {
             this.relayPolicy = once("relayPolicy", this.relayPolicy, policy);
             return this;
@@ -273,6 +316,10 @@ public final class PersonalCare implements AutoCloseable {
          * The policy every access is decided by. Default: the consent engine
          * ({@link ConsentAccessPolicy}) under the {@link #consentPolicy consent policy}. Cannot be
          * combined with {@link #consentPolicy}.
+         *
+         * @param policy the access policy
+         * @return this builder
+         * @throws ConfigurationException if {@code policy} is null or was already set
          */
         public Builder accessPolicy(AccessPolicy policy) {
             this.accessPolicy = once("accessPolicy", this.accessPolicy, policy);
@@ -282,6 +329,10 @@ public final class PersonalCare implements AutoCloseable {
         /**
          * The local policy personal health budgets run under: extra excluded categories, audited
          * overrides, notional overspend, allocation period. Default: {@link BudgetPolicy#defaults()}.
+         *
+         * @param policy the budget policy
+         * @return this builder
+         * @throws ConfigurationException if {@code policy} is null or was already set
          */
         public Builder budgetPolicy(BudgetPolicy policy) {
             this.budgetPolicy = once("budgetPolicy", this.budgetPolicy, policy);
@@ -291,6 +342,10 @@ public final class PersonalCare implements AutoCloseable {
         /**
          * The ages, break-glass window and switches the default access policy applies. Default:
          * {@link ConsentPolicy#nhsEnglandDefaults()}.
+         *
+         * @param policy the consent policy
+         * @return this builder
+         * @throws ConfigurationException if {@code policy} is null or was already set
          */
         public Builder consentPolicy(ConsentPolicy policy) {
             this.consentPolicy = once("consentPolicy", this.consentPolicy, policy);
@@ -300,6 +355,10 @@ public final class PersonalCare implements AutoCloseable {
         /**
          * The directory referrers search to shortlist services. Default: an empty
          * {@link InMemoryServiceDirectory}, so every shortlist is refused until one is configured.
+         *
+         * @param directory the service directory
+         * @return this builder
+         * @throws ConfigurationException if {@code directory} is null or was already set
          */
         public Builder serviceDirectory(ServiceDirectory directory) {
             this.serviceDirectory = once("serviceDirectory", this.serviceDirectory, directory);
@@ -309,9 +368,10 @@ public final class PersonalCare implements AutoCloseable {
         /**
          * Builds the SDK.
          *
-         * @throws ConfigurationException if both an access policy and a consent policy are set
-         *                                (the consent policy would be ignored), or a relay option is
-         *                                set without a transport
+         * @return the SDK, immutable and thread-safe
+         * @throws ConfigurationException if both an access policy and a consent policy are set (the
+         *                                consent policy would be ignored), or a relay option is set
+         *                                without a transport
          */
         public PersonalCare build() {
             if (accessPolicy != null && consentPolicy != null) {

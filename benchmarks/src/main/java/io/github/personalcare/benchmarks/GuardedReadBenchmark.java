@@ -12,6 +12,7 @@ import io.github.personalcare.patient.Patient;
 import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.identity.PersonName;
 import io.github.personalcare.identity.UserId;
+import io.github.personalcare.lang.Versioned;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,11 +53,11 @@ public class GuardedReadBenchmark {
         care = PersonalCare.builder().build();
         patient = care.patients().register(gp, NhsNumber.parse("9434765870"), NhsNumberVerification.VERIFIED,
                 new PersonName("Amara", "Okonkwo"), LocalDate.of(1958, 4, 2), Set.of(PatientFlag.COMPLEX_NEEDS),
-                Optional.of(OdsCode.of("A81001")));
+                Optional.of(OdsCode.of("A81001"))).value();
     }
 
     @Benchmark
-    public Patient readPatientAsRegisteredGp() {
+    public Versioned<Patient> readPatientAsRegisteredGp() {
         return care.patients().get(gp, patient.id());
     }
 }

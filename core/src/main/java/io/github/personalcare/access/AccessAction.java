@@ -13,7 +13,7 @@ public enum AccessAction {
     /** Change recorded data. */
     CORRECT;
 
-    /** True for actions that change stored data. */
+    /** {@return whether the action changes stored data ({@link #COLLECT} or {@link #CORRECT})} */
     public boolean isWrite() {
         return this == COLLECT || this == CORRECT;
     }

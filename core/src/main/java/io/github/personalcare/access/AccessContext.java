@@ -30,8 +30,18 @@ import java.util.Optional;
 public record AccessContext(Actor actor, Purpose purpose, Optional<String> reason, CorrelationId correlationId,
         boolean relationshipClaimed) {
     /**
-     * @throws InvalidInputException if a relationship is claimed other than by a professional for
-     *                               direct care with a reason (R40)
+     * Checks the context. Actor and purpose are required; a reason, if given, is not blank and at
+     * most 1,000 characters; a missing correlation id is replaced by a new one.
+     *
+     * @param actor               who is acting
+     * @param purpose             the purpose of use
+     * @param reason              free text why; may be personal, so never logged
+     * @param correlationId       the supplier's correlation id, or null for a new one
+     * @param relationshipClaimed whether the professional asserts a relationship the SDK has no
+     *                            record of
+     * @throws InvalidInputException if the actor or purpose is missing, the reason is blank or too
+     *                               long, or a relationship is claimed other than by a professional
+     *                               for direct care with a reason (R40)
      */
     public AccessContext {
         Require.present("actor", actor);
@@ -45,7 +55,16 @@ public record AccessContext(Actor actor, Purpose purpose, Optional<String> reaso
         }
     }
 
-    /** A context that claims no relationship. */
+    /**
+     * A context that claims no relationship.
+     *
+     * @param actor         who is acting
+     * @param purpose       the purpose of use
+     * @param reason        free text why, or empty
+     * @param correlationId the supplier's correlation id, or null for a new one
+     * @throws InvalidInputException if the actor or purpose is missing or the reason is blank or
+     *                               too long
+     */
     public AccessContext(Actor actor, Purpose purpose, Optional<String> reason, CorrelationId correlationId) {
         this(actor, purpose, reason, correlationId, false);
     }
@@ -56,28 +75,59 @@ public record AccessContext(Actor actor, Purpose purpose, Optional<String> reaso
      * roles and if the policy accepts self-claims; never overrides an objection; always audited
      * with the reason and alerted to the privacy officer.
      *
-     * @throws InvalidInputException if the reason is blank (R40)
+     * @param actor  the professional
+     * @param reason why the relationship is legitimate; stored in the audit trail, never logged
+     * @return the context, for direct care, with a new correlation id
+     * @throws InvalidInputException if the reason is missing or blank (R40)
      */
     public static AccessContext claimingRelationship(Actor.Professional actor, String reason) {
         return new AccessContext(actor, Purpose.DIRECT_CARE, Optional.ofNullable(reason), CorrelationId.random(), true);
     }
 
-    /** A context with no reason and a new correlation id. */
+    /**
+     * A context with no reason and a new correlation id.
+     *
+     * @param actor   who is acting
+     * @param purpose the purpose of use
+     * @return the context
+     * @throws InvalidInputException if the actor or purpose is missing
+     */
     public static AccessContext of(Actor actor, Purpose purpose) {
         return new AccessContext(actor, purpose, Optional.empty(), CorrelationId.random());
     }
 
-    /** A context with a reason (as break-glass requires, R40) and a new correlation id. */
+    /**
+     * A context with a reason (as break-glass requires, R40) and a new correlation id.
+     *
+     * @param actor   who is acting
+     * @param purpose the purpose of use
+     * @param reason  free text why; may be personal, so never logged
+     * @return the context
+     * @throws InvalidInputException if the actor or purpose is missing or the reason is blank or
+     *                               too long
+     * @throws NullPointerException  if {@code reason} is null
+     */
     public static AccessContext of(Actor actor, Purpose purpose, String reason) {
         return new AccessContext(actor, purpose, Optional.of(reason), CorrelationId.random());
     }
 
-    /** The patient acting on their own record. */
+    /**
+     * The patient acting on their own record.
+     *
+     * @param patient the patient
+     * @return the context, for patient self-service
+     * @throws InvalidInputException if {@code patient} is missing
+     */
     public static AccessContext patientSelf(PatientId patient) {
         return of(Actor.patient(patient), Purpose.PATIENT_SELF_SERVICE);
     }
 
-    /** A copy carrying the supplier's correlation id. */
+    /**
+     * A copy carrying the supplier's correlation id.
+     *
+     * @param id the supplier's correlation id
+     * @return the copy
+     */
     public AccessContext withCorrelationId(CorrelationId id) {
         return new AccessContext(actor, purpose, reason, id, relationshipClaimed);
     }

@@ -3,6 +3,7 @@ package io.github.personalcare.access;
 import io.github.personalcare.internal.Permitted;
 import io.github.personalcare.spi.AccessPolicy;
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -16,25 +17,38 @@ import java.util.Set;
  */
 public sealed interface AccessDecision permits AccessDecision.Permit, AccessDecision.Deny {
 
-    /** The rule or record that decided. */
+    /** {@return the rule or record that decided: an R-number or a consent id} */
     String rule();
 
-    /** Why, in words (no personal data). */
+    /** {@return why, in words, without personal data} */
     List<String> reasons();
 
-    /** True for a permit. */
+    /** {@return whether this is a permit} */
     default boolean isPermit() {
         return this instanceof Permit;
     }
 
-    /** A permit with the {@link Obligation#AUDIT} obligation and any others given. */
+    /**
+     * A permit with the {@link Obligation#AUDIT} obligation and any others given.
+     *
+     * @param rule   the rule or record that permits
+     * @param reason why, without personal data
+     * @param more   obligations besides {@link Obligation#AUDIT}
+     * @return the permit
+     */
     static Permit permit(String rule, String reason, Obligation... more) {
         Set<Obligation> obligations = EnumSet.of(Obligation.AUDIT);
         obligations.addAll(List.of(more));
         return new Permit(rule, List.of(reason), obligations);
     }
 
-    /** A deny. */
+    /**
+     * A deny.
+     *
+     * @param rule   the rule or record that denies
+     * @param reason why, without personal data
+     * @return the deny
+     */
     static Deny deny(String rule, String reason) {
         return new Deny(rule, List.of(reason));
     }
@@ -50,6 +64,16 @@ public sealed interface AccessDecision permits AccessDecision.Permit, AccessDeci
      */
     record Permit(String rule, List<String> reasons, Set<Obligation> obligations, Set<SensitivityLabel> withheld)
             implements AccessDecision {
+        /**
+         * Checks the rule and copies the collections. {@link Obligation#AUDIT} is always added, and
+         * {@link Obligation#REDACT_WITHHELD} whenever something is withheld.
+         *
+         * @param rule        the rule or record that permits
+         * @param reasons     why, without personal data
+         * @param obligations what the service must do besides auditing
+         * @param withheld    labels of items to leave out for this viewer; null or empty for none
+         * @throws InvalidInputException if {@code rule} is blank or longer than 200 characters
+         */
         public Permit {
             Require.text("rule", rule, Require.SHORT_TEXT);
             reasons = List.copyOf(reasons);
@@ -62,17 +86,31 @@ public sealed interface AccessDecision permits AccessDecision.Permit, AccessDeci
             obligations = Set.copyOf(o);
         }
 
-        /** A permit that withholds nothing. */
+        /**
+         * A permit that withholds nothing.
+         *
+         * @param rule        the rule or record that permits
+         * @param reasons     why, without personal data
+         * @param obligations what the service must do besides auditing
+         */
         public Permit(String rule, List<String> reasons, Set<Obligation> obligations) {
             this(rule, reasons, obligations, Set.of());
         }
 
-        /** True if the permit carries the obligation. */
+        /**
+         * {@return whether the permit carries the obligation}
+         *
+         * @param obligation the obligation to look for
+         */
         public boolean requires(Obligation obligation) {
             return obligations.contains(obligation);
         }
 
-        /** True if an item with these labels must be left out for this viewer. */
+        /**
+         * {@return whether an item with these labels must be left out for this viewer}
+         *
+         * @param itemLabels the sensitivity labels of the item
+         */
         public boolean withholds(Set<SensitivityLabel> itemLabels) {
             for (SensitivityLabel label : itemLabels) {
                 if (withheld.contains(label)) {
@@ -85,6 +123,13 @@ public sealed interface AccessDecision permits AccessDecision.Permit, AccessDeci
 
     /** Access is refused. */
     record Deny(String rule, List<String> reasons) implements AccessDecision {
+        /**
+         * Checks the rule and copies the reasons.
+         *
+         * @param rule    the rule or record that denies
+         * @param reasons why, without personal data
+         * @throws InvalidInputException if {@code rule} is blank or longer than 200 characters
+         */
         public Deny {
             Require.text("rule", rule, Require.SHORT_TEXT);
             reasons = List.copyOf(reasons);

@@ -4,6 +4,7 @@ import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.UserId;
+import io.github.personalcare.lang.InvalidInputException;
 
 /**
  * Who is acting: the patient, a professional in a role at an organisation, a carer or other
@@ -11,31 +12,66 @@ import io.github.personalcare.identity.UserId;
  */
 public sealed interface Actor permits Actor.PatientActor, Actor.Professional, Actor.Carer, Actor.SystemActor {
 
-    /** A stable, non-personal reference such as {@code "professional:U123@A81001"}. */
+    /**
+     * {@return a stable, non-personal reference such as {@code
+     * "professional:U123@A81001/GENERAL_PRACTITIONER"}}
+     */
     String reference();
 
-    /** The patient themself (or the patient's own app acting for them). */
+    /**
+     * The patient themself (or the patient's own app acting for them).
+     *
+     * @param patient the patient
+     * @return the actor
+     * @throws InvalidInputException if {@code patient} is missing
+     */
     static PatientActor patient(PatientId patient) {
         return new PatientActor(patient);
     }
 
-    /** A professional acting in a role for an organisation. */
+    /**
+     * A professional acting in a role for an organisation.
+     *
+     * @param user         the professional's user id
+     * @param role         the role they act in
+     * @param organisation the organisation they act for
+     * @return the actor
+     * @throws InvalidInputException if any of them is missing
+     */
     static Professional professional(UserId user, ProfessionalRole role, OdsCode organisation) {
         return new Professional(user, role, organisation);
     }
 
-    /** A carer, family member or other proxy acting for a patient. */
+    /**
+     * A carer, family member or other proxy acting for a patient.
+     *
+     * @param user the carer's user id
+     * @return the actor
+     * @throws InvalidInputException if {@code user} is missing
+     */
     static Carer carer(UserId user) {
         return new Carer(user);
     }
 
-    /** A system acting on its own account (a relay, a scheduled job). */
+    /**
+     * A system acting on its own account (a relay, a scheduled job).
+     *
+     * @param name a fixed identifier of the component, at most 64 characters
+     * @return the actor
+     * @throws InvalidInputException if {@code name} is blank or too long
+     */
     static SystemActor system(String name) {
         return new SystemActor(name);
     }
 
     /** The patient acting on their own record. */
     record PatientActor(PatientId patient) implements Actor {
+        /**
+         * Checks the patient is present.
+         *
+         * @param patient the patient
+         * @throws InvalidInputException if {@code patient} is missing
+         */
         public PatientActor {
             Require.present("patient", patient);
         }
@@ -48,6 +84,14 @@ public sealed interface Actor permits Actor.PatientActor, Actor.Professional, Ac
 
     /** A professional in a role, at an organisation (ODS code). */
     record Professional(UserId user, ProfessionalRole role, OdsCode organisation) implements Actor {
+        /**
+         * Checks every component is present.
+         *
+         * @param user         the professional's user id
+         * @param role         the role they act in
+         * @param organisation the organisation they act for
+         * @throws InvalidInputException if a component is missing
+         */
         public Professional {
             Require.present("user", user);
             Require.present("role", role);
@@ -62,6 +106,12 @@ public sealed interface Actor permits Actor.PatientActor, Actor.Professional, Ac
 
     /** A carer or other proxy; what they may do comes from the care team and consents (R12, R47). */
     record Carer(UserId user) implements Actor {
+        /**
+         * Checks the user is present.
+         *
+         * @param user the carer's user id
+         * @throws InvalidInputException if {@code user} is missing
+         */
         public Carer {
             Require.present("user", user);
         }
@@ -74,6 +124,12 @@ public sealed interface Actor permits Actor.PatientActor, Actor.Professional, Ac
 
     /** A system component. The name is a fixed identifier, not personal. */
     record SystemActor(String name) implements Actor {
+        /**
+         * Checks the name.
+         *
+         * @param name a fixed identifier of the component, at most 64 characters
+         * @throws InvalidInputException if {@code name} is blank or too long
+         */
         public SystemActor {
             Require.text("system.name", name, 64);
         }

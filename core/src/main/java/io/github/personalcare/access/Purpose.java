@@ -20,7 +20,10 @@ public enum Purpose {
     /** Privacy and audit review. */
     AUDIT;
 
-    /** True for research and planning, which the national data opt-out applies to (R42). */
+    /**
+     * {@return whether this is research or planning, which the national data opt-out applies to
+     * (R42)}
+     */
     public boolean isSecondaryUse() {
         return this == RESEARCH || this == PLANNING;
     }

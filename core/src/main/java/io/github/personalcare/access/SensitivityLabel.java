@@ -5,11 +5,17 @@ package io.github.personalcare.access;
  * can permit or deny by label.
  */
 public enum SensitivityLabel {
+    /** Sexual health. */
     SEXUAL_HEALTH,
+    /** Mental health. */
     MENTAL_HEALTH,
+    /** Safeguarding concerns. */
     SAFEGUARDING,
+    /** Drug or alcohol misuse. */
     SUBSTANCE_MISUSE,
+    /** HIV status and care. */
     HIV,
+    /** Genetic information. */
     GENETIC,
     /** Third-party information: never shown to the patient or proxies (R48). */
     THIRD_PARTY,

@@ -18,7 +18,12 @@ public record AccessLogEntry(Instant at, String actor, Purpose purpose, String a
      */
     public static final String PATIENT_NOTIFIED = "access.patient_notified";
 
-    /** The log line of one audit record. */
+    /**
+     * The log line of one audit record.
+     *
+     * @param r the audit record
+     * @return its access log line
+     */
     public static AccessLogEntry of(AuditRecord r) {
         AuditEvent e = r.event();
         return new AccessLogEntry(e.at(), e.actor(), e.purpose(), e.action(), e.outcome(), e.rule());

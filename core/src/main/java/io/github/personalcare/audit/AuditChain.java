@@ -26,14 +26,27 @@ public final class AuditChain {
     private AuditChain() {
     }
 
-    /** The record that follows {@code head} (or starts the chain when there is none). */
+    /**
+     * The record that follows {@code head} (or starts the chain when there is none).
+     *
+     * @param head  the chain's last record, or empty for a new chain
+     * @param event the event to append; its {@code chain()} names the chain
+     * @return the new record, with the next sequence number and its hash
+     */
     public static AuditRecord link(Optional<AuditRecord> head, AuditEvent event) {
         String previous = head.map(AuditRecord::hash).orElse(GENESIS);
         long sequence = head.map(h -> h.sequence() + 1).orElse(1L);
         return new AuditRecord(event.chain(), sequence, event, previous, hash(previous, sequence, event));
     }
 
-    /** SHA-256 (hex) over the previous hash, the sequence and the event's canonical form. */
+    /**
+     * SHA-256 (hex) over the previous hash, the sequence and the event's canonical form.
+     *
+     * @param previousHash the previous record's hash, or {@link #GENESIS} for the first
+     * @param sequence     the record's position in its chain, from 1
+     * @param event        the event
+     * @return the hash, 64 lowercase hex digits
+     */
     public static String hash(String previousHash, long sequence, AuditEvent event) {
         StringBuilder sb = new StringBuilder(256);
         field(sb, previousHash);
@@ -65,8 +78,11 @@ public final class AuditChain {
     /**
      * Checks one chain, given its records in stored order and its separately kept head.
      *
+     * @param chain   the chain's key: a patient id, or {@link #SYSTEM_CHAIN}
      * @param records the chain's records as stored, in sequence order
      * @param head    the head the store recorded, empty if it recorded none
+     * @return intact with the number of records checked, or broken at the first record that does
+     *         not verify
      */
     public static AuditVerification verify(String chain, List<AuditRecord> records, Optional<AuditRecord> head) {
         String previous = GENESIS;

@@ -8,6 +8,17 @@ import java.util.Objects;
  * canonical form ({@link AuditChain#hash}).
  */
 public record AuditRecord(String chain, long sequence, AuditEvent event, String previousHash, String hash) {
+    /**
+     * Checks every component is present and the sequence is at least 1.
+     *
+     * @param chain        the chain's key: a patient id, or {@link AuditChain#SYSTEM_CHAIN}
+     * @param sequence     the position in the chain, from 1
+     * @param event        the event recorded
+     * @param previousHash the previous record's hash, {@link AuditChain#GENESIS} for the first
+     * @param hash         this record's hash
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code sequence} is below 1
+     */
     public AuditRecord {
         Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(event, "event");

@@ -3,7 +3,7 @@ package io.github.personalcare.audit;
 /** The result of checking audit hash chains: intact, or broken at a named record. */
 public sealed interface AuditVerification permits AuditVerification.Intact, AuditVerification.Broken {
 
-    /** True if every chain checked is intact. */
+    /** {@return whether every chain checked is intact} */
     default boolean isIntact() {
         return this instanceof Intact;
     }

@@ -13,10 +13,16 @@ import java.util.Optional;
 @FunctionalInterface
 public interface AgreedPlanLines {
 
-    /** The patient's current AGREED plan, if there is one (R6: at most one). */
+    /**
+     * The patient's current AGREED plan, if there is one (R6: at most one).
+     *
+     * @param tx      the open transaction of the budget command
+     * @param patient the patient
+     * @return the plan's lines, or empty if the patient has no agreed plan in force
+     */
     Optional<AgreedPlan> currentAgreed(Transaction tx, PatientId patient);
 
-    /** The care-plan store: what {@code PersonalCare} wires. */
+    /** {@return the source that reads the care-plan store: what {@code PersonalCare} wires} */
     static AgreedPlanLines carePlans() {
         return new CarePlanLines();
     }

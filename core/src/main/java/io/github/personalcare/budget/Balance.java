@@ -11,27 +11,43 @@ public record Balance(long pence) implements Comparable<Balance> {
     /** Nothing. */
     public static final Balance ZERO = new Balance(0);
 
-    /** The balance after an entry moving {@code signedPence}. */
+    /**
+     * The balance after an entry moving {@code signedPence}.
+     *
+     * @param signedPence the entry's amount: positive into the budget, negative out of it
+     * @return the new balance
+     * @throws ArithmeticException if the result does not fit in a {@code long}
+     */
     public Balance plus(long signedPence) {
         return new Balance(Math.addExact(pence, signedPence));
     }
 
-    /** The sum of two balances. */
+    /**
+     * The sum of two balances.
+     *
+     * @param other the other balance
+     * @return the sum
+     * @throws ArithmeticException if the result does not fit in a {@code long}
+     */
     public Balance plus(Balance other) {
         return plus(other.pence);
     }
 
-    /** True if the balance is below zero. */
+    /** {@return whether the balance is below zero} */
     public boolean isOverdrawn() {
         return pence < 0;
     }
 
-    /** True if at least {@code amount} remains. */
+    /**
+     * {@return whether at least {@code amount} remains}
+     *
+     * @param amount the amount asked about
+     */
     public boolean covers(Money amount) {
         return pence >= amount.pence();
     }
 
-    /** The balance as money, zero when overdrawn. */
+    /** {@return the balance as money, zero when overdrawn} */
     public Money available() {
         return Money.ofPence(Math.max(0, pence));
     }

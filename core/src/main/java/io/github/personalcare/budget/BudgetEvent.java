@@ -17,11 +17,20 @@ public sealed interface BudgetEvent extends DomainEvent
         BudgetEvent.DirectPaymentsStopped, BudgetEvent.ReviewTaskRaised, BudgetEvent.ReviewCompleted,
         BudgetEvent.NoticeIssued, BudgetEvent.ReconsiderationRecorded, BudgetEvent.PlannedAmountChanged {
 
-    /** The budget concerned. */
+    /** {@return the budget concerned} */
     BudgetId budget();
 
     /** A budget was proposed. */
     record Proposed(UUID eventId, Instant occurredAt, PatientId patient, BudgetId budget) implements BudgetEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the budget was proposed
+         * @param patient    whose budget it is
+         * @param budget     the budget
+         * @throws NullPointerException if a component is null
+         */
         public Proposed {
             check(eventId, occurredAt, patient, budget);
         }
@@ -35,6 +44,17 @@ public sealed interface BudgetEvent extends DomainEvent
     /** A budget was activated, suspended, resumed or ended. */
     record StatusChanged(UUID eventId, Instant occurredAt, PatientId patient, BudgetId budget, BudgetStatus status,
             StatusReason reason) implements BudgetEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the status changed
+         * @param patient    whose budget it is
+         * @param budget     the budget
+         * @param status     the new status
+         * @param reason     why it changed, as a code
+         * @throws NullPointerException if a component is null
+         */
         public StatusChanged {
             check(eventId, occurredAt, patient, budget);
             Objects.requireNonNull(status, "status");
@@ -50,6 +70,19 @@ public sealed interface BudgetEvent extends DomainEvent
     /** A ledger entry was recorded. */
     record EntryRecorded(UUID eventId, Instant occurredAt, PatientId patient, BudgetId budget, LedgerEntryId entry,
             EntryKind kind, String line, long signedPence) implements BudgetEvent {
+        /**
+         * Checks every object component is present.
+         *
+         * @param eventId     the unique id of the event
+         * @param occurredAt  when the entry was recorded
+         * @param patient     whose budget it is
+         * @param budget      the budget
+         * @param entry       the entry's id
+         * @param kind        allocation, spend, refund, adjustment or recovery
+         * @param line        the line's code
+         * @param signedPence the amount in pence: positive into the budget, negative out of it
+         * @throws NullPointerException if an object component is null
+         */
         public EntryRecorded {
             check(eventId, occurredAt, patient, budget);
             Objects.requireNonNull(entry, "entry");
@@ -66,6 +99,16 @@ public sealed interface BudgetEvent extends DomainEvent
     /** Direct payments on the budget stopped (R25, R26). */
     record DirectPaymentsStopped(UUID eventId, Instant occurredAt, PatientId patient, BudgetId budget,
             StopReason reason) implements BudgetEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when direct payments stopped
+         * @param patient    whose budget it is
+         * @param budget     the budget
+         * @param reason     why they stopped
+         * @throws NullPointerException if a component is null
+         */
         public DirectPaymentsStopped {
             check(eventId, occurredAt, patient, budget);
             Objects.requireNonNull(reason, "reason");
@@ -80,6 +123,17 @@ public sealed interface BudgetEvent extends DomainEvent
     /** A review task was raised (R23). */
     record ReviewTaskRaised(UUID eventId, Instant occurredAt, PatientId patient, BudgetId budget, ReviewTaskId task,
             ReviewTaskKind kind) implements BudgetEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the task was raised
+         * @param patient    whose budget it is
+         * @param budget     the budget
+         * @param task       the task's id
+         * @param kind       what prompted it
+         * @throws NullPointerException if a component is null
+         */
         public ReviewTaskRaised {
             check(eventId, occurredAt, patient, budget);
             Objects.requireNonNull(task, "task");
@@ -95,6 +149,15 @@ public sealed interface BudgetEvent extends DomainEvent
     /** A review was completed (R22). */
     record ReviewCompleted(UUID eventId, Instant occurredAt, PatientId patient, BudgetId budget)
             implements BudgetEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the review was completed
+         * @param patient    whose budget it is
+         * @param budget     the budget
+         * @throws NullPointerException if a component is null
+         */
         public ReviewCompleted {
             check(eventId, occurredAt, patient, budget);
         }
@@ -108,6 +171,17 @@ public sealed interface BudgetEvent extends DomainEvent
     /** A written notice of reduction or repayment was given (R24). */
     record NoticeIssued(UUID eventId, Instant occurredAt, PatientId patient, BudgetId budget, NoticeId notice,
             NoticeKind kind) implements BudgetEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the notice was given
+         * @param patient    whose budget it is
+         * @param budget     the budget
+         * @param notice     the notice's id
+         * @param kind       reduction or repayment
+         * @throws NullPointerException if a component is null
+         */
         public NoticeIssued {
             check(eventId, occurredAt, patient, budget);
             Objects.requireNonNull(notice, "notice");
@@ -123,6 +197,17 @@ public sealed interface BudgetEvent extends DomainEvent
     /** Reconsideration of a notice was requested or decided (R24). */
     record ReconsiderationRecorded(UUID eventId, Instant occurredAt, PatientId patient, BudgetId budget,
             NoticeId notice, boolean decided) implements BudgetEvent {
+        /**
+         * Checks every object component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the request or the decision was recorded
+         * @param patient    whose budget it is
+         * @param budget     the budget
+         * @param notice     the notice reconsidered
+         * @param decided    false when reconsideration was requested, true when it was decided
+         * @throws NullPointerException if an object component is null
+         */
         public ReconsiderationRecorded {
             check(eventId, occurredAt, patient, budget);
             Objects.requireNonNull(notice, "notice");
@@ -137,6 +222,17 @@ public sealed interface BudgetEvent extends DomainEvent
     /** A line's planned amount per period changed. */
     record PlannedAmountChanged(UUID eventId, Instant occurredAt, PatientId patient, BudgetId budget, String line,
             long pence) implements BudgetEvent {
+        /**
+         * Checks every object component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the amount changed
+         * @param patient    whose budget it is
+         * @param budget     the budget
+         * @param line       the line's code
+         * @param pence      the new planned amount per period, in pence
+         * @throws NullPointerException if an object component is null
+         */
         public PlannedAmountChanged {
             check(eventId, occurredAt, patient, budget);
             Objects.requireNonNull(line, "line");

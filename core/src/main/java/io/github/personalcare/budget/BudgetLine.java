@@ -1,6 +1,7 @@
 package io.github.personalcare.budget;
 
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 
 /**
  * One line of a budget: the care plan item it pays for (by code, R15), what it is for
@@ -16,6 +17,17 @@ import io.github.personalcare.internal.check.Require;
  */
 public record BudgetLine(BudgetLineCode code, SpendCategory category, Money plannedPerPeriod, Management management,
         PaymentFrequency paymentFrequency) {
+    /**
+     * Checks the line: every component but the schedule is required and the planned amount is
+     * more than zero (R17); no schedule means monthly.
+     *
+     * @param code             the plan's budget line code
+     * @param category         what the money is for
+     * @param plannedPerPeriod the amount planned for each period
+     * @param management       how the line's money is held
+     * @param paymentFrequency how often the planned amount is paid in
+     * @throws InvalidInputException naming the component that is missing or not positive
+     */
     public BudgetLine {
         Require.present("line.code", code);
         Require.present("line.category", category);
@@ -29,17 +41,23 @@ public record BudgetLine(BudgetLineCode code, SpendCategory category, Money plan
         this(code, category, plannedPerPeriod, management, PaymentFrequency.MONTHLY);
     }
 
-    /** How this line is held. */
+    /** {@return how this line is held: notional, third party or direct payment} */
     public ManagementOption option() {
         return management.option();
     }
 
-    /** True for a direct-payment line. */
+    /** {@return whether this is a direct-payment line} */
     public boolean isDirectPayment() {
         return management instanceof Management.DirectPayment;
     }
 
-    /** A copy with another planned amount. */
+    /**
+     * A copy with another planned amount.
+     *
+     * @param amount the new amount planned for each period, more than zero
+     * @return the copy
+     * @throws InvalidInputException if {@code amount} is missing or zero
+     */
     public BudgetLine withPlannedPerPeriod(Money amount) {
         return new BudgetLine(code, category, amount, management, paymentFrequency);
     }

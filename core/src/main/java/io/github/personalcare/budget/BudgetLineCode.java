@@ -9,7 +9,12 @@ import io.github.personalcare.lang.InvalidInputException;
  * personal and may be logged.
  */
 public record BudgetLineCode(String value) {
-    /** @throws InvalidInputException unless 1–40 uppercase letters, digits or '-' */
+    /**
+     * Checks the code (R15).
+     *
+     * @param value 1 to 40 uppercase letters, digits or '-'
+     * @throws InvalidInputException unless 1–40 uppercase letters, digits or '-'
+     */
     public BudgetLineCode {
         if (value == null || value.isEmpty() || value.length() > 40) {
             throw new InvalidInputException("budgetLine", "R15", "must be 1 to 40 characters");
@@ -22,7 +27,13 @@ public record BudgetLineCode(String value) {
         }
     }
 
-    /** Reads a line code. */
+    /**
+     * Reads a line code.
+     *
+     * @param value 1 to 40 uppercase letters, digits or '-'
+     * @return the line code
+     * @throws InvalidInputException unless 1 to 40 uppercase letters, digits or '-'
+     */
     public static BudgetLineCode of(String value) {
         return new BudgetLineCode(value);
     }

@@ -16,6 +16,13 @@ import java.util.Optional;
  * @param end   first day after the period
  */
 public record BudgetPeriod(LocalDate start, LocalDate end) {
+    /**
+     * Checks both days are present and the end is after the start.
+     *
+     * @param start first day of the period
+     * @param end   first day after the period
+     * @throws InvalidInputException if a day is missing or the end is not after the start
+     */
     public BudgetPeriod {
         Require.present("period.start", start);
         Require.present("period.end", end);
@@ -27,6 +34,11 @@ public record BudgetPeriod(LocalDate start, LocalDate end) {
     /**
      * The period containing {@code date} when periods of {@code months} months run from
      * {@code first}; empty if the date is before {@code first}.
+     *
+     * @param first  the first day of the first period: the budget's start date
+     * @param months the length of each period in months, at least 1
+     * @param date   the date to find the period of
+     * @return the period, or empty if {@code date} is before {@code first}
      */
     public static Optional<BudgetPeriod> containing(LocalDate first, int months, LocalDate date) {
         if (date.isBefore(first)) {
@@ -44,17 +56,21 @@ public record BudgetPeriod(LocalDate start, LocalDate end) {
         return Optional.of(new BudgetPeriod(first.plusMonths(n * months), first.plusMonths((n + 1) * months)));
     }
 
-    /** True if the date falls in the period. */
+    /**
+     * {@return whether the date falls in the period}
+     *
+     * @param date the date
+     */
     public boolean contains(LocalDate date) {
         return !date.isBefore(start) && date.isBefore(end);
     }
 
-    /** The number of days in the period. */
+    /** {@return the number of days in the period} */
     public long days() {
         return ChronoUnit.DAYS.between(start, end);
     }
 
-    /** The last day of the period. */
+    /** {@return the last day of the period} */
     public LocalDate lastDay() {
         return end.minusDays(1);
     }

@@ -8,22 +8,32 @@ import io.github.personalcare.lang.IllegalTransitionException;
  * SUSPENDED budget keeps its money but takes no spends or payments; ENDED is final.
  */
 public enum BudgetStatus {
+    /** Set up, not yet activated against an agreed care plan (R15). */
     PROPOSED,
+    /** In use: the only state spends and payments are recorded in. */
     ACTIVE,
+    /** Keeps its money but takes no spends or payments until resumed. */
     SUSPENDED,
+    /** Closed for good. */
     ENDED;
 
     /** The commands that move a budget between states. */
     public enum Command {
+        /** PROPOSED to ACTIVE. */
         ACTIVATE,
+        /** ACTIVE to SUSPENDED. */
         SUSPEND,
+        /** SUSPENDED to ACTIVE. */
         RESUME,
+        /** Any state but ENDED to ENDED. */
         END
     }
 
     /**
      * The state after {@code command}.
      *
+     * @param command the command
+     * @return the state it moves the budget to
      * @throws IllegalTransitionException if the command is not allowed in this state
      */
     public BudgetStatus next(Command command) {

@@ -1,6 +1,7 @@
 package io.github.personalcare.budget;
 
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.time.LocalDate;
 
@@ -12,6 +13,13 @@ import java.time.LocalDate;
  * @param on     from when
  */
 public record DirectPaymentStop(StopReason reason, LocalDate on) {
+    /**
+     * Checks both components are present.
+     *
+     * @param reason why
+     * @param on     from when
+     * @throws InvalidInputException if either is missing
+     */
     public DirectPaymentStop {
         Require.present("stop.reason", reason);
         Require.present("stop.on", on);

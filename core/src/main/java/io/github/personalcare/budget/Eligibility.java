@@ -12,6 +12,13 @@ import java.time.LocalDate;
  * @param from   the eligibility date, at which the age rules are checked
  */
 public record Eligibility(EligibilityReason reason, LocalDate from) {
+    /**
+     * Checks both components are present.
+     *
+     * @param reason the legal-right cohort, or discretionary
+     * @param from   the eligibility date
+     * @throws InvalidInputException if either is missing
+     */
     public Eligibility {
         Require.present("eligibility.reason", reason);
         Require.present("eligibility.from", from);
@@ -21,6 +28,7 @@ public record Eligibility(EligibilityReason reason, LocalDate from) {
      * Checks the cohort's age rule for a person of this age at {@link #from}: NHS Continuing
      * Healthcare needs 18 or over, children's continuing care 17 or under (R18).
      *
+     * @param ageAtEligibility the person's age in whole years at {@link #from}
      * @throws InvalidInputException naming {@code eligibility.reason} if the age does not fit
      */
     public void checkAge(int ageAtEligibility) {

@@ -16,7 +16,7 @@ public enum EligibilityReason {
     /** Offered locally without a legal right. */
     DISCRETIONARY;
 
-    /** True for the cohorts with a legal right to a budget. */
+    /** {@return whether this is a cohort with a legal right to a budget} */
     public boolean isLegalRight() {
         return this != DISCRETIONARY;
     }

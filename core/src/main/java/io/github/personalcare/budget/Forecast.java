@@ -1,6 +1,7 @@
 package io.github.personalcare.budget;
 
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.time.LocalDate;
 
@@ -33,7 +34,7 @@ public record Forecast(BudgetId budget, BudgetPeriod period, LocalDate asOf, Bal
         Require.present("projectedClosing", projectedClosing);
     }
 
-    /** True if the money is projected to run out before the period ends. */
+    /** {@return whether the money is projected to run out before the period ends} */
     public boolean isShortfall() {
         return projectedClosing.isOverdrawn();
     }

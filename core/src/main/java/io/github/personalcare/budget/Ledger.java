@@ -1,6 +1,7 @@
 package io.github.personalcare.budget;
 
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +21,14 @@ import java.util.Map;
  * @param entries its entries in recording order
  */
 public record Ledger(BudgetId budget, List<LedgerEntry> entries) {
+    /**
+     * Checks the budget is present and every entry belongs to it; copies the entries.
+     *
+     * @param budget  the budget
+     * @param entries its entries in recording order
+     * @throws InvalidInputException if {@code budget} is missing
+     * @throws IllegalArgumentException if an entry belongs to another budget
+     */
     public Ledger {
         Require.present("budget", budget);
         entries = List.copyOf(entries);
@@ -30,7 +39,7 @@ public record Ledger(BudgetId budget, List<LedgerEntry> entries) {
         }
     }
 
-    /** The balance over every entry. */
+    /** {@return the balance over every entry} */
     public Balance balance() {
         Balance b = Balance.ZERO;
         for (LedgerEntry e : entries) {
@@ -39,12 +48,21 @@ public record Ledger(BudgetId budget, List<LedgerEntry> entries) {
         return b;
     }
 
-    /** The balance of one line. */
+    /**
+     * {@return the balance of one line}
+     *
+     * @param line the line
+     */
     public Balance balance(BudgetLineCode line) {
         return account(line).balance();
     }
 
-    /** The totals of one line, as {@link PersonalHealthBudget#accounts()} keeps them. */
+    /**
+     * The totals of one line, as {@link PersonalHealthBudget#accounts()} keeps them.
+     *
+     * @param line the line
+     * @return its totals; all zero if the line has no entries
+     */
     public LineAccount account(BudgetLineCode line) {
         LineAccount a = LineAccount.empty(line);
         for (LedgerEntry e : entries) {
@@ -55,7 +73,11 @@ public record Ledger(BudgetId budget, List<LedgerEntry> entries) {
         return a;
     }
 
-    /** The balance of entries dated before {@code date}. */
+    /**
+     * {@return the balance of the entries dated before {@code date}}
+     *
+     * @param date the first date not counted
+     */
     public Balance balanceBefore(LocalDate date) {
         Balance b = Balance.ZERO;
         for (LedgerEntry e : entries) {
@@ -66,7 +88,12 @@ public record Ledger(BudgetId budget, List<LedgerEntry> entries) {
         return b;
     }
 
-    /** Entries dated within the period, by date and then recording order. */
+    /**
+     * Entries dated within the period, by date and then recording order.
+     *
+     * @param period the period
+     * @return the entries, in date order
+     */
     public List<LedgerEntry> in(BudgetPeriod period) {
         List<LedgerEntry> result = new ArrayList<>();
         for (LedgerEntry e : entries) {
@@ -81,6 +108,11 @@ public record Ledger(BudgetId budget, List<LedgerEntry> entries) {
     /**
      * The statement of a period: opening balance, the period's entries, closing balance, and the
      * same per line (for the given lines, in their order).
+     *
+     * @param period the period
+     * @param lines  the budget's lines, in the order the statement lists them; lines with entries
+     *               but not listed follow
+     * @return the statement
      */
     public Statement statement(BudgetPeriod period, List<BudgetLineCode> lines) {
         Map<BudgetLineCode, long[]> perLine = new LinkedHashMap<>();

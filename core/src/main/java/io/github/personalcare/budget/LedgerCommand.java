@@ -3,6 +3,7 @@ package io.github.personalcare.budget;
 import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.UserId;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,22 +20,31 @@ public sealed interface LedgerCommand
         permits LedgerCommand.Allocation, LedgerCommand.Spend, LedgerCommand.Refund, LedgerCommand.Adjustment,
         LedgerCommand.Recovery {
 
-    /** The caller's idempotency key, unique within the budget. */
+    /** {@return the caller's idempotency key, unique within the budget} */
     String idempotencyKey();
 
-    /** The line the money moves on. */
+    /** {@return the line the money moves on} */
     BudgetLineCode line();
 
-    /** The amount, more than zero. */
+    /** {@return the amount, more than zero} */
     Money amount();
 
-    /** The date the money moved. */
+    /** {@return the date the money moved} */
     LocalDate date();
 
-    /** The audit action name of the command, such as {@code "budget.spend"}. */
+    /** {@return the audit action name of the command, such as {@code "budget.spend"}} */
     String auditAction();
 
-    /** The entry this command records. */
+    /**
+     * The entry this command records.
+     *
+     * @param id         the new entry's id
+     * @param budget     the budget it belongs to
+     * @param patient    whose budget it is
+     * @param recordedBy who recorded it, as a non-personal reference
+     * @param recordedAt when it was recorded
+     * @return the entry, not yet stored
+     */
     LedgerEntry toEntry(LedgerEntryId id, BudgetId budget, PatientId patient, String recordedBy, Instant recordedAt);
 
     /**
@@ -51,6 +61,19 @@ public sealed interface LedgerCommand
      */
     record Allocation(String idempotencyKey, BudgetLineCode line, Money amount, LocalDate date,
             Optional<String> paidIntoAccount, Optional<Money> offset) implements LedgerCommand {
+        /**
+         * Checks the payment: key, line, a positive amount and the date are required; an offset, if
+         * any, is positive. Absent optionals become empty.
+         *
+         * @param idempotencyKey  the caller's key: 1 to 100 letters, digits, '.', '_', ':' or '-'
+         * @param line            the line
+         * @param amount          the scheduled payment
+         * @param date            when paid
+         * @param paidIntoAccount the account reference paid into (direct payments)
+         * @param offset          accumulated unused money set against this payment (R27)
+         * @throws InvalidInputException naming the component that is missing or wrong (R17 for
+         *                               amounts)
+         */
         public Allocation {
             idempotencyKey = key(idempotencyKey);
             Require.present("line", line);
@@ -61,18 +84,45 @@ public sealed interface LedgerCommand
             offset.ifPresent(o -> o.requirePositive("offset"));
         }
 
-        /** A payment into a notional or third-party line. */
+        /**
+         * A payment into a notional or third-party line.
+         *
+         * @param key    the caller's idempotency key
+         * @param line   the line
+         * @param amount the payment, more than zero
+         * @param date   when paid
+         * @return the command
+         * @throws InvalidInputException if a component is missing or wrong
+         */
         public static Allocation of(String key, BudgetLineCode line, Money amount, LocalDate date) {
             return new Allocation(key, line, amount, date, Optional.empty(), Optional.empty());
         }
 
-        /** A direct payment into the registered account (R21). */
+        /**
+         * A direct payment into the registered account (R21).
+         *
+         * @param key     the caller's idempotency key
+         * @param line    the direct-payment line
+         * @param amount  the payment, more than zero
+         * @param date    when paid
+         * @param account the registered account's reference
+         * @return the command
+         * @throws InvalidInputException if a component is missing or wrong
+         * @throws NullPointerException if {@code account} is null
+         */
         public static Allocation directPayment(String key, BudgetLineCode line, Money amount, LocalDate date,
                 String account) {
             return new Allocation(key, line, amount, date, Optional.of(account), Optional.empty());
         }
 
-        /** A copy offsetting accumulated unused money against this payment (R27). */
+        /**
+         * A copy offsetting accumulated unused money against this payment (R27).
+         *
+         * @param unusedToOffset the accumulated unused money, more than zero
+         * @return the copy
+         * @throws InvalidInputException if {@code unusedToOffset} is not positive
+         * @throws NullPointerException if {@code unusedToOffset} is null
+         */
         public Allocation withOffset(Money unusedToOffset) {
             return new Allocation(idempotencyKey, line, amount, date, paidIntoAccount, Optional.of(unusedToOffset));
         }
@@ -113,6 +163,20 @@ public sealed interface LedgerCommand
      */
     record Spend(String idempotencyKey, BudgetLineCode line, Money amount, LocalDate date, SpendCategory category,
             String payee, Optional<UserId> approvedBy) implements LedgerCommand {
+        /**
+         * Checks the spend: key, line, a positive amount, date and category are required; the payee
+         * is short text. An absent approver becomes empty.
+         *
+         * @param idempotencyKey the caller's key: 1 to 100 letters, digits, '.', '_', ':' or '-'
+         * @param line           the plan line it is for (R15)
+         * @param amount         how much
+         * @param date           when spent
+         * @param category       what it bought (R16)
+         * @param payee          who was paid (free text, never logged)
+         * @param approvedBy     who approved going over the balance of a notional line, if anyone
+         * @throws InvalidInputException naming the component that is missing or wrong (R17 for the
+         *                               amount)
+         */
         public Spend {
             idempotencyKey = key(idempotencyKey);
             Require.present("line", line);
@@ -123,7 +187,18 @@ public sealed interface LedgerCommand
             approvedBy = approvedBy == null ? Optional.empty() : approvedBy;
         }
 
-        /** A spend. */
+        /**
+         * A spend.
+         *
+         * @param key      the caller's idempotency key
+         * @param line     the plan line it is for
+         * @param amount   how much, more than zero
+         * @param date     when spent
+         * @param category what it bought
+         * @param payee    who was paid (free text, never logged)
+         * @return the command
+         * @throws InvalidInputException if a component is missing or wrong
+         */
         public static Spend of(String key, BudgetLineCode line, Money amount, LocalDate date, SpendCategory category,
                 String payee) {
             return new Spend(key, line, amount, date, category, payee, Optional.empty());
@@ -132,15 +207,29 @@ public sealed interface LedgerCommand
         /**
          * A spend read from a caller's text amount and currency code.
          *
-         * @throws io.github.personalcare.lang.InvalidInputException for a currency other than GBP, or a negative, zero or
-         *                               over-precise amount (R17)
+         * @param key      the caller's idempotency key
+         * @param line     the line code
+         * @param amount   the amount in pounds, such as {@code "12.50"}
+         * @param currency the currency code; only {@code "GBP"}
+         * @param date     when spent
+         * @param category what it bought
+         * @param payee    who was paid (free text, never logged)
+         * @return the command
+         * @throws InvalidInputException for a currency other than GBP, a line code that is not
+         *                               valid, or a negative, zero or over-precise amount (R17)
          */
         public static Spend of(String key, String line, String amount, String currency, LocalDate date,
                 SpendCategory category, String payee) {
             return of(key, BudgetLineCode.of(line), Money.of(amount, currency), date, category, payee);
         }
 
-        /** A copy naming who approved going over a notional line's balance. */
+        /**
+         * A copy naming who approved going over a notional line's balance.
+         *
+         * @param approver who approved
+         * @return the copy
+         * @throws NullPointerException if {@code approver} is null
+         */
         public Spend approvedBy(UserId approver) {
             return new Spend(idempotencyKey, line, amount, date, category, payee, Optional.of(approver));
         }
@@ -170,6 +259,18 @@ public sealed interface LedgerCommand
      */
     record Refund(String idempotencyKey, BudgetLineCode line, Money amount, LocalDate date, String payee)
             implements LedgerCommand {
+        /**
+         * Checks the refund: key, line, a positive amount and the date are required; the payer is
+         * short text.
+         *
+         * @param idempotencyKey the caller's key: 1 to 100 letters, digits, '.', '_', ':' or '-'
+         * @param line           the line
+         * @param amount         how much came back
+         * @param date           when
+         * @param payee          who paid it back (free text, never logged)
+         * @throws InvalidInputException naming the component that is missing or wrong (R17 for the
+         *                               amount)
+         */
         public Refund {
             idempotencyKey = key(idempotencyKey);
             Require.present("line", line);
@@ -204,6 +305,19 @@ public sealed interface LedgerCommand
      */
     record Adjustment(String idempotencyKey, BudgetLineCode line, Direction direction, Money amount, LocalDate date,
             String reason) implements LedgerCommand {
+        /**
+         * Checks the adjustment: key, line, direction, a positive amount and the date are required;
+         * the reason is short text.
+         *
+         * @param idempotencyKey the caller's key: 1 to 100 letters, digits, '.', '_', ':' or '-'
+         * @param line           the line
+         * @param direction      up or down
+         * @param amount         how much
+         * @param date           when
+         * @param reason         why (free text, never logged)
+         * @throws InvalidInputException naming the component that is missing or wrong (R17 for the
+         *                               amount)
+         */
         public Adjustment {
             idempotencyKey = key(idempotencyKey);
             Require.present("line", line);
@@ -240,6 +354,19 @@ public sealed interface LedgerCommand
      */
     record Recovery(String idempotencyKey, BudgetLineCode line, Money amount, LocalDate date, String reason,
             Optional<NoticeId> notice) implements LedgerCommand {
+        /**
+         * Checks the recovery: key, line, a positive amount and the date are required; the reason
+         * is short text. An absent notice becomes empty.
+         *
+         * @param idempotencyKey the caller's key: 1 to 100 letters, digits, '.', '_', ':' or '-'
+         * @param line           the line
+         * @param amount         how much
+         * @param date           when
+         * @param reason         why (free text, never logged)
+         * @param notice         the repayment notice (needed for direct payments)
+         * @throws InvalidInputException naming the component that is missing or wrong (R17 for the
+         *                               amount)
+         */
         public Recovery {
             idempotencyKey = key(idempotencyKey);
             Require.present("line", line);

@@ -54,6 +54,30 @@ public record LedgerEntry(
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,120}");
     private static final Pattern CALLER_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
+    /**
+     * Checks the entry: ids, kind, line, a positive amount (R17), date and who recorded it are
+     * required; the direction is the kind's own except for adjustments; a spend has a category
+     * (R16), an adjustment or recovery a reason; payee and reason are short text. Absent optionals
+     * become empty.
+     *
+     * @param id             internal id
+     * @param budget         the budget whose ledger this is
+     * @param patient        the budget's patient
+     * @param idempotencyKey 1 to 120 letters, digits, '.', '_', ':' or '-'
+     * @param kind           allocation, spend, refund, adjustment or recovery
+     * @param direction      INCREASE or DECREASE
+     * @param line           the budget line
+     * @param amount         more than zero
+     * @param date           when the money moved
+     * @param category       what a spend bought
+     * @param payee          who was paid or paid back (free text, never logged)
+     * @param reason         why, for adjustments and recoveries (free text, never logged)
+     * @param notice         the written notice a recovery is made under, if any
+     * @param approvedBy     who approved a notional overspend, if any
+     * @param recordedBy     the non-personal reference of the actor who recorded it
+     * @param recordedAt     when it was recorded
+     * @throws InvalidInputException naming the component that is missing or wrong
+     */
     public LedgerEntry {
         Require.present("id", id);
         Require.present("budget", budget);
@@ -114,7 +138,10 @@ public record LedgerEntry(
         return kind.sign(Direction.INCREASE) > 0 ? Direction.INCREASE : Direction.DECREASE;
     }
 
-    /** The amount with the sign it has on the balance. */
+    /**
+     * {@return the amount with the sign it has on the balance: positive into the budget, negative
+     * out of it}
+     */
     public long signedPence() {
         return kind.sign(direction) * amount.pence();
     }
@@ -122,6 +149,9 @@ public record LedgerEntry(
     /**
      * True if {@code other} records the same movement of money (kind, direction, line, amount,
      * date, category): a retry of this entry's command.
+     *
+     * @param other another entry with the same idempotency key
+     * @return whether both record the same movement
      */
     public boolean sameMovementAs(LedgerEntry other) {
         return kind == other.kind && direction == other.direction && line.equals(other.line)

@@ -2,6 +2,7 @@ package io.github.personalcare.budget;
 
 import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.util.Optional;
 
@@ -12,20 +13,34 @@ import java.util.Optional;
  */
 public sealed interface Management permits Management.Notional, Management.ThirdParty, Management.DirectPayment {
 
-    /** The option as a code, for reports and indexes. */
+    /** {@return the option as a code, for reports and indexes} */
     ManagementOption option();
 
-    /** The NHS holds the money. */
+    /** {@return a notional line: the NHS holds the money} */
     static Notional notional() {
         return new Notional();
     }
 
-    /** A named organisation holds the money. */
+    /**
+     * A named organisation holds the money.
+     *
+     * @param organisation the organisation's name (not personal)
+     * @param odsCode      its ODS code, if it has one
+     * @return the line's management
+     * @throws InvalidInputException if the name is blank or longer than 200 characters
+     */
     static ThirdParty thirdParty(String organisation, Optional<OdsCode> odsCode) {
         return new ThirdParty(organisation, odsCode);
     }
 
-    /** A direct payment to the recipient, into the account. */
+    /**
+     * A direct payment to the recipient, into the account.
+     *
+     * @param recipient who receives the money (R19)
+     * @param account   the registered dedicated account it is paid into (R21)
+     * @return the line's management, with no Schedule override
+     * @throws InvalidInputException if either is missing
+     */
     static DirectPayment directPayment(Recipient recipient, PaymentAccount account) {
         return new DirectPayment(recipient, account, Optional.empty());
     }
@@ -45,6 +60,13 @@ public sealed interface Management permits Management.Notional, Management.Third
      * @param odsCode      its ODS code, if it has one
      */
     record ThirdParty(String organisation, Optional<OdsCode> odsCode) implements Management {
+        /**
+         * Checks the name; an absent ODS code becomes empty.
+         *
+         * @param organisation the organisation's name (not personal)
+         * @param odsCode      its ODS code, if it has one
+         * @throws InvalidInputException if the name is blank or longer than 200 characters
+         */
         public ThirdParty {
             Require.text("thirdParty.organisation", organisation, Require.SHORT_TEXT);
             odsCode = odsCode == null ? Optional.empty() : odsCode;
@@ -65,13 +87,28 @@ public sealed interface Management permits Management.Notional, Management.Third
      */
     record DirectPayment(Recipient recipient, PaymentAccount account, Optional<AuditedOverride> scheduleOverride)
             implements Management {
+        /**
+         * Checks the recipient and the account are present; an absent override becomes empty.
+         *
+         * @param recipient        who receives the money (R19)
+         * @param account          where it is paid (R21)
+         * @param scheduleOverride the audited decision to pay a person excluded under the Schedule
+         *                         (R20)
+         * @throws InvalidInputException if the recipient or the account is missing
+         */
         public DirectPayment {
             Require.present("directPayment.recipient", recipient);
             Require.present("directPayment.account", account);
             scheduleOverride = scheduleOverride == null ? Optional.empty() : scheduleOverride;
         }
 
-        /** A copy carrying the override of the Schedule exclusion (R20). */
+        /**
+         * A copy carrying the override of the Schedule exclusion (R20).
+         *
+         * @param override who decided to set the Schedule exclusion aside, and why
+         * @return the copy
+         * @throws NullPointerException if {@code override} is null
+         */
         public DirectPayment withScheduleOverride(AuditedOverride override) {
             return new DirectPayment(recipient, account, Optional.of(override));
         }

@@ -22,19 +22,37 @@ public record Money(long pence) implements Comparable<Money> {
     /** At most this many pounds may be written in one amount (far above any budget). */
     private static final int MAX_POUND_DIGITS = 12;
 
-    /** @throws InvalidInputException if {@code pence} is negative (R17) */
+    /**
+     * Checks the amount is not negative (R17).
+     *
+     * @param pence the amount in pence, zero or more
+     * @throws InvalidInputException if {@code pence} is negative (R17)
+     */
     public Money {
         if (pence < 0) {
             throw new InvalidInputException("amount", "R17", "must not be negative");
         }
     }
 
-    /** An amount of pence. */
+    /**
+     * An amount of pence.
+     *
+     * @param pence the amount in pence, zero or more
+     * @return the amount
+     * @throws InvalidInputException if {@code pence} is negative (R17)
+     */
     public static Money ofPence(long pence) {
         return new Money(pence);
     }
 
-    /** An amount of whole pounds. */
+    /**
+     * An amount of whole pounds.
+     *
+     * @param pounds whole pounds, zero or more
+     * @return the amount
+     * @throws InvalidInputException if {@code pounds} is negative (R17)
+     * @throws ArithmeticException if the amount in pence does not fit in a {@code long}
+     */
     public static Money ofPounds(long pounds) {
         return new Money(Math.multiplyExact(pounds, 100L));
     }
@@ -42,8 +60,10 @@ public record Money(long pence) implements Comparable<Money> {
     /**
      * Reads pounds written as {@code "12"}, {@code "12.5"} or {@code "12.50"}.
      *
-     * @throws InvalidInputException if the text is not a plain non-negative amount with at most
-     *                               two decimal places (rule R17); the value is never quoted
+     * @param pounds the amount in pounds, such as {@code "12.50"}
+     * @return the amount
+     * @throws InvalidInputException if the text is not a plain non-negative amount with at most two
+     *                               decimal places (rule R17); the value is never quoted
      */
     public static Money parse(String pounds) {
         if (pounds == null) {
@@ -69,6 +89,9 @@ public record Money(long pence) implements Comparable<Money> {
     /**
      * Reads an amount in a currency: only {@code "GBP"} is accepted (R17).
      *
+     * @param pounds   the amount in pounds, such as {@code "12.50"}
+     * @param currency the currency code
+     * @return the amount
      * @throws InvalidInputException with field {@code currency} for any other currency, or as
      *                               {@link #parse} for a malformed amount
      */
@@ -82,6 +105,8 @@ public record Money(long pence) implements Comparable<Money> {
     /**
      * Returns this amount if it is more than zero: ledger entries never carry zero.
      *
+     * @param field the input name to report
+     * @return this amount
      * @throws InvalidInputException naming {@code field} if the amount is zero (R17)
      */
     public Money requirePositive(String field) {
@@ -91,7 +116,13 @@ public record Money(long pence) implements Comparable<Money> {
         return this;
     }
 
-    /** The sum; overflow throws {@link ArithmeticException} rather than wrapping. */
+    /**
+     * The sum; overflow throws {@link ArithmeticException} rather than wrapping.
+     *
+     * @param other the amount to add
+     * @return the sum
+     * @throws ArithmeticException if the sum does not fit in a {@code long}
+     */
     public Money plus(Money other) {
         return new Money(Math.addExact(pence, other.pence));
     }
@@ -99,23 +130,29 @@ public record Money(long pence) implements Comparable<Money> {
     /**
      * The difference.
      *
+     * @param other the amount to take away
+     * @return the difference
      * @throws InvalidInputException if {@code other} is larger (the result would be negative, R17)
      */
     public Money minus(Money other) {
         return new Money(Math.subtractExact(pence, other.pence));
     }
 
-    /** True if this is more than {@code other}. */
+    /**
+     * {@return whether this is more than {@code other}}
+     *
+     * @param other the amount compared with
+     */
     public boolean isMoreThan(Money other) {
         return pence > other.pence;
     }
 
-    /** True if the amount is zero. */
+    /** {@return whether the amount is zero} */
     public boolean isZero() {
         return pence == 0;
     }
 
-    /** The amount in pounds at scale 2, for reports and exchange formats. */
+    /** {@return the amount in pounds at scale 2, for reports and exchange formats} */
     public BigDecimal toPounds() {
         return BigDecimal.valueOf(pence, 2);
     }

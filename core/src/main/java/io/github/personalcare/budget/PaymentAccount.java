@@ -16,6 +16,15 @@ import java.time.LocalDate;
  * @param registeredOn when the health body approved the account
  */
 public record PaymentAccount(AccountKind kind, String reference, LocalDate registeredOn) {
+    /**
+     * Checks the account (R21).
+     *
+     * @param kind         dedicated account, managed account or prepaid card
+     * @param reference    the supplier's reference of the account, 1 to 40 letters, digits or '-'
+     * @param registeredOn when the health body approved the account
+     * @throws InvalidInputException if the kind or date is missing or the reference is not of that
+     *                               form
+     */
     public PaymentAccount {
         Require.present("account.kind", kind);
         if (reference == null || reference.isEmpty() || reference.length() > 40
@@ -25,7 +34,11 @@ public record PaymentAccount(AccountKind kind, String reference, LocalDate regis
         Require.present("account.registeredOn", registeredOn);
     }
 
-    /** True if a payment naming {@code accountReference} goes into this account. */
+    /**
+     * {@return whether a payment naming {@code accountReference} goes into this account}
+     *
+     * @param accountReference the account reference a payment names
+     */
     public boolean receives(String accountReference) {
         return reference.equals(accountReference);
     }

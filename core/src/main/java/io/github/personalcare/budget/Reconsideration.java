@@ -16,6 +16,17 @@ import java.util.Optional;
  */
 public record Reconsideration(LocalDate requestedOn, Optional<LocalDate> decidedOn,
         Optional<ReconsiderationOutcome> outcome, Optional<String> reasons) {
+    /**
+     * Checks the request (R24): the request date is required and a decision has its date, outcome
+     * and reasons together. Absent optionals become empty.
+     *
+     * @param requestedOn when the request was made
+     * @param decidedOn   when it was decided
+     * @param outcome     upheld or withdrawn
+     * @param reasons     the reasons for the outcome (free text, never logged)
+     * @throws InvalidInputException if the request date is missing, a decision is incomplete or the
+     *                               reasons are blank or too long
+     */
     public Reconsideration {
         Require.present("reconsideration.requestedOn", requestedOn);
         decidedOn = decidedOn == null ? Optional.empty() : decidedOn;
@@ -28,7 +39,7 @@ public record Reconsideration(LocalDate requestedOn, Optional<LocalDate> decided
         }
     }
 
-    /** True until an outcome is recorded. */
+    /** {@return whether the request is still pending: no outcome recorded} */
     public boolean isPending() {
         return outcome.isEmpty();
     }

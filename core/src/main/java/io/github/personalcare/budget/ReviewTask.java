@@ -1,6 +1,7 @@
 package io.github.personalcare.budget;
 
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -17,6 +18,16 @@ import java.util.Optional;
  */
 public record ReviewTask(ReviewTaskId id, ReviewTaskKind kind, LocalDate raisedOn, Optional<BudgetLineCode> line,
         Optional<LocalDate> closedOn) {
+    /**
+     * Checks the id, kind and date are present; absent optionals become empty.
+     *
+     * @param id       internal id
+     * @param kind     health change (consider) or shortfall (must review)
+     * @param raisedOn when it was raised
+     * @param line     the line concerned, for a shortfall on one line
+     * @param closedOn when a completed review closed it
+     * @throws InvalidInputException if the id, kind or date is missing
+     */
     public ReviewTask {
         Require.present("id", id);
         Require.present("kind", kind);
@@ -25,12 +36,12 @@ public record ReviewTask(ReviewTaskId id, ReviewTaskKind kind, LocalDate raisedO
         closedOn = closedOn == null ? Optional.empty() : closedOn;
     }
 
-    /** True until a review closes it. */
+    /** {@return whether the task is still open: no review has closed it} */
     public boolean isOpen() {
         return closedOn.isEmpty();
     }
 
-    /** True if the review is obligatory. */
+    /** {@return whether the review is obligatory} */
     public boolean isMandatory() {
         return kind.isMandatory();
     }

@@ -7,7 +7,7 @@ public enum ReviewTaskKind {
     /** The money is, or is forecast to be, insufficient for the plan: the body must review. */
     SHORTFALL;
 
-    /** True if the review is obligatory rather than to be considered (reg. 13/14). */
+    /** {@return whether the review is obligatory rather than to be considered (reg. 13/14)} */
     public boolean isMandatory() {
         return this == SHORTFALL;
     }

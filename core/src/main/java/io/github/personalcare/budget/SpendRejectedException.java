@@ -28,15 +28,18 @@ public class SpendRejectedException extends RuleViolationException {
             this.rule = rule;
         }
 
-        /** The rule the reason enforces. */
+        /** {@return the rule the reason enforces} */
         public String rule() {
             return rule;
         }
     }
 
+    /** Why the spend was refused. */
     private final Reason reason;
 
     /**
+     * Creates the exception under the reason's own rule.
+     *
      * @param reason  why
      * @param message what was refused, without personal data or free text
      */
@@ -45,6 +48,8 @@ public class SpendRejectedException extends RuleViolationException {
     }
 
     /**
+     * Creates the exception under a more precise rule than the reason's own.
+     *
      * @param reason  why
      * @param rule    the rule, when more precise than the reason's own (R26 for a death)
      * @param message what was refused, without personal data or free text
@@ -54,7 +59,7 @@ public class SpendRejectedException extends RuleViolationException {
         this.reason = reason;
     }
 
-    /** Why the spend was refused. */
+    /** {@return why the spend was refused} */
     public Reason reason() {
         return reason;
     }

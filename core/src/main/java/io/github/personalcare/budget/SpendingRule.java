@@ -14,16 +14,23 @@ public interface SpendingRule {
     /**
      * Checks the spend.
      *
+     * @param proposed the spend with the budget, plan and policy it is checked against
      * @throws SpendRejectedException if the rule refuses it
      */
     void check(ProposedSpend proposed);
 
-    /** The standard rules, in the order they are applied. */
+    /** {@return the standard rules, in the order they are applied} */
     static List<SpendingRule> standard() {
         return List.of(Standard.values());
     }
 
-    /** Checks every rule in order; the first refusal wins. */
+    /**
+     * Checks every rule in order; the first refusal wins.
+     *
+     * @param rules    the rules
+     * @param proposed the spend with the budget, plan and policy it is checked against
+     * @throws SpendRejectedException from the first rule that refuses it
+     */
     static void checkAll(List<? extends SpendingRule> rules, ProposedSpend proposed) {
         for (SpendingRule r : rules) {
             r.check(proposed);

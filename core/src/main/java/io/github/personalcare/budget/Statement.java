@@ -1,6 +1,7 @@
 package io.github.personalcare.budget;
 
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.util.List;
 
@@ -18,6 +19,16 @@ import java.util.List;
  */
 public record Statement(BudgetId budget, BudgetPeriod period, Balance opening, List<LedgerEntry> entries,
         List<LineStatement> lines) {
+    /**
+     * Checks the budget, period and opening balance are present and copies the lists.
+     *
+     * @param budget  the budget
+     * @param period  the period
+     * @param opening the balance at the start of the period
+     * @param entries the period's entries, by date
+     * @param lines   the same per line
+     * @throws InvalidInputException if the budget, period or opening balance is missing
+     */
     public Statement {
         Require.present("budget", budget);
         Require.present("period", period);
@@ -26,7 +37,7 @@ public record Statement(BudgetId budget, BudgetPeriod period, Balance opening, L
         lines = List.copyOf(lines);
     }
 
-    /** The balance at the end of the period. */
+    /** {@return the balance at the end of the period} */
     public Balance closing() {
         Balance b = opening;
         for (LedgerEntry e : entries) {
@@ -49,7 +60,7 @@ public record Statement(BudgetId budget, BudgetPeriod period, Balance opening, L
      */
     public record LineStatement(BudgetLineCode line, Balance opening, Money allocated, Money spent, Money refunded,
             Money adjustedUp, Money adjustedDown, Money recovered) {
-        /** The line's balance at the end of the period. */
+        /** {@return the line's balance at the end of the period} */
         public Balance closing() {
             return opening.plus(allocated.pence()).plus(-spent.pence()).plus(refunded.pence())
                     .plus(adjustedUp.pence()).plus(-adjustedDown.pence()).plus(-recovered.pence());

@@ -1,6 +1,7 @@
 package io.github.personalcare.budget;
 
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -14,6 +15,17 @@ import java.util.Optional;
  * @param detail why, in words (free text, never logged or put in events)
  */
 public record StatusChange(BudgetStatus status, LocalDate on, StatusReason reason, Optional<String> detail) {
+    /**
+     * Checks the status, date and reason are present and the detail, if any, is at most
+     * {@link Require#LONG_TEXT} characters. An absent detail becomes empty.
+     *
+     * @param status the new status
+     * @param on     the date
+     * @param reason why, as a code
+     * @param detail why, in words (free text, never logged or put in events)
+     * @throws InvalidInputException if a required component is missing or the detail is blank or
+     *                               too long
+     */
     public StatusChange {
         Require.present("status", status);
         Require.present("on", on);

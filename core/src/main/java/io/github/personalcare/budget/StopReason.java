@@ -25,7 +25,7 @@ public enum StopReason {
         this.rule = rule;
     }
 
-    /** The rule the stop applies. */
+    /** {@return the rule the stop applies: R25, R26 or {@code REG17}} */
     public String rule() {
         return rule;
     }

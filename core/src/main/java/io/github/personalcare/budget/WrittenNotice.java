@@ -26,6 +26,26 @@ import java.util.Optional;
 public record WrittenNotice(NoticeId id, NoticeKind kind, LocalDate issuedOn, String reasons, BudgetLineCode line,
         Money amount, Optional<LocalDate> dueOn, Optional<Repayer> repayer, long recovered,
         Optional<Reconsideration> reconsideration) {
+    /**
+     * Checks the notice (R24): id, kind, date, line and amount are required and the reasons are at
+     * most {@link Require#LONG_TEXT} characters; a repayment notice has a positive amount, a due
+     * date after it was issued and a repayer, and a reduction notice has neither. Absent optionals
+     * become empty.
+     *
+     * @param id              internal id
+     * @param kind            reduction or repayment
+     * @param issuedOn        when it was given
+     * @param reasons         the reasons, in words (free text, never logged)
+     * @param line            the line to reduce, or the line to recover from
+     * @param amount          the new planned amount, or the amount to repay
+     * @param dueOn           when repayment is due (repayment only)
+     * @param repayer         who must repay (repayment only)
+     * @param recovered       pence recovered under this notice so far
+     * @param reconsideration the recipient's request to reconsider, if made
+     * @throws InvalidInputException naming the component that is missing or breaks R24
+     * @throws IllegalArgumentException if {@code recovered} is negative or more than a repayment's
+     *                                  amount
+     */
     public WrittenNotice {
         Require.present("notice.id", id);
         Require.present("notice.kind", kind);
@@ -53,27 +73,53 @@ public record WrittenNotice(NoticeId id, NoticeKind kind, LocalDate issuedOn, St
         }
     }
 
-    /** A reduction notice for {@code line} to {@code newAmount}. */
+    /**
+     * A reduction notice for {@code line} to {@code newAmount}.
+     *
+     * @param id        the notice's id
+     * @param issuedOn  when it is given
+     * @param reasons   the reasons, in words (free text, never logged)
+     * @param line      the line to reduce
+     * @param newAmount the line's new planned amount
+     * @return the notice
+     * @throws InvalidInputException if a component is missing or the reasons are blank or too long
+     */
     public static WrittenNotice reduction(NoticeId id, LocalDate issuedOn, String reasons, BudgetLineCode line,
             Money newAmount) {
         return new WrittenNotice(id, NoticeKind.REDUCTION, issuedOn, reasons, line, newAmount, Optional.empty(),
                 Optional.empty(), 0, Optional.empty());
     }
 
-    /** A repayment notice for {@code amount} from {@code line}, due on {@code dueOn}, by {@code repayer}. */
+    /**
+     * A repayment notice for {@code amount} from {@code line}, due on {@code dueOn}, by {@code repayer}.
+     *
+     * @param id       the notice's id
+     * @param issuedOn when it is given
+     * @param reasons  the reasons, in words (free text, never logged)
+     * @param line     the line to recover from
+     * @param amount   the amount to repay, more than zero
+     * @param dueOn    when repayment is due, after {@code issuedOn}
+     * @param repayer  who must repay
+     * @return the notice
+     * @throws InvalidInputException if a component is missing or breaks R24
+     * @throws NullPointerException if {@code dueOn} or {@code repayer} is null
+     */
     public static WrittenNotice repayment(NoticeId id, LocalDate issuedOn, String reasons, BudgetLineCode line,
             Money amount, LocalDate dueOn, Repayer repayer) {
         return new WrittenNotice(id, NoticeKind.REPAYMENT, issuedOn, reasons, line, amount, Optional.of(dueOn),
                 Optional.of(repayer), 0, Optional.empty());
     }
 
-    /** True if something may be done under the notice: no reconsideration pending, not withdrawn. */
+    /**
+     * {@return whether something may be done under the notice: no reconsideration pending, and not
+     * withdrawn}
+     */
     public boolean isInForce() {
         return reconsideration.map(r -> r.outcome().map(o -> o == ReconsiderationOutcome.UPHELD).orElse(false))
                 .orElse(true);
     }
 
-    /** What is still to be recovered (repayment notices). */
+    /** {@return what is still to be recovered (repayment notices)} */
     public Money outstanding() {
         return Money.ofPence(amount.pence() - recovered);
     }

@@ -2,6 +2,7 @@ package io.github.personalcare.careplan;
 
 import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -42,7 +43,16 @@ public record Action(ActionId id, String description, ActionOwner owner, Optiona
         return new Action(id, description, owner, dueBy, visible, labels);
     }
 
-    /** A new action with a fresh id. */
+    /**
+     * A new action with a fresh id.
+     *
+     * @param description what is to be done
+     * @param owner       who does it
+     * @param dueBy       by when, if agreed
+     * @param goals       the goals it works towards
+     * @return the action
+     * @throws InvalidInputException if a component is wrong
+     */
     public static Action of(String description, ActionOwner owner, Optional<LocalDate> dueBy, List<GoalId> goals) {
         return new Action(ActionId.random(), description, owner, dueBy, goals);
     }

@@ -13,10 +13,19 @@ import java.util.Optional;
 public record ActionOwner(Kind kind, Optional<MemberId> member) {
     /** The kinds of owner. */
     public enum Kind {
-        PATIENT, CARE_TEAM_MEMBER
+        /** The patient carries out the action. */
+        PATIENT,
+        /** A member of the care team (a professional or a carer) carries it out. */
+        CARE_TEAM_MEMBER
     }
 
-    /** @throws InvalidInputException if a member owner has no member, or the patient owner has one */
+    /**
+     * Checks the owner; an absent member becomes empty.
+     *
+     * @param kind   the patient or a care team member
+     * @param member the member, for a care team member owner
+     * @throws InvalidInputException if a member owner has no member, or the patient owner has one
+     */
     public ActionOwner {
         Require.present("action.owner.kind", kind);
         member = member == null ? Optional.empty() : member;
@@ -28,12 +37,18 @@ public record ActionOwner(Kind kind, Optional<MemberId> member) {
         }
     }
 
-    /** The patient owns the action. */
+    /** {@return the owner for an action the patient carries out} */
     public static ActionOwner patient() {
         return new ActionOwner(Kind.PATIENT, Optional.empty());
     }
 
-    /** A care team member (professional or carer) owns the action. */
+    /**
+     * A care team member (professional or carer) owns the action.
+     *
+     * @param member the care team membership
+     * @return the owner
+     * @throws InvalidInputException if {@code member} is missing
+     */
     public static ActionOwner member(MemberId member) {
         return new ActionOwner(Kind.CARE_TEAM_MEMBER, Optional.of(Require.present("action.owner.member", member)));
     }

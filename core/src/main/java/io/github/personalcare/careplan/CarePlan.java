@@ -57,6 +57,25 @@ public record CarePlan(
     /** Months within which a plan that first funds a personal health budget must be reviewed (R22). */
     public static final int FIRST_BUDGET_REVIEW_MONTHS = 3;
 
+    /**
+     * Checks the plan is consistent with its status: agreed versions numbered 1, 2, ... in order;
+     * an agreed plan's content is its latest version; signatures, of the right kind, only while
+     * proposed; an end only once closed, with a reason once ended. Absent optionals become empty.
+     *
+     * @param id              the plan's id
+     * @param patient         whose plan it is
+     * @param status          where it is in its lifecycle
+     * @param content         the working content
+     * @param versions        agreed versions, oldest first, numbered from 1
+     * @param personAgreement the person's agreement to the proposed content, while proposed
+     * @param leadCoSignature the lead professional's co-signature of the proposed content, while
+     *                        proposed
+     * @param endReason       why the plan ended, once ended
+     * @param endedAt         when it ended or was marked entered in error
+     * @param draftedAt       when the plan was first drafted
+     * @throws InvalidInputException if a required component is missing
+     * @throws IllegalArgumentException if the components contradict the status
+     */
     public CarePlan {
         Require.present("plan.id", id);
         Require.present("plan.patient", patient);
@@ -98,6 +117,12 @@ public record CarePlan(
     /**
      * Starts a plan in {@code DRAFT}. Patients, authorised proxies and professionals may draft (R9).
      *
+     * @param id      the new plan's id
+     * @param patient whose plan it is
+     * @param content the first draft's content
+     * @param at      when it is drafted
+     * @param today   the date of {@code at} in England, for the review date check
+     * @return the plan, in {@code DRAFT}
      * @throws InvalidInputException if the review date is already past
      */
     public static CarePlan draft(CarePlanId id, PatientId patient, CarePlanContent content, Instant at,
@@ -127,6 +152,9 @@ public record CarePlan(
      * Replaces the working content of a draft or of a plan under review. Agreed versions are never
      * changed: to change an agreed plan, start a review (R10).
      *
+     * @param next  the new working content
+     * @param today the date of the command in England
+     * @return the plan with the new content
      * @throws IllegalTransitionException unless {@code DRAFT} or {@code UNDER_REVIEW}
      * @throws InvalidInputException      if the review date is past
      */
@@ -140,6 +168,9 @@ public record CarePlan(
      * Proposes the working content for agreement, freezing it (R10). The content must be complete
      * (R7); {@code careTeam} records who was on the care team.
      *
+     * @param careTeam the care team's memberships in force, recorded on the frozen content
+     * @param today    the date of the command in England
+     * @return the plan, in {@code PROPOSED}
      * @throws IllegalTransitionException unless {@code DRAFT} or {@code UNDER_REVIEW}
      * @throws InvalidInputException      naming the first missing section (R7)
      */
@@ -153,6 +184,7 @@ public record CarePlan(
     /**
      * Takes a proposal back for more editing; signatures collected so far are discarded.
      *
+     * @return the plan, in {@code DRAFT} if never agreed, else in {@code UNDER_REVIEW}
      * @throws IllegalTransitionException unless {@code PROPOSED}
      */
     public CarePlan returnToDraft() {
@@ -165,11 +197,14 @@ public record CarePlan(
      * Records the person's agreement (the patient or an authorised representative, R8). If the lead
      * professional has co-signed, the proposal becomes the new agreed version.
      *
+     * @param signature the person's agreement: the patient or an authorised representative
+     * @param today     the date of the command in England
+     * @return the plan, still {@code PROPOSED} or now {@code AGREED} with a new version
      * @throws IllegalTransitionException unless {@code PROPOSED}
-     * @throws RuleViolationException     if the person's agreement is already recorded (R8), or
-     *                                    the version cannot be agreed (R11, R22)
-     * @throws InvalidInputException      if the content is no longer complete or the review date has
-     *                                    passed (R7)
+     * @throws RuleViolationException     if the person's agreement is already recorded (R8), or the
+     *                                    version cannot be agreed (R11, R22)
+     * @throws InvalidInputException      if the content is no longer complete or the review date
+     *                                    has passed (R7)
      */
     public CarePlan agree(Signature signature, LocalDate today) {
         require(PlanCommand.AGREE);
@@ -187,6 +222,9 @@ public record CarePlan(
      * Records the lead professional's co-signature (R8). If the person has agreed, the proposal
      * becomes the new agreed version.
      *
+     * @param signature the lead professional's co-signature
+     * @param today     the date of the command in England
+     * @return the plan, still {@code PROPOSED} or now {@code AGREED} with a new version
      * @throws IllegalTransitionException unless {@code PROPOSED}
      * @throws RuleViolationException     if already co-signed, or the version cannot be agreed
      */
@@ -231,6 +269,7 @@ public record CarePlan(
      * Starts a review: a new draft version opens with the agreed content; the agreed version stays
      * current until the new one is agreed (R6, R10).
      *
+     * @return the plan, in {@code UNDER_REVIEW}
      * @throws IllegalTransitionException unless {@code AGREED}
      */
     public CarePlan startReview() {
@@ -241,6 +280,9 @@ public record CarePlan(
     /**
      * Ends the plan. Agreed versions stay retrievable.
      *
+     * @param reason why the plan ends
+     * @param at     when it ends
+     * @return the plan, {@code ENDED}
      * @throws IllegalTransitionException if already ended or entered in error
      */
     public CarePlan end(EndReason reason, Instant at) {
@@ -253,6 +295,8 @@ public record CarePlan(
     /**
      * Marks the plan as recorded in error: it is kept for audit but never counted (R13).
      *
+     * @param at when the error is recorded; an ended plan keeps its end time
+     * @return the plan, {@code ENTERED_IN_ERROR}
      * @throws IllegalTransitionException if already entered in error
      */
     public CarePlan enterInError(Instant at) {
@@ -264,6 +308,7 @@ public record CarePlan(
     /**
      * Checks that {@code command} is allowed in the current state.
      *
+     * @param command the command about to be applied
      * @throws IllegalTransitionException naming the state and the command if not
      */
     public void requireAllows(PlanCommand command) {
@@ -287,6 +332,8 @@ public record CarePlan(
     /**
      * The agreed version in force: the latest agreed version while the plan is agreed, under review
      * or proposed again; empty for a plan never agreed, ended or entered in error (R6).
+     *
+     * @return the agreed version in force, or empty
      */
     public Optional<CarePlanVersion> currentAgreed() {
         return status.isClosed() ? Optional.empty() : latestAgreed();
@@ -300,6 +347,10 @@ public record CarePlan(
      * The agreed version that was in force at the end of {@code date} in {@code zone}: the latest
      * version agreed on or before that date, if the plan had not ended by then. Never one of a plan
      * entered in error (R13).
+     *
+     * @param date the date asked about
+     * @param zone the zone the date is read in
+     * @return the agreed version in force at the end of that date, or empty
      */
     public Optional<CarePlanVersion> agreedOn(LocalDate date, ZoneId zone) {
         if (status == PlanStatus.ENTERED_IN_ERROR) {
@@ -320,6 +371,8 @@ public record CarePlan(
     /**
      * Agreed version {@code number}.
      *
+     * @param number the version number, from 1
+     * @return the version
      * @throws NotFoundException if there is no such version
      */
     public CarePlanVersion version(int number) {
@@ -333,6 +386,8 @@ public record CarePlan(
      * What changed, section by section, from agreed version {@code number} to the plan as it is now:
      * the working draft while under review or proposed, otherwise the latest agreed version.
      *
+     * @param number the agreed version to compare from
+     * @return the changed sections, in section order
      * @throws NotFoundException if there is no such version
      */
     public List<SectionChange> changesSince(int number) {
@@ -342,13 +397,20 @@ public record CarePlan(
     /**
      * What changed, section by section, from agreed version {@code from} to agreed version {@code to}.
      *
+     * @param from the earlier agreed version
+     * @param to   the later agreed version
+     * @return the changed sections, in section order
      * @throws NotFoundException if either version does not exist
      */
     public List<SectionChange> changesBetween(int from, int to) {
         return CarePlanContent.between(version(from).content(), version(to).content());
     }
 
-    /** True if the agreed version in force is overdue for review on {@code date} (R11). */
+    /**
+     * {@return whether the agreed version in force is overdue for review on {@code date} (R11)}
+     *
+     * @param date the date asked about
+     */
     public boolean isOverdueOn(LocalDate date) {
         return currentAgreed().map(v -> v.isOverdueOn(date)).orElse(false);
     }

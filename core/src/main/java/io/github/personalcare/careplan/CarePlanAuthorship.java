@@ -34,7 +34,16 @@ public final class CarePlanAuthorship {
 
     /** How the actor takes part in this patient's care planning. */
     public enum Participant {
-        PATIENT, PROFESSIONAL, PROXY, CARER, NONE
+        /** The patient themself. */
+        PATIENT,
+        /** A professional (the access guard has already checked their relationship). */
+        PROFESSIONAL,
+        /** A carer with proxy rights or a legal authority that applies now: may author the plan (R9). */
+        PROXY,
+        /** A carer whose involvement the patient agreed to: may edit a draft (R12). */
+        CARER,
+        /** Anyone else: takes no part. */
+        NONE
     }
 
     private static final Set<Participant> AUTHORS = EnumSet.of(Participant.PATIENT, Participant.PROFESSIONAL,
@@ -45,7 +54,16 @@ public final class CarePlanAuthorship {
     private CarePlanAuthorship() {
     }
 
-    /** Classifies the actor for the patient at {@code at} ({@code today} is the date of {@code at}). */
+    /**
+     * Classifies the actor for the patient at {@code at} ({@code today} is the date of {@code at}).
+     *
+     * @param actor   who is acting
+     * @param patient the patient whose plan it is
+     * @param team    the patient's care team, if they have one
+     * @param at      the time of the command
+     * @param today   the date of {@code at} in England
+     * @return how the actor takes part, {@link Participant#NONE} if not at all
+     */
     public static Participant participant(Actor actor, Patient patient, Optional<CareTeam> team, Instant at,
             LocalDate today) {
         if (actor instanceof Actor.PatientActor self) {
@@ -69,6 +87,8 @@ public final class CarePlanAuthorship {
     /**
      * Checks the actor may carry out {@code command} other than agreeing or co-signing.
      *
+     * @param command the command
+     * @param who     how the actor takes part
      * @throws RuleViolationException with rule R9, R12 or R13 if not
      */
     public static void requireMay(PlanCommand command, Participant who) {
@@ -88,7 +108,12 @@ public final class CarePlanAuthorship {
         }
     }
 
-    /** Checks the actor may draft a new plan (R9). */
+    /**
+     * Checks the actor may draft a new plan (R9).
+     *
+     * @param who how the actor takes part
+     * @throws RuleViolationException with rule R9 if they may not
+     */
     public static void requireMayDraft(Participant who) {
         if (!AUTHORS.contains(who)) {
             throw new RuleViolationException("R9", who + " may not draft a care plan");
@@ -98,6 +123,12 @@ public final class CarePlanAuthorship {
     /**
      * The person's agreement by this actor (R8).
      *
+     * @param actor   who is acting
+     * @param patient the patient whose plan it is
+     * @param team    the patient's care team, if they have one
+     * @param at      the time of the agreement
+     * @param today   the date of {@code at} in England
+     * @return the signature, of the patient or of a representative with the authority named
      * @throws RuleViolationException with rule R8 if the actor cannot agree for the person
      */
     public static Signature personAgreement(Actor actor, Patient patient, Optional<CareTeam> team, Instant at,
@@ -128,7 +159,12 @@ public final class CarePlanAuthorship {
     /**
      * The lead professional's co-signature by this actor (R8).
      *
-     * @throws RuleViolationException with rule R8 if the actor is not the care team's lead professional
+     * @param actor who is acting
+     * @param team  the patient's care team, if they have one
+     * @param at    the time of the co-signature
+     * @return the lead professional's signature
+     * @throws RuleViolationException with rule R8 if the actor is not the care team's lead
+     *                                professional
      */
     public static Signature leadCoSignature(Actor actor, Optional<CareTeam> team, Instant at) {
         if (actor instanceof Actor.Professional p

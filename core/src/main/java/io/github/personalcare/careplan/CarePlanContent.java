@@ -44,7 +44,22 @@ public record CarePlanContent(
     /** Most items one section list may hold. */
     public static final int MAX_ITEMS = 50;
 
-    /** @throws InvalidInputException naming the section and item that is wrong */
+    /**
+     * Checks the content: text and list limits, unique goal and action ids, and actions linked only
+     * to this content's goals. Absent optionals become empty.
+     *
+     * @param aboutMe            about me, in the person's words (optional)
+     * @param whatMattersToMe    what matters to me, one entry per thing, in the person's own words
+     * @param goals              goals and outcomes
+     * @param actions            who does what by when
+     * @param supportAndServices what is commissioned, optionally funded by a budget line
+     * @param contingency        the contingency and crisis plan
+     * @param information        information and advice given
+     * @param review             review arrangements
+     * @param careTeam           care team members involved (set by the service when the plan is
+     *                           proposed)
+     * @throws InvalidInputException naming the section and item that is wrong
+     */
     public CarePlanContent {
         aboutMe = Require.optionalText("aboutMe", aboutMe == null ? Optional.empty() : aboutMe, Require.LONG_TEXT);
         whatMattersToMe = Require.list("whatMattersToMe", whatMattersToMe, MAX_ITEMS);
@@ -78,7 +93,7 @@ public record CarePlanContent(
         }
     }
 
-    /** A plan with every section empty: the start of a draft. */
+    /** {@return a plan with every section empty: the start of a draft} */
     public static CarePlanContent empty() {
         return new CarePlanContent(Optional.empty(), List.of(), List.of(), List.of(), List.of(), Optional.empty(),
                 List.of(), Optional.empty(), List.of());
@@ -89,6 +104,7 @@ public record CarePlanContent(
      * one goal, at least one action (every action has an owner), a contingency plan, and review
      * arrangements with a next review date after {@code today}.
      *
+     * @param today the date of the command in England
      * @throws InvalidInputException naming the first missing section, rule {@code R7}
      */
     public void requireReadyForAgreement(LocalDate today) {
@@ -115,6 +131,7 @@ public record CarePlanContent(
     /**
      * Rejects a next review date before {@code today} even in a draft (R7, R11).
      *
+     * @param today the date of the command in England
      * @throws InvalidInputException naming {@code review.nextReviewDue}
      */
     public void requireReviewNotPast(LocalDate today) {
@@ -176,7 +193,7 @@ public record CarePlanContent(
         return supportAndServices.stream().flatMap(s -> s.budgetLine().stream()).distinct().toList();
     }
 
-    /** The next review date, if review arrangements are recorded. */
+    /** {@return the next review date, if review arrangements are recorded} */
     public Optional<LocalDate> nextReviewDue() {
         return review.map(ReviewArrangements::nextReviewDue);
     }
@@ -186,6 +203,10 @@ public record CarePlanContent(
      * {@link PlanSection} order. Goals and actions are matched by id, so an edited goal counts as
      * changed; other list items are matched by value, so an edited item counts as one removed and
      * one added.
+     *
+     * @param from the earlier content
+     * @param to   the later content
+     * @return the changed sections; empty if nothing changed
      */
     public static List<SectionChange> between(CarePlanContent from, CarePlanContent to) {
         List<SectionChange> changes = new ArrayList<>();
@@ -244,55 +265,112 @@ public record CarePlanContent(
         }
     }
 
-    /** A copy with the about-me text. */
+    /**
+     * A copy with the about-me text.
+     *
+     * @param text about me, in the person's words
+     * @return the copy
+     * @throws InvalidInputException if the text is blank or too long
+     * @throws NullPointerException if {@code text} is null
+     */
     public CarePlanContent withAboutMe(String text) {
         return new CarePlanContent(Optional.of(text), whatMattersToMe, goals, actions, supportAndServices, contingency,
                 information, review, careTeam);
     }
 
-    /** A copy with these "what matters to me" entries. */
+    /**
+     * A copy with these "what matters to me" entries.
+     *
+     * @param entries one entry per thing, in the person's own words
+     * @return the copy
+     * @throws InvalidInputException if there are too many entries or one is blank or too long
+     */
     public CarePlanContent withWhatMattersToMe(List<String> entries) {
         return new CarePlanContent(aboutMe, entries, goals, actions, supportAndServices, contingency, information,
                 review, careTeam);
     }
 
-    /** A copy with these goals. */
+    /**
+     * A copy with these goals.
+     *
+     * @param next the goals
+     * @return the copy
+     * @throws InvalidInputException if there are too many, their ids repeat, or an action links to
+     *                               a goal no longer there
+     */
     public CarePlanContent withGoals(List<Goal> next) {
         return new CarePlanContent(aboutMe, whatMattersToMe, next, actions, supportAndServices, contingency,
                 information, review, careTeam);
     }
 
-    /** A copy with these actions. */
+    /**
+     * A copy with these actions.
+     *
+     * @param next the actions
+     * @return the copy
+     * @throws InvalidInputException if there are too many, their ids repeat, or one links to a goal
+     *                               not in the plan
+     */
     public CarePlanContent withActions(List<Action> next) {
         return new CarePlanContent(aboutMe, whatMattersToMe, goals, next, supportAndServices, contingency, information,
                 review, careTeam);
     }
 
-    /** A copy with these support and services items. */
+    /**
+     * A copy with these support and services items.
+     *
+     * @param next the items
+     * @return the copy
+     * @throws InvalidInputException if there are too many
+     */
     public CarePlanContent withSupportAndServices(List<SupportItem> next) {
         return new CarePlanContent(aboutMe, whatMattersToMe, goals, actions, next, contingency, information, review,
                 careTeam);
     }
 
-    /** A copy with this contingency plan. */
+    /**
+     * A copy with this contingency plan.
+     *
+     * @param next the contingency plan
+     * @return the copy
+     * @throws NullPointerException if {@code next} is null
+     */
     public CarePlanContent withContingency(ContingencyPlan next) {
         return new CarePlanContent(aboutMe, whatMattersToMe, goals, actions, supportAndServices,
                 Optional.of(Objects.requireNonNull(next, "contingency")), information, review, careTeam);
     }
 
-    /** A copy with this information and advice. */
+    /**
+     * A copy with this information and advice.
+     *
+     * @param next the information and advice items
+     * @return the copy
+     * @throws InvalidInputException if there are too many
+     */
     public CarePlanContent withInformation(List<InformationPrescription> next) {
         return new CarePlanContent(aboutMe, whatMattersToMe, goals, actions, supportAndServices, contingency, next,
                 review, careTeam);
     }
 
-    /** A copy with these review arrangements. */
+    /**
+     * A copy with these review arrangements.
+     *
+     * @param next the review arrangements
+     * @return the copy
+     * @throws NullPointerException if {@code next} is null
+     */
     public CarePlanContent withReview(ReviewArrangements next) {
         return new CarePlanContent(aboutMe, whatMattersToMe, goals, actions, supportAndServices, contingency,
                 information, Optional.of(Objects.requireNonNull(next, "review")), careTeam);
     }
 
-    /** A copy listing these care team members. */
+    /**
+     * A copy listing these care team members.
+     *
+     * @param members the care team's memberships
+     * @return the copy
+     * @throws InvalidInputException if there are too many
+     */
     public CarePlanContent withCareTeam(List<MemberId> members) {
         return new CarePlanContent(aboutMe, whatMattersToMe, goals, actions, supportAndServices, contingency,
                 information, review, members);

@@ -15,11 +15,20 @@ public sealed interface CarePlanEvent extends DomainEvent permits CarePlanEvent.
         CarePlanEvent.Signed, CarePlanEvent.Agreed, CarePlanEvent.ReviewStarted, CarePlanEvent.Ended,
         CarePlanEvent.EnteredInError {
 
-    /** The plan's id (UUID). */
+    /** {@return the plan's id (UUID)} */
     UUID plan();
 
     /** A new plan was drafted (version 1 in draft). */
     record Drafted(UUID eventId, Instant occurredAt, PatientId patient, UUID plan) implements CarePlanEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the plan was drafted
+         * @param patient    whose plan it is
+         * @param plan       the plan's id
+         * @throws NullPointerException if a component is null
+         */
         public Drafted {
             check(eventId, occurredAt, patient, plan);
         }
@@ -33,6 +42,16 @@ public sealed interface CarePlanEvent extends DomainEvent permits CarePlanEvent.
     /** A draft was proposed for agreement; its content is frozen. */
     record Proposed(UUID eventId, Instant occurredAt, PatientId patient, UUID plan, int version)
             implements CarePlanEvent {
+        /**
+         * Checks every object component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the plan was proposed
+         * @param patient    whose plan it is
+         * @param plan       the plan's id
+         * @param version    the version number proposed
+         * @throws NullPointerException if an object component is null
+         */
         public Proposed {
             check(eventId, occurredAt, patient, plan);
         }
@@ -50,6 +69,17 @@ public sealed interface CarePlanEvent extends DomainEvent permits CarePlanEvent.
      */
     record Signed(UUID eventId, Instant occurredAt, PatientId patient, UUID plan, int version, String signatory)
             implements CarePlanEvent {
+        /**
+         * Checks every object component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the signature was recorded
+         * @param patient    whose plan it is
+         * @param plan       the plan's id
+         * @param version    the version number signed
+         * @param signatory  {@code PATIENT}, {@code REPRESENTATIVE} or {@code LEAD_PROFESSIONAL}
+         * @throws NullPointerException if an object component is null
+         */
         public Signed {
             check(eventId, occurredAt, patient, plan);
             Objects.requireNonNull(signatory, "signatory");
@@ -64,6 +94,16 @@ public sealed interface CarePlanEvent extends DomainEvent permits CarePlanEvent.
     /** A version was agreed; it supersedes any earlier agreed version (R6). */
     record Agreed(UUID eventId, Instant occurredAt, PatientId patient, UUID plan, int version)
             implements CarePlanEvent {
+        /**
+         * Checks every object component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the version was agreed
+         * @param patient    whose plan it is
+         * @param plan       the plan's id
+         * @param version    the version number agreed
+         * @throws NullPointerException if an object component is null
+         */
         public Agreed {
             check(eventId, occurredAt, patient, plan);
         }
@@ -77,6 +117,16 @@ public sealed interface CarePlanEvent extends DomainEvent permits CarePlanEvent.
     /** A review started: a new draft version is open; the agreed version stays current. */
     record ReviewStarted(UUID eventId, Instant occurredAt, PatientId patient, UUID plan, int version)
             implements CarePlanEvent {
+        /**
+         * Checks every object component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the review started
+         * @param patient    whose plan it is
+         * @param plan       the plan's id
+         * @param version    the version number now being drafted
+         * @throws NullPointerException if an object component is null
+         */
         public ReviewStarted {
             check(eventId, occurredAt, patient, plan);
         }
@@ -94,6 +144,17 @@ public sealed interface CarePlanEvent extends DomainEvent permits CarePlanEvent.
      */
     record Ended(UUID eventId, Instant occurredAt, PatientId patient, UUID plan, String reason)
             implements CarePlanEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the plan ended
+         * @param patient    whose plan it is
+         * @param plan       the plan's id
+         * @param reason     {@code COMPLETED}, {@code WITHDRAWN}, {@code TRANSFERRED} or
+         *                   {@code DECEASED}
+         * @throws NullPointerException if a component is null
+         */
         public Ended {
             check(eventId, occurredAt, patient, plan);
             Objects.requireNonNull(reason, "reason");
@@ -108,6 +169,15 @@ public sealed interface CarePlanEvent extends DomainEvent permits CarePlanEvent.
     /** The plan was recorded in error; it never counts in metrics (R13). */
     record EnteredInError(UUID eventId, Instant occurredAt, PatientId patient, UUID plan)
             implements CarePlanEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the error was recorded
+         * @param patient    whose plan it is
+         * @param plan       the plan's id
+         * @throws NullPointerException if a component is null
+         */
         public EnteredInError {
             check(eventId, occurredAt, patient, plan);
         }

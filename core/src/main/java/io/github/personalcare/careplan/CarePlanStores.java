@@ -35,13 +35,22 @@ public final class CarePlanStores {
     /**
      * The patient's plan with an agreed version in force (at most one, R6), read in {@code tx}. Its
      * {@link CarePlan#currentAgreed()} is the version in force, even while a new one is drafted.
+     *
+     * @param tx      the open transaction
+     * @param patient the patient
+     * @return the plan and its version, or empty if no agreed version is in force
      */
     public static Optional<Versioned<CarePlan>> currentAgreed(Transaction tx, PatientId patient) {
         return tx.aggregates(PLANS).query(Query.forPatient(patient).and("has_current_agreed").is(true))
                 .stream().findFirst();
     }
 
-    /** The patient's plans that are not ended or entered in error (at most one, R6). */
+    /**
+     * {@return the patient's plans that are not ended or entered in error (at most one, R6)}
+     *
+     * @param tx      the open transaction
+     * @param patient the patient
+     */
     public static List<Versioned<CarePlan>> open(Transaction tx, PatientId patient) {
         return tx.aggregates(PLANS).findByPatient(patient).stream()
                 .filter(v -> !v.value().status().isClosed()).toList();

@@ -12,6 +12,17 @@ import java.time.LocalDate;
  */
 public record CarePlanVersion(int number, CarePlanContent content, Signature personAgreement,
         Signature leadCoSignature, Instant agreedAt) {
+    /**
+     * Checks the version: numbered from 1, content and both signatures present and of the right
+     * kinds (R8), with a review date (R7).
+     *
+     * @param number          the version number, from 1
+     * @param content         the agreed content
+     * @param personAgreement the person's agreement: the patient or a representative
+     * @param leadCoSignature the lead professional's co-signature
+     * @param agreedAt        when the second signature made it agreed
+     * @throws InvalidInputException naming the component that is wrong
+     */
     public CarePlanVersion {
         if (number < 1) {
             throw new InvalidInputException("version.number", "R10", "must be at least 1");
@@ -30,12 +41,17 @@ public record CarePlanVersion(int number, CarePlanContent content, Signature per
         }
     }
 
-    /** The review date of this version (always present on an agreed version, R7). */
+    /** {@return the review date of this version} Always present on an agreed version (R7). */
     public LocalDate nextReviewDue() {
         return content.review().orElseThrow().nextReviewDue();
     }
 
-    /** True if this version is overdue for review on {@code date}: the date is after the review date (R11). */
+    /**
+     * {@return whether this version is overdue for review on {@code date}: the date is after the
+     * review date (R11)}
+     *
+     * @param date the date asked about
+     */
     public boolean isOverdueOn(LocalDate date) {
         return date.isAfter(nextReviewDue());
     }

@@ -14,7 +14,14 @@ public record ContingencyPlan(String signs, String whatToDo, List<String> whoToC
     /** Most contacts one contingency plan lists. */
     public static final int MAX_CONTACTS = 10;
 
-    /** @throws InvalidInputException naming {@code contingency.signs}... */
+    /**
+     * Checks the plan (R7).
+     *
+     * @param signs        the signs to look out for
+     * @param whatToDo     what to do if they appear
+     * @param whoToContact who to contact, at least one and at most {@value #MAX_CONTACTS}
+     * @throws InvalidInputException naming {@code contingency.signs}...
+     */
     public ContingencyPlan {
         signs = Require.text("contingency.signs", signs, Require.LONG_TEXT);
         whatToDo = Require.text("contingency.whatToDo", whatToDo, Require.LONG_TEXT);

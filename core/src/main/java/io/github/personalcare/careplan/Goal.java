@@ -2,6 +2,7 @@ package io.github.personalcare.careplan;
 
 import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -16,7 +17,18 @@ import java.util.Set;
  */
 public record Goal(GoalId id, String outcome, String measure, Optional<LocalDate> targetDate, GoalStatus status,
         Set<SensitivityLabel> labels) {
-    /** @throws io.github.personalcare.lang.InvalidInputException naming {@code goal.outcome}, {@code goal.measure}... */
+    /**
+     * Checks the goal; an absent target date becomes empty, absent labels none.
+     *
+     * @param id         the goal's id, kept across versions
+     * @param outcome    the outcome in the person's words
+     * @param measure    how progress is measured
+     * @param targetDate when it should be achieved, if agreed
+     * @param status     where it stands
+     * @param labels     sensitivity labels (R48)
+     * @throws io.github.personalcare.lang.InvalidInputException naming {@code goal.outcome},
+     *                                                           {@code goal.measure}...
+     */
     public Goal {
         Require.present("goal.id", id);
         outcome = Require.text("goal.outcome", outcome, Require.LONG_TEXT);
@@ -31,12 +43,26 @@ public record Goal(GoalId id, String outcome, String measure, Optional<LocalDate
         this(id, outcome, measure, targetDate, status, Set.of());
     }
 
-    /** A new active goal with a fresh id. */
+    /**
+     * A new active goal with a fresh id.
+     *
+     * @param outcome    the outcome in the person's words
+     * @param measure    how progress is measured
+     * @param targetDate when it should be achieved, if agreed
+     * @return the goal, {@link GoalStatus#ACTIVE}
+     * @throws InvalidInputException if the outcome or measure is blank or too long
+     */
     public static Goal of(String outcome, String measure, Optional<LocalDate> targetDate) {
         return new Goal(GoalId.random(), outcome, measure, targetDate, GoalStatus.ACTIVE);
     }
 
-    /** A copy with another status (the id stays, so the change shows as a change to this goal). */
+    /**
+     * A copy with another status (the id stays, so the change shows as a change to this goal).
+     *
+     * @param next the new status
+     * @return the copy
+     * @throws InvalidInputException if {@code next} is missing
+     */
     public Goal withStatus(GoalStatus next) {
         return new Goal(id, outcome, measure, targetDate, next, labels);
     }

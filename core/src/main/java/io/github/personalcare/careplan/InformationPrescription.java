@@ -15,7 +15,13 @@ public record InformationPrescription(String title, String link) {
     /** Longest link accepted. */
     public static final int MAX_LINK = 2_000;
 
-    /** @throws InvalidInputException naming {@code information.title} or {@code information.link} */
+    /**
+     * Checks the title and the link.
+     *
+     * @param title the title, at most {@link Require#SHORT_TEXT} characters
+     * @param link  an absolute http or https link, at most {@value #MAX_LINK} characters
+     * @throws InvalidInputException naming {@code information.title} or {@code information.link}
+     */
     public InformationPrescription {
         title = Require.text("information.title", title, Require.SHORT_TEXT);
         link = Require.text("information.link", link, MAX_LINK);

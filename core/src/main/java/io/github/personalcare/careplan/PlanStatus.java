@@ -17,9 +17,24 @@ package io.github.personalcare.careplan;
  * </ul>
  */
 public enum PlanStatus {
-    DRAFT, PROPOSED, AGREED, UNDER_REVIEW, ENDED, ENTERED_IN_ERROR;
+    /** Being written; no agreed version yet. */
+    DRAFT,
+    /** Awaiting agreement, content frozen (R10). */
+    PROPOSED,
+    /** The current agreed version is in force (R10). */
+    AGREED,
+    /** A new draft version is being written; the agreed one stays current (R6). */
+    UNDER_REVIEW,
+    /** Completed, withdrawn, transferred or the person died. */
+    ENDED,
+    /** Recorded by mistake; never counted (R13). */
+    ENTERED_IN_ERROR;
 
-    /** True if {@code command} may be applied in this state. */
+    /**
+     * {@return whether {@code command} may be applied in this state}
+     *
+     * @param command the command
+     */
     public boolean allows(PlanCommand command) {
         return switch (this) {
             case DRAFT, UNDER_REVIEW -> command == PlanCommand.EDIT || command == PlanCommand.PROPOSE
@@ -34,7 +49,10 @@ public enum PlanStatus {
         };
     }
 
-    /** True for the states that take no further commands but entered-in-error. */
+    /**
+     * {@return whether this state takes no further command but entered-in-error: ended or entered
+     * in error}
+     */
     public boolean isClosed() {
         return this == ENDED || this == ENTERED_IN_ERROR;
     }

@@ -15,7 +15,15 @@ public record ReviewArrangements(LocalDate nextReviewDue, Optional<Integer> freq
     /** Longest review frequency accepted, in months. */
     public static final int MAX_FREQUENCY_MONTHS = 60;
 
-    /** @throws InvalidInputException naming {@code review.nextReviewDue}, {@code review.frequencyMonths}... */
+    /**
+     * Checks the arrangements; absent optionals become empty.
+     *
+     * @param nextReviewDue   the next review date
+     * @param frequencyMonths how often, in months (1 to {@value #MAX_FREQUENCY_MONTHS}), if agreed
+     * @param how             where and how, if noted
+     * @throws InvalidInputException naming {@code review.nextReviewDue},
+     *                               {@code review.frequencyMonths}...
+     */
     public ReviewArrangements {
         Require.present("review.nextReviewDue", nextReviewDue);
         frequencyMonths = frequencyMonths == null ? Optional.empty() : frequencyMonths;
@@ -25,7 +33,13 @@ public record ReviewArrangements(LocalDate nextReviewDue, Optional<Integer> freq
         how = Require.optionalText("review.how", how == null ? Optional.empty() : how, Require.SHORT_TEXT);
     }
 
-    /** A review on {@code nextReviewDue}, with no frequency or note. */
+    /**
+     * A review on {@code nextReviewDue}, with no frequency or note.
+     *
+     * @param nextReviewDue the next review date
+     * @return the arrangements
+     * @throws InvalidInputException if {@code nextReviewDue} is missing
+     */
     public static ReviewArrangements on(LocalDate nextReviewDue) {
         return new ReviewArrangements(nextReviewDue, Optional.empty(), Optional.empty());
     }

@@ -12,7 +12,16 @@ import java.util.Optional;
  * reference), the authority a representative relied on, and when.
  */
 public record Signature(SignatoryKind kind, String actor, Optional<AuthorityKind> authority, Instant at) {
-    /** @throws InvalidInputException if a representative's authority is missing or another kind has one */
+    /**
+     * Checks the signature (R8); an absent authority becomes empty. The actor is short text.
+     *
+     * @param kind      who signed: the patient, a representative or the lead professional
+     * @param actor     the signer's non-personal reference ({@code Actor.reference()})
+     * @param authority the authority a representative relied on
+     * @param at        when it was signed
+     * @throws InvalidInputException if a representative's authority is missing or another kind has
+     *                               one
+     */
     public Signature {
         Require.present("signature.kind", kind);
         actor = Require.text("signature.actor", actor, Require.SHORT_TEXT);

@@ -16,7 +16,15 @@ import java.util.regex.Pattern;
 public record SupportItem(String description, Optional<OdsCode> provider, Optional<String> budgetLine) {
     private static final Pattern BUDGET_LINE = Pattern.compile("[A-Z0-9-]{1,40}");
 
-    /** @throws InvalidInputException naming {@code support.description} or {@code support.budgetLine} */
+    /**
+     * Checks the item; absent optionals become empty.
+     *
+     * @param description what is commissioned
+     * @param provider    the provider's ODS code, if known
+     * @param budgetLine  the personal health budget line that funds it, if any
+     * @throws InvalidInputException naming {@code support.description} or
+     *                               {@code support.budgetLine}
+     */
     public SupportItem {
         description = Require.text("support.description", description, Require.LONG_TEXT);
         provider = provider == null ? Optional.empty() : provider;
@@ -27,12 +35,26 @@ public record SupportItem(String description, Optional<OdsCode> provider, Option
         }
     }
 
-    /** A service not funded by a personal health budget. */
+    /**
+     * A service not funded by a personal health budget.
+     *
+     * @param description what is commissioned
+     * @return the item
+     * @throws InvalidInputException if the description is blank or too long
+     */
     public static SupportItem of(String description) {
         return new SupportItem(description, Optional.empty(), Optional.empty());
     }
 
-    /** A service funded by the given personal health budget line. */
+    /**
+     * A service funded by the given personal health budget line.
+     *
+     * @param description what is commissioned
+     * @param budgetLine  the budget line code, 1 to 40 uppercase letters, digits and hyphens
+     * @return the item
+     * @throws InvalidInputException if the description or the budget line code is not valid
+     * @throws NullPointerException if {@code budgetLine} is null
+     */
     public static SupportItem fundedBy(String description, String budgetLine) {
         return new SupportItem(description, Optional.empty(), Optional.of(budgetLine));
     }

@@ -27,6 +27,10 @@ public enum AuthorityKind {
      * responsibility for a child under 16 not assessed Gillick competent to agree their care plan
      * ({@link CompetenceDecision#CARE_PLAN_AGREEMENT}); an LPA for health and
      * welfare or a court deputyship for a patient flagged as lacking capacity (R8, R46).
+     *
+     * @param patient the patient the holder would decide for
+     * @param date    the date of the decision, in England
+     * @return whether the authority applies then
      */
     public boolean appliesTo(Patient patient, LocalDate date) {
         return switch (this) {

@@ -26,6 +26,17 @@ public record CareTeam(CareTeamId id, PatientId patient, List<ProfessionalMember
     /** Most memberships one team may hold, ended ones included. */
     public static final int MAX_MEMBERS = 200;
 
+    /**
+     * Checks the team: id and patient are required, at most {@value #MAX_MEMBERS} professionals and
+     * as many carers, member ids unique, and the lead, if any, is a professional on the team.
+     *
+     * @param id            the care team's id
+     * @param patient       the patient whose care it is
+     * @param professionals professional memberships, ended ones included
+     * @param carers        carer, family and representative memberships, ended ones included
+     * @param lead          the lead professional's membership, if appointed
+     * @throws InvalidInputException if any of these does not hold
+     */
     public CareTeam {
         Require.present("careTeam.id", id);
         Require.present("careTeam.patient", patient);
@@ -47,7 +58,14 @@ public record CareTeam(CareTeamId id, PatientId patient, List<ProfessionalMember
         }
     }
 
-    /** A new team for the patient, with nobody on it yet. */
+    /**
+     * A new team for the patient, with nobody on it yet.
+     *
+     * @param id      the new team's id
+     * @param patient the patient
+     * @return the team
+     * @throws InvalidInputException if {@code id} or {@code patient} is missing
+     */
     public static CareTeam establish(CareTeamId id, PatientId patient) {
         return new CareTeam(id, patient, List.of(), List.of(), Optional.empty());
     }
@@ -55,8 +73,12 @@ public record CareTeam(CareTeamId id, PatientId patient, List<ProfessionalMember
     /**
      * Adds a professional.
      *
+     * @param member the membership to add
+     * @return the new team
      * @throws RuleViolationException if the same user already has a membership in force
      *                                ({@code CARE_TEAM_MEMBER})
+     * @throws InvalidInputException if {@code member} is missing, its id is already used, or the
+     *                               team is full
      */
     public CareTeam withProfessional(ProfessionalMember member) {
         Require.present("member", member);
@@ -69,7 +91,11 @@ public record CareTeam(CareTeamId id, PatientId patient, List<ProfessionalMember
     /**
      * Adds a carer, family member or representative (R12: role and period are part of the member).
      *
+     * @param member the membership to add
+     * @return the new team
      * @throws RuleViolationException if the same user already has a membership in force
+     * @throws InvalidInputException if {@code member} is missing, its id is already used, or the
+     *                               team is full
      */
     public CareTeam withCarer(CarerMember member) {
         Require.present("member", member);
@@ -90,6 +116,9 @@ public record CareTeam(CareTeamId id, PatientId patient, List<ProfessionalMember
     /**
      * Makes an active professional the lead professional (who co-signs the care plan, R8).
      *
+     * @param member the professional's membership
+     * @param at     the time of the command
+     * @return the new team
      * @throws NotFoundException      if there is no such member
      * @throws RuleViolationException if the member is a carer or their membership has ended
      */
@@ -107,6 +136,9 @@ public record CareTeam(CareTeamId id, PatientId patient, List<ProfessionalMember
     /**
      * Ends a membership at {@code at}; ending the lead's membership leaves the team without a lead.
      *
+     * @param member the membership to end
+     * @param at     when it ends
+     * @return the new team
      * @throws NotFoundException      if there is no such member
      * @throws RuleViolationException if the membership is not in force
      */
@@ -144,6 +176,9 @@ public record CareTeam(CareTeamId id, PatientId patient, List<ProfessionalMember
     /**
      * Records that the patient agreed to the carer's involvement in their care planning (R12).
      *
+     * @param member the carer's membership
+     * @param at     when the patient agreed
+     * @return the new team
      * @throws NotFoundException      if there is no such carer
      * @throws RuleViolationException if the membership is not in force
      */
@@ -159,28 +194,55 @@ public record CareTeam(CareTeamId id, PatientId patient, List<ProfessionalMember
         throw new NotFoundException("CareTeamCarer", member.toString());
     }
 
-    /** The user's professional membership in force at {@code at}, if any. */
+    /**
+     * The user's professional membership in force at {@code at}, if any.
+     *
+     * @param user the user
+     * @param at   the time asked about
+     * @return the membership, or empty if the user is not a professional member then
+     */
     public Optional<ProfessionalMember> professional(UserId user, Instant at) {
         return professionals.stream().filter(m -> m.user().equals(user) && m.activeAt(at)).findFirst();
     }
 
-    /** The user's carer membership in force at {@code at} (involvement agreed or not), if any. */
+    /**
+     * The user's carer membership in force at {@code at} (involvement agreed or not), if any.
+     *
+     * @param user the user
+     * @param at   the time asked about
+     * @return the membership, or empty if the user is not a carer member then
+     */
     public Optional<CarerMember> carer(UserId user, Instant at) {
         return carers.stream().filter(m -> m.user().equals(user) && m.activeAt(at)).findFirst();
     }
 
-    /** The lead professional at {@code at}, if one is appointed and still a member. */
+    /**
+     * The lead professional at {@code at}, if one is appointed and still a member.
+     *
+     * @param at the time asked about
+     * @return the lead's membership, or empty if there is no lead in force then
+     */
     public Optional<ProfessionalMember> leadAt(Instant at) {
         return lead.flatMap(l -> professionals.stream().filter(m -> m.id().equals(l) && m.activeAt(at)).findFirst());
     }
 
-    /** True if the member exists on the team and is in force at {@code at}. */
+    /**
+     * {@return whether the member exists on the team and is in force at {@code at}}
+     *
+     * @param member the membership
+     * @param at     the time asked about
+     */
     public boolean hasActiveMember(MemberId member, Instant at) {
         return professionals.stream().anyMatch(m -> m.id().equals(member) && m.activeAt(at))
                 || carers.stream().anyMatch(m -> m.id().equals(member) && m.activeAt(at));
     }
 
-    /** Ids of every membership in force at {@code at}: professionals first, then carers. */
+    /**
+     * {@return the ids of every membership in force at {@code at}: professionals first, then
+     * carers}
+     *
+     * @param at the time asked about
+     */
     public List<MemberId> activeMembersAt(Instant at) {
         List<MemberId> ids = new ArrayList<>();
         professionals.stream().filter(m -> m.activeAt(at)).forEach(m -> ids.add(m.id()));

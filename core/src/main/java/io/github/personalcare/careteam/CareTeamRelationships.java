@@ -28,12 +28,11 @@ import java.util.Optional;
  */
 public final class CareTeamRelationships implements CareRelationship {
     /** The zone a relationship's date is read in: authorities depend on age on a date in England. */
+    public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     /** The relationship source for care team membership. */
     public CareTeamRelationships() {
     }
-
-    public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     @Override
     public List<Relationship> relationships(AccessFacts facts, PatientId patient, Actor actor, Instant at) {
@@ -52,6 +51,12 @@ public final class CareTeamRelationships implements CareRelationship {
     /**
      * The relationships the team gives the actor at {@code at} (pure: no storage). Ages and
      * capacity are judged on the date in England ({@link #ENGLAND}).
+     *
+     * @param team    the patient's care team
+     * @param patient the patient, for the age and capacity a carer's authority depends on
+     * @param actor   who is acting
+     * @param at      the time of the request
+     * @return the relationships, empty if none
      */
     public static List<Relationship> relationships(CareTeam team, Patient patient, Actor actor, Instant at) {
         String source = "CareTeam/" + team.id();

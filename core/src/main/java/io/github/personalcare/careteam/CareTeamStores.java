@@ -20,7 +20,13 @@ public final class CareTeamStores {
     private CareTeamStores() {
     }
 
-    /** The patient's care team, read inside an open transaction (for services and policies). */
+    /**
+     * The patient's care team, read inside an open transaction (for services and policies).
+     *
+     * @param tx      the open transaction
+     * @param patient the patient
+     * @return the care team and its version, or empty if the patient has none
+     */
     public static Optional<Versioned<CareTeam>> forPatient(Transaction tx, PatientId patient) {
         return tx.aggregates(TEAMS).query(Query.forPatient(patient)).stream().findFirst();
     }

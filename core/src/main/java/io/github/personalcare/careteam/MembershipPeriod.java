@@ -12,8 +12,13 @@ import java.util.Optional;
  */
 public record MembershipPeriod(Instant start, Optional<Instant> end) {
     /**
+     * Checks the period (R12); an absent end becomes empty.
+     *
+     * @param start when the membership starts (inclusive)
+     * @param end   when it ends (exclusive), or empty while it is open-ended
      * @throws InvalidInputException if the start is missing or the end is before the start (an end
-     *                               equal to the start is a membership recorded by mistake: it covers no time)
+     *                               equal to the start is a membership recorded by mistake: it
+     *                               covers no time)
      */
     public MembershipPeriod {
         Require.present("period.start", start);
@@ -23,12 +28,22 @@ public record MembershipPeriod(Instant start, Optional<Instant> end) {
         }
     }
 
-    /** An open-ended period from {@code start}. */
+    /**
+     * An open-ended period from {@code start}.
+     *
+     * @param start when the membership starts
+     * @return the period
+     * @throws InvalidInputException if {@code start} is missing
+     */
     public static MembershipPeriod from(Instant start) {
         return new MembershipPeriod(start, Optional.empty());
     }
 
-    /** True if the period is in force at {@code at}. */
+    /**
+     * {@return whether the period is in force at {@code at}}
+     *
+     * @param at the time asked about
+     */
     public boolean covers(Instant at) {
         return !at.isBefore(start) && end.map(at::isBefore).orElse(true);
     }

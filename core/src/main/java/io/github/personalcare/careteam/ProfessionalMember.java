@@ -4,6 +4,7 @@ import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.UserId;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.time.Instant;
 
@@ -14,6 +15,16 @@ import java.time.Instant;
  */
 public record ProfessionalMember(MemberId id, UserId user, ProfessionalRole role, OdsCode organisation,
         MembershipPeriod period) {
+    /**
+     * Checks every component is present.
+     *
+     * @param id           the membership's id
+     * @param user         the professional's user id
+     * @param role         the role they act in
+     * @param organisation the organisation they act for
+     * @param period       when the membership is in force
+     * @throws InvalidInputException if a component is missing
+     */
     public ProfessionalMember {
         Require.present("member.id", id);
         Require.present("member.user", user);
@@ -22,7 +33,11 @@ public record ProfessionalMember(MemberId id, UserId user, ProfessionalRole role
         Require.present("member.period", period);
     }
 
-    /** True if the membership is in force at {@code at}. */
+    /**
+     * {@return whether the membership is in force at {@code at}}
+     *
+     * @param at the time asked about
+     */
     public boolean activeAt(Instant at) {
         return period.covers(at);
     }

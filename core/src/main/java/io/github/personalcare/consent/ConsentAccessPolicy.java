@@ -14,6 +14,7 @@ import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.spi.Query;
 import io.github.personalcare.spi.Transaction;
@@ -43,6 +44,10 @@ public final class ConsentAccessPolicy implements AccessPolicy {
     /**
      * A policy finding relationships with {@code relationships} and deciding under {@code policy}.
      * Options that override a value set in law are logged once here.
+     *
+     * @param relationships finds the actor's legitimate relationships with the patient
+     * @param policy        the ages, switches and periods the engine applies
+     * @throws InvalidInputException if either is missing
      */
     public ConsentAccessPolicy(CareRelationship relationships, ConsentPolicy policy) {
         this.relationships = Require.present("relationships", relationships);
@@ -52,7 +57,7 @@ public final class ConsentAccessPolicy implements AccessPolicy {
         }
     }
 
-    /** The policy decisions are made under. */
+    /** {@return the policy decisions are made under} */
     public ConsentPolicy policy() {
         return policy;
     }

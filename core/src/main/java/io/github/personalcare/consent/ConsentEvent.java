@@ -11,11 +11,20 @@ import java.util.UUID;
 public sealed interface ConsentEvent extends DomainEvent
         permits ConsentEvent.Recorded, ConsentEvent.Updated, ConsentEvent.Withdrawn, ConsentEvent.StatusChanged {
 
-    /** The consent's internal id. */
+    /** {@return the consent's internal id} */
     UUID consent();
 
     /** A consent was recorded. */
     record Recorded(UUID eventId, Instant occurredAt, PatientId patient, UUID consent) implements ConsentEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the consent was recorded
+         * @param patient    whose consent it is
+         * @param consent    the consent's internal id
+         * @throws NullPointerException if a component is null
+         */
         public Recorded {
             Objects.requireNonNull(eventId, "eventId");
             Objects.requireNonNull(occurredAt, "occurredAt");
@@ -31,6 +40,15 @@ public sealed interface ConsentEvent extends DomainEvent
 
     /** A consent's terms were changed. */
     record Updated(UUID eventId, Instant occurredAt, PatientId patient, UUID consent) implements ConsentEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the terms were changed
+         * @param patient    whose consent it is
+         * @param consent    the consent's internal id
+         * @throws NullPointerException if a component is null
+         */
         public Updated {
             Objects.requireNonNull(eventId, "eventId");
             Objects.requireNonNull(occurredAt, "occurredAt");
@@ -46,6 +64,15 @@ public sealed interface ConsentEvent extends DomainEvent
 
     /** A consent was withdrawn; it stopped applying at {@code occurredAt}. */
     record Withdrawn(UUID eventId, Instant occurredAt, PatientId patient, UUID consent) implements ConsentEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the consent was withdrawn
+         * @param patient    whose consent it is
+         * @param consent    the consent's internal id
+         * @throws NullPointerException if a component is null
+         */
         public Withdrawn {
             Objects.requireNonNull(eventId, "eventId");
             Objects.requireNonNull(occurredAt, "occurredAt");
@@ -67,6 +94,16 @@ public sealed interface ConsentEvent extends DomainEvent
      */
     record StatusChanged(UUID eventId, Instant occurredAt, PatientId patient, UUID consent, String status)
             implements ConsentEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the status changed
+         * @param patient    whose consent it is
+         * @param consent    the consent's internal id
+         * @param status     the FHIR status code it moved to
+         * @throws NullPointerException if a component is null
+         */
         public StatusChanged {
             Objects.requireNonNull(eventId, "eventId");
             Objects.requireNonNull(occurredAt, "occurredAt");

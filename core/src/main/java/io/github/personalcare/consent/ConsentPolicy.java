@@ -64,7 +64,30 @@ public record ConsentPolicy(
 
     private static final ConsentPolicy DEFAULTS = builder().build();
 
-    /** @throws ConfigurationException naming the option if a value is out of range */
+    /**
+     * Checks the policy: ages between 0 and 25, the proxy restriction age not above the adult proxy
+     * age, a break-glass validity of more than 0 and at most 24 hours, and no null zone or action
+     * set.
+     *
+     * @param zone                           the time zone dates (ages) are taken in
+     * @param proxyRestrictionAge            from this birthday a parent's proxy access needs the
+     *                                       competent child's consent (R47)
+     * @param adultProxyAge                  from this birthday any proxy needs the patient's
+     *                                       consent or a legal authority for adults (R47)
+     * @param presumedCompetenceAge          from this birthday a patient is presumed competent to
+     *                                       consent (R46)
+     * @param patientOnlineAccessAge         from this birthday the patient sees their own record
+     *                                       online (R48)
+     * @param breakGlassValidity             how long a break-glass episode lasts after a reason is
+     *                                       given (R40)
+     * @param breakGlassActions              the actions break-glass allows
+     * @param directCareRequiresClinicalRole whether direct care needs a clinical role as well as a
+     *                                       relationship (R39)
+     * @param breakGlassRequiresClinicalRole whether break-glass needs a clinical role (R40)
+     * @param selfClaimedRelationships       whether a clinician may claim a legitimate relationship
+     *                                       the SDK has no record of (R40)
+     * @throws ConfigurationException naming the option if a value is out of range
+     */
     public ConsentPolicy {
         if (zone == null) {
             throw new ConfigurationException("consentPolicy.zone", "must not be null");
@@ -92,17 +115,29 @@ public record ConsentPolicy(
         }
     }
 
-    /** The NHS England defaults, as listed on each option. */
+    /**
+     * The NHS England defaults, as listed on each option.
+     *
+     * @return the policy with every option at its default
+     */
     public static ConsentPolicy nhsEnglandDefaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the NHS England defaults. */
+    /**
+     * A builder starting from the NHS England defaults.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The names of options that override a value set in law (to be logged when the SDK starts). */
+    /**
+     * The names of options that override a value set in law (to be logged when the SDK starts).
+     *
+     * @return the overriding options' names; empty when the policy keeps the law's values
+     */
     public List<String> lawOverrides() {
         List<String> overrides = new ArrayList<>();
         if (presumedCompetenceAge != LAW_PRESUMED_COMPETENCE_AGE) {
@@ -127,19 +162,34 @@ public record ConsentPolicy(
         private Builder() {
         }
 
-        /** The time zone ages are computed in. */
+        /**
+         * The time zone ages are computed in.
+         *
+         * @param value the zone
+         * @return this builder
+         */
         public Builder zone(ZoneId value) {
             this.zone = value;
             return this;
         }
 
-        /** The birthday from which a parent's proxy access is restricted (R47). */
+        /**
+         * The birthday from which a parent's proxy access is restricted (R47).
+         *
+         * @param value the age, 0 to 25
+         * @return this builder
+         */
         public Builder proxyRestrictionAge(int value) {
             this.proxyRestrictionAge = value;
             return this;
         }
 
-        /** The birthday from which any proxy needs the patient's consent or an adult authority (R47). */
+        /**
+         * The birthday from which any proxy needs the patient's consent or an adult authority (R47).
+         *
+         * @param value the age, 0 to 25
+         * @return this builder
+         */
         public Builder adultProxyAge(int value) {
             this.adultProxyAge = value;
             return this;
@@ -148,43 +198,76 @@ public record ConsentPolicy(
         /**
          * The age of presumed competence (R46). A law value: an override is listed by
          * {@link ConsentPolicy#lawOverrides()} and logged when the SDK starts.
+         *
+         * @param value the age, 0 to 25
+         * @return this builder
          */
         public Builder presumedCompetenceAge(int value) {
             this.presumedCompetenceAge = value;
             return this;
         }
 
-        /** The age from which the patient sees their own record online (R48). */
+        /**
+         * The age from which the patient sees their own record online (R48).
+         *
+         * @param value the age, 0 to 25
+         * @return this builder
+         */
         public Builder patientOnlineAccessAge(int value) {
             this.patientOnlineAccessAge = value;
             return this;
         }
 
-        /** How long a break-glass episode lasts (R40). */
+        /**
+         * How long a break-glass episode lasts (R40).
+         *
+         * @param value the duration, more than 0 and at most 24 hours
+         * @return this builder
+         */
         public Builder breakGlassValidity(Duration value) {
             this.breakGlassValidity = value;
             return this;
         }
 
-        /** The actions break-glass allows (R40). */
+        /**
+         * The actions break-glass allows (R40).
+         *
+         * @param value the actions; empty for none
+         * @return this builder
+         */
         public Builder breakGlassActions(Set<AccessAction> value) {
             this.breakGlassActions = value;
             return this;
         }
 
-        /** Whether direct care needs a clinical role (R39). */
+        /**
+         * Whether direct care needs a clinical role (R39).
+         *
+         * @param value whether it does
+         * @return this builder
+         */
         public Builder directCareRequiresClinicalRole(boolean value) {
             this.directCareRequiresClinicalRole = value;
             return this;
         }
 
-        /** Whether break-glass needs a clinical role (R40). */
+        /**
+         * Whether break-glass needs a clinical role (R40).
+         *
+         * @param value whether it does
+         * @return this builder
+         */
         public Builder breakGlassRequiresClinicalRole(boolean value) {
             this.breakGlassRequiresClinicalRole = value;
             return this;
         }
 
-        /** Whether clinicians may claim a relationship the SDK has no record of (R40). */
+        /**
+         * Whether clinicians may claim a relationship the SDK has no record of (R40).
+         *
+         * @param value whether they may
+         * @return this builder
+         */
         public Builder selfClaimedRelationships(boolean value) {
             this.selfClaimedRelationships = value;
             return this;
@@ -193,6 +276,7 @@ public record ConsentPolicy(
         /**
          * The policy.
          *
+         * @return the policy, immutable
          * @throws ConfigurationException naming the option if a value is out of range
          */
         public ConsentPolicy build() {

@@ -22,7 +22,16 @@ import java.time.Instant;
 public record ConsentRecord(ConsentId id, PatientId patient, ConsentStatus status, Instant recordedAt,
         ConsentTerms terms) {
 
-    /** @throws InvalidInputException if the patient (R44) or another part is missing */
+    /**
+     * Checks every component is present.
+     *
+     * @param id         internal id
+     * @param patient    whose consent it is (R44)
+     * @param status     FHIR status
+     * @param recordedAt when it was recorded or last changed
+     * @param terms      what it says
+     * @throws InvalidInputException if the patient (R44) or another part is missing
+     */
     public ConsentRecord {
         Require.present("id", id);
         if (patient == null) {
@@ -33,12 +42,30 @@ public record ConsentRecord(ConsentId id, PatientId patient, ConsentStatus statu
         Require.present("terms", terms);
     }
 
-    /** A new active consent. */
+    /**
+     * A new active consent.
+     *
+     * @param id      the new consent's id
+     * @param patient whose consent it is
+     * @param terms   what it says
+     * @param at      when it is recorded
+     * @return the consent, {@link ConsentStatus#ACTIVE}
+     * @throws InvalidInputException if a component is missing
+     */
     public static ConsentRecord active(ConsentId id, PatientId patient, ConsentTerms terms, Instant at) {
         return new ConsentRecord(id, patient, ConsentStatus.ACTIVE, at, terms);
     }
 
-    /** A new proposed consent: recorded, but not evaluated until it is accepted (R43). */
+    /**
+     * A new proposed consent: recorded, but not evaluated until it is accepted (R43).
+     *
+     * @param id      the new consent's id
+     * @param patient whose consent it is
+     * @param terms   what it says
+     * @param at      when it is recorded
+     * @return the consent, {@link ConsentStatus#PROPOSED}
+     * @throws InvalidInputException if a component is missing
+     */
     public static ConsentRecord proposed(ConsentId id, PatientId patient, ConsentTerms terms, Instant at) {
         return new ConsentRecord(id, patient, ConsentStatus.PROPOSED, at, terms);
     }
@@ -46,8 +73,12 @@ public record ConsentRecord(ConsentId id, PatientId patient, ConsentStatus statu
     /**
      * The same consent in status {@code next}, from {@code at}.
      *
+     * @param next the new status
+     * @param at   when the move happens
+     * @return the consent in the new status
      * @throws IllegalTransitionException if the lifecycle does not allow the move
      *                                    ({@link ConsentStatus#canMoveTo})
+     * @throws InvalidInputException if {@code next} or {@code at} is missing
      */
     public ConsentRecord moveTo(ConsentStatus next, Instant at) {
         Require.present("status", next);
@@ -57,12 +88,12 @@ public record ConsentRecord(ConsentId id, PatientId patient, ConsentStatus statu
         return new ConsentRecord(id, patient, next, Require.present("at", at), terms);
     }
 
-    /** The reference decisions use: {@code "Consent/<id>"}. */
+    /** {@return the reference decisions use: {@code "Consent/<id>"}} */
     public String reference() {
         return "Consent/" + id;
     }
 
-    /** The scope of the terms. */
+    /** {@return the scope of the terms} */
     public ConsentScope scope() {
         return terms.scope();
     }
@@ -70,7 +101,11 @@ public record ConsentRecord(ConsentId id, PatientId patient, ConsentStatus statu
     /**
      * The same consent with new terms.
      *
+     * @param newTerms the new terms
+     * @param at       when they are recorded
+     * @return the consent with the new terms, in the same status
      * @throws IllegalTransitionException if the consent is rejected, inactive or entered in error
+     * @throws InvalidInputException if {@code newTerms} is missing
      */
     public ConsentRecord withTerms(ConsentTerms newTerms, Instant at) {
         if (!status.isOpen()) {
@@ -82,6 +117,8 @@ public record ConsentRecord(ConsentId id, PatientId patient, ConsentStatus statu
     /**
      * The consent withdrawn: inactive from {@code at}, so it never permits again.
      *
+     * @param at when it is withdrawn
+     * @return the consent, {@link ConsentStatus#INACTIVE}
      * @throws IllegalTransitionException if it is already rejected, inactive or entered in error
      */
     public ConsentRecord withdraw(Instant at) {

@@ -16,7 +16,11 @@ public enum ConsentScope {
     /** An advance directive (refusal of treatment): not about data access, so it covers no access purpose. */
     ADR;
 
-    /** True if a consent of this scope speaks to a request made for {@code purpose}. */
+    /**
+     * {@return whether a consent of this scope speaks to a request made for {@code purpose}}
+     *
+     * @param purpose the request's purpose
+     */
     public boolean covers(Purpose purpose) {
         switch (this) {
             case PATIENT_PRIVACY:

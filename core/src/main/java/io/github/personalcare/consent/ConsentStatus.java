@@ -5,14 +5,25 @@ package io.github.personalcare.consent;
  * (R43); withdrawal moves an active consent to {@link #INACTIVE} at once.
  */
 public enum ConsentStatus {
+    /** Being prepared; not yet offered to the patient. */
     DRAFT,
+    /** Offered for the patient to accept; recorded but not evaluated (R43). */
     PROPOSED,
+    /** In force: evaluated in every decision its scope covers (R43). */
     ACTIVE,
+    /** A proposal the patient turned down. */
     REJECTED,
+    /** No longer in force: withdrawn or ended. */
     INACTIVE,
+    /** Recorded by mistake; never evaluated. */
     ENTERED_IN_ERROR;
 
-    /** True if a record in this state may move to {@code next}; the whole lifecycle is this switch. */
+    /**
+     * {@return whether a record in this state may move to {@code next}} The whole lifecycle is this
+     * switch.
+     *
+     * @param next the state asked about
+     */
     public boolean canMoveTo(ConsentStatus next) {
         switch (this) {
             case DRAFT:
@@ -31,7 +42,7 @@ public enum ConsentStatus {
         }
     }
 
-    /** True for states whose terms may still be changed (draft, proposed, active). */
+    /** {@return whether the terms may still be changed: draft, proposed or active} */
     public boolean isOpen() {
         return this == DRAFT || this == PROPOSED || this == ACTIVE;
     }

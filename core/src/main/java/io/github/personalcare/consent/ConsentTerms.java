@@ -48,6 +48,14 @@ public record ConsentTerms(
     public static final int MAX_PROVISIONS = 200;
 
     /**
+     * Checks the terms; an absent policy rule becomes empty.
+     *
+     * @param scope      what the consent is about (R44)
+     * @param categories its FHIR categories, 1 to 10
+     * @param performer  who gave it
+     * @param policies   policies it is given under, at most 10
+     * @param policyRule the computable base policy, if any
+     * @param provision  the root provision
      * @throws InvalidInputException if there is neither a policy nor a policy rule (R44, FHIR
      *                               ppc-1), the root provision has a type (R43), the tree holds
      *                               more than {@link #MAX_PROVISIONS} provisions (SIZE), or a
@@ -107,7 +115,12 @@ public record ConsentTerms(
         return false;
     }
 
-    /** A builder with the scope; categories default to information access, performer to the patient. */
+    /**
+     * A builder with the scope; categories default to information access, performer to the patient.
+     *
+     * @param scope what the consent is about
+     * @return the builder
+     */
     public static Builder builder(ConsentScope scope) {
         return new Builder(scope);
     }
@@ -126,37 +139,69 @@ public record ConsentTerms(
             this.scope = scope;
         }
 
-        /** The categories (default: information access). */
+        /**
+         * The categories (default: information access).
+         *
+         * @param values the categories, 1 to 10
+         * @return this builder
+         */
         public Builder categories(List<ConsentCategory> values) {
             this.categories = values;
             return this;
         }
 
-        /** Who gave the consent (default: the patient). */
+        /**
+         * Who gave the consent (default: the patient).
+         *
+         * @param value the patient or a representative
+         * @return this builder
+         */
         public Builder performer(Performer value) {
             this.performer = value;
             return this;
         }
 
-        /** The policies it is given under. */
+        /**
+         * The policies it is given under.
+         *
+         * @param values the policies, at most 10
+         * @return this builder
+         */
         public Builder policies(List<PolicyReference> values) {
             this.policies = values;
             return this;
         }
 
-        /** The computable base policy. */
+        /**
+         * The computable base policy.
+         *
+         * @param value opt-in or opt-out; null for none
+         * @return this builder
+         */
         public Builder policyRule(BasePolicy value) {
             this.policyRule = Optional.ofNullable(value);
             return this;
         }
 
-        /** The root provision (default: an empty root matching every request in scope). */
+        /**
+         * The root provision (default: an empty root matching every request in scope).
+         *
+         * @param value the root provision, with no type
+         * @return this builder
+         */
         public Builder provision(Provision value) {
             this.provision = value;
             return this;
         }
 
-        /** The root provision, from its builder. */
+        /**
+         * The root provision, from its builder.
+         *
+         * @param value the root provision's builder
+         * @return this builder
+         * @throws InvalidInputException if {@code value} is missing or the provision tree is not
+         *                               valid
+         */
         public Builder provision(Provision.Builder value) {
             this.provision = Require.present("provision", value).build();
             return this;

@@ -12,7 +12,13 @@ import java.util.Optional;
  * closed).
  */
 public record DataPeriod(Optional<LocalDate> start, Optional<LocalDate> end) {
-    /** @throws InvalidInputException if the period ends before it starts (rule PERIOD) */
+    /**
+     * Checks the bounds; an absent bound becomes empty.
+     *
+     * @param start the first clinical date covered, or empty
+     * @param end   the last clinical date covered, or empty
+     * @throws InvalidInputException if the period ends before it starts (rule PERIOD)
+     */
     public DataPeriod {
         start = start == null ? Optional.empty() : start;
         end = end == null ? Optional.empty() : end;
@@ -21,12 +27,24 @@ public record DataPeriod(Optional<LocalDate> start, Optional<LocalDate> end) {
         }
     }
 
-    /** From {@code start} to {@code end}, inclusive. */
+    /**
+     * From {@code start} to {@code end}, inclusive.
+     *
+     * @param start the first date (inclusive)
+     * @param end   the last date (inclusive)
+     * @return the period
+     * @throws InvalidInputException if {@code end} is before {@code start}
+     * @throws NullPointerException if either is null
+     */
     public static DataPeriod between(LocalDate start, LocalDate end) {
         return new DataPeriod(Optional.of(start), Optional.of(end));
     }
 
-    /** True if some date lies in both periods. */
+    /**
+     * {@return whether some date lies in both periods}
+     *
+     * @param other the other period
+     */
     public boolean overlaps(DataPeriod other) {
         boolean a = start.isEmpty() || other.end.isEmpty() || !start.get().isAfter(other.end.get());
         boolean b = other.start.isEmpty() || end.isEmpty() || !other.start.get().isAfter(end.get());

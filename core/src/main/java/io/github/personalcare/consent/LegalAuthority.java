@@ -14,7 +14,10 @@ public enum LegalAuthority {
     /** A clinician's recorded best-interests decision for a patient who lacks capacity (MCA 2005). */
     BEST_INTERESTS_DECISION;
 
-    /** True for the authorities that let a representative act for an adult patient (R47, from 16). */
+    /**
+     * {@return whether the authority lets a representative act for an adult patient (R47, from 16)}
+     * Every authority but parental responsibility does.
+     */
     public boolean actsForAnAdult() {
         return this != PARENTAL_RESPONSIBILITY;
     }

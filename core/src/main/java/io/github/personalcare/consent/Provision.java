@@ -59,6 +59,17 @@ public record Provision(
     public static final int MAX_DEPTH = 8;
 
     /**
+     * Checks the provision and its nested ones; absent optionals become empty.
+     *
+     * @param type        permit or deny; empty on the root only
+     * @param period      when the provision is in force; empty means always
+     * @param actors      who it controls; empty means anyone
+     * @param actions     what they do; empty means any action
+     * @param dataClasses which classes of data; empty means any
+     * @param labels      which sensitivity labels the data carries; empty means any data
+     * @param purposes    why; empty means any
+     * @param dataPeriod  the clinical dates of the data it is about; empty means any
+     * @param provisions  nested exceptions
      * @throws InvalidInputException if a nested provision has no type (R43), if sibling provisions
      *                               of opposite type overlap (R45), if nesting is deeper than
      *                               {@link #MAX_DEPTH} or a list longer than {@link #MAX_ITEMS}
@@ -96,22 +107,22 @@ public record Provision(
         }
     }
 
-    /** A builder for the root provision (no type). */
+    /** {@return a builder for the root provision (no type)} */
     public static Builder root() {
         return new Builder(Optional.empty());
     }
 
-    /** A builder for a nested provision that permits what it matches. */
+    /** {@return a builder for a nested provision that permits what it matches} */
     public static Builder permit() {
         return new Builder(Optional.of(ProvisionType.PERMIT));
     }
 
-    /** A builder for a nested provision that denies what it matches. */
+    /** {@return a builder for a nested provision that denies what it matches} */
     public static Builder deny() {
         return new Builder(Optional.of(ProvisionType.DENY));
     }
 
-    /** The number of provisions in this tree, this one included. */
+    /** {@return the number of provisions in this tree, this one included} */
     public int size() {
         int n = 1;
         for (Provision p : provisions) {
@@ -120,7 +131,7 @@ public record Provision(
         return n;
     }
 
-    /** Levels of nesting below this provision (0 when it has no nested provisions). */
+    /** {@return the levels of nesting below this provision (0 when it has no nested provisions)} */
     public int depth() {
         int deepest = 0;
         for (Provision p : provisions) {
@@ -133,6 +144,9 @@ public record Provision(
      * True if some request could match both provisions: every criterion intersects (an empty one
      * matches anything). Actors of different kinds (a person and an organisation) are taken to
      * overlap, since the person may act for the organisation.
+     *
+     * @param other the other provision
+     * @return whether some request could match both
      */
     public boolean overlaps(Provision other) {
         return intersects(actions, other.actions)
@@ -187,55 +201,103 @@ public record Provision(
             this.type = type;
         }
 
-        /** When the provision is in force. */
+        /**
+         * When the provision is in force.
+         *
+         * @param value the period
+         * @return this builder
+         * @throws InvalidInputException if {@code value} is missing
+         */
         public Builder period(ConsentPeriod value) {
             this.period = Optional.of(Require.present("provision.period", value));
             return this;
         }
 
-        /** Adds actors it controls. */
+        /**
+         * Adds actors it controls.
+         *
+         * @param values the actors
+         * @return this builder
+         */
         public Builder actor(ProvisionActor... values) {
             actors.addAll(Arrays.asList(values));
             return this;
         }
 
-        /** Adds actions it covers. */
+        /**
+         * Adds actions it covers.
+         *
+         * @param values the actions
+         * @return this builder
+         */
         public Builder action(AccessAction... values) {
             actions.addAll(Arrays.asList(values));
             return this;
         }
 
-        /** Adds classes of data it covers. */
+        /**
+         * Adds classes of data it covers.
+         *
+         * @param values the data classes
+         * @return this builder
+         */
         public Builder dataClass(DataClass... values) {
             dataClasses.addAll(Arrays.asList(values));
             return this;
         }
 
-        /** Adds sensitivity labels it covers. */
+        /**
+         * Adds sensitivity labels it covers.
+         *
+         * @param values the labels
+         * @return this builder
+         */
         public Builder label(SensitivityLabel... values) {
             labels.addAll(Arrays.asList(values));
             return this;
         }
 
-        /** Adds purposes it covers. */
+        /**
+         * Adds purposes it covers.
+         *
+         * @param values the purposes
+         * @return this builder
+         */
         public Builder purpose(Purpose... values) {
             purposes.addAll(Arrays.asList(values));
             return this;
         }
 
-        /** The clinical dates of the data it covers. */
+        /**
+         * The clinical dates of the data it covers.
+         *
+         * @param value the clinical dates
+         * @return this builder
+         * @throws InvalidInputException if {@code value} is missing
+         */
         public Builder dataPeriod(DataPeriod value) {
             this.dataPeriod = Optional.of(Require.present("provision.dataPeriod", value));
             return this;
         }
 
-        /** Adds a nested exception. */
+        /**
+         * Adds a nested exception.
+         *
+         * @param nested the nested provision, permit or deny
+         * @return this builder
+         */
         public Builder provision(Provision nested) {
             provisions.add(nested);
             return this;
         }
 
-        /** Adds a nested exception from its builder. */
+        /**
+         * Adds a nested exception from its builder.
+         *
+         * @param nested the nested provision's builder
+         * @return this builder
+         * @throws InvalidInputException if {@code nested} is missing or its provision is not valid
+         */
         public Builder provision(Builder nested) {
             provisions.add(Require.present("provision.provision", nested).build());
             return this;
@@ -244,6 +306,7 @@ public record Provision(
         /**
          * The provision.
          *
+         * @return the provision
          * @throws InvalidInputException as the record's constructor
          */
         public Provision build() {

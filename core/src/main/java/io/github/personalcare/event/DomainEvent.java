@@ -16,15 +16,15 @@ import java.util.UUID;
  */
 public interface DomainEvent {
 
-    /** Unique id of this event: consumers use it to ignore redeliveries. */
+    /** {@return the unique id of this event} Consumers use it to ignore redeliveries. */
     UUID eventId();
 
-    /** When it happened (the service's clock). */
+    /** {@return when it happened, by the clock of the service that raised it} */
     Instant occurredAt();
 
-    /** The patient whose record changed. */
+    /** {@return the patient whose record changed} */
     PatientId patient();
 
-    /** A stable dotted name such as {@code "careplan.agreed"}. */
+    /** {@return a stable dotted name such as {@code "careplan.agreed"}} */
     String type();
 }

@@ -18,7 +18,13 @@ import java.util.Optional;
 public record NhsNumber(String value) {
     private static final String FIELD = "nhsNumber";
 
-    /** Validates the 10-digit canonical form; use {@link #parse} for spaced or hyphenated input. */
+    /**
+     * Validates the 10-digit canonical form; use {@link #parse} for spaced or hyphenated input.
+     *
+     * @param value the 10 digits, without spaces or hyphens
+     * @throws InvalidInputException if {@code value} is missing, not 10 digits, or its check digit
+     *                               is wrong (R1)
+     */
     public NhsNumber {
         if (value == null) {
             throw new InvalidInputException(FIELD, "R1", "is required");
@@ -29,6 +35,8 @@ public record NhsNumber(String value) {
     /**
      * Reads an NHS number, ignoring spaces and hyphens ({@code "943 476 5870"}).
      *
+     * @param text the number, with or without spaces and hyphens
+     * @return the NHS number
      * @throws InvalidInputException if the input is not 10 digits or the check digit is wrong (R1)
      */
     public static NhsNumber parse(String text) {
@@ -38,7 +46,12 @@ public record NhsNumber(String value) {
         return new NhsNumber(strip(text));
     }
 
-    /** Like {@link #parse} but returns an empty optional for anything that is not valid. */
+    /**
+     * Like {@link #parse} but returns an empty optional for anything that is not valid.
+     *
+     * @param text the number, with or without spaces and hyphens; may be null
+     * @return the NHS number, or empty if {@code text} is null or not a valid NHS number
+     */
     public static Optional<NhsNumber> tryParse(String text) {
         if (text == null) {
             return Optional.empty();
@@ -47,7 +60,12 @@ public record NhsNumber(String value) {
         return problem(digits) == null ? Optional.of(new NhsNumber(digits)) : Optional.empty();
     }
 
-    /** True if {@code text} (spaces and hyphens ignored) is a valid NHS number. */
+    /**
+     * True if {@code text} (spaces and hyphens ignored) is a valid NHS number.
+     *
+     * @param text the number, with or without spaces and hyphens; may be null
+     * @return whether {@code text} passes the R1 checks
+     */
     public static boolean isValid(String text) {
         return text != null && problem(strip(text)) == null;
     }
@@ -55,6 +73,10 @@ public record NhsNumber(String value) {
     /**
      * The Modulus 11 check digit for nine leading digits, or -1 when no check digit exists (the
      * computed check is 10, so no number starting with these digits is valid).
+     *
+     * @param nineDigits the first nine digits of an NHS number
+     * @return the check digit, 0 to 9, or -1 if these digits have none
+     * @throws InvalidInputException if {@code nineDigits} is not exactly nine digits
      */
     public static int checkDigitFor(String nineDigits) {
         if (nineDigits == null || nineDigits.length() != 9) {
@@ -75,7 +97,9 @@ public record NhsNumber(String value) {
         return check == 10 ? -1 : check;
     }
 
-    /** The number in the display form {@code "943 476 5870"}; personal data, do not log it. */
+    /**
+     * {@return the number in the display form {@code "943 476 5870"}} Personal data: do not log it.
+     */
     public String formatted() {
         return value.substring(0, 3) + " " + value.substring(3, 6) + " " + value.substring(6);
     }

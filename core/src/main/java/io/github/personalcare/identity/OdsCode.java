@@ -8,7 +8,13 @@ import io.github.personalcare.lang.InvalidInputException;
  * organisation is looked up in ODS, never inferred from the length.
  */
 public record OdsCode(String value) {
-    /** @throws InvalidInputException if the code is blank, not uppercase alphanumeric or not 3–9 long (R5) */
+    /**
+     * Checks the code (R5).
+     *
+     * @param value the code, such as {@code A81001}
+     * @throws InvalidInputException if the code is blank, not uppercase letters and digits, or not
+     *                               3 to 9 characters long (R5)
+     */
     public OdsCode {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException("odsCode", "R5", "is required");
@@ -24,7 +30,13 @@ public record OdsCode(String value) {
         }
     }
 
-    /** Reads an ODS code; same rules as the constructor. */
+    /**
+     * Reads an ODS code; same rules as the constructor.
+     *
+     * @param value the code, such as {@code A81001}
+     * @return the ODS code
+     * @throws InvalidInputException if the code breaks R5
+     */
     public static OdsCode of(String value) {
         return new OdsCode(value);
     }

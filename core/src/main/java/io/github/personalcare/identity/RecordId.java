@@ -7,10 +7,18 @@ import java.util.UUID;
  * Internal ids may be logged; NHS numbers and names may not.
  */
 public interface RecordId {
-    /** The UUID behind the id. */
+    /** {@return the UUID behind the id} */
     UUID value();
 
-    /** Parses a UUID, naming the field when it is malformed. */
+    /**
+     * Parses a UUID, naming the field when it is malformed.
+     *
+     * @param field the name of the input, used in the exception
+     * @param text a UUID in its canonical text form (lower or upper case)
+     * @return the UUID
+     * @throws io.github.personalcare.lang.InvalidInputException if {@code text} is null or not a
+     *                                                           canonical UUID
+     */
     static UUID uuid(String field, String text) {
         if (text == null) {
             throw new io.github.personalcare.lang.InvalidInputException(field, "ID", "is required");

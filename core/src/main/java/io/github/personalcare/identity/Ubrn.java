@@ -10,7 +10,10 @@ import java.util.random.RandomGenerator;
  * Spaces are ignored on input ({@code "0000 4000 0001"}).
  */
 public record Ubrn(String value) {
-    /** @throws InvalidInputException unless exactly 12 digits (R4) */
+    /**
+     * @param value the 12 digits, without spaces
+     * @throws InvalidInputException unless exactly 12 digits (R4)
+     */
     public Ubrn {
         if (value == null) {
             throw new InvalidInputException("ubrn", "R4", "is required");
@@ -20,7 +23,13 @@ public record Ubrn(String value) {
         }
     }
 
-    /** Reads a UBRN, ignoring spaces. */
+    /**
+     * Reads a UBRN, ignoring spaces.
+     *
+     * @param text the UBRN, spaces allowed
+     * @return the UBRN
+     * @throws InvalidInputException unless it is exactly 12 digits once spaces are removed (R4)
+     */
     public static Ubrn parse(String text) {
         if (text == null) {
             throw new InvalidInputException("ubrn", "R4", "is required");
@@ -28,7 +37,12 @@ public record Ubrn(String value) {
         return new Ubrn(text.replace(" ", ""));
     }
 
-    /** Like {@link #parse} but returns an empty optional for anything that is not 12 digits. */
+    /**
+     * Like {@link #parse} but returns an empty optional for anything that is not 12 digits.
+     *
+     * @param text the UBRN, spaces allowed; may be null
+     * @return the UBRN, or empty if {@code text} is null or not 12 digits
+     */
     public static Optional<Ubrn> tryParse(String text) {
         try {
             return Optional.of(parse(text));
@@ -37,7 +51,12 @@ public record Ubrn(String value) {
         }
     }
 
-    /** A new random UBRN; uniqueness is enforced by storage, which retries on collision. */
+    /**
+     * A new random UBRN; uniqueness is enforced by storage, which retries on collision.
+     *
+     * @param random the source of the digits
+     * @return a UBRN of 12 random digits
+     */
     public static Ubrn generate(RandomGenerator random) {
         StringBuilder sb = new StringBuilder(12);
         for (int i = 0; i < 12; i++) {

@@ -8,6 +8,12 @@ import io.github.personalcare.lang.InvalidInputException;
  * 1–64 letters, digits, '.', '_', '-' or ':'.
  */
 public record UserId(String value) {
+    /**
+     * Checks the id.
+     *
+     * @param value 1 to 64 letters, digits, '.', '_', '-' or ':'
+     * @throws InvalidInputException if {@code value} is missing, too long or has another character
+     */
     public UserId {
         if (value == null || value.isEmpty() || value.length() > 64) {
             throw new InvalidInputException("userId", "ID", "must be 1 to 64 characters");
@@ -22,7 +28,13 @@ public record UserId(String value) {
         }
     }
 
-    /** Reads a user id. */
+    /**
+     * Reads a user id.
+     *
+     * @param value 1 to 64 letters, digits, '.', '_', '-' or ':'
+     * @return the user id
+     * @throws InvalidInputException if {@code value} breaks those limits
+     */
     public static UserId of(String value) {
         return new UserId(value);
     }

@@ -5,9 +5,12 @@ package io.github.personalcare.lang;
  * whose schema is not migrated. {@link #option()} names what to fix.
  */
 public class ConfigurationException extends PersonalCareException {
+    /** The option or setting at fault. */
     private final String option;
 
     /**
+     * Creates the exception; its message is {@code option + ": " + detail}.
+     *
      * @param option the builder option or setting at fault
      * @param detail what is wrong
      */
@@ -16,7 +19,7 @@ public class ConfigurationException extends PersonalCareException {
         this.option = option;
     }
 
-    /** The option or setting at fault. */
+    /** {@return the option or setting at fault} */
     public String option() {
         return option;
     }

@@ -5,10 +5,14 @@ package io.github.personalcare.lang;
  * exists). The id is internal and not personal, so the message carries it.
  */
 public class NotFoundException extends PersonalCareException {
+    /** What was looked for. */
     private final String kind;
+    /** The internal id that was looked for. */
     private final String id;
 
     /**
+     * Creates the exception; its message names the kind and the id.
+     *
      * @param kind what was looked for ({@code "CarePlan"})
      * @param id   its internal id
      */
@@ -18,12 +22,12 @@ public class NotFoundException extends PersonalCareException {
         this.id = id;
     }
 
-    /** What was looked for. */
+    /** {@return what was looked for, such as {@code "CarePlan"}} */
     public String kind() {
         return kind;
     }
 
-    /** The internal id that was looked for. */
+    /** {@return the internal id that was looked for} */
     public String id() {
         return id;
     }

@@ -6,10 +6,14 @@ package io.github.personalcare.lang;
  * Nothing was changed; read the record again and decide whether to repeat the command.
  */
 public class VersionConflictException extends PersonalCareException {
+    /** The version the caller expected. */
     private final long expected;
+    /** The version stored. */
     private final long actual;
 
     /**
+     * Creates the exception; its message names the kind, the id and both versions.
+     *
      * @param kind     the aggregate type name
      * @param id       its internal id
      * @param expected the version the caller expected
@@ -21,12 +25,12 @@ public class VersionConflictException extends PersonalCareException {
         this.actual = actual;
     }
 
-    /** The version the caller expected. */
+    /** {@return the version the caller expected} */
     public long expected() {
         return expected;
     }
 
-    /** The version stored. */
+    /** {@return the version stored} */
     public long actual() {
         return actual;
     }

@@ -39,6 +39,22 @@ public record Patient(
     /** Most competence assessments kept on one record. */
     public static final int MAX_ASSESSMENTS = 50;
 
+    /**
+     * Checks the record: id, NHS number, its verification, name and date of birth are required, and
+     * a date of death is not before the date of birth. Absent flags, practice and date of death
+     * become empty.
+     *
+     * @param id                 the internal id
+     * @param nhsNumber          the NHS number (R2: one per patient)
+     * @param verification       how far the NHS number has been verified against PDS
+     * @param name               the name the person uses
+     * @param dateOfBirth        the date of birth
+     * @param flags              the flags, such as {@link PatientFlag#COMPLEX_NEEDS}
+     * @param registeredPractice the registered GP practice, if known
+     * @param dateOfDeath        the date of death, if recorded
+     * @throws InvalidInputException if a required component is missing or the date of death is
+     *                               before the date of birth
+     */
     public Patient {
         Require.present("id", id);
         Require.present("nhsNumber", nhsNumber);
@@ -86,28 +102,55 @@ public record Patient(
                 next);
     }
 
-    /** True if the patient has the flag. */
+    /**
+     * True if the patient has the flag.
+     *
+     * @param flag the flag to look for
+     * @return whether the patient has it
+     */
     public boolean has(PatientFlag flag) {
         return flags.contains(flag);
     }
 
-    /** Age in whole years on the given date (a UK local date). */
+    /**
+     * Age in whole years on the given date (a UK local date).
+     *
+     * @param date the date, in UK local time
+     * @return the age in whole years
+     */
     public int ageOn(LocalDate date) {
         return Period.between(dateOfBirth, date).getYears();
     }
 
-    /** True if a date of death is recorded on or before {@code date}. */
+    /**
+     * True if a date of death is recorded on or before {@code date}.
+     *
+     * @param date the date, in UK local time
+     * @return whether the patient had died on or before that date
+     */
     public boolean isDeceasedOn(LocalDate date) {
         return dateOfDeath.map(d -> !d.isAfter(date)).orElse(false);
     }
 
-    /** A copy with the given flags. */
+    /**
+     * A copy with the given flags.
+     *
+     * @param newFlags the flags that replace the current ones; null or empty for none
+     * @return the copy
+     */
     public Patient withFlags(Set<PatientFlag> newFlags) {
         return new Patient(id, nhsNumber, verification, name, dateOfBirth, newFlags, registeredPractice, dateOfDeath,
                 competence);
     }
 
-    /** A copy with a date of death. */
+    /**
+     * A copy with a date of death.
+     *
+     * @param date the date of death
+     * @return the copy
+     * @throws InvalidInputException if {@code date} is before the date of birth
+     * @throws NullPointerException if {@code date} is null
+     */
     public Patient withDateOfDeath(LocalDate date) {
         return new Patient(id, nhsNumber, verification, name, dateOfBirth, flags, registeredPractice, Optional.of(date),
                 competence);

@@ -13,6 +13,14 @@ public sealed interface PatientEvent extends DomainEvent
 
     /** A patient was registered with the SDK. */
     record Registered(UUID eventId, Instant occurredAt, PatientId patient) implements PatientEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the patient was registered
+         * @param patient    the patient
+         * @throws NullPointerException if a component is null
+         */
         public Registered {
             Objects.requireNonNull(eventId, "eventId");
             Objects.requireNonNull(occurredAt, "occurredAt");
@@ -27,6 +35,14 @@ public sealed interface PatientEvent extends DomainEvent
 
     /** The patient's flags or date of death changed. */
     record Updated(UUID eventId, Instant occurredAt, PatientId patient) implements PatientEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the record changed
+         * @param patient    the patient
+         * @throws NullPointerException if a component is null
+         */
         public Updated {
             Objects.requireNonNull(eventId, "eventId");
             Objects.requireNonNull(occurredAt, "occurredAt");

@@ -29,7 +29,12 @@ public final class PatientStores {
      * the rows identify them; for individual care and administration every row stays. A row whose
      * patient is not stored is left out for secondary uses too (fail closed).
      *
+     * @param <T>       the type of a row
+     * @param tx        the transaction the query runs in, used to read the patients' flags
+     * @param purpose   the caller's purpose of use
+     * @param rows      the query's rows
      * @param patientOf the patient each row identifies
+     * @return the rows that may be released, in their order
      */
     public static <T> List<T> releasable(Transaction tx, Purpose purpose, List<T> rows, Function<T, PatientId> patientOf) {
         if (!purpose.isSecondaryUse()) {

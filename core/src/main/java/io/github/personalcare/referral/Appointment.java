@@ -13,7 +13,15 @@ import java.time.Instant;
  * @param status   where it stands
  */
 public record Appointment(ServiceId service, Instant startsAt, Instant bookedAt, AppointmentStatus status) {
-    /** @throws io.github.personalcare.lang.InvalidInputException if a field is missing */
+    /**
+     * Checks every component is present.
+     *
+     * @param service  where
+     * @param startsAt when it starts
+     * @param bookedAt when it was booked (command time)
+     * @param status   where it stands
+     * @throws io.github.personalcare.lang.InvalidInputException if a field is missing
+     */
     public Appointment {
         Require.present("appointment.service", service);
         Require.present("appointment.startsAt", startsAt);
@@ -21,12 +29,17 @@ public record Appointment(ServiceId service, Instant startsAt, Instant bookedAt,
         Require.present("appointment.status", status);
     }
 
-    /** True while the appointment is booked and not cancelled, attended or missed. */
+    /** {@return whether the appointment is booked and not cancelled, attended or missed} */
     public boolean isCurrent() {
         return status == AppointmentStatus.BOOKED;
     }
 
-    /** A copy with another status. */
+    /**
+     * A copy with another status.
+     *
+     * @param next the new status
+     * @return the copy
+     */
     public Appointment withStatus(AppointmentStatus next) {
         return new Appointment(service, startsAt, bookedAt, next);
     }

@@ -23,7 +23,15 @@ import java.util.Set;
  *                  leave out what the access decision withholds.
  */
 public record Attachment(String title, String mediaType, String uri, Set<SensitivityLabel> labels) {
-    /** @throws InvalidInputException if the title, media type or URI is missing or malformed */
+    /**
+     * Checks the attachment; absent labels become none.
+     *
+     * @param title     what it is; free text, never logged
+     * @param mediaType a MIME type such as {@code application/pdf}
+     * @param uri       an absolute URI of at most 2,000 characters
+     * @param labels    sensitivity labels the referrer marked it with
+     * @throws InvalidInputException if the title, media type or URI is missing or malformed
+     */
     public Attachment {
         title = Require.text("attachment.title", title, Require.SHORT_TEXT);
         if (mediaType == null || !mediaType.matches("[a-z]+/[a-zA-Z0-9.+-]+")) {
@@ -40,12 +48,24 @@ public record Attachment(String title, String mediaType, String uri, Set<Sensiti
         labels = labels == null || labels.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(labels));
     }
 
-    /** An attachment with no sensitivity labels. */
+    /**
+     * An attachment with no sensitivity labels.
+     *
+     * @param title     what it is; free text, never logged
+     * @param mediaType a MIME type such as {@code application/pdf}
+     * @param uri       an absolute URI of at most 2,000 characters
+     * @throws InvalidInputException if the title, media type or URI is missing or malformed
+     */
     public Attachment(String title, String mediaType, String uri) {
         this(title, mediaType, uri, Set.of());
     }
 
-    /** The same attachment marked with {@code more} labels as well. */
+    /**
+     * The same attachment marked with {@code more} labels as well.
+     *
+     * @param more the labels to add
+     * @return the copy
+     */
     public Attachment labelled(SensitivityLabel... more) {
         Set<SensitivityLabel> all = EnumSet.noneOf(SensitivityLabel.class);
         all.addAll(labels);

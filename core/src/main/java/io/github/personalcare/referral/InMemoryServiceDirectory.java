@@ -1,6 +1,7 @@
 package io.github.personalcare.referral;
 
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.util.Comparator;
 import java.util.List;
@@ -25,13 +26,19 @@ public final class InMemoryServiceDirectory implements ServiceDirectory {
     private final Map<ServiceId, HealthcareService> services;
     private final Set<ServiceId> fullyBooked = ConcurrentHashMap.newKeySet();
 
-    /** A directory listing the given services (ids must be distinct). */
+    /**
+     * A directory listing the given services (ids must be distinct).
+     *
+     * @param services the services listed
+     * @throws InvalidInputException if {@code services} is missing or holds a null
+     * @throws IllegalArgumentException if two services share an id
+     */
     public InMemoryServiceDirectory(List<HealthcareService> services) {
         this.services = Require.list("services", services, Integer.MAX_VALUE).stream()
                 .collect(Collectors.toUnmodifiableMap(HealthcareService::id, Function.identity()));
     }
 
-    /** An empty directory: the default until a supplier configures one. */
+    /** {@return an empty directory: the default until a supplier configures one} */
     public static InMemoryServiceDirectory empty() {
         return new InMemoryServiceDirectory(List.of());
     }
@@ -59,7 +66,12 @@ public final class InMemoryServiceDirectory implements ServiceDirectory {
         return services.containsKey(id) && !fullyBooked.contains(id);
     }
 
-    /** Marks the service as having free slots or not. */
+    /**
+     * Marks the service as having free slots or not.
+     *
+     * @param id   the service
+     * @param free whether it has free slots
+     */
     public void setFreeSlots(ServiceId id, boolean free) {
         if (free) {
             fullyBooked.remove(id);

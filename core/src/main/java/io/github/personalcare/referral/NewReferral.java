@@ -49,25 +49,53 @@ public record NewReferral(
         pathwayStart = pathwayStart == null ? Optional.empty() : pathwayStart;
     }
 
-    /** A routine-or-other appointment referral with a generated UBRN and no attachments. */
+    /**
+     * A routine-or-other appointment referral with a generated UBRN and no attachments.
+     *
+     * @param patient        who is referred
+     * @param priority       ROUTINE, URGENT or TWO_WEEK_WAIT (R28)
+     * @param specialty      what for
+     * @param clinicalReason why; free text, never logged
+     * @return the referral to draft
+     * @throws InvalidInputException for a missing field, priority (R28) or an invalid clinical
+     *                               reason
+     */
     public static NewReferral appointment(PatientId patient, Priority priority, Specialty specialty,
             String clinicalReason) {
         return new NewReferral(patient, Optional.empty(), priority, specialty, clinicalReason, RequestType.APPOINTMENT,
                 List.of(), Optional.empty());
     }
 
-    /** A copy with a UBRN already allocated. */
+    /**
+     * A copy with a UBRN already allocated.
+     *
+     * @param supplied the UBRN allocated by e-RS
+     * @return the copy
+     * @throws NullPointerException if {@code supplied} is null
+     */
     public NewReferral withUbrn(Ubrn supplied) {
         return new NewReferral(patient, Optional.of(supplied), priority, specialty, clinicalReason, requestType,
                 attachments, pathwayStart);
     }
 
-    /** A copy with another request type. */
+    /**
+     * A copy with another request type.
+     *
+     * @param type the request type
+     * @return the copy
+     * @throws InvalidInputException if {@code type} is missing
+     */
     public NewReferral withRequestType(RequestType type) {
         return new NewReferral(patient, ubrn, priority, specialty, clinicalReason, type, attachments, pathwayStart);
     }
 
-    /** A copy with attachments. */
+    /**
+     * A copy with attachments.
+     *
+     * @param documents the attachments
+     * @return the copy
+     * @throws InvalidInputException if there are more than {@link Referral#MAX_ATTACHMENTS}
+     */
     public NewReferral withAttachments(List<Attachment> documents) {
         return new NewReferral(patient, ubrn, priority, specialty, clinicalReason, requestType, documents,
                 pathwayStart);

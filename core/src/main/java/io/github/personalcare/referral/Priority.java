@@ -18,6 +18,8 @@ public enum Priority {
     /**
      * Reads an e-RS priority code ({@code "ROUTINE"}, {@code "URGENT"}, {@code "TWO_WEEK_WAIT"}).
      *
+     * @param code the e-RS code
+     * @return the priority
      * @throws InvalidInputException for any other code, naming field {@code priority} and rule R28
      */
     public static Priority ofCode(String code) {

@@ -9,7 +9,12 @@ import io.github.personalcare.lang.InvalidInputException;
  * supplier validates the code against its current copy.
  */
 public record ReasonCode(String code) {
-    /** @throws InvalidInputException if missing or not of that form */
+    /**
+     * Checks the code.
+     *
+     * @param code 1 to 64 uppercase letters, digits and underscores
+     * @throws InvalidInputException if missing or not of that form
+     */
     public ReasonCode {
         if (code == null || code.isEmpty()) {
             throw new InvalidInputException("reason", "REQUIRED", "is required");
@@ -19,7 +24,13 @@ public record ReasonCode(String code) {
         }
     }
 
-    /** Reads a reason code. */
+    /**
+     * Reads a reason code.
+     *
+     * @param code 1 to 64 uppercase letters, digits and underscores
+     * @return the reason code
+     * @throws InvalidInputException if missing or not of that form
+     */
     public static ReasonCode of(String code) {
         return new ReasonCode(code);
     }

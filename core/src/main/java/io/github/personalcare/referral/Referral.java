@@ -71,7 +71,29 @@ public record Referral(
     public static final int MAX_ATTACHMENTS = 20;
 
     /**
-     * @throws InvalidInputException  if a field is missing or malformed (priority R28, shortlist R29)
+     * Checks the referral: every id, party and code present, the clinical reason short enough, at
+     * most {@value #MAX_ATTACHMENTS} attachments and 20 shortlisted services with none twice, at
+     * most one current appointment (R31). Absent optionals become empty.
+     *
+     * @param id             internal id
+     * @param ubrn           Unique Booking Reference Number (R4)
+     * @param patient        who is referred
+     * @param referrer       who referred, from which organisation
+     * @param priority       ROUTINE, URGENT or TWO_WEEK_WAIT (R28)
+     * @param specialty      what for
+     * @param clinicalReason why, in the referrer's words; never logged
+     * @param requestType    appointment or advice and guidance (R34)
+     * @param attachments    documents by reference
+     * @param shortlist      the services offered to the patient
+     * @param choice         whether choice was offered, once recorded
+     * @param chosenService  the service chosen, if any
+     * @param appointments   every appointment, oldest first
+     * @param clocks         RTT clocks, oldest first
+     * @param state          where the referral stands (R30)
+     * @param history        every command applied, oldest first
+     * @param createdAt      when it was drafted
+     * @throws InvalidInputException  if a field is missing or malformed (priority R28, shortlist
+     *                                R29)
      * @throws RuleViolationException if more than one clock is open (R35) or the chosen service is
      *                                not on the shortlist (R29)
      */
@@ -118,6 +140,17 @@ public record Referral(
     /**
      * A new referral in state DRAFT.
      *
+     * @param id             the new referral's id
+     * @param ubrn           its UBRN (R4)
+     * @param patient        who is referred
+     * @param referrer       who refers, from which organisation
+     * @param priority       ROUTINE, URGENT or TWO_WEEK_WAIT (R28)
+     * @param specialty      what for
+     * @param clinicalReason why, in the referrer's words; never logged
+     * @param requestType    appointment or advice and guidance (R34)
+     * @param attachments    documents by reference, at most {@value #MAX_ATTACHMENTS}
+     * @param at             when it is drafted
+     * @return the referral, {@link ReferralState#DRAFT}
      * @throws InvalidInputException for a missing priority (R28), a missing or oversized clinical
      *                               reason, or invalid attachments
      */
@@ -153,9 +186,20 @@ public record Referral(
                 List.of(), at);
     }
 
-    /** The next referral and the events that record the change, as {@link #apply} returns them. */
+    /**
+     * The next referral and the events that record the change, as {@link #apply} returns them.
+     *
+     * @param referral the referral after the command
+     * @param events   the events to publish, the state transition first
+     */
     public record Transition(Referral referral, List<ReferralEvent> events) {
-        /** @throws io.github.personalcare.lang.InvalidInputException if the referral is missing */
+        /**
+         * Checks the referral is present and copies the events.
+         *
+         * @param referral the referral after the command
+         * @param events   the events to publish, the state transition first
+         * @throws io.github.personalcare.lang.InvalidInputException if the referral is missing
+         */
         public Transition {
             Require.present("referral", referral);
             events = List.copyOf(events);
@@ -166,6 +210,9 @@ public record Referral(
      * The referral without the attachments marked with any of the {@code withheld} labels (R41,
      * R48); the same referral when none is. For reading only: commands always act on the stored
      * referral.
+     *
+     * @param withheld the labels to leave out for this viewer
+     * @return the referral as this viewer may see it
      */
     public Referral withoutAttachmentsLabelled(Set<SensitivityLabel> withheld) {
         List<Attachment> visible = new ArrayList<>(attachments.size());
@@ -181,22 +228,24 @@ public record Referral(
                 shortlist, choice, chosenService, appointments, clocks, state, history, createdAt);
     }
 
-    /** True until the referral is completed or cancelled. */
+    /** {@return whether the referral is still open: not completed or cancelled} */
     public boolean isOpen() {
         return !state.isTerminal();
     }
 
-    /** The appointment that is booked and not yet cancelled, attended or missed. */
+    /**
+     * {@return the appointment that is booked and not yet cancelled, attended or missed, if any}
+     */
     public Optional<Appointment> currentAppointment() {
         return appointments.stream().filter(Appointment::isCurrent).findFirst();
     }
 
-    /** The current (last) RTT clock, if one was ever started. */
+    /** {@return the current (last) RTT clock, if one was ever started} */
     public Optional<RttClock> clock() {
         return clocks.isEmpty() ? Optional.empty() : Optional.of(clocks.get(clocks.size() - 1));
     }
 
-    /** The shortlisted service chosen, if any. */
+    /** {@return the shortlisted service chosen, if any} */
     public Optional<HealthcareService> chosen() {
         return chosenService.flatMap(this::shortlisted);
     }
@@ -204,12 +253,16 @@ public record Referral(
     /**
      * The receiving organisation: the provider of the chosen service, while one is chosen. A
      * rejected or returned referral has none until the referrer chooses again.
+     *
+     * @return the provider's ODS code, or empty while no service is chosen
      */
     public Optional<OdsCode> receivingOrganisation() {
         return chosen().map(HealthcareService::provider);
     }
 
-    /** The UK date the first RTT clock started, if any (the index reports pre-filter on). */
+    /**
+     * {@return the UK date the first RTT clock started, if any} Reports pre-filter referrals on it.
+     */
     public Optional<LocalDate> firstClockStart() {
         return clocks.isEmpty() ? Optional.empty() : Optional.of(clocks.get(0).startedOn());
     }
@@ -223,9 +276,14 @@ public record Referral(
      * rules of the command, and returns the next referral with its events, whose ids come from
      * {@code eventIds}. Clock dates are the UK dates (Europe/London) of {@code at}.
      *
+     * @param command  the command
+     * @param at       when it is applied
+     * @param eventIds where the ids of the events come from
+     * @return the next referral and its events
      * @throws IllegalTransitionException if the state does not accept the command (R30; R32 for
      *                                    rejecting a referral awaiting triage)
-     * @throws RuleViolationException     if a rule of the command refuses it (R29, R32, R33, R35, R36)
+     * @throws RuleViolationException     if a rule of the command refuses it (R29, R32, R33, R35,
+     *                                    R36)
      * @throws InvalidInputException      if the command's input breaks a rule
      */
     public Transition apply(ReferralCommand command, Instant at, Supplier<UUID> eventIds) {

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public sealed interface ReferralCommand {
 
-    /** The kind of command, as the state table knows it. */
+    /** {@return the kind of command, as the state table knows it} */
     Type type();
 
     /** Every kind of referral command. */
@@ -28,7 +28,10 @@ public sealed interface ReferralCommand {
         CONVERT_TO_REFERRAL, START_PATIENT_CHOICE_DELAY, END_PATIENT_CHOICE_DELAY, STOP_CLOCK, RESTART_CLOCK,
         NULLIFY_CLOCK;
 
-        /** The audit action name, such as {@code "referral.book"}. */
+        /**
+         * {@return the audit action name, such as {@code "referral.book"} or
+         * {@code "referral.sendForTriage"}}
+         */
         public String auditAction() {
             StringBuilder sb = new StringBuilder("referral.");
             boolean upper = false;
@@ -43,7 +46,10 @@ public sealed interface ReferralCommand {
             return sb.toString();
         }
 
-        /** True for commands only the receiving provider (or a system acting for it) may give. */
+        /**
+         * {@return whether only the receiving provider (or a system acting for it) may give the
+         * command}
+         */
         public boolean isProviderCommand() {
             return switch (this) {
                 case ACCEPT, REJECT, RECORD_REVIEW_OUTCOME, RESPOND_WITH_ADVICE, CONVERT_TO_REFERRAL,
@@ -56,14 +62,25 @@ public sealed interface ReferralCommand {
     }
 
     /** Who cancelled an appointment. */
-    enum CancelledBy { PATIENT, PROVIDER }
+    enum CancelledBy {
+        /** The patient cancelled. */
+        PATIENT,
+        /** The provider cancelled. */
+        PROVIDER
+    }
 
     /**
      * Records the services offered to the patient (1 to 20, R29) and whether choice was offered.
      * The service builds this from directory entries; callers pass service ids.
      */
     record Shortlist(List<HealthcareService> services, PatientChoice choice) implements ReferralCommand {
-        /** @throws InvalidInputException unless 1 to 20 distinct services and a choice record (R29) */
+        /**
+         * Checks the shortlist and copies it.
+         *
+         * @param services the services offered, 1 to 20, none twice
+         * @param choice   whether choice of provider was offered
+         * @throws InvalidInputException unless 1 to 20 distinct services and a choice record (R29)
+         */
         public Shortlist {
             if (services == null || services.isEmpty() || services.size() > 20) {
                 throw new InvalidInputException("shortlist", "R29", "must have between 1 and 20 services");
@@ -94,7 +111,11 @@ public sealed interface ReferralCommand {
 
     /** Books (or rebooks) an appointment at a shortlisted service (R29). */
     record Book(ServiceId service, Instant startsAt) implements ReferralCommand {
-        /** @throws InvalidInputException if no service was chosen (R29) or no start time given */
+        /**
+         * @param service  the shortlisted service to book into
+         * @param startsAt when the appointment starts
+         * @throws InvalidInputException if no service was chosen (R29) or no start time given
+         */
         public Book {
             if (service == null) {
                 throw new InvalidInputException("service", "R29", "is required: book into a service chosen from the shortlist");
@@ -110,7 +131,11 @@ public sealed interface ReferralCommand {
 
     /** Hands booking to the provider of a shortlisted directly bookable service, for an R33 reason. */
     record DeferToProvider(ServiceId service, DeferReason reason) implements ReferralCommand {
-        /** @throws InvalidInputException if no service or no R33 reason is given */
+        /**
+         * @param service the shortlisted, directly bookable service
+         * @param reason  why booking is handed to the provider (R33)
+         * @throws InvalidInputException if no service or no R33 reason is given
+         */
         public DeferToProvider {
             if (service == null) {
                 throw new InvalidInputException("service", "R29", "is required: defer to a service chosen from the shortlist");
@@ -128,7 +153,10 @@ public sealed interface ReferralCommand {
 
     /** Sends the referral to a shortlisted triage (referral assessment) service. */
     record SendForTriage(ServiceId service) implements ReferralCommand {
-        /** @throws InvalidInputException if no service is given */
+        /**
+         * @param service the shortlisted triage service
+         * @throws InvalidInputException if no service is given
+         */
         public SendForTriage {
             if (service == null) {
                 throw new InvalidInputException("service", "R29", "is required: send to a service chosen from the shortlist");
@@ -143,7 +171,13 @@ public sealed interface ReferralCommand {
 
     /** The triage service's review outcome (R32), optionally changing the priority. */
     record RecordReviewOutcome(ReviewOutcome outcome, Optional<Priority> newPriority) implements ReferralCommand {
-        /** @throws InvalidInputException if no outcome is given */
+        /**
+         * Checks the outcome is given; an absent new priority becomes empty.
+         *
+         * @param outcome     what the triage service decided
+         * @param newPriority the priority it set, if it changed it
+         * @throws InvalidInputException if no outcome is given
+         */
         public RecordReviewOutcome {
             if (outcome == null) {
                 throw new InvalidInputException("reviewOutcome", "R32", "is required");
@@ -167,7 +201,14 @@ public sealed interface ReferralCommand {
 
     /** The provider rejects the booked referral with a mandatory reason (R32). */
     record Reject(ReasonCode reason, Optional<String> comment) implements ReferralCommand {
-        /** @throws InvalidInputException if no reason is given (R32) or the comment is too long */
+        /**
+         * Checks the reason is given and the comment, if any, is at most {@link Require#LONG_TEXT}
+         * characters.
+         *
+         * @param reason  why the referral is rejected
+         * @param comment the provider's comment, if any; free text, never logged
+         * @throws InvalidInputException if no reason is given (R32) or the comment is too long
+         */
         public Reject {
             if (reason == null) {
                 throw new InvalidInputException("reason", "R32", "is required to reject a referral");
@@ -183,7 +224,11 @@ public sealed interface ReferralCommand {
 
     /** The current appointment is cancelled by the patient or the provider; the referral may be rebooked. */
     record CancelAppointment(CancelledBy by, ReasonCode reason) implements ReferralCommand {
-        /** @throws InvalidInputException if who cancelled or why is missing */
+        /**
+         * @param by     who cancelled: the patient or the provider
+         * @param reason why
+         * @throws InvalidInputException if who cancelled or why is missing
+         */
         public CancelAppointment {
             Require.present("cancelledBy", by);
             Require.present("reason", reason);
@@ -205,7 +250,14 @@ public sealed interface ReferralCommand {
 
     /** Cancels the referral for good (R30), cancelling any current appointment with it (R31). */
     record Cancel(ReasonCode reason, Optional<String> comment) implements ReferralCommand {
-        /** @throws InvalidInputException if no reason is given or the comment is too long */
+        /**
+         * Checks the reason is given and the comment, if any, is at most {@link Require#LONG_TEXT}
+         * characters.
+         *
+         * @param reason  why the referral is cancelled
+         * @param comment a comment, if any; free text, never logged
+         * @throws InvalidInputException if no reason is given or the comment is too long
+         */
         public Cancel {
             if (reason == null) {
                 throw new InvalidInputException("reason", "R31", "is required to cancel a referral");
@@ -237,7 +289,11 @@ public sealed interface ReferralCommand {
 
     /** The provider answers an advice-and-guidance request. */
     record RespondWithAdvice(String advice) implements ReferralCommand {
-        /** @throws InvalidInputException if the advice is missing or longer than {@link Require#LONG_TEXT} */
+        /**
+         * @param advice the provider's advice; free text, never logged
+         * @throws InvalidInputException if the advice is missing or longer than
+         *                               {@link Require#LONG_TEXT}
+         */
         public RespondWithAdvice {
             advice = Require.text("advice", advice, Require.LONG_TEXT);
         }
@@ -302,7 +358,10 @@ public sealed interface ReferralCommand {
 
     /** Stops the RTT clock for treatment or a non-treatment reason (R36). */
     record StopClock(StopReason reason) implements ReferralCommand {
-        /** @throws InvalidInputException if no reason is given, or an SDK-only reason is used (R36) */
+        /**
+         * @param reason why the clock stops
+         * @throws InvalidInputException if no reason is given, or an SDK-only reason is used (R36)
+         */
         public StopClock {
             if (reason == null) {
                 throw new InvalidInputException("stopReason", "R36", "is required to stop a clock");

@@ -19,12 +19,24 @@ public sealed interface ReferralEvent extends DomainEvent
         ReferralEvent.AppointmentCancelled, ReferralEvent.ClockStarted, ReferralEvent.PatientChoiceDelayStarted,
         ReferralEvent.PatientChoiceDelayEnded, ReferralEvent.ClockStopped, ReferralEvent.ClockNullified {
 
-    /** The referral concerned. */
+    /** {@return the referral concerned} */
     ReferralId referral();
 
     /** A referral was drafted with its UBRN (R4). */
     record Drafted(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral, Ubrn ubrn,
             Priority priority, RequestType requestType) implements ReferralEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId     the unique id of the event
+         * @param occurredAt  when the referral was drafted
+         * @param patient     who is referred
+         * @param referral    the referral's id
+         * @param ubrn        its UBRN
+         * @param priority    its priority
+         * @param requestType appointment, or advice and guidance
+         * @throws NullPointerException if a component is null
+         */
         public Drafted {
             check(eventId, occurredAt, patient, referral);
             Objects.requireNonNull(ubrn, "ubrn");
@@ -41,6 +53,18 @@ public sealed interface ReferralEvent extends DomainEvent
     /** A command moved the referral from one state to another (or recorded a change within one). */
     record Transitioned(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral,
             ReferralCommand.Type command, ReferralState from, ReferralState to) implements ReferralEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the command was applied
+         * @param patient    who is referred
+         * @param referral   the referral's id
+         * @param command    the command applied
+         * @param from       the state before
+         * @param to         the state after, possibly the same
+         * @throws NullPointerException if a component is null
+         */
         public Transitioned {
             check(eventId, occurredAt, patient, referral);
             Objects.requireNonNull(command, "command");
@@ -57,6 +81,17 @@ public sealed interface ReferralEvent extends DomainEvent
     /** The provider changed the priority when reviewing. */
     record PriorityChanged(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral, Priority from,
             Priority to) implements ReferralEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the priority changed
+         * @param patient    who is referred
+         * @param referral   the referral's id
+         * @param from       the priority before
+         * @param to         the priority after
+         * @throws NullPointerException if a component is null
+         */
         public PriorityChanged {
             check(eventId, occurredAt, patient, referral);
             Objects.requireNonNull(from, "from");
@@ -72,6 +107,18 @@ public sealed interface ReferralEvent extends DomainEvent
     /** The current appointment was cancelled (by patient, provider, rejection or with the referral, R31). */
     record AppointmentCancelled(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral,
             ServiceId service, AppointmentStatus status) implements ReferralEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the appointment was cancelled
+         * @param patient    who is referred
+         * @param referral   the referral's id
+         * @param service    the service the appointment was at
+         * @param status     how it ended: cancelled by the patient, by the provider or with the
+         *                   referral
+         * @throws NullPointerException if a component is null
+         */
         public AppointmentCancelled {
             check(eventId, occurredAt, patient, referral);
             Objects.requireNonNull(service, "service");
@@ -87,6 +134,16 @@ public sealed interface ReferralEvent extends DomainEvent
     /** An RTT clock started on a UK date (R35). */
     record ClockStarted(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral, LocalDate on)
             implements ReferralEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the command was applied
+         * @param patient    who is referred
+         * @param referral   the referral's id
+         * @param on         the UK date the clock started
+         * @throws NullPointerException if a component is null
+         */
         public ClockStarted {
             check(eventId, occurredAt, patient, referral);
             Objects.requireNonNull(on, "on");
@@ -129,6 +186,17 @@ public sealed interface ReferralEvent extends DomainEvent
     /** The RTT clock stopped on a UK date for a reason (R36). */
     record ClockStopped(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral, LocalDate on,
             StopReason reason) implements ReferralEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the clock stopped
+         * @param patient    who is referred
+         * @param referral   the referral's id
+         * @param on         the UK date the clock stopped
+         * @param reason     why it stopped
+         * @throws NullPointerException if a component is null
+         */
         public ClockStopped {
             check(eventId, occurredAt, patient, referral);
             Objects.requireNonNull(on, "on");

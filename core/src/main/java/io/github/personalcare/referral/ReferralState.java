@@ -75,6 +75,8 @@ public enum ReferralState {
      * The commands this state accepts: the whole lifecycle in one switch (R30). Clock commands
      * are accepted wherever the provider holds the pathway; whether a clock is running is the
      * clock's own rule (R35, R36).
+     *
+     * @return the command types this state accepts; empty for a terminal state
      */
     public Set<ReferralCommand.Type> accepts() {
         return switch (this) {
@@ -92,7 +94,7 @@ public enum ReferralState {
         };
     }
 
-    /** True for the states no command leaves (R30). */
+    /** {@return whether no command leaves this state (R30): completed or cancelled} */
     public boolean isTerminal() {
         return accepts().isEmpty();
     }

@@ -2,6 +2,7 @@ package io.github.personalcare.referral;
 
 import io.github.personalcare.identity.UserId;
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.lang.RuleViolationException;
 
 import java.time.Instant;
@@ -96,7 +97,12 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
         return new RttClock(date, start, List.of(), Optional.empty(), Optional.empty());
     }
 
-    /** The UK local date (Europe/London) of an instant: the date RTT rules use. */
+    /**
+     * The UK local date (Europe/London) of an instant: the date RTT rules use.
+     *
+     * @param at the instant
+     * @return its date in the UK
+     */
     public static LocalDate ukDate(Instant at) {
         return LocalDate.ofInstant(at, UK);
     }
@@ -204,8 +210,11 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
      * A new clock, started on the given UK date, after this one stopped for active monitoring: a
      * decision to treat starts a new RTT period (R35). The stopped clock is kept as it was.
      *
+     * @param on the UK date of the decision to treat
+     * @return the new, running clock
      * @throws RuleViolationException unless this clock stopped for active monitoring (R35), or if
      *                                the date is before that stop (R36)
+     * @throws InvalidInputException if {@code on} is missing
      */
     public RttClock restartOn(LocalDate on) {
         Require.present("on", on);
@@ -245,7 +254,12 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
         return ChronoUnit.DAYS.between(startedOn, end);
     }
 
-    /** Completed weeks waited as of the UK date {@code asOf}: {@code daysWaited / 7}, never negative. */
+    /**
+     * {@return the completed weeks waited as of the UK date {@code asOf}: {@code daysWaited / 7},
+     * never negative}
+     *
+     * @param asOf the UK date to count up to
+     */
     public long weeksWaited(LocalDate asOf) {
         return daysWaited(asOf) / 7;
     }
@@ -255,7 +269,11 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
         return startedOn.plusDays(STANDARD_DAYS);
     }
 
-    /** True if the wait as of {@code asOf} is 18 weeks (126 days) or less (R37). */
+    /**
+     * {@return whether the wait as of {@code asOf} is 18 weeks (126 days) or less (R37)}
+     *
+     * @param asOf the UK date to count up to
+     */
     public boolean isWithin18WeeksOn(LocalDate asOf) {
         return daysWaited(asOf) <= STANDARD_DAYS;
     }

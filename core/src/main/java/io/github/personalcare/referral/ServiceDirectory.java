@@ -19,15 +19,27 @@ public interface ServiceDirectory {
      * Services offering the specialty near a place: those in the same postcode area as
      * {@code postcodeDistrict} (for example {@code "LS6"} finds the {@code LS} area), the same
      * district first.
+     *
+     * @param specialty        the specialty
+     * @param postcodeDistrict a postcode district such as {@code "LS6"}
+     * @return the services found, same district first; empty if none
      */
     List<HealthcareService> search(Specialty specialty, String postcodeDistrict);
 
-    /** The service with this id, if the directory lists it. */
+    /**
+     * The service with this id, if the directory lists it.
+     *
+     * @param id the service's id
+     * @return the service, or empty if the directory does not list it
+     */
     Optional<HealthcareService> find(ServiceId id);
 
     /**
      * True if the directly bookable service has a free slot now. Deferring booking to the
      * provider because there are no slots is refused while this is true (R33).
+     *
+     * @param id the service's id
+     * @return whether it has a free slot now
      */
     boolean hasFreeSlots(ServiceId id);
 }

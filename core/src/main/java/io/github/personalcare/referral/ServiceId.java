@@ -7,14 +7,25 @@ import io.github.personalcare.lang.InvalidInputException;
  * id, for example): 1 to 64 letters, digits, '.', '_' or '-'. Not personal.
  */
 public record ServiceId(String value) {
-    /** @throws InvalidInputException if missing or not of that form */
+    /**
+     * Checks the id.
+     *
+     * @param value 1 to 64 letters, digits, '.', '_' or '-'
+     * @throws InvalidInputException if missing or not of that form
+     */
     public ServiceId {
         if (value == null || value.isEmpty() || value.length() > 64 || !value.matches("[A-Za-z0-9._-]+")) {
             throw new InvalidInputException("serviceId", "ID", "must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
     }
 
-    /** Reads a service id. */
+    /**
+     * Reads a service id.
+     *
+     * @param value 1 to 64 letters, digits, '.', '_' or '-'
+     * @return the service id
+     * @throws InvalidInputException if missing or not of that form
+     */
     public static ServiceId of(String value) {
         return new ServiceId(value);
     }

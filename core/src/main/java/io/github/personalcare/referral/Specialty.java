@@ -8,7 +8,12 @@ import io.github.personalcare.lang.InvalidInputException;
  * underscores, starting with a letter.
  */
 public record Specialty(String code) {
-    /** @throws InvalidInputException if the code is missing or not of that form */
+    /**
+     * Checks the code.
+     *
+     * @param code 1 to 64 uppercase letters, digits and underscores, starting with a letter
+     * @throws InvalidInputException if the code is missing or not of that form
+     */
     public Specialty {
         if (code == null || code.isEmpty()) {
             throw new InvalidInputException("specialty", "REQUIRED", "is required");
@@ -18,7 +23,13 @@ public record Specialty(String code) {
         }
     }
 
-    /** Reads a specialty code. */
+    /**
+     * Reads a specialty code.
+     *
+     * @param code 1 to 64 uppercase letters, digits and underscores, starting with a letter
+     * @return the specialty
+     * @throws InvalidInputException if the code is missing or not of that form
+     */
     public static Specialty of(String code) {
         return new Specialty(code);
     }

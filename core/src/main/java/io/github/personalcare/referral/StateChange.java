@@ -1,6 +1,7 @@
 package io.github.personalcare.referral;
 
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -17,6 +18,19 @@ public record StateChange(
         Instant at,
         Optional<ReasonCode> reason,
         Optional<String> comment) {
+    /**
+     * Checks the entry: command, states and time are required; the comment is at most
+     * {@link Require#LONG_TEXT} characters. Absent optionals become empty.
+     *
+     * @param command the command applied
+     * @param from    the state before
+     * @param to      the state after
+     * @param at      the command time
+     * @param reason  the reason code the command carried, if any
+     * @param comment the comment the command carried, if any; free text, never logged
+     * @throws InvalidInputException if a required component is missing or the comment is blank or
+     *                               too long
+     */
     public StateChange {
         Require.present("command", command);
         Require.present("from", from);

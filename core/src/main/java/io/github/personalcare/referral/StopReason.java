@@ -29,7 +29,7 @@ public enum StopReason {
         this.treatment = treatment;
     }
 
-    /** True for a stop for treatment; false for a non-treatment stop. */
+    /** {@return whether this is a stop for treatment; false for a non-treatment stop} */
     public boolean isTreatment() {
         return treatment;
     }

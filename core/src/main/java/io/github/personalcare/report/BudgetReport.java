@@ -6,6 +6,7 @@ import io.github.personalcare.budget.Money;
 import io.github.personalcare.budget.SpendCategory;
 
 import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -32,17 +33,32 @@ public final class BudgetReport {
      */
     public record ActiveBudgets(long total, Map<ManagementOption, Long> byOption,
             Map<EligibilityReason, Long> byCohort) {
+        /**
+         * Copies the maps; a missing key counts as zero.
+         *
+         * @param total    active budgets
+         * @param byOption active budgets using each option
+         * @param byCohort active budgets per eligibility reason
+         */
         public ActiveBudgets {
             byOption = copy(ManagementOption.class, byOption);
             byCohort = copy(EligibilityReason.class, byCohort);
         }
 
-        /** Active budgets using the option. */
+        /**
+         * {@return the number of active budgets using the option}
+         *
+         * @param option the management option
+         */
         public long using(ManagementOption option) {
             return byOption.getOrDefault(option, 0L);
         }
 
-        /** Active budgets held for the reason. */
+        /**
+         * {@return the number of active budgets held for the reason}
+         *
+         * @param reason the eligibility reason
+         */
         public long heldFor(EligibilityReason reason) {
             return byCohort.getOrDefault(reason, 0L);
         }
@@ -57,6 +73,15 @@ public final class BudgetReport {
      * @param refunds one row per month with refunds
      */
     public record SpendByCategory(LocalDate from, LocalDate to, List<CategorySpend> spend, List<MonthRefunds> refunds) {
+        /**
+         * Checks both dates are present and copies the rows.
+         *
+         * @param from    first day (inclusive)
+         * @param to      last day (exclusive)
+         * @param spend   one row per month and category with spends
+         * @param refunds one row per month with refunds
+         * @throws InvalidInputException if {@code from} or {@code to} is missing
+         */
         public SpendByCategory {
             Require.present("from", from);
             Require.present("to", to);
@@ -64,7 +89,11 @@ public final class BudgetReport {
             refunds = List.copyOf(refunds);
         }
 
-        /** Total spends in the category over the whole range. */
+        /**
+         * {@return the total spent in the category over the whole range}
+         *
+         * @param category the spend category
+         */
         public Money total(SpendCategory category) {
             return spend.stream().filter(r -> r.category().equals(category)).map(CategorySpend::amount)
                     .reduce(Money.ZERO, Money::plus);

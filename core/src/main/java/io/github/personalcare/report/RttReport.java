@@ -2,6 +2,7 @@ package io.github.personalcare.report;
 
 import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.referral.Referral;
 import io.github.personalcare.referral.ReferralState;
 import io.github.personalcare.referral.RequestType;
@@ -59,6 +60,23 @@ public record RttReport(
     /** Waits longer than this many days count as over 52 weeks. */
     public static final int FIFTY_TWO_WEEKS_DAYS = 52 * 7;
 
+    /**
+     * Checks the report: census date and standard are required, and no count is negative or larger
+     * than the count it is part of. An absent provider becomes empty.
+     *
+     * @param census             the census date
+     * @param provider           the receiving provider reported on, or empty for all
+     * @param standard           the standard measured against
+     * @param incompletePathways clocks open at the census date
+     * @param within18Weeks      of those, waits of 126 days or less
+     * @param over52Weeks        of those, waits of more than 364 days
+     * @param distribution       incomplete pathways by completed weeks waited, ascending, no empty
+     *                           weeks
+     * @param referralsSent      referrals sent on or before the census date
+     * @param choiceOffered      of those, referrals recording that choice was offered
+     * @throws InvalidInputException if {@code census} or {@code standard} is missing
+     * @throws IllegalArgumentException if the counts are inconsistent
+     */
     public RttReport {
         Require.present("census", census);
         provider = provider == null ? Optional.empty() : provider;
@@ -70,7 +88,12 @@ public record RttReport(
         }
     }
 
-    /** How many incomplete pathways had waited this many completed weeks. */
+    /**
+     * How many incomplete pathways had waited this many completed weeks.
+     *
+     * @param weeks    completed weeks waited (0 = under one week)
+     * @param pathways incomplete pathways that had waited that long
+     */
     public record WeeksWaited(long weeks, long pathways) {
     }
 
@@ -78,6 +101,13 @@ public record RttReport(
      * Computes the report from referrals: {@code withClocks} holds at least every referral with a
      * clock started on or before the census date, {@code referrals} every referral to count for
      * choice (both already limited to the provider, if any).
+     *
+     * @param census     the census date, a UK local date
+     * @param provider   the receiving provider reported on, or empty for all
+     * @param standard   the standard to measure against
+     * @param withClocks referrals that may have a clock open at the census date
+     * @param referrals  referrals to count for choice
+     * @return the report
      */
     public static RttReport compute(LocalDate census, Optional<OdsCode> provider, RttStandard standard,
             Collection<Referral> withClocks, Collection<Referral> referrals) {
@@ -126,18 +156,27 @@ public record RttReport(
         return false;
     }
 
-    /** The percentage of incomplete pathways within 18 weeks, one decimal place; empty if there are none. */
+    /**
+     * {@return the percentage of incomplete pathways within 18 weeks} One decimal place, half up;
+     * empty if there are none.
+     */
     public Optional<BigDecimal> percentWithin18Weeks() {
         return percent(within18Weeks, incompletePathways);
     }
 
-    /** True if the share within 18 weeks is at least the standard (exact, unrounded); true with no pathways. */
+    /**
+     * {@return whether the share within 18 weeks is at least the standard} Compared exactly,
+     * unrounded; true with no pathways.
+     */
     public boolean meetsStandard() {
         return BigDecimal.valueOf(within18Weeks).multiply(BigDecimal.valueOf(100))
                 .compareTo(standard.percentWithin18Weeks().multiply(BigDecimal.valueOf(incompletePathways))) >= 0;
     }
 
-    /** The percentage of referrals sent where choice was offered, one decimal place; empty if none were sent. */
+    /**
+     * {@return the percentage of referrals sent where choice was offered} One decimal place, half
+     * up; empty if none were sent.
+     */
     public Optional<BigDecimal> percentChoiceOffered() {
         return percent(choiceOffered, referralsSent);
     }

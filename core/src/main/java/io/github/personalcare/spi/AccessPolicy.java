@@ -20,6 +20,7 @@ public interface AccessPolicy {
      *
      * @param request what is asked
      * @param facts   a read-only view of the call's transaction
+     * @return the decision; never null
      */
     AccessDecision decide(AccessRequest request, AccessFacts facts);
 }

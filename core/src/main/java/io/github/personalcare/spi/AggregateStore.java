@@ -17,29 +17,47 @@ import java.util.Optional;
  */
 public interface AggregateStore<I extends RecordId, A> {
 
-    /** The aggregate with this id and its version, if stored (including this transaction's writes). */
+    /**
+     * The aggregate with this id and its version, if stored (including this transaction's writes).
+     *
+     * @param id the aggregate's id
+     * @return the aggregate and its version, or empty if none is stored
+     */
     Optional<Versioned<A>> find(I id);
 
     /**
      * The aggregate with this id.
      *
+     * @param id the aggregate's id
+     * @return the aggregate and its version
      * @throws NotFoundException if there is none
      */
     default Versioned<A> get(I id) {
         return find(id).orElseThrow(() -> new NotFoundException(type().type().getSimpleName(), id.value().toString()));
     }
 
-    /** Every aggregate of the patient, in no particular order. */
+    /**
+     * Every aggregate of the patient, in no particular order.
+     *
+     * @param patient the patient
+     * @return the patient's aggregates of this type, with their versions
+     */
     default List<Versioned<A>> findByPatient(PatientId patient) {
         return query(Query.forPatient(patient));
     }
 
-    /** The aggregates matching every condition of the query. */
+    /**
+     * The aggregates matching every condition of the query.
+     *
+     * @param query the conditions
+     * @return the matching aggregates, with their versions
+     */
     List<Versioned<A>> query(Query query);
 
     /**
      * Stores a new aggregate at version 1.
      *
+     * @param aggregate the new aggregate
      * @return 1
      * @throws DuplicateKeyException if an aggregate with the same id exists
      */
@@ -48,12 +66,14 @@ public interface AggregateStore<I extends RecordId, A> {
     /**
      * Replaces the aggregate if its stored version is {@code expectedVersion}.
      *
+     * @param aggregate       the new state, with the same id
+     * @param expectedVersion the version the caller read
      * @return the new version, {@code expectedVersion + 1}
      * @throws VersionConflictException if the stored version differs; nothing changes
      * @throws NotFoundException        if no such aggregate is stored
      */
     long update(A aggregate, long expectedVersion);
 
-    /** The type this store holds. */
+    /** {@return the type this store holds} */
     AggregateType<I, A> type();
 }

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * @param id      reads the aggregate's id
  * @param patient reads the patient the aggregate belongs to
  * @param indexes the queryable attributes
+ * @param <I>     the id type
+ * @param <A>     the aggregate type
  */
 public record AggregateType<I extends RecordId, A>(
         String name,
@@ -28,6 +30,20 @@ public record AggregateType<I extends RecordId, A>(
         List<Index<A>> indexes) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,40}");
 
+    /**
+     * Checks the description: name, class and both readers are required, the name is
+     * lower_snake_case of at most 41 characters, and index names are unique.
+     *
+     * @param name    lower_snake_case, stable forever once data is stored under it
+     * @param type    the aggregate's class (a record)
+     * @param id      reads the aggregate's id
+     * @param patient reads the patient the aggregate belongs to
+     * @param indexes the queryable attributes
+     * @throws NullPointerException if {@code name}, {@code type}, {@code id}, {@code patient} or
+     *                              {@code indexes} is null
+     * @throws IllegalArgumentException if the name is not lower_snake_case or two indexes share a
+     *                                  name
+     */
     public AggregateType {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {
@@ -42,7 +58,12 @@ public record AggregateType<I extends RecordId, A>(
         }
     }
 
-    /** The index of that name, if declared. */
+    /**
+     * The index of that name, if declared.
+     *
+     * @param indexName the index's name
+     * @return the index, or empty if none of that name is declared
+     */
     public Optional<Index<A>> index(String indexName) {
         return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst();
     }

@@ -16,24 +16,48 @@ import java.util.Optional;
  */
 public interface AuditTrail {
 
-    /** Appends an event to its chain; part of the enclosing transaction. */
+    /**
+     * Appends an event to its chain; part of the enclosing transaction.
+     *
+     * @param event the event; its {@code chain()} names the chain
+     * @return the stored record, linked to the chain's previous head
+     */
     AuditRecord append(AuditEvent event);
 
-    /** The records of one chain in sequence order. */
+    /**
+     * The records of one chain in sequence order.
+     *
+     * @param chain the chain's key: a patient id, or {@link AuditChain#SYSTEM_CHAIN}
+     * @return the chain's records, oldest first
+     */
     List<AuditRecord> chain(String chain);
 
-    /** The head of a chain as separately recorded, if the chain has records. */
+    /**
+     * The head of a chain as separately recorded, if the chain has records.
+     *
+     * @param chain the chain's key
+     * @return the head, or empty if the chain has no records
+     */
     Optional<AuditRecord> head(String chain);
 
-    /** The keys of every chain. */
+    /** {@return the keys of every chain} */
     List<String> chains();
 
-    /** The patient's records in sequence order. */
+    /**
+     * The patient's records in sequence order.
+     *
+     * @param patient the patient
+     * @return the records of the patient's chain, oldest first
+     */
     default List<AuditRecord> forPatient(PatientId patient) {
         return chain(patient.value().toString());
     }
 
-    /** Checks every chain and returns the first break found, or intact with the number checked. */
+    /**
+     * Checks every chain (R50).
+     *
+     * @return the first break found, or intact with the number of records checked
+     */
     default AuditVerification verify() {
         long checked = 0;
         for (String c : chains()) {

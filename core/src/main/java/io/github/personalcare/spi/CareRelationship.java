@@ -19,15 +19,28 @@ import java.util.List;
 @FunctionalInterface
 public interface CareRelationship {
 
-    /** The actor's relationships with the patient at {@code at}; empty if none. */
+    /**
+     * The actor's relationships with the patient at {@code at}; empty if none.
+     *
+     * @param facts   a read-only view of the call's transaction
+     * @param patient the patient
+     * @param actor   who is acting
+     * @param at      the time of the request
+     * @return the relationships found
+     */
     List<Relationship> relationships(AccessFacts facts, PatientId patient, Actor actor, Instant at);
 
-    /** No relationships at all. */
+    /** {@return a source that finds no relationships at all} */
     static CareRelationship none() {
         return (facts, patient, actor, at) -> List.of();
     }
 
-    /** Every relationship any of the sources finds. */
+    /**
+     * Every relationship any of the sources finds.
+     *
+     * @param sources the sources to ask, in order
+     * @return a source that returns what all of them find
+     */
     static CareRelationship anyOf(CareRelationship... sources) {
         List<CareRelationship> all = List.of(sources);
         return (facts, patient, actor, at) -> {

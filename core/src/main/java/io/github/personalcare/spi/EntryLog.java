@@ -8,20 +8,34 @@ import java.util.Optional;
 /**
  * Append-only entries of one type (ledger entries) inside a {@link Transaction}. Entries are never
  * updated or removed; each has an idempotency key unique within its owner.
+ *
+ * @param <E> the entry type
  */
 public interface EntryLog<E> {
 
     /**
      * Appends an entry.
      *
+     * @param entry the entry
      * @return the entry's position in its owner's log, from 1
      * @throws DuplicateKeyException if the owner already has an entry with the same idempotency key
      */
     long append(E entry);
 
-    /** The owner's entry with this idempotency key, if any. */
+    /**
+     * The owner's entry with this idempotency key, if any.
+     *
+     * @param owner          the record the entry belongs to
+     * @param idempotencyKey the key
+     * @return the entry, or empty if the owner has none with that key
+     */
     Optional<E> findByKey(RecordId owner, String idempotencyKey);
 
-    /** The owner's entries in the order they were appended. */
+    /**
+     * The owner's entries in the order they were appended.
+     *
+     * @param owner the record the entries belong to
+     * @return the entries, oldest first
+     */
     List<E> byOwner(RecordId owner);
 }

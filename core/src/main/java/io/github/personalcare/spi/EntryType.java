@@ -10,6 +10,13 @@ import java.util.regex.Pattern;
 /**
  * Describes an append-only entry type (ledger entries) to storage: a stable name, its class,
  * the record it belongs to (its owner), the patient, and the idempotency key, unique per owner.
+ *
+ * @param name           lower_snake_case, stable forever once data is stored under it
+ * @param type           the entry's class (a record)
+ * @param owner          reads the record the entry belongs to, such as its budget
+ * @param patient        reads the patient the entry belongs to
+ * @param idempotencyKey reads the idempotency key, unique per owner
+ * @param <E>            the entry type
  */
 public record EntryType<E>(
         String name,
@@ -19,6 +26,18 @@ public record EntryType<E>(
         Function<? super E, String> idempotencyKey) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,40}");
 
+    /**
+     * Checks the description: every component is required and the name is lower_snake_case of at
+     * most 41 characters.
+     *
+     * @param name           lower_snake_case, stable forever once data is stored under it
+     * @param type           the entry's class (a record)
+     * @param owner          reads the record the entry belongs to, such as its budget
+     * @param patient        reads the patient the entry belongs to
+     * @param idempotencyKey reads the idempotency key, unique per owner
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the name is not lower_snake_case
+     */
     public EntryType {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {

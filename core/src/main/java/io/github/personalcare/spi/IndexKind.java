@@ -7,5 +7,12 @@ package io.github.personalcare.spi;
  * {@code BOOLEAN} a Boolean.
  */
 public enum IndexKind {
-    TEXT, DATE, NUMBER, BOOLEAN
+    /** Text: a String; enums by name, record ids by their UUID string. */
+    TEXT,
+    /** A {@link java.time.LocalDate}. */
+    DATE,
+    /** A Long. */
+    NUMBER,
+    /** A Boolean. */
+    BOOLEAN
 }

@@ -48,6 +48,18 @@ public final class OutboxRelay {
      * @param batchSize      entries read per round (1 to 10 000)
      */
     public record Policy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, int batchSize) {
+        /**
+         * Checks the policy.
+         *
+         * @param maxAttempts    failed attempts after which an entry is moved to the dead letters
+         *                       (at least 1)
+         * @param initialBackoff wait before the first retry; doubles after each further failure
+         *                       (positive)
+         * @param maxBackoff     the longest wait between attempts (not less than
+         *                       {@code initialBackoff})
+         * @param batchSize      entries read per round (1 to 10 000)
+         * @throws ConfigurationException naming the component that is out of range
+         */
         public Policy {
             if (maxAttempts < 1) {
                 throw new ConfigurationException("outboxRelay.maxAttempts", "must be at least 1");
@@ -63,7 +75,10 @@ public final class OutboxRelay {
             }
         }
 
-        /** 8 attempts, 1 second doubling up to 1 hour, 100 entries per round. */
+        /**
+         * {@return the default policy: 8 attempts, 1 second doubling up to 1 hour, 100 entries per
+         * round}
+         */
         public static Policy defaults() {
             return new Policy(8, Duration.ofSeconds(1), Duration.ofHours(1), 100);
         }
@@ -71,6 +86,9 @@ public final class OutboxRelay {
         /**
          * The wait after the given number of failed attempts: {@code initialBackoff * 2^(failures-1)},
          * at most {@code maxBackoff}.
+         *
+         * @param failures failed attempts so far, from 1
+         * @return the wait before the next attempt
          */
         public Duration backoffAfter(int failures) {
             Duration wait = initialBackoff;
@@ -94,6 +112,10 @@ public final class OutboxRelay {
     /**
      * A relay over the storage's outbox.
      *
+     * @param storage   the storage whose outbox is relayed
+     * @param transport where events are delivered
+     * @param clock     the time of each round, for due entries and backoff
+     * @param policy    attempts, backoff and batch size
      * @throws ConfigurationException if any argument is missing
      */
     public OutboxRelay(Storage storage, Transport transport, Clock clock, Policy policy) {
@@ -115,6 +137,7 @@ public final class OutboxRelay {
      * takes at most one entry per patient, the oldest undelivered), until a round makes no
      * progress.
      *
+     * @return how many entries were delivered, retried and dead-lettered
      * @throws StorageException if the storage fails; entries not yet marked are retried next time
      */
     public Result relay() {

@@ -17,6 +17,7 @@ public final class PatientScope {
     /**
      * Records that the transaction writes the patient's data.
      *
+     * @param writing the patient whose data is written; null for data of no patient
      * @throws StorageException with rule {@code ONE_PATIENT} if it already wrote another patient's
      */
     public void touch(PatientId writing) {

@@ -17,10 +17,35 @@ import java.util.Optional;
  */
 public final class Query {
     /** Comparison of an index value with the query value; null index values never match. */
-    public enum Op { EQ, LT, LE, GT, GE }
+    public enum Op {
+        /** Equal. */
+        EQ,
+        /** Less than: before, for dates. */
+        LT,
+        /** Less than or equal. */
+        LE,
+        /** Greater than: after, for dates. */
+        GT,
+        /** Greater than or equal. */
+        GE
+    }
 
-    /** One condition. */
+    /**
+     * One condition.
+     *
+     * @param index the index's name
+     * @param op    the comparison
+     * @param value the value compared with, before normalisation
+     */
     public record Criterion(String index, Op op, Object value) {
+        /**
+         * Checks every component is present.
+         *
+         * @param index the index's name
+         * @param op    the comparison
+         * @param value the value compared with, before normalisation
+         * @throws NullPointerException if a component is null
+         */
         public Criterion {
             Objects.requireNonNull(index, "index");
             Objects.requireNonNull(op, "op");
@@ -36,32 +61,50 @@ public final class Query {
         this.criteria = List.copyOf(criteria);
     }
 
-    /** Every aggregate of the type. */
+    /** {@return a query for every aggregate of the type} */
     public static Query all() {
         return new Query(Optional.empty(), List.of());
     }
 
-    /** Only the given patient's aggregates. */
+    /**
+     * Only the given patient's aggregates.
+     *
+     * @param patient the patient
+     * @return the query
+     * @throws NullPointerException if {@code patient} is null
+     */
     public static Query forPatient(PatientId patient) {
         return new Query(Optional.of(patient), List.of());
     }
 
-    /** Starts a query with a condition on an index. */
+    /**
+     * Starts a query with a condition on an index.
+     *
+     * @param index the name of a declared index
+     * @return the condition, waiting for its comparison
+     * @throws NullPointerException if {@code index} is null
+     */
     public static Condition where(String index) {
         return all().and(index);
     }
 
-    /** Adds a condition on an index. */
+    /**
+     * Adds a condition on an index.
+     *
+     * @param index the name of a declared index
+     * @return the condition, waiting for its comparison; this query is not changed
+     * @throws NullPointerException if {@code index} is null
+     */
     public Condition and(String index) {
         return new Condition(this, index);
     }
 
-    /** The patient the query is limited to, if any. */
+    /** {@return the patient the query is limited to, if any} */
     public Optional<PatientId> patient() {
         return patient;
     }
 
-    /** The conditions, all of which must hold. */
+    /** {@return the conditions, all of which must hold} */
     public List<Criterion> criteria() {
         return criteria;
     }
@@ -82,22 +125,57 @@ public final class Query {
             this.index = Objects.requireNonNull(index, "index");
         }
 
+        /**
+         * The index value equals {@code value}.
+         *
+         * @param value the value, such as an enum, an id or a date
+         * @return the query with this condition added
+         * @throws NullPointerException if {@code value} is null
+         */
         public Query is(Object value) {
             return query.with(new Criterion(index, Op.EQ, value));
         }
 
+        /**
+         * The index value is less than {@code value}: before it, for dates.
+         *
+         * @param value the value, such as a date or a number
+         * @return the query with this condition added
+         * @throws NullPointerException if {@code value} is null
+         */
         public Query before(Object value) {
             return query.with(new Criterion(index, Op.LT, value));
         }
 
+        /**
+         * The index value is less than or equal to {@code value}.
+         *
+         * @param value the value, such as a date or a number
+         * @return the query with this condition added
+         * @throws NullPointerException if {@code value} is null
+         */
         public Query onOrBefore(Object value) {
             return query.with(new Criterion(index, Op.LE, value));
         }
 
+        /**
+         * The index value is greater than {@code value}: after it, for dates.
+         *
+         * @param value the value, such as a date or a number
+         * @return the query with this condition added
+         * @throws NullPointerException if {@code value} is null
+         */
         public Query after(Object value) {
             return query.with(new Criterion(index, Op.GT, value));
         }
 
+        /**
+         * The index value is greater than or equal to {@code value}.
+         *
+         * @param value the value, such as a date or a number
+         * @return the query with this condition added
+         * @throws NullPointerException if {@code value} is null
+         */
         public Query onOrAfter(Object value) {
             return query.with(new Criterion(index, Op.GE, value));
         }

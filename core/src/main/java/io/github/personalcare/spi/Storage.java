@@ -35,6 +35,8 @@ public interface Storage extends AutoCloseable {
     /**
      * Runs {@code work} in one transaction and commits it, or rolls it back if it throws.
      *
+     * @param work the unit of work; it must not keep the transaction after it returns
+     * @param <R>  what the unit of work returns
      * @return what the unit of work returned
      * @throws VersionConflictException if an optimistic version check failed
      * @throws StorageException         if the storage failed; nothing was committed

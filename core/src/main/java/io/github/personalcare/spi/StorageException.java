@@ -10,18 +10,27 @@ import java.util.Optional;
  * unless the failure was in the commit itself, which {@link #commitOutcomeUnknown()} says.
  */
 public class StorageException extends PersonalCareException {
+    /** The SQLState of the database error, or null. */
     private final String sqlState;
+    /** Whether the connection failed during commit. */
     private final boolean commitOutcomeUnknown;
 
-    /** A storage failure with a rule code ({@code "STORAGE"}, {@code "ONE_PATIENT"}, ...). */
+    /**
+     * A storage failure with a rule code ({@code "STORAGE"}, {@code "ONE_PATIENT"}, ...).
+     *
+     * @param rule    short code of the failure
+     * @param message what failed, without stored values
+     */
     public StorageException(String rule, String message) {
         this(rule, message, null, false);
     }
 
     /**
+     * Creates the exception; the message gets the SQLState appended, if there is one.
+     *
      * @param rule                 short code of the failure
      * @param message              what failed, without stored values
-     * @param sqlState             the SQLState, if the failure came from a database
+     * @param sqlState             the SQLState, if the failure came from a database; else null
      * @param commitOutcomeUnknown true if the connection failed during commit
      */
     public StorageException(String rule, String message, String sqlState, boolean commitOutcomeUnknown) {
@@ -30,12 +39,12 @@ public class StorageException extends PersonalCareException {
         this.commitOutcomeUnknown = commitOutcomeUnknown;
     }
 
-    /** The SQLState of the database error, if there was one. */
+    /** {@return the SQLState of the database error, if there was one} */
     public Optional<String> sqlState() {
         return Optional.ofNullable(sqlState);
     }
 
-    /** True if the commit may or may not have happened (the connection died during it). */
+    /** {@return whether the commit may or may not have happened (the connection died during it)} */
     public boolean commitOutcomeUnknown() {
         return commitOutcomeUnknown;
     }

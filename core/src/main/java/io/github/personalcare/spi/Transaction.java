@@ -10,16 +10,29 @@ import io.github.personalcare.identity.RecordId;
  */
 public interface Transaction {
 
-    /** The store of one aggregate type, seen through this transaction. */
+    /**
+     * The store of one aggregate type, seen through this transaction.
+     *
+     * @param type the aggregate type
+     * @param <I>  the id type
+     * @param <A>  the aggregate type
+     * @return the store
+     */
     <I extends RecordId, A> AggregateStore<I, A> aggregates(AggregateType<I, A> type);
 
-    /** The append-only log of one entry type (ledger entries), seen through this transaction. */
+    /**
+     * The append-only log of one entry type (ledger entries), seen through this transaction.
+     *
+     * @param type the entry type
+     * @param <E>  the entry type
+     * @return the log
+     */
     <E> EntryLog<E> entries(EntryType<E> type);
 
-    /** The tamper-evident audit trail. */
+    /** {@return the tamper-evident audit trail, seen through this transaction} */
     AuditTrail audit();
 
-    /** The transactional outbox of domain events. */
+    /** {@return the transactional outbox of domain events, seen through this transaction} */
     Outbox outbox();
 
     /**
@@ -29,6 +42,7 @@ public interface Transaction {
      * open care plan yet", R6) so that two concurrent writers cannot both pass the check. Storage
      * that runs transactions one at a time may only check that the transaction is open.
      *
+     * @param patient the patient whose data the transaction is about to decide on and write
      * @throws StorageException if the lock cannot be taken (the transaction then fails)
      */
     void lockPatient(PatientId patient);

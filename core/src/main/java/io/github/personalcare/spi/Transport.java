@@ -12,11 +12,17 @@ public interface Transport {
     /**
      * Delivers the event.
      *
+     * @param event the committed event
      * @throws TransportException if it could not be delivered; the relay retries later
      */
     void deliver(DomainEvent event);
 
-    /** A transport that delivers nowhere; the outbox keeps every event. */
+    /**
+     * A transport that delivers nowhere: every delivery fails with a non-retryable
+     * {@code NO_TRANSPORT}, so the outbox keeps every event.
+     *
+     * @return the transport
+     */
     static Transport none() {
         return event -> {
             throw new TransportException("NO_TRANSPORT", "no transport configured", false);

@@ -4,10 +4,13 @@ import io.github.personalcare.lang.PersonalCareException;
 
 /** A transport failed to deliver. {@link #retryable()} says whether trying again may help. */
 public class TransportException extends PersonalCareException {
+    /** Whether another attempt may succeed. */
     private final boolean retryable;
 
     /**
-     * @param code      short code, such as {@code "HTTP_503"}
+     * Creates the exception.
+     *
+     * @param code      short code, such as {@code "HTTP_503"}; it becomes the {@link #rule()}
      * @param message   what failed, without the body
      * @param retryable whether another attempt may succeed
      */
@@ -16,7 +19,7 @@ public class TransportException extends PersonalCareException {
         this.retryable = retryable;
     }
 
-    /** Whether another attempt may succeed. */
+    /** {@return whether another attempt may succeed} */
     public boolean retryable() {
         return retryable;
     }

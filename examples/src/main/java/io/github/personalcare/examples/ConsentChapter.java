@@ -57,6 +57,8 @@ public final class ConsentChapter {
      * Runs the chapter for a registered adult patient who has a registered practice.
      *
      * @param care    the SDK
+     * @param inbox   the transport {@code care} was built with, whose break-glass alerts the chapter
+     *                counts
      * @param patient the patient, registered with {@code registeredPractice} set
      * @param gp      a GP of the patient's registered practice (records the opt-out)
      * @param out     where the story is printed

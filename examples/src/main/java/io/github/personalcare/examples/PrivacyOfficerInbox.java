@@ -12,8 +12,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * outbox relay delivers and accepts every other event. A real system would hand events to a FHIR
  * server or a message broker; delivery is at least once, so a real inbox ignores event ids it has seen.
  */
-final class PrivacyOfficerInbox implements Transport {
+public final class PrivacyOfficerInbox implements Transport {
     private final List<AccessEvent.BreakGlassUsed> alerts = new CopyOnWriteArrayList<>();
+
+    /** An empty inbox. */
+    public PrivacyOfficerInbox() {
+    }
 
     @Override
     public void deliver(DomainEvent event) {
@@ -23,8 +27,8 @@ final class PrivacyOfficerInbox implements Transport {
         }
     }
 
-    /** The break-glass alerts delivered so far. */
-    List<AccessEvent.BreakGlassUsed> alerts() {
+    /** The break-glass alerts delivered so far, each once. */
+    public List<AccessEvent.BreakGlassUsed> alerts() {
         return List.copyOf(alerts);
     }
 }

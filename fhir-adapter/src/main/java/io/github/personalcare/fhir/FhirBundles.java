@@ -30,6 +30,8 @@ public final class FhirBundles {
     /**
      * A collection Bundle of the resources, in order.
      *
+     * @param resources the resources, each with an id that is a UUID
+     * @return the Bundle
      * @throws IllegalArgumentException if a resource has no resourceType
      * @throws io.github.personalcare.lang.InvalidInputException if a resource's id is not a UUID
      */
@@ -40,6 +42,8 @@ public final class FhirBundles {
     /**
      * A transaction Bundle that upserts each resource with {@code PUT Type/id}.
      *
+     * @param resources the resources, each with an id that is a UUID
+     * @return the Bundle
      * @throws IllegalArgumentException if a resource has no resourceType
      * @throws io.github.personalcare.lang.InvalidInputException if a resource's id is not a UUID
      */
@@ -50,6 +54,8 @@ public final class FhirBundles {
     /**
      * The fullUrl of a resource in a Bundle: {@code urn:uuid:} and its id.
      *
+     * @param resource the resource
+     * @return {@code urn:uuid:} followed by its id
      * @throws io.github.personalcare.lang.InvalidInputException if the id is not a UUID
      */
     public static String fullUrl(JsonNode resource) {

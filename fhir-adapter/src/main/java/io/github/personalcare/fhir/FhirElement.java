@@ -29,6 +29,11 @@ public final class FhirElement {
     /**
      * The root of a resource, checked to be a JSON object whose {@code resourceType} is
      * {@code expectedType}; empty (with a problem reported) otherwise.
+     *
+     * @param json         the resource's JSON
+     * @param context      the import's context; its base path is the resource's path
+     * @param expectedType the FHIR resource type, such as {@code "Patient"}
+     * @return the root element, or empty
      */
     public static Optional<FhirElement> resource(JsonNode json, ImportContext context, String expectedType) {
         String path = context.basePath();
@@ -48,22 +53,27 @@ public final class FhirElement {
         return Optional.of(new FhirElement(json, path, context));
     }
 
-    /** The JSON path of this element. */
+    /** {@return the JSON path of this element} */
     public String path() {
         return path;
     }
 
-    /** The context problems are reported to. */
+    /** {@return the context problems are reported to} */
     public ImportContext context() {
         return context;
     }
 
-    /** The underlying JSON (read-only use). */
+    /** {@return the underlying JSON, for read-only use} */
     public JsonNode json() {
         return node;
     }
 
-    /** The child object {@code name}, if present; a problem if present but not an object. */
+    /**
+     * The child object {@code name}, if present; a problem if present but not an object.
+     *
+     * @param name the element's name
+     * @return the child, or empty if absent or not an object
+     */
     public Optional<FhirElement> object(String name) {
         JsonNode child = node.get(name);
         if (child == null || child.isNull()) {
@@ -76,7 +86,12 @@ public final class FhirElement {
         return Optional.of(new FhirElement(child, path + "." + name, context));
     }
 
-    /** The elements of the array {@code name} (empty if absent); a problem if not an array of objects. */
+    /**
+     * The elements of the array {@code name} (empty if absent); a problem if not an array of objects.
+     *
+     * @param name the array's name
+     * @return the objects of the array, leaving out any that are not objects
+     */
     public List<FhirElement> objects(String name) {
         JsonNode child = node.get(name);
         if (child == null || child.isNull()) {
@@ -99,7 +114,12 @@ public final class FhirElement {
         return out;
     }
 
-    /** The strings of the array {@code name} (empty if absent); a problem for any item that is not a string. */
+    /**
+     * The strings of the array {@code name} (empty if absent); a problem for any item that is not a string.
+     *
+     * @param name the array's name
+     * @return the strings of the array, leaving out any that are not strings
+     */
     public List<String> texts(String name) {
         JsonNode child = node.get(name);
         if (child == null || child.isNull()) {
@@ -120,7 +140,12 @@ public final class FhirElement {
         return out;
     }
 
-    /** The string {@code name}, if present; a problem if present but not a string. */
+    /**
+     * The string {@code name}, if present; a problem if present but not a string.
+     *
+     * @param name the element's name
+     * @return the string, or empty if absent or not a string
+     */
     public Optional<String> text(String name) {
         JsonNode child = node.get(name);
         if (child == null || child.isNull()) {
@@ -133,7 +158,13 @@ public final class FhirElement {
         return Optional.of(child.asText());
     }
 
-    /** The string {@code name}; a problem naming {@code rule} if it is missing. */
+    /**
+     * The string {@code name}; a problem naming {@code rule} if it is missing.
+     *
+     * @param name the element's name
+     * @param rule the rule reported when it is missing
+     * @return the string, or empty if missing or not a string
+     */
     public Optional<String> requiredText(String name, String rule) {
         if (!has(name)) {
             context.problem(path + "." + name, rule, "is required");
@@ -142,7 +173,12 @@ public final class FhirElement {
         return text(name);
     }
 
-    /** The boolean {@code name}, if present; a problem if present but not a boolean. */
+    /**
+     * The boolean {@code name}, if present; a problem if present but not a boolean.
+     *
+     * @param name the element's name
+     * @return the boolean, or empty if absent or not a boolean
+     */
     public Optional<Boolean> bool(String name) {
         JsonNode child = node.get(name);
         if (child == null || child.isNull()) {
@@ -155,7 +191,12 @@ public final class FhirElement {
         return Optional.of(child.asBoolean());
     }
 
-    /** The whole number {@code name}, if present; a problem if present but not an integer. */
+    /**
+     * The whole number {@code name}, if present; a problem if present but not an integer.
+     *
+     * @param name the element's name
+     * @return the number, or empty if absent or not a whole number that fits in a {@code long}
+     */
     public Optional<Long> integer(String name) {
         JsonNode child = node.get(name);
         if (child == null || child.isNull()) {
@@ -168,13 +209,23 @@ public final class FhirElement {
         return Optional.of(child.asLong());
     }
 
-    /** True if {@code name} is present and not null. */
+    /**
+     * {@return whether {@code name} is present and not null}
+     *
+     * @param name the element's name
+     */
     public boolean has(String name) {
         JsonNode child = node.get(name);
         return child != null && !child.isNull();
     }
 
-    /** Reports a problem at {@code path.name}. */
+    /**
+     * Reports a problem at {@code path.name}.
+     *
+     * @param name    the element's name, or null for this element itself
+     * @param rule    the rule broken: an R-number or a short code
+     * @param message what is wrong, without the value
+     */
     public void problem(String name, String rule, String message) {
         context.problem(name == null ? path : path + "." + name, rule, message);
     }
@@ -183,6 +234,12 @@ public final class FhirElement {
      * Builds a domain value from what was read; an {@link InvalidInputException} from its
      * constructor becomes a problem at {@code path.name} with the exception's rule (its message
      * never holds the value).
+     *
+     * @param <T>   the domain type
+     * @param name  the element the value is read from, for the problem's path
+     * @param build builds the value
+     * @return the value, or empty if it could not be built
+     * @throws NullPointerException if {@code build} is null
      */
     public <T> Optional<T> convert(String name, Supplier<T> build) {
         Objects.requireNonNull(build, "build");
@@ -194,7 +251,11 @@ public final class FhirElement {
         }
     }
 
-    /** Reports every top-level element not in {@code known} as left out (see {@link ImportContext#ignored}). */
+    /**
+     * Reports every top-level element not in {@code known} as left out (see {@link ImportContext#ignored}).
+     *
+     * @param known the element names the mapper reads
+     */
     public void ignoreAllBut(Set<String> known) {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {

@@ -12,6 +12,13 @@ import java.util.Objects;
  * @param <D>     the domain type
  */
 public record FhirImport<D>(D value, List<String> ignored) {
+    /**
+     * Checks the value is present and copies the paths.
+     *
+     * @param value   what the document described
+     * @param ignored paths of elements that were present but not imported
+     * @throws NullPointerException if {@code value} or {@code ignored} is null
+     */
     public FhirImport {
         Objects.requireNonNull(value, "value");
         ignored = List.copyOf(ignored);

@@ -9,15 +9,22 @@ import java.util.List;
  * of the first. Messages never quote the document's content: no parser text, no values.
  */
 public class FhirImportException extends InvalidInputException {
+    /** Every problem found. */
     private final List<ImportProblem> problems;
 
-    /** @param problems what went wrong, at least one */
+    /**
+     * Creates the exception: its field and rule are the first problem's, its message the first
+     * problem's with a count of the others.
+     *
+     * @param problems what went wrong, at least one
+     * @throws IllegalArgumentException if {@code problems} is null or empty
+     */
     public FhirImportException(List<ImportProblem> problems) {
         super(first(problems).jsonPath(), first(problems).rule(), summary(problems));
         this.problems = List.copyOf(problems);
     }
 
-    /** Every problem found, in document order as far as the mapper could tell. */
+    /** {@return every problem found, in document order as far as the mapper could tell} */
     public List<ImportProblem> problems() {
         return problems;
     }

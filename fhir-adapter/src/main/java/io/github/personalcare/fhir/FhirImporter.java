@@ -23,7 +23,12 @@ import java.util.Optional;
 public final class FhirImporter {
     private final FhirJson json;
 
-    /** An importer with the given limits ({@link FhirLimits#DEFAULT} suits most callers). */
+    /**
+     * An importer with the given limits ({@link FhirLimits#DEFAULT} suits most callers).
+     *
+     * @param limits the size, depth and count limits every read enforces
+     * @throws NullPointerException if {@code limits} is null
+     */
     public FhirImporter(FhirLimits limits) {
         this.json = new FhirJson(Objects.requireNonNull(limits, "limits"));
     }
@@ -32,8 +37,13 @@ public final class FhirImporter {
      * Reads one resource (or Bundle, with {@link PatientRecordMapper}) from the stream. The stream
      * is read up to the size limit and not closed.
      *
+     * @param <D>    the domain type the mapper produces
+     * @param in     the JSON document
+     * @param mapper maps the resource to the domain
+     * @return the domain value and the paths of elements left out
      * @throws FhirImportException naming the JSON path and rule of each problem: malformed JSON,
      *                             limits exceeded, wrong resourceType, missing or invalid elements
+     * @throws NullPointerException if {@code in} or {@code mapper} is null
      */
     public <D> FhirImport<D> read(InputStream in, FhirMapper<D> mapper) {
         Objects.requireNonNull(in, "in");
@@ -41,7 +51,16 @@ public final class FhirImporter {
         return map(json.read(in), mapper);
     }
 
-    /** Like {@link #read(InputStream, FhirMapper)}, for a document already in memory. */
+    /**
+     * Like {@link #read(InputStream, FhirMapper)}, for a document already in memory.
+     *
+     * @param <D>      the domain type the mapper produces
+     * @param document the JSON document
+     * @param mapper   maps the resource to the domain
+     * @return the domain value and the paths of elements left out
+     * @throws FhirImportException naming the JSON path and rule of each problem
+     * @throws NullPointerException if {@code document} or {@code mapper} is null
+     */
     public <D> FhirImport<D> read(String document, FhirMapper<D> mapper) {
         Objects.requireNonNull(document, "document");
         return read(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)), mapper);
@@ -50,6 +69,10 @@ public final class FhirImporter {
     /**
      * Maps an already parsed resource.
      *
+     * @param <D>      the domain type the mapper produces
+     * @param resource the parsed resource
+     * @param mapper   maps the resource to the domain
+     * @return the domain value and the paths of elements left out
      * @throws FhirImportException listing every problem found
      */
     public static <D> FhirImport<D> map(JsonNode resource, FhirMapper<D> mapper) {

@@ -16,7 +16,15 @@ public record FhirLimits(long maxBytes, int maxNestingDepth, int maxStringLength
     /** 10 MiB, depth 64, strings up to 1 MiB, numbers up to 64 characters. */
     public static final FhirLimits DEFAULT = new FhirLimits(10L * 1024 * 1024, 64, 1024 * 1024, 64);
 
-    /** @throws ConfigurationException if any bound is not positive */
+    /**
+     * Checks every bound is positive.
+     *
+     * @param maxBytes        largest body read, in bytes
+     * @param maxNestingDepth deepest nesting of objects and arrays
+     * @param maxStringLength longest string value, in characters
+     * @param maxNumberLength longest number, in characters
+     * @throws ConfigurationException if any bound is not positive
+     */
     public FhirLimits {
         if (maxBytes < 1) {
             throw new ConfigurationException("maxBytes", "must be positive");
@@ -32,7 +40,13 @@ public record FhirLimits(long maxBytes, int maxNestingDepth, int maxStringLength
         }
     }
 
-    /** A copy with another body size limit. */
+    /**
+     * A copy with another body size limit.
+     *
+     * @param bytes the largest body read, in bytes
+     * @return the copy
+     * @throws ConfigurationException if {@code bytes} is not positive
+     */
     public FhirLimits withMaxBytes(long bytes) {
         return new FhirLimits(bytes, maxNestingDepth, maxStringLength, maxNumberLength);
     }

@@ -14,7 +14,12 @@ public final class FhirWriter {
     private FhirWriter() {
     }
 
-    /** The document as text. */
+    /**
+     * {@return the document as text, in the canonical form}
+     *
+     * @param resource the resource or Bundle
+     * @throws NullPointerException if {@code resource} is null
+     */
     public static String toJson(JsonNode resource) {
         return FhirJson.write(Objects.requireNonNull(resource, "resource"));
     }
@@ -22,6 +27,8 @@ public final class FhirWriter {
     /**
      * Writes the document to the stream (not closed).
      *
+     * @param resource the resource or Bundle
+     * @param out      where the UTF-8 bytes go
      * @throws IOException if the stream fails
      */
     public static void write(JsonNode resource, OutputStream out) throws IOException {

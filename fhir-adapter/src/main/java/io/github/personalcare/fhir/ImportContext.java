@@ -29,12 +29,18 @@ public final class ImportContext {
         this.shared = shared;
     }
 
-    /** A fresh context for a document whose root is {@code $}. */
+    /** {@return a fresh context for a document whose root is {@code $}} */
     public static ImportContext root() {
         return new ImportContext("$", new Shared(new ArrayList<>(), new ArrayList<>(), Map.of()));
     }
 
-    /** A view whose root is {@code path} (for example {@code $.entry[2].resource}). */
+    /**
+     * A view whose root is {@code path} (for example {@code $.entry[2].resource}).
+     *
+     * @param path the JSON path of the view's root
+     * @return the view; problems reported through it go to the same list
+     * @throws NullPointerException if {@code path} is null
+     */
     public ImportContext within(String path) {
         return new ImportContext(Objects.requireNonNull(path, "path"), shared);
     }
@@ -42,6 +48,9 @@ public final class ImportContext {
     /**
      * A view that resolves references against the given Bundle entries (fullUrl to resource),
      * by fullUrl or by the entries' {@code Type/id}.
+     *
+     * @param entriesByFullUrl the Bundle's resources by their fullUrl
+     * @return the view; problems reported through it go to the same list
      */
     public ImportContext withEntries(Map<String, JsonNode> entriesByFullUrl) {
         Map<String, JsonNode> index = new HashMap<>();
@@ -57,36 +66,46 @@ public final class ImportContext {
         return new ImportContext(basePath, new Shared(shared.problems, shared.ignored, Map.copyOf(index)));
     }
 
-    /** The JSON path of this view's root. */
+    /** {@return the JSON path of this view's root} */
     public String basePath() {
         return basePath;
     }
 
-    /** Reports a problem at {@code jsonPath}; the import will fail. */
+    /**
+     * Reports a problem at {@code jsonPath}; the import will fail.
+     *
+     * @param jsonPath where the problem is
+     * @param rule     the rule broken: an R-number or a short code
+     * @param message  what is wrong, without the value
+     */
     public void problem(String jsonPath, String rule, String message) {
         if (shared.problems.size() < MAX_PROBLEMS) {
             shared.problems.add(new ImportProblem(jsonPath, rule, message));
         }
     }
 
-    /** Records that the element at {@code jsonPath} is not kept by the SDK and was left out. */
+    /**
+     * Records that the element at {@code jsonPath} is not kept by the SDK and was left out.
+     *
+     * @param jsonPath the element left out
+     */
     public void ignored(String jsonPath) {
         if (shared.ignored.size() < MAX_PROBLEMS) {
             shared.ignored.add(jsonPath);
         }
     }
 
-    /** True if any problem was reported through this context or any view of it. */
+    /** {@return whether any problem was reported through this context or any view of it} */
     public boolean hasProblems() {
         return !shared.problems.isEmpty();
     }
 
-    /** The problems reported so far. */
+    /** {@return the problems reported so far, at most {@value #MAX_PROBLEMS}} */
     public List<ImportProblem> problems() {
         return Collections.unmodifiableList(shared.problems);
     }
 
-    /** The paths of elements left out so far. */
+    /** {@return the paths of elements left out so far, at most {@value #MAX_PROBLEMS}} */
     public List<String> ignoredPaths() {
         return Collections.unmodifiableList(shared.ignored);
     }
@@ -94,6 +113,9 @@ public final class ImportContext {
     /**
      * The resource a reference points at inside the enclosing Bundle: a {@code urn:uuid:} fullUrl,
      * or a relative {@code Type/id} matched against the entries' resource type and id.
+     *
+     * @param reference the reference as written, or null
+     * @return the resource, or empty if the reference is null or resolves to no entry
      */
     public Optional<JsonNode> resolve(String reference) {
         if (reference == null) {

@@ -12,6 +12,14 @@ import java.util.Objects;
  * @param message  what is wrong, without the value itself
  */
 public record ImportProblem(String jsonPath, String rule, String message) {
+    /**
+     * Checks every component is present.
+     *
+     * @param jsonPath where in the document, as a JSON path from the root {@code $}
+     * @param rule     the rule broken: an R-number or a short code
+     * @param message  what is wrong, without the value itself
+     * @throws NullPointerException if a component is null
+     */
     public ImportProblem {
         Objects.requireNonNull(jsonPath, "jsonPath");
         Objects.requireNonNull(rule, "rule");

@@ -54,6 +54,17 @@ public record PatientRecord(
     public static final int MAX_ENTRIES = 100_000;
 
     /**
+     * Checks the record and copies its lists; repeated professionals are kept once.
+     *
+     * @param patient       the patient
+     * @param professionals professionals who appear in the record
+     * @param careTeams     the patient's care teams
+     * @param carePlans     the patient's care plans
+     * @param budgets       the patient's personal health budgets
+     * @param ledger        the ledger entries of those budgets, in the order recorded
+     * @param referrals     the patient's referrals
+     * @param consents      the patient's consent records
+     * @param audit         the patient's audit records, in chain order
      * @throws InvalidInputException if a component is missing or too long, or any item concerns
      *                               another patient ({@code ONE_PATIENT}), or a ledger entry
      *                               belongs to a budget not in the record ({@code LEDGER_BUDGET})
@@ -93,12 +104,25 @@ public record PatientRecord(
         return copy;
     }
 
-    /** A record of the patient and the audit trail only; see {@link #builder(Patient)} for the rest. */
+    /**
+     * A record of the patient and the audit trail only; see {@link #builder(Patient)} for the rest.
+     *
+     * @param patient the patient
+     * @param audit   the patient's audit records, in chain order
+     * @return the record
+     * @throws InvalidInputException as the record's constructor
+     */
     public static PatientRecord of(Patient patient, List<AuditRecord> audit) {
         return builder(patient).audit(audit).build();
     }
 
-    /** A builder for the record of {@code patient}, every component empty. */
+    /**
+     * A builder for the record of {@code patient}, every component empty.
+     *
+     * @param patient the patient
+     * @return the builder
+     * @throws InvalidInputException if {@code patient} is missing
+     */
     public static Builder builder(Patient patient) {
         return new Builder(patient);
     }
@@ -119,49 +143,89 @@ public record PatientRecord(
             this.patient = Require.present("patient", patient);
         }
 
-        /** Adds professionals (besides those found in the audit trail). */
+        /**
+         * Adds professionals (besides those found in the audit trail).
+         *
+         * @param values the professionals
+         * @return this builder
+         */
         public Builder professionals(Collection<? extends Actor.Professional> values) {
             professionals.addAll(values);
             return this;
         }
 
-        /** Adds care teams. */
+        /**
+         * Adds care teams.
+         *
+         * @param values the care teams
+         * @return this builder
+         */
         public Builder careTeams(Collection<CareTeam> values) {
             careTeams.addAll(values);
             return this;
         }
 
-        /** Adds care plans. */
+        /**
+         * Adds care plans.
+         *
+         * @param values the care plans
+         * @return this builder
+         */
         public Builder carePlans(Collection<CarePlan> values) {
             carePlans.addAll(values);
             return this;
         }
 
-        /** Adds personal health budgets. */
+        /**
+         * Adds personal health budgets.
+         *
+         * @param values the budgets
+         * @return this builder
+         */
         public Builder budgets(Collection<PersonalHealthBudget> values) {
             budgets.addAll(values);
             return this;
         }
 
-        /** Adds ledger entries, in the order recorded. */
+        /**
+         * Adds ledger entries, in the order recorded.
+         *
+         * @param values the entries
+         * @return this builder
+         */
         public Builder ledger(Collection<LedgerEntry> values) {
             ledger.addAll(values);
             return this;
         }
 
-        /** Adds referrals. */
+        /**
+         * Adds referrals.
+         *
+         * @param values the referrals
+         * @return this builder
+         */
         public Builder referrals(Collection<Referral> values) {
             referrals.addAll(values);
             return this;
         }
 
-        /** Adds consent records. */
+        /**
+         * Adds consent records.
+         *
+         * @param values the consent records
+         * @return this builder
+         */
         public Builder consents(Collection<ConsentRecord> values) {
             consents.addAll(values);
             return this;
         }
 
-        /** Adds audit records, in chain order. */
+        /**
+         * Adds audit records, in chain order.
+         *
+         * @param values the audit records
+         * @return this builder
+         */
         public Builder audit(Collection<AuditRecord> values) {
             audit.addAll(values);
             return this;
@@ -172,6 +236,7 @@ public record PatientRecord(
          * those who acted in the audit trail, then those who recorded ledger entries, in order of
          * first appearance.
          *
+         * @return the record
          * @throws InvalidInputException as the record's constructor
          */
         public PatientRecord build() {

@@ -5,6 +5,7 @@ import io.github.personalcare.careplan.CarePlanId;
 import io.github.personalcare.careplan.Goal;
 import io.github.personalcare.careplan.GoalId;
 import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.lang.InvalidInputException;
 
 import java.util.Optional;
 
@@ -18,6 +19,16 @@ import java.util.Optional;
  * @param goal    the goal
  */
 public record PlanGoal(CarePlanId plan, PatientId patient, Optional<Integer> version, Goal goal) {
+    /**
+     * Checks the plan, patient and goal are present; an absent version becomes empty.
+     *
+     * @param plan    the care plan holding the goal
+     * @param patient the plan's patient
+     * @param version the agreed version number whose snapshot holds the goal, or empty for the
+     *                working content
+     * @param goal    the goal
+     * @throws InvalidInputException if the plan, patient or goal is missing
+     */
     public PlanGoal {
         Require.present("plan", plan);
         Require.present("patient", patient);
@@ -25,12 +36,15 @@ public record PlanGoal(CarePlanId plan, PatientId patient, Optional<Integer> ver
         Require.present("goal", goal);
     }
 
-    /** The goal's business identifier value: {@code <plan id>/<goal id>} or {@code <plan id>/<version>/<goal id>}. */
+    /**
+     * {@return the goal's business identifier value: {@code <plan id>/<goal id>} or
+     * {@code <plan id>/<version>/<goal id>}}
+     */
     public String key() {
         return key(plan, version, goal.id());
     }
 
-    /** The stable resource id: a name-based UUID of {@code Goal|}{@link #key()}. */
+    /** {@return the stable resource id: a name-based UUID of {@code Goal|}{@link #key()}} */
     public String resourceId() {
         return resourceId(plan, version, goal.id());
     }

@@ -30,6 +30,8 @@ public enum Dialect {
     /**
      * The dialect of a database product, as JDBC names it ({@code DatabaseMetaData.getDatabaseProductName()}).
      *
+     * @param productName the product name; null reads as unsupported
+     * @return the dialect
      * @throws ConfigurationException if the product is neither PostgreSQL nor H2
      */
     public static Dialect ofProduct(String productName) {

@@ -57,12 +57,26 @@ public final class JdbcStorage implements Storage {
         this.migrations = new MigrationRunner(dataSource, dialect, locations);
     }
 
-    /** Storage on PostgreSQL 13 or later. Set {@code logServerErrorDetail=false} on the pgjdbc URL. */
+    /**
+     * Storage on PostgreSQL 13 or later. Set {@code logServerErrorDetail=false} on the pgjdbc URL.
+     *
+     * @param dataSource the supplier's pooled data source; the storage never closes it
+     * @return the storage, not yet migrated
+     * @throws ConfigurationException if {@code dataSource} is missing or the shipped migrations
+     *                                cannot be read
+     */
     public static JdbcStorage postgres(DataSource dataSource) {
         return builder(dataSource).dialect(Dialect.POSTGRESQL).build();
     }
 
-    /** Storage on H2 2.x (for example {@code jdbc:h2:file:./care;LOCK_TIMEOUT=10000}). */
+    /**
+     * Storage on H2 2.x (for example {@code jdbc:h2:file:./care;LOCK_TIMEOUT=10000}).
+     *
+     * @param dataSource the supplier's data source; the storage never closes it
+     * @return the storage, not yet migrated
+     * @throws ConfigurationException if {@code dataSource} is missing or the shipped migrations
+     *                                cannot be read
+     */
     public static JdbcStorage h2(DataSource dataSource) {
         return builder(dataSource).dialect(Dialect.H2).build();
     }
@@ -70,6 +84,8 @@ public final class JdbcStorage implements Storage {
     /**
      * Storage whose dialect is read from the database product name (opens one connection).
      *
+     * @param dataSource the supplier's data source; the storage never closes it
+     * @return the storage, not yet migrated
      * @throws ConfigurationException if the database is neither PostgreSQL nor H2
      * @throws StorageException       if no connection could be opened
      */
@@ -77,7 +93,13 @@ public final class JdbcStorage implements Storage {
         return builder(dataSource).build();
     }
 
-    /** A builder for the less common options. */
+    /**
+     * A builder for the less common options.
+     *
+     * @param dataSource the supplier's data source; the storage never closes it
+     * @return the builder
+     * @throws ConfigurationException if {@code dataSource} is missing
+     */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
     }
@@ -90,7 +112,7 @@ public final class JdbcStorage implements Storage {
         }
     }
 
-    /** The dialect in use. */
+    /** {@return the dialect in use} */
     public Dialect dialect() {
         return dialect;
     }
@@ -109,7 +131,7 @@ public final class JdbcStorage implements Storage {
         return migrations.migrate();
     }
 
-    /** The migrations this storage ships for its dialect, oldest first. */
+    /** {@return the migrations this storage ships for its dialect, oldest first} */
     public List<Migration> migrations() {
         return migrations.scripts().stream().map(MigrationRunner.Script::migration).toList();
     }
@@ -118,6 +140,7 @@ public final class JdbcStorage implements Storage {
      * Writes this dialect's migrations ({@code V1__foundation.sql}, ...) into {@code directory} for a
      * supplier's own migration tool (Flyway and Liquibase read these names as they are).
      *
+     * @param directory an existing directory to write into
      * @return the files written
      * @throws java.io.UncheckedIOException if a file cannot be written
      */
@@ -226,7 +249,14 @@ public final class JdbcStorage implements Storage {
             this.dataSource = dataSource;
         }
 
-        /** The dialect; default: detected from the database. */
+        /**
+         * The dialect; default: detected from the database.
+         *
+         * @param value {@link Dialect#POSTGRESQL} or {@link Dialect#H2}
+         * @return this builder
+         * @throws ConfigurationException if the dialect was already set
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder dialect(Dialect value) {
             if (dialect != null) {
                 throw new ConfigurationException("dialect", "is already set");
@@ -240,6 +270,11 @@ public final class JdbcStorage implements Storage {
          * shipped ones, laid out like the shipped location: {@code <location>/postgresql/} and
          * {@code <location>/h2/}, each with {@code migrations.txt}. For a supplier's own types and
          * for test types such as the testkit's.
+         *
+         * @param locations class-path locations such as {@code com/example/care/migrations}
+         * @return this builder
+         * @throws ConfigurationException if set twice, or a location is blank or starts or ends
+         *                                with {@code /}
          */
         public Builder additionalMigrations(String... locations) {
             if (additionalSet) {
@@ -258,7 +293,9 @@ public final class JdbcStorage implements Storage {
         /**
          * The storage.
          *
-         * @throws ConfigurationException if the migrations cannot be read or the dialect is unsupported
+         * @return the storage, not yet migrated
+         * @throws ConfigurationException if the migrations cannot be read or the dialect is
+         *                                unsupported
          */
         public JdbcStorage build() {
             return new JdbcStorage(this);

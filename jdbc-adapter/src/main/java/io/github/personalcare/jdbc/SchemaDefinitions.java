@@ -62,8 +62,12 @@ public final class SchemaDefinitions {
      * The DDL of the aggregate type's table and its indexes, one statement per line group, each
      * ending with {@code ;}.
      *
-     * @throws ConfigurationException if the type's name or an index name cannot be a table or column
-     *                                (a reserved word, a foundation table, or one of the fixed columns)
+     * @param type    the aggregate type
+     * @param dialect the database dialect
+     * @return the statements
+     * @throws ConfigurationException if the type's name or an index name cannot be a table or
+     *                                column (a reserved word, a foundation table, or one of the
+     *                                fixed columns)
      */
     public static String ddl(AggregateType<?, ?> type, Dialect dialect) {
         String table = checkTable(type.name());
@@ -95,6 +99,10 @@ public final class SchemaDefinitions {
      * {@link io.github.personalcare.spi.DuplicateKeyException} naming the type and the index, never
      * the value. Add it in a migration after the table's own DDL.
      *
+     * @param type    the aggregate type
+     * @param index   the name of one of its declared indexes
+     * @param dialect the database dialect
+     * @return the statement
      * @throws ConfigurationException if the type declares no index of that name
      */
     public static String uniqueIndex(AggregateType<?, ?> type, String index, Dialect dialect) {
@@ -121,6 +129,9 @@ public final class SchemaDefinitions {
      * The DDL of the entry type's append-only table: entries keyed by owner and position, with an
      * idempotency key unique per owner.
      *
+     * @param type    the entry type
+     * @param dialect the database dialect
+     * @return the statements
      * @throws ConfigurationException if the type's name cannot be a table name
      */
     public static String ddl(EntryType<?> type, Dialect dialect) {

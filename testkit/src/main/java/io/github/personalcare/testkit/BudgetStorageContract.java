@@ -97,7 +97,13 @@ public abstract class BudgetStorageContract extends StorageContract {
         return new AgreedPlan(id, Set.of(PA, PHYSIO, EQUIP), Optional.of(TODAY.plusMonths(2)));
     }
 
-    /** An active three-line budget: direct payment (with a Schedule override), notional, third party. */
+    /**
+     * An active three-line budget: direct payment (with a Schedule override), notional, third party.
+     *
+     * @param person the patient the budget is for
+     * @param reason why the person has the budget
+     * @return the budget, {@code ACTIVE}, not yet stored
+     */
     protected static PersonalHealthBudget activeBudget(Patient person, EligibilityReason reason) {
         CarePlanId planId = CarePlanId.random();
         AuditedOverride override = new AuditedOverride(UserId.of("ICB-CD-1"), "Panel decision after risk review");

@@ -49,7 +49,12 @@ public final class CarePlans {
     private CarePlans() {
     }
 
-    /** Content that satisfies R7, reviewed on {@code reviewDue}, with one budget-funded service. */
+    /**
+     * Content that satisfies R7, reviewed on {@code reviewDue}, with one budget-funded service.
+     *
+     * @param reviewDue the next review date
+     * @return the content
+     */
     public static CarePlanContent complete(LocalDate reviewDue) {
         Goal goal = Goal.of("Get out into the garden every day", "Days a week in the garden", Optional.of(reviewDue));
         return CarePlanContent.empty()
@@ -67,17 +72,39 @@ public final class CarePlans {
                 .withReview(ReviewArrangements.on(reviewDue));
     }
 
-    /** A new draft of {@link #complete} content drafted at {@code at}. */
+    /**
+     * A new draft of {@link #complete} content drafted at {@code at}.
+     *
+     * @param patient   whose plan it is
+     * @param at        when it is drafted
+     * @param reviewDue the next review date, not before the UTC date of {@code at}
+     * @return the plan, in {@code DRAFT}
+     */
     public static CarePlan draft(PatientId patient, Instant at, LocalDate reviewDue) {
         return CarePlan.draft(CarePlanId.random(), patient, complete(reviewDue), at, day(at));
     }
 
-    /** A plan agreed at {@code at} as version 1 by the patient and the lead professional. */
+    /**
+     * A plan agreed at {@code at} as version 1 by the patient and the lead professional.
+     *
+     * @param patient   whose plan it is
+     * @param at        when it is drafted, proposed and agreed
+     * @param reviewDue the next review date, after the UTC date of {@code at}
+     * @return the plan, {@code AGREED} at version 1
+     */
     public static CarePlan agreed(PatientId patient, Instant at, LocalDate reviewDue) {
         return agree(draft(patient, at, reviewDue).propose(List.of(), day(at)), patient, at);
     }
 
-    /** The plan, under review since {@code at}, agreed again with a new review date as the next version. */
+    /**
+     * The plan, under review since {@code at}, agreed again with a new review date as the next version.
+     *
+     * @param agreed        an agreed plan
+     * @param at            when the review starts and the new version is agreed
+     * @param nextReviewDue the new review date, after the UTC date of {@code at} and unlike the old
+     *                      one
+     * @return the plan, {@code AGREED} at the next version
+     */
     public static CarePlan reviewed(CarePlan agreed, Instant at, LocalDate nextReviewDue) {
         CarePlan review = agreed.startReview();
         CarePlan edited = review.edit(review.content().withReview(ReviewArrangements.on(nextReviewDue)), day(at));
@@ -91,7 +118,13 @@ public final class CarePlans {
                         day(at));
     }
 
-    /** A care team with a lead GP (user GP-1), a nurse (NURSE-1) and an agreed carer (CARER-1), from {@code at}. */
+    /**
+     * A care team with a lead GP (user GP-1), a nurse (NURSE-1) and an agreed carer (CARER-1), from {@code at}.
+     *
+     * @param patient whose team it is
+     * @param at      when every membership starts
+     * @return the team
+     */
     public static CareTeam team(PatientId patient, Instant at) {
         ProfessionalMember gp = new ProfessionalMember(MemberId.random(), UserId.of("GP-1"),
                 ProfessionalRole.GENERAL_PRACTITIONER, OdsCode.of("A81001"), MembershipPeriod.from(at));
@@ -105,7 +138,12 @@ public final class CarePlans {
                 .withLead(gp.id(), at);
     }
 
-    /** An adult patient with capacity, flagged complex needs, registered at practice A81001. */
+    /**
+     * An adult patient with capacity, flagged complex needs, registered at practice A81001.
+     *
+     * @param id the patient's id
+     * @return the patient, NHS number 943 476 5870, born 1 January 1950
+     */
     public static Patient patient(PatientId id) {
         return new Patient(id, NhsNumber.parse("9434765870"), NhsNumberVerification.VERIFIED,
                 new PersonName("Test", "Patient"), LocalDate.of(1950, 1, 1), Set.of(PatientFlag.COMPLEX_NEEDS),

@@ -37,7 +37,13 @@ public final class Consents {
     private Consents() {
     }
 
-    /** The patient lets a carer view their care plan during 2026 (opt-in privacy consent). */
+    /**
+     * The patient lets a carer view their care plan during 2026 (opt-in privacy consent).
+     *
+     * @param patient whose consent it is
+     * @param carer   the carer's user id
+     * @return the consent, active
+     */
     public static ConsentRecord proxyGrant(PatientId patient, UserId carer) {
         return ConsentRecord.active(ConsentId.random(), patient, ConsentTerms.builder(ConsentScope.PATIENT_PRIVACY)
                 .policyRule(BasePolicy.OPT_IN)
@@ -49,7 +55,13 @@ public final class Consents {
                 .build(), RECORDED_AT);
     }
 
-    /** The patient objects to an organisation seeing their record (opt-out privacy consent with a deny). */
+    /**
+     * The patient objects to an organisation seeing their record (opt-out privacy consent with a deny).
+     *
+     * @param patient      whose consent it is
+     * @param organisation the organisation objected to
+     * @return the consent, active
+     */
     public static ConsentRecord objectionTo(PatientId patient, OdsCode organisation) {
         return ConsentRecord.active(ConsentId.random(), patient, ConsentTerms.builder(ConsentScope.PATIENT_PRIVACY)
                 .policyRule(BasePolicy.OPT_OUT)
@@ -62,6 +74,9 @@ public final class Consents {
      * A consent using every part of the model: a representative performer, policy references with
      * and without authority, no policy rule, all four kinds of actor, every criterion, a data
      * period and provisions nested three deep. Storage must give it back equal.
+     *
+     * @param patient whose consent it is
+     * @return the consent, active
      */
     public static ConsentRecord everyPart(PatientId patient) {
         Provision root = Provision.root()

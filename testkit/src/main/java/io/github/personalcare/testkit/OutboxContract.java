@@ -22,6 +22,8 @@ public abstract class OutboxContract extends StorageContract {
     /**
      * Whether the storage keeps delivered entries until {@link io.github.personalcare.spi.Outbox#purgeDelivered}
      * deletes them (a database does); storage that drops them on delivery overrides this with false.
+     *
+     * @return true unless the storage drops entries as they are delivered
      */
     protected boolean keepsDeliveredEntries() {
         return true;

@@ -96,7 +96,11 @@ public abstract class OutboxRelayContract extends StorageContract {
         return event;
     }
 
-    /** Whether the storage keeps delivered entries until they are purged (a database does); see OutboxContract. */
+    /**
+     * Whether the storage keeps delivered entries until they are purged (a database does); see OutboxContract.
+     *
+     * @return true unless the storage drops entries as they are delivered
+     */
     protected boolean keepsDeliveredEntries() {
         return true;
     }

@@ -51,12 +51,18 @@ public final class Referrals {
     private Referrals() {
     }
 
-    /** A directory holding the three services. */
+    /** {@return a directory holding the three services} */
     public static InMemoryServiceDirectory directory() {
         return new InMemoryServiceDirectory(List.of(LEEDS, YORK, BRADFORD_TRIAGE));
     }
 
-    /** A routine cardiology referral in DRAFT, with a random UBRN and one attachment. */
+    /**
+     * A routine cardiology referral in DRAFT, with a random UBRN and one attachment.
+     *
+     * @param patient who is referred
+     * @param at      when it is drafted
+     * @return the referral
+     */
     public static Referral drafted(PatientId patient, Instant at) {
         return Referral.draft(ReferralId.random(), Ubrn.generate(RandomGenerator.getDefault()), patient,
                 new Referrer(UserId.of("GP1"), PRACTICE), Priority.ROUTINE, CARDIOLOGY,
@@ -64,14 +70,26 @@ public final class Referrals {
                 List.of(new Attachment("ECG", "application/pdf", "https://docs.example.org/ecg/1")), at);
     }
 
-    /** Shortlisted (all three, choice offered) and sent: NOT_BOOKED. */
+    /**
+     * Shortlisted (all three, choice offered) and sent: NOT_BOOKED.
+     *
+     * @param patient who is referred
+     * @param at      when it is drafted, shortlisted and sent
+     * @return the referral
+     */
     public static Referral notBooked(PatientId patient, Instant at) {
         Referral r = apply(drafted(patient, at), new ReferralCommand.Shortlist(List.of(LEEDS, YORK, BRADFORD_TRIAGE),
                 PatientChoice.choiceOffered()), at);
         return apply(r, new ReferralCommand.Submit(), at);
     }
 
-    /** Booked at Leeds at {@code at}, appointment two weeks later; the RTT clock starts. */
+    /**
+     * Booked at Leeds at {@code at}, appointment two weeks later; the RTT clock starts.
+     *
+     * @param patient who is referred
+     * @param at      when it is drafted, sent and booked
+     * @return the referral, {@code BOOKED}
+     */
     public static Referral booked(PatientId patient, Instant at) {
         return apply(notBooked(patient, at), new ReferralCommand.Book(LEEDS.id(), at.plus(Duration.ofDays(14))), at);
     }
@@ -81,6 +99,10 @@ public final class Referrals {
      * appointments (one cancelled by the patient, one not attended), a clock nullified after that
      * first-appointment DNA, a second clock with a patient-choice delay note, a provider
      * acceptance and a history with reason codes and a comment.
+     *
+     * @param patient who is referred
+     * @param at      when it is drafted; later commands follow over ten days
+     * @return the referral, {@code ACCEPTED}
      */
     public static Referral fullyPopulated(PatientId patient, Instant at) {
         Referral r = booked(patient, at);
@@ -95,17 +117,30 @@ public final class Referrals {
         return apply(r, new ReferralCommand.EndPatientChoiceDelay(), at.plus(Duration.ofDays(41)));
     }
 
-    /** The referral after first definitive treatment on {@code at}. */
+    /**
+     * The referral after first definitive treatment on {@code at}.
+     *
+     * @param accepted a referral with a running clock
+     * @param at       when treatment started
+     * @return the referral, its clock stopped for first definitive treatment
+     */
     public static Referral treated(Referral accepted, Instant at) {
         return apply(accepted, new ReferralCommand.StopClock(StopReason.FIRST_DEFINITIVE_TREATMENT), at);
     }
 
-    /** A cancellation command with a reason and a comment. */
+    /** {@return a cancellation command with a reason and a comment} */
     public static ReferralCommand.Cancel cancellation() {
         return new ReferralCommand.Cancel(ReasonCode.of("NO_LONGER_REQUIRED"), Optional.of("Symptoms resolved"));
     }
 
-    /** Applies a command with random event ids. */
+    /**
+     * Applies a command with random event ids.
+     *
+     * @param referral the referral
+     * @param command  the command
+     * @param at       when it is applied
+     * @return the referral after the command
+     */
     public static Referral apply(Referral referral, ReferralCommand command, Instant at) {
         return referral.apply(command, at, UUID::randomUUID).referral();
     }

@@ -24,7 +24,11 @@ public abstract class StorageContract {
     /** The storage under test, new and empty for each test. */
     protected Storage storage;
 
-    /** A new, empty storage; called once per test. */
+    /**
+     * A new, empty storage; called once per test.
+     *
+     * @return the storage
+     */
     protected abstract Storage newStorage();
 
     @BeforeEach

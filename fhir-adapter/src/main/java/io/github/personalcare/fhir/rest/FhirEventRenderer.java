@@ -16,7 +16,11 @@ import java.util.function.Function;
 @FunctionalInterface
 public interface FhirEventRenderer {
 
-    /** The request for the event, or empty if there is nothing to send. */
+    /**
+     * {@return the request for the event, or empty if there is nothing to send}
+     *
+     * @param event the committed event
+     */
     Optional<FhirRequest> render(DomainEvent event);
 
     /**
@@ -24,6 +28,8 @@ public interface FhirEventRenderer {
      * every entry is a {@code PUT}, so a redelivered event changes nothing on the server.
      *
      * @param records reads the patient's current record; empty if the patient is unknown
+     * @return the renderer
+     * @throws NullPointerException if {@code records} is null
      */
     static FhirEventRenderer patientRecords(Function<PatientId, Optional<PatientRecord>> records) {
         Objects.requireNonNull(records, "records");

@@ -15,8 +15,21 @@ import java.util.Objects;
  */
 public record FhirRequest(Method method, String path, ObjectNode body) {
     /** The HTTP methods the transport sends. */
-    public enum Method { PUT, POST }
+    public enum Method {
+        /** Create or replace the resource at the path. */
+        PUT,
+        /** Send a transaction Bundle to the base URL. */
+        POST
+    }
 
+    /**
+     * Checks every component is present.
+     *
+     * @param method {@code PUT} or {@code POST}
+     * @param path   relative to the FHIR base URL, or empty for the base
+     * @param body   the resource or Bundle
+     * @throws NullPointerException if a component is null
+     */
     public FhirRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
@@ -26,6 +39,8 @@ public record FhirRequest(Method method, String path, ObjectNode body) {
     /**
      * {@code PUT Type/id} of a resource.
      *
+     * @param resource the resource, with an id that is a UUID
+     * @return the request
      * @throws InvalidInputException if the resource has no resourceType or its id is not a UUID
      */
     public static FhirRequest put(ObjectNode resource) {
@@ -40,6 +55,8 @@ public record FhirRequest(Method method, String path, ObjectNode body) {
     /**
      * {@code POST} of a transaction Bundle to the base URL.
      *
+     * @param bundle a Bundle of type {@code transaction}
+     * @return the request
      * @throws InvalidInputException if the body is not a transaction Bundle
      */
     public static FhirRequest transaction(ObjectNode bundle) {

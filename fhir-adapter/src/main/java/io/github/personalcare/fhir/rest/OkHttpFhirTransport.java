@@ -8,6 +8,7 @@ import io.github.personalcare.fhir.FhirImportException;
 import io.github.personalcare.fhir.FhirImporter;
 import io.github.personalcare.fhir.FhirLimits;
 import io.github.personalcare.fhir.FhirWriter;
+import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.spi.Transport;
 import io.github.personalcare.spi.TransportException;
 import java.io.IOException;
@@ -83,6 +84,8 @@ public final class OkHttpFhirTransport implements Transport {
     /**
      * A builder for a server at {@code baseUrl} (http or https), such as {@code https://host/fhir/R4}.
      *
+     * @param baseUrl the server's FHIR base URL
+     * @return the builder
      * @throws ConfigurationException if the URL is not an http(s) URL
      */
     public static Builder builder(String baseUrl) {
@@ -107,7 +110,9 @@ public final class OkHttpFhirTransport implements Transport {
     /**
      * Upserts one resource with {@code PUT Type/id}.
      *
+     * @param resource the resource, with an id that is a UUID
      * @throws TransportException if the server refuses or cannot be reached
+     * @throws InvalidInputException if the resource has no resourceType or its id is not a UUID
      */
     public void put(ObjectNode resource) {
         send(FhirRequest.put(resource));
@@ -116,7 +121,9 @@ public final class OkHttpFhirTransport implements Transport {
     /**
      * Posts a transaction Bundle to the base URL.
      *
+     * @param bundle a Bundle of type {@code transaction}
      * @throws TransportException if the server refuses or cannot be reached
+     * @throws InvalidInputException if the body is not a transaction Bundle
      */
     public void transaction(ObjectNode bundle) {
         send(FhirRequest.transaction(bundle));
@@ -125,6 +132,7 @@ public final class OkHttpFhirTransport implements Transport {
     /**
      * Sends one request.
      *
+     * @param fhirRequest the request
      * @throws TransportException if the server refuses or cannot be reached
      */
     public void send(FhirRequest fhirRequest) {
@@ -210,7 +218,13 @@ public final class OkHttpFhirTransport implements Transport {
             this.base = parsed;
         }
 
-        /** The OkHttp client (timeouts, TLS, proxies). Default: a new client with OkHttp's defaults. */
+        /**
+         * The OkHttp client (timeouts, TLS, proxies). Default: a new client with OkHttp's defaults.
+         *
+         * @param value the client
+         * @return this builder
+         * @throws ConfigurationException if {@code value} is null or the client was already set
+         */
         public Builder client(OkHttpClient value) {
             this.client = once("client", this.client, value);
             return this;
@@ -219,19 +233,36 @@ public final class OkHttpFhirTransport implements Transport {
         /**
          * The value of the Authorization header of every request, read per request (so a token can
          * be refreshed), such as {@code () -> "Bearer " + token}. Default: no header.
+         *
+         * @param value supplies the header value
+         * @return this builder
+         * @throws ConfigurationException if {@code value} is null or the authorization was already
+         *                                set
          */
         public Builder authorization(Supplier<String> value) {
             this.authorization = once("authorization", this.authorization, value);
             return this;
         }
 
-        /** What to send for an outbox event. Required. */
+        /**
+         * What to send for an outbox event. Required.
+         *
+         * @param value the renderer
+         * @return this builder
+         * @throws ConfigurationException if {@code value} is null or the renderer was already set
+         */
         public Builder renderer(FhirEventRenderer value) {
             this.renderer = once("renderer", this.renderer, value);
             return this;
         }
 
-        /** How much to log. Default: {@link HttpLogLevel#NONE}. */
+        /**
+         * How much to log. Default: {@link HttpLogLevel#NONE}.
+         *
+         * @param value the log level
+         * @return this builder
+         * @throws ConfigurationException if {@code value} is null or the log level was already set
+         */
         public Builder logLevel(HttpLogLevel value) {
             this.logLevel = once("logLevel", this.logLevel, value);
             return this;
@@ -240,6 +271,7 @@ public final class OkHttpFhirTransport implements Transport {
         /**
          * The transport.
          *
+         * @return the transport, thread-safe
          * @throws ConfigurationException if no renderer was set
          */
         public OkHttpFhirTransport build() {

@@ -71,7 +71,10 @@ public final class UkCoreValidator {
         validator = context.newValidator().registerValidatorModule(module);
     }
 
-    /** The one validator of the test run. */
+    /**
+     * {@return the one validator of the test run} It loads the FHIR R4 base and the UK Core
+     * profiles once, on first use.
+     */
     public static UkCoreValidator shared() {
         return Holder.INSTANCE;
     }
@@ -113,7 +116,13 @@ public final class UkCoreValidator {
         }
     }
 
-    /** Validates a resource (against the profiles its meta.profile claims) and returns the errors and fatals. */
+    /**
+     * Validates a resource (against the profiles its meta.profile claims) and returns the errors and fatals.
+     *
+     * @param json a FHIR R4 resource or Bundle as JSON text
+     * @return the error and fatal messages, each with its location; empty when the resource is
+     *         valid
+     */
     public List<String> errors(String json) {
         ValidationResult result;
         synchronized (this) {

@@ -58,18 +58,15 @@ import java.util.Set;
  */
 public final class ConsentMapper implements FhirMapper<ConsentRecord> {
     static final String LEGAL_AUTHORITY = FhirSystems.SDK_BASE + "/StructureDefinition/consent-legal-authority";
-    /** A mapper; stateless and thread-safe. */
-    public ConsentMapper() {
-    }
-
-    /** v3 ParticipationType "information recipient": the role of a person or organisation actor. */
-    static final String RECIPIENT = "IRCP";
-
     private static final Set<String> ODS = Set.of(FhirSystems.ODS_ORGANIZATION, FhirSystems.ODS_SITE);
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "status", "scope", "category",
             "patient", "dateTime", "performer", "policy", "policyRule", "provision");
     private static final Set<String> PROVISION_READ = Set.of("type", "period", "actor", "action", "securityLabel",
             "purpose", "class", "dataPeriod", "provision");
+
+    /** A mapper; stateless and thread-safe. */
+    public ConsentMapper() {
+    }
 
     @Override
     public String resourceType() {
@@ -174,10 +171,10 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         ObjectNode actor = Elements.object();
         ObjectNode reference = Elements.object();
         if (a instanceof ProvisionActor.Person person) {
-            actor.set("role", Elements.concept(Elements.coding(FhirSystems.V3_PARTICIPATION_TYPE, RECIPIENT)));
+            actor.set("role", Elements.concept(Elements.coding(FhirSystems.V3_PARTICIPATION_TYPE, ConsentCodes.RECIPIENT)));
             reference.set("identifier", Elements.identifier(FhirSystems.SDK_USER_ID, person.user().value()));
         } else if (a instanceof ProvisionActor.Organisation org) {
-            actor.set("role", Elements.concept(Elements.coding(FhirSystems.V3_PARTICIPATION_TYPE, RECIPIENT)));
+            actor.set("role", Elements.concept(Elements.coding(FhirSystems.V3_PARTICIPATION_TYPE, ConsentCodes.RECIPIENT)));
             reference.put("type", "Organization");
             reference.set("identifier", Elements.identifier(FhirSystems.ODS_ORGANIZATION, org.organisation().value()));
         } else if (a instanceof ProvisionActor.Role role) {

@@ -44,8 +44,6 @@ public final class PatientMapper implements FhirMapper<Patient> {
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "extension", "identifier", "name",
             "birthDate", "deceasedDateTime", "deceasedBoolean", "generalPractitioner");
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final String RESTRICTED = "R";
-    private static final String VERY_RESTRICTED = "V";
 
     /** A mapper; stateless and thread-safe. */
     public PatientMapper() {
@@ -66,8 +64,9 @@ public final class PatientMapper implements FhirMapper<Patient> {
         boolean sensitive = p.has(PatientFlag.SENSITIVE);
         ObjectNode r = Elements.resource("Patient", p.id().value().toString(), profile());
         if (sensitive) {
-            ((ObjectNode) r.get("meta")).putArray("security")
-                    .add(Elements.coding(FhirSystems.V3_CONFIDENTIALITY, RESTRICTED, "restricted"));
+            ((ObjectNode) r.get("meta")).putArray("security").add(Elements.coding(FhirSystems.V3_CONFIDENTIALITY,
+                    PatientCodes.CONFIDENTIALITY.code(PatientFlag.SENSITIVE),
+                    PatientCodes.CONFIDENTIALITY_DISPLAY.code(PatientFlag.SENSITIVE)));
         }
         ArrayNode extensions = Elements.array();
         for (PatientFlag flag : PatientFlag.values()) {
@@ -163,10 +162,9 @@ public final class PatientMapper implements FhirMapper<Patient> {
         r.object("meta").ifPresent(meta -> {
             for (FhirElement label : meta.objects("security")) {
                 boolean confidentiality = label.text("system").filter(FhirSystems.V3_CONFIDENTIALITY::equals).isPresent();
-                Optional<String> code = label.text("code");
-                if (confidentiality && code.isPresent()
-                        && (RESTRICTED.equals(code.get()) || VERY_RESTRICTED.equals(code.get()))) {
-                    flags.add(PatientFlag.SENSITIVE);
+                Optional<PatientFlag> flag = label.text("code").flatMap(PatientCodes.CONFIDENTIALITY::fromCode);
+                if (confidentiality && flag.isPresent()) {
+                    flags.add(flag.get());
                 }
             }
         });

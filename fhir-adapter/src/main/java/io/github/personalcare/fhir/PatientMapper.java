@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>One NHS number identifier, system {@code https://fhir.nhs.uk/Id/nhs-number}, with the UK
- *       Core verification-status extension (R2, R3). On input the legacy
- *       {@code http://fhir.nhs.net/Id/nhs-number} is accepted; a second NHS number, a wrong check
- *       digit (R1) or a verification code outside 01–08 (R3) is a problem.</li>
+ *       Core verification-status extension (R2, R3): the England code system's 01–08, or the
+ *       Wales code system's {@code nn} ({@link PatientCodes#VERIFICATION}). On input the legacy
+ *       {@code http://fhir.nhs.net/Id/nhs-number} is accepted, and so are the Wales codes 01–08 (read
+ *       as the England ones); a second NHS number, a wrong check digit (R1) or a verification code
+ *       its system does not have (R3) is a problem.</li>
  *   <li>Name (official), birthDate, deceasedDateTime (a date), generalPractitioner as a reference
  *       to the Organization of the registered practice's ODS code (R5).</li>
  *   <li>SENSITIVE (S-flagged) patients: {@code meta.security} {@code R} (restricted), and no
@@ -80,7 +82,7 @@ public final class PatientMapper implements FhirMapper<Patient> {
         }
         ObjectNode nhs = Elements.object();
         nhs.putArray("extension").add(SdkExtensions.of(FhirSystems.NHS_NUMBER_VERIFICATION_EXTENSION,
-                "CodeableConcept", Elements.concept(Elements.coding(FhirSystems.NHS_NUMBER_VERIFICATION_ENGLAND,
+                "CodeableConcept", Elements.concept(Elements.coding(PatientCodes.verificationSystem(p.verification()),
                         PatientCodes.VERIFICATION.code(p.verification()),
                         PatientCodes.VERIFICATION_DISPLAY.code(p.verification())))));
         nhs.put("system", FhirSystems.NHS_NUMBER);
@@ -201,8 +203,7 @@ public final class PatientMapper implements FhirMapper<Patient> {
                 if (system.filter(s -> s.equals(FhirSystems.NHS_NUMBER_VERIFICATION_ENGLAND)
                         || s.equals(FhirSystems.NHS_NUMBER_VERIFICATION_WALES)).isPresent()) {
                     Optional<String> code = coding.requiredText("code", "R3");
-                    return code.flatMap(c -> coding.convert("code", () -> PatientCodes.VERIFICATION.read(c,
-                            "nhsNumberVerification", "R3", "must be a UK Core code 01-08")));
+                    return code.flatMap(c -> coding.convert("code", () -> PatientCodes.verification(system.get(), c)));
                 }
             }
             e.problem("valueCodeableConcept", "R3", "must have a UK Core England or Wales verification status coding");

@@ -26,8 +26,8 @@ import java.util.Set;
  * <ul>
  *   <li>Budget Account: {@code identifier} the budget id, {@code status} from the budget status
  *       ({@link BudgetCodes#ACCOUNT_STATUS}: PROPOSED and ENDED → inactive, ACTIVE → active,
- *       SUSPENDED → on-hold; the exact status in an SDK extension), {@code type} SDK code {@code personal-health-budget}, {@code subject}
- *       the Patient, {@code servicePeriod.start} the start date, {@code owner} the holding
+ *       SUSPENDED → on-hold; the exact status in an SDK extension), {@code type} SDK code
+ *       {@code personal-health-budget}, {@code subject} the Patient, {@code servicePeriod.start} the start date, {@code owner} the holding
  *       Organization (holder ORGANISATION). SDK extensions carry the care plan (R15), the
  *       eligibility (R18), the holder, the period length, the plan's review date, the first
  *       direct payment (R22), the status history (without its free-text detail) and a reference

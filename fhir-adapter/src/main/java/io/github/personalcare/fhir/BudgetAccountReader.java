@@ -185,11 +185,10 @@ final class BudgetAccountReader {
         Optional<UserId> person = SdkExtensions.extension(x.get(), "person")
                 .flatMap(e -> userId(e, "valueIdentifier", "HOLDER"));
         Optional<OdsCode> owner = r.object("owner")
-                .flatMap(o -> References.identifier(o, "Organization", Set.of(FhirSystems.ODS_ORGANIZATION,
-                        FhirSystems.ODS_SITE)).or(() -> {
+                .flatMap(o -> References.identifierOf(o, "Organization", OrganizationCodes.ODS_SYSTEMS).or(() -> {
                             o.problem("identifier", "R5", "the owner must carry an ODS code");
                             return Optional.empty();
-                        }).flatMap(v -> o.convert("identifier", () -> OdsCode.of(v))));
+                        }).flatMap(v -> o.convert("identifier", () -> OrganizationCodes.odsCode(v))));
         if (kind.isEmpty()) {
             return Optional.empty();
         }
@@ -335,8 +334,8 @@ final class BudgetAccountReader {
                 FhirElement o = owner.get();
                 Optional<String> name = o.requiredText("display", "R14");
                 Optional<OdsCode> ods = o.has("identifier") || o.has("reference")
-                        ? References.identifier(o, "Organization", Set.of(FhirSystems.ODS_ORGANIZATION,
-                                FhirSystems.ODS_SITE)).flatMap(v -> o.convert("identifier", () -> OdsCode.of(v)))
+                        ? References.identifierOf(o, "Organization", OrganizationCodes.ODS_SYSTEMS)
+                                .flatMap(v -> o.convert("identifier", () -> OrganizationCodes.odsCode(v)))
                         : Optional.empty();
                 return name.flatMap(n -> o.convert("display", () -> Management.thirdParty(n, ods)));
             }

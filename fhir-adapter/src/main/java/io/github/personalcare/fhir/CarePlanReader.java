@@ -360,12 +360,12 @@ final class CarePlanReader {
         List<FhirElement> performers = detail.objects("performer");
         if (!performers.isEmpty()) {
             FhirElement p = performers.get(0);
-            Optional<String> ods = References.identifier(p, "Organization",
-                    Set.of(FhirSystems.ODS_ORGANIZATION, FhirSystems.ODS_SITE));
+            Optional<References.Identifier> ods = References.identifierOf(p, "Organization",
+                    OrganizationCodes.ODS_SYSTEMS);
             if (ods.isEmpty()) {
                 p.problem(null, "R5", "must carry or resolve to an ODS code identifier");
             } else {
-                provider = p.convert("identifier", () -> OdsCode.of(ods.get()));
+                provider = p.convert("identifier", () -> OrganizationCodes.odsCode(ods.get()));
             }
         }
         if (description.isEmpty()) {

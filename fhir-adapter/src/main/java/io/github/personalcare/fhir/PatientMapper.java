@@ -42,7 +42,6 @@ import java.util.regex.Pattern;
  */
 public final class PatientMapper implements FhirMapper<Patient> {
     private static final Set<String> NHS_SYSTEMS = Set.of(FhirSystems.NHS_NUMBER, FhirSystems.NHS_NUMBER_LEGACY);
-    private static final Set<String> ODS = Set.of(FhirSystems.ODS_ORGANIZATION, FhirSystems.ODS_SITE);
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "extension", "identifier", "name",
             "birthDate", "deceasedDateTime", "deceasedBoolean", "generalPractitioner");
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -245,9 +244,10 @@ public final class PatientMapper implements FhirMapper<Patient> {
     private static Optional<OdsCode> practice(FhirElement r) {
         Optional<OdsCode> found = Optional.empty();
         for (FhirElement gp : r.objects("generalPractitioner")) {
-            Optional<String> ods = References.identifier(gp, "Organization", ODS);
+            Optional<References.Identifier> ods = References.identifierOf(gp, "Organization",
+                    OrganizationCodes.ODS_SYSTEMS);
             if (found.isEmpty() && ods.isPresent()) {
-                found = gp.convert("identifier", () -> OdsCode.of(ods.get()));
+                found = gp.convert("identifier", () -> OrganizationCodes.odsCode(ods.get()));
             } else {
                 r.context().ignored(gp.path());
             }

@@ -153,7 +153,7 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
                 s.id().value())));
         SdkExtensions.add(e, SdkExtensions.of("name", "String", s.name()));
         SdkExtensions.add(e, SdkExtensions.of("provider", "Identifier",
-                Elements.identifier(FhirSystems.ODS_ORGANIZATION, s.provider().value())));
+                OrganizationCodes.identifier(s.provider())));
         SdkExtensions.add(e, SdkExtensions.of("specialty", "Coding",
                 Elements.coding(FhirSystems.SDK_CODES + "specialty", s.specialty().code())));
         SdkExtensions.add(e, SdkExtensions.of("bookingMode", "Coding", SdkExtensions.coding("booking-mode",

@@ -58,7 +58,6 @@ import java.util.Set;
  */
 final class ServiceRequestReader {
     private static final Set<String> UBRN_SYSTEMS = Set.of(FhirSystems.UBRN, FhirSystems.UBRN_GP_CONNECT);
-    private static final Set<String> ODS = Set.of(FhirSystems.ODS_ORGANIZATION, FhirSystems.ODS_SITE);
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "extension", "identifier",
             "status", "intent", "category", "priority", "code", "subject", "authoredOn", "requester",
             "performerType", "performer", "reasonCode");
@@ -276,11 +275,12 @@ final class ServiceRequestReader {
         } else {
             Optional<FhirElement> reference = SdkExtensions.valueObject(ext.get(), "Reference", "R5");
             if (reference.isPresent()) {
-                Optional<String> value = References.identifier(reference.get(), "Organization", ODS);
+                Optional<References.Identifier> value = References.identifierOf(reference.get(), "Organization",
+                        OrganizationCodes.ODS_SYSTEMS);
                 if (value.isEmpty()) {
                     reference.get().problem(null, "R5", "must carry or resolve to an ODS code identifier");
                 } else {
-                    organisation = reference.get().convert("identifier", () -> OdsCode.of(value.get()));
+                    organisation = reference.get().convert("identifier", () -> OrganizationCodes.odsCode(value.get()));
                 }
             }
         }
@@ -387,7 +387,8 @@ final class ServiceRequestReader {
                 .flatMap(p -> SdkExtensions.valueText(p, "String", "R29"));
         Optional<OdsCode> provider = SdkExtensions.part(e, "provider", true, "R5")
                 .flatMap(p -> SdkExtensions.valueObject(p, "Identifier", "R5"))
-                .flatMap(i -> i.requiredText("value", "R5").flatMap(v -> i.convert("value", () -> OdsCode.of(v))));
+                .flatMap(i -> i.requiredText("value", "R5").flatMap(v -> i.convert("value",
+                        () -> OrganizationCodes.odsCode(i.json().path("system").asText(""), v))));
         Optional<Specialty> specialty = SdkExtensions.part(e, "specialty", true, "SPECIALTY")
                 .flatMap(p -> SdkExtensions.valueObject(p, "Coding", "SPECIALTY"))
                 .flatMap(c -> c.requiredText("code", "SPECIALTY").flatMap(v -> c.convert("code", () -> Specialty.of(v))));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import io.github.personalcare.identity.NhsNumberVerification;
+import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.patient.Patient;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -48,6 +49,12 @@ class ConformanceTest {
     @Test
     void exportedOrganizationHasNoValidationErrors() {
         assertThat(validator.errors(FhirWriter.toJson(new OrganizationMapper().toFhir(Fixtures.PRACTICE)))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R5 an Organization known by its ODS site code has no validation errors")
+    void exportedSiteOrganizationHasNoValidationErrors() {
+        assertThat(validator.errors(FhirWriter.toJson(new OrganizationMapper().toFhir(OdsCode.site("RH802"))))).isEmpty();
     }
 
     @Test

@@ -145,6 +145,17 @@ class PatientMapperTest {
     }
 
     @Test
+    @DisplayName("R5 a registered practice read with the ODS site code system is written back with it")
+    void r5PracticeReadAsASiteCodeIsWrittenBackAsOne() {
+        ObjectNode json = ada();
+        ((ObjectNode) json.at("/generalPractitioner/0/identifier")).put("system", "https://fhir.nhs.uk/Id/ods-site-code");
+        Patient back = read(json).value();
+        JsonNode practice = mapper.toFhir(back).at("/generalPractitioner/0/identifier");
+        assertThat(practice.get("system").asText()).isEqualTo("https://fhir.nhs.uk/Id/ods-site-code");
+        assertThat(practice.get("value").asText()).isEqualTo("A81001");
+    }
+
+    @Test
     @DisplayName("R49 an S-flagged patient is marked restricted and exported without registered practice")
     void r49SensitivePatientHasNoPracticeAddressOrTelecom() {
         ObjectNode json = mapper.toFhir(Fixtures.sensitiveAda());

@@ -35,7 +35,9 @@ class ResourceCodeTablesTest {
                 Arguments.of("AuditCodes.ENTITY_ROLE", AuditCodes.ENTITY_ROLE, false),
                 Arguments.of("AuditCodes.ENTITY_ROLE_DISPLAY", AuditCodes.ENTITY_ROLE_DISPLAY, false),
                 Arguments.of("PatientCodes.CONFIDENTIALITY", PatientCodes.CONFIDENTIALITY, false),
-                Arguments.of("PatientCodes.CONFIDENTIALITY_DISPLAY", PatientCodes.CONFIDENTIALITY_DISPLAY, false));
+                Arguments.of("PatientCodes.CONFIDENTIALITY_DISPLAY", PatientCodes.CONFIDENTIALITY_DISPLAY, false),
+                Arguments.of("CareTeamCodes.ROLE_SYSTEM", CareTeamCodes.ROLE_SYSTEM, true),
+                Arguments.of("OrganizationCodes.ODS_SYSTEM", OrganizationCodes.ODS_SYSTEM, true));
     }
 
     @ParameterizedTest(name = "{0}")

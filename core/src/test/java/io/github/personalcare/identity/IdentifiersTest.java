@@ -30,6 +30,30 @@ class IdentifiersTest {
     }
 
     @Test
+    @DisplayName("R5 an ODS code is an organisation code unless read as a site code, which it stays")
+    void r5SiteCodesKeepTheirKind() {
+        assertThat(OdsCode.of("RH8").kind()).isEqualTo(OdsCode.Kind.ORGANISATION);
+        assertThat(new OdsCode("RH8").kind()).isEqualTo(OdsCode.Kind.ORGANISATION);
+        assertThat(OdsCode.site("RH802").kind()).isEqualTo(OdsCode.Kind.SITE);
+        assertThat(new OdsCode("RH802", null).kind()).isEqualTo(OdsCode.Kind.ORGANISATION);
+    }
+
+    @Test
+    @DisplayName("R5 ODS codes are equal when their values are, whatever their kind")
+    void odsCodesAreEqualByValue() {
+        assertThat(OdsCode.site("A81001")).isEqualTo(OdsCode.of("A81001")).hasSameHashCodeAs(OdsCode.of("A81001"));
+        assertThat(OdsCode.site("A81001")).isNotEqualTo(OdsCode.site("A81002"));
+        assertThat(OdsCode.site("RH802")).hasToString("RH802");
+    }
+
+    @Test
+    @DisplayName("R5 a site code follows the same rules as an organisation code")
+    void badSiteCodesAreRejected() {
+        assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> OdsCode.site("rh802"))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R5"));
+    }
+
+    @Test
     @DisplayName("R4 a UBRN is exactly twelve digits; spaces are ignored")
     void ubrnIsTwelveDigits() {
         assertThat(Ubrn.parse("0000 4000 0001").value()).isEqualTo("000040000001");

@@ -28,7 +28,8 @@ import java.util.UUID;
  *   <li>{@code type}: DICOM {@code 110110} "Patient Record"; {@code subtype}: the SDK action
  *       ({@code careplan.agree}) in {@link FhirSystems#SDK_AUDIT_ACTION}.</li>
  *   <li>{@code outcome}: {@code 0} (success) for PERMIT and SUCCESS, {@code 4} (minor failure) for
- *       DENY and REJECTED; the exact domain outcome is kept in the record entity.</li>
+ *       DENY, REJECTED and NOT_FOUND ({@link AuditCodes#OUTCOME}); the exact domain outcome is kept
+ *       in the record entity.</li>
  *   <li>{@code purposeOfEvent} and {@code agent.purposeOfUse}: the v3 PurposeOfUse code of the
  *       purpose; the caller's reason (a break-glass reason) as {@code purposeOfEvent.text}.</li>
  *   <li>{@code agent}: {@code altId} is the SDK actor reference, exactly; {@code who} points at
@@ -64,10 +65,10 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
     public ObjectNode toFhir(AuditRecord record) {
         AuditEvent e = record.event();
         ObjectNode r = Elements.resource("AuditEvent", e.id().toString(), profile());
-        r.set("type", Elements.coding(FhirSystems.DICOM, "110110", "Patient Record"));
+        r.set("type", Elements.coding(FhirSystems.DICOM, AuditCodes.TYPE, AuditCodes.TYPE_DISPLAY));
         r.putArray("subtype").add(Elements.coding(FhirSystems.SDK_AUDIT_ACTION, e.action()));
         r.put("recorded", e.at().toString());
-        r.put("outcome", outcomeCode(e.outcome()));
+        r.put("outcome", AuditCodes.OUTCOME.code(e.outcome()));
         ObjectNode purpose = Elements.concept(Elements.coding(FhirSystems.V3_ACT_REASON, AccessCodes.PURPOSE.code(e.purpose())));
         e.reason().ifPresent(reason -> purpose.put("text", reason));
         r.putArray("purposeOfEvent").add(purpose);
@@ -84,17 +85,15 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
         e.patient().ifPresent(p -> {
             ObjectNode patient = entities.addObject();
             patient.set("what", Elements.reference("Patient", p.value().toString()));
-            patient.set("type", Elements.coding(FhirSystems.AUDIT_ENTITY_TYPE, "1", "Person"));
-            patient.set("role", Elements.coding(FhirSystems.OBJECT_ROLE, "1", "Patient"));
+            typeAndRole(patient, AuditCodes.Entity.PATIENT);
         });
         e.subject().ifPresent(s -> {
             ObjectNode subject = entities.addObject();
-            subject.set("type", Elements.coding(FhirSystems.AUDIT_ENTITY_TYPE, "2", "System Object"));
-            subject.set("role", Elements.coding(FhirSystems.OBJECT_ROLE, "4", "Domain Resource"));
+            typeAndRole(subject, AuditCodes.Entity.SUBJECT);
             subject.put("name", s);
         });
         ObjectNode chain = entities.addObject();
-        chain.set("type", Elements.coding(FhirSystems.AUDIT_ENTITY_TYPE, "4", "Other"));
+        typeAndRole(chain, AuditCodes.Entity.CHAIN);
         chain.put("description", RECORD_DESCRIPTION);
         ArrayNode details = chain.putArray("detail");
         detail(details, "chain", record.chain());
@@ -115,11 +114,11 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
         d.put("valueString", value);
     }
 
-    private static String outcomeCode(AuditOutcome outcome) {
-        return switch (outcome) {
-            case PERMIT, SUCCESS -> "0";
-            case DENY, REJECTED, NOT_FOUND -> "4";
-        };
+    private static void typeAndRole(ObjectNode entity, AuditCodes.Entity kind) {
+        entity.set("type", Elements.coding(FhirSystems.AUDIT_ENTITY_TYPE, AuditCodes.ENTITY_TYPE.code(kind),
+                AuditCodes.ENTITY_TYPE_DISPLAY.code(kind)));
+        AuditCodes.ENTITY_ROLE.codeIfAny(kind).ifPresent(role -> entity.set("role",
+                Elements.coding(FhirSystems.OBJECT_ROLE, role, AuditCodes.ENTITY_ROLE_DISPLAY.code(kind))));
     }
 
     private static Optional<ObjectNode> who(String actorReference) {
@@ -193,15 +192,16 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
         Map<String, String> details = new HashMap<>();
         Optional<FhirElement> recordEntity = Optional.empty();
         for (FhirElement entity : r.objects("entity")) {
-            String role = entity.object("role").flatMap(c -> c.text("code")).orElse("");
-            if ("1".equals(role)) {
+            Optional<AuditCodes.Entity> role = entity.object("role").flatMap(c -> c.text("code"))
+                    .flatMap(AuditCodes.ENTITY_ROLE::fromCode);
+            if (role.equals(Optional.of(AuditCodes.Entity.PATIENT))) {
                 patient = entity.object("what").flatMap(w -> w.text("reference"))
                         .flatMap(ref -> References.logicalId(ref, "Patient", context))
                         .flatMap(v -> entity.convert("what", () -> PatientId.parse(v)));
                 if (patient.isEmpty()) {
                     entity.problem("what", "AUDIT", "must reference the Patient by a UUID id");
                 }
-            } else if ("4".equals(role)) {
+            } else if (role.equals(Optional.of(AuditCodes.Entity.SUBJECT))) {
                 subject = entity.text("name");
             } else if (entity.has("detail")) {
                 recordEntity = Optional.of(entity);
@@ -235,7 +235,8 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
             chainEntity.problem("detail", "AUDIT", "sequence must be a positive whole number");
         }
         Optional<String> fhirOutcome = r.requiredText("outcome", "REQUIRED");
-        if (outcome.isPresent() && fhirOutcome.isPresent() && !outcomeCode(outcome.get()).equals(fhirOutcome.get())) {
+        if (outcome.isPresent() && fhirOutcome.isPresent()
+                && !AuditCodes.OUTCOME.code(outcome.get()).equals(fhirOutcome.get())) {
             r.problem("outcome", "AUDIT", "does not agree with the recorded domain outcome");
         }
         if (context.hasProblems() || id.isEmpty() || action.isEmpty() || at.isEmpty() || purpose.isEmpty()

@@ -1,6 +1,7 @@
 package io.github.personalcare.fhir;
 
 import io.github.personalcare.careplan.CarePlan;
+import io.github.personalcare.careplan.CarePlanVersion;
 import io.github.personalcare.careplan.EndReason;
 import io.github.personalcare.careplan.GoalStatus;
 import io.github.personalcare.careplan.PlanStatus;
@@ -9,7 +10,10 @@ import java.util.Optional;
 
 /**
  * The FHIR R4 codes of a care plan and its goals (§1.6, R13): the one place a plan's
- * {@code CarePlan.status} and {@code intent} are decided, and read back.
+ * {@code CarePlan.status} and {@code intent} are decided, for the plan resource and for its
+ * version snapshots, and the one place a status from another system is read back as a
+ * {@link PlanStatus} and end reason. The mapper writes and the reader checks only what these
+ * methods answer.
  */
 final class CarePlanCodes {
     /** The {@code CarePlan.status} (RequestStatus) codes the SDK writes and reads; on-hold and unknown are neither. */
@@ -34,6 +38,11 @@ final class CarePlanCodes {
             ResourceStatus.COMPLETED, PlanStatus.ENDED,
             ResourceStatus.REVOKED, PlanStatus.ENDED,
             ResourceStatus.ENTERED_IN_ERROR, PlanStatus.ENTERED_IN_ERROR);
+
+    /** The end reason of a plan read as ENDED from its FHIR status alone. */
+    private static final Map<ResourceStatus, EndReason> INFERRED_END_REASON = Map.of(
+            ResourceStatus.COMPLETED, EndReason.COMPLETED,
+            ResourceStatus.REVOKED, EndReason.WITHDRAWN);
 
     /** {@code CarePlan.intent}. */
     enum Intent {
@@ -80,8 +89,53 @@ final class CarePlanCodes {
         return plan.versions().isEmpty() ? Intent.PROPOSAL : Intent.PLAN;
     }
 
+    /**
+     * True while the working content is a draft over an agreed version still in force (under
+     * review, or proposed or returned to draft after a review started). The working content is then
+     * exported as {@code draft}/{@code proposal} and the version in force as its own snapshot, so a
+     * receiver finds exactly one {@code active} CarePlan and never mistakes unagreed content for
+     * the agreed plan (§1.6: only one active version; clinical safety).
+     */
+    static boolean draftOverAgreedVersion(CarePlan plan) {
+        return !plan.versions().isEmpty() && (plan.status() == PlanStatus.DRAFT
+                || plan.status() == PlanStatus.PROPOSED || plan.status() == PlanStatus.UNDER_REVIEW);
+    }
+
+    /** The {@code CarePlan.status} code of the resource holding the working content (R13). */
+    static String workingStatus(CarePlan plan) {
+        return RESOURCE_STATUS.code(draftOverAgreedVersion(plan) ? ResourceStatus.DRAFT : status(plan));
+    }
+
+    /** The {@code CarePlan.intent} code of the resource holding the working content (R13). */
+    static String workingIntent(CarePlan plan) {
+        return INTENT.code(draftOverAgreedVersion(plan) ? Intent.PROPOSAL : intent(plan));
+    }
+
+    /**
+     * The {@code CarePlan.status} code of the snapshot of an agreed version: {@code revoked} once
+     * superseded (§1.6), else the plan's status while the plan is closed, else {@code active}.
+     */
+    static String snapshotStatus(CarePlan plan, CarePlanVersion version) {
+        boolean superseded = version.number() < plan.versions().size();
+        return RESOURCE_STATUS.code(superseded ? ResourceStatus.REVOKED
+                : plan.status().isClosed() ? status(plan) : ResourceStatus.ACTIVE);
+    }
+
+    /** The {@code CarePlan.intent} code of every version snapshot: an agreed version is a plan. */
+    static String snapshotIntent() {
+        return INTENT.code(Intent.PLAN);
+    }
+
     /** The plan status a FHIR status code implies, or empty for on-hold, unknown and other codes. */
     static Optional<PlanStatus> inferred(String code) {
         return RESOURCE_STATUS.fromCode(code).map(INFERRED::get);
+    }
+
+    /**
+     * The end reason of a plan whose status is inferred as ENDED ({@link #inferred}): completed
+     * plans were completed, revoked ones withdrawn; empty for every other code.
+     */
+    static Optional<EndReason> inferredEndReason(String code) {
+        return RESOURCE_STATUS.fromCode(code).map(INFERRED_END_REASON::get);
     }
 }

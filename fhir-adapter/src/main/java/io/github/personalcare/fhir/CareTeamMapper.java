@@ -33,7 +33,8 @@ import java.util.Set;
  * the membership id: user id as identifier, the patient, the relationship in words as
  * {@code relationship[0].text}, and SDK extensions for proxy rights, legal authority and when the
  * patient agreed to their involvement. {@link #resources} gives the CareTeam and the RelatedPersons;
- * on import the PractitionerRoles and RelatedPersons are resolved through the Bundle.
+ * on import the PractitionerRoles and RelatedPersons are resolved through the Bundle, and the role's
+ * code system says which a participant is ({@link CareTeamCodes#ROLE_SYSTEM}).
  */
 public final class CareTeamMapper implements FhirMapper<CareTeam> {
     static final String MEMBER_EXTENSION = "care-team-member";
@@ -85,7 +86,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
     @Override
     public ObjectNode toFhir(CareTeam team) {
         ObjectNode r = Elements.resource("CareTeam", team.id().toString(), profile());
-        r.put("status", "active");
+        r.put("status", CareTeamCodes.STATUS);
         r.set("subject", Elements.reference("Patient", team.patient().toString()));
         ArrayNode participants = r.putArray("participant");
         for (ProfessionalMember m : team.professionals()) {
@@ -95,14 +96,16 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
             if (team.lead().filter(m.id()::equals).isPresent()) {
                 ext.add(SdkExtensions.of(SdkExtensions.url(LEAD_EXTENSION), true));
             }
-            p.putArray("role").add(Elements.concept(Elements.coding(FhirSystems.SDK_PROFESSIONAL_ROLE, m.role().name())));
+            p.putArray("role").add(Elements.concept(Elements.coding(
+                    CareTeamCodes.ROLE_SYSTEM.code(CareTeamCodes.Member.PROFESSIONAL), m.role().name())));
             p.set("member", Elements.reference("PractitionerRole", PractitionerRoleMapper.idFor(actor(m))));
             p.set("period", period(m.period()));
         }
         for (CarerMember c : team.carers()) {
             ObjectNode p = participants.addObject();
             p.putArray("extension").add(memberExtension(c.id()));
-            p.putArray("role").add(Elements.concept(Elements.coding(FhirSystems.SDK_CARER_ROLE, c.role().name())));
+            p.putArray("role").add(Elements.concept(Elements.coding(
+                    CareTeamCodes.ROLE_SYSTEM.code(CareTeamCodes.Member.CARER), c.role().name())));
             p.set("member", Elements.reference("RelatedPerson", c.id().toString(), FhirSystems.SDK_USER_ID,
                     c.user().value()));
             p.set("period", period(c.period()));
@@ -159,10 +162,8 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
             Optional<MemberId> member = memberId(p);
             Optional<MembershipPeriod> period = period(p);
             Optional<FhirElement> coding = p.objects("role").stream().flatMap(c -> c.objects("coding").stream())
-                    .filter(c -> {
-                        String system = c.json().path("system").asText("");
-                        return system.equals(FhirSystems.SDK_PROFESSIONAL_ROLE) || system.equals(FhirSystems.SDK_CARER_ROLE);
-                    }).findFirst();
+                    .filter(c -> CareTeamCodes.ROLE_SYSTEM.fromCode(c.json().path("system").asText("")).isPresent())
+                    .findFirst();
             if (coding.isEmpty()) {
                 p.problem("role", "R12", "a coding of the SDK's professional-role or carer-role code system is required");
                 continue;
@@ -173,7 +174,8 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
                 p.problem("member", "REQUIRED", "is required");
                 continue;
             }
-            boolean professional = coding.get().json().path("system").asText().equals(FhirSystems.SDK_PROFESSIONAL_ROLE);
+            boolean professional = CareTeamCodes.ROLE_SYSTEM.fromCode(coding.get().json().path("system").asText())
+                    .filter(CareTeamCodes.Member.PROFESSIONAL::equals).isPresent();
             boolean isLead = SdkExtensions.withUrl(p, SdkExtensions.url(LEAD_EXTENSION)).stream()
                     .anyMatch(e -> e.json().path("valueBoolean").asBoolean(false));
             if (isLead) {

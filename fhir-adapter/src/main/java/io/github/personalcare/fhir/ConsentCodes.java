@@ -45,6 +45,13 @@ final class ConsentCodes {
             ProvisionType.PERMIT, "permit",
             ProvisionType.DENY, "deny"));
 
+    /**
+     * {@code provision.actor.role} ({@link FhirSystems#V3_PARTICIPATION_TYPE}) of a person or an
+     * organisation: information recipient. A professional role or a relationship kind is the
+     * role of the other actors.
+     */
+    static final String RECIPIENT = "IRCP";
+
     private ConsentCodes() {
     }
 }

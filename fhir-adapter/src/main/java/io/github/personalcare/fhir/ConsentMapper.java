@@ -24,7 +24,6 @@ import io.github.personalcare.consent.PolicyReference;
 import io.github.personalcare.consent.Provision;
 import io.github.personalcare.consent.ProvisionActor;
 import io.github.personalcare.consent.ProvisionType;
-import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.UserId;
 import java.time.Instant;
@@ -58,18 +57,14 @@ import java.util.Set;
  */
 public final class ConsentMapper implements FhirMapper<ConsentRecord> {
     static final String LEGAL_AUTHORITY = FhirSystems.SDK_BASE + "/StructureDefinition/consent-legal-authority";
-    /** A mapper; stateless and thread-safe. */
-    public ConsentMapper() {
-    }
-
-    /** v3 ParticipationType "information recipient": the role of a person or organisation actor. */
-    static final String RECIPIENT = "IRCP";
-
-    private static final Set<String> ODS = Set.of(FhirSystems.ODS_ORGANIZATION, FhirSystems.ODS_SITE);
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "status", "scope", "category",
             "patient", "dateTime", "performer", "policy", "policyRule", "provision");
     private static final Set<String> PROVISION_READ = Set.of("type", "period", "actor", "action", "securityLabel",
             "purpose", "class", "dataPeriod", "provision");
+
+    /** A mapper; stateless and thread-safe. */
+    public ConsentMapper() {
+    }
 
     @Override
     public String resourceType() {
@@ -174,12 +169,12 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         ObjectNode actor = Elements.object();
         ObjectNode reference = Elements.object();
         if (a instanceof ProvisionActor.Person person) {
-            actor.set("role", Elements.concept(Elements.coding(FhirSystems.V3_PARTICIPATION_TYPE, RECIPIENT)));
+            actor.set("role", recipientRole());
             reference.set("identifier", Elements.identifier(FhirSystems.SDK_USER_ID, person.user().value()));
         } else if (a instanceof ProvisionActor.Organisation org) {
-            actor.set("role", Elements.concept(Elements.coding(FhirSystems.V3_PARTICIPATION_TYPE, RECIPIENT)));
+            actor.set("role", recipientRole());
             reference.put("type", "Organization");
-            reference.set("identifier", Elements.identifier(FhirSystems.ODS_ORGANIZATION, org.organisation().value()));
+            reference.set("identifier", OrganizationCodes.identifier(org.organisation()));
         } else if (a instanceof ProvisionActor.Role role) {
             actor.set("role", Elements.concept(Elements.coding(FhirSystems.SDK_PROFESSIONAL_ROLE, role.role().name())));
             reference.put("display", "Any professional acting in this role");
@@ -189,6 +184,10 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         }
         actor.set("reference", reference);
         return actor;
+    }
+
+    private static ObjectNode recipientRole() {
+        return Elements.concept(Elements.coding(FhirSystems.V3_PARTICIPATION_TYPE, ConsentCodes.RECIPIENT));
     }
 
     @Override
@@ -460,9 +459,10 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         if (user.isPresent()) {
             return ref.convert("identifier", () -> ProvisionActor.person(UserId.of(user.get())));
         }
-        Optional<String> ods = References.identifier(ref, "Organization", ODS);
+        Optional<References.Identifier> ods = References.identifierOf(ref, "Organization",
+                OrganizationCodes.ODS_SYSTEMS);
         if (ods.isPresent()) {
-            return ref.convert("identifier", () -> ProvisionActor.organisation(OdsCode.of(ods.get())));
+            return ref.convert("identifier", () -> ProvisionActor.organisation(OrganizationCodes.odsCode(ods.get())));
         }
         ref.problem(null, "ACTOR", "must name a person by user id or an organisation by ODS code, or the actor's "
                 + "role must be an SDK professional role or relationship kind");

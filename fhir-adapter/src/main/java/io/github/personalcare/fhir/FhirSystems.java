@@ -13,7 +13,7 @@ public final class FhirSystems {
     public static final String NHS_NUMBER_LEGACY = "http://fhir.nhs.net/Id/nhs-number";
     /** ODS organisation code identifier system (R5). */
     public static final String ODS_ORGANIZATION = "https://fhir.nhs.uk/Id/ods-organization-code";
-    /** ODS site code identifier system (R5); accepted on input. */
+    /** ODS site code identifier system (R5): a site code is read with it and written back with it. */
     public static final String ODS_SITE = "https://fhir.nhs.uk/Id/ods-site-code";
     /** SDS user id identifier system: accepted on input as a professional's user id. */
     public static final String SDS_USER_ID = "https://fhir.nhs.uk/Id/sds-user-id";
@@ -24,7 +24,10 @@ public final class FhirSystems {
     /** UK Core England code system of NHS number verification statuses, codes 01–08 (R3). */
     public static final String NHS_NUMBER_VERIFICATION_ENGLAND =
             "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland";
-    /** UK Core Wales code system of verification statuses; 01–08 accepted on input (R3). */
+    /**
+     * UK Core Wales code system of verification statuses (R3): its {@code nn} is read and written
+     * with it; its 01–08 are accepted on input as the England codes.
+     */
     public static final String NHS_NUMBER_VERIFICATION_WALES =
             "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusWales";
 

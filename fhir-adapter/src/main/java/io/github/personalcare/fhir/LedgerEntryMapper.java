@@ -49,7 +49,6 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "extension", "identifier", "status",
             "code", "subject", "occurrenceDateTime", "performer", "priceOverride", "enterer", "enteredDate", "reason",
             "account", "supportingInformation");
-    static final String APPROVER = "approver";
 
     /** A mapper; stateless and thread-safe. */
     public LedgerEntryMapper() {
@@ -89,7 +88,7 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
         e.notice().ifPresent(n -> ext.add(SdkExtensions.extension(BudgetFhir.EXT_ENTRY_NOTICE)
                 .set("valueIdentifier", Elements.identifier(BudgetFhir.NOTICE_ID, n.toString()))));
         r.putArray("identifier").add(Elements.identifier(BudgetFhir.IDEMPOTENCY_KEY, e.idempotencyKey()));
-        r.put("status", "billable");
+        r.put("status", LedgerCodes.STATUS);
         ObjectNode code = r.putObject("code");
         ArrayNode codings = code.putArray("coding");
         codings.add(Elements.coding(BudgetFhir.ENTRY_KIND, e.kind().name()));
@@ -98,7 +97,7 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
         r.put("occurrenceDateTime", e.date().toString());
         e.approvedBy().ifPresent(a -> {
             ObjectNode performer = r.putArray("performer").addObject();
-            performer.set("function", Elements.concept(Elements.coding(BudgetFhir.ENTRY_ROLE, APPROVER)));
+            performer.set("function", Elements.concept(Elements.coding(BudgetFhir.ENTRY_ROLE, LedgerCodes.APPROVER)));
             performer.set("actor", BudgetFhir.identifierReference("Practitioner", FhirSystems.SDK_USER_ID, a.value()));
         });
         r.set("priceOverride", BudgetFhir.money(e.amount().pence()));
@@ -167,8 +166,8 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
         if (key.isEmpty()) {
             r.problem("identifier", "IDEMPOTENCY", "an identifier of " + BudgetFhir.IDEMPOTENCY_KEY + " is required");
         }
-        r.requiredText("status", "LEDGER").filter(s -> !s.equals("billable"))
-                .ifPresent(s -> r.problem("status", "LEDGER", "must be billable"));
+        r.requiredText("status", "LEDGER").filter(s -> !s.equals(LedgerCodes.STATUS))
+                .ifPresent(s -> r.problem("status", "LEDGER", "must be " + LedgerCodes.STATUS));
         Optional<EntryKind> kind = Optional.empty();
         Optional<SpendCategory> category = Optional.empty();
         Optional<FhirElement> code = r.object("code");
@@ -270,9 +269,9 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
         FhirElement p = performers.get(0);
         boolean approver = p.object("function").map(f -> f.objects("coding").stream().anyMatch(c ->
                 c.text("system").map(BudgetFhir.ENTRY_ROLE::equals).orElse(false)
-                        && c.text("code").map(APPROVER::equals).orElse(false))).orElse(false);
+                        && c.text("code").map(LedgerCodes.APPROVER::equals).orElse(false))).orElse(false);
         if (!approver) {
-            p.problem("function", "LEDGER", "must be the SDK code " + APPROVER);
+            p.problem("function", "LEDGER", "must be the SDK code " + LedgerCodes.APPROVER);
             return Optional.empty();
         }
         return p.object("actor").or(() -> {

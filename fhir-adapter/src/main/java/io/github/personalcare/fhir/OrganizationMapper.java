@@ -8,11 +8,11 @@ import java.util.Set;
 
 /**
  * An organisation known by its ODS code as a UK Core Organization: the ODS organisation code
- * identifier (R5) and a stable id derived from the code. On input an ODS site code is accepted
- * too; names, addresses and telecoms are not kept by the SDK and are reported as ignored.
+ * identifier, or the ODS site code identifier for a site code (R5, {@link OrganizationCodes}),
+ * and a stable id derived from the code. On input either identifier is read, as a code of its
+ * kind; names, addresses and telecoms are not kept by the SDK and are reported as ignored.
  */
 public final class OrganizationMapper implements FhirMapper<OdsCode> {
-    private static final Set<String> ODS = Set.of(FhirSystems.ODS_ORGANIZATION, FhirSystems.ODS_SITE);
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "identifier");
 
     /** A mapper; stateless and thread-safe. */
@@ -34,15 +34,17 @@ public final class OrganizationMapper implements FhirMapper<OdsCode> {
         return Elements.derivedId("Organization", code.value());
     }
 
-    /** A reference to the Organization of an ODS code, carrying the ODS identifier too. */
+    /** A reference to the Organization of an ODS code, carrying the ODS identifier (of its kind) too. */
     static ObjectNode referenceTo(OdsCode code) {
-        return Elements.reference("Organization", idFor(code), FhirSystems.ODS_ORGANIZATION, code.value());
+        ObjectNode reference = Elements.reference("Organization", idFor(code));
+        reference.set("identifier", OrganizationCodes.identifier(code));
+        return reference;
     }
 
     @Override
     public ObjectNode toFhir(OdsCode code) {
         ObjectNode r = Elements.resource("Organization", idFor(code), profile());
-        r.putArray("identifier").add(Elements.identifier(FhirSystems.ODS_ORGANIZATION, code.value()));
+        r.putArray("identifier").add(OrganizationCodes.identifier(code));
         return r;
     }
 
@@ -56,9 +58,9 @@ public final class OrganizationMapper implements FhirMapper<OdsCode> {
         r.ignoreAllBut(READ);
         for (FhirElement id : r.objects("identifier")) {
             Optional<String> system = id.text("system");
-            if (system.isPresent() && ODS.contains(system.get())) {
+            if (system.isPresent() && OrganizationCodes.ODS_SYSTEMS.contains(system.get())) {
                 Optional<String> value = id.requiredText("value", "R5");
-                return value.flatMap(v -> id.convert("value", () -> OdsCode.of(v)));
+                return value.flatMap(v -> id.convert("value", () -> OrganizationCodes.odsCode(system.get(), v)));
             }
         }
         r.problem("identifier", "R5", "an ODS organisation or site code identifier is required");

@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>One NHS number identifier, system {@code https://fhir.nhs.uk/Id/nhs-number}, with the UK
- *       Core verification-status extension (R2, R3). On input the legacy
- *       {@code http://fhir.nhs.net/Id/nhs-number} is accepted; a second NHS number, a wrong check
- *       digit (R1) or a verification code outside 01–08 (R3) is a problem.</li>
+ *       Core verification-status extension (R2, R3): the England code system's 01–08, or the
+ *       Wales code system's {@code nn} ({@link PatientCodes#VERIFICATION}). On input the legacy
+ *       {@code http://fhir.nhs.net/Id/nhs-number} is accepted, and so are the Wales codes 01–08 (read
+ *       as the England ones); a second NHS number, a wrong check digit (R1) or a verification code
+ *       its system does not have (R3) is a problem.</li>
  *   <li>Name (official), birthDate, deceasedDateTime (a date), generalPractitioner as a reference
  *       to the Organization of the registered practice's ODS code (R5).</li>
  *   <li>SENSITIVE (S-flagged) patients: {@code meta.security} {@code R} (restricted), and no
@@ -40,12 +42,9 @@ import java.util.regex.Pattern;
  */
 public final class PatientMapper implements FhirMapper<Patient> {
     private static final Set<String> NHS_SYSTEMS = Set.of(FhirSystems.NHS_NUMBER, FhirSystems.NHS_NUMBER_LEGACY);
-    private static final Set<String> ODS = Set.of(FhirSystems.ODS_ORGANIZATION, FhirSystems.ODS_SITE);
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "extension", "identifier", "name",
             "birthDate", "deceasedDateTime", "deceasedBoolean", "generalPractitioner");
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final String RESTRICTED = "R";
-    private static final String VERY_RESTRICTED = "V";
 
     /** A mapper; stateless and thread-safe. */
     public PatientMapper() {
@@ -66,8 +65,9 @@ public final class PatientMapper implements FhirMapper<Patient> {
         boolean sensitive = p.has(PatientFlag.SENSITIVE);
         ObjectNode r = Elements.resource("Patient", p.id().value().toString(), profile());
         if (sensitive) {
-            ((ObjectNode) r.get("meta")).putArray("security")
-                    .add(Elements.coding(FhirSystems.V3_CONFIDENTIALITY, RESTRICTED, "restricted"));
+            ((ObjectNode) r.get("meta")).putArray("security").add(Elements.coding(FhirSystems.V3_CONFIDENTIALITY,
+                    PatientCodes.CONFIDENTIALITY.code(PatientFlag.SENSITIVE),
+                    PatientCodes.CONFIDENTIALITY_DISPLAY.code(PatientFlag.SENSITIVE)));
         }
         ArrayNode extensions = Elements.array();
         for (PatientFlag flag : PatientFlag.values()) {
@@ -81,7 +81,7 @@ public final class PatientMapper implements FhirMapper<Patient> {
         }
         ObjectNode nhs = Elements.object();
         nhs.putArray("extension").add(SdkExtensions.of(FhirSystems.NHS_NUMBER_VERIFICATION_EXTENSION,
-                "CodeableConcept", Elements.concept(Elements.coding(FhirSystems.NHS_NUMBER_VERIFICATION_ENGLAND,
+                "CodeableConcept", Elements.concept(Elements.coding(PatientCodes.verificationSystem(p.verification()),
                         PatientCodes.VERIFICATION.code(p.verification()),
                         PatientCodes.VERIFICATION_DISPLAY.code(p.verification())))));
         nhs.put("system", FhirSystems.NHS_NUMBER);
@@ -163,10 +163,9 @@ public final class PatientMapper implements FhirMapper<Patient> {
         r.object("meta").ifPresent(meta -> {
             for (FhirElement label : meta.objects("security")) {
                 boolean confidentiality = label.text("system").filter(FhirSystems.V3_CONFIDENTIALITY::equals).isPresent();
-                Optional<String> code = label.text("code");
-                if (confidentiality && code.isPresent()
-                        && (RESTRICTED.equals(code.get()) || VERY_RESTRICTED.equals(code.get()))) {
-                    flags.add(PatientFlag.SENSITIVE);
+                Optional<PatientFlag> flag = label.text("code").flatMap(PatientCodes.CONFIDENTIALITY::fromCode);
+                if (confidentiality && flag.isPresent()) {
+                    flags.add(flag.get());
                 }
             }
         });
@@ -203,8 +202,7 @@ public final class PatientMapper implements FhirMapper<Patient> {
                 if (system.filter(s -> s.equals(FhirSystems.NHS_NUMBER_VERIFICATION_ENGLAND)
                         || s.equals(FhirSystems.NHS_NUMBER_VERIFICATION_WALES)).isPresent()) {
                     Optional<String> code = coding.requiredText("code", "R3");
-                    return code.flatMap(c -> coding.convert("code", () -> PatientCodes.VERIFICATION.read(c,
-                            "nhsNumberVerification", "R3", "must be a UK Core code 01-08")));
+                    return code.flatMap(c -> coding.convert("code", () -> PatientCodes.verification(system.get(), c)));
                 }
             }
             e.problem("valueCodeableConcept", "R3", "must have a UK Core England or Wales verification status coding");
@@ -246,9 +244,10 @@ public final class PatientMapper implements FhirMapper<Patient> {
     private static Optional<OdsCode> practice(FhirElement r) {
         Optional<OdsCode> found = Optional.empty();
         for (FhirElement gp : r.objects("generalPractitioner")) {
-            Optional<String> ods = References.identifier(gp, "Organization", ODS);
+            Optional<References.Identifier> ods = References.identifierOf(gp, "Organization",
+                    OrganizationCodes.ODS_SYSTEMS);
             if (found.isEmpty() && ods.isPresent()) {
-                found = gp.convert("identifier", () -> OdsCode.of(ods.get()));
+                found = gp.convert("identifier", () -> OrganizationCodes.odsCode(ods.get()));
             } else {
                 r.context().ignored(gp.path());
             }

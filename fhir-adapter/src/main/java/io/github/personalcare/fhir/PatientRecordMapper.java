@@ -143,7 +143,7 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
                 }
             } else if (node.isObject()) {
                 String system = node.path("system").asText("");
-                if ((FhirSystems.ODS_ORGANIZATION.equals(system) || FhirSystems.ODS_SITE.equals(system))
+                if (OrganizationCodes.ODS_SYSTEMS.contains(system)
                         && practice.value().equals(node.path("value").asText())) {
                     return true;
                 }

@@ -15,7 +15,6 @@ import java.util.Set;
  * the ODS code, R5), and the role as a code of {@link FhirSystems#SDK_PROFESSIONAL_ROLE}.
  */
 public final class PractitionerRoleMapper implements FhirMapper<Actor.Professional> {
-    private static final Set<String> ODS = Set.of(FhirSystems.ODS_ORGANIZATION, FhirSystems.ODS_SITE);
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "practitioner", "organization",
             "code");
 
@@ -74,11 +73,13 @@ public final class PractitionerRoleMapper implements FhirMapper<Actor.Profession
         if (organization.isEmpty()) {
             r.problem("organization", "R5", "is required");
         } else {
-            Optional<String> value = References.identifier(organization.get(), "Organization", ODS);
+            Optional<References.Identifier> value = References.identifierOf(organization.get(), "Organization",
+                    OrganizationCodes.ODS_SYSTEMS);
             if (value.isEmpty()) {
                 organization.get().problem(null, "R5", "must carry or resolve to an ODS code identifier");
             } else {
-                organisation = organization.get().convert("identifier", () -> OdsCode.of(value.get()));
+                organisation = organization.get().convert("identifier",
+                        () -> OrganizationCodes.odsCode(value.get()));
             }
         }
         Optional<ProfessionalRole> role = role(r);

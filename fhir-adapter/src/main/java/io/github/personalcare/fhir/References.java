@@ -9,16 +9,25 @@ final class References {
     private References() {
     }
 
+    /** The system and value of an identifier a Reference carries or resolves to. */
+    record Identifier(String system, String value) {
+    }
+
     /**
      * The value of an identifier of one of {@code systems}: taken from the Reference's own
      * {@code identifier}, else from the identifiers of the Bundle entry it resolves to.
      */
     static Optional<String> identifier(FhirElement reference, String targetType, Set<String> systems) {
+        return identifierOf(reference, targetType, systems).map(Identifier::value);
+    }
+
+    /** As {@link #identifier}, keeping which of {@code systems} the identifier is in. */
+    static Optional<Identifier> identifierOf(FhirElement reference, String targetType, Set<String> systems) {
         Optional<FhirElement> own = reference.object("identifier");
         if (own.isPresent()) {
             Optional<String> system = own.get().text("system");
             if (system.isPresent() && systems.contains(system.get())) {
-                return own.get().text("value");
+                return own.get().text("value").map(v -> new Identifier(system.get(), v));
             }
         }
         Optional<String> literal = reference.text("reference");
@@ -30,8 +39,9 @@ final class References {
             return Optional.empty();
         }
         for (JsonNode id : target.get().path("identifier")) {
-            if (systems.contains(id.path("system").asText()) && id.path("value").isTextual()) {
-                return Optional.of(id.path("value").asText());
+            String system = id.path("system").asText();
+            if (systems.contains(system) && id.path("value").isTextual()) {
+                return Optional.of(new Identifier(system, id.path("value").asText()));
             }
         }
         return Optional.empty();

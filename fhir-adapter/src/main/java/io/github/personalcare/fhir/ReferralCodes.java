@@ -2,9 +2,13 @@ package io.github.personalcare.fhir;
 
 import io.github.personalcare.referral.Priority;
 import io.github.personalcare.referral.ReferralState;
+import io.github.personalcare.referral.RequestType;
 import java.util.Map;
 
-/** The FHIR and e-RS codes of a referral's state and priority. */
+/**
+ * The FHIR and e-RS codes of a referral's state, priority and request type, written by
+ * {@link ServiceRequestMapper} and read by {@link ServiceRequestReader}.
+ */
 final class ReferralCodes {
     /**
      * The e-RS referral state ({@link FhirSystems#ERS_REFERRAL_STATE}, domain notes §3.2). The SDK's
@@ -61,6 +65,29 @@ final class ReferralCodes {
                     Priority.ROUTINE, "routine",
                     Priority.URGENT, "urgent"),
             Map.of(Priority.TWO_WEEK_WAIT, "urgent"));
+
+    /**
+     * The e-RS priority ({@link FhirSystems#ERS_PRIORITY}), kept in the {@code referral-priority}
+     * extension because FHIR's {@code ServiceRequest.priority} cannot say two-week wait (R28, R52).
+     */
+    static final CodeTable<Priority> ERS_PRIORITY = CodeTable.of(Priority.class, Map.of(
+            Priority.ROUTINE, "ROUTINE",
+            Priority.URGENT, "URGENT",
+            Priority.TWO_WEEK_WAIT, "TWO_WEEK_WAIT"));
+
+    /**
+     * {@code ServiceRequest.code} in {@link FhirSystems#ERS_REQUEST_CODE}: advice and guidance has
+     * one (R52); a request for an appointment has none, and any other code reads as one.
+     */
+    static final CodeTable<RequestType> REQUEST_TYPE = CodeTable.partial(RequestType.class, Map.of(
+            RequestType.ADVICE_AND_GUIDANCE, "advice-and-guidance"), Map.of());
+
+    /** The code system's display of each {@link #REQUEST_TYPE} code, written beside it and never read. */
+    static final CodeTable<RequestType> REQUEST_TYPE_DISPLAY = CodeTable.partial(RequestType.class, Map.of(
+            RequestType.ADVICE_AND_GUIDANCE, "Advice and Guidance"), Map.of());
+
+    /** {@code ServiceRequest.intent}: a referral is always an order (R52). */
+    static final String INTENT = "order";
 
     private ReferralCodes() {
     }

@@ -4,44 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.lang.InvalidInputException;
-import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.lang.RuleViolationException;
-import io.github.personalcare.access.SensitivityLabel;
-import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.patient.Patient;
 import io.github.personalcare.patient.PatientFlag;
-import io.github.personalcare.identity.PatientId;
-import io.github.personalcare.identity.Ubrn;
-import io.github.personalcare.identity.UserId;
 import io.github.personalcare.referral.Appointment;
-import io.github.personalcare.referral.AppointmentStatus;
 import io.github.personalcare.referral.Attachment;
-import io.github.personalcare.referral.BookingMode;
 import io.github.personalcare.referral.ChoiceExemption;
 import io.github.personalcare.referral.HealthcareService;
-import io.github.personalcare.referral.PatientChoice;
-import io.github.personalcare.referral.Priority;
-import io.github.personalcare.referral.ReasonCode;
 import io.github.personalcare.referral.Referral;
-import io.github.personalcare.referral.ReferralCommand;
-import io.github.personalcare.referral.ReferralId;
-import io.github.personalcare.referral.ReferralState;
-import io.github.personalcare.referral.Referrer;
-import io.github.personalcare.referral.RequestType;
 import io.github.personalcare.referral.RttClock;
 import io.github.personalcare.referral.RttPause;
-import io.github.personalcare.referral.RttStop;
-import io.github.personalcare.referral.ServiceId;
-import io.github.personalcare.referral.Specialty;
 import io.github.personalcare.referral.StateChange;
-import io.github.personalcare.referral.StopReason;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A {@link Referral} as a UK Core ServiceRequest, e-Referral Service style (domain notes §3.3).
@@ -66,7 +42,8 @@ import java.util.Set;
  *       the shortlist, appointments, RTT clocks and the command history.</li>
  * </ul>
  *
- * <p>{@link #toErs} is the export for the e-Referral Service: it refuses S-flagged patients (R49).
+ * <p>The codes are those of {@link ReferralCodes}, which {@link ServiceRequestReader} reads back.
+ * {@link #toErs} is the export for the e-Referral Service: it refuses S-flagged patients (R49).
  */
 public final class ServiceRequestMapper implements FhirMapper<Referral> {
     static final String STATE = FhirSystems.SDK_REFERRAL + "state";
@@ -74,27 +51,18 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
     static final String REFERRING_ORGANISATION = FhirSystems.SDK_REFERRAL + "referring-organisation";
     static final String CHOICE = FhirSystems.SDK_REFERRAL + "patient-choice";
     static final String ATTACHMENT = FhirSystems.SDK_REFERRAL + "attachment";
-    /** A mapper; stateless and thread-safe. */
-    public ServiceRequestMapper() {
-    }
-
     /** A sensitivity label on an attachment (R41, R48), an extension of the FHIR Attachment. */
     static final String ATTACHMENT_LABEL = FhirSystems.SDK_REFERRAL + "attachment-label";
     static final String SHORTLIST = FhirSystems.SDK_REFERRAL + "shortlist";
     static final String APPOINTMENT = FhirSystems.SDK_REFERRAL + "appointment";
     static final String CLOCK = FhirSystems.SDK_REFERRAL + "rtt-clock";
     static final String HISTORY = FhirSystems.SDK_REFERRAL + "history";
-    static final String ADVICE_AND_GUIDANCE = "advice-and-guidance";
     /** Patient choice code for "choice was offered"; the other codes are {@link ChoiceExemption} names. */
     static final String CHOICE_OFFERED = "OFFERED";
 
-    private static final Set<String> UBRN_SYSTEMS = Set.of(FhirSystems.UBRN, FhirSystems.UBRN_GP_CONNECT);
-    private static final Set<String> ODS = Set.of(FhirSystems.ODS_ORGANIZATION, FhirSystems.ODS_SITE);
-    private static final Set<String> READ = Set.of("resourceType", "id", "meta", "extension", "identifier",
-            "status", "intent", "category", "priority", "code", "subject", "authoredOn", "requester",
-            "performerType", "performer", "reasonCode");
-    private static final Set<String> KNOWN_EXTENSIONS = Set.of(STATE, PRIORITY, REFERRING_ORGANISATION, CHOICE,
-            ATTACHMENT, SHORTLIST, APPOINTMENT, CLOCK, HISTORY);
+    /** A mapper; stateless and thread-safe. */
+    public ServiceRequestMapper() {
+    }
 
     @Override
     public String resourceType() {
@@ -123,16 +91,6 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
         return toFhir(referral);
     }
 
-    /** The FHIR {@code ServiceRequest.status} of a referral state. */
-    static String status(ReferralState state) {
-        return ReferralCodes.STATUS.code(state);
-    }
-
-    /** The FHIR {@code ServiceRequest.priority} of an e-RS priority: there is no two-week-wait code in FHIR (R52). */
-    static String fhirPriority(Priority priority) {
-        return ReferralCodes.PRIORITY.code(priority);
-    }
-
     @Override
     public ObjectNode toFhir(Referral referral) {
         ObjectNode r = Elements.resource("ServiceRequest", referral.id().value().toString(), profile());
@@ -143,7 +101,7 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
         ReferralCodes.ERS_STATE.codeIfAny(referral.state()).ifPresent(c -> stateCodings.add(Elements.coding(FhirSystems.ERS_REFERRAL_STATE, c)));
         ext.add(SdkExtensions.of(STATE, "CodeableConcept", state));
         ext.add(SdkExtensions.of(PRIORITY, "Coding",
-                Elements.coding(FhirSystems.ERS_PRIORITY, referral.priority().name())));
+                Elements.coding(FhirSystems.ERS_PRIORITY, ReferralCodes.ERS_PRIORITY.code(referral.priority()))));
         ext.add(SdkExtensions.of(REFERRING_ORGANISATION, "Reference",
                 OrganizationMapper.referenceTo(referral.referrer().organisation())));
         referral.choice().ifPresent(c -> ext.add(SdkExtensions.of(CHOICE, "Coding", Elements.coding(
@@ -167,14 +125,13 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
         referral.history().forEach(h -> ext.add(history(h)));
 
         r.putArray("identifier").add(Elements.identifier(FhirSystems.UBRN, referral.ubrn().value()));
-        r.put("status", status(referral.state()));
-        r.put("intent", "order");
+        r.put("status", ReferralCodes.STATUS.code(referral.state()));
+        r.put("intent", ReferralCodes.INTENT);
         r.putArray("category").add(Elements.concept(Elements.coding(FhirSystems.ERS_CATEGORY, "referral", "Referral")));
-        r.put("priority", fhirPriority(referral.priority()));
-        if (referral.requestType() == RequestType.ADVICE_AND_GUIDANCE) {
-            r.set("code", Elements.concept(Elements.coding(FhirSystems.ERS_REQUEST_CODE, ADVICE_AND_GUIDANCE,
-                    "Advice and Guidance")));
-        }
+        r.put("priority", ReferralCodes.PRIORITY.code(referral.priority()));
+        ReferralCodes.REQUEST_TYPE.codeIfAny(referral.requestType()).ifPresent(code -> r.set("code",
+                Elements.concept(Elements.coding(FhirSystems.ERS_REQUEST_CODE, code,
+                        ReferralCodes.REQUEST_TYPE_DISPLAY.code(referral.requestType())))));
         r.set("subject", Elements.reference("Patient", referral.patient().value().toString()));
         r.put("authoredOn", referral.createdAt().toString());
         r.set("requester", PractitionerMapper.referenceTo(referral.referrer().user()));
@@ -196,7 +153,7 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
                 s.id().value())));
         SdkExtensions.add(e, SdkExtensions.of("name", "String", s.name()));
         SdkExtensions.add(e, SdkExtensions.of("provider", "Identifier",
-                Elements.identifier(FhirSystems.ODS_ORGANIZATION, s.provider().value())));
+                OrganizationCodes.identifier(s.provider())));
         SdkExtensions.add(e, SdkExtensions.of("specialty", "Coding",
                 Elements.coding(FhirSystems.SDK_CODES + "specialty", s.specialty().code())));
         SdkExtensions.add(e, SdkExtensions.of("bookingMode", "Coding", SdkExtensions.coding("booking-mode",
@@ -245,456 +202,12 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
         return e;
     }
 
+    /**
+     * Reads a ServiceRequest back into a referral; see {@link ServiceRequestReader} for what must
+     * agree (state and status, e-RS and FHIR priority).
+     */
     @Override
     public Optional<Referral> fromFhir(JsonNode json, ImportContext context) {
-        Optional<FhirElement> root = FhirElement.resource(json, context, resourceType());
-        if (root.isEmpty()) {
-            return Optional.empty();
-        }
-        FhirElement r = root.get();
-        r.ignoreAllBut(READ);
-        for (FhirElement e : r.objects("extension")) {
-            if (e.text("url").filter(KNOWN_EXTENSIONS::contains).isEmpty()) {
-                context.ignored(e.path());
-            }
-        }
-        Optional<ReferralId> id = r.requiredText("id", "ID").flatMap(v -> r.convert("id", () -> ReferralId.parse(v)));
-        Optional<Ubrn> ubrn = ubrn(r);
-        Optional<String> status = r.requiredText("status", "REQUIRED");
-        Optional<ReferralState> state = state(r, status);
-        r.requiredText("intent", "R52").ifPresent(intent -> {
-            if (!intent.equals("order")) {
-                r.problem("intent", "R52", "must be order");
-            }
-        });
-        Optional<Priority> priority = priority(r);
-        RequestType requestType = requestType(r);
-        Optional<PatientId> patient = patient(r);
-        Optional<Instant> authoredOn = r.requiredText("authoredOn", "REQUIRED")
-                .flatMap(v -> SdkExtensions.instant(r, "authoredOn", v));
-        Optional<Referrer> referrer = referrer(r);
-        Optional<Specialty> specialty = specialty(r);
-        Optional<String> reason = reason(r);
-        Optional<Optional<PatientChoice>> choice = choice(r);
-        Optional<List<Attachment>> attachments = SdkExtensions.each(SdkExtensions.all(r, ATTACHMENT),
-                ServiceRequestMapper::attachment);
-        Optional<List<HealthcareService>> shortlist = SdkExtensions.each(SdkExtensions.all(r, SHORTLIST),
-                ServiceRequestMapper::service);
-        Optional<Optional<ServiceId>> chosen = chosen(r);
-        Optional<List<Appointment>> appointments = SdkExtensions.each(SdkExtensions.all(r, APPOINTMENT),
-                ServiceRequestMapper::appointment);
-        Optional<List<RttClock>> clocks = SdkExtensions.each(SdkExtensions.all(r, CLOCK), ServiceRequestMapper::clock);
-        Optional<List<StateChange>> history = SdkExtensions.each(SdkExtensions.all(r, HISTORY),
-                ServiceRequestMapper::history);
-        if (context.hasProblems() || id.isEmpty() || ubrn.isEmpty() || state.isEmpty() || priority.isEmpty()
-                || patient.isEmpty() || authoredOn.isEmpty() || referrer.isEmpty() || specialty.isEmpty()
-                || reason.isEmpty() || choice.isEmpty() || attachments.isEmpty() || shortlist.isEmpty()
-                || chosen.isEmpty() || appointments.isEmpty() || clocks.isEmpty() || history.isEmpty()) {
-            return Optional.empty();
-        }
-        return SdkExtensions.build(r, null, () -> new Referral(id.get(), ubrn.get(), patient.get(), referrer.get(),
-                priority.get(), specialty.get(), reason.get(), requestType, attachments.get(), shortlist.get(),
-                choice.get(), chosen.get(), appointments.get(), clocks.get(), state.get(), history.get(),
-                authoredOn.get()));
-    }
-
-    private static Optional<Ubrn> ubrn(FhirElement r) {
-        List<FhirElement> found = new ArrayList<>();
-        for (FhirElement identifier : r.objects("identifier")) {
-            if (identifier.text("system").filter(UBRN_SYSTEMS::contains).isPresent()) {
-                found.add(identifier);
-            } else {
-                r.context().ignored(identifier.path());
-            }
-        }
-        if (found.isEmpty()) {
-            r.problem("identifier", "R4", "a UBRN identifier (" + FhirSystems.UBRN + ") is required");
-            return Optional.empty();
-        }
-        if (found.size() > 1) {
-            found.get(1).problem(null, "R4", "a referral has exactly one UBRN");
-            return Optional.empty();
-        }
-        FhirElement identifier = found.get(0);
-        return identifier.requiredText("value", "R4").flatMap(v -> identifier.convert("value", () -> Ubrn.parse(v)));
-    }
-
-    /**
-     * The referral state: the SDK coding of the state extension, else its e-RS coding, else (a
-     * ServiceRequest from elsewhere) what the status alone says. It must agree with the status.
-     */
-    private static Optional<ReferralState> state(FhirElement r, Optional<String> status) {
-        Optional<ReferralState> state = Optional.empty();
-        Optional<FhirElement> ext = SdkExtensions.one(r, STATE, "R30");
-        if (ext.isPresent()) {
-            Optional<FhirElement> concept = SdkExtensions.valueObject(ext.get(), "CodeableConcept", "R30");
-            if (concept.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<FhirElement> sdk = Optional.empty();
-            Optional<FhirElement> ers = Optional.empty();
-            for (FhirElement coding : concept.get().objects("coding")) {
-                String system = coding.text("system").orElse("");
-                if (system.equals(FhirSystems.SDK_CODES + "referral-state")) {
-                    sdk = Optional.of(coding);
-                } else if (system.equals(FhirSystems.ERS_REFERRAL_STATE)) {
-                    ers = Optional.of(coding);
-                }
-            }
-            if (sdk.isPresent()) {
-                state = SdkExtensions.decode(sdk.get(), "referral-state", ReferralState.class, "R30");
-            } else if (ers.isPresent()) {
-                FhirElement coding = ers.get();
-                state = coding.requiredText("code", "R30").flatMap(c -> coding.convert("code",
-                        () -> ReferralCodes.ERS_STATE.read(c, "referralState", "R30",
-                                "must be an e-RS referral state the SDK models")));
-            } else {
-                concept.get().problem("coding", "R30", "needs an SDK or e-RS referral state coding");
-            }
-        } else if (status.isPresent()) {
-            state = ReferralCodes.STATUS.fromCode(status.get());
-            if (state.isEmpty()) {
-                r.problem("extension", "R30", "the referral state extension is required for status "
-                        + "active (or any status other than draft, completed, revoked)");
-            }
-            return state;
-        }
-        if (state.isPresent() && status.isPresent() && !status(state.get()).equals(status.get())) {
-            r.problem("status", "R30", "does not agree with the referral state: must be " + status(state.get()));
-            return Optional.empty();
-        }
-        return state;
-    }
-
-    /** The e-RS priority coding wins; the FHIR priority must agree with it (R52). */
-    private static Optional<Priority> priority(FhirElement r) {
-        Optional<String> fhir = r.text("priority");
-        Optional<FhirElement> ext = SdkExtensions.one(r, PRIORITY, "R52");
-        if (ext.isPresent()) {
-            Optional<FhirElement> coding = SdkExtensions.valueObject(ext.get(), "Coding", "R52");
-            if (coding.isEmpty()) {
-                return Optional.empty();
-            }
-            if (coding.get().text("system").filter(FhirSystems.ERS_PRIORITY::equals).isEmpty()) {
-                coding.get().problem("system", "R52", "must be " + FhirSystems.ERS_PRIORITY);
-                return Optional.empty();
-            }
-            Optional<Priority> priority = coding.get().requiredText("code", "R28")
-                    .flatMap(c -> coding.get().convert("code", () -> Priority.ofCode(c)));
-            if (priority.isPresent() && fhir.isPresent() && !fhirPriority(priority.get()).equals(fhir.get())) {
-                r.problem("priority", "R52", "does not agree with the e-RS priority: must be "
-                        + fhirPriority(priority.get()));
-                return Optional.empty();
-            }
-            return priority;
-        }
-        if (fhir.isEmpty()) {
-            r.problem("priority", "R28", "is required: routine or urgent, or an e-RS priority coding");
-            return Optional.empty();
-        }
-        Optional<Priority> priority = ReferralCodes.PRIORITY.fromCode(fhir.get());
-        if (priority.isEmpty()) {
-            r.problem("priority", "R28", "must be routine or urgent (asap and stat have no e-RS priority)");
-        }
-        return priority;
-    }
-
-    private static RequestType requestType(FhirElement r) {
-        Optional<FhirElement> code = r.object("code");
-        if (code.isPresent()) {
-            for (FhirElement coding : code.get().objects("coding")) {
-                if (coding.text("system").filter(FhirSystems.ERS_REQUEST_CODE::equals).isPresent()
-                        && coding.text("code").filter(ADVICE_AND_GUIDANCE::equals).isPresent()) {
-                    return RequestType.ADVICE_AND_GUIDANCE;
-                }
-            }
-            r.context().ignored(code.get().path());
-        }
-        return RequestType.APPOINTMENT;
-    }
-
-    private static Optional<PatientId> patient(FhirElement r) {
-        Optional<FhirElement> subject = r.object("subject");
-        if (subject.isEmpty()) {
-            r.problem("subject", "REQUIRED", "is required");
-            return Optional.empty();
-        }
-        Optional<String> id = subject.get().text("reference")
-                .flatMap(ref -> References.logicalId(ref, "Patient", r.context()));
-        if (id.isEmpty()) {
-            subject.get().problem("reference", "SUBJECT", "must reference the Patient by a UUID id");
-            return Optional.empty();
-        }
-        return subject.get().convert("reference", () -> PatientId.parse(id.get()));
-    }
-
-    private static Optional<Referrer> referrer(FhirElement r) {
-        Optional<UserId> user = Optional.empty();
-        Optional<FhirElement> requester = r.object("requester");
-        if (requester.isEmpty()) {
-            r.problem("requester", "REQUIRED", "is required");
-        } else {
-            Optional<String> value = References.identifier(requester.get(), "Practitioner",
-                    PractitionerMapper.USER_SYSTEMS);
-            if (value.isEmpty()) {
-                requester.get().problem(null, "ID", "must carry or resolve to a Practitioner's user id identifier");
-            } else {
-                user = requester.get().convert("identifier", () -> UserId.of(value.get()));
-            }
-        }
-        Optional<OdsCode> organisation = Optional.empty();
-        Optional<FhirElement> ext = SdkExtensions.one(r, REFERRING_ORGANISATION, "R5");
-        if (ext.isEmpty()) {
-            r.problem("extension", "R5", "the referring organisation extension is required");
-        } else {
-            Optional<FhirElement> reference = SdkExtensions.valueObject(ext.get(), "Reference", "R5");
-            if (reference.isPresent()) {
-                Optional<String> value = References.identifier(reference.get(), "Organization", ODS);
-                if (value.isEmpty()) {
-                    reference.get().problem(null, "R5", "must carry or resolve to an ODS code identifier");
-                } else {
-                    organisation = reference.get().convert("identifier", () -> OdsCode.of(value.get()));
-                }
-            }
-        }
-        if (user.isEmpty() || organisation.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Referrer(user.get(), organisation.get()));
-    }
-
-    private static Optional<Specialty> specialty(FhirElement r) {
-        Optional<FhirElement> type = r.object("performerType");
-        if (type.isPresent()) {
-            for (FhirElement coding : type.get().objects("coding")) {
-                if (coding.text("system").filter((FhirSystems.SDK_CODES + "specialty")::equals).isPresent()) {
-                    return coding.requiredText("code", "SPECIALTY")
-                            .flatMap(c -> coding.convert("code", () -> Specialty.of(c)));
-                }
-            }
-        }
-        r.problem("performerType", "SPECIALTY", "a coding of the SDK specialty code system is required");
-        return Optional.empty();
-    }
-
-    private static Optional<String> reason(FhirElement r) {
-        List<FhirElement> reasons = r.objects("reasonCode");
-        if (reasons.isEmpty()) {
-            r.problem("reasonCode", "REQUIRED", "the clinical reason is required as reasonCode[0].text");
-            return Optional.empty();
-        }
-        for (int i = 1; i < reasons.size(); i++) {
-            r.context().ignored(reasons.get(i).path());
-        }
-        FhirElement first = reasons.get(0);
-        if (first.has("coding")) {
-            r.context().ignored(first.path() + ".coding");
-        }
-        return first.requiredText("text", "REQUIRED")
-                .flatMap(t -> first.convert("text", () -> Require.text("clinicalReason", t, Require.LONG_TEXT)));
-    }
-
-    private static Optional<Optional<PatientChoice>> choice(FhirElement r) {
-        Optional<FhirElement> ext = SdkExtensions.one(r, CHOICE, "CHOICE");
-        if (ext.isEmpty()) {
-            return SdkExtensions.all(r, CHOICE).isEmpty() ? Optional.of(Optional.empty()) : Optional.empty();
-        }
-        Optional<FhirElement> coding = SdkExtensions.valueObject(ext.get(), "Coding", "CHOICE");
-        if (coding.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<String> code = coding.get().requiredText("code", "CHOICE");
-        if (code.isEmpty()) {
-            return Optional.empty();
-        }
-        if (code.get().equals(CHOICE_OFFERED)) {
-            return Optional.of(Optional.of(PatientChoice.choiceOffered()));
-        }
-        for (ChoiceExemption e : ChoiceExemption.values()) {
-            if (e.name().equals(code.get())) {
-                return Optional.of(Optional.of(PatientChoice.exempt(e)));
-            }
-        }
-        coding.get().problem("code", "CHOICE", "must be OFFERED or a choice exemption");
-        return Optional.empty();
-    }
-
-    private static Optional<Attachment> attachment(FhirElement ext) {
-        Optional<FhirElement> value = SdkExtensions.valueObject(ext, "Attachment", "REQUIRED");
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        FhirElement a = value.get();
-        Optional<String> type = a.requiredText("contentType", "REQUIRED");
-        Optional<String> url = a.requiredText("url", "REQUIRED");
-        Optional<String> title = a.requiredText("title", "REQUIRED");
-        Optional<List<SensitivityLabel>> labels = SdkExtensions.each(SdkExtensions.all(a, ATTACHMENT_LABEL),
-                l -> SdkExtensions.decodeValue(l, "sensitivity-label", SensitivityLabel.class, "CODE"));
-        boolean unknown = false;
-        for (FhirElement e : a.objects("extension")) {
-            if (e.text("url").filter(ATTACHMENT_LABEL::equals).isEmpty()) {
-                // Fail closed: a misspelt label extension must not let a withheld document through (R48).
-                e.problem("url", "R48", "is not an extension the SDK knows on an attachment");
-                unknown = true;
-            }
-        }
-        if (type.isEmpty() || url.isEmpty() || title.isEmpty() || labels.isEmpty() || unknown) {
-            return Optional.empty();
-        }
-        return a.convert(null, () -> new Attachment(title.get(), type.get(), url.get(), Set.copyOf(labels.get())));
-    }
-
-    private static Optional<ServiceId> serviceId(FhirElement identifier) {
-        if (identifier.text("system").filter(FhirSystems.SDK_SERVICE_ID::equals).isEmpty()) {
-            identifier.problem("system", "ID", "must be " + FhirSystems.SDK_SERVICE_ID);
-            return Optional.empty();
-        }
-        return identifier.requiredText("value", "ID").flatMap(v -> identifier.convert("value", () -> ServiceId.of(v)));
-    }
-
-    private static Optional<HealthcareService> service(FhirElement e) {
-        Optional<ServiceId> id = SdkExtensions.part(e, "id", true, "R29")
-                .flatMap(p -> SdkExtensions.valueObject(p, "Identifier", "R29"))
-                .flatMap(ServiceRequestMapper::serviceId);
-        Optional<String> name = SdkExtensions.part(e, "name", true, "R29")
-                .flatMap(p -> SdkExtensions.valueText(p, "String", "R29"));
-        Optional<OdsCode> provider = SdkExtensions.part(e, "provider", true, "R5")
-                .flatMap(p -> SdkExtensions.valueObject(p, "Identifier", "R5"))
-                .flatMap(i -> i.requiredText("value", "R5").flatMap(v -> i.convert("value", () -> OdsCode.of(v))));
-        Optional<Specialty> specialty = SdkExtensions.part(e, "specialty", true, "SPECIALTY")
-                .flatMap(p -> SdkExtensions.valueObject(p, "Coding", "SPECIALTY"))
-                .flatMap(c -> c.requiredText("code", "SPECIALTY").flatMap(v -> c.convert("code", () -> Specialty.of(v))));
-        Optional<BookingMode> mode = SdkExtensions.part(e, "bookingMode", true, "CODE")
-                .flatMap(p -> SdkExtensions.decodeValue(p, "booking-mode", BookingMode.class, "CODE"));
-        Optional<Boolean> consultantLed = SdkExtensions.part(e, "consultantLed", true, "REQUIRED")
-                .flatMap(p -> {
-                    if (!p.has("valueBoolean")) {
-                        p.problem("valueBoolean", "REQUIRED", "is required");
-                    }
-                    return p.bool("valueBoolean");
-                });
-        Optional<String> postcode = SdkExtensions.part(e, "postcodeDistrict", true, "CODE")
-                .flatMap(p -> SdkExtensions.valueText(p, "String", "CODE"));
-        if (id.isEmpty() || name.isEmpty() || provider.isEmpty() || specialty.isEmpty() || mode.isEmpty()
-                || consultantLed.isEmpty() || postcode.isEmpty()) {
-            return Optional.empty();
-        }
-        return e.convert(null, () -> new HealthcareService(id.get(), name.get(), provider.get(), specialty.get(),
-                mode.get(), consultantLed.get(), postcode.get()));
-    }
-
-    private static Optional<Optional<ServiceId>> chosen(FhirElement r) {
-        List<FhirElement> performers = r.objects("performer");
-        if (performers.isEmpty()) {
-            return Optional.of(Optional.empty());
-        }
-        for (int i = 1; i < performers.size(); i++) {
-            r.context().ignored(performers.get(i).path());
-        }
-        FhirElement performer = performers.get(0);
-        Optional<FhirElement> identifier = performer.object("identifier");
-        if (identifier.isEmpty()) {
-            performer.problem("identifier", "R29", "the chosen service must be named by its directory id");
-            return Optional.empty();
-        }
-        return serviceId(identifier.get()).map(Optional::of);
-    }
-
-    private static Optional<Appointment> appointment(FhirElement e) {
-        Optional<ServiceId> service = SdkExtensions.part(e, "service", true, "REQUIRED")
-                .flatMap(p -> SdkExtensions.valueObject(p, "Identifier", "REQUIRED"))
-                .flatMap(ServiceRequestMapper::serviceId);
-        Optional<Instant> startsAt = instantPart(e, "startsAt");
-        Optional<Instant> bookedAt = instantPart(e, "bookedAt");
-        Optional<AppointmentStatus> status = SdkExtensions.part(e, "status", true, "CODE")
-                .flatMap(p -> SdkExtensions.decodeValue(p, "appointment-status", AppointmentStatus.class, "CODE"));
-        if (service.isEmpty() || startsAt.isEmpty() || bookedAt.isEmpty() || status.isEmpty()) {
-            return Optional.empty();
-        }
-        return e.convert(null, () -> new Appointment(service.get(), startsAt.get(), bookedAt.get(), status.get()));
-    }
-
-    private static Optional<Instant> instantPart(FhirElement e, String name) {
-        return SdkExtensions.part(e, name, true, "REQUIRED")
-                .flatMap(p -> SdkExtensions.valueText(p, "Instant", "REQUIRED")
-                        .flatMap(v -> SdkExtensions.instant(p, "valueInstant", v)));
-    }
-
-    private static Optional<LocalDate> datePart(FhirElement e, String name, boolean required) {
-        return SdkExtensions.part(e, name, required, "R36")
-                .flatMap(p -> SdkExtensions.valueText(p, "Date", "R36")
-                        .flatMap(v -> SdkExtensions.date(p, "valueDate", v)));
-    }
-
-    private static Optional<RttClock> clock(FhirElement e) {
-        Optional<LocalDate> started = datePart(e, "startedOn", true);
-        List<RttPause> pauses = new ArrayList<>();
-        boolean ok = true;
-        for (FhirElement p : SdkExtensions.all(e, "pause")) {
-            Optional<FhirElement> period = SdkExtensions.valueObject(p, "Period", "R36");
-            Optional<LocalDate> from = period.flatMap(x -> x.requiredText("start", "R36")
-                    .flatMap(v -> SdkExtensions.date(x, "start", v)));
-            Optional<Optional<LocalDate>> until = period.flatMap(x -> x.has("end")
-                    ? x.text("end").flatMap(v -> SdkExtensions.date(x, "end", v)).map(Optional::of)
-                    : Optional.of(Optional.<LocalDate>empty()));
-            Optional<RttPause> pause = from.isPresent() && until.isPresent()
-                    ? SdkExtensions.build(p, null, () -> new RttPause(from.get(), until.get()))
-                    : Optional.empty();
-            if (pause.isPresent()) {
-                pauses.add(pause.get());
-            } else {
-                ok = false;
-            }
-        }
-        Optional<RttStop> stop = Optional.empty();
-        boolean hasStop = !SdkExtensions.all(e, "stoppedOn").isEmpty() || !SdkExtensions.all(e, "stopReason").isEmpty();
-        if (hasStop) {
-            Optional<LocalDate> on = datePart(e, "stoppedOn", true);
-            Optional<StopReason> why = SdkExtensions.part(e, "stopReason", true, "R36")
-                    .flatMap(p -> SdkExtensions.decodeValue(p, "rtt-stop-reason", StopReason.class, "R36"));
-            if (on.isEmpty() || why.isEmpty()) {
-                return Optional.empty();
-            }
-            stop = Optional.of(new RttStop(on.get(), why.get()));
-        }
-        if (started.isEmpty() || !ok) {
-            return Optional.empty();
-        }
-        Optional<RttStop> stopped = stop;
-        return SdkExtensions.build(e, null, () -> new RttClock(started.get(), pauses, stopped));
-    }
-
-    private static Optional<StateChange> history(FhirElement e) {
-        Optional<ReferralCommand.Type> command = SdkExtensions.part(e, "command", true, "R30")
-                .flatMap(p -> SdkExtensions.decodeValue(p, "referral-command", ReferralCommand.Type.class, "R30"));
-        Optional<ReferralState> from = SdkExtensions.part(e, "from", true, "R30")
-                .flatMap(p -> SdkExtensions.decodeValue(p, "referral-state", ReferralState.class, "R30"));
-        Optional<ReferralState> to = SdkExtensions.part(e, "to", true, "R30")
-                .flatMap(p -> SdkExtensions.decodeValue(p, "referral-state", ReferralState.class, "R30"));
-        Optional<Instant> at = instantPart(e, "at");
-        Optional<ReasonCode> reason = Optional.empty();
-        Optional<FhirElement> reasonPart = SdkExtensions.part(e, "reason", false, "CODE");
-        if (reasonPart.isPresent()) {
-            reason = SdkExtensions.valueObject(reasonPart.get(), "Coding", "CODE")
-                    .flatMap(c -> c.requiredText("code", "CODE").flatMap(v -> c.convert("code", () -> ReasonCode.of(v))));
-            if (reason.isEmpty()) {
-                return Optional.empty();
-            }
-        }
-        Optional<String> comment = Optional.empty();
-        Optional<FhirElement> commentPart = SdkExtensions.part(e, "comment", false, "TEXT");
-        if (commentPart.isPresent()) {
-            comment = SdkExtensions.valueText(commentPart.get(), "String", "TEXT");
-            if (comment.isEmpty()) {
-                return Optional.empty();
-            }
-        }
-        if (command.isEmpty() || from.isEmpty() || to.isEmpty() || at.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<ReasonCode> why = reason;
-        Optional<String> note = comment;
-        return SdkExtensions.build(e, null, () -> new StateChange(command.get(), from.get(), to.get(), at.get(), why,
-                note));
+        return ServiceRequestReader.read(json, context);
     }
 }

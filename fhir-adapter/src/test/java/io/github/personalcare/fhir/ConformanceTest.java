@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.fhir.conformance.UkCoreValidator;
+import io.github.personalcare.identity.NhsNumberVerification;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.patient.Patient;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,8 +38,23 @@ class ConformanceTest {
     }
 
     @Test
+    @DisplayName("R3 a patient traced in Wales (nn) is exported in the Wales code system without validation errors")
+    void exportedPatientTracedInWalesHasNoValidationErrors() {
+        var ada = Fixtures.ada();
+        var tracedInWales = new Patient(ada.id(), ada.nhsNumber(), NhsNumberVerification.TRACED_WELSH_AR, ada.name(),
+                ada.dateOfBirth(), ada.flags(), ada.registeredPractice(), ada.dateOfDeath());
+        assertThat(validator.errors(FhirWriter.toJson(new PatientMapper().toFhir(tracedInWales)))).isEmpty();
+    }
+
+    @Test
     void exportedOrganizationHasNoValidationErrors() {
         assertThat(validator.errors(FhirWriter.toJson(new OrganizationMapper().toFhir(Fixtures.PRACTICE)))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R5 an Organization known by its ODS site code has no validation errors")
+    void exportedSiteOrganizationHasNoValidationErrors() {
+        assertThat(validator.errors(FhirWriter.toJson(new OrganizationMapper().toFhir(OdsCode.site("RH802"))))).isEmpty();
     }
 
     @Test

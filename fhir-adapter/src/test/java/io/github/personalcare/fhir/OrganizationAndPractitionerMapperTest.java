@@ -33,6 +33,39 @@ class OrganizationAndPractitionerMapperTest {
     }
 
     @Test
+    @DisplayName("R5 an ODS site code read with the site code system is written back with it")
+    void r5SiteCodeIsWrittenBackWithTheSiteSystem() {
+        ObjectNode org = new OrganizationMapper().toFhir(OdsCode.of("RH802"));
+        ((ObjectNode) org.at("/identifier/0")).put("system", "https://fhir.nhs.uk/Id/ods-site-code");
+        OdsCode back = importer.read(FhirWriter.toJson(org), new OrganizationMapper()).value();
+        ObjectNode again = new OrganizationMapper().toFhir(back);
+        assertThat(again.at("/identifier/0/system").asText()).isEqualTo("https://fhir.nhs.uk/Id/ods-site-code");
+        assertThat(again.at("/identifier/0/value").asText()).isEqualTo("RH802");
+        assertThat(again.get("id")).isEqualTo(org.get("id"));
+    }
+
+    @Test
+    @DisplayName("R5 a site code is read as a site and referenced with the site code system")
+    void r5SiteCodeIsReadAsASiteAndReferencedAsOne() {
+        ObjectNode org = new OrganizationMapper().toFhir(OdsCode.site("RH802"));
+        assertThat(importer.read(FhirWriter.toJson(org), new OrganizationMapper()).value().kind())
+                .isEqualTo(OdsCode.Kind.SITE);
+        assertThat(OrganizationMapper.referenceTo(OdsCode.site("RH802")).at("/identifier/system").asText())
+                .isEqualTo("https://fhir.nhs.uk/Id/ods-site-code");
+    }
+
+    @Test
+    @DisplayName("R5 a professional at a site keeps the site code through their PractitionerRole")
+    void r5PractitionerRoleAtASiteRoundTrips() {
+        Actor.Professional atSite = Actor.professional(UserId.of("U100002"), Fixtures.NURSE.role(),
+                OdsCode.site("RH802"));
+        ObjectNode role = new PractitionerRoleMapper().toFhir(atSite);
+        assertThat(role.at("/organization/identifier/system").asText()).isEqualTo("https://fhir.nhs.uk/Id/ods-site-code");
+        Actor.Professional back = importer.read(FhirWriter.toJson(role), new PractitionerRoleMapper()).value();
+        assertThat(back.organisation().kind()).isEqualTo(OdsCode.Kind.SITE);
+    }
+
+    @Test
     void theSameOdsCodeAlwaysGivesTheSameOrganizationId() {
         assertThat(OrganizationMapper.idFor(OdsCode.of("A81001"))).isEqualTo(OrganizationMapper.idFor(OdsCode.of("A81001")))
                 .isNotEqualTo(OrganizationMapper.idFor(OdsCode.of("A81002")));

@@ -97,6 +97,65 @@ class PatientMapperTest {
     }
 
     @Test
+    @DisplayName("R3 the Wales code nn is accepted and written back with the Wales code system")
+    void r3WalesNnCodeIsAcceptedAndWrittenBackAsWales() {
+        ObjectNode json = ada();
+        ObjectNode coding = (ObjectNode) json.at("/identifier/0/extension/0/valueCodeableConcept/coding/0");
+        coding.put("system", "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusWales");
+        coding.put("code", "nn");
+        coding.put("display", "Number present and traced using Welsh NHS AR");
+        Patient back = read(json).value();
+        JsonNode written = mapper.toFhir(back).at("/identifier/0/extension/0/valueCodeableConcept/coding/0");
+        assertThat(written.get("system").asText())
+                .isEqualTo("https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusWales");
+        assertThat(written.get("code").asText()).isEqualTo("nn");
+        assertThat(written.get("display").asText()).isEqualTo("Number present and traced using Welsh NHS AR");
+    }
+
+    @Test
+    @DisplayName("R3 nn is read as its own status, never as verified")
+    void r3WalesNnCodeIsNotReadAsVerified() {
+        ObjectNode json = ada();
+        ObjectNode coding = (ObjectNode) json.at("/identifier/0/extension/0/valueCodeableConcept/coding/0");
+        coding.put("system", "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusWales");
+        coding.put("code", "nn");
+        assertThat(read(json).value().verification()).isEqualTo(NhsNumberVerification.TRACED_WELSH_AR);
+    }
+
+    @Test
+    @DisplayName("R3 nn is a Wales code only: in the England code system it is refused")
+    void r3NnInTheEnglandCodeSystemIsRefused() {
+        ObjectNode json = ada();
+        ((ObjectNode) json.at("/identifier/0/extension/0/valueCodeableConcept/coding/0")).put("code", "nn");
+        assertThat(refused(json).problems()).containsExactly(new ImportProblem(
+                "$.identifier[0].extension[0].valueCodeableConcept.coding[0].code", "R3",
+                "nhsNumberVerification: must be a UK Core code 01-08 (R3)"));
+    }
+
+    @Test
+    @DisplayName("R3 a code outside the Wales code system is refused at its path")
+    void r3UnknownWalesCodeIsRefused() {
+        ObjectNode json = ada();
+        ObjectNode coding = (ObjectNode) json.at("/identifier/0/extension/0/valueCodeableConcept/coding/0");
+        coding.put("system", "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusWales");
+        coding.put("code", "NN");
+        assertThat(refused(json).problems()).containsExactly(new ImportProblem(
+                "$.identifier[0].extension[0].valueCodeableConcept.coding[0].code", "R3",
+                "nhsNumberVerification: must be a UK Core Wales code 01-08 or nn (R3)"));
+    }
+
+    @Test
+    @DisplayName("R5 a registered practice read with the ODS site code system is written back with it")
+    void r5PracticeReadAsASiteCodeIsWrittenBackAsOne() {
+        ObjectNode json = ada();
+        ((ObjectNode) json.at("/generalPractitioner/0/identifier")).put("system", "https://fhir.nhs.uk/Id/ods-site-code");
+        Patient back = read(json).value();
+        JsonNode practice = mapper.toFhir(back).at("/generalPractitioner/0/identifier");
+        assertThat(practice.get("system").asText()).isEqualTo("https://fhir.nhs.uk/Id/ods-site-code");
+        assertThat(practice.get("value").asText()).isEqualTo("A81001");
+    }
+
+    @Test
     @DisplayName("R49 an S-flagged patient is marked restricted and exported without registered practice")
     void r49SensitivePatientHasNoPracticeAddressOrTelecom() {
         ObjectNode json = mapper.toFhir(Fixtures.sensitiveAda());

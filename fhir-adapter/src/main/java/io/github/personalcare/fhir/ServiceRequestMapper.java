@@ -13,7 +13,7 @@ import io.github.personalcare.referral.ChoiceExemption;
 import io.github.personalcare.referral.HealthcareService;
 import io.github.personalcare.referral.Referral;
 import io.github.personalcare.referral.RttClock;
-import io.github.personalcare.referral.RttPause;
+import io.github.personalcare.referral.PatientChoiceDelay;
 import io.github.personalcare.referral.StateChange;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -175,12 +175,17 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
     private static ObjectNode clock(RttClock c) {
         ObjectNode e = SdkExtensions.complex(CLOCK);
         SdkExtensions.add(e, SdkExtensions.of("startedOn", "Date", c.startedOn().toString()));
-        for (RttPause p : c.pauses()) {
+        SdkExtensions.add(e, SdkExtensions.of("start", "Coding", SdkExtensions.coding("rtt-start", c.start())));
+        for (PatientChoiceDelay d : c.patientChoiceDelays()) {
             ObjectNode period = Elements.object();
-            period.put("start", p.from().toString());
-            p.until().ifPresent(u -> period.put("end", u.toString()));
-            SdkExtensions.add(e, SdkExtensions.of("pause", "Period", period));
+            period.put("start", d.from().toString());
+            d.until().ifPresent(u -> period.put("end", u.toString()));
+            SdkExtensions.add(e, SdkExtensions.of("patientChoiceDelay", "Period", period));
         }
+        c.nullification().ifPresent(n -> {
+            SdkExtensions.add(e, SdkExtensions.of("nullifiedOn", "Date", n.on().toString()));
+            SdkExtensions.add(e, SdkExtensions.of("nullifiedBy", "String", n.decidedBy().value()));
+        });
         c.stop().ifPresent(s -> {
             SdkExtensions.add(e, SdkExtensions.of("stoppedOn", "Date", s.on().toString()));
             SdkExtensions.add(e, SdkExtensions.of("stopReason", "Coding",

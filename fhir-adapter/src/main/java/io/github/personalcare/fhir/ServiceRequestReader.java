@@ -35,7 +35,9 @@ import io.github.personalcare.referral.ReferralState;
 import io.github.personalcare.referral.Referrer;
 import io.github.personalcare.referral.RequestType;
 import io.github.personalcare.referral.RttClock;
-import io.github.personalcare.referral.RttPause;
+import io.github.personalcare.referral.PatientChoiceDelay;
+import io.github.personalcare.referral.RttNullification;
+import io.github.personalcare.referral.RttStart;
 import io.github.personalcare.referral.RttStop;
 import io.github.personalcare.referral.ServiceId;
 import io.github.personalcare.referral.Specialty;
@@ -456,20 +458,23 @@ final class ServiceRequestReader {
 
     private static Optional<RttClock> clock(FhirElement e) {
         Optional<LocalDate> started = datePart(e, "startedOn", true);
-        List<RttPause> pauses = new ArrayList<>();
+        List<PatientChoiceDelay> delays = new ArrayList<>();
         boolean ok = true;
-        for (FhirElement p : SdkExtensions.all(e, "pause")) {
+        // "pause" is how a version before R36's correction wrote a delay the patient chose
+        List<FhirElement> notes = new ArrayList<>(SdkExtensions.all(e, "patientChoiceDelay"));
+        notes.addAll(SdkExtensions.all(e, "pause"));
+        for (FhirElement p : notes) {
             Optional<FhirElement> period = SdkExtensions.valueObject(p, "Period", "R36");
             Optional<LocalDate> from = period.flatMap(x -> x.requiredText("start", "R36")
                     .flatMap(v -> SdkExtensions.date(x, "start", v)));
             Optional<Optional<LocalDate>> until = period.flatMap(x -> x.has("end")
                     ? x.text("end").flatMap(v -> SdkExtensions.date(x, "end", v)).map(Optional::of)
                     : Optional.of(Optional.<LocalDate>empty()));
-            Optional<RttPause> pause = from.isPresent() && until.isPresent()
-                    ? SdkExtensions.build(p, null, () -> new RttPause(from.get(), until.get()))
+            Optional<PatientChoiceDelay> delay = from.isPresent() && until.isPresent()
+                    ? SdkExtensions.build(p, null, () -> new PatientChoiceDelay(from.get(), until.get()))
                     : Optional.empty();
-            if (pause.isPresent()) {
-                pauses.add(pause.get());
+            if (delay.isPresent()) {
+                delays.add(delay.get());
             } else {
                 ok = false;
             }
@@ -485,11 +490,36 @@ final class ServiceRequestReader {
             }
             stop = Optional.of(new RttStop(on.get(), why.get()));
         }
+        RttStart start = RttStart.UBRN_CONVERSION;
+        if (!SdkExtensions.all(e, "start").isEmpty()) {
+            Optional<RttStart> read = SdkExtensions.part(e, "start", true, "R35")
+                    .flatMap(p -> SdkExtensions.decodeValue(p, "rtt-start", RttStart.class, "R35"));
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            start = read.get();
+        }
+        Optional<RttNullification> nullification = Optional.empty();
+        if (!SdkExtensions.all(e, "nullifiedOn").isEmpty() || !SdkExtensions.all(e, "nullifiedBy").isEmpty()) {
+            Optional<LocalDate> on = datePart(e, "nullifiedOn", true);
+            Optional<String> by = SdkExtensions.partText(e, "nullifiedBy", "valueString", true, "R36");
+            if (on.isEmpty() || by.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<RttNullification> read = SdkExtensions.build(e, null,
+                    () -> new RttNullification(on.get(), UserId.of(by.get())));
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            nullification = read;
+        }
         if (started.isEmpty() || !ok) {
             return Optional.empty();
         }
         Optional<RttStop> stopped = stop;
-        return SdkExtensions.build(e, null, () -> new RttClock(started.get(), pauses, stopped));
+        RttStart startedBy = start;
+        Optional<RttNullification> nullified = nullification;
+        return SdkExtensions.build(e, null, () -> new RttClock(started.get(), startedBy, delays, stopped, nullified));
     }
 
     private static Optional<StateChange> history(FhirElement e) {

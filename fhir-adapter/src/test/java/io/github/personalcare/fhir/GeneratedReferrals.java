@@ -19,7 +19,10 @@ import io.github.personalcare.referral.ReferralState;
 import io.github.personalcare.referral.Referrer;
 import io.github.personalcare.referral.RequestType;
 import io.github.personalcare.referral.RttClock;
-import io.github.personalcare.referral.RttPause;
+import io.github.personalcare.identity.UserId;
+import io.github.personalcare.referral.PatientChoiceDelay;
+import io.github.personalcare.referral.RttNullification;
+import io.github.personalcare.referral.RttStart;
 import io.github.personalcare.referral.RttStop;
 import io.github.personalcare.referral.ServiceId;
 import io.github.personalcare.referral.Specialty;
@@ -92,25 +95,32 @@ final class GeneratedReferrals {
         });
     }
 
-    /** A clock from {@code start}: up to two pauses, stopped if {@code stopped}. */
+    /**
+     * A clock from {@code start}, started any way: up to two patient-choice delay notes; if
+     * {@code stopped}, stopped or nullified.
+     */
     static Arbitrary<RttClock> clocks(LocalDate start, boolean stopped) {
         Arbitrary<Integer> days = Arbitraries.integers().between(0, 60);
         return Combinators.combine(days.list().ofSize(5), Arbitraries.integers().between(0, 2),
-                        Arbitraries.of(StopReason.class), Arbitraries.of(true, false))
-                .as((gaps, pauseCount, reason, lastPauseOpen) -> {
-                    List<RttPause> pauses = new ArrayList<>();
+                        Arbitraries.of(StopReason.class), Arbitraries.of(true, false), Arbitraries.of(RttStart.class),
+                        Arbitraries.of(true, false))
+                .as((gaps, pauseCount, reason, lastPauseOpen, startedBy, nullify) -> {
+                    List<PatientChoiceDelay> pauses = new ArrayList<>();
                     LocalDate cursor = start;
                     for (int i = 0; i < pauseCount; i++) {
                         LocalDate from = cursor.plusDays(gaps.get(2 * i));
                         boolean open = !stopped && i == pauseCount - 1 && lastPauseOpen;
                         Optional<LocalDate> until = open ? Optional.empty()
                                 : Optional.of(from.plusDays(gaps.get(2 * i + 1)));
-                        pauses.add(new RttPause(from, until));
+                        pauses.add(new PatientChoiceDelay(from, until));
                         cursor = until.orElse(from);
                     }
-                    Optional<RttStop> stop = stopped
-                            ? Optional.of(new RttStop(cursor.plusDays(gaps.get(4)), reason)) : Optional.empty();
-                    return new RttClock(start, pauses, stop);
+                    LocalDate end = cursor.plusDays(gaps.get(4));
+                    Optional<RttStop> stop = stopped && !nullify
+                            ? Optional.of(new RttStop(end, reason)) : Optional.empty();
+                    Optional<RttNullification> nullified = stopped && nullify
+                            ? Optional.of(new RttNullification(end, UserId.of("CONS-" + gaps.get(0)))) : Optional.empty();
+                    return new RttClock(start, startedBy, pauses, stop, nullified);
                 });
     }
 

@@ -36,7 +36,8 @@ import io.github.personalcare.referral.ReferralState;
 import io.github.personalcare.referral.Referrer;
 import io.github.personalcare.referral.RequestType;
 import io.github.personalcare.referral.RttClock;
-import io.github.personalcare.referral.RttPause;
+import io.github.personalcare.referral.PatientChoiceDelay;
+import io.github.personalcare.referral.RttStart;
 import io.github.personalcare.referral.ServiceId;
 import io.github.personalcare.referral.Specialty;
 import io.github.personalcare.referral.StateChange;
@@ -80,8 +81,9 @@ final class ReferralConsentFixtures {
                 List.of(LEEDS, BRADFORD), Optional.of(PatientChoice.choiceOffered()), Optional.of(LEEDS.id()),
                 List.of(new Appointment(LEEDS.id(), Instant.parse("2026-11-12T09:30:00Z"), booked,
                         AppointmentStatus.BOOKED)),
-                List.of(new RttClock(LocalDate.of(2026, 11, 2), List.of(new RttPause(LocalDate.of(2026, 11, 3),
-                        Optional.of(LocalDate.of(2026, 11, 4)))), Optional.empty())),
+                List.of(new RttClock(LocalDate.of(2026, 11, 2), RttStart.UBRN_CONVERSION,
+                        List.of(new PatientChoiceDelay(LocalDate.of(2026, 11, 3), Optional.of(LocalDate.of(2026, 11, 4)))),
+                        Optional.empty(), Optional.empty())),
                 ReferralState.BOOKED,
                 List.of(new StateChange(ReferralCommand.Type.SHORTLIST, ReferralState.DRAFT, ReferralState.DRAFT,
                                 DRAFTED.plusSeconds(300), Optional.empty(), Optional.empty()),

@@ -160,6 +160,21 @@ public final class ConsentEngine {
                 + "or privacy officer acting for a fitting purpose");
     }
 
+    /**
+     * What administration (booking, registration, payments) may do with each class of data, the
+     * role-based part of access (domain notes §4.4): the record's demographics, the care team and
+     * the budget in full; consents read and recorded (the patient's own paper form); referrals read
+     * (to follow bookings), never drafted or changed; care plans and the audit log not at all.
+     */
+    static boolean administrationMay(AccessAction action, DataClass dataClass) {
+        return switch (dataClass) {
+            case DEMOGRAPHICS, CARE_TEAM, BUDGET -> true;
+            case CONSENT -> action == AccessAction.ACCESS || action == AccessAction.COLLECT;
+            case REFERRAL -> action == AccessAction.ACCESS;
+            case CARE_PLAN, AUDIT_LOG -> false;
+        };
+    }
+
     // --- the patient themself -----------------------------------------------------------------
 
     private static AccessDecision self(AccessRequest request, Patient patient, Actor.PatientActor self,
@@ -398,10 +413,15 @@ public final class ConsentEngine {
                 }
                 return directCarePermit(relationship, consents);
             case ADMINISTRATION:
-                return relationship == null
-                        ? AccessDecision.deny("R39", "no legitimate relationship (care team, referral or registration)")
-                        : AccessDecision.permit("ADMINISTRATION", "administration by someone involved in the "
-                                + "patient's care: " + relationship.kind());
+                if (relationship == null) {
+                    return AccessDecision.deny("R39", "no legitimate relationship (care team, referral or registration)");
+                }
+                if (!administrationMay(request.action(), request.dataClass())) {
+                    return AccessDecision.deny("ADMINISTRATION", "administration does not " + request.action()
+                            + " " + request.dataClass() + ": clinical records are for direct care (role-based access)");
+                }
+                return AccessDecision.permit("ADMINISTRATION", "administration by someone involved in the "
+                        + "patient's care: " + relationship.kind());
             case AUDIT:
                 return professional.role() == ProfessionalRole.PRIVACY_OFFICER
                         && request.dataClass() == DataClass.AUDIT_LOG && request.action() == AccessAction.ACCESS

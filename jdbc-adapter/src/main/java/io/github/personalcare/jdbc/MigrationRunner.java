@@ -171,14 +171,28 @@ final class MigrationRunner {
         }
     }
 
-    /** Applies the migrations not yet applied; returns them. */
+    /**
+     * Applies the migrations not yet applied; returns them. On PostgreSQL one connection does it
+     * all: the session's advisory lock outlives each migration's commit, so a pool of one is
+     * enough. On H2 the lock is a row lock held by an open transaction, which a migration's commit
+     * (and H2's implicit commit of DDL) would end, so H2 holds it on a second connection: give an
+     * H2 pool at least two.
+     */
     List<Migration> migrate() {
-        try (Connection lock = dataSource.getConnection()) {
-            acquire(lock);
-            try (Connection c = dataSource.getConnection()) {
-                return applyPending(c);
+        try (Connection c = dataSource.getConnection()) {
+            if (dialect == Dialect.POSTGRESQL) {
+                acquire(c);
+                try {
+                    return applyPending(c);
+                } finally {
+                    release(c);
+                }
+            }
+            acquire(c);
+            try (Connection work = dataSource.getConnection()) {
+                return applyPending(work);
             } finally {
-                release(lock);
+                release(c);
             }
         } catch (SQLException e) {
             throw SqlErrors.failure("schema migration", e, dialect);

@@ -27,4 +27,19 @@ class PostgresMigrationIT extends MigrationScenarios {
     Dialect dialect() {
         return Dialect.POSTGRESQL;
     }
+
+    @org.junit.jupiter.api.Test
+    void migrateRunsOnOneConnectionSoAPoolOfOneIsEnough() {
+        String own = TestDatabases.newSchemaName();
+        try (HikariDataSource one = TestDatabases.postgresSchema(own, 1)) {
+            one.setConnectionTimeout(2_000); // a second connection would be refused after 2 s
+            var storage = JdbcStorage.builder(one).dialect(Dialect.POSTGRESQL).build();
+
+            org.assertj.core.api.Assertions.assertThat(storage.migrate()).extracting(Migration::version)
+                    .containsExactly(1, 2, 3);
+            org.assertj.core.api.Assertions.assertThat(storage.migrate()).isEmpty();
+        } finally {
+            TestDatabases.dropSchema(own);
+        }
+    }
 }

@@ -122,8 +122,8 @@ public final class ReferralChapter {
         RttClock clock = r.value().clock().orElseThrow();
         out.println("Patient chooses " + chosen.name() + " and books for " + RttClock.ukDate(appointment) + ": "
                 + r.value().state());
-        out.println("RTT clock started " + clock.startedOn() + " (UK date), 18-week breach date "
-                + clock.breachDate() + " (" + clock.start() + ")");
+        out.println("RTT clock started " + clock.startedOn() + " (UK date) on " + clock.start()
+                + ", 18-week breach date " + clock.breachDate());
 
         AccessContext consultant = AccessContext.of(Actor.professional(UserId.of("CONS-" + chosen.provider()),
                 ProfessionalRole.CONSULTANT, chosen.provider()), Purpose.DIRECT_CARE);

@@ -64,7 +64,7 @@ class ReferralChapterTest {
                 "  3. Leeds City Heart Centre (XLC03, LS1)",
                 "Shortlist of 3 offered, choice recorded: NOT_BOOKED",
                 "Patient chooses Leeds City Heart Centre and books for 2026-01-26: BOOKED",
-                "RTT clock started 2026-01-05 (UK date), 18-week breach date 2026-05-11",
+                "RTT clock started 2026-01-05 (UK date) on UBRN_CONVERSION, 18-week breach date 2026-05-11",
                 "Provider XLC03 accepts the referral: ACCEPTED",
                 "First definitive treatment on 2026-03-11: clock STOPPED",
                 "Weeks waited: 9 (65 days; within 18 weeks: yes)",

@@ -367,7 +367,7 @@ public final class BudgetService {
      * @throws NotFoundException if the caller may ask and there is no such budget (audited)
      */
     public Versioned<PersonalHealthBudget> get(AccessContext ctx, BudgetId id) {
-        return read(ctx, id, "budget.read", (p, b) -> b);
+        return read(ctx, id, "budget.read", BudgetService::visible);
     }
 
     /** Every budget of the patient with its stored version, oldest start first. */
@@ -375,6 +375,7 @@ public final class BudgetService {
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.BUDGET, "budget.list",
                 "Patient/" + patient), p -> p.tx().aggregates(BudgetStores.BUDGETS).findByPatient(patient).stream()
                 .sorted(Comparator.comparing((Versioned<PersonalHealthBudget> v) -> v.value().startDate()))
+                .map(v -> visible(p, v))
                 .toList());
     }
 
@@ -677,8 +678,9 @@ public final class BudgetService {
 
     private Versioned<PersonalHealthBudget> change(AccessContext ctx, BudgetId id, long expectedVersion,
             String action, BiFunction<Permitted, PersonalHealthBudget, PersonalHealthBudget> command) {
+        // R48: the answer shows what the caller may see
         Versioned<PersonalHealthBudget> result = budgets.change(ctx, id, expectedVersion, AccessAction.CORRECT, action,
-                command);
+                command, BudgetService::visible);
         log.info("budget {} {}: status {}, storage version {}", id, action, result.value().status(), result.version());
         return result;
     }
@@ -686,6 +688,12 @@ public final class BudgetService {
     private <R> R read(AccessContext ctx, BudgetId id, String action,
             BiFunction<Permitted, Versioned<PersonalHealthBudget>, R> query) {
         return budgets.read(ctx, id, action, query);
+    }
+
+    /** R48: the budget without the review notes withheld from this viewer. */
+    private static Versioned<PersonalHealthBudget> visible(Permitted p, Versioned<PersonalHealthBudget> stored) {
+        PersonalHealthBudget seen = stored.value().withNotesWithheldFrom(p.withheld());
+        return seen == stored.value() ? stored : new Versioned<>(seen, stored.version());
     }
 
     private static Ledger ledgerOf(Permitted p, BudgetId id) {

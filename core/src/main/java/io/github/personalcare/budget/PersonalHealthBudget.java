@@ -1,5 +1,6 @@
 package io.github.personalcare.budget;
 
+import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.lang.IllegalTransitionException;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.internal.check.Require;
@@ -523,6 +524,24 @@ public record PersonalHealthBudget(
 
     private BudgetReviews reviewSchedule() {
         return new BudgetReviews(planReviewDue, reviews, reviewTasks);
+    }
+
+    /**
+     * The budget as a viewer sees it when review notes labelled with any of {@code withheld} are
+     * left out (R48: third-party and serious-harm notes are never shown to the patient or a proxy).
+     * For reading only: commands act on the stored budget.
+     *
+     * @param withheld the labels withheld from the viewer
+     * @return the budget, the same one if nothing is withheld
+     */
+    public PersonalHealthBudget withNotesWithheldFrom(Set<SensitivityLabel> withheld) {
+        if (withheld.isEmpty()) {
+            return this;
+        }
+        List<BudgetReview> visible = reviews.stream().map(r -> r.withNotesWithheldFrom(withheld)).toList();
+        return visible.equals(reviews) ? this : new PersonalHealthBudget(id, patient, carePlan, eligibility, holder,
+                lines, startDate, periodMonths, status, history, accounts, planReviewDue, firstDirectPayment, visible,
+                reviewTasks, notices, directPaymentStop);
     }
 
     /** The budget reading the review date of its plan's newly agreed version (R22). */

@@ -36,7 +36,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -305,7 +304,6 @@ public final class CarePlanService {
             BiFunction<CarePlan, Facts, CarePlan> apply, Check check) {
         AccessAction action = command == PlanCommand.EDIT ? AccessAction.CORRECT : AccessAction.COLLECT;
         String auditAction = "careplan." + command.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        AtomicReference<Set<SensitivityLabel>> withheldFromCaller = new AtomicReference<>(Set.of());
         Versioned<CarePlan> saved = plans.change(ctx, id, expectedVersion, action, auditAction, (p, before) -> {
             PatientId patient = before.patient();
             before.requireAllows(command);
@@ -331,14 +329,11 @@ public final class CarePlanService {
                 // what depends on the agreed version (a budget's review date) follows it in this transaction
                 hooks.publish(p.tx(), CarePlan.class, after);
             }
-            withheldFromCaller.set(p.withheld());
             return after;
-        });
+        }, CarePlanService::visible); // R48: the caller gets back only what they may see
         log.info("care plan {} {}: status {}, agreed versions {}, storage version {}", id, command,
                 saved.value().status(), saved.value().versions().size(), saved.version());
-        // R48: the caller gets back only what they may see
-        return withheldFromCaller.get().isEmpty() ? saved : new Versioned<>(
-                saved.value().withoutEntriesLabelled(withheldFromCaller.get()), saved.version());
+        return saved;
     }
 
     private static void publish(Permitted p, PlanCommand command, CarePlan before, CarePlan after) {

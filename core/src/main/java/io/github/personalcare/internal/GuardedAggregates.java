@@ -69,6 +69,18 @@ public final class GuardedAggregates<I extends RecordId, A> {
      */
     public Versioned<A> change(AccessContext ctx, I id, long expectedVersion, AccessAction action, String auditAction,
             BiFunction<Permitted, A, A> command) {
+        return change(ctx, id, expectedVersion, action, auditAction, command, (p, saved) -> saved);
+    }
+
+    /**
+     * As {@link #change(AccessContext, RecordId, long, AccessAction, String, BiFunction)}, answering
+     * with {@code view} of the stored result: what this caller may see of it (R48).
+     *
+     * @param view the caller's view of the changed aggregate, in the same transaction
+     * @return the caller's view of the changed aggregate at its new version
+     */
+    public Versioned<A> change(AccessContext ctx, I id, long expectedVersion, AccessAction action, String auditAction,
+            BiFunction<Permitted, A, A> command, BiFunction<Permitted, Versioned<A>, Versioned<A>> view) {
         return run(ctx, id, action, auditAction, (p, stored) -> {
             if (stored.version() != expectedVersion) {
                 throw new VersionConflictException(type.name(), id.value().toString(), expectedVersion,
@@ -76,7 +88,7 @@ public final class GuardedAggregates<I extends RecordId, A> {
             }
             A next = command.apply(p, stored.value());
             long version = p.tx().aggregates(type).update(next, expectedVersion);
-            return new Versioned<>(next, version);
+            return view.apply(p, new Versioned<>(next, version));
         });
     }
 }

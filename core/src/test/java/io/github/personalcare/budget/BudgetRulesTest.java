@@ -484,6 +484,28 @@ class BudgetRulesTest {
         assertThat(b.budgets().dueForReview(b.w.gp, b.today.plusMonths(3))).isEmpty();
     }
 
+    @Test
+    @DisplayName("R48 review notes labelled third party or serious harm are withheld from the patient; the care team reads them")
+    void r48LabelledReviewNotesAreWithheldFromThePatient() {
+        PersonalHealthBudget budget = b.funded();
+        BudgetReview review = new BudgetReview(b.today, true, true, true,
+                Optional.of("Daughter reports her own debts; keep the account separate")).labelled(
+                io.github.personalcare.access.SensitivityLabel.THIRD_PARTY);
+
+        var answer = b.budgets().completeReview(b.w.gp, budget.id(), review, b.version(budget.id()));
+
+        assertThat(answer.value().reviews()).singleElement().satisfies(r -> assertThat(r.notes()).isPresent());
+        assertThat(b.budgets().get(b.w.gp, budget.id()).value().reviews()).singleElement()
+                .satisfies(r -> assertThat(r.notes()).contains("Daughter reports her own debts; keep the account separate"));
+        assertThat(b.budgets().get(b.w.self, budget.id()).value().reviews()).singleElement().satisfies(r -> {
+            assertThat(r.notes()).isEmpty();
+            assertThat(r.needsMet()).isTrue();
+        });
+        assertThat(b.budgets().budgetsOf(b.w.self, b.patient())).singleElement()
+                .satisfies(v -> assertThat(v.value().reviews().get(0).notes()).isEmpty());
+        assertThat(b.stored(budget.id()).value().reviews().get(0).notes()).isPresent();
+    }
+
     // --- R23 ---
 
     @Test

@@ -152,10 +152,13 @@ class AggregateDocumentsTest {
         assertThat(read.directPaymentsStopped()).isTrue();
         assertThat(read.lines()).allSatisfy(l -> assertThat(l.paymentFrequency()).isEqualTo(PaymentFrequency.MONTHLY));
         ObjectMapper trees = new ObjectMapper();
-        // Written again in the same shape, plus the one field added since: each line's payment schedule.
+        // Written again in the same shape, plus the fields added since: each line's payment schedule and
+        // the labels of review notes.
         var expected = trees.readTree(stored);
         expected.get("lines").forEach(line -> ((com.fasterxml.jackson.databind.node.ObjectNode) line)
                 .put("paymentFrequency", "MONTHLY"));
+        expected.get("reviews").forEach(review -> ((com.fasterxml.jackson.databind.node.ObjectNode) review)
+                .putArray("labels")); // and the sensitivity labels of review notes (R48)
         assertThat(trees.readTree(json.write(BudgetStores.BUDGETS.type(), read, "budget"))).isEqualTo(expected);
     }
 

@@ -1,5 +1,7 @@
 package io.github.personalcare.budget;
 
+import io.github.personalcare.patient.PatientFlag;
+import io.github.personalcare.access.Actor;
 import io.github.personalcare.spi.Transaction;
 import io.github.personalcare.careplan.CarePlanVersion;
 import io.github.personalcare.careplan.CarePlan;
@@ -604,23 +606,34 @@ public final class BudgetService {
     }
 
     /**
-     * Pays a direct-payment line to another recipient (R19), for example the young person, with
-     * their consent, once a child whose representative received the payments turns 16: from
-     * that birthday a payment to the representative is refused (unless the young person lacks
-     * capacity).
+     * Pays a direct-payment line to another recipient, into their own registered account (R19,
+     * R21), for example the young person, with their consent, once a child whose representative
+     * received the payments turns 16: from that birthday a payment to the representative is
+     * refused (unless the young person lacks capacity). A patient of 16 or over with capacity
+     * chooses their own nominee: only they may name one.
      *
      * @throws InvalidInputException    if the line is not a direct-payment line of this budget or
      *                                  the consent is dated in the future
-     * @throws RuleViolationException   with R19 if the recipient may not receive the money
+     * @throws RuleViolationException   with R19 if the recipient may not receive the money or a
+     *                                  nominee is not named by the patient who may choose one, with
+     *                                  R21 if the account is the previous recipient's or not yet
+     *                                  registered
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
      */
     public Versioned<PersonalHealthBudget> changeRecipient(AccessContext ctx, BudgetId id, BudgetLineCode line,
-            Recipient recipient, long expectedVersion) {
+            Recipient recipient, PaymentAccount account, long expectedVersion) {
         Require.present("line", line);
         Require.present("recipient", recipient);
+        Require.present("account", account);
         return change(ctx, id, expectedVersion, "budget.recipient", (p, b) -> {
             Patient person = p.tx().aggregates(PatientStores.PATIENTS).get(b.patient()).value();
-            return b.changeRecipient(line, recipient, person, today(p));
+            LocalDate today = today(p);
+            boolean decidesForThemself = person.ageOn(today) >= 16 && !person.has(PatientFlag.LACKS_CAPACITY);
+            boolean byThePatient = ctx.actor() instanceof Actor.PatientActor self && self.patient().equals(b.patient());
+            if (recipient.kind() == RecipientKind.NOMINEE && decidesForThemself && !byThePatient) {
+                throw new RuleViolationException("R19", "a patient of 16 or over with capacity chooses their own nominee");
+            }
+            return b.changeRecipient(line, recipient, account, person, today);
         });
     }
 

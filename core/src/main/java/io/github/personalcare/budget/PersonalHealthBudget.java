@@ -452,22 +452,30 @@ public record PersonalHealthBudget(
     }
 
     /**
-     * The budget with a direct-payment line paid to another recipient, checked as at proposal
-     * (R19) on {@code today}: for example the young person, with their consent, when a child
-     * whose representative received the payments turns 16.
+     * The budget with a direct-payment line paid to another recipient, into their own registered
+     * account, checked as at proposal (R19, R21) on {@code today}: for example the young person,
+     * with their consent, when a child whose representative received the payments turns 16.
      *
      * @throws InvalidInputException  if the line is not a direct-payment line of this budget, or
      *                                the recipient's consent is dated in the future
      * @throws RuleViolationException with R19 if the recipient may not receive the money
      */
-    public PersonalHealthBudget changeRecipient(BudgetLineCode code, Recipient recipient, Patient person,
-            LocalDate today) {
+    public PersonalHealthBudget changeRecipient(BudgetLineCode code, Recipient recipient, PaymentAccount account,
+            Patient person, LocalDate today) {
         Require.present("recipient", recipient);
+        Require.present("account", account);
         BudgetLine line = line(code).orElseThrow(() -> new InvalidInputException("line", "R15", "is not a line of this budget"));
         if (!(line.management() instanceof Management.DirectPayment dp)) {
             throw new InvalidInputException("line", "R19", "is not a direct-payment line");
         }
-        Management.DirectPayment next = new Management.DirectPayment(recipient, dp.account(), dp.scheduleOverride());
+        if (account.reference().equals(dp.account().reference())) {
+            throw new RuleViolationException("R21", "the new recipient's payments go into an account of their own, "
+                    + "not the previous recipient's");
+        }
+        if (account.registeredOn().isAfter(today)) {
+            throw new RuleViolationException("R21", "the direct-payment account is not registered yet");
+        }
+        Management.DirectPayment next = new Management.DirectPayment(recipient, account, dp.scheduleOverride());
         DirectPayments.checkRecipient(recipient, person, today);
         if (recipient.consentedOn().isAfter(today)) {
             throw new InvalidInputException("recipient.consentedOn", "R19", "must not be in the future");

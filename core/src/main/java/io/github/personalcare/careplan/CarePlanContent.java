@@ -181,9 +181,26 @@ public record CarePlanContent(
         }
         List<Goal> allGoals = new ArrayList<>(goals);
         hiddenGoals.stream().filter(g -> goals.stream().noneMatch(v -> v.id().equals(g.id()))).forEach(allGoals::add);
-        List<Action> allActions = new ArrayList<>(actions);
-        hiddenActions.stream().filter(a -> actions.stream().noneMatch(v -> v.id().equals(a.id())))
-                .forEach(allActions::add);
+        Set<GoalId> kept = new HashSet<>();
+        allGoals.forEach(g -> kept.add(g.id()));
+        Set<GoalId> hidden = new HashSet<>();
+        hiddenGoals.forEach(g -> hidden.add(g.id()));
+        List<Action> allActions = new ArrayList<>(actions.size() + hiddenActions.size());
+        for (Action a : actions) {
+            // a visible action was shown without its links to hidden goals: give them back
+            List<GoalId> links = new ArrayList<>(a.goals());
+            stored.actions.stream().filter(s -> s.id().equals(a.id())).findFirst().ifPresent(s -> s.goals().stream()
+                    .filter(hidden::contains).filter(g -> !links.contains(g)).forEach(links::add));
+            allActions.add(links.size() == a.goals().size() ? a : a.towards(links));
+        }
+        for (Action a : hiddenActions) {
+            if (actions.stream().noneMatch(v -> v.id().equals(a.id()))) {
+                // a hidden action keeps only its links to goals that are still there: the editor
+                // may delete a goal they can see without learning that a hidden entry used it
+                List<GoalId> links = a.goals().stream().filter(kept::contains).toList();
+                allActions.add(links.size() == a.goals().size() ? a : a.towards(links));
+            }
+        }
         return new CarePlanContent(aboutMe, whatMattersToMe, allGoals, allActions, supportAndServices, contingency,
                 information, review, careTeam);
     }

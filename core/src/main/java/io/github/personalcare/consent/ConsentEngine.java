@@ -162,15 +162,16 @@ public final class ConsentEngine {
 
     /**
      * What administration (booking, registration, payments) may do with each class of data, the
-     * role-based part of access (domain notes §4.4): the record's demographics, the care team and
-     * the budget in full; consents read and recorded (the patient's own paper form); referrals read
-     * (to follow bookings), never drafted or changed; care plans and the audit log not at all.
+     * role-based part of access (domain notes §4.4): the record's demographics (the service lets
+     * administration change only the opt-out flag) and the budget in full; the care team, consents
+     * and referrals read, never changed (a consent or a carer with authority recorded by
+     * administration would grant access administration does not have); care plans and the audit log
+     * not at all.
      */
     static boolean administrationMay(AccessAction action, DataClass dataClass) {
         return switch (dataClass) {
-            case DEMOGRAPHICS, CARE_TEAM, BUDGET -> true;
-            case CONSENT -> action == AccessAction.ACCESS || action == AccessAction.COLLECT;
-            case REFERRAL -> action == AccessAction.ACCESS;
+            case DEMOGRAPHICS, BUDGET -> true;
+            case CARE_TEAM, CONSENT, REFERRAL -> action == AccessAction.ACCESS;
             case CARE_PLAN, AUDIT_LOG -> false;
         };
     }

@@ -5,6 +5,7 @@ import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.PersonName;
+import io.github.personalcare.identity.UserId;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.internal.check.Require;
 
@@ -35,6 +36,9 @@ public record Patient(
         Optional<OdsCode> registeredPractice,
         Optional<LocalDate> dateOfDeath,
         List<CompetenceAssessment> competence) {
+
+    /** Who "assessed" competence read from the deprecated global flag: cited as such. */
+    public static final UserId LEGACY_FLAG = UserId.of("legacy-gillick-flag");
 
     /** Most competence assessments kept on one record. */
     public static final int MAX_ASSESSMENTS = 50;
@@ -82,6 +86,7 @@ public record Patient(
      * The assessment in force for this kind of decision on {@code date} if it found the child
      * Gillick competent: the latest one assessed on or before that date (R46).
      */
+    @SuppressWarnings("deprecation")
     public Optional<CompetenceAssessment> gillickCompetenceFor(CompetenceDecision decision, LocalDate date) {
         CompetenceAssessment latest = null;
         for (CompetenceAssessment a : competence) {
@@ -89,6 +94,11 @@ public record Patient(
                     && (latest == null || !a.assessedOn().isBefore(latest.assessedOn()))) {
                 latest = a;
             }
+        }
+        if (latest == null && flags.contains(PatientFlag.GILLICK_COMPETENT)) {
+            // a record flagged before assessments existed keeps what the flag granted until a
+            // clinician records an assessment for this kind of decision
+            return Optional.of(new CompetenceAssessment(decision, true, LEGACY_FLAG, dateOfBirth));
         }
         return latest != null && latest.competent() ? Optional.of(latest) : Optional.empty();
     }

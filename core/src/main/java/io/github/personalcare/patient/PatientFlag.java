@@ -11,9 +11,10 @@ public enum PatientFlag {
     /** Lacks capacity for the decisions in question; a representative acts (R19, R46). */
     LACKS_CAPACITY,
     /**
-     * No longer read by any decision: Gillick competence is decision-specific and is recorded as a
-     * {@link CompetenceAssessment} with {@link PatientService#recordCompetence} (R46). Kept so that
-     * records stored with it still read; the SDK refuses to set it.
+     * Replaced: Gillick competence is decision-specific and is recorded as a
+     * {@link CompetenceAssessment} with {@link PatientService#recordCompetence} (R46). A record
+     * stored with it keeps what it granted, cited as {@link Patient#LEGACY_FLAG}, for each kind of
+     * decision until a clinician records an assessment for it; the SDK refuses to set it anew.
      *
      * @deprecated record a {@link CompetenceAssessment} instead
      */

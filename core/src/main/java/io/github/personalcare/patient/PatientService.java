@@ -11,6 +11,7 @@ import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.Purpose;
 import io.github.personalcare.internal.AccessGuard;
 import io.github.personalcare.access.DataClass;
 import io.github.personalcare.internal.GuardedAggregates;
@@ -122,6 +123,9 @@ public final class PatientService {
         Require.present("flags", flags);
         return patients.change(ctx, id, expectedVersion, AccessAction.CORRECT, "patient.flags", (p, patient) -> {
             refuseNewGillickFlag(patient, flags);
+            if (ctx.purpose() == Purpose.ADMINISTRATION) {
+                refuseClinicalFlagChanges(patient.flags(), flags);
+            }
             p.tx().outbox().publish(new PatientEvent.Updated(UUID.randomUUID(), p.now(), id));
             return patient.withFlags(flags);
         });
@@ -143,8 +147,10 @@ public final class PatientService {
             boolean competent, long expectedVersion) {
         Require.present("ctx", ctx);
         Require.present("decision", decision);
-        if (!(ctx.actor() instanceof Actor.Professional professional)) {
-            throw new RuleViolationException("R46", "Gillick competence is a clinical assessment recorded by a professional");
+        if (!(ctx.actor() instanceof Actor.Professional professional) || !professional.role().isClinical()
+                || ctx.purpose() != Purpose.DIRECT_CARE) {
+            throw new RuleViolationException("R46",
+                    "Gillick competence is a clinical assessment, recorded by a clinician giving direct care");
         }
         return patients.change(ctx, id, expectedVersion, AccessAction.CORRECT, "patient.competence", (p, patient) -> {
             LocalDate today = LocalDate.ofInstant(p.now(), guard.clock().getZone());
@@ -154,6 +160,20 @@ public final class PatientService {
             p.tx().outbox().publish(new PatientEvent.Updated(UUID.randomUUID(), p.now(), id));
             return patient.withAssessment(new CompetenceAssessment(decision, competent, professional.user(), today));
         });
+    }
+
+    /**
+     * Administration records the patient's own national data opt-out; every other flag is a
+     * clinical or safeguarding judgement (capacity, sensitivity, enhanced review, exclusion,
+     * cohort) that administration may not change (role-based access, R39).
+     */
+    private static void refuseClinicalFlagChanges(Set<PatientFlag> before, Set<PatientFlag> after) {
+        for (PatientFlag f : PatientFlag.values()) {
+            if (f != PatientFlag.NATIONAL_DATA_OPT_OUT && before.contains(f) != after.contains(f)) {
+                throw new RuleViolationException("ADMINISTRATION", "administration may change only the national data "
+                        + "opt-out flag; " + f + " is a clinical or safeguarding decision");
+            }
+        }
     }
 
     /** A record stored with the old flag may keep it; nobody sets it anew. */

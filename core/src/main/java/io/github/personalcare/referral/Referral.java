@@ -176,6 +176,9 @@ public record Referral(
         Require.present("at", at);
         List<RttClock> clocks = List.of();
         if (pathwayStart != null && pathwayStart.isPresent()) {
+            if (requestType != RequestType.APPOINTMENT) {
+                throw new InvalidInputException("pathwayStart", "R35", "advice and guidance has no RTT clock");
+            }
             if (pathwayStart.get().isAfter(RttClock.ukDate(at))) {
                 throw new InvalidInputException("pathwayStart", "R35", "cannot be after the day the referral arrives");
             }
@@ -546,6 +549,12 @@ public record Referral(
          */
         private void nullifyClock(ReferralCommand.NullifyClock n) {
             RttClock clock = openClock("nullified");
+            if (clock.start() != RttStart.UBRN_CONVERSION) {
+                // a clock carried over from another system, or restarted on a decision to treat,
+                // began before this referral's first appointment: a DNA cannot undo that wait
+                throw new RuleViolationException("R36", "only a clock started by this referral's booking can be "
+                        + "nullified; after a DNA the patient may be discharged (stop the clock)");
+            }
             if (state != ReferralState.DID_NOT_ATTEND) {
                 throw new RuleViolationException("R36", "a clock is nullified only after the patient did not attend");
             }

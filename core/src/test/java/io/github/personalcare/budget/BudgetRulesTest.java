@@ -310,12 +310,24 @@ class BudgetRulesTest {
                 .isThrownBy(() -> budget.checkEntry(payment.apply(sixteenth), Optional.of(ACCOUNT), child, sixteenth))
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("R19"));
         assertThatExceptionOfType(RuleViolationException.class)
-                .isThrownBy(() -> budget.changeRecipient(PA, Recipient.patient(sixteenth.minusDays(1)), child,
+                .isThrownBy(() -> budget.changeRecipient(PA, Recipient.patient(sixteenth.minusDays(1)),
+                        new PaymentAccount(AccountKind.DEDICATED_ACCOUNT, "DP-SAM-1", start), child,
                         sixteenth.minusDays(1)))
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("R19"));
 
-        PersonalHealthBudget theirOwn = budget.changeRecipient(PA, Recipient.patient(sixteenth), child, sixteenth);
-        theirOwn.checkEntry(payment.apply(sixteenth), Optional.of(ACCOUNT), child, sixteenth);
+        PaymentAccount sams = new PaymentAccount(AccountKind.DEDICATED_ACCOUNT, "DP-SAM-1", sixteenth);
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> budget.changeRecipient(PA, Recipient.patient(sixteenth),
+                        new PaymentAccount(AccountKind.DEDICATED_ACCOUNT, ACCOUNT, start), child, sixteenth))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R21"));
+        PersonalHealthBudget theirOwn = budget.changeRecipient(PA, Recipient.patient(sixteenth), sams, child, sixteenth);
+        java.util.function.Function<LocalDate, LedgerEntry> intoTheirs = on -> LedgerCommand.Allocation.directPayment(
+                        "pay-own-" + on, PA, Money.parse("500.00"), on, "DP-SAM-1")
+                .toEntry(LedgerEntryId.random(), budget.id(), child.id(), "system:test", b.w.clock.instant());
+        theirOwn.checkEntry(intoTheirs.apply(sixteenth), Optional.of("DP-SAM-1"), child, sixteenth);
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> theirOwn.checkEntry(payment.apply(sixteenth), Optional.of(ACCOUNT), child, sixteenth))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R21"));
         assertThat(theirOwn.line(PA).orElseThrow().management())
                 .isInstanceOfSatisfying(Management.DirectPayment.class,
                         dp -> assertThat(dp.recipient().kind()).isEqualTo(RecipientKind.PATIENT));

@@ -73,4 +73,39 @@ class CarePlanRedactionTest {
         assertThat(stored.actions()).hasSize(2)
                 .anySatisfy(a -> assertThat(a.labels()).containsExactly(SensitivityLabel.SERIOUS_HARM));
     }
+
+    @Test
+    @DisplayName("R48 an edit by the patient keeps a visible action's links to hidden goals, and survives deleting a goal a hidden action used")
+    void r48LinksToWhatThePatientCannotSeeSurviveTheirEdit() {
+        CarePlanContent base = CareWorld.complete(w.today().plusMonths(6));
+        Goal walk = base.goals().get(0);
+        Goal aboutSon = Goal.of("Son's own support needs are assessed", "Assessment done", Optional.empty())
+                .labelled(SensitivityLabel.THIRD_PARTY);
+        Action shared = Action.of("Carers' assessment booked with the patient", ActionOwner.patient(), Optional.empty(),
+                List.of(walk.id(), aboutSon.id()));
+        Action hidden = Action.of("Safeguarding review first", ActionOwner.patient(), Optional.empty(),
+                List.of(walk.id(), aboutSon.id())).labelled(SensitivityLabel.SERIOUS_HARM);
+        Versioned<CarePlan> v = w.care.carePlans().draft(w.gp, w.patient, base.withGoals(List.of(walk, aboutSon))
+                .withActions(List.of(base.actions().get(0), shared, hidden)));
+        CarePlanId id = v.value().id();
+
+        CarePlanContent seen = w.care.carePlans().get(w.self, id).value().content();
+        assertThat(seen.actions()).filteredOn(a -> a.id().equals(shared.id())).singleElement()
+                .satisfies(a -> assertThat(a.goals()).containsExactly(walk.id()));
+        v = w.care.carePlans().edit(w.self, id, seen.withWhatMattersToMe(List.of("Staying at home")), v.version());
+        CarePlanContent stored = w.care.carePlans().get(w.gp, id).value().content();
+        assertThat(stored.actions()).filteredOn(a -> a.id().equals(shared.id())).singleElement()
+                .satisfies(a -> assertThat(a.goals()).containsExactlyInAnyOrder(walk.id(), aboutSon.id()));
+
+        // The patient deletes the walking goal and the actions they see: the hidden action stays, linked to what is left.
+        CarePlanContent without = w.care.carePlans().get(w.self, id).value().content().withActions(List.of())
+                .withGoals(List.of());
+        w.care.carePlans().edit(w.self, id, without, v.version());
+        CarePlanContent after = w.care.carePlans().get(w.gp, id).value().content();
+        assertThat(after.goals()).extracting(Goal::id).containsExactly(aboutSon.id());
+        assertThat(after.actions()).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo(hidden.id());
+            assertThat(a.goals()).containsExactly(aboutSon.id());
+        });
+    }
 }

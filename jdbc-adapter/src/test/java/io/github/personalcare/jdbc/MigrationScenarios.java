@@ -3,6 +3,9 @@ package io.github.personalcare.jdbc;
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.referral.Referral;
+import io.github.personalcare.referral.ReferralCommand;
+import io.github.personalcare.referral.ReferralEvent;
+import io.github.personalcare.referral.ReferralState;
 import io.github.personalcare.referral.ReferralStores;
 import io.github.personalcare.testkit.Referrals;
 import io.github.personalcare.spi.AggregateType;
@@ -62,6 +65,13 @@ abstract class MigrationScenarios {
         storage.migrate();
         Referral referral = Referrals.fullyPopulated(PatientId.random(), Instant.parse("2026-01-05T10:00:00Z"));
         storage.inTransaction(tx -> tx.aggregates(ReferralStores.REFERRALS).insert(referral));
+        var noted = new ReferralEvent.Transitioned(java.util.UUID.randomUUID(), Instant.parse("2026-01-06T10:00:00Z"),
+                referral.patient(), referral.id(), ReferralCommand.Type.START_PATIENT_CHOICE_DELAY, ReferralState.ACCEPTED,
+                ReferralState.ACCEPTED);
+        storage.inTransaction(tx -> {
+            tx.outbox().publish(noted);
+            return null;
+        });
         // The document as a version before V3 wrote it: a clock pause, and the commands that made it.
         String text = dialect() == Dialect.POSTGRESQL ? "doc::text" : "doc";
         String cast = dialect() == Dialect.POSTGRESQL ? "::jsonb" : "";
@@ -70,6 +80,8 @@ abstract class MigrationScenarios {
                 + " '\"END_PATIENT_CHOICE_DELAY\"', '\"RESUME_CLOCK\"')" + cast);
         assertThat(TestDatabases.queryLong(ds, "SELECT COUNT(*) FROM referral WHERE " + text + " LIKE '%\"pauses\":%'"))
                 .isEqualTo(1);
+        TestDatabases.execute(ds, "UPDATE outbox SET doc = REPLACE(" + text
+                + ", '\"START_PATIENT_CHOICE_DELAY\"', '\"PAUSE_CLOCK\"')" + cast);
 
         String v3 = MigrationRunner.BUILT_IN + "/" + dialect().folder() + "/V3__rtt_patient_choice_delays.sql";
         try (var in = MigrationScenarios.class.getClassLoader().getResourceAsStream(v3)) {
@@ -82,6 +94,9 @@ abstract class MigrationScenarios {
         Referral read = storage.inTransaction(tx -> tx.aggregates(ReferralStores.REFERRALS).get(referral.id())).value();
         assertThat(read).isEqualTo(referral);
         assertThat(read.clock().orElseThrow().patientChoiceDelays()).hasSize(1);
+        // an undelivered Transitioned event of the old command reads again, so the relay is not stuck
+        List<io.github.personalcare.spi.OutboxEntry> outbox = storage.inTransaction(tx -> tx.outbox().undelivered());
+        assertThat(outbox).extracting(io.github.personalcare.spi.OutboxEntry::event).contains(noted);
     }
 
     @Test

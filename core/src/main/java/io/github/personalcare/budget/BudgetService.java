@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -425,7 +426,11 @@ public final class BudgetService {
             LocalDate today = today(p);
             BudgetPeriod period = b.value().periodOn(today).orElseThrow(() ->
                     new InvalidInputException("date", "PERIOD", "the budget has not started yet"));
-            return ledgerOf(p, id).forecast(period, today, b.value().lines());
+            Set<BudgetLineCode> stopped = b.value().directPaymentsStopped()
+                    ? b.value().lines().stream().filter(BudgetLine::isDirectPayment).map(BudgetLine::code)
+                            .collect(java.util.stream.Collectors.toSet())
+                    : Set.of();
+            return ledgerOf(p, id).forecast(period, today, b.value().lines(), stopped);
         });
     }
 

@@ -4,11 +4,13 @@ import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.lang.InvalidInputException;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -146,11 +148,26 @@ public record Ledger(BudgetId budget, List<LedgerEntry> entries) {
      * ({@link BudgetLine#paymentFrequency()}): spending is taken to follow the payments, so a line's
      * spends less refunds so far, over the payments due so far, are carried to all the period's
      * payments; the planned money not yet paid in this period is added. A person who spends what
-     * is paid, as it is paid, is forecast to end the period at the balance they have now.
+     * is paid, as it is paid, is forecast to end the period at the balance they have now. A line
+     * paid once for the whole period is to last the period, so its spending is carried by the days
+     * elapsed.
      *
      * @param lines the budget's lines, with their planned amounts and schedules
+     * @return the forecast
      */
     public Forecast forecast(BudgetPeriod period, LocalDate asOf, List<BudgetLine> lines) {
+        return forecast(period, asOf, lines, Set.of());
+    }
+
+    /**
+     * As {@link #forecast(BudgetPeriod, LocalDate, List)}, with no more money to come into the
+     * lines whose payments have stopped (R25, R26).
+     *
+     * @param lines   the budget's lines, with their planned amounts and schedules
+     * @param stopped lines into which nothing more will be paid
+     * @return the forecast
+     */
+    public Forecast forecast(BudgetPeriod period, LocalDate asOf, List<BudgetLine> lines, Set<BudgetLineCode> stopped) {
         Require.present("period", period);
         Require.present("asOf", asOf);
         Require.present("lines", lines);
@@ -175,13 +192,22 @@ public record Ledger(BudgetId budget, List<LedgerEntry> entries) {
         for (BudgetLine line : lines) {
             long[] t = perLine.getOrDefault(line.code(), new long[2]);
             long spent = Math.max(0, t[0]);
-            int due = Math.max(1, line.paymentFrequency().paymentsBy(period, asOf));
-            int all = Math.max(due, line.paymentFrequency().paymentsIn(period));
+            long due;
+            long all;
+            if (line.paymentFrequency() == PaymentFrequency.ONCE_PER_PERIOD) {
+                due = Math.max(1, Math.min(period.days(), ChronoUnit.DAYS.between(period.start(), asOf) + 1));
+                all = period.days();
+            } else {
+                due = Math.max(1, line.paymentFrequency().paymentsBy(period, asOf));
+                all = Math.max(due, line.paymentFrequency().paymentsIn(period));
+            }
             // Integer arithmetic, rounded half up: an amount of money is never a double.
             long lineProjected = Math.floorDiv(Math.addExact(Math.multiplyExact(spent, all), due / 2), due);
             spentSoFar = Math.addExact(spentSoFar, spent);
             projected = Math.addExact(projected, lineProjected);
-            toCome = Math.addExact(toCome, Math.max(0, line.plannedPerPeriod().pence() - t[1]));
+            if (!stopped.contains(line.code())) {
+                toCome = Math.addExact(toCome, Math.max(0, line.plannedPerPeriod().pence() - t[1]));
+            }
         }
         Balance now = balance();
         Balance closing = now.plus(toCome).plus(-(projected - spentSoFar));

@@ -203,6 +203,33 @@ class BudgetServiceTest {
     }
 
     @Test
+    @DisplayName("R23 a line paid once for the period is to last the period: its spending is carried by the days elapsed")
+    void aLinePaidOnceIsForecastByTheDaysElapsed() {
+        PersonalHealthBudget budget = b.funded();
+        b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-1", EQUIP, "700.00", SpendCategory.EQUIPMENT));
+        b.w.clock.advance(Duration.ofDays(29)); // 30 days of 365
+
+        Forecast monthly = b.budgets().forecast(b.w.gp, budget.id());
+        List<BudgetLine> lines = b.budgets().get(b.w.gp, budget.id()).value().lines().stream()
+                .map(l -> l.code().equals(EQUIP) ? l.paidIn(PaymentFrequency.ONCE_PER_PERIOD) : l).toList();
+        Forecast once = b.budgets().ledger(b.w.gp, budget.id()).forecast(monthly.period(), monthly.asOf(), lines);
+
+        assertThat(once.projectedSpend()).isEqualTo(Money.parse("8516.67")); // £700 in 30 days, over 365 days
+        assertThat(once.isShortfall()).isTrue();
+    }
+
+    @Test
+    @DisplayName("R25 once direct payments stop, no more money is forecast to come into a direct-payment line")
+    void noMoneyIsForecastToComeAfterDirectPaymentsStop() {
+        PersonalHealthBudget budget = b.funded();
+        assertThat(b.budgets().forecast(b.w.gp, budget.id()).scheduledToCome()).isEqualTo(Money.parse("3000.00"));
+
+        b.budgets().withdrawDirectPaymentConsent(b.w.gp, budget.id(), b.today, b.version(budget.id()));
+
+        assertThat(b.budgets().forecast(b.w.gp, budget.id()).scheduledToCome()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
     void activeBudgetsAreCountedByHowAndWhyTheyAreHeld() {
         PersonalHealthBudget funded = b.funded();
         b.budgets().propose(b.w.gp, b.proposal(funded.carePlan(), b.standardLines())); // proposed: not counted

@@ -105,4 +105,51 @@ class CompetenceAssessmentServiceTest {
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("R46"));
         assertThat(current(child).version()).isEqualTo(before.version());
     }
+
+    @Test
+    @DisplayName("R46 an administrator, or a clinician acting for administration, cannot record a clinical assessment")
+    void r46AdministrationCannotAssess() {
+        long version = current(child).version();
+        AccessContext admin = AccessContext.of(Actor.professional(UserId.of("ADMIN-1"), ProfessionalRole.ADMINISTRATOR,
+                OdsCode.of("A81001")), Purpose.ADMINISTRATION);
+        AccessContext gpForAdministration = AccessContext.of(child.gp.actor(), Purpose.ADMINISTRATION);
+
+        for (AccessContext ctx : java.util.List.of(admin, gpForAdministration)) {
+            assertThatExceptionOfType(RuleViolationException.class)
+                    .isThrownBy(() -> child.care.patients().recordCompetence(ctx, child.patient,
+                            CompetenceDecision.OWN_RECORD_ACCESS, true, version))
+                    .satisfies(e -> assertThat(e.rule()).isEqualTo("R46"));
+        }
+        assertThat(current(child).value().competence()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R39 administration records the patient's opt-out but changes no clinical or safeguarding flag")
+    void r39AdministrationChangesOnlyTheOptOutFlag() {
+        AccessContext admin = AccessContext.of(Actor.professional(UserId.of("ADMIN-1"), ProfessionalRole.ADMINISTRATOR,
+                OdsCode.of("A81001")), Purpose.ADMINISTRATION);
+        Versioned<Patient> before = current(child);
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> child.care.patients().updateFlags(admin, child.patient,
+                        Set.of(PatientFlag.SENSITIVE), before.version()))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("ADMINISTRATION"));
+        Versioned<Patient> after = child.care.patients().updateFlags(admin, child.patient,
+                Set.of(PatientFlag.NATIONAL_DATA_OPT_OUT), before.version());
+        assertThat(after.value().flags()).containsExactly(PatientFlag.NATIONAL_DATA_OPT_OUT);
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    @DisplayName("R46 a record flagged before assessments existed keeps what the flag granted until a clinician assesses")
+    void r46TheLegacyFlagIsHonouredUntilReassessed() {
+        Patient flagged = current(child).value().withFlags(Set.of(PatientFlag.GILLICK_COMPETENT));
+
+        assertThat(flagged.gillickCompetenceFor(CompetenceDecision.CARE_PLAN_AGREEMENT, child.today()))
+                .hasValueSatisfying(a -> assertThat(a.assessedBy()).isEqualTo(Patient.LEGACY_FLAG));
+        Patient reassessed = flagged.withAssessment(new CompetenceAssessment(CompetenceDecision.CARE_PLAN_AGREEMENT,
+                false, UserId.of("GP-1"), child.today()));
+        assertThat(reassessed.gillickCompetenceFor(CompetenceDecision.CARE_PLAN_AGREEMENT, child.today())).isEmpty();
+        assertThat(reassessed.gillickCompetenceFor(CompetenceDecision.SHARING_CONSENT, child.today())).isPresent();
+    }
 }

@@ -384,6 +384,29 @@ class ReferralServiceTest {
     }
 
     @Test
+    @DisplayName("R35 R36 a clock carried over from another system is never nullified by a DNA here; A&G takes no pathway start")
+    void r36ACarriedOverClockCannotBeNullified() {
+        Versioned<Referral> r = referrals.draft(world.gp,
+                world.routineCardiology().withPathwayStart(LocalDate.of(2025, 6, 2)));
+        r = referrals.shortlist(world.gp, r.value().id(), List.of(ReferralWorld.LEEDS_CARDIOLOGY.id()),
+                PatientChoice.choiceOffered(), r.version());
+        r = referrals.submit(world.gp, r.value().id(), r.version());
+        r = referrals.book(world.gp, r.value().id(), ReferralWorld.LEEDS_CARDIOLOGY.id(), world.inDays(14), r.version());
+        world.advance(Duration.ofDays(15));
+        Versioned<Referral> dna = referrals.recordDidNotAttend(world.leedsConsultant, r.value().id(), r.version());
+
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> referrals.nullifyClock(world.leedsConsultant, dna.value().id(), dna.version()))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R36"));
+        assertThat(referrals.get(world.gp, dna.value().id()).value().clock().orElseThrow().status())
+                .isEqualTo(RttStatus.RUNNING);
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> referrals.draft(world.gp, world.routineCardiology()
+                        .withRequestType(RequestType.ADVICE_AND_GUIDANCE).withPathwayStart(LocalDate.of(2025, 6, 2))))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("R35"));
+    }
+
+    @Test
     @DisplayName("R36 a later DNA does not nullify the clock; the patient may be discharged (a stop)")
     void r36ALaterDnaLeadsToADischargeNotANullification() {
         Versioned<Referral> booked = world.bookedAtLeeds();

@@ -1,5 +1,6 @@
 package io.github.personalcare.referral;
 
+import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.internal.ServiceWiring;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.lang.NotFoundException;
@@ -97,6 +98,10 @@ public final class ReferralService {
                 DataClass.REFERRAL, "referral.draft", "Referral/" + id), p -> {
             if (!(ctx.actor() instanceof Actor.Professional professional)) {
                 throw new RuleViolationException("REFERRER", "a referral is made by a professional");
+            }
+            if (request.pathwayStart().isPresent() && request.pathwayStart().get().isBefore(
+                    p.tx().aggregates(PatientStores.PATIENTS).get(request.patient()).value().dateOfBirth())) {
+                throw new InvalidInputException("pathwayStart", "R35", "cannot be before the patient's date of birth");
             }
             var stored = p.tx().aggregates(ReferralStores.REFERRALS);
             Ubrn ubrn = request.ubrn().isPresent() ? unused(stored, request.ubrn().get()) : newUbrn(stored);

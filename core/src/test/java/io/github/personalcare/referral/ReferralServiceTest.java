@@ -404,6 +404,10 @@ class ReferralServiceTest {
                 .isThrownBy(() -> referrals.draft(world.gp, world.routineCardiology()
                         .withRequestType(RequestType.ADVICE_AND_GUIDANCE).withPathwayStart(LocalDate.of(2025, 6, 2))))
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("R35"));
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> referrals.draft(world.gp,
+                        world.routineCardiology().withPathwayStart(LocalDate.of(1900, 1, 1))))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("pathwayStart"));
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.UUID;
 public sealed interface BudgetEvent extends DomainEvent
         permits BudgetEvent.Proposed, BudgetEvent.StatusChanged, BudgetEvent.EntryRecorded,
         BudgetEvent.DirectPaymentsStopped, BudgetEvent.ReviewTaskRaised, BudgetEvent.ReviewCompleted,
-        BudgetEvent.NoticeIssued, BudgetEvent.ReconsiderationRecorded, BudgetEvent.PlannedAmountChanged {
+        BudgetEvent.NoticeIssued, BudgetEvent.ReconsiderationRecorded, BudgetEvent.PlannedAmountChanged,
+        BudgetEvent.PlanReviewDateFollowed {
 
     /** {@return the budget concerned} */
     BudgetId budget();
@@ -165,6 +166,33 @@ public sealed interface BudgetEvent extends DomainEvent
         @Override
         public String type() {
             return "budget.review.completed";
+        }
+    }
+
+    /**
+     * The budget took the review date of its care plan's newly agreed version (R22), in the same
+     * transaction as the agreement.
+     */
+    record PlanReviewDateFollowed(UUID eventId, Instant occurredAt, PatientId patient, BudgetId budget,
+            java.util.Optional<java.time.LocalDate> planReviewDue) implements BudgetEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId       the unique id of the event
+         * @param occurredAt    when the plan was agreed
+         * @param patient       whose budget it is
+         * @param budget        the budget
+         * @param planReviewDue the plan's review date the budget now follows
+         * @throws NullPointerException if a component is null
+         */
+        public PlanReviewDateFollowed {
+            check(eventId, occurredAt, patient, budget);
+            Objects.requireNonNull(planReviewDue, "planReviewDue");
+        }
+
+        @Override
+        public String type() {
+            return "budget.planReviewDate.followed";
         }
     }
 

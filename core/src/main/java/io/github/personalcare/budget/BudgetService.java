@@ -30,6 +30,7 @@ import io.github.personalcare.lang.Versioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -117,6 +118,9 @@ public final class BudgetService {
             PersonalHealthBudget b = v.value();
             if (b.carePlan().equals(plan.id()) && b.status() != BudgetStatus.ENDED && !b.planReviewDue().equals(due)) {
                 stored.update(b.followingPlanReviewDue(due), v.version());
+                Instant agreedAt = plan.currentAgreed().map(CarePlanVersion::agreedAt).orElseThrow();
+                tx.outbox().publish(new BudgetEvent.PlanReviewDateFollowed(UUID.randomUUID(), agreedAt, b.patient(),
+                        b.id(), due));
                 log.info("budget {} follows care plan {}: review date read again", b.id(), plan.id());
             }
         }

@@ -494,6 +494,11 @@ class BudgetRulesTest {
         assertThat(after.nextReviewDue()).contains(b.today.plusMonths(6));
         assertThat(after.dueForReview(b.today.plusMonths(3))).isFalse();
         assertThat(b.budgets().dueForReview(b.w.gp, b.today.plusMonths(3))).isEmpty();
+        List<io.github.personalcare.spi.OutboxEntry> outbox = b.w.storage.inTransaction(tx -> tx.outbox().undelivered());
+        assertThat(outbox).extracting(io.github.personalcare.spi.OutboxEntry::event)
+                .filteredOn(BudgetEvent.PlanReviewDateFollowed.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((BudgetEvent.PlanReviewDateFollowed) e).planReviewDue())
+                        .contains(b.today.plusMonths(6)));
     }
 
     @Test

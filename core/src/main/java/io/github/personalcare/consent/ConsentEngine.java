@@ -249,14 +249,18 @@ public final class ConsentEngine {
             return AccessDecision.deny("R40", "break-glass needs a reason");
         }
         List<String> reasons = new ArrayList<>(2);
-        reasons.add(request.context().reason().isPresent()
+        boolean opensEpisode = request.context().reason().isPresent();
+        reasons.add(opensEpisode
                 ? "R40: emergency access with a recorded reason; audited, the patient notified, the privacy officer alerted"
-                : "R40: within an open break-glass episode; audited, the patient notified, the privacy officer alerted");
+                : "R40: within an open break-glass episode; audited, the privacy officer alerted (the patient was "
+                        + "notified when the episode opened)");
         if (consents.denies()) {
             reasons.add("R41: break-glass overrides the patient's objection " + consents.denyRule());
         }
-        return new AccessDecision.Permit("R40", reasons,
-                EnumSet.of(Obligation.AUDIT, Obligation.NOTIFY_PATIENT, Obligation.ALERT_PRIVACY_OFFICER));
+        // one notice to the patient per episode, not one per read within it
+        return new AccessDecision.Permit("R40", reasons, opensEpisode
+                ? EnumSet.of(Obligation.AUDIT, Obligation.NOTIFY_PATIENT, Obligation.ALERT_PRIVACY_OFFICER)
+                : EnumSet.of(Obligation.AUDIT, Obligation.ALERT_PRIVACY_OFFICER));
     }
 
     // --- secondary uses -----------------------------------------------------------------------

@@ -211,10 +211,11 @@ class ConsentEngineRulesTest {
                         new AccessRequest(AccessContext.of(AE_CLINICIAN, Purpose.EMERGENCY, "unconscious"),
                                 Optional.of(p.id()), AccessAction.CORRECT, DataClass.CARE_PLAN, Set.of(), NOW),
                         facts(p), "R40"),
-                permits("R40 within the break-glass window no new reason is needed, and it still alerts",
+                permits("R40 within the break-glass window no new reason is needed; it still alerts, and the patient, "
+                                + "told when the episode opened, is not told again",
                         breakGlass(p, AE_CLINICIAN, null),
                         facts(p).withBreakGlassOpenedAt(NOW.minus(Duration.ofHours(1))), "R40",
-                        NOTIFY_PATIENT, ALERT_PRIVACY_OFFICER),
+                        ALERT_PRIVACY_OFFICER),
                 denies("R40 after the break-glass window a new reason is needed", breakGlass(p, AE_CLINICIAN, null),
                         facts(p).withBreakGlassOpenedAt(NOW.minus(Duration.ofHours(9))), "R40"),
                 permits("R40 break-glass overrides the patient's objection (R41 except break-glass)",

@@ -282,6 +282,8 @@ class ConsentServiceTest {
 
         care.patients().get(walkIn, patient.id());
         care.patients().get(emergency, patient.id());
+        // a further read within the break-glass episode: the patient was told when it opened
+        care.patients().get(AccessContext.of(AE_CLINICIAN, Purpose.EMERGENCY), patient.id());
 
         assertThat(outbox()).filteredOn(AccessEvent.PatientNotificationDue.class::isInstance)
                 .extracting(e -> ((AccessEvent.PatientNotificationDue) e).correlationId())

@@ -34,6 +34,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.TreeMap;
+import io.github.personalcare.referral.Referral;
 import io.github.personalcare.referral.ReferralStores;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -161,13 +162,13 @@ public final class ReportService {
         Require.present("standard", standard);
         RttReport report = guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.REFERRAL, "report.rtt"),
                 p -> {
-                    var referrals = p.tx().aggregates(ReferralStores.REFERRALS);
                     Query byProvider = org.map(o -> Query.where("receiving_org").is(o.value())).orElse(Query.all());
-                    Query clocks = org.map(o -> Query.where("receiving_org").is(o.value()).and("rtt_start")
-                            .onOrBefore(census)).orElse(Query.where("rtt_start").onOrBefore(census));
-                    return RttReport.compute(census, org, standard,
-                            referrals.query(clocks).stream().map(Versioned::value).toList(),
-                            referrals.query(byProvider).stream().map(Versioned::value).toList());
+                    // one read: the referrals with a clock by the census are a subset of the provider's
+                    List<Referral> all = p.tx().aggregates(ReferralStores.REFERRALS).query(byProvider).stream()
+                            .map(Versioned::value).toList();
+                    List<Referral> withClocks = all.stream()
+                            .filter(r -> r.firstClockStart().filter(d -> !d.isAfter(census)).isPresent()).toList();
+                    return RttReport.compute(census, org, standard, withClocks, all);
                 });
         log.info("rtt report at {}: {} incomplete pathways", census, report.incompletePathways());
         return report;

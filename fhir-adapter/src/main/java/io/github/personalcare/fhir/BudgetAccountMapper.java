@@ -164,6 +164,8 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
                 .set("valueCoding", Elements.coding(BudgetFhir.SPEND_CATEGORY, line.category().code())));
         ext.add(SdkExtensions.extension(BudgetFhir.EXT_LINE_PLANNED)
                 .set("valueMoney", BudgetFhir.money(line.plannedPerPeriod().pence())));
+        ext.add(SdkExtensions.extension(BudgetFhir.EXT_LINE_FREQUENCY)
+                .set("valueCoding", Elements.coding(BudgetFhir.PAYMENT_FREQUENCY, line.paymentFrequency().name())));
         ObjectNode sums = SdkExtensions.extension(BudgetFhir.EXT_LINE_TOTALS);
         ArrayNode t = sums.putArray("extension");
         t.add(SdkExtensions.extension("allocated").set("valueMoney", BudgetFhir.money(totals.allocated())));

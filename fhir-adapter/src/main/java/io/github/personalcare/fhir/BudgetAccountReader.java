@@ -16,6 +16,7 @@ import io.github.personalcare.budget.Management;
 import io.github.personalcare.budget.ManagementOption;
 import io.github.personalcare.budget.Money;
 import io.github.personalcare.budget.PaymentAccount;
+import io.github.personalcare.budget.PaymentFrequency;
 import io.github.personalcare.budget.PersonalHealthBudget;
 import io.github.personalcare.budget.Recipient;
 import io.github.personalcare.budget.RecipientKind;
@@ -294,13 +295,19 @@ final class BudgetAccountReader {
                         .flatMap(c -> x.convert("valueCoding", () -> SpendCategory.of(c))));
         Optional<Long> planned = SdkExtensions.requiredExtension(l, BudgetFhir.EXT_LINE_PLANNED, "R17")
                 .flatMap(x -> BudgetFhir.pence(x, "valueMoney"));
+        // absent in documents written before lines had a schedule: monthly, as the SDK assumes
+        Optional<PaymentFrequency> frequency = SdkExtensions.extension(l, BudgetFhir.EXT_LINE_FREQUENCY)
+                .map(x -> SdkExtensions.code(x, "valueCoding", BudgetFhir.PAYMENT_FREQUENCY, "R23")
+                        .flatMap(c -> SdkExtensions.constant(x, "valueCoding", PaymentFrequency.class, c, "R23")))
+                .orElse(Optional.of(PaymentFrequency.MONTHLY));
         Optional<LineAccount> totals = lineCode.flatMap(c -> totals(l, c));
         Optional<Management> management = option.flatMap(o -> management(l, o));
-        if (lineCode.isEmpty() || category.isEmpty() || planned.isEmpty() || totals.isEmpty() || management.isEmpty()) {
+        if (lineCode.isEmpty() || category.isEmpty() || planned.isEmpty() || totals.isEmpty() || management.isEmpty()
+                || frequency.isEmpty()) {
             return Optional.empty();
         }
         return l.convert("extension", () -> new Line(new BudgetLine(lineCode.get(), category.get(),
-                Money.ofPence(planned.get()), management.get()), totals.get()));
+                Money.ofPence(planned.get()), management.get(), frequency.get()), totals.get()));
     }
 
     private static Optional<LineAccount> totals(FhirElement l, BudgetLineCode code) {

@@ -34,6 +34,7 @@ final class BudgetFhir {
     static final String RECIPIENT_KIND = CS + "direct-payment-recipient-kind";
     static final String PAYMENT_ACCOUNT_KIND = CS + "direct-payment-account-kind";
     static final String SPEND_CATEGORY = CS + "spend-category";
+    static final String PAYMENT_FREQUENCY = CS + "payment-frequency";
     static final String ENTRY_KIND = CS + "ledger-entry-kind";
     static final String ENTRY_DIRECTION = CS + "ledger-entry-direction";
     static final String ENTRY_ROLE = CS + "ledger-entry-role";
@@ -55,6 +56,7 @@ final class BudgetFhir {
     static final String EXT_LINE_ACCOUNT = EXT + "budget-line-account";
     static final String EXT_LINE_CATEGORY = EXT + "budget-line-category";
     static final String EXT_LINE_PLANNED = EXT + "budget-line-planned-per-period";
+    static final String EXT_LINE_FREQUENCY = EXT + "budget-line-payment-frequency";
     static final String EXT_LINE_TOTALS = EXT + "budget-line-totals";
     static final String EXT_RECIPIENT_KIND = EXT + "direct-payment-recipient-kind";
     static final String EXT_PAYMENT_ACCOUNT = EXT + "direct-payment-account";

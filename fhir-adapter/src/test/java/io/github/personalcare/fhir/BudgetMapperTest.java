@@ -399,8 +399,16 @@ class BudgetMapperTest {
     @Test
     @DisplayName("R21 a direct-payment line without its registered account is refused")
     void r21DirectPaymentLineWithoutAccountIsRefused() {
-        List<ImportProblem> problems = recordProblems(b -> ((ArrayNode) entryOf(b, "Account", 1).get("extension"))
-                .remove(3));
+        List<ImportProblem> problems = recordProblems(b -> {
+            ArrayNode extensions = (ArrayNode) entryOf(b, "Account", 1).get("extension");
+            for (int i = 0; i < extensions.size(); i++) {
+                if (extensions.get(i).path("url").asText().equals(BudgetFhir.EXT_PAYMENT_ACCOUNT)) {
+                    extensions.remove(i);
+                    return;
+                }
+            }
+            throw new AssertionError("the line has no payment account extension");
+        });
         assertThat(problems).extracting(ImportProblem::rule).containsExactly("R21");
     }
 

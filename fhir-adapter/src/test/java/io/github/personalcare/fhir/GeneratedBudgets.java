@@ -18,6 +18,7 @@ import io.github.personalcare.budget.LedgerEntryId;
 import io.github.personalcare.budget.LineAccount;
 import io.github.personalcare.budget.Management;
 import io.github.personalcare.budget.Money;
+import io.github.personalcare.budget.PaymentFrequency;
 import io.github.personalcare.budget.NoticeId;
 import io.github.personalcare.budget.PaymentAccount;
 import io.github.personalcare.budget.PersonalHealthBudget;
@@ -97,8 +98,9 @@ final class GeneratedBudgets {
         return codes.list().ofMinSize(1).ofMaxSize(4).uniqueElements().flatMap(cs -> {
             List<Arbitrary<BudgetLine>> each = new ArrayList<>();
             for (BudgetLineCode c : cs) {
-                each.add(Combinators.combine(categories(), pence(), managements())
-                        .as((cat, p, m) -> new BudgetLine(c, cat, Money.ofPence(p), m)));
+                each.add(Combinators.combine(categories(), pence(), managements(),
+                                Arbitraries.of(PaymentFrequency.class))
+                        .as((cat, p, m, f) -> new BudgetLine(c, cat, Money.ofPence(p), m, f)));
             }
             return Combinators.combine(each).as(List::copyOf);
         });

@@ -96,6 +96,17 @@ public sealed interface AccessEvent extends DomainEvent permits AccessEvent.Brea
      */
     record PatientNotificationDue(UUID eventId, Instant occurredAt, PatientId patient, String actor,
             String auditAction, String correlationId) implements AccessEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId       the unique id of the event
+         * @param occurredAt    when the access was permitted
+         * @param patient       the patient to be told
+         * @param actor         the non-personal reference of who accessed
+         * @param auditAction   what they did
+         * @param correlationId the correlation id of the audit record
+         * @throws NullPointerException if a component is null
+         */
         public PatientNotificationDue {
             Objects.requireNonNull(eventId, "eventId");
             Objects.requireNonNull(occurredAt, "occurredAt");

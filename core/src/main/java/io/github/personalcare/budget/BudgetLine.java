@@ -36,7 +36,15 @@ public record BudgetLine(BudgetLineCode code, SpendCategory category, Money plan
         paymentFrequency = paymentFrequency == null ? PaymentFrequency.MONTHLY : paymentFrequency;
     }
 
-    /** A line paid in monthly. */
+    /**
+     * A line paid in monthly.
+     *
+     * @param code             the plan's budget line code
+     * @param category         what the money is for
+     * @param plannedPerPeriod the amount planned for each period
+     * @param management       how the line's money is held
+     * @throws InvalidInputException naming the component that is missing or not positive
+     */
     public BudgetLine(BudgetLineCode code, SpendCategory category, Money plannedPerPeriod, Management management) {
         this(code, category, plannedPerPeriod, management, PaymentFrequency.MONTHLY);
     }
@@ -62,7 +70,12 @@ public record BudgetLine(BudgetLineCode code, SpendCategory category, Money plan
         return new BudgetLine(code, category, amount, management, paymentFrequency);
     }
 
-    /** A copy paid in at another frequency. */
+    /**
+     * A copy paid in at another frequency.
+     *
+     * @param frequency how often the planned amount is paid in; monthly if null
+     * @return the copy
+     */
     public BudgetLine paidIn(PaymentFrequency frequency) {
         return new BudgetLine(code, category, plannedPerPeriod, management, frequency);
     }

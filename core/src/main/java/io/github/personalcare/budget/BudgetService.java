@@ -126,7 +126,7 @@ public final class BudgetService {
         }
     }
 
-    /** The policy budgets are run under. */
+    /** {@return the policy budgets are run under} */
     public BudgetPolicy policy() {
         return policy;
     }
@@ -137,10 +137,12 @@ public final class BudgetService {
      * Proposes a budget for the patient's current agreed care plan (R15). It can be spent from
      * only once {@link #activate activated}, when the plan must reference every line.
      *
+     * @param ctx      who asks, for what purpose
+     * @param proposal the patient, the agreed plan, eligibility, holder, lines and start date
+     * @return the proposed budget at version 1
      * @throws InvalidInputException  for a bad field, a cohort the person's age does not fit (R18) or an excluded line category (R16)
      * @throws RuleViolationException for a direct-payment line breaking R19, R20 or R21, a deceased patient (R26),
      *                                or a plan that is not the patient's current agreed plan (R15)
-     * @return the proposed budget at version 1
      * @throws io.github.personalcare.access.AccessDeniedException if the actor may not act on the patient's budgets
      */
     public Versioned<PersonalHealthBudget> propose(AccessContext ctx, BudgetProposal proposal) {
@@ -171,9 +173,15 @@ public final class BudgetService {
      * Activates a proposed budget against the patient's current agreed care plan, whose support
      * section must reference every line (R15).
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param expectedVersion the version read
+     * @return the budget, active, at its new version, without the review notes withheld from the caller (R48)
      * @throws RuleViolationException with R15 if there is no such plan or a line is missing from it
      * @throws io.github.personalcare.lang.IllegalTransitionException unless the budget is proposed
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> activate(AccessContext ctx, BudgetId id, long expectedVersion) {
         return change(ctx, id, expectedVersion, "budget.activate", (p, b) -> {
@@ -187,9 +195,17 @@ public final class BudgetService {
     /**
      * Suspends an active budget: no payments or spends until resumed.
      *
-     * @param detail the reason in words, if any (stored, never logged)
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param reason          why, as a code
+     * @param detail          the reason in words, if any (stored, never logged)
+     * @param expectedVersion the version read
+     * @return the budget, suspended, at its new version, without the review notes withheld from the caller (R48)
      * @throws io.github.personalcare.lang.IllegalTransitionException unless the budget is active
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws InvalidInputException if {@code reason} is missing, or the detail is blank or too long
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> suspend(AccessContext ctx, BudgetId id, StatusReason reason,
             Optional<String> detail, long expectedVersion) {
@@ -200,8 +216,17 @@ public final class BudgetService {
     /**
      * Resumes a suspended budget.
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param reason          why, as a code
+     * @param detail          the reason in words, if any (stored, never logged)
+     * @param expectedVersion the version read
+     * @return the budget, active again, at its new version, without the review notes withheld from the caller (R48)
      * @throws io.github.personalcare.lang.IllegalTransitionException unless the budget is suspended
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws InvalidInputException if {@code reason} is missing, or the detail is blank or too long
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> resume(AccessContext ctx, BudgetId id, StatusReason reason,
             Optional<String> detail, long expectedVersion) {
@@ -212,8 +237,17 @@ public final class BudgetService {
     /**
      * Ends a budget; unspent money can still be recovered.
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param reason          why, as a code
+     * @param detail          the reason in words, if any (stored, never logged)
+     * @param expectedVersion the version read
+     * @return the budget, ended, at its new version, without the review notes withheld from the caller (R48)
      * @throws io.github.personalcare.lang.IllegalTransitionException if the budget has already ended
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws InvalidInputException if {@code reason} is missing, or the detail is blank or too long
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> end(AccessContext ctx, BudgetId id, StatusReason reason,
             Optional<String> detail, long expectedVersion) {
@@ -238,9 +272,17 @@ public final class BudgetService {
      * registered account (R21), not after direct payments stopped (R25) or the patient's death
      * (R26); an offset of accumulated unused money may not exceed the payment (R27).
      *
+     * @param ctx        who asks, for what purpose
+     * @param id         the budget's id
+     * @param allocation the payment: its idempotency key, line, amount, date, the account it was paid into and
+     *                   any offset
      * @return the allocation entry (the first one, if the key was used before)
      * @throws InvalidInputException  for an unknown line, a date outside the current period, or a key reused for another entry
      * @throws RuleViolationException for a state or direct-payment rule
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless the budget is active
+     * @throws VersionConflictException if the command lost the race for the budget's version {@value #ATTEMPTS} times
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public LedgerEntry allocate(AccessContext ctx, BudgetId id, LedgerCommand.Allocation allocation) {
         return record(ctx, id, allocation);
@@ -249,9 +291,15 @@ public final class BudgetService {
     /**
      * Records a spend after every {@link SpendingRule} passed.
      *
+     * @param ctx   who asks, for what purpose
+     * @param id    the budget's id
+     * @param spend the spend: its idempotency key, line, amount, date, category, payee and any approver
      * @return the spend entry (the first one, if the key was used before)
      * @throws SpendRejectedException with its reason if a rule refuses the spend (audited, nothing stored)
      * @throws InvalidInputException  if the key was used for a different entry
+     * @throws VersionConflictException if the command lost the race for the budget's version {@value #ATTEMPTS} times
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public LedgerEntry recordSpend(AccessContext ctx, BudgetId id, LedgerCommand.Spend spend) {
         return record(ctx, id, spend);
@@ -260,7 +308,17 @@ public final class BudgetService {
     /**
      * Records money returned from an earlier spend; never more than the line has spent.
      *
+     * @param ctx    who asks, for what purpose
+     * @param id     the budget's id
+     * @param refund the refund: its idempotency key, line, amount, date and payee
+     * @return the refund entry (the first one, if the key was used before)
      * @throws RuleViolationException if more than the line's net spend
+     * @throws InvalidInputException for an unknown line, a date outside the current period, or a key reused for another
+     *                               entry
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless the budget is active or suspended
+     * @throws VersionConflictException if the command lost the race for the budget's version {@value #ATTEMPTS} times
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public LedgerEntry recordRefund(AccessContext ctx, BudgetId id, LedgerCommand.Refund refund) {
         return record(ctx, id, refund);
@@ -269,7 +327,17 @@ public final class BudgetService {
     /**
      * Records a correction with its reason; a downward one may not take the line below zero (R17).
      *
+     * @param ctx        who asks, for what purpose
+     * @param id         the budget's id
+     * @param adjustment the correction: its idempotency key, line, direction, amount, date and reason
+     * @return the adjustment entry (the first one, if the key was used before)
      * @throws RuleViolationException with R17 if it would
+     * @throws InvalidInputException for an unknown line, a date outside the current period, or a key reused for another
+     *                               entry
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless the budget is active or suspended
+     * @throws VersionConflictException if the command lost the race for the budget's version {@value #ATTEMPTS} times
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public LedgerEntry adjust(AccessContext ctx, BudgetId id, LedgerCommand.Adjustment adjustment) {
         return record(ctx, id, adjustment);
@@ -279,7 +347,17 @@ public final class BudgetService {
      * Recovers unspent or misused money, with its reason. From a direct-payment line it needs a
      * repayment notice in force (R24); never below zero (R17).
      *
+     * @param ctx      who asks, for what purpose
+     * @param id       the budget's id
+     * @param recovery the recovery: its idempotency key, line, amount, date, reason and any repayment notice
+     * @return the recovery entry (the first one, if the key was used before)
      * @throws RuleViolationException with R24 or R17
+     * @throws InvalidInputException for an unknown line, a date outside the current period, or a key reused for another
+     *                               entry
+     * @throws io.github.personalcare.lang.IllegalTransitionException while the budget is only proposed
+     * @throws VersionConflictException if the command lost the race for the budget's version {@value #ATTEMPTS} times
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public LedgerEntry recover(AccessContext ctx, BudgetId id, LedgerCommand.Recovery recovery) {
         return record(ctx, id, recovery);
@@ -288,6 +366,20 @@ public final class BudgetService {
     /**
      * Records any ledger command; see the specific methods for the rules each kind follows. Takes
      * the command's idempotency key instead of an expected version (see the class description).
+     *
+     * @param ctx     who asks, for what purpose
+     * @param id      the budget's id
+     * @param command the allocation, spend, refund, adjustment or recovery, with its idempotency key
+     * @return the entry recorded (the first one, if the key was used before)
+     * @throws SpendRejectedException with its reason if a spending rule refuses a spend (audited, nothing stored)
+     * @throws InvalidInputException if the command is missing, names an unknown line, is dated outside the current
+     *                               period, or reuses a key for another entry
+     * @throws RuleViolationException if a state, direct-payment or balance rule refuses another kind of entry
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the budget's state does not take this kind of
+     *                                                                entry
+     * @throws VersionConflictException if the command lost the race for the budget's version {@value #ATTEMPTS} times
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public LedgerEntry record(AccessContext ctx, BudgetId id, LedgerCommand command) {
         Require.present("command", command);
@@ -371,13 +463,25 @@ public final class BudgetService {
     /**
      * The budget with its stored version, the version a command on it expects.
      *
+     * @param ctx who asks, for what purpose
+     * @param id  the budget's id
+     * @return the budget with its stored version, without the review notes withheld from the caller (R48)
      * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the budget (audited)
      */
     public Versioned<PersonalHealthBudget> get(AccessContext ctx, BudgetId id) {
         return read(ctx, id, "budget.read", BudgetService::visible);
     }
 
-    /** Every budget of the patient with its stored version, oldest start first. */
+    /**
+     * Every budget of the patient with its stored version, oldest start first.
+     *
+     * @param ctx     who asks, for what purpose
+     * @param patient the patient
+     * @return the patient's budgets with their stored versions, oldest start first, without the review notes withheld
+     *         from the caller (R48)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the budgets (audited)
+     */
     public List<Versioned<PersonalHealthBudget>> budgetsOf(AccessContext ctx, PatientId patient) {
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.BUDGET, "budget.list",
                 "Patient/" + patient), p -> p.tx().aggregates(BudgetStores.BUDGETS).findByPatient(patient).stream()
@@ -386,17 +490,43 @@ public final class BudgetService {
                 .toList());
     }
 
-    /** The budget's ledger: every entry in recording order. */
+    /**
+     * The budget's ledger: every entry in recording order.
+     *
+     * @param ctx who asks, for what purpose
+     * @param id  the budget's id
+     * @return the ledger, every entry in recording order
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the budget (audited)
+     */
     public Ledger ledger(AccessContext ctx, BudgetId id) {
         return read(ctx, id, "budget.ledger", (p, b) -> ledgerOf(p, id));
     }
 
-    /** The budget's balance: allocations − spends + refunds ± adjustments − recoveries. */
+    /**
+     * The budget's balance: allocations − spends + refunds ± adjustments − recoveries.
+     *
+     * @param ctx who asks, for what purpose
+     * @param id  the budget's id
+     * @return the budget's balance over all its lines
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the budget (audited)
+     */
     public Balance balance(AccessContext ctx, BudgetId id) {
         return read(ctx, id, "budget.balance", (p, b) -> b.value().balance());
     }
 
-    /** One line's balance. */
+    /**
+     * One line's balance.
+     *
+     * @param ctx  who asks, for what purpose
+     * @param id   the budget's id
+     * @param line the line's code
+     * @return the line's balance
+     * @throws InvalidInputException with R15 if the line is not a line of this budget
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the budget (audited)
+     */
     public Balance balance(AccessContext ctx, BudgetId id, BudgetLineCode line) {
         return read(ctx, id, "budget.balance", (p, b) -> {
             b.value().line(line).orElseThrow(() -> new InvalidInputException("line", "R15", "is not a line of this budget"));
@@ -408,7 +538,13 @@ public final class BudgetService {
      * The statement of the allocation period containing {@code date}: opening balance, entries,
      * closing balance, and per line.
      *
+     * @param ctx  who asks, for what purpose
+     * @param id   the budget's id
+     * @param date a date in the period wanted
+     * @return the period's statement
      * @throws InvalidInputException if the date is before the budget starts
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the budget (audited)
      */
     public Statement statement(AccessContext ctx, BudgetId id, LocalDate date) {
         return read(ctx, id, "budget.statement", (p, b) -> {
@@ -423,7 +559,12 @@ public final class BudgetService {
      * spending so far, over the payments due so far, carried to the period's payments, with the
      * planned money still to be paid in (R23).
      *
+     * @param ctx who asks, for what purpose
+     * @param id  the budget's id
+     * @return the forecast of the current period as of today
      * @throws InvalidInputException if the budget has not started yet
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the budget (audited)
      */
     public Forecast forecast(AccessContext ctx, BudgetId id) {
         return read(ctx, id, "budget.forecast", (p, b) -> {
@@ -444,8 +585,16 @@ public final class BudgetService {
      * Records a significant change in the person's health: raises a task to consider a review (R23),
      * held in the budget's {@code reviewTasks()}.
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param on              the date the person's health changed, not in the future
+     * @param expectedVersion the version read
+     * @return the budget at its new version, with the review task open, without the review notes withheld from the
+     *         caller (R48)
      * @throws InvalidInputException    if {@code on} is in the future (rule R23)
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> recordHealthChange(AccessContext ctx, BudgetId id, LocalDate on,
             long expectedVersion) {
@@ -456,8 +605,17 @@ public final class BudgetService {
      * Records that the money is insufficient for the plan (on one line, or overall): raises a
      * must-review task (R23), held in the budget's {@code reviewTasks()}.
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param line            the line whose money is insufficient, or empty for the budget overall
+     * @param on              the date the shortfall was found
+     * @param expectedVersion the version read
+     * @return the budget at its new version, with the review task open, without the review notes withheld from the
+     *         caller (R48)
      * @throws InvalidInputException    if the line is not a line of this budget
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> recordShortfall(AccessContext ctx, BudgetId id,
             Optional<BudgetLineCode> line, LocalDate on, long expectedVersion) {
@@ -485,8 +643,17 @@ public final class BudgetService {
      * Records a completed review: open tasks close, the next direct-payment review falls due 12
      * months on (R22), and the agreed plan's review date is read again.
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param review          the completed review: its date, findings and any notes
+     * @param expectedVersion the version read
+     * @return the budget at its new version, with its next review date, without the review notes withheld from the
+     *         caller (R48)
      * @throws InvalidInputException    if the review is dated in the future
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless the budget is active or suspended
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> completeReview(AccessContext ctx, BudgetId id, BudgetReview review,
             long expectedVersion) {
@@ -505,6 +672,12 @@ public final class BudgetService {
      * The active or suspended budgets due for review by {@code asOf} (R22: review date reached
      * or passed; R23: an open review task), soonest due first. A population query; for research
      * and planning, patients with a national data opt-out are left out (R42).
+     *
+     * @param ctx  who asks, for what purpose
+     * @param asOf the date reviews are due by
+     * @return the budgets due for review, soonest due first
+     * @throws InvalidInputException if {@code asOf} is missing
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not query budgets (audited)
      */
     public List<PersonalHealthBudget> dueForReview(AccessContext ctx, LocalDate asOf) {
         Require.present("asOf", asOf);
@@ -535,7 +708,19 @@ public final class BudgetService {
      * reasons (R24). The reduction itself is {@link #changePlannedAmount}; the notice is the
      * last of the returned budget's {@code notices()}.
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param line            the direct-payment line to be reduced
+     * @param newAmount       the planned amount per period after the reduction
+     * @param reasons         the reasons for the reduction, in words
+     * @param expectedVersion the version read
+     * @return the budget at its new version, with the notice last of its notices
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws InvalidInputException if the line is not a direct-payment line of this budget, the new amount is not
+     *                               below the current one, or a component is missing (R24)
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless the budget is active or suspended
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> issueReductionNotice(AccessContext ctx, BudgetId id, BudgetLineCode line,
             Money newAmount, String reasons, long expectedVersion) {
@@ -548,7 +733,21 @@ public final class BudgetService {
      * due and who must repay (R24; personal representatives after a death, R26). The notice is
      * the last of the returned budget's {@code notices()}.
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param line            the direct-payment line the money was paid into
+     * @param amount          the amount to be repaid
+     * @param dueOn           the date repayment is due
+     * @param repayer         who must repay
+     * @param reasons         the reasons for the demand, in words
+     * @param expectedVersion the version read
+     * @return the budget at its new version, with the notice last of its notices
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws InvalidInputException if the line is not a direct-payment line of this budget or a component is missing
+     *                               (R24)
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless the budget is active, suspended or ended
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> issueRepaymentNotice(AccessContext ctx, BudgetId id, BudgetLineCode line,
             Money amount, LocalDate dueOn, Repayer repayer, String reasons, long expectedVersion) {
@@ -572,7 +771,16 @@ public final class BudgetService {
     /**
      * Records the recipient's request to reconsider a notice (R24).
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param notice          the notice to be reconsidered
+     * @param expectedVersion the version read
+     * @return the budget at its new version, with the request recorded on the notice
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws InvalidInputException if there is no such notice, or the request predates it
+     * @throws io.github.personalcare.lang.IllegalTransitionException if reconsideration was already requested
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> requestReconsideration(AccessContext ctx, BudgetId id, NoticeId notice,
             long expectedVersion) {
@@ -585,7 +793,18 @@ public final class BudgetService {
     /**
      * Records the reasoned outcome of a reconsideration (R24).
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param notice          the notice reconsidered
+     * @param outcome         the outcome of the reconsideration
+     * @param reasons         the reasons for it, in words
+     * @param expectedVersion the version read
+     * @return the budget at its new version, with the outcome recorded on the notice
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws InvalidInputException if the outcome or reasons are missing, or there is no such notice
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless a reconsideration is pending
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> decideReconsideration(AccessContext ctx, BudgetId id, NoticeId notice,
             ReconsiderationOutcome outcome, String reasons, long expectedVersion) {
@@ -601,8 +820,18 @@ public final class BudgetService {
      * Changes a line's planned amount per period; reducing a direct-payment line needs a
      * reduction notice in force for that amount (R24).
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param line            the line's code
+     * @param amount          the new amount planned for each period, more than zero
+     * @param notice          the reduction notice in force, for a reduction of a direct-payment line
+     * @param expectedVersion the version read
+     * @return the budget at its new version, with the line's new planned amount
      * @throws RuleViolationException   with R24 if a direct-payment reduction has no notice in force
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws InvalidInputException if the line is not a line of this budget (R15) or the amount is not positive
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> changePlannedAmount(AccessContext ctx, BudgetId id, BudgetLineCode line,
             Money amount, Optional<NoticeId> notice, long expectedVersion) {
@@ -621,6 +850,13 @@ public final class BudgetService {
      * refused (unless the young person lacks capacity). A patient of 16 or over with capacity
      * chooses their own nominee: only they may name one.
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param line            the direct-payment line's code
+     * @param recipient       who receives the payments from now on
+     * @param account         the recipient's own registered account
+     * @param expectedVersion the version read
+     * @return the budget at its new version, with the line paid to the new recipient
      * @throws InvalidInputException    if the line is not a direct-payment line of this budget or
      *                                  the consent is dated in the future
      * @throws RuleViolationException   with R19 if the recipient may not receive the money or a
@@ -628,6 +864,8 @@ public final class BudgetService {
      *                                  R21 if the account is the previous recipient's or not yet
      *                                  registered
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> changeRecipient(AccessContext ctx, BudgetId id, BudgetLineCode line,
             Recipient recipient, PaymentAccount account, long expectedVersion) {
@@ -652,7 +890,17 @@ public final class BudgetService {
      * Records that the adult patient with capacity, or the only consenting representative,
      * withdrew consent: direct payments stop at once (R25).
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param on              the date consent was withdrawn
+     * @param expectedVersion the version read
+     * @return the budget at its new version, with direct payments stopped
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws InvalidInputException if {@code on} is in the future or before the patient's date of birth (R25)
+     * @throws RuleViolationException if the budget has no direct-payment line
+     * @throws io.github.personalcare.lang.IllegalTransitionException if direct payments have already stopped
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> withdrawDirectPaymentConsent(AccessContext ctx, BudgetId id, LocalDate on,
             long expectedVersion) {
@@ -663,9 +911,18 @@ public final class BudgetService {
      * Records the patient's death: direct payments stop (R26). Unspent money can then be
      * demanded from the personal representatives with {@link #issueRepaymentNotice}.
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param dateOfDeath     the date the patient died
+     * @param expectedVersion the version read
+     * @return the budget at its new version, with direct payments stopped
      * @throws InvalidInputException    if the date is in the future or before the patient's date of
      *                                  birth (rule R26)
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws RuleViolationException if the budget has no direct-payment line
+     * @throws io.github.personalcare.lang.IllegalTransitionException if direct payments have already stopped
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> recordDeath(AccessContext ctx, BudgetId id, LocalDate dateOfDeath,
             long expectedVersion) {
@@ -675,8 +932,18 @@ public final class BudgetService {
     /**
      * Stops direct payments for a reason of reg. 17 (R25, R26 and the discretionary reasons).
      *
-     * @throws InvalidInputException    if {@code on} is in the future
+     * @param ctx             who asks, for what purpose
+     * @param id              the budget's id
+     * @param reason          the reg. 17 reason
+     * @param on              the date direct payments stop
+     * @param expectedVersion the version read
+     * @return the budget at its new version, with direct payments stopped
+     * @throws InvalidInputException    if {@code on} is in the future or before the patient's date of birth
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
+     * @throws RuleViolationException if the budget has no direct-payment line
+     * @throws io.github.personalcare.lang.IllegalTransitionException if direct payments have already stopped
+     * @throws NotFoundException if the caller may ask and there is no such budget (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> stopDirectPayments(AccessContext ctx, BudgetId id, StopReason reason,
             LocalDate on, long expectedVersion) {

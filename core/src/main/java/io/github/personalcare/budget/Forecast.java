@@ -23,6 +23,19 @@ import java.time.LocalDate;
  */
 public record Forecast(BudgetId budget, BudgetPeriod period, LocalDate asOf, Balance balance, Money spentSoFar,
         Money projectedSpend, Money scheduledToCome, Balance projectedClosing) {
+    /**
+     * Checks every component is present.
+     *
+     * @param budget           the budget
+     * @param period           the current period
+     * @param asOf             the date of the forecast
+     * @param balance          the balance now
+     * @param spentSoFar       spends less refunds in the period up to {@code asOf}
+     * @param projectedSpend   the period's projected spends less refunds
+     * @param scheduledToCome  planned money not yet paid in this period
+     * @param projectedClosing the balance projected at the end of the period
+     * @throws InvalidInputException naming the component that is missing
+     */
     public Forecast {
         Require.present("budget", budget);
         Require.present("period", period);

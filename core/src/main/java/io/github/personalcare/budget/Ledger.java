@@ -152,7 +152,9 @@ public record Ledger(BudgetId budget, List<LedgerEntry> entries) {
      * paid once for the whole period is to last the period, so its spending is carried by the days
      * elapsed.
      *
-     * @param lines the budget's lines, with their planned amounts and schedules
+     * @param period the allocation period containing {@code asOf}
+     * @param asOf   the date of the forecast; entries dated after it are not counted
+     * @param lines  the budget's lines, with their planned amounts and schedules
      * @return the forecast
      */
     public Forecast forecast(BudgetPeriod period, LocalDate asOf, List<BudgetLine> lines) {
@@ -163,9 +165,12 @@ public record Ledger(BudgetId budget, List<LedgerEntry> entries) {
      * As {@link #forecast(BudgetPeriod, LocalDate, List)}, with no more money to come into the
      * lines whose payments have stopped (R25, R26).
      *
+     * @param period  the allocation period containing {@code asOf}
+     * @param asOf    the date of the forecast; entries dated after it are not counted
      * @param lines   the budget's lines, with their planned amounts and schedules
      * @param stopped lines into which nothing more will be paid
      * @return the forecast
+     * @throws InvalidInputException if {@code period}, {@code asOf} or {@code lines} is missing
      */
     public Forecast forecast(BudgetPeriod period, LocalDate asOf, List<BudgetLine> lines, Set<BudgetLineCode> stopped) {
         Require.present("period", period);

@@ -74,6 +74,32 @@ public record PersonalHealthBudget(
     /** R22: later direct-payment reviews are due within this many months of the previous one. */
     public static final int LATER_REVIEW_MONTHS = BudgetReviews.LATER_REVIEW_MONTHS;
 
+    /**
+     * Checks the budget: the ids, eligibility, holder, start date and status are required; there are 1
+     * to {@link #MAX_LINES} lines, unique by code, with one account each, in line order; a period is 1
+     * to 12 months. Absent dates and the absent stop become empty.
+     *
+     * @param id                 internal id
+     * @param patient            whose budget
+     * @param carePlan           the agreed plan it is for (R15)
+     * @param eligibility        why the person has it (R18)
+     * @param holder             who holds it
+     * @param lines              its lines, unique by code
+     * @param startDate          first day of the first allocation period
+     * @param periodMonths       length of each period in months, 1 to 12
+     * @param status             lifecycle state
+     * @param history            every status change with its reason
+     * @param accounts           the running totals of each line, in line order
+     * @param planReviewDue      the agreed plan's next review date, as last read
+     * @param firstDirectPayment the date of the first payment into a direct-payment line (R22)
+     * @param reviews            completed reviews, oldest first
+     * @param reviewTasks        review tasks raised (R23)
+     * @param notices            written notices given (R24)
+     * @param directPaymentStop  when and why direct payments stopped, if they have (R25, R26)
+     * @throws InvalidInputException    if a required component is missing, there are no lines or too many
+     *                                  (R15), a line code repeats (R14) or the period length is out of range
+     * @throws IllegalArgumentException if the accounts do not follow the lines one for one
+     */
     public PersonalHealthBudget {
         Require.present("id", id);
         Require.present("patient", patient);
@@ -116,8 +142,16 @@ public record PersonalHealthBudget(
     /**
      * Proposes a budget for the patient, checking everything that does not need the plan.
      *
-     * @param person the patient's record (date of birth, flags, date of death)
-     * @param today  the date of the command
+     * @param id          the new budget's id
+     * @param person      the patient's record (date of birth, flags, date of death)
+     * @param carePlan    the patient's current agreed plan the budget is for (R15); checked by the caller
+     * @param eligibility why the person has it (R18)
+     * @param holder      who holds it
+     * @param lines       its lines, each with its own management option (R14)
+     * @param startDate   first day of the first allocation period
+     * @param policy      the policy budgets are run under: exclusions, overrides and the period length
+     * @param today       the date of the command
+     * @return the budget, {@link BudgetStatus#PROPOSED}, with empty line accounts
      * @throws InvalidInputException  for a bad field, a cohort the person's age does not fit (R18),
      *                                or a line category that is excluded (R16)
      * @throws RuleViolationException for a direct-payment line whose recipient is not allowed (R19),
@@ -152,7 +186,13 @@ public record PersonalHealthBudget(
                 accounts, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), Optional.empty());
     }
 
-    /** True if the line carries an override of the Schedule exclusion that this budget relied on (R20). */
+    /**
+     * True if the line carries an override of the Schedule exclusion that this budget relied on (R20).
+     *
+     * @param line   a line of the budget
+     * @param person the patient's record
+     * @return whether the line's direct payments rely on the override
+     */
     public boolean reliesOnScheduleOverride(BudgetLine line, Patient person) {
         return DirectPayments.reliesOnScheduleOverride(line, person);
     }
@@ -160,6 +200,9 @@ public record PersonalHealthBudget(
     /**
      * Activates the budget against the patient's current agreed plan (R15).
      *
+     * @param plan the patient's current agreed plan, if there is one
+     * @param on   the date of the command
+     * @return the budget, {@link BudgetStatus#ACTIVE}, reading the plan's review date
      * @throws RuleViolationException      with R15 if there is no agreed plan, it is not this budget's
      *                                     plan, or its support section does not reference every line
      * @throws IllegalTransitionException  unless the budget is proposed
@@ -180,6 +223,8 @@ public record PersonalHealthBudget(
      * Checks that the budget's care plan is the patient's current agreed plan (R15): a budget
      * cannot be created, or activated, without one.
      *
+     * @param plan the patient's current agreed plan, if there is one
+     * @return the agreed plan, which is this budget's
      * @throws RuleViolationException with R15 otherwise
      */
     public AgreedPlan requireAgreedPlan(Optional<AgreedPlan> plan) {
@@ -191,17 +236,44 @@ public record PersonalHealthBudget(
         return agreed;
     }
 
-    /** Suspends the budget: no payments or spends until it is resumed. */
+    /**
+     * Suspends the budget: no payments or spends until it is resumed.
+     *
+     * @param reason why, as a code
+     * @param detail why, in words, if given (stored, never logged)
+     * @param on     the date of the command
+     * @return the budget, {@link BudgetStatus#SUSPENDED}
+     * @throws IllegalTransitionException unless the budget is active
+     * @throws InvalidInputException if the reason or date is missing, or the detail is blank or too long
+     */
     public PersonalHealthBudget suspend(StatusReason reason, Optional<String> detail, LocalDate on) {
         return withStatus(status.next(BudgetStatus.Command.SUSPEND), on, reason, detail);
     }
 
-    /** Resumes a suspended budget. */
+    /**
+     * Resumes a suspended budget.
+     *
+     * @param reason why, as a code
+     * @param detail why, in words, if given (stored, never logged)
+     * @param on     the date of the command
+     * @return the budget, {@link BudgetStatus#ACTIVE} again
+     * @throws IllegalTransitionException unless the budget is suspended
+     * @throws InvalidInputException if the reason or date is missing, or the detail is blank or too long
+     */
     public PersonalHealthBudget resume(StatusReason reason, Optional<String> detail, LocalDate on) {
         return withStatus(status.next(BudgetStatus.Command.RESUME), on, reason, detail);
     }
 
-    /** Ends the budget; final. Unspent money can still be recovered. */
+    /**
+     * Ends the budget; final. Unspent money can still be recovered.
+     *
+     * @param reason why, as a code
+     * @param detail why, in words, if given (stored, never logged)
+     * @param on     the date of the command
+     * @return the budget, {@link BudgetStatus#ENDED}
+     * @throws IllegalTransitionException if the budget has already ended
+     * @throws InvalidInputException if the reason or date is missing, or the detail is blank or too long
+     */
     public PersonalHealthBudget end(StatusReason reason, Optional<String> detail, LocalDate on) {
         return withStatus(status.next(BudgetStatus.Command.END), on, reason, detail);
     }
@@ -214,17 +286,27 @@ public record PersonalHealthBudget(
                 h, accounts, planReviewDue, firstDirectPayment, reviews, reviewTasks, notices, directPaymentStop);
     }
 
-    /** The line with this code, if the budget has it. */
+    /**
+     * The line with this code, if the budget has it.
+     *
+     * @param code the line's code
+     * @return the line, or empty if the budget has no line with this code
+     */
     public Optional<BudgetLine> line(BudgetLineCode code) {
         return lines.stream().filter(l -> l.code().equals(code)).findFirst();
     }
 
-    /** The line's running totals. */
+    /**
+     * The line's running totals.
+     *
+     * @param code the line's code
+     * @return the line's running totals, or empty if the budget has no line with this code
+     */
     public Optional<LineAccount> account(BudgetLineCode code) {
         return accounts.stream().filter(a -> a.line().equals(code)).findFirst();
     }
 
-    /** The budget's balance: the sum of its lines' balances. */
+    /** {@return the budget's balance: the sum of its lines' balances} */
     public Balance balance() {
         Balance b = Balance.ZERO;
         for (LineAccount a : accounts) {
@@ -233,34 +315,42 @@ public record PersonalHealthBudget(
         return b;
     }
 
-    /** The line's balance; zero for a line the budget does not have. */
+    /**
+     * {@return the line's balance; zero for a line the budget does not have}
+     *
+     * @param code the line's code
+     */
     public Balance balance(BudgetLineCode code) {
         return account(code).map(LineAccount::balance).orElse(Balance.ZERO);
     }
 
-    /** The management options the budget's lines use. */
+    /** {@return the management options the budget's lines use} */
     public Set<ManagementOption> options() {
         Set<ManagementOption> s = new HashSet<>();
         lines.forEach(l -> s.add(l.option()));
         return Set.copyOf(s);
     }
 
-    /** True if any line is a direct payment. */
+    /** {@return true if any line is a direct payment} */
     public boolean hasDirectPayments() {
         return lines.stream().anyMatch(BudgetLine::isDirectPayment);
     }
 
-    /** The allocation period containing the date; empty before the start date. */
+    /**
+     * {@return the allocation period containing the date; empty before the start date}
+     *
+     * @param date the date
+     */
     public Optional<BudgetPeriod> periodOn(LocalDate date) {
         return BudgetPeriod.containing(startDate, periodMonths, date);
     }
 
-    /** The codes of the lines, in order. */
+    /** {@return the codes of the lines, in order} */
     public List<BudgetLineCode> lineCodes() {
         return lines.stream().map(BudgetLine::code).toList();
     }
 
-    /** True if direct payments have stopped (R25, R26). */
+    /** {@return true if direct payments have stopped (R25, R26)} */
     public boolean directPaymentsStopped() {
         return directPayments().stopped();
     }
@@ -270,8 +360,14 @@ public record PersonalHealthBudget(
      * {@link SpendingRule}s): the line exists, the budget's state allows the kind of entry, the
      * date is in the current period and not in the future, and direct-payment rules hold.
      *
+     * @param e               the allocation, refund, adjustment or recovery to record
+     * @param paidIntoAccount for an allocation, the account the money was paid into, if known (R21)
+     * @param person          the patient's record (date of birth, date of death)
+     * @param today           the date of the command
      * @throws InvalidInputException  for an unknown line or a date outside the current period
      * @throws RuleViolationException for a state, direct-payment (R21, R24–R27) or balance (R17) rule
+     * @throws IllegalTransitionException with {@code BUDGET_STATUS} if the budget's state does not take this kind of
+     *                                    entry
      */
     public void checkEntry(LedgerEntry e, Optional<String> paidIntoAccount, Patient person, LocalDate today) {
         BudgetLine line = line(e.line()).orElseThrow(() -> new InvalidInputException("line", "R15",
@@ -303,6 +399,8 @@ public record PersonalHealthBudget(
      * Checks that an entry's date is in the allocation period containing {@code today}, and
      * not after it.
      *
+     * @param date  the entry's date
+     * @param today the date of the command
      * @throws InvalidInputException naming {@code date} with rule PERIOD otherwise
      */
     public void checkDate(LocalDate date, LocalDate today) {
@@ -319,7 +417,12 @@ public record PersonalHealthBudget(
      * a line may go below zero only through a notional spend with an approver, where the policy
      * allows it.
      *
+     * @param e      the entry, already checked
+     * @param policy the policy, which says whether a notional line may be overspent with an approver
+     * @return the budget with the entry in its running totals
      * @throws RuleViolationException with R17 if the entry would overdraw the line
+     * @throws InvalidInputException with R15 if the entry's line is not a line of this budget
+     * @throws IllegalArgumentException if the entry belongs to another budget
      */
     public PersonalHealthBudget record(LedgerEntry e, BudgetPolicy policy) {
         if (!e.budget().equals(id)) {
@@ -353,6 +456,8 @@ public record PersonalHealthBudget(
      * When the next review is due. With direct payments made: no later than 3 months after the
      * first payment, then no more than 12 months after the previous review (R22); otherwise the
      * agreed plan's review date.
+     *
+     * @return the date the next review is due, or empty if none is set
      */
     public Optional<LocalDate> nextReviewDue() {
         return reviewSchedule().nextDue(reviewClockStart());
@@ -361,6 +466,9 @@ public record PersonalHealthBudget(
     /**
      * True if the budget should be reviewed by {@code asOf}: its review date has come, or a
      * review task is open. Ended budgets are never due.
+     *
+     * @param asOf the date asked about
+     * @return whether the budget should be reviewed by {@code asOf}
      */
     public boolean dueForReview(LocalDate asOf) {
         if (status == BudgetStatus.ENDED || status == BudgetStatus.PROPOSED) {
@@ -369,12 +477,23 @@ public record PersonalHealthBudget(
         return reviewSchedule().dueBy(asOf, reviewClockStart());
     }
 
-    /** True if the review due date has passed without a review (R22: missed dates surface as overdue). */
+    /**
+     * True if the review due date has passed without a review (R22: missed dates surface as overdue).
+     *
+     * @param date the date asked about
+     * @return whether the review due date had passed on {@code date} without a review
+     */
     public boolean isReviewOverdueOn(LocalDate date) {
         return status != BudgetStatus.ENDED && reviewSchedule().overdueOn(date, reviewClockStart());
     }
 
-    /** The budget with a review task raised (R23). */
+    /**
+     * The budget with a review task raised (R23).
+     *
+     * @param task the task to raise
+     * @return the budget with the task among its open review tasks
+     * @throws InvalidInputException if {@code task} is missing
+     */
     public PersonalHealthBudget raise(ReviewTask task) {
         Require.present("task", task);
         return with(reviewSchedule().raise(task));
@@ -384,7 +503,11 @@ public record PersonalHealthBudget(
      * The budget with a completed review: open review tasks close, the next due date moves on
      * (R22), and the plan's review date is refreshed.
      *
+     * @param review  the completed review
+     * @param planDue the agreed plan's next review date, read again
+     * @return the budget with the review recorded
      * @throws IllegalTransitionException unless active or suspended
+     * @throws InvalidInputException if {@code review} is missing
      */
     public PersonalHealthBudget completeReview(BudgetReview review, Optional<LocalDate> planDue) {
         Require.present("review", review);
@@ -396,7 +519,12 @@ public record PersonalHealthBudget(
 
     // --- notices (R24) ---
 
-    /** The notice with this id. */
+    /**
+     * The notice with this id.
+     *
+     * @param noticeId the notice's id
+     * @return the notice, or empty if the budget has none with this id
+     */
     public Optional<WrittenNotice> notice(NoticeId noticeId) {
         return noticesGiven().find(noticeId);
     }
@@ -404,6 +532,8 @@ public record PersonalHealthBudget(
     /**
      * The budget with a written notice given (R24).
      *
+     * @param notice the notice, reduction or repayment
+     * @return the budget with the notice among its notices
      * @throws InvalidInputException  if the line is not a direct-payment line of this budget, or a
      *                                reduction is not below the current amount
      * @throws IllegalTransitionException unless active or suspended (or ended, for repayment)
@@ -416,6 +546,9 @@ public record PersonalHealthBudget(
     /**
      * The budget with the recipient's request to reconsider a notice recorded (R24).
      *
+     * @param noticeId the notice's id
+     * @param on       the date of the request
+     * @return the budget with the request recorded on the notice
      * @throws InvalidInputException      if there is no such notice, or the request predates it
      * @throws IllegalTransitionException if reconsideration was already requested
      */
@@ -426,6 +559,11 @@ public record PersonalHealthBudget(
     /**
      * The budget with the reasoned outcome of a reconsideration recorded (R24).
      *
+     * @param noticeId the notice's id
+     * @param outcome  the outcome of the reconsideration
+     * @param reasons  the reasons for it, in words
+     * @param on       the date of the decision
+     * @return the budget with the outcome recorded on the notice
      * @throws InvalidInputException      if there is no such notice
      * @throws IllegalTransitionException unless a reconsideration is pending
      */
@@ -438,7 +576,12 @@ public record PersonalHealthBudget(
      * The budget with a line's planned amount changed. Reducing a direct-payment line needs a
      * reduction notice in force for that line and amount (R24).
      *
+     * @param code     the line's code
+     * @param amount   the new amount planned for each period, more than zero
+     * @param noticeId the reduction notice in force, for a reduction of a direct-payment line
+     * @return the budget with the line's new planned amount
      * @throws RuleViolationException with R24 if a needed notice is missing, pending or withdrawn
+     * @throws InvalidInputException if the line is not a line of this budget (R15) or the amount is not positive
      */
     public PersonalHealthBudget changePlannedAmount(BudgetLineCode code, Money amount, Optional<NoticeId> noticeId) {
         BudgetLine line = line(code).orElseThrow(() -> new InvalidInputException("line", "R15", "is not a line of this budget"));
@@ -456,9 +599,16 @@ public record PersonalHealthBudget(
      * account, checked as at proposal (R19, R21) on {@code today}: for example the young person,
      * with their consent, when a child whose representative received the payments turns 16.
      *
+     * @param code      the direct-payment line's code
+     * @param recipient who receives the payments from now on
+     * @param account   the recipient's own registered account (R21)
+     * @param person    the patient's record (age, capacity)
+     * @param today     the date of the command
+     * @return the budget with the line paid to the new recipient
      * @throws InvalidInputException  if the line is not a direct-payment line of this budget, or
      *                                the recipient's consent is dated in the future
      * @throws RuleViolationException with R19 if the recipient may not receive the money
+     * @throws RuleViolationException with R21 if the account is the previous recipient's or not yet registered
      */
     public PersonalHealthBudget changeRecipient(BudgetLineCode code, Recipient recipient, PaymentAccount account,
             Patient person, LocalDate today) {
@@ -492,6 +642,8 @@ public record PersonalHealthBudget(
      * The budget with direct payments stopped from {@code stop.on()}: no further payment into or
      * spend from a direct-payment line (R25, R26). Notional and third-party lines carry on.
      *
+     * @param stop why direct payments stop, and from when
+     * @return the budget with direct payments stopped
      * @throws RuleViolationException     if the budget has no direct-payment line
      * @throws IllegalTransitionException if they already stopped
      */
@@ -506,6 +658,9 @@ public record PersonalHealthBudget(
      * Checks an offset of accumulated unused money against the next scheduled payment of a
      * line: the offset may not exceed that payment (R27), nor the unused money there is.
      *
+     * @param code             the line's code
+     * @param offset           the accumulated unused money to offset
+     * @param scheduledPayment the next scheduled payment into the line
      * @throws RuleViolationException with R27 otherwise
      */
     public void checkOffset(BudgetLineCode code, Money offset, Money scheduledPayment) {

@@ -18,7 +18,18 @@ import java.util.Set;
  */
 public record Action(ActionId id, String description, ActionOwner owner, Optional<LocalDate> dueBy,
         List<GoalId> goals, Set<SensitivityLabel> labels) {
-    /** @throws io.github.personalcare.lang.InvalidInputException naming {@code action.owner}, {@code action.description}... */
+    /**
+     * Checks the action; an absent due date becomes empty, absent labels none.
+     *
+     * @param id          the action's id, kept across versions
+     * @param description what is to be done
+     * @param owner       who does it: the patient or a care team member
+     * @param dueBy       by when, if agreed
+     * @param goals       the goals it works towards
+     * @param labels      sensitivity labels (R48)
+     * @throws io.github.personalcare.lang.InvalidInputException naming {@code action.owner},
+     *                                                           {@code action.description}...
+     */
     public Action {
         Require.present("action.id", id);
         description = Require.text("action.description", description, Require.LONG_TEXT);
@@ -28,12 +39,27 @@ public record Action(ActionId id, String description, ActionOwner owner, Optiona
         labels = labels == null || labels.isEmpty() ? Set.of() : Set.copyOf(labels);
     }
 
-    /** An action with no sensitivity labels. */
+    /**
+     * An action with no sensitivity labels.
+     *
+     * @param id          the action's id, kept across versions
+     * @param description what is to be done
+     * @param owner       who does it: the patient or a care team member
+     * @param dueBy       by when, if agreed
+     * @param goals       the goals it works towards
+     * @throws InvalidInputException if a component is wrong
+     */
     public Action(ActionId id, String description, ActionOwner owner, Optional<LocalDate> dueBy, List<GoalId> goals) {
         this(id, description, owner, dueBy, goals, Set.of());
     }
 
-    /** A copy that also carries {@code more} labels (R48). */
+    /**
+     * A copy that also carries {@code more} labels (R48).
+     *
+     * @param more the labels to add to those it already carries
+     * @return the labelled copy
+     * @throws InvalidInputException if one of the labels is missing
+     */
     public Action labelled(SensitivityLabel... more) {
         return new Action(id, description, owner, dueBy, goals, Labels.with(labels, more));
     }

@@ -136,6 +136,9 @@ public record CarePlan(
      * The plan as a viewer sees it with entries carrying any of the {@code withheld} labels left out
      * of its working content and of every agreed version (R48). For reading only: commands act on
      * the stored plan.
+     *
+     * @param withheld the sensitivity labels withheld from this viewer
+     * @return the plan as the viewer sees it; this plan itself if nothing is withheld
      */
     public CarePlan withoutEntriesLabelled(Set<SensitivityLabel> withheld) {
         if (withheld.isEmpty()) {

@@ -145,6 +145,9 @@ public record CarePlanContent(
      * out (R48: third-party and serious-harm entries are never shown to the patient or a proxy):
      * goals and actions carrying such a label are removed, and links from visible actions to
      * removed goals are dropped. The same content when nothing is withheld. For reading only.
+     *
+     * @param withheld the sensitivity labels withheld from this viewer
+     * @return the content as the viewer sees it; this content itself if nothing is left out
      */
     public CarePlanContent withoutEntriesLabelled(Set<SensitivityLabel> withheld) {
         if (withheld.isEmpty()) {
@@ -205,7 +208,7 @@ public record CarePlanContent(
                 information, review, careTeam);
     }
 
-    /** The personal health budget line codes this content funds, in order, without repeats. */
+    /** {@return the personal health budget line codes this content funds, in order, without repeats} */
     public List<String> budgetLines() {
         return supportAndServices.stream().flatMap(s -> s.budgetLine().stream()).distinct().toList();
     }

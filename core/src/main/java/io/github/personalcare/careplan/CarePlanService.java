@@ -95,8 +95,12 @@ public final class CarePlanService {
      * recorded authority may draft (R9). A patient has at most one open plan: to change an agreed
      * plan, start a review of it (R6).
      *
-     * @throws RuleViolationException if the patient already has an open plan (R6) or the actor may not
-     *                                draft (R9)
+     * @param ctx     who asks, for what purpose
+     * @param patient the patient whose plan it is
+     * @param content the plan's content: what matters to the person, goals, actions, support and review arrangements
+     * @return the draft plan at version 1, as the caller may see it (R48)
+     * @throws RuleViolationException if the patient already has an open plan (R6), the actor may not
+     *                                draft (R9) or the patient has died ({@code DECEASED})
      * @throws InvalidInputException  if the review date is past or an action owner is not on the care team
      * @throws io.github.personalcare.access.AccessDeniedException if the guard denies
      */
@@ -127,9 +131,18 @@ public final class CarePlanService {
      * Replaces the working content of a draft or of a plan under review. Carers whose involvement
      * the patient agreed to may edit (R12). An agreed or proposed version cannot be edited (R10).
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the plan's id
+     * @param content         the new working content; entries withheld from the caller (R48) are kept as stored
+     * @param expectedVersion the version read
+     * @return the plan at its new version, as the caller may see it (R48)
      * @throws io.github.personalcare.lang.IllegalTransitionException unless the plan is a draft or under review
      * @throws InvalidInputException    if the review date is past or an action owner is not on the care team
      * @throws VersionConflictException if {@code expectedVersion} is stale
+     * @throws RuleViolationException with R12 if the caller may not edit the plan, or {@code DECEASED} if the patient
+     *                                has died
+     * @throws NotFoundException if the caller may ask and there is no such plan (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the plan (audited)
      */
     public Versioned<CarePlan> edit(AccessContext ctx, CarePlanId id, CarePlanContent content, long expectedVersion) {
         Require.present("content", content);
@@ -141,14 +154,38 @@ public final class CarePlanService {
      * Proposes the plan for agreement and freezes its content (R10). The content must be complete
      * (R7). The care team members in force are recorded in the plan's care team section.
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the plan's id
+     * @param expectedVersion the version read
+     * @return the plan, proposed, at its new version, as the caller may see it (R48)
      * @throws InvalidInputException naming the first missing section (R7)
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless the plan is a draft or under review
+     * @throws RuleViolationException with R9 if the caller may not propose the plan, or {@code DECEASED} if the patient
+     *                                has died
+     * @throws VersionConflictException if the plan is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such plan (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the plan (audited)
      */
     public Versioned<CarePlan> propose(AccessContext ctx, CarePlanId id, long expectedVersion) {
         return change(ctx, id, expectedVersion, PlanCommand.PROPOSE, (plan, f) -> plan.propose(
                 f.team().map(t -> t.activeMembersAt(f.now())).orElse(List.of()), f.today()), null);
     }
 
-    /** Takes a proposal back for more editing; signatures so far are discarded. */
+    /**
+     * Takes a proposal back for more editing; signatures so far are discarded.
+     *
+     * @param ctx             who asks, for what purpose
+     * @param id              the plan's id
+     * @param expectedVersion the version read
+     * @return the plan at its new version, in draft if never agreed, else under review, as the caller may see
+     *         it (R48)
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless the plan is proposed
+     * @throws RuleViolationException with R9 if the caller may not take the proposal back, or {@code DECEASED} if
+     *                                the patient has died
+     * @throws VersionConflictException if the plan is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such plan (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the plan (audited)
+     */
     public Versioned<CarePlan> returnToDraft(AccessContext ctx, CarePlanId id, long expectedVersion) {
         return change(ctx, id, expectedVersion, PlanCommand.RETURN_TO_DRAFT, (plan, f) -> plan.returnToDraft(), null);
     }
@@ -159,9 +196,20 @@ public final class CarePlanService {
      * (R8). Once the lead professional has also co-signed, the proposal becomes the new agreed
      * version and supersedes the previous one (R6).
      *
+     * @param ctx             who asks: the patient, or a carer on the care team whose recorded authority applies
+     * @param id              the plan's id
+     * @param expectedVersion the version read
+     * @return the plan at its new version, agreed if the lead professional has co-signed, as the caller may see it
+     *         (R48)
      * @throws RuleViolationException if the actor cannot agree for the person (R8), or the new version
      *                                breaks R11 or R22
      * @throws InvalidInputException  if the content is incomplete or the review date is not in the future (R7)
+     * @throws RuleViolationException with R6 if another plan of the patient is already in force, or {@code DECEASED} if
+     *                                the patient has died
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless the plan is proposed
+     * @throws VersionConflictException if the plan is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such plan (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the plan (audited)
      */
     public Versioned<CarePlan> agree(AccessContext ctx, CarePlanId id, long expectedVersion) {
         return change(ctx, id, expectedVersion, PlanCommand.AGREE, (plan, f) -> plan.agree(
@@ -173,7 +221,19 @@ public final class CarePlanService {
      * Records the lead professional's co-signature (R8). Once the person has also agreed, the
      * proposal becomes the new agreed version.
      *
+     * @param ctx             who asks: the care team's lead professional
+     * @param id              the plan's id
+     * @param expectedVersion the version read
+     * @return the plan at its new version, agreed if the person has agreed, as the caller may see it (R48)
      * @throws RuleViolationException if the actor is not the care team's lead professional (R8)
+     * @throws RuleViolationException if already co-signed or the version cannot be agreed (R11, R22), with R6 if
+     *                                another plan of the patient is already in force, or {@code DECEASED} if the
+     *                                patient has died
+     * @throws InvalidInputException if the content is incomplete or the review date is not in the future (R7)
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless the plan is proposed
+     * @throws VersionConflictException if the plan is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such plan (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the plan (audited)
      */
     public Versioned<CarePlan> coSign(AccessContext ctx, CarePlanId id, long expectedVersion) {
         return change(ctx, id, expectedVersion, PlanCommand.CO_SIGN, (plan, f) -> plan.coSign(
@@ -183,12 +243,38 @@ public final class CarePlanService {
     /**
      * Starts a review of the agreed plan: a new draft version opens; the agreed version stays in
      * force until the new one is agreed (R6, R10, R11).
+     *
+     * @param ctx             who asks, for what purpose
+     * @param id              the plan's id
+     * @param expectedVersion the version read
+     * @return the plan, under review, at its new version, as the caller may see it (R48)
+     * @throws io.github.personalcare.lang.IllegalTransitionException unless the plan is agreed
+     * @throws RuleViolationException with R9 if the caller may not review the plan, or {@code DECEASED} if the patient
+     *                                has died
+     * @throws VersionConflictException if the plan is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such plan (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the plan (audited)
      */
     public Versioned<CarePlan> startReview(AccessContext ctx, CarePlanId id, long expectedVersion) {
         return change(ctx, id, expectedVersion, PlanCommand.START_REVIEW, (plan, f) -> plan.startReview(), null);
     }
 
-    /** Ends the plan (completed, withdrawn, transferred, deceased); agreed versions stay retrievable. */
+    /**
+     * Ends the plan (completed, withdrawn, transferred, deceased); agreed versions stay retrievable.
+     *
+     * @param ctx             who asks, for what purpose
+     * @param id              the plan's id
+     * @param reason          why the plan ends
+     * @param expectedVersion the version read
+     * @return the plan, ended, at its new version, as the caller may see it (R48)
+     * @throws InvalidInputException if {@code reason} is missing
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the plan has already ended or is entered in
+     *                                                                error
+     * @throws RuleViolationException with R9 if the caller may not end the plan
+     * @throws VersionConflictException if the plan is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such plan (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the plan (audited)
+     */
     public Versioned<CarePlan> end(AccessContext ctx, CarePlanId id, EndReason reason, long expectedVersion) {
         Require.present("reason", reason);
         return change(ctx, id, expectedVersion, PlanCommand.END, (plan, f) -> plan.end(reason, f.now()), null);
@@ -197,6 +283,16 @@ public final class CarePlanService {
     /**
      * Marks the plan as recorded in error (professionals only): kept for audit, never counted in
      * coverage metrics (R13).
+     *
+     * @param ctx             who asks: a professional
+     * @param id              the plan's id
+     * @param expectedVersion the version read
+     * @return the plan, entered in error, at its new version, as the caller may see it (R48)
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the plan is already entered in error
+     * @throws RuleViolationException with R13 if the caller is not a professional
+     * @throws VersionConflictException if the plan is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such plan (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the plan (audited)
      */
     public Versioned<CarePlan> enterInError(AccessContext ctx, CarePlanId id, long expectedVersion) {
         return change(ctx, id, expectedVersion, PlanCommand.ENTER_IN_ERROR, (plan, f) -> plan.enterInError(f.now()),
@@ -207,13 +303,24 @@ public final class CarePlanService {
      * The plan with its storage version. Only the patient, their proxy and their care team may view
      * it (R9, R12: the guard decides).
      *
+     * @param ctx who asks, for what purpose
+     * @param id  the plan's id
+     * @return the plan with its storage version, without the entries withheld from the caller (R48)
      * @throws NotFoundException if the caller may ask and there is no such plan (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the plan (audited)
      */
     public Versioned<CarePlan> get(AccessContext ctx, CarePlanId id) {
         return plans.read(ctx, id, "careplan.read", CarePlanService::visible);
     }
 
-    /** Every plan of the patient, ended ones included, oldest first. */
+    /**
+     * Every plan of the patient, ended ones included, oldest first.
+     *
+     * @param ctx     who asks, for what purpose
+     * @param patient the patient
+     * @return the patient's plans with their storage versions, oldest first, as the caller may see them (R48)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the plans (audited)
+     */
     public List<Versioned<CarePlan>> plansOf(AccessContext ctx, PatientId patient) {
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.CARE_PLAN, "careplan.list",
                 "Patient/" + patient), p -> p.tx().aggregates(CarePlanStores.PLANS).findByPatient(patient).stream()
@@ -221,7 +328,14 @@ public final class CarePlanService {
                 .map(v -> visible(p, v)).toList());
     }
 
-    /** The patient's agreed plan version in force, if any (R6). */
+    /**
+     * The patient's agreed plan version in force, if any (R6).
+     *
+     * @param ctx     who asks, for what purpose
+     * @param patient the patient
+     * @return the agreed version in force, as the caller may see it (R48), or empty if none is
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the plans (audited)
+     */
     public Optional<CarePlanVersion> currentAgreed(AccessContext ctx, PatientId patient) {
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.CARE_PLAN, "careplan.current",
                 "Patient/" + patient), p -> CarePlanStores.currentAgreed(p.tx(), patient)
@@ -231,13 +345,26 @@ public final class CarePlanService {
     /**
      * Agreed version {@code number} of the plan, exactly as agreed (R10).
      *
+     * @param ctx    who asks, for what purpose
+     * @param id     the plan's id
+     * @param number the agreed version's number, from 1
+     * @return the agreed version, as the caller may see it (R48)
      * @throws NotFoundException if there is no such plan or version
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the plan (audited)
      */
     public CarePlanVersion version(AccessContext ctx, CarePlanId id, int number) {
         return read(ctx, id, "careplan.version", plan -> plan.version(number));
     }
 
-    /** Every agreed version of the plan, oldest first (R10). */
+    /**
+     * Every agreed version of the plan, oldest first (R10).
+     *
+     * @param ctx who asks, for what purpose
+     * @param id  the plan's id
+     * @return the agreed versions, oldest first, as the caller may see them (R48)
+     * @throws NotFoundException if the caller may ask and there is no such plan (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the plan (audited)
+     */
     public List<CarePlanVersion> history(AccessContext ctx, CarePlanId id) {
         return read(ctx, id, "careplan.history", CarePlan::versions);
     }
@@ -246,7 +373,12 @@ public final class CarePlanService {
      * What changed, section by section, from agreed version {@code number} to the plan as it is now
      * (the working draft while under review).
      *
+     * @param ctx    who asks, for what purpose
+     * @param id     the plan's id
+     * @param number the agreed version's number, from 1
+     * @return the changed sections in {@link PlanSection} order; empty if nothing changed
      * @throws NotFoundException if there is no such plan or version
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the plan (audited)
      */
     public List<SectionChange> changesSince(AccessContext ctx, CarePlanId id, int number) {
         return read(ctx, id, "careplan.changes", plan -> plan.changesSince(number));
@@ -256,6 +388,12 @@ public final class CarePlanService {
      * Plans whose agreed version in force is due for review on or before {@code asOf}, overdue ones
      * included, earliest first. A population query: commissioners, administrators, clinicians. For
      * research and planning, patients with a national data opt-out are left out (R42).
+     *
+     * @param ctx  who asks, for what purpose
+     * @param asOf the date reviews are due by
+     * @return the plans due for review, by internal id, version and review date, earliest first
+     * @throws InvalidInputException if {@code asOf} is missing
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not query care plans (audited)
      */
     public List<ReviewDue> dueForReview(AccessContext ctx, LocalDate asOf) {
         Require.present("asOf", asOf);
@@ -265,6 +403,12 @@ public final class CarePlanService {
     /**
      * Plans overdue for review on {@code asOf}: the date is after the review date (R11). Earliest
      * first. For research and planning, patients with a national data opt-out are left out (R42).
+     *
+     * @param ctx  who asks, for what purpose
+     * @param asOf the date the plans are overdue on
+     * @return the plans overdue for review, by internal id, version and review date, earliest first
+     * @throws InvalidInputException if {@code asOf} is missing
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not query care plans (audited)
      */
     public List<ReviewDue> overdue(AccessContext ctx, LocalDate asOf) {
         Require.present("asOf", asOf);

@@ -38,7 +38,16 @@ public record Goal(GoalId id, String outcome, String measure, Optional<LocalDate
         labels = labels == null || labels.isEmpty() ? Set.of() : Set.copyOf(labels);
     }
 
-    /** A goal with no sensitivity labels. */
+    /**
+     * A goal with no sensitivity labels.
+     *
+     * @param id         the goal's id, kept across versions
+     * @param outcome    the outcome in the person's words
+     * @param measure    how progress is measured
+     * @param targetDate when it should be achieved, if agreed
+     * @param status     where it stands
+     * @throws InvalidInputException if the outcome or measure is blank or too long, or the status missing
+     */
     public Goal(GoalId id, String outcome, String measure, Optional<LocalDate> targetDate, GoalStatus status) {
         this(id, outcome, measure, targetDate, status, Set.of());
     }
@@ -67,7 +76,13 @@ public record Goal(GoalId id, String outcome, String measure, Optional<LocalDate
         return new Goal(id, outcome, measure, targetDate, next, labels);
     }
 
-    /** A copy that also carries {@code more} labels (R48). */
+    /**
+     * A copy that also carries {@code more} labels (R48).
+     *
+     * @param more the labels to add to those it already carries
+     * @return the labelled copy
+     * @throws InvalidInputException if one of the labels is missing
+     */
     public Goal labelled(SensitivityLabel... more) {
         return new Goal(id, outcome, measure, targetDate, status, Labels.with(labels, more));
     }

@@ -66,8 +66,12 @@ public final class CareTeamService {
     /**
      * Establishes the patient's care team, empty. One team per patient.
      *
+     * @param ctx     who asks: the patient or a professional
+     * @param patient the patient whose care team it is
+     * @return the new, empty care team at version 1
      * @throws RuleViolationException if the patient already has a care team ({@code CARE_TEAM_UNIQUE})
      *                                or a carer tries to establish it
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not create the care team (audited)
      */
     public Versioned<CareTeam> establish(AccessContext ctx, PatientId patient) {
         CareTeamId id = CareTeamId.random();
@@ -89,7 +93,21 @@ public final class CareTeamService {
     /**
      * Adds a professional to the team from now on.
      *
+     * @param ctx             who asks: the patient or a professional
+     * @param id              the care team's id
+     * @param user            the professional's user id
+     * @param role            the role they act in
+     * @param organisation    the organisation they act for
+     * @param expectedVersion the version read
+     * @return the team at its new version, with the professional's membership in force from now
      * @throws RuleViolationException if the user already has a membership in force
+     * @throws RuleViolationException with {@code CARE_TEAM_AUTHOR} if the caller is neither the patient nor a
+     *                                professional
+     * @throws io.github.personalcare.lang.InvalidInputException if the user, role or organisation is missing, or the
+     *                                                           team is full
+     * @throws io.github.personalcare.lang.VersionConflictException if the team is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such team (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the team (audited)
      */
     public Versioned<CareTeam> addProfessional(AccessContext ctx, CareTeamId id, UserId user, ProfessionalRole role,
             OdsCode organisation, long expectedVersion) {
@@ -105,10 +123,23 @@ public final class CareTeamService {
      * at once; otherwise the carer takes part only once the patient records agreement
      * ({@link #recordCarerAgreement}) or when a legal {@code authority} is recorded.
      *
-     * @param relationship the carer's relationship to the patient in words ("daughter"); personal
-     *                     data, never logged or put in events
-     * @param proxy        whether the carer holds proxy rights (acting for the patient)
-     * @param authority    a legal authority the carer holds, checked by the supplier before recording
+     * @param ctx             who asks: the patient or a professional
+     * @param id              the care team's id
+     * @param user            the carer's user id, which the carer acting later is matched by
+     * @param role            their role, such as unpaid carer or advocate
+     * @param relationship    the carer's relationship to the patient in words ("daughter"); personal data, never logged
+     *                        or put in events
+     * @param proxy           whether the carer holds proxy rights (acting for the patient)
+     * @param authority       a legal authority the carer holds, checked by the supplier before recording
+     * @param expectedVersion the version read
+     * @return the team at its new version, with the carer's membership in force from now
+     * @throws RuleViolationException if the user already has a membership in force, or with {@code CARE_TEAM_AUTHOR} if
+     *                                the caller is neither the patient nor a professional
+     * @throws io.github.personalcare.lang.InvalidInputException if the user or role is missing, the relationship is
+     *                                                           blank or too long, or the team is full
+     * @throws io.github.personalcare.lang.VersionConflictException if the team is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such team (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the team (audited)
      */
     public Versioned<CareTeam> addCarer(AccessContext ctx, CareTeamId id, UserId user, CarerRole role,
             String relationship, boolean proxy, Optional<AuthorityKind> authority, long expectedVersion) {
@@ -123,7 +154,18 @@ public final class CareTeamService {
      * Records the patient's agreement to a carer's involvement in their care planning (R12). Only
      * the patient themself records it.
      *
+     * @param ctx             who asks: the patient themself
+     * @param id              the care team's id
+     * @param carer           the carer's membership
+     * @param expectedVersion the version read
+     * @return the team at its new version, with the agreement recorded
      * @throws RuleViolationException if the actor is not the patient (R12)
+     * @throws RuleViolationException with {@code CARE_TEAM_AUTHOR} if the caller is neither the patient nor a
+     *                                professional
+     * @throws NotFoundException if the caller may ask and there is no such team, or there is no such carer in it
+     *                           (audited)
+     * @throws io.github.personalcare.lang.VersionConflictException if the team is no longer at {@code expectedVersion}
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the team (audited)
      */
     public Versioned<CareTeam> recordCarerAgreement(AccessContext ctx, CareTeamId id, MemberId carer,
             long expectedVersion) {
@@ -139,14 +181,39 @@ public final class CareTeamService {
     /**
      * Appoints the lead professional, who co-signs the care plan (R8).
      *
+     * @param ctx             who asks: the patient or a professional
+     * @param id              the care team's id
+     * @param member          the membership of the professional to appoint
+     * @param expectedVersion the version read
+     * @return the team at its new version, with its new lead professional
      * @throws RuleViolationException if the member is not a professional in force
+     * @throws RuleViolationException with {@code CARE_TEAM_AUTHOR} if the caller is neither the patient nor a
+     *                                professional
+     * @throws NotFoundException if the caller may ask and there is no such team, or there is no such member in it
+     *                           (audited)
+     * @throws io.github.personalcare.lang.VersionConflictException if the team is no longer at {@code expectedVersion}
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the team (audited)
      */
     public Versioned<CareTeam> appointLead(AccessContext ctx, CareTeamId id, MemberId member, long expectedVersion) {
         return change(ctx, id, expectedVersion, "careteam.appointLead", CareTeamEvent.Change.LEAD_APPOINTED, member,
                 (team, p) -> team.withLead(member, p.now()));
     }
 
-    /** Ends a membership now; the history is kept. */
+    /**
+     * Ends a membership now; the history is kept.
+     *
+     * @param ctx             who asks: the patient or a professional
+     * @param id              the care team's id
+     * @param member          the membership to end
+     * @param expectedVersion the version read
+     * @return the team at its new version, with the membership ended (and no lead, if it was the lead's)
+     * @throws RuleViolationException if the membership is not in force, or with {@code CARE_TEAM_AUTHOR} if the caller
+     *                                is neither the patient nor a professional
+     * @throws NotFoundException if the caller may ask and there is no such team, or there is no such member in it
+     *                           (audited)
+     * @throws io.github.personalcare.lang.VersionConflictException if the team is no longer at {@code expectedVersion}
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the team (audited)
+     */
     public Versioned<CareTeam> endMembership(AccessContext ctx, CareTeamId id, MemberId member, long expectedVersion) {
         return change(ctx, id, expectedVersion, "careteam.endMembership", CareTeamEvent.Change.MEMBERSHIP_ENDED,
                 member, (team, p) -> team.endMembership(member, p.now()));
@@ -155,13 +222,24 @@ public final class CareTeamService {
     /**
      * The care team with its storage version: who is involved in the patient's care.
      *
+     * @param ctx who asks, for what purpose
+     * @param id  the care team's id
+     * @return the care team with its storage version
      * @throws NotFoundException if the caller may ask and there is no such team (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the team (audited)
      */
     public Versioned<CareTeam> get(AccessContext ctx, CareTeamId id) {
         return teams.read(ctx, id, "careteam.read", (p, v) -> v);
     }
 
-    /** The patient's care team, if one is established. */
+    /**
+     * The patient's care team, if one is established.
+     *
+     * @param ctx     who asks, for what purpose
+     * @param patient the patient
+     * @return the patient's care team with its storage version, or empty if none is established
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the care team (audited)
+     */
     public Optional<Versioned<CareTeam>> forPatient(AccessContext ctx, PatientId patient) {
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.CARE_TEAM, "careteam.read",
                 "Patient/" + patient), p -> CareTeamStores.forPatient(p.tx(), patient));

@@ -75,6 +75,11 @@ public final class ConsentEngine {
     /**
      * Decides the request.
      *
+     * @param request the request: who asks, for what purpose, to do what with which class of whose data
+     * @param facts   the patient's consents and record, the actor's relationships and the policy, read
+     *                beforehand; their patient must be the request's
+     * @return a permit with its obligations, or a deny, naming the rule or consent provision that
+     *         decided, with reasons
      * @throws NullPointerException if the request or facts are null (a caller error, not a decision)
      */
     public AccessDecision decide(AccessRequest request, ConsentFacts facts) {

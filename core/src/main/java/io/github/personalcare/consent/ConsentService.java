@@ -59,6 +59,9 @@ public final class ConsentService {
     /**
      * Records an active consent for the patient, timed now.
      *
+     * @param ctx     who asks, for what purpose
+     * @param patient the patient the consent is about (R44)
+     * @param terms   what the patient consents to or objects to
      * @return the consent at version 1
      * @throws InvalidInputException if the patient is missing (R44) or the terms are missing
      * @throws io.github.personalcare.access.AccessDeniedException if the actor may not record consents
@@ -71,6 +74,9 @@ public final class ConsentService {
      * Records a proposed consent, such as a research consent offered to the patient: it is kept and
      * listed but grants or refuses nothing until {@link #accept accepted} (R43).
      *
+     * @param ctx     who asks, for what purpose
+     * @param patient the patient the consent is about (R44)
+     * @param terms   what the patient is asked to consent to
      * @return the consent at version 1
      * @throws InvalidInputException if the patient is missing (R44) or the terms are missing
      * @throws io.github.personalcare.access.AccessDeniedException if the actor may not record consents
@@ -101,11 +107,15 @@ public final class ConsentService {
      * Accepts a draft or proposed consent: it applies from now on. Only the patient or a carer
      * acting for them may accept.
      *
+     * @param ctx             who asks: the patient or a carer acting for them
+     * @param id              the consent's id
      * @param expectedVersion the version read
+     * @return the consent, active, at its new version
      * @throws RuleViolationException with rule {@code CONSENT_GIVER} if a professional tries to accept
      * @throws NotFoundException if the caller may ask and there is no such consent (audited)
      * @throws io.github.personalcare.lang.IllegalTransitionException if it is not draft or proposed
      * @throws io.github.personalcare.lang.VersionConflictException if the consent is no longer at {@code expectedVersion}
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the consent (audited)
      */
     public Versioned<ConsentRecord> accept(AccessContext ctx, ConsentId id, long expectedVersion) {
         return move(ctx, id, expectedVersion, ConsentStatus.ACTIVE, "consent.accept");
@@ -115,10 +125,15 @@ public final class ConsentService {
      * Rejects a draft or proposed consent; a rejected consent never applies and cannot be reopened.
      * Only the patient or a carer acting for them may reject.
      *
+     * @param ctx             who asks: the patient or a carer acting for them
+     * @param id              the consent's id
+     * @param expectedVersion the version read
+     * @return the consent, rejected, at its new version
      * @throws RuleViolationException with rule {@code CONSENT_GIVER} if a professional tries to reject
      * @throws NotFoundException if the caller may ask and there is no such consent (audited)
      * @throws io.github.personalcare.lang.IllegalTransitionException if it is not draft or proposed
      * @throws io.github.personalcare.lang.VersionConflictException if the consent is no longer at {@code expectedVersion}
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the consent (audited)
      */
     public Versioned<ConsentRecord> reject(AccessContext ctx, ConsentId id, long expectedVersion) {
         return move(ctx, id, expectedVersion, ConsentStatus.REJECTED, "consent.reject");
@@ -130,10 +145,15 @@ public final class ConsentService {
      * one that denies anything is the patient's objection, and only the patient or their
      * representative lifts it (R41).
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the consent's id
+     * @param expectedVersion the version read
+     * @return the consent, entered in error, at its new version
      * @throws RuleViolationException with rule R41 if someone else tries to mark an objection in error
      * @throws NotFoundException if the caller may ask and there is no such consent (audited)
      * @throws io.github.personalcare.lang.IllegalTransitionException if it is already withdrawn, rejected or in error
      * @throws io.github.personalcare.lang.VersionConflictException if the consent is no longer at {@code expectedVersion}
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the consent (audited)
      */
     public Versioned<ConsentRecord> markEnteredInError(AccessContext ctx, ConsentId id, long expectedVersion) {
         return move(ctx, id, expectedVersion, ConsentStatus.ENTERED_IN_ERROR, "consent.enteredInError");
@@ -165,11 +185,17 @@ public final class ConsentService {
      * representative changes what they consented to, so a professional cannot weaken an
      * objection (R41) by rewriting it.
      *
+     * @param ctx             who asks: the patient or their representative
+     * @param id              the consent's id
+     * @param terms           the new terms, replacing the old ones
      * @param expectedVersion the version read
+     * @return the consent with its new terms, at its new version
      * @throws RuleViolationException with rule {@code CONSENT_GIVER} if someone else tries
      * @throws NotFoundException if the caller may ask and there is no such consent (audited)
      * @throws io.github.personalcare.lang.IllegalTransitionException if it is withdrawn, rejected or in error
      * @throws io.github.personalcare.lang.VersionConflictException if the consent is no longer at {@code expectedVersion}
+     * @throws InvalidInputException if {@code terms} is missing
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the consent (audited)
      */
     public Versioned<ConsentRecord> update(AccessContext ctx, ConsentId id, ConsentTerms terms, long expectedVersion) {
         Require.present("terms", terms);
@@ -186,11 +212,15 @@ public final class ConsentService {
      * Only the patient or their representative withdraws it, so a professional cannot lift the
      * patient's objection (R41).
      *
+     * @param ctx             who asks: the patient or their representative
+     * @param id              the consent's id
      * @param expectedVersion the version read
+     * @return the consent, withdrawn, at its new version
      * @throws RuleViolationException with rule {@code CONSENT_GIVER} if someone else tries
      * @throws NotFoundException if the caller may ask and there is no such consent (audited)
      * @throws io.github.personalcare.lang.IllegalTransitionException if it is already withdrawn, rejected or in error
      * @throws io.github.personalcare.lang.VersionConflictException if the consent is no longer at {@code expectedVersion}
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the consent (audited)
      */
     public Versioned<ConsentRecord> withdraw(AccessContext ctx, ConsentId id, long expectedVersion) {
         Versioned<ConsentRecord> withdrawn = consents.change(ctx, id, expectedVersion, AccessAction.CORRECT,
@@ -208,13 +238,25 @@ public final class ConsentService {
     /**
      * One consent with its stored version, the version a command on it expects.
      *
+     * @param ctx who asks, for what purpose
+     * @param id  the consent's id
+     * @return the consent with its stored version
      * @throws NotFoundException if the caller may ask and there is no such consent (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the consents (audited)
      */
     public Versioned<ConsentRecord> get(AccessContext ctx, ConsentId id) {
         return consents.read(ctx, id, "consent.read", (p, v) -> v);
     }
 
-    /** The patient's consents in every status with their stored versions, oldest first. */
+    /**
+     * The patient's consents in every status with their stored versions, oldest first.
+     *
+     * @param ctx     who asks, for what purpose
+     * @param patient the patient whose consents are listed
+     * @return the consents with their stored versions, oldest first
+     * @throws InvalidInputException if {@code patient} is missing
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the consents (audited)
+     */
     public List<Versioned<ConsentRecord>> list(AccessContext ctx, PatientId patient) {
         Require.present("patient", patient);
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.CONSENT, "consent.list",

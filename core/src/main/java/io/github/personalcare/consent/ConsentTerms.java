@@ -211,6 +211,8 @@ public record ConsentTerms(
          * States that the patient means these terms to withdraw the implied consent for direct care:
          * an opt-in privacy consent whose root names no actor (and no purpose other than direct
          * care) then builds, and denies the care team whatever it does not permit (R41).
+         *
+         * @return this builder
          */
         public Builder denyingImpliedDirectCare() {
             this.denyingImpliedDirectCare = true;
@@ -220,6 +222,7 @@ public record ConsentTerms(
         /**
          * The terms.
          *
+         * @return the terms
          * @throws InvalidInputException as the record's constructor; and, rule
          *                               {@code IMPLIED_DIRECT_CARE}, for an opt-in privacy consent
          *                               whose root names no actor and does not leave out direct

@@ -72,6 +72,8 @@ public record OdsCode(String value, Kind kind) {
     /**
      * Reads a site code; same rules as the constructor.
      *
+     * @param value the site code, such as {@code RH802}
+     * @return the ODS code, of kind {@link Kind#SITE}
      * @throws InvalidInputException if the code is blank, not uppercase alphanumeric or not 3–9 long (R5)
      */
     public static OdsCode site(String value) {

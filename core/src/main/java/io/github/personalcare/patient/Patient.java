@@ -56,8 +56,9 @@ public record Patient(
      * @param flags              the flags, such as {@link PatientFlag#COMPLEX_NEEDS}
      * @param registeredPractice the registered GP practice, if known
      * @param dateOfDeath        the date of death, if recorded
-     * @throws InvalidInputException if a required component is missing or the date of death is
-     *                               before the date of birth
+     * @param competence         the Gillick-competence assessments (R46), at most {@link #MAX_ASSESSMENTS}
+     * @throws InvalidInputException if a required component is missing, the date of death is
+     *                               before the date of birth, or there are too many assessments
      */
     public Patient {
         Require.present("id", id);
@@ -75,7 +76,20 @@ public record Patient(
         competence = Require.list("competence", competence, MAX_ASSESSMENTS);
     }
 
-    /** A patient with no competence assessment. */
+    /**
+     * A patient with no competence assessment.
+     *
+     * @param id                 the internal id
+     * @param nhsNumber          the NHS number (R2: one per patient)
+     * @param verification       how far the NHS number has been verified against PDS
+     * @param name               the name the person uses
+     * @param dateOfBirth        the date of birth
+     * @param flags              the flags, such as {@link PatientFlag#COMPLEX_NEEDS}
+     * @param registeredPractice the registered GP practice, if known
+     * @param dateOfDeath        the date of death, if recorded
+     * @throws InvalidInputException if a required component is missing or the date of death is
+     *                               before the date of birth
+     */
     public Patient(PatientId id, NhsNumber nhsNumber, NhsNumberVerification verification, PersonName name,
             LocalDate dateOfBirth, Set<PatientFlag> flags, Optional<OdsCode> registeredPractice,
             Optional<LocalDate> dateOfDeath) {
@@ -85,6 +99,11 @@ public record Patient(
     /**
      * The assessment in force for this kind of decision on {@code date} if it found the child
      * Gillick competent: the latest one assessed on or before that date (R46).
+     *
+     * @param decision the kind of decision
+     * @param date     the UK date on which the assessment must be in force
+     * @return the assessment in force, if it found the child competent; empty if there is none or it
+     *         found the child not competent
      */
     @SuppressWarnings("deprecation")
     public Optional<CompetenceAssessment> gillickCompetenceFor(CompetenceDecision decision, LocalDate date) {
@@ -103,7 +122,14 @@ public record Patient(
         return latest != null && latest.competent() ? Optional.of(latest) : Optional.empty();
     }
 
-    /** A copy with one more competence assessment (R46). */
+    /**
+     * A copy with one more competence assessment (R46).
+     *
+     * @param assessment the assessment to add
+     * @return the copy
+     * @throws InvalidInputException if {@code assessment} is missing or the record would hold more
+     *                               than {@link #MAX_ASSESSMENTS}
+     */
     public Patient withAssessment(CompetenceAssessment assessment) {
         Require.present("assessment", assessment);
         List<CompetenceAssessment> next = new ArrayList<>(competence);

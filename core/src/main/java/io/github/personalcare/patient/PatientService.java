@@ -57,9 +57,18 @@ public final class PatientService {
     /**
      * Registers a patient. At most one patient per NHS number (R2).
      *
+     * @param ctx                who asks, for what purpose
+     * @param nhsNumber          the patient's NHS number
+     * @param verification       how far the NHS number has been verified against PDS
+     * @param name               the name the person uses
+     * @param dateOfBirth        the date of birth, not in the future
+     * @param flags              the flags, such as {@link PatientFlag#COMPLEX_NEEDS}; never the deprecated
+     *                           Gillick flag (use {@link #recordCompetence})
+     * @param registeredPractice the registered GP practice, if known
      * @return the patient's record at version 1
      * @throws RuleViolationException if a patient with this NHS number is already registered (R2)
-     * @throws io.github.personalcare.lang.InvalidInputException for invalid fields
+     * @throws io.github.personalcare.lang.InvalidInputException for invalid fields, a date of birth in the
+     *                                                           future or the Gillick flag (R46)
      * @throws io.github.personalcare.access.AccessDeniedException if the actor may not register
      */
     public Versioned<Patient> register(AccessContext ctx, NhsNumber nhsNumber, NhsNumberVerification verification,
@@ -98,6 +107,11 @@ public final class PatientService {
      * self-claimed relationship or by break-glass (rule R40), is not shown the registered practice
      * (R49): its location could reveal where the patient lives.
      *
+     * @param ctx who asks, for what purpose
+     * @param id  the patient's internal id
+     * @return the patient's record as this caller may see it, with its stored version
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the patient's
+     *                                                             record (audited)
      * @throws io.github.personalcare.lang.NotFoundException if the caller may ask and there is no such
      *                                                       patient (audited)
      */
@@ -113,10 +127,21 @@ public final class PatientService {
     /**
      * Replaces the patient's flags (complex needs, capacity, opt-out ...).
      *
+     * @param ctx             who asks, for what purpose
+     * @param id              the patient's internal id
+     * @param flags           the new flags, replacing all of the old ones
      * @param expectedVersion the version read
      * @return the record at its new version
+     * @throws io.github.personalcare.lang.InvalidInputException if {@code flags} is missing or sets the
+     *                                                           Gillick flag anew (R46)
+     * @throws RuleViolationException if the purpose is administration and a flag other than the national
+     *                                data opt-out changes
      * @throws io.github.personalcare.lang.VersionConflictException if the record is no longer at
      *                                                              {@code expectedVersion}
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the patient's
+     *                                                             record (audited)
+     * @throws io.github.personalcare.lang.NotFoundException if the caller may ask and there is no such
+     *                                                       patient (audited)
      */
     public Versioned<Patient> updateFlags(AccessContext ctx, PatientId id, Set<PatientFlag> flags,
             long expectedVersion) {
@@ -137,11 +162,20 @@ public final class PatientService {
      * recorded, and the decisions that rely on it cite it. The latest assessment for a kind of
      * decision is in force; recording {@code competent = false} withdraws an earlier finding.
      *
+     * @param ctx             who asks: a clinician giving direct care
+     * @param id              the patient's internal id
+     * @param decision        the kind of decision the child was assessed for
+     * @param competent       whether the child was found competent for it
+     * @param expectedVersion the version read
      * @return the record at its new version
-     * @throws RuleViolationException if the caller is not a professional, or the patient is 16 or
-     *                                over (presumed competent, R46)
+     * @throws RuleViolationException with R46 if the caller is not a clinician giving direct care, or
+     *                                the patient is 16 or over (presumed competent)
      * @throws io.github.personalcare.lang.VersionConflictException if the record is no longer at
      *                                                              {@code expectedVersion}
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the patient's
+     *                                                             record (audited)
+     * @throws io.github.personalcare.lang.NotFoundException if the caller may ask and there is no such
+     *                                                       patient (audited)
      */
     public Versioned<Patient> recordCompetence(AccessContext ctx, PatientId id, CompetenceDecision decision,
             boolean competent, long expectedVersion) {

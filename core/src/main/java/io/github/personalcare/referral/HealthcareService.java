@@ -24,7 +24,19 @@ public record HealthcareService(
         BookingMode bookingMode,
         boolean consultantLed,
         String postcodeDistrict) {
-    /** @throws io.github.personalcare.lang.InvalidInputException if a field is missing or malformed */
+    /**
+     * Checks the service: every field is required, the name is short text and the district is a
+     * postcode outward code.
+     *
+     * @param id               the directory's id of the service
+     * @param name             the service's public name (not personal)
+     * @param provider         ODS code of the organisation that runs it: the receiving organisation
+     * @param specialty        what it treats
+     * @param bookingMode      how it takes referrals
+     * @param consultantLed    true if consultant-led: only then does a referral start an RTT clock (R35)
+     * @param postcodeDistrict where it is, as a postcode outward code such as {@code "LS1"}
+     * @throws io.github.personalcare.lang.InvalidInputException if a field is missing or malformed
+     */
     public HealthcareService {
         Require.present("service.id", id);
         name = Require.text("service.name", name, Require.SHORT_TEXT);
@@ -37,7 +49,7 @@ public record HealthcareService(
         }
     }
 
-    /** The postcode area: the leading letters of the district ({@code "LS"} for {@code "LS1"}). */
+    /** {@return the postcode area: the leading letters of the district ({@code "LS"} for {@code "LS1"})} */
     public String postcodeArea() {
         int i = 0;
         while (i < postcodeDistrict.length() && Character.isLetter(postcodeDistrict.charAt(i))) {

@@ -35,7 +35,20 @@ public record NewReferral(
         RequestType requestType,
         List<Attachment> attachments,
         Optional<LocalDate> pathwayStart) {
-    /** @throws InvalidInputException for a missing field, priority (R28) or an invalid clinical reason */
+    /**
+     * Checks the referral; an absent UBRN or pathway start becomes empty.
+     *
+     * @param patient        who is referred
+     * @param ubrn           a UBRN already allocated (by e-RS), or empty to generate one
+     * @param priority       ROUTINE, URGENT or TWO_WEEK_WAIT (R28)
+     * @param specialty      what for
+     * @param clinicalReason why, 1 to {@link Require#LONG_TEXT} characters of free text; never logged
+     * @param requestType    appointment, or advice and guidance
+     * @param attachments    documents by reference, at most {@link Referral#MAX_ATTACHMENTS}
+     * @param pathwayStart   the UK date the pathway started, for a referral arriving with its RTT clock
+     *                       already running; empty for an e-RS referral
+     * @throws InvalidInputException for a missing field, priority (R28) or an invalid clinical reason
+     */
     public NewReferral {
         Require.present("patient", patient);
         ubrn = ubrn == null ? Optional.empty() : ubrn;
@@ -104,6 +117,10 @@ public record NewReferral(
     /**
      * A copy for a referral arriving from another system whose RTT clock started on {@code start}
      * (a UK date, not after the day it is drafted here; R35).
+     *
+     * @param start the UK date the pathway started
+     * @return the copy
+     * @throws InvalidInputException if {@code start} is missing
      */
     public NewReferral withPathwayStart(LocalDate start) {
         Require.present("pathwayStart", start);

@@ -17,7 +17,14 @@ import java.util.Optional;
  * @param until the day it ended, or empty while it lasts
  */
 public record PatientChoiceDelay(LocalDate from, Optional<LocalDate> until) {
-    /** @throws RuleViolationException if the delay ends before it starts (R36) */
+    /**
+     * Checks the delay; an absent end becomes empty.
+     *
+     * @param from  the first day of the delay
+     * @param until the day it ended, or empty while it lasts
+     * @throws io.github.personalcare.lang.InvalidInputException if {@code from} is missing
+     * @throws RuleViolationException if the delay ends before it starts (R36)
+     */
     public PatientChoiceDelay {
         Require.present("delay.from", from);
         until = until == null ? Optional.empty() : until;
@@ -26,7 +33,7 @@ public record PatientChoiceDelay(LocalDate from, Optional<LocalDate> until) {
         }
     }
 
-    /** True while the delay has no end. */
+    /** {@return true while the delay has no end} */
     public boolean isOpen() {
         return until.isEmpty();
     }

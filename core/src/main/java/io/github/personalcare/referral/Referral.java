@@ -166,9 +166,23 @@ public record Referral(
      * start, its RTT clock is already running from that UK date ({@link RttStart#SUPPLIED_PATHWAY_START},
      * R35); without one, the clock starts when the e-RS UBRN is converted.
      *
+     * @param id             the new referral's id
+     * @param ubrn           its UBRN (R4)
+     * @param patient        who is referred
+     * @param referrer       who refers, from which organisation
+     * @param priority       ROUTINE, URGENT or TWO_WEEK_WAIT (R28)
+     * @param specialty      what for
+     * @param clinicalReason why, in the referrer's words; never logged
+     * @param requestType    appointment or advice and guidance (R34)
+     * @param attachments    documents by reference, at most {@value #MAX_ATTACHMENTS}
+     * @param pathwayStart   the UK date the pathway started, for a referral arriving with its RTT clock
+     *                       already running (appointments only); empty for an e-RS referral
+     * @param at             when it is drafted
+     * @return the referral, {@link ReferralState#DRAFT}, with its RTT clock running if a pathway start
+     *         was supplied
      * @throws InvalidInputException for a missing priority (R28), a missing or oversized clinical
      *                               reason, invalid attachments, or a pathway start after the UK
-     *                               date of {@code at} (R35)
+     *                               date of {@code at} or on advice and guidance (R35)
      */
     public static Referral draft(ReferralId id, Ubrn ubrn, PatientId patient, Referrer referrer, Priority priority,
             Specialty specialty, String clinicalReason, RequestType requestType, List<Attachment> attachments,

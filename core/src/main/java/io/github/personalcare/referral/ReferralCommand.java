@@ -23,9 +23,45 @@ public sealed interface ReferralCommand {
 
     /** Every kind of referral command. */
     enum Type {
-        SHORTLIST, SUBMIT, BOOK, DEFER_TO_PROVIDER, SEND_FOR_TRIAGE, RECORD_REVIEW_OUTCOME, ACCEPT, REJECT,
-        CANCEL_APPOINTMENT, RECORD_DID_NOT_ATTEND, CANCEL, RESUBMIT, COMPLETE, RESPOND_WITH_ADVICE,
-        CONVERT_TO_REFERRAL, START_PATIENT_CHOICE_DELAY, END_PATIENT_CHOICE_DELAY, STOP_CLOCK, RESTART_CLOCK,
+        /** {@link Shortlist}: records the services offered to the patient (R29). */
+        SHORTLIST,
+        /** {@link Submit}: sends the draft. */
+        SUBMIT,
+        /** {@link Book}: books or rebooks an appointment at a shortlisted service (R29). */
+        BOOK,
+        /** {@link DeferToProvider}: hands booking to the provider of a shortlisted service (R33). */
+        DEFER_TO_PROVIDER,
+        /** {@link SendForTriage}: sends the referral to a shortlisted triage service. */
+        SEND_FOR_TRIAGE,
+        /** {@link RecordReviewOutcome}: the triage service's review outcome (R32). */
+        RECORD_REVIEW_OUTCOME,
+        /** {@link Accept}: the provider accepts the booked referral. */
+        ACCEPT,
+        /** {@link Reject}: the provider rejects the booked referral with a reason (R32). */
+        REJECT,
+        /** {@link CancelAppointment}: the current appointment is cancelled by the patient or the provider. */
+        CANCEL_APPOINTMENT,
+        /** {@link RecordDidNotAttend}: the patient did not attend the current appointment. */
+        RECORD_DID_NOT_ATTEND,
+        /** {@link Cancel}: cancels the referral for good (R30, R31). */
+        CANCEL,
+        /** {@link Resubmit}: the referrer sends a rejected or returned referral again. */
+        RESUBMIT,
+        /** {@link Complete}: closes the referral once its pathway has ended. */
+        COMPLETE,
+        /** {@link RespondWithAdvice}: the provider answers an advice-and-guidance request. */
+        RESPOND_WITH_ADVICE,
+        /** {@link ConvertToReferral}: the provider converts advice and guidance into a referral (R34). */
+        CONVERT_TO_REFERRAL,
+        /** {@link StartPatientChoiceDelay}: notes that the patient chose to delay their pathway (R36). */
+        START_PATIENT_CHOICE_DELAY,
+        /** {@link EndPatientChoiceDelay}: ends the open patient-choice delay note (R36). */
+        END_PATIENT_CHOICE_DELAY,
+        /** {@link StopClock}: stops the RTT clock (R36). */
+        STOP_CLOCK,
+        /** {@link RestartClock}: starts a new RTT clock after active monitoring (R35). */
+        RESTART_CLOCK,
+        /** {@link NullifyClock}: nullifies the running RTT clock after a first-appointment DNA (R36). */
         NULLIFY_CLOCK;
 
         /**
@@ -343,7 +379,12 @@ public sealed interface ReferralCommand {
      * {@link StopClock} with {@link StopReason#DISCHARGED_WITHOUT_TREATMENT}.
      */
     record NullifyClock(UserId decidedBy) implements ReferralCommand {
-        /** @throws InvalidInputException if who decided is missing */
+        /**
+         * Checks who decided is recorded.
+         *
+         * @param decidedBy the professional who made the clinical decision
+         * @throws InvalidInputException with R36 if who decided is missing
+         */
         public NullifyClock {
             if (decidedBy == null) {
                 throw new InvalidInputException("decidedBy", "R36", "nullifying a clock is a recorded clinical decision");

@@ -158,6 +158,16 @@ public sealed interface ReferralEvent extends DomainEvent
     /** A patient-choice delay note opened on a UK date; the RTT clock runs on (R36). */
     record PatientChoiceDelayStarted(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral,
             LocalDate on) implements ReferralEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the delay was recorded
+         * @param patient    who is referred
+         * @param referral   the referral's id
+         * @param on         the UK date the delay started
+         * @throws NullPointerException if a component is null
+         */
         public PatientChoiceDelayStarted {
             check(eventId, occurredAt, patient, referral);
             Objects.requireNonNull(on, "on");
@@ -172,6 +182,16 @@ public sealed interface ReferralEvent extends DomainEvent
     /** The open patient-choice delay note ended on a UK date (R36). */
     record PatientChoiceDelayEnded(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral,
             LocalDate on) implements ReferralEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the end of the delay was recorded
+         * @param patient    who is referred
+         * @param referral   the referral's id
+         * @param on         the UK date the delay ended
+         * @throws NullPointerException if a component is null
+         */
         public PatientChoiceDelayEnded {
             check(eventId, occurredAt, patient, referral);
             Objects.requireNonNull(on, "on");
@@ -212,6 +232,16 @@ public sealed interface ReferralEvent extends DomainEvent
     /** The RTT clock was nullified on a UK date after a first-appointment DNA (R36). */
     record ClockNullified(UUID eventId, Instant occurredAt, PatientId patient, ReferralId referral, LocalDate on)
             implements ReferralEvent {
+        /**
+         * Checks every component is present.
+         *
+         * @param eventId    the unique id of the event
+         * @param occurredAt when the clock was nullified
+         * @param patient    who is referred
+         * @param referral   the referral's id
+         * @param on         the UK date of the decision to nullify it
+         * @throws NullPointerException if a component is null
+         */
         public ClockNullified {
             check(eventId, occurredAt, patient, referral);
             Objects.requireNonNull(on, "on");

@@ -79,7 +79,13 @@ public final class ReferralService {
         this.random = Require.present("random", random);
     }
 
-    /** Services offering the specialty near the postcode district, from the directory (not patient data). */
+    /**
+     * Services offering the specialty near the postcode district, from the directory (not patient data).
+     *
+     * @param specialty        the specialty the services must offer
+     * @param postcodeDistrict a postcode district near the patient, such as {@code "LS6"}
+     * @return the directory's services in the same postcode area, same district first; empty if none
+     */
     public List<HealthcareService> findServices(Specialty specialty, String postcodeDistrict) {
         return directory.search(specialty, postcodeDistrict);
     }
@@ -87,9 +93,14 @@ public final class ReferralService {
     /**
      * Drafts a referral by the acting professional, with a generated UBRN unless one is supplied.
      *
+     * @param ctx     who asks: the referring professional
+     * @param request what the referrer writes: patient, priority, specialty, clinical reason, request type, attachments
+     * @return the referral, {@link ReferralState#DRAFT}, at version 1, without the attachments withheld from the caller
      * @throws RuleViolationException if a supplied UBRN is already used (R4) or the actor is not a
      *                                professional (rule {@code REFERRER})
      * @throws io.github.personalcare.access.AccessDeniedException if the actor may not refer the patient
+     * @throws InvalidInputException if the request is missing or invalid, or a supplied pathway start is before the
+     *                               patient's date of birth, after today or on advice and guidance (R35)
      */
     public Versioned<Referral> draft(AccessContext ctx, NewReferral request) {
         Require.present("request", request);
@@ -133,8 +144,18 @@ public final class ReferralService {
      * Records the shortlist offered to the patient (1 to 20 directory services of the referral's
      * specialty, R29) and whether choice was offered or the exemption.
      *
+     * @param ctx             who asks, for what purpose
+     * @param referral        the referral's id
+     * @param services        the ids of the directory services offered, 1 to 20
+     * @param choice          whether choice of provider was offered, or the exemption
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
      * @throws InvalidInputException if the list is empty, longer than 20, repeats a service, names
      *                               a service the directory does not know (R29) or of another specialty
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
      */
     public Versioned<Referral> shortlist(AccessContext ctx, ReferralId referral,
             List<ServiceId> services, PatientChoice choice, long expectedVersion) {
@@ -152,7 +173,20 @@ public final class ReferralService {
         });
     }
 
-    /** Sends the draft to NOT_BOOKED (needs a shortlist and a choice record, R29), or A&amp;G to ADVICE_REQUESTED. */
+    /**
+     * Sends the draft to NOT_BOOKED (needs a shortlist and a choice record, R29), or A&amp;G to ADVICE_REQUESTED.
+     *
+     * @param ctx             who asks, for what purpose
+     * @param referral        the referral's id
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws RuleViolationException with R29 if there is no shortlist, no record of whether choice was offered, or,
+     *                                for advice and guidance, not exactly one service
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
+     */
     public Versioned<Referral> submit(AccessContext ctx, ReferralId referral, long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.Submit(), expectedVersion);
     }
@@ -160,6 +194,20 @@ public final class ReferralService {
     /**
      * Books (or rebooks) an appointment at a shortlisted service (R29); the RTT clock starts if
      * the service is consultant-led and none has started (R35).
+     *
+     * @param ctx             who asks, for what purpose
+     * @param referral        the referral's id
+     * @param service         the shortlisted service to book into
+     * @param startsAt        when the appointment starts, after now
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws InvalidInputException if no service is given (R29), or the start time is missing or not after now
+     * @throws RuleViolationException with R29 if the service is not on the shortlist, or R32 if a triage service must
+     *                                review the referral first
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
      */
     public Versioned<Referral> book(AccessContext ctx, ReferralId referral, ServiceId service,
             Instant startsAt, long expectedVersion) {
@@ -170,8 +218,20 @@ public final class ReferralService {
      * Defers booking to the provider of a shortlisted, directly bookable service (R33). For
      * {@link DeferReason#NO_SLOTS_AVAILABLE} the directory must confirm the service has no free slot.
      *
+     * @param ctx             who asks, for what purpose
+     * @param referral        the referral's id
+     * @param service         the shortlisted, directly bookable service
+     * @param reason          why booking is handed to the provider (R33)
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
      * @throws RuleViolationException with rule R33 if the directory shows free slots or the service
      *                                is not directly bookable
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws InvalidInputException if no service (R29) or no reason (R33) is given
+     * @throws RuleViolationException with R29 if the service is not on the shortlist
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
      */
     public Versioned<Referral> deferToProvider(AccessContext ctx, ReferralId referral,
             ServiceId service, DeferReason reason, long expectedVersion) {
@@ -184,20 +244,64 @@ public final class ReferralService {
         });
     }
 
-    /** Sends the referral to a shortlisted triage service (R32); the RTT clock may start (R35). */
+    /**
+     * Sends the referral to a shortlisted triage service (R32); the RTT clock may start (R35).
+     *
+     * @param ctx             who asks, for what purpose
+     * @param referral        the referral's id
+     * @param service         the shortlisted triage service
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws InvalidInputException with R29 if no service is given
+     * @throws RuleViolationException with R29 if the service is not on the shortlist, or R32 if it is not a triage
+     *                                service
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
+     */
     public Versioned<Referral> sendForTriage(AccessContext ctx, ReferralId referral,
             ServiceId service, long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.SendForTriage(service), expectedVersion);
     }
 
-    /** The triage service records its review outcome (R32), optionally changing the priority. */
+    /**
+     * The triage service records its review outcome (R32), optionally changing the priority.
+     *
+     * @param ctx             who asks: a professional of the receiving organisation, or a system
+     * @param referral        the referral's id
+     * @param outcome         what the triage service decided
+     * @param newPriority     the priority it set, if it changed it
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws RuleViolationException with {@code PROVIDER} unless the caller is a professional of the receiving
+     *                                organisation or a system
+     * @throws InvalidInputException with R32 if no outcome is given
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
+     */
     public Versioned<Referral> triage(AccessContext ctx, ReferralId referral, ReviewOutcome outcome,
             Optional<Priority> newPriority, long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.RecordReviewOutcome(outcome, newPriority),
                 expectedVersion);
     }
 
-    /** The provider accepts the booked referral. */
+    /**
+     * The provider accepts the booked referral.
+     *
+     * @param ctx             who asks: a professional of the receiving organisation, or a system
+     * @param referral        the referral's id
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws RuleViolationException with {@code PROVIDER} unless the caller is a professional of the receiving
+     *                                organisation or a system
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
+     */
     public Versioned<Referral> accept(AccessContext ctx, ReferralId referral, long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.Accept(), expectedVersion);
     }
@@ -205,19 +309,61 @@ public final class ReferralService {
     /**
      * The provider rejects the booked referral with a mandatory reason (R32): its appointment is
      * cancelled, the clock stops and it returns to the referrer.
+     *
+     * @param ctx             who asks: a professional of the receiving organisation, or a system
+     * @param referral        the referral's id
+     * @param reason          why the referral is rejected
+     * @param comment         the provider's comment, if any; free text, never logged
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws RuleViolationException with {@code PROVIDER} unless the caller is a professional of the receiving
+     *                                organisation or a system
+     * @throws InvalidInputException if no reason is given (R32) or the comment is too long
+     * @throws RuleViolationException with R32 if the referral went to a triage service, which records a review outcome
+     *                                instead
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
      */
     public Versioned<Referral> reject(AccessContext ctx, ReferralId referral, ReasonCode reason,
             Optional<String> comment, long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.Reject(reason, comment), expectedVersion);
     }
 
-    /** The current appointment is cancelled by the patient or the provider; the referral may be rebooked. */
+    /**
+     * The current appointment is cancelled by the patient or the provider; the referral may be rebooked.
+     *
+     * @param ctx             who asks, for what purpose
+     * @param referral        the referral's id
+     * @param by              who cancelled: the patient or the provider
+     * @param reason          why
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws InvalidInputException if who cancelled or why is missing
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
+     */
     public Versioned<Referral> cancelAppointment(AccessContext ctx, ReferralId referral,
             ReferralCommand.CancelledBy by, ReasonCode reason, long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.CancelAppointment(by, reason), expectedVersion);
     }
 
-    /** The patient did not attend the current appointment (which must have started). */
+    /**
+     * The patient did not attend the current appointment (which must have started).
+     *
+     * @param ctx             who asks, for what purpose
+     * @param referral        the referral's id
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws RuleViolationException with {@code DNA} if the appointment has not started yet
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
+     */
     public Versioned<Referral> recordDidNotAttend(AccessContext ctx, ReferralId referral,
             long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.RecordDidNotAttend(), expectedVersion);
@@ -226,29 +372,93 @@ public final class ReferralService {
     /**
      * Cancels the referral for good (R30); a current appointment is cancelled in the same
      * transaction (R31) and an open clock stops.
+     *
+     * @param ctx             who asks, for what purpose
+     * @param referral        the referral's id
+     * @param reason          why the referral is cancelled
+     * @param comment         a comment, if any; free text, never logged
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws InvalidInputException if no reason is given (R31) or the comment is too long
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
      */
     public Versioned<Referral> cancel(AccessContext ctx, ReferralId referral, ReasonCode reason,
             Optional<String> comment, long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.Cancel(reason, comment), expectedVersion);
     }
 
-    /** The referrer sends a rejected or returned referral again, with the same UBRN. */
+    /**
+     * The referrer sends a rejected or returned referral again, with the same UBRN.
+     *
+     * @param ctx             who asks, for what purpose
+     * @param referral        the referral's id
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
+     */
     public Versioned<Referral> resubmit(AccessContext ctx, ReferralId referral, long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.Resubmit(), expectedVersion);
     }
 
-    /** Completes the referral once its clock has stopped and its appointment has taken place. */
+    /**
+     * Completes the referral once its clock has stopped and its appointment has taken place.
+     *
+     * @param ctx             who asks, for what purpose
+     * @param referral        the referral's id
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws RuleViolationException with R36 if an RTT clock is still running, or {@code COMPLETE} if the current
+     *                                appointment has not taken place
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
+     */
     public Versioned<Referral> complete(AccessContext ctx, ReferralId referral, long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.Complete(), expectedVersion);
     }
 
-    /** The provider answers an advice-and-guidance request (the advice is stored, never logged). */
+    /**
+     * The provider answers an advice-and-guidance request (the advice is stored, never logged).
+     *
+     * @param ctx             who asks: a professional of the receiving organisation, or a system
+     * @param referral        the referral's id
+     * @param advice          the provider's advice; free text, stored, never logged
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws RuleViolationException with {@code PROVIDER} unless the caller is a professional of the receiving
+     *                                organisation or a system
+     * @throws InvalidInputException if the advice is missing or too long
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
+     */
     public Versioned<Referral> respondWithAdvice(AccessContext ctx, ReferralId referral,
             String advice, long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.RespondWithAdvice(advice), expectedVersion);
     }
 
-    /** The provider converts advice and guidance into a referral: same UBRN, same history (R34). */
+    /**
+     * The provider converts advice and guidance into a referral: same UBRN, same history (R34).
+     *
+     * @param ctx             who asks: a professional of the receiving organisation, or a system
+     * @param referral        the referral's id
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws RuleViolationException with {@code PROVIDER} unless the caller is a professional of the receiving
+     *                                organisation or a system
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
+     */
     public Versioned<Referral> convertToReferral(AccessContext ctx, ReferralId referral,
             long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.ConvertToReferral(), expectedVersion);
@@ -258,13 +468,39 @@ public final class ReferralService {
      * Notes that the patient chose to delay their pathway from today (for example, asked to wait
      * until after a family event). A local note for waiting-list management: the RTT clock runs on,
      * because patient pauses were abolished on 1 October 2015 (R36).
+     *
+     * @param ctx             who asks: a professional of the receiving organisation, or a system
+     * @param referral        the referral's id
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws RuleViolationException with {@code PROVIDER} unless the caller is a professional of the receiving
+     *                                organisation or a system
+     * @throws RuleViolationException with R36 if no RTT clock is running or a delay note is already open
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
      */
     public Versioned<Referral> startPatientChoiceDelay(AccessContext ctx, ReferralId referral,
             long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.StartPatientChoiceDelay(), expectedVersion);
     }
 
-    /** Ends today the open patient-choice delay note (R36); the clock was never stopped by it. */
+    /**
+     * Ends today the open patient-choice delay note (R36); the clock was never stopped by it.
+     *
+     * @param ctx             who asks: a professional of the receiving organisation, or a system
+     * @param referral        the referral's id
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws RuleViolationException with {@code PROVIDER} unless the caller is a professional of the receiving
+     *                                organisation or a system
+     * @throws RuleViolationException with R36 if no RTT clock is running or no delay note is open
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
+     */
     public Versioned<Referral> endPatientChoiceDelay(AccessContext ctx, ReferralId referral,
             long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.EndPatientChoiceDelay(), expectedVersion);
@@ -278,8 +514,18 @@ public final class ReferralService {
      * nullified: the patient may be discharged with {@link #stopClock} and
      * {@link StopReason#DISCHARGED_WITHOUT_TREATMENT}.
      *
+     * @param ctx             who asks: the professional of the receiving organisation whose clinical decision it is
+     * @param referral        the referral's id
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
      * @throws RuleViolationException if the caller is not a professional, the referral's latest
      *                                news is not a DNA, or the DNA was not of the first appointment (R36)
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws RuleViolationException with {@code PROVIDER} unless the caller is a professional of the receiving
+     *                                organisation or a system
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
      */
     public Versioned<Referral> nullifyClock(AccessContext ctx, ReferralId referral, long expectedVersion) {
         Require.present("ctx", ctx);
@@ -289,13 +535,44 @@ public final class ReferralService {
         return apply(ctx, referral, new ReferralCommand.NullifyClock(professional.user()), expectedVersion);
     }
 
-    /** Stops the RTT clock for treatment or a non-treatment reason (R36); there must be a running clock. */
+    /**
+     * Stops the RTT clock for treatment or a non-treatment reason (R36); there must be a running clock.
+     *
+     * @param ctx             who asks: a professional of the receiving organisation, or a system
+     * @param referral        the referral's id
+     * @param reason          why the clock stops: treatment or a non-treatment reason
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws RuleViolationException with {@code PROVIDER} unless the caller is a professional of the receiving
+     *                                organisation or a system
+     * @throws InvalidInputException with R36 if no reason is given, or a reason only the SDK records
+     * @throws RuleViolationException with R36 if no RTT clock is running
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
+     */
     public Versioned<Referral> stopClock(AccessContext ctx, ReferralId referral, StopReason reason,
             long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.StopClock(reason), expectedVersion);
     }
 
-    /** Starts a new clock on a decision to treat after active monitoring (R35). */
+    /**
+     * Starts a new clock on a decision to treat after active monitoring (R35).
+     *
+     * @param ctx             who asks: a professional of the receiving organisation, or a system
+     * @param referral        the referral's id
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
+     * @throws io.github.personalcare.lang.IllegalTransitionException if the referral's state does not accept it (R30)
+     * @throws RuleViolationException with {@code PROVIDER} unless the caller is a professional of the receiving
+     *                                organisation or a system
+     * @throws RuleViolationException with R35 unless the last clock stopped for active monitoring, or R36 if today is
+     *                                before that stop
+     * @throws VersionConflictException if the referral is no longer at {@code expectedVersion}
+     * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
+     */
     public Versioned<Referral> restartClock(AccessContext ctx, ReferralId referral,
             long expectedVersion) {
         return apply(ctx, referral, new ReferralCommand.RestartClock(), expectedVersion);
@@ -304,10 +581,19 @@ public final class ReferralService {
     /**
      * Applies any command; the named methods above are shorthands for it.
      *
+     * @param ctx             who asks, for what purpose
+     * @param referral        the referral's id
+     * @param command         the command, with its own fields already checked
+     * @param expectedVersion the version read
+     * @return the referral at its new version, without the attachments withheld from the caller
      * @throws io.github.personalcare.lang.IllegalTransitionException if the state does not accept it (R30)
      * @throws RuleViolationException if a rule refuses it
      * @throws NotFoundException if the caller may ask and there is no such referral (audited)
      * @throws io.github.personalcare.lang.VersionConflictException if {@code expectedVersion} is stale
+     * @throws InvalidInputException if the command is missing or its input breaks a rule
+     * @throws RuleViolationException with {@code PROVIDER} for a provider command given by someone else, or R36 for a
+     *                                clock nullified by anyone but the professional who decides it
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the referral (audited)
      */
     public Versioned<Referral> apply(AccessContext ctx, ReferralId referral,
             ReferralCommand command, long expectedVersion) {
@@ -322,7 +608,11 @@ public final class ReferralService {
     /**
      * The referral with its version, without the attachments withheld from this viewer (R41, R48).
      *
+     * @param ctx      who asks, for what purpose
+     * @param referral the referral's id
+     * @return the referral with its version, without the attachments withheld from the caller
      * @throws NotFoundException if the caller may ask and there is no such referral (audited)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the referral (audited)
      */
     public Versioned<Referral> get(AccessContext ctx, ReferralId referral) {
         return referrals.read(ctx, referral, "referral.read", (p, v) -> visible(p, v));
@@ -332,7 +622,14 @@ public final class ReferralService {
         return new Versioned<>(stored.value().withoutAttachmentsLabelled(p.withheld()), stored.version());
     }
 
-    /** Every referral of the patient, oldest first, without the attachments withheld from this viewer. */
+    /**
+     * Every referral of the patient, oldest first, without the attachments withheld from this viewer.
+     *
+     * @param ctx     who asks, for what purpose
+     * @param patient the patient
+     * @return the patient's referrals with their versions, oldest first
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the referrals (audited)
+     */
     public List<Versioned<Referral>> forPatient(AccessContext ctx, PatientId patient) {
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.REFERRAL, "referral.list",
                 "Patient/" + patient), p -> p.tx().aggregates(ReferralStores.REFERRALS).findByPatient(patient).stream()
@@ -342,7 +639,16 @@ public final class ReferralService {
                 .toList());
     }
 
-    /** The patient's referral with this UBRN, if any. */
+    /**
+     * The patient's referral with this UBRN, if any.
+     *
+     * @param ctx     who asks, for what purpose
+     * @param patient the patient
+     * @param ubrn    the UBRN to look for
+     * @return the referral with its version, without the attachments withheld from the caller, or empty if the patient
+     *         has none with this UBRN
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the referrals (audited)
+     */
     public Optional<Versioned<Referral>> findByUbrn(AccessContext ctx, PatientId patient, Ubrn ubrn) {
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.REFERRAL, "referral.read",
                 "Patient/" + patient), p -> p.tx().aggregates(ReferralStores.REFERRALS)

@@ -49,6 +49,16 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
     public static final int STANDARD_DAYS = 18 * 7;
 
     /**
+     * Checks the clock; an absent start reads as {@link RttStart#UBRN_CONVERSION}, absent delay notes,
+     * stop and nullification as none.
+     *
+     * @param startedOn           the UK date the clock started
+     * @param start               what started it
+     * @param patientChoiceDelays local notes of delays the patient chose, in order, non-overlapping;
+     *                            only the last may be open
+     * @param stop                when and why it stopped, if it has
+     * @param nullification       the decision that nullified it, if one was made
+     * @throws InvalidInputException if {@code startedOn} is missing
      * @throws RuleViolationException if delay notes overlap or start before the clock, the clock
      *                                stops or is nullified before it starts, or is both stopped
      *                                and nullified (R36)
@@ -86,12 +96,25 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
         }
     }
 
-    /** A new clock started on the given UK date when the e-RS UBRN was converted (R35). */
+    /**
+     * A new clock started on the given UK date when the e-RS UBRN was converted (R35).
+     *
+     * @param date the UK date of the conversion
+     * @return the running clock, started by {@link RttStart#UBRN_CONVERSION}
+     * @throws InvalidInputException if {@code date} is missing
+     */
     public static RttClock startOn(LocalDate date) {
         return startOn(date, RttStart.UBRN_CONVERSION);
     }
 
-    /** A new clock started on the given UK date by {@code start} (R35). */
+    /**
+     * A new clock started on the given UK date by {@code start} (R35).
+     *
+     * @param date  the UK date the clock starts
+     * @param start what starts it
+     * @return the running clock
+     * @throws InvalidInputException if {@code date} or {@code start} is missing
+     */
     public static RttClock startOn(LocalDate date, RttStart start) {
         Require.present("start", start);
         return new RttClock(date, start, List.of(), Optional.empty(), Optional.empty());
@@ -107,7 +130,7 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
         return LocalDate.ofInstant(at, UK);
     }
 
-    /** Running, stopped or nullified, as the clock stands now (after every recorded event). */
+    /** {@return running, stopped or nullified, as the clock stands now (after every recorded event)} */
     public RttStatus status() {
         if (nullification.isPresent()) {
             return RttStatus.NULLIFIED;
@@ -115,12 +138,12 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
         return stop.isPresent() ? RttStatus.STOPPED : RttStatus.RUNNING;
     }
 
-    /** True unless the clock has stopped or been nullified. */
+    /** {@return true unless the clock has stopped or been nullified} */
     public boolean isOpen() {
         return stop.isEmpty() && nullification.isEmpty();
     }
 
-    /** True while the last patient-choice delay note is open. */
+    /** {@return true while the last patient-choice delay note is open} */
     public boolean hasOpenPatientChoiceDelay() {
         return !patientChoiceDelays.isEmpty() && patientChoiceDelays.get(patientChoiceDelays.size() - 1).isOpen();
     }
@@ -129,6 +152,9 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
      * True if the pathway was incomplete on the census date: started on or before it and not
      * stopped on or before it (R37). A nullified clock is never an incomplete pathway: it is as if
      * it had not started.
+     *
+     * @param census the UK census date
+     * @return whether the pathway was incomplete on {@code census}
      */
     public boolean isOpenOn(LocalDate census) {
         return nullification.isEmpty() && !startedOn.isAfter(census)
@@ -139,6 +165,9 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
      * Notes that the patient chose to delay their pathway from the given UK date. The wait is not
      * changed (R36).
      *
+     * @param on the UK date the delay starts
+     * @return the clock with an open delay note
+     * @throws InvalidInputException if {@code on} is missing
      * @throws RuleViolationException if the clock is closed, a delay note is already open, or the
      *                                date is before the start or the end of the last note (R36)
      */
@@ -157,6 +186,8 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
     /**
      * Ends the open patient-choice delay note on the given UK date.
      *
+     * @param on the UK date the delay ended
+     * @return the clock with the note closed
      * @throws RuleViolationException if no note is open or the date is before it started (R36)
      */
     public RttClock endPatientChoiceDelay(LocalDate on) {
@@ -170,6 +201,10 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
      * Stops the clock on the given UK date for the reason given; an open delay note ends on that
      * date.
      *
+     * @param on     the UK date the clock stops
+     * @param reason why it stops: treatment or a non-treatment reason
+     * @return the stopped clock
+     * @throws InvalidInputException if {@code reason} is missing
      * @throws RuleViolationException if already closed, or the date is before the start (R36)
      */
     public RttClock stop(LocalDate on, StopReason reason) {
@@ -186,7 +221,11 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
      * the patient did not attend their first appointment having been given reasonable notice
      * (R36). The caller checks that it was the first appointment; the clock only records it.
      *
-     * @throws RuleViolationException if the clock is already closed or the date is before the start
+     * @param on        the UK date of the decision
+     * @param decidedBy the professional who made it
+     * @return the nullified clock
+     * @throws InvalidInputException if {@code on} or {@code decidedBy} is missing
+     * @throws RuleViolationException if the clock is already closed or the date is before the start (R36)
      */
     public RttClock nullify(LocalDate on, UserId decidedBy) {
         if (!isOpen()) {
@@ -229,6 +268,9 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
     /**
      * Days the patient chose to delay between the start and {@code asOf}, from the local notes:
      * for waiting-list management only, never subtracted from the wait (R36).
+     *
+     * @param asOf the UK date to count up to
+     * @return the days covered by the delay notes up to {@code asOf}, an open note counting up to it
      */
     public long patientChoiceDelayDays(LocalDate asOf) {
         long days = 0;
@@ -245,6 +287,9 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
      * Whole calendar days waited as of the UK date {@code asOf}: from the start up to the stop if
      * the clock stopped by then (R36). Never negative; zero before the start and for a nullified
      * clock. Patient-choice delays are not subtracted.
+     *
+     * @param asOf the UK date to count up to
+     * @return the whole days waited
      */
     public long daysWaited(LocalDate asOf) {
         if (asOf.isBefore(startedOn) || nullification.isPresent()) {
@@ -264,7 +309,7 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
         return daysWaited(asOf) / 7;
     }
 
-    /** The UK date by which treatment must start to meet 18 weeks: start + 126 days (R36). */
+    /** {@return the UK date by which treatment must start to meet 18 weeks: start + 126 days (R36)} */
     public LocalDate breachDate() {
         return startedOn.plusDays(STANDARD_DAYS);
     }

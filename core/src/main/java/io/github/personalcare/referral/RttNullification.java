@@ -14,6 +14,13 @@ import java.time.LocalDate;
  * @param decidedBy the professional who made it
  */
 public record RttNullification(LocalDate on, UserId decidedBy) {
+    /**
+     * Checks both components are present.
+     *
+     * @param on        the UK date of the decision
+     * @param decidedBy the professional who made it
+     * @throws io.github.personalcare.lang.InvalidInputException naming the component that is missing
+     */
     public RttNullification {
         Require.present("nullification.on", on);
         Require.present("nullification.decidedBy", decidedBy);

@@ -37,6 +37,12 @@ public final class AuditService {
     /**
      * Who accessed the patient's record, when and why, oldest first (R50). The entry for this very
      * read is included once the call commits, so it appears on the next read.
+     *
+     * @param ctx     who asks, for what purpose
+     * @param patient the patient whose access log is read
+     * @return the patient's access log entries, oldest first
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the patient's
+     *                                                             audit log (the denial is audited)
      */
     public List<AccessLogEntry> accessLog(AccessContext ctx, PatientId patient) {
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.AUDIT_LOG, "audit.accessLog",
@@ -44,13 +50,28 @@ public final class AuditService {
                 .map(AccessLogEntry::of).toList());
     }
 
-    /** The patient's audit records with their hashes, for export or inspection. */
+    /**
+     * The patient's audit records with their hashes, for export or inspection.
+     *
+     * @param ctx     who asks, for what purpose
+     * @param patient the patient whose audit records are read
+     * @return the records of the patient's chain, oldest first
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the patient's
+     *                                                             audit log (the denial is audited)
+     */
     public List<AuditRecord> records(AccessContext ctx, PatientId patient) {
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.AUDIT_LOG, "audit.records",
                 "AuditLog/" + patient), p -> p.tx().audit().forPatient(patient));
     }
 
-    /** Checks every chain of the audit trail: any edited, removed or reordered record shows as broken. */
+    /**
+     * Checks every chain of the audit trail: any edited, removed or reordered record shows as broken.
+     *
+     * @param ctx who asks, for what purpose
+     * @return the first break found, or intact with the number of records checked
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not check the audit trail
+     *                                                             (the denial is audited)
+     */
     public AuditVerification verify(AccessContext ctx) {
         return guard.run(GuardedCall.population(ctx, AccessAction.ACCESS, DataClass.AUDIT_LOG, "audit.verify"),
                 p -> p.tx().audit().verify());

@@ -25,6 +25,15 @@ import java.time.LocalDate;
  * @param complexNeedsOrLongTermCondition coverage of people with complex needs or a long-term condition
  */
 public record CarePlanCoverageReport(LocalDate asOf, Coverage complexNeeds, Coverage complexNeedsOrLongTermCondition) {
+    /**
+     * Checks the report: every component is present and the domain measure's cohort is not larger
+     * than the wider one.
+     *
+     * @param asOf                            the date the report describes
+     * @param complexNeeds                    coverage of people with complex needs
+     * @param complexNeedsOrLongTermCondition coverage of people with complex needs or a long-term condition
+     * @throws InvalidInputException if a component is missing, or the complex needs cohort is the larger
+     */
     public CarePlanCoverageReport {
         Require.present("asOf", asOf);
         Require.present("complexNeeds", complexNeeds);
@@ -42,45 +51,67 @@ public record CarePlanCoverageReport(LocalDate asOf, Coverage complexNeeds, Cove
      * @param overdue    of those with an agreed plan, people whose plan was overdue for review on that date
      */
     public record Coverage(int cohort, int withAgreed, int overdue) {
-        /** @throws InvalidInputException unless {@code 0 <= overdue <= withAgreed <= cohort} */
+        /**
+         * Checks the counts are consistent.
+         *
+         * @param cohort     people in the cohort
+         * @param withAgreed of those, people with an agreed plan in force
+         * @param overdue    of those with an agreed plan, people whose plan was overdue for review
+         * @throws InvalidInputException unless {@code 0 <= overdue <= withAgreed <= cohort}
+         */
         public Coverage {
             if (cohort < 0 || withAgreed < 0 || overdue < 0 || withAgreed > cohort || overdue > withAgreed) {
                 throw new InvalidInputException("counts", "COUNTS", "must satisfy 0 <= overdue <= withAgreed <= cohort");
             }
         }
 
-        /** Percentage of the cohort with an agreed plan, one decimal place, half up; zero for an empty cohort. */
+        /**
+         * {@return the percentage of the cohort with an agreed plan, one decimal place, half up; zero for an
+         * empty cohort}
+         */
         public BigDecimal agreedPercent() {
             return percent(withAgreed, cohort);
         }
 
-        /** Percentage of the cohort whose agreed plan is overdue for review, one decimal place; zero for an empty cohort. */
+        /**
+         * {@return the percentage of the cohort whose agreed plan is overdue for review, one decimal place,
+         * half up; zero for an empty cohort}
+         */
         public BigDecimal overduePercent() {
             return percent(overdue, cohort);
         }
     }
 
-    /** People with complex needs, alive on the report date: the domain measure's cohort. */
+    /** {@return the number of people with complex needs, alive on the report date: the domain measure's cohort} */
     public int cohort() {
         return complexNeeds.cohort();
     }
 
-    /** Of {@link #cohort()}, people with an agreed plan in force at the end of the report date. */
+    /**
+     * {@return of {@link #cohort()}, the number of people with an agreed plan in force at the end of the
+     * report date}
+     */
     public int withAgreed() {
         return complexNeeds.withAgreed();
     }
 
-    /** Of {@link #withAgreed()}, people whose plan was overdue for review on the report date. */
+    /** {@return of {@link #withAgreed()}, the number of people whose plan was overdue for review on the report date} */
     public int overdue() {
         return complexNeeds.overdue();
     }
 
-    /** The domain's measure: percentage of people with complex needs who have an agreed plan. */
+    /**
+     * {@return the domain's measure: the percentage of people with complex needs who have an agreed plan, one
+     * decimal place, half up; zero for an empty cohort}
+     */
     public BigDecimal agreedPercent() {
         return complexNeeds.agreedPercent();
     }
 
-    /** Percentage of people with complex needs whose agreed plan is overdue for review. */
+    /**
+     * {@return the percentage of people with complex needs whose agreed plan is overdue for review, one decimal
+     * place, half up; zero for an empty cohort}
+     */
     public BigDecimal overduePercent() {
         return complexNeeds.overduePercent();
     }

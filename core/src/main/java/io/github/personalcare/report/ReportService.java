@@ -82,6 +82,12 @@ public final class ReportService {
      * force at the end of that date (agreed on or before it, plan not ended by then), and as overdue
      * if that version's review date is before {@code asOf} (R11). Plans entered in error never count
      * (R13). Reads every patient and plan: run it off-peak on large populations.
+     *
+     * @param ctx  who asks, for what purpose
+     * @param asOf the date the report describes
+     * @return the coverage of both cohorts on {@code asOf}: counts only
+     * @throws InvalidInputException if {@code asOf} is missing
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not run population reports
      */
     public CarePlanCoverageReport carePlanCoverage(AccessContext ctx, LocalDate asOf) {
         Require.present("asOf", asOf);
@@ -141,6 +147,11 @@ public final class ReportService {
      * (R37), waits over 52 weeks, the distribution of weeks waited, and the share of referrals where
      * choice was offered. A population query: the guard decides it without a patient and audits it.
      *
+     * @param ctx      who asks, for what purpose
+     * @param census   the census date, a UK local date
+     * @param standard the share of incomplete pathways within 18 weeks to measure against (R37)
+     * @return the report for all providers: counts only
+     * @throws InvalidInputException if {@code census} or {@code standard} is missing
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not run population reports
      */
     public RttReport rtt(AccessContext ctx, LocalDate census, RttStandard standard) {
@@ -151,6 +162,13 @@ public final class ReportService {
      * The RTT and choice report at a census date for one receiving provider; otherwise as
      * {@link #rtt(AccessContext, LocalDate, RttStandard)}.
      *
+     * @param ctx      who asks, for what purpose
+     * @param census   the census date, a UK local date
+     * @param provider the receiving provider reported on, matched against each referral's current
+     *                 receiving organisation
+     * @param standard the share of incomplete pathways within 18 weeks to measure against (R37)
+     * @return the report for that provider: counts only
+     * @throws InvalidInputException if {@code census}, {@code provider} or {@code standard} is missing
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not run population reports
      */
     public RttReport rtt(AccessContext ctx, LocalDate census, OdsCode provider, RttStandard standard) {
@@ -180,6 +198,10 @@ public final class ReportService {
      * Active budgets counted by management option (a budget mixing options counts once under
      * each) and by why the person has one: the measure of the 180,000 → 1 million ambition.
      * A population query.
+     *
+     * @param ctx who asks, for what purpose
+     * @return the number of active budgets, in total, by management option and by eligibility reason
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not run population reports
      */
     public BudgetReport.ActiveBudgets activeBudgets(AccessContext ctx) {
         return guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.BUDGET, "budget.report.active"), p -> {
@@ -199,6 +221,14 @@ public final class ReportService {
     /**
      * Spends dated from {@code from} (inclusive) to {@code to} (exclusive), by category and
      * calendar month, across every budget. Refunds are reported by month. A population query.
+     *
+     * @param ctx  who asks, for what purpose
+     * @param from the first day of the range (inclusive)
+     * @param to   the end of the range (exclusive)
+     * @return the spends by month and category, with their totals and counts, and the refunds by month
+     * @throws InvalidInputException if {@code from} or {@code to} is missing, or {@code to} is not after
+     *                               {@code from}
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not run population reports
      */
     public BudgetReport.SpendByCategory spendByCategory(AccessContext ctx, LocalDate from, LocalDate to) {
         Require.present("from", from);

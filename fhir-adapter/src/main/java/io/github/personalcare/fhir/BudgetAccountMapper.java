@@ -68,7 +68,13 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
         return BudgetFhir.BASE_ACCOUNT;
     }
 
-    /** The stable id of the Account of one line of a budget: a name-based UUID of budget id and line code. */
+    /**
+     * The stable id of the Account of one line of a budget: a name-based UUID of budget id and line code.
+     *
+     * @param budget the budget's id
+     * @param line   the line's code
+     * @return the line Account's resource id
+     */
     public static String lineIdFor(BudgetId budget, BudgetLineCode line) {
         return Elements.derivedId("Account", budget + "|" + line.value());
     }
@@ -96,7 +102,12 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
         return out;
     }
 
-    /** The budget Account followed by one Account per line, in line order. */
+    /**
+     * The budget Account followed by one Account per line, in line order.
+     *
+     * @param budget the budget
+     * @return the budget's Account resources, in Bundle order
+     */
     public List<ObjectNode> accounts(PersonalHealthBudget budget) {
         List<ObjectNode> out = new ArrayList<>();
         out.add(toFhir(budget));

@@ -76,7 +76,12 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         return FhirSystems.UKCORE_CARE_PLAN;
     }
 
-    /** True if the resource is a version snapshot, read through its plan rather than on its own. */
+    /**
+     * True if the resource is a version snapshot, read through its plan rather than on its own.
+     *
+     * @param carePlan a CarePlan resource
+     * @return whether it is the snapshot of an agreed version
+     */
     public static boolean isVersionSnapshot(JsonNode carePlan) {
         for (JsonNode e : carePlan.path("extension")) {
             if (SdkExtensions.url(VERSION_OF).equals(e.path("url").asText())) {
@@ -86,7 +91,12 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         return false;
     }
 
-    /** The stable id of the snapshot of agreed version {@code number} of the plan. */
+    /**
+     * {@return the stable id of the snapshot of agreed version {@code number} of the plan}
+     *
+     * @param plan   the plan's id
+     * @param number the agreed version's number, from 1
+     */
     public static String snapshotId(CarePlanId plan, int number) {
         return Elements.derivedId("CarePlan", plan + "|" + number);
     }
@@ -96,7 +106,12 @@ public final class CarePlanMapper implements FhirMapper<CarePlan> {
         return !v.content().equals(plan.content()) || (inForce && CarePlanCodes.draftOverAgreedVersion(plan));
     }
 
-    /** The CarePlan, its Goals, then each version snapshot with its Goals, in Bundle order. */
+    /**
+     * The CarePlan, its Goals, then each version snapshot with its Goals, in Bundle order.
+     *
+     * @param plan the plan
+     * @return the plan's resources, in Bundle order
+     */
     public List<ObjectNode> resources(CarePlan plan) {
         List<ObjectNode> out = new ArrayList<>();
         out.add(toFhir(plan));

@@ -64,7 +64,12 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
         return FhirSystems.UKCORE_CARE_TEAM;
     }
 
-    /** The professionals on the team as actors, so their PractitionerRoles can be written to the Bundle. */
+    /**
+     * The professionals on the team as actors, so their PractitionerRoles can be written to the Bundle.
+     *
+     * @param team the care team
+     * @return one actor per professional membership, in team order
+     */
     public static List<Actor.Professional> professionals(CareTeam team) {
         return team.professionals().stream().map(CareTeamMapper::actor).toList();
     }
@@ -73,7 +78,12 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
         return Actor.professional(m.user(), m.role(), m.organisation());
     }
 
-    /** The CareTeam followed by one RelatedPerson per carer membership, in Bundle order. */
+    /**
+     * The CareTeam followed by one RelatedPerson per carer membership, in Bundle order.
+     *
+     * @param team the care team
+     * @return the team's resources, in Bundle order
+     */
     public List<ObjectNode> resources(CareTeam team) {
         List<ObjectNode> out = new ArrayList<>();
         out.add(toFhir(team));

@@ -22,13 +22,21 @@ import java.util.Optional;
  */
 public interface FhirMapper<D> {
 
-    /** The FHIR resource type written and read, such as {@code "Patient"}. */
+    /** {@return the FHIR resource type written and read, such as {@code "Patient"}} */
     String resourceType();
 
-    /** The profile claimed in {@code meta.profile}: UK Core where one exists, else the base R4 profile (R51). */
+    /**
+     * {@return the profile claimed in {@code meta.profile}: UK Core where one exists, else the base R4 profile
+     * (R51)}
+     */
     String profile();
 
-    /** The FHIR resource for the value. */
+    /**
+     * The FHIR resource for the value.
+     *
+     * @param value the domain value
+     * @return the resource, with its elements in a fixed order
+     */
     ObjectNode toFhir(D value);
 
     /**
@@ -36,6 +44,7 @@ public interface FhirMapper<D> {
      *
      * @param json    the resource, as parsed
      * @param context where problems and ignored elements are reported; its base path is the resource's
+     * @return the domain value, or empty when any problem was reported
      */
     Optional<D> fromFhir(JsonNode json, ImportContext context);
 }

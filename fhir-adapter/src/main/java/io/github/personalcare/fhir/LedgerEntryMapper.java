@@ -70,7 +70,13 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
         return write(e, Optional.empty());
     }
 
-    /** The ChargeItem of an entry of a budget for {@code plan}: a spend also points at the plan (R15). */
+    /**
+     * The ChargeItem of an entry of a budget for {@code plan}: a spend also points at the plan (R15).
+     *
+     * @param e    the ledger entry
+     * @param plan the care plan the entry's budget is for
+     * @return the ChargeItem resource
+     */
     public ObjectNode toFhir(LedgerEntry e, CarePlanId plan) {
         return write(e, Optional.of(plan));
     }

@@ -29,7 +29,11 @@ public final class OrganizationMapper implements FhirMapper<OdsCode> {
         return FhirSystems.UKCORE_ORGANIZATION;
     }
 
-    /** The stable resource id of the Organization for an ODS code. */
+    /**
+     * {@return the stable resource id of the Organization for an ODS code}
+     *
+     * @param code the ODS code
+     */
     public static String idFor(OdsCode code) {
         return Elements.derivedId("Organization", code.value());
     }

@@ -77,6 +77,8 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
     /**
      * The record as a transaction Bundle, for pushing to a FHIR server.
      *
+     * @param record the patient's record
+     * @return the transaction Bundle
      * @throws RuleViolationException with rule R49 as the class comment says
      */
     public ObjectNode toTransaction(PatientRecord record) {
@@ -86,6 +88,8 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
     /**
      * The resources of the record, in Bundle order.
      *
+     * @param record the patient's record
+     * @return the resources, in Bundle order
      * @throws RuleViolationException with rule R49 if the record is a restricted patient's and would
      *                                show their registered practice
      */

@@ -32,6 +32,12 @@ public final class PatientRecords {
      * care plans, personal health budgets and their ledgers, referrals, consents and the audit
      * trail.
      *
+     * @param care    the running SDK to read from
+     * @param ctx     who asks, for what purpose; the same context is used for every read
+     * @param patient the patient whose record is read
+     * @return the patient's record, each part as {@code ctx} may see it
+     * @throws io.github.personalcare.lang.InvalidInputException  if {@code care}, {@code ctx} or {@code patient} is
+     *                                                            missing
      * @throws io.github.personalcare.access.AccessDeniedException if any part may not be read by {@code ctx}
      * @throws io.github.personalcare.lang.NotFoundException      if the patient is unknown
      */

@@ -29,7 +29,11 @@ public final class PractitionerMapper implements FhirMapper<UserId> {
         return FhirSystems.UKCORE_PRACTITIONER;
     }
 
-    /** The stable resource id of the Practitioner for a user id. */
+    /**
+     * {@return the stable resource id of the Practitioner for a user id}
+     *
+     * @param user the professional's user id
+     */
     public static String idFor(UserId user) {
         return Elements.derivedId("Practitioner", user.value());
     }

@@ -32,7 +32,11 @@ public final class PractitionerRoleMapper implements FhirMapper<Actor.Profession
         return FhirSystems.UKCORE_PRACTITIONER_ROLE;
     }
 
-    /** The stable resource id of the PractitionerRole of a professional. */
+    /**
+     * {@return the stable resource id of the PractitionerRole of a professional}
+     *
+     * @param p the professional: user, organisation and role
+     */
     public static String idFor(Actor.Professional p) {
         return Elements.derivedId("PractitionerRole", p.user().value() + "|" + p.organisation().value() + "|"
                 + p.role().name());

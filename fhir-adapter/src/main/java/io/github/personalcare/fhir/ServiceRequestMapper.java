@@ -77,6 +77,9 @@ public final class ServiceRequestMapper implements FhirMapper<Referral> {
     /**
      * The ServiceRequest to send to the e-Referral Service for a referral of {@code patient}.
      *
+     * @param referral the referral
+     * @param patient  the referral's patient, whose flags decide whether e-RS may be used
+     * @return the ServiceRequest resource
      * @throws RuleViolationException if the patient is S-flagged: e-RS is not available to them (R49)
      * @throws InvalidInputException if the referral is not the patient's
      */

@@ -31,10 +31,11 @@ import java.util.function.BiFunction;
  * the audit record and a {@link CareTeamEvent} in one transaction; writers pass the storage version
  * they read. Only the patient and professionals change the team; carers may view it.
  *
- * <p>A command on an existing team first looks up, by its internal id, which patient it belongs to,
- * so the guard can decide for that patient; an unknown id throws
- * {@link io.github.personalcare.lang.NotFoundException} before any decision (the id is random and reveals
- * nothing personal).
+ * <p>A command on an existing team reads, by its internal id and in the command's own transaction,
+ * which patient it belongs to, so the guard decides for that patient. An unknown id is decided as a
+ * request about the population: a caller who may not make it is denied ({@code AccessDeniedException},
+ * audited), and only a caller who may is told {@link io.github.personalcare.lang.NotFoundException},
+ * audited {@code NOT_FOUND}, so an id never reveals whether it exists to someone who may not know.
  *
  * <pre>{@code
  * Versioned<CareTeam> team = care.careTeams().establish(gp, patientId);

@@ -35,12 +35,7 @@ public sealed interface AccessEvent extends DomainEvent permits AccessEvent.Brea
          * @throws NullPointerException if a component is null
          */
         public BreakGlassUsed {
-            Objects.requireNonNull(eventId, "eventId");
-            Objects.requireNonNull(occurredAt, "occurredAt");
-            Objects.requireNonNull(patient, "patient");
-            Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(auditAction, "auditAction");
-            Objects.requireNonNull(correlationId, "correlationId");
+            check(eventId, occurredAt, patient, actor, auditAction, correlationId);
         }
 
         @Override
@@ -71,12 +66,7 @@ public sealed interface AccessEvent extends DomainEvent permits AccessEvent.Brea
          * @throws NullPointerException if a component is null
          */
         public RelationshipClaimed {
-            Objects.requireNonNull(eventId, "eventId");
-            Objects.requireNonNull(occurredAt, "occurredAt");
-            Objects.requireNonNull(patient, "patient");
-            Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(auditAction, "auditAction");
-            Objects.requireNonNull(correlationId, "correlationId");
+            check(eventId, occurredAt, patient, actor, auditAction, correlationId);
         }
 
         @Override
@@ -108,17 +98,22 @@ public sealed interface AccessEvent extends DomainEvent permits AccessEvent.Brea
          * @throws NullPointerException if a component is null
          */
         public PatientNotificationDue {
-            Objects.requireNonNull(eventId, "eventId");
-            Objects.requireNonNull(occurredAt, "occurredAt");
-            Objects.requireNonNull(patient, "patient");
-            Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(auditAction, "auditAction");
-            Objects.requireNonNull(correlationId, "correlationId");
+            check(eventId, occurredAt, patient, actor, auditAction, correlationId);
         }
 
         @Override
         public String type() {
             return "access.patient_notification_due";
         }
+    }
+
+    private static void check(UUID eventId, Instant occurredAt, PatientId patient, String actor, String auditAction,
+            String correlationId) {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(auditAction, "auditAction");
+        Objects.requireNonNull(correlationId, "correlationId");
     }
 }

@@ -37,7 +37,7 @@ public record BudgetReview(LocalDate on, boolean needsMet, boolean moneyUsedWell
     public BudgetReview {
         Require.present("review.on", on);
         notes = Require.optionalText("review.notes", notes == null ? Optional.empty() : notes, Require.LONG_TEXT);
-        labels = labels == null || labels.isEmpty() ? Set.of() : Set.copyOf(labels);
+        labels = Require.set("review.labels", labels);
     }
 
     /**
@@ -62,9 +62,7 @@ public record BudgetReview(LocalDate on, boolean needsMet, boolean moneyUsedWell
      */
     public BudgetReview labelled(SensitivityLabel... more) {
         Set<SensitivityLabel> all = new java.util.HashSet<>(labels);
-        for (SensitivityLabel l : more) {
-            all.add(Require.present("label", l));
-        }
+        all.addAll(java.util.Arrays.asList(more));
         return new BudgetReview(on, needsMet, moneyUsedWell, amountSufficient, notes, all);
     }
 

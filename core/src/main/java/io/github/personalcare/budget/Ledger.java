@@ -176,6 +176,7 @@ public record Ledger(BudgetId budget, List<LedgerEntry> entries) {
         Require.present("period", period);
         Require.present("asOf", asOf);
         Require.present("lines", lines);
+        Require.present("stopped", stopped);
         Map<BudgetLineCode, long[]> perLine = new HashMap<>(); // net spend so far, allocated so far
         for (LedgerEntry e : in(period)) {
             if (e.date().isAfter(asOf)) {

@@ -36,7 +36,7 @@ public record Action(ActionId id, String description, ActionOwner owner, Optiona
         Require.present("action.owner", owner);
         dueBy = dueBy == null ? Optional.empty() : dueBy;
         goals = Require.list("action.goals", goals, CarePlanContent.MAX_ITEMS);
-        labels = labels == null || labels.isEmpty() ? Set.of() : Set.copyOf(labels);
+        labels = Require.set("action.labels", labels);
     }
 
     /**

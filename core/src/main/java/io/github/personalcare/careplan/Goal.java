@@ -35,7 +35,7 @@ public record Goal(GoalId id, String outcome, String measure, Optional<LocalDate
         measure = Require.text("goal.measure", measure, Require.SHORT_TEXT);
         targetDate = targetDate == null ? Optional.empty() : targetDate;
         Require.present("goal.status", status);
-        labels = labels == null || labels.isEmpty() ? Set.of() : Set.copyOf(labels);
+        labels = Require.set("goal.labels", labels);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.github.personalcare.careplan;
 
 import io.github.personalcare.access.SensitivityLabel;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /** Label arithmetic shared by the labelled plan entries. */
@@ -11,12 +10,9 @@ final class Labels {
     }
 
     static Set<SensitivityLabel> with(Set<SensitivityLabel> labels, SensitivityLabel... more) {
-        EnumSet<SensitivityLabel> all = EnumSet.noneOf(SensitivityLabel.class);
-        all.addAll(labels);
-        for (SensitivityLabel label : more) {
-            all.add(io.github.personalcare.internal.check.Require.present("label", label));
-        }
-        return Set.copyOf(all);
+        Set<SensitivityLabel> all = new java.util.HashSet<>(labels);
+        all.addAll(java.util.Arrays.asList(more));
+        return all; // the record's constructor checks and copies it
     }
 
     static boolean withheld(Set<SensitivityLabel> labels, Set<SensitivityLabel> withheld) {

@@ -45,8 +45,9 @@ import java.util.Set;
  *       provision of each decides (R45); opt-in roots deny what no provision permits.</li>
  *   <li>Emergency by a professional: direct care if they have a relationship and no objection;
  *       otherwise break-glass (R40): clinical role, an allowed action and a reason (or an episode
- *       opened within the validity window) give a permit with AUDIT, NOTIFY_PATIENT and
- *       ALERT_PRIVACY_OFFICER, overriding objections.</li>
+ *       opened within the validity window) give a permit with AUDIT, NOTIFY_PATIENT (only when the
+ *       reason opens the episode: the patient is told once per episode) and ALERT_PRIVACY_OFFICER,
+ *       overriding objections.</li>
  *   <li>Any consent deny: deny (R41, deny overrides permit, R45).</li>
  *   <li>Research and planning: deny under the national data opt-out unless an explicit consent
  *       names the purpose (R42); without the opt-out, only with such a consent.</li>

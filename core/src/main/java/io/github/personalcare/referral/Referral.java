@@ -572,21 +572,11 @@ public record Referral(
             if (state != ReferralState.DID_NOT_ATTEND) {
                 throw new RuleViolationException("R36", "a clock is nullified only after the patient did not attend");
             }
-            for (Appointment a : appointments) {
-                if (RttClock.ukDate(a.startsAt()).isBefore(clock.startedOn())) {
-                    continue;
-                }
-                if (a.status() == AppointmentStatus.DID_NOT_ATTEND) {
-                    break;
-                }
-                if (a.status() == AppointmentStatus.ATTENDED) {
-                    throw new RuleViolationException("R36", "only a DNA of the first appointment may nullify the clock;"
-                            + " after a later DNA the patient may be discharged (stop the clock)");
-                }
-            }
-            long dnas = appointments.stream().filter(a -> !RttClock.ukDate(a.startsAt()).isBefore(clock.startedOn()))
-                    .filter(a -> a.status() == AppointmentStatus.DID_NOT_ATTEND).count();
-            if (dnas > 1) {
+            // the clock's appointments, cancelled ones aside, must be exactly one: the DNA just recorded
+            long kept = appointments.stream().filter(a -> !RttClock.ukDate(a.startsAt()).isBefore(clock.startedOn()))
+                    .filter(a -> a.status() == AppointmentStatus.DID_NOT_ATTEND || a.status() == AppointmentStatus.ATTENDED)
+                    .count();
+            if (kept != 1) {
                 throw new RuleViolationException("R36", "only a DNA of the first appointment may nullify the clock;"
                         + " after a later DNA the patient may be discharged (stop the clock)");
             }

@@ -66,7 +66,7 @@ public record RttClock(LocalDate startedOn, RttStart start, List<PatientChoiceDe
     public RttClock {
         Require.present("startedOn", startedOn);
         start = start == null ? RttStart.UBRN_CONVERSION : start;
-        patientChoiceDelays = List.copyOf(patientChoiceDelays == null ? List.of() : patientChoiceDelays);
+        patientChoiceDelays = Require.list("patientChoiceDelays", patientChoiceDelays, Integer.MAX_VALUE);
         stop = stop == null ? Optional.empty() : stop;
         nullification = nullification == null ? Optional.empty() : nullification;
         LocalDate earliest = startedOn;

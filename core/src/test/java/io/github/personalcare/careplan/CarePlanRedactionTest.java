@@ -108,4 +108,18 @@ class CarePlanRedactionTest {
             assertThat(a.goals()).containsExactly(aboutSon.id());
         });
     }
+
+    @Test
+    @DisplayName("R48 an empty label is refused with a typed error naming the field")
+    void anEmptyLabelIsRefused() {
+        java.util.Set<SensitivityLabel> withEmpty = new java.util.HashSet<>();
+        withEmpty.add(null);
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(io.github.personalcare.lang.InvalidInputException.class)
+                .isThrownBy(() -> Goal.of("Walk", "Distance", Optional.empty()).labelled((SensitivityLabel) null))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("goal.labels"));
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(io.github.personalcare.lang.InvalidInputException.class)
+                .isThrownBy(() -> new Action(ActionId.random(), "Walk daily", ActionOwner.patient(), Optional.empty(),
+                        List.of(), withEmpty))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("action.labels"));
+    }
 }

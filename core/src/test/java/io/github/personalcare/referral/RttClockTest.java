@@ -190,4 +190,15 @@ class RttClockTest {
         assertThatExceptionOfType(RuleViolationException.class)
                 .isThrownBy(() -> RttClock.startOn(LocalDate.of(2026, 1, 5)).restartOn(LocalDate.of(2026, 3, 2)));
     }
+
+    @Test
+    @DisplayName("R36 a missing patient-choice delay note is refused with a typed error")
+    void aMissingDelayNoteIsRefused() {
+        java.util.List<PatientChoiceDelay> withEmpty = new java.util.ArrayList<>();
+        withEmpty.add(null);
+        assertThatExceptionOfType(io.github.personalcare.lang.InvalidInputException.class)
+                .isThrownBy(() -> new RttClock(LocalDate.of(2026, 1, 5), RttStart.UBRN_CONVERSION, withEmpty,
+                        java.util.Optional.empty(), java.util.Optional.empty()))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("patientChoiceDelays"));
+    }
 }

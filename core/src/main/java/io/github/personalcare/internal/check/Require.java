@@ -3,6 +3,7 @@ package io.github.personalcare.internal.check;
 import io.github.personalcare.lang.InvalidInputException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -80,5 +81,26 @@ public final class Require {
             }
         }
         return List.copyOf(values);
+    }
+
+    /**
+     * An unmodifiable copy of a set (empty for {@code null}).
+     *
+     * @param field  the field, for the error
+     * @param values the items
+     * @param <T>    the item type
+     * @return the copy
+     * @throws InvalidInputException naming the field if an item is missing
+     */
+    public static <T> Set<T> set(String field, Collection<? extends T> values) {
+        if (values == null || values.isEmpty()) {
+            return Set.of();
+        }
+        for (T v : values) {
+            if (v == null) {
+                throw new InvalidInputException(field, "REQUIRED", "must not contain empty items");
+            }
+        }
+        return Set.copyOf(values);
     }
 }

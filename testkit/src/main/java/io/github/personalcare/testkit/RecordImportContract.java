@@ -202,6 +202,54 @@ public abstract class RecordImportContract extends StorageContract {
     }
 
     @Test
+    void everyProblemOfARecordIsReportedWithItsPathAndRule() {
+        PatientRecord good = batch(1).get(0);
+        List<io.github.personalcare.budget.LedgerEntry> ledger = new ArrayList<>(good.ledger());
+        ledger.add(good.ledger().get(0));
+        io.github.personalcare.referral.Referral first = good.referrals().get(0);
+        io.github.personalcare.referral.Referral sameUbrn = io.github.personalcare.referral.Referral.draft(
+                io.github.personalcare.referral.ReferralId.random(), first.ubrn(), good.patient().id(),
+                new io.github.personalcare.referral.Referrer(UserId.of("GP1"), Referrals.PRACTICE),
+                io.github.personalcare.referral.Priority.ROUTINE, Referrals.CARDIOLOGY, "Breathless on stairs",
+                io.github.personalcare.referral.RequestType.APPOINTMENT, List.of(), NOW);
+        PatientRecord broken = new PatientRecord(good.patient(), good.professionals(), good.careTeams(),
+                good.carePlans(), good.budgets(), ledger, List.of(first, sameUbrn), good.consents(), good.audit());
+
+        ImportOutcome outcome = care().imports().importRecord(MIGRATION, "synthetic-gp-system", broken);
+
+        int last = ledger.size() - 1;
+        assertThat(((ImportOutcome.Refused) outcome).problems())
+                .extracting(RecordProblem::path, RecordProblem::rule)
+                .contains(org.assertj.core.groups.Tuple.tuple("ledger[" + last + "].idempotencyKey", "DUPLICATE_KEY"),
+                        org.assertj.core.groups.Tuple.tuple("referrals[1].ubrn", "R4"));
+        assertThat(((ImportOutcome.Refused) outcome).problems()).extracting(RecordProblem::rule)
+                .contains("LEDGER_TOTALS");
+        assertThat(stored(good.patient().id())).isFalse();
+    }
+
+    @Test
+    void aUbrnAlreadyStoredForAnotherPatientRefusesTheRecordByR4() {
+        List<PatientRecord> two = batch(2);
+        PersonalCare care = care();
+        care.imports().importRecord(MIGRATION, "synthetic-gp-system", two.get(0));
+        PatientRecord second = two.get(1);
+        io.github.personalcare.referral.Referral taken = io.github.personalcare.referral.Referral.draft(
+                io.github.personalcare.referral.ReferralId.random(), two.get(0).referrals().get(0).ubrn(),
+                second.patient().id(),
+                new io.github.personalcare.referral.Referrer(UserId.of("GP1"), Referrals.PRACTICE),
+                io.github.personalcare.referral.Priority.ROUTINE, Referrals.CARDIOLOGY, "Breathless on stairs",
+                io.github.personalcare.referral.RequestType.APPOINTMENT, List.of(), NOW);
+        PatientRecord clash = new PatientRecord(second.patient(), second.professionals(), second.careTeams(),
+                second.carePlans(), second.budgets(), second.ledger(), List.of(taken), second.consents(), second.audit());
+
+        ImportOutcome outcome = care.imports().importRecord(MIGRATION, "synthetic-gp-system", clash);
+
+        assertThat(((ImportOutcome.Refused) outcome).problems()).extracting(RecordProblem::path, RecordProblem::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("referrals[0].ubrn", "R4"));
+        assertThat(stored(second.patient().id())).isFalse();
+    }
+
+    @Test
     void onlyASystemActorMigratingMayImport() {
         PatientRecord record = batch(1).get(0);
         PersonalCare care = care();

@@ -222,7 +222,8 @@ public final class JdbcStorage implements Storage {
     private static void close(Connection c, boolean autoCommit, int isolation) {
         try {
             c.setAutoCommit(autoCommit);
-            if (c.getTransactionIsolation() != isolation) {
+            // only if this storage changed it: pgjdbc asks the server for the isolation level every time
+            if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
                 c.setTransactionIsolation(isolation);
             }
         } catch (SQLException e) {

@@ -242,26 +242,21 @@ public final class RecordImportService {
         items += insertAll(tx, CareTeamStores.TEAMS, "careTeams", record.careTeams());
         items += insertAll(tx, CarePlanStores.PLANS, "carePlans", record.carePlans());
         items += insertAll(tx, BudgetStores.BUDGETS, "budgets", record.budgets());
-        var ledger = tx.entries(BudgetStores.LEDGER);
-        for (int i = 0; i < record.ledger().size(); i++) {
-            try {
-                ledger.append(record.ledger().get(i));
-            } catch (DuplicateKeyException e) {
-                throw RecordRefused.of("ledger[" + i + "].idempotencyKey", "DUPLICATE_KEY",
-                        "the budget already has an entry with this idempotency key");
-            }
-            items++;
+        try {
+            tx.entries(BudgetStores.LEDGER).appendAll(record.ledger());
+        } catch (DuplicateKeyException e) {
+            // the budgets are new, so only a stored budget of the same id could hold the key
+            throw RecordRefused.of("ledger", "DUPLICATE_KEY", "a budget already has an entry with one of these keys");
         }
+        items += record.ledger().size();
         items += insertAll(tx, ReferralStores.REFERRALS, "referrals", record.referrals());
         items += insertAll(tx, ConsentStores.CONSENTS, "consents", record.consents());
-        var foreign = tx.entries(RecordStores.FOREIGN_AUDIT);
-        for (int i = 0; i < record.audit().size(); i++) {
-            try {
-                foreign.append(new ImportedAuditEntry(patient, source, record.audit().get(i)));
-            } catch (DuplicateKeyException e) {
-                throw RecordRefused.of("audit[" + i + "]", "DUPLICATE_KEY",
-                        "two audit records hold the same place in the same chain");
-            }
+        List<ImportedAuditEntry> foreign = new ArrayList<>(record.audit().size());
+        record.audit().forEach(a -> foreign.add(new ImportedAuditEntry(patient, source, a)));
+        try {
+            tx.entries(RecordStores.FOREIGN_AUDIT).appendAll(foreign);
+        } catch (DuplicateKeyException e) {
+            throw RecordRefused.of("audit", "DUPLICATE_KEY", "two audit records hold the same place in the same chain");
         }
         tx.aggregates(RecordStores.IMPORTS).insert(new RecordImport(patient, source, p.now(),
                 p.context().actor().reference(), items, record.audit().size(), chainsIntact(record.audit())));
@@ -271,14 +266,16 @@ public final class RecordImportService {
 
     private static <I extends RecordId, A> int insertAll(Transaction tx, AggregateType<I, A> type, String field,
             List<A> items) {
+        if (items.isEmpty()) {
+            return 0;
+        }
         AggregateStore<I, A> store = tx.aggregates(type);
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                store.insert(items.get(i));
-            } catch (DuplicateKeyException e) {
-                String path = field.equals("patient") ? "patient.id" : field + "[" + i + "].id";
-                throw RecordRefused.of(path, "DUPLICATE_ID", "a stored record already has this id or key");
-            }
+        try {
+            store.insertAll(items);
+        } catch (DuplicateKeyException e) {
+            // sent as one batch, so the list is named: ids are checked unique within the record first
+            String path = field.equals("patient") ? "patient.id" : field;
+            throw RecordRefused.of(path, "DUPLICATE_ID", "a stored record already has one of these ids or keys");
         }
         return items.size();
     }
@@ -334,6 +331,14 @@ public final class RecordImportService {
                 if (!ubrns.add(record.referrals().get(i).ubrn().value())) {
                     problems.add(new RecordProblem("referrals[" + i + "].ubrn", "R4",
                             "two referrals of the record share a UBRN"));
+                }
+            }
+            Set<String> places = new HashSet<>();
+            for (int i = 0; i < record.audit().size(); i++) {
+                AuditRecord a = record.audit().get(i);
+                if (!places.add(a.sequence() + "@" + a.chain())) {
+                    problems.add(new RecordProblem("audit[" + i + "]", "DUPLICATE_KEY",
+                            "two audit records hold the same place in the same chain"));
                 }
             }
             return List.copyOf(problems);

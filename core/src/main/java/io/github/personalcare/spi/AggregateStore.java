@@ -64,6 +64,20 @@ public interface AggregateStore<I extends RecordId, A> {
     long insert(A aggregate);
 
     /**
+     * Stores new aggregates, each at version 1, as {@link #insert} would one by one; adapters may
+     * send them in one round trip (the bulk path in uses it). Either all are stored or, when this
+     * throws, the enclosing transaction must be rolled back.
+     *
+     * @param aggregates the new aggregates
+     * @throws DuplicateKeyException if an aggregate with the same id (or unique key) exists
+     */
+    default void insertAll(List<A> aggregates) {
+        for (A aggregate : aggregates) {
+            insert(aggregate);
+        }
+    }
+
+    /**
      * Replaces the aggregate if its stored version is {@code expectedVersion}.
      *
      * @param aggregate       the new state, with the same id

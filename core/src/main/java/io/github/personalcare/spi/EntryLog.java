@@ -23,6 +23,20 @@ public interface EntryLog<E> {
     long append(E entry);
 
     /**
+     * Appends entries in order, as {@link #append} would one by one; adapters may send them in one
+     * round trip (the bulk path in uses it). Either all are appended or, when this throws, the
+     * enclosing transaction must be rolled back.
+     *
+     * @param entries the entries, in the order to append them
+     * @throws DuplicateKeyException if an owner already has an entry with the same idempotency key
+     */
+    default void appendAll(List<E> entries) {
+        for (E entry : entries) {
+            append(entry);
+        }
+    }
+
+    /**
      * The owner's entry with this idempotency key, if any.
      *
      * @param owner          the record the entry belongs to

@@ -266,6 +266,45 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
     }
 
     /**
+     * New aggregates of one patient in one batch (the bulk path in). A duplicate id or unique key fails
+     * the whole batch with {@link DuplicateKeyException}, naming the type only; the caller rolls back.
+     */
+    @Override
+    public void insertAll(List<A> aggregates) {
+        if (aggregates.size() < 2) {
+            aggregates.forEach(this::insert);
+            return;
+        }
+        tx.checkOpen();
+        List<JdbcTransaction.Row> rows = new ArrayList<>(aggregates.size());
+        for (A aggregate : aggregates) {
+            PatientId patient = type.patient().apply(aggregate);
+            tx.scope.touch(patient);
+            rows.add(new JdbcTransaction.Row(type.id().apply(aggregate).value(), patient.value(), 1,
+                    tx.json.write(type.type(), aggregate, type.name()), aggregate));
+        }
+        StringBuilder columns = new StringBuilder("id, patient_id, version, doc");
+        StringBuilder marks = new StringBuilder("?, ?, 1, ").append(tx.dialect.documentParameter());
+        for (Index<A> index : type.indexes()) {
+            columns.append(", ").append(index.name());
+            marks.append(", ?");
+        }
+        String sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")";
+        boolean stored = tx.batchOrDuplicate("insert into " + table, sql, rows, (ps, row) -> {
+            ps.setObject(1, row.id);
+            ps.setObject(2, row.patient);
+            ps.setString(3, row.doc);
+            @SuppressWarnings("unchecked")
+            A aggregate = (A) row.value;
+            bindIndexes(ps, 4, aggregate);
+        });
+        if (!stored) {
+            throw new DuplicateKeyException(type.name() + " id or unique key");
+        }
+        rows.forEach(row -> tx.cache(table, row));
+    }
+
+    /**
      * The duplicate key that made a write of the aggregate fail, naming the type and the unique index
      * column but never the value: the first unique column whose value another row holds.
      */

@@ -7,8 +7,11 @@ import io.github.personalcare.spi.DuplicateKeyException;
 import io.github.personalcare.spi.EntryLog;
 import io.github.personalcare.spi.EntryType;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,14 +37,7 @@ final class JdbcEntryLog<E> implements EntryLog<E> {
         tx.checkOpen();
         UUID owner = type.owner().apply(entry).value();
         PatientId patient = type.patient().apply(entry);
-        String key = type.idempotencyKey().apply(entry);
-        if (key == null || key.isEmpty()) {
-            throw new InvalidInputException(type.name() + ".idempotencyKey", "REQUIRED", "is required");
-        }
-        String problem = JsonDocuments.plainTextProblem(key);
-        if (problem != null) {
-            throw new InvalidInputException(type.name() + ".idempotencyKey", "TEXT", problem);
-        }
+        String key = checkedKey(entry);
         String doc = tx.json.write(type.type(), entry, type.name());
         tx.scope.touch(patient);
         tx.lockPatient(patient);
@@ -64,6 +60,56 @@ final class JdbcEntryLog<E> implements EntryLog<E> {
         }
         long seq = appended.get(0);
         return seq;
+    }
+
+    /**
+     * Entries in one batch (the bulk path in), each taking the next position in its owner's log. A
+     * reused idempotency key fails the whole batch with {@link DuplicateKeyException}; the caller rolls
+     * back.
+     */
+    @Override
+    public void appendAll(List<E> entries) {
+        if (entries.size() < 2) {
+            entries.forEach(this::append);
+            return;
+        }
+        tx.checkOpen();
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        Set<PatientId> locked = new HashSet<>();
+        for (E entry : entries) {
+            PatientId patient = type.patient().apply(entry);
+            String key = checkedKey(entry);
+            tx.scope.touch(patient);
+            if (locked.add(patient)) {
+                tx.lockPatient(patient);
+            }
+            rows.add(new Object[] {type.owner().apply(entry).value(), patient.value(), key,
+                tx.json.write(type.type(), entry, type.name())});
+        }
+        String sql = "INSERT INTO " + table + " (owner_id, patient_id, seq, idempotency_key, doc) SELECT ?, ?, "
+                + "COALESCE(MAX(seq), 0) + 1, ?, " + tx.dialect.documentParameter() + " FROM " + table + " WHERE owner_id = ?";
+        boolean stored = tx.batchOrDuplicate("append to " + table, sql, rows, (ps, row) -> {
+            ps.setObject(1, row[0]);
+            ps.setObject(2, row[1]);
+            ps.setString(3, (String) row[2]);
+            ps.setString(4, (String) row[3]);
+            ps.setObject(5, row[0]);
+        });
+        if (!stored) {
+            throw new DuplicateKeyException(type.name() + " idempotency key");
+        }
+    }
+
+    private String checkedKey(E entry) {
+        String key = type.idempotencyKey().apply(entry);
+        if (key == null || key.isEmpty()) {
+            throw new InvalidInputException(type.name() + ".idempotencyKey", "REQUIRED", "is required");
+        }
+        String problem = JsonDocuments.plainTextProblem(key);
+        if (problem != null) {
+            throw new InvalidInputException(type.name() + ".idempotencyKey", "TEXT", problem);
+        }
+        return key;
     }
 
     private Optional<E> findByKey(UUID owner, String key) {

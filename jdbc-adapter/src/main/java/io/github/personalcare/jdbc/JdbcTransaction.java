@@ -507,7 +507,7 @@ final class JdbcTransaction implements Transaction {
 
     /** Binds one row of a batch. */
     @FunctionalInterface
-    private interface RowBinder<T> {
+    interface RowBinder<T> {
         void bind(PreparedStatement ps, T row) throws SQLException;
     }
 
@@ -519,6 +519,28 @@ final class JdbcTransaction implements Transaction {
             }
             ps.executeBatch();
         } catch (SQLException e) {
+            throw SqlErrors.failure(what, e, dialect);
+        }
+    }
+
+    /**
+     * Sends one statement per item as one batch; returns false on a unique violation instead of
+     * failing (the caller then fails the unit of work, which rolls back).
+     */
+    <T> boolean batchOrDuplicate(String what, String sql, List<T> items, RowBinder<T> binder) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (T item : items) {
+                binder.bind(ps, item);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return true;
+        } catch (SQLException e) {
+            for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
+                if (SqlErrors.isUniqueViolation(cause)) {
+                    return false;
+                }
+            }
             throw SqlErrors.failure(what, e, dialect);
         }
     }

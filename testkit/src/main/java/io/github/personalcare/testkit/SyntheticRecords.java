@@ -97,11 +97,12 @@ public final class SyntheticRecords {
                 Money.ofPence(200_000 + random.nextInt(400_000)), start));
         budget = record(budget, ledger, LedgerCommand.Allocation.of("alloc-physio", PHYSIO,
                 Money.ofPence(50_000 + random.nextInt(100_000)), start));
+        // at most five spends of at most 80.00 each: within the smaller allocation (500.00), R17
         int spends = random.nextInt(6);
         for (int i = 0; i < spends; i++) {
             boolean pa = random.nextBoolean();
             budget = record(budget, ledger, LedgerCommand.Spend.of("spend-" + i, pa ? PA : PHYSIO,
-                    Money.ofPence(1_000 + random.nextInt(20_000)), start.plusDays(i + 1L),
+                    Money.ofPence(1_000 + random.nextInt(7_000)), start.plusDays(i + 1L),
                     pa ? SpendCategory.PERSONAL_ASSISTANT : SpendCategory.THERAPY, "Provider " + i));
         }
         return PatientRecord.builder(patient)

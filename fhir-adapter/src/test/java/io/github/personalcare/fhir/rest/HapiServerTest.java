@@ -15,23 +15,16 @@ import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.TokenParam;
-import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -42,15 +35,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client against a real FHIR server: HAPI FHIR's plain {@link RestfulServer} with an in-memory,
+ * The client against a real FHIR server: HAPI FHIR's plain RestfulServer with an in-memory,
  * versioned Patient provider and HAPI's paging, on embedded Jetty bound to 127.0.0.1 on a random
  * port inside the test JVM.
  */
 class HapiServerTest {
     private static final String NHS = "https://fhir.nhs.uk/Id/nhs-number";
-    private static final FhirContext R4 = FhirContext.forR4Cached();
+    private static final FhirContext R4 = HapiFhirServer.R4;
     private static final PatientProvider patients = new PatientProvider();
-    private static Server jetty;
+    private static HapiFhirServer server;
     private static FhirClient fhir;
 
     /** Patients with every version kept; conditional create by identifier; If-Match checked. */
@@ -145,25 +138,13 @@ class HapiServerTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        RestfulServer servlet = new RestfulServer(R4);
-        servlet.registerProvider(patients);
-        FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(20);
-        paging.setDefaultPageSize(50);
-        paging.setMaximumPageSize(100);
-        servlet.setPagingProvider(paging);
-        jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        context.addServlet(new ServletHolder(servlet), "/fhir/*");
-        jetty.setHandler(context);
-        jetty.start();
-        int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
-        fhir = FhirClient.builder("http://127.0.0.1:" + port + "/fhir").build();
+        server = HapiFhirServer.start(List.of(patients));
+        fhir = FhirClient.builder(server.baseUrl()).build();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        jetty.stop();
+        server.close();
     }
 
     @BeforeEach

@@ -30,6 +30,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
@@ -132,7 +133,8 @@ public final class FhirClient {
         this.retry = b.retry != null ? b.retry : RetryPolicy.defaults();
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.sleeper = b.sleeper != null ? b.sleeper : Sleeper.system();
-        this.random = b.random != null ? b.random : RandomGenerator.of("L64X128MixRandom");
+        // ThreadLocalRandom per draw: the client is shared between threads and a plain generator is not thread-safe.
+        this.random = b.random != null ? b.random : () -> ThreadLocalRandom.current().nextLong();
         this.inFlight = new Semaphore(b.maxConcurrentRequests != null ? b.maxConcurrentRequests : 8, true);
         this.maxResponseBytes = b.maxResponseBytes != null ? b.maxResponseBytes : FhirLimits.DEFAULT.maxBytes();
         this.correlationId = b.correlationId != null ? b.correlationId : () -> UUID.randomUUID().toString();
@@ -870,7 +872,7 @@ public final class FhirClient {
         }
 
         /**
-         * The source of the backoff jitter. Default: a new L64X128MixRandom.
+         * The source of the backoff jitter. Default: {@link ThreadLocalRandom} of the calling thread.
          *
          * @param value the generator; it must be thread-safe if the client is shared
          * @return this builder

@@ -36,8 +36,22 @@ public final class HapiFhirServer implements AutoCloseable {
      * @throws Exception if Jetty cannot start
      */
     public static HapiFhirServer start(List<? extends IResourceProvider> providers) throws Exception {
+        return start(providers, List.of());
+    }
+
+    /**
+     * Starts a server with HAPI interceptors, such as a check that refuses dangling references.
+     *
+     * @param providers    one resource provider per resource type served
+     * @param interceptors objects with HAPI {@code @Hook} methods
+     * @return the running server
+     * @throws Exception if Jetty cannot start
+     */
+    public static HapiFhirServer start(List<? extends IResourceProvider> providers, List<Object> interceptors)
+            throws Exception {
         RestfulServer servlet = new RestfulServer(R4);
         providers.forEach(servlet::registerProvider);
+        interceptors.forEach(servlet::registerInterceptor);
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(20);
         paging.setDefaultPageSize(50);
         paging.setMaximumPageSize(100);

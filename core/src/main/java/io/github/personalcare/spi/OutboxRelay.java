@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * per patient, delivers each, marks it delivered, and on failure schedules a retry with
  * exponential backoff (computed from the injected {@link Clock}) or, after
  * {@link Policy#maxAttempts()} failed attempts or a non-retryable failure, moves it to the dead
- * letters so that the patient's later events can flow.
+ * letters so that the patient's later events can flow. The backoff counts from the moment each
+ * failure was seen.
  *
  * <p>Delivery is at least once: the transport is called outside any storage transaction and the
  * entry is marked delivered afterwards, so a crash in between redelivers the event (transports
@@ -175,7 +176,7 @@ public final class OutboxRelay {
             }
             int progress = 0;
             for (OutboxEntry entry : batch) {
-                switch (attempt(entry, now)) {
+                switch (attempt(entry)) {
                     case DELIVERED:
                         delivered++;
                         progress++;
@@ -205,7 +206,7 @@ public final class OutboxRelay {
 
     private enum Outcome { DELIVERED, RETRY_SCHEDULED, DEAD_LETTERED, GONE }
 
-    private Outcome attempt(OutboxEntry entry, Instant now) {
+    private Outcome attempt(OutboxEntry entry) {
         String errorCode;
         boolean retryable;
         try {
@@ -226,7 +227,9 @@ public final class OutboxRelay {
             String code = errorCode;
             return mark(entry, tx -> tx.outbox().moveToDeadLetters(entry.sequence(), code), Outcome.DEAD_LETTERED);
         }
-        Instant next = now.plus(policy.backoffAfter(failures));
+        // The backoff counts from this failure, not from the round's start: a delivery that failed
+        // after a long timeout must still wait the whole backoff before the next attempt.
+        Instant next = clock.instant().plus(policy.backoffAfter(failures));
         log.warn("outbox entry {} (event {}) failed attempt {}: {}; next attempt at {}",
                 entry.sequence(), entry.event().eventId(), failures, errorCode, next);
         String code = errorCode;

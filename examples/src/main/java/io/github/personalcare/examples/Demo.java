@@ -23,7 +23,8 @@ import java.time.ZoneId;
  * <p>Run it with {@code mvn -q -B -pl examples -am compile exec:java} (in-memory storage), or add
  * {@code -Dexec.args="--jdbc-url jdbc:h2:file:./target/demo/care"} (H2 file) or
  * {@code -Dexec.args="--jdbc-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres"};
- * {@code --fhir-out FILE} chooses where the FHIR Bundle goes.
+ * {@code --fhir-out FILE} chooses where the FHIR Bundle goes; {@code --fhir-server URL} also pushes
+ * the record to that FHIR server and reads it back.
  */
 public final class Demo {
     /** When the story starts (a fixed time, so the output is the same every run). */
@@ -72,6 +73,9 @@ public final class Demo {
         out.println();
         try {
             FhirChapter.exportRecord(care, PatientChapter.GP, patient.id(), options.fhirOut(), out);
+            if (options.fhirServer().isPresent()) {
+                FhirChapter.pushRecord(care, PatientChapter.GP, patient.id(), options.fhirServer().get(), out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -67,12 +67,15 @@ public abstract class OutboxRelayContract extends StorageContract {
         final List<DomainEvent> delivered = new ArrayList<>();
         final Map<UUID, Integer> failuresLeft = new HashMap<>();
         boolean retryable = true;
+        /** Runs before each failure, such as a clock moving while a slow request times out. */
+        Runnable beforeFailure = () -> { };
 
         @Override
         public void deliver(DomainEvent event) {
             Integer left = failuresLeft.get(event.eventId());
             if (left != null && left > 0) {
                 failuresLeft.put(event.eventId(), left - 1);
+                beforeFailure.run();
                 throw new TransportException("HTTP_503", "unavailable", retryable);
             }
             delivered.add(event);
@@ -170,6 +173,18 @@ public abstract class OutboxRelayContract extends StorageContract {
         assertThat(relay.relay()).isEqualTo(new OutboxRelay.Result(1, 0, 0));
         assertThat(transport.delivered).containsExactly(event);
         assertThat(undelivered()).isEmpty();
+    }
+
+    @Test
+    void theBackoffCountsFromTheFailureNotFromTheStartOfTheRound() {
+        var event = publish(PatientId.random());
+        transport.failuresLeft.put(event.eventId(), 1);
+        transport.beforeFailure = () -> clock.advance(Duration.ofSeconds(30));    // a request that timed out after 30 s
+
+        assertThat(relay(5).relay()).isEqualTo(new OutboxRelay.Result(0, 1, 0));
+
+        assertThat(undelivered()).singleElement()
+                .satisfies(e -> assertThat(e.nextAttemptAt()).isEqualTo(T0.plusSeconds(30 + 10)));
     }
 
     @Test

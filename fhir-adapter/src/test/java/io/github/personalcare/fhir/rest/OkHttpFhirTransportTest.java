@@ -34,9 +34,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class OkHttpFhirTransportTest {
     void start() throws IOException {
         server = new MockWebServer();
         server.start(java.net.InetAddress.getLoopbackAddress(), 0);
-        transportLogger = (Logger) LoggerFactory.getLogger(OkHttpFhirTransport.class);
+        transportLogger = (Logger) LoggerFactory.getLogger(OkHttpFhirTransport.class.getPackageName());
         transportLogger.setLevel(Level.DEBUG);
         logs = new ListAppender<>();
         logs.start();
@@ -71,7 +71,7 @@ class OkHttpFhirTransportTest {
     @AfterEach
     void stop() throws IOException {
         transportLogger.detachAppender(logs);
-        server.shutdown();
+        server.close();
     }
 
     private OkHttpFhirTransport.Builder transport() {
@@ -86,30 +86,31 @@ class OkHttpFhirTransportTest {
             issues.append(issues.length() == 0 ? "" : ",").append("{\"severity\":\"error\",\"code\":\"").append(code)
                     .append("\",\"diagnostics\":\"NHS number 9434765870 is already registered to Ada Lovelace\"}");
         }
-        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/fhir+json")
-                .setBody("{\"resourceType\":\"OperationOutcome\",\"issue\":[" + issues + "]}");
+        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/fhir+json")
+                .body("{\"resourceType\":\"OperationOutcome\",\"issue\":[" + issues + "]}").build();
     }
 
     @Test
     void putSendsTheResourceToTypeAndIdWithFhirJson() throws InterruptedException {
-        server.enqueue(new MockResponse().setResponseCode(201));
+        server.enqueue(new MockResponse.Builder().code(201).build());
         transport().build().put(new PatientMapper().toFhir(ada));
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("PUT");
-        assertThat(request.getPath()).isEqualTo("/fhir/R4/Patient/" + ada.id());
-        assertThat(request.getHeader("Content-Type")).startsWith("application/fhir+json");
-        assertThat(request.getHeader("Authorization")).isEqualTo(TOKEN);
-        assertThat(request.getBody().readUtf8()).contains("\"resourceType\" : \"Patient\"");
+        assertThat(request.getTarget()).isEqualTo("/fhir/R4/Patient/" + ada.id());
+        assertThat(request.getHeaders().get("Content-Type")).startsWith("application/fhir+json");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo(TOKEN);
+        assertThat(request.getBody().utf8()).contains("\"resourceType\" : \"Patient\"");
     }
 
     @Test
     void anOutboxEventIsDeliveredAsATransactionBundleOfThePatientsRecord() throws InterruptedException {
-        server.enqueue(new MockResponse().setResponseCode(200));
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/fhir+json")
+                .body("{\"resourceType\":\"Bundle\",\"type\":\"transaction-response\",\"entry\":[]}").build());
         transport().build().deliver(new PatientEvent.Updated(UUID.randomUUID(), Instant.EPOCH, ada.id()));
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("POST");
-        assertThat(request.getPath()).isEqualTo("/fhir/R4");
-        String body = request.getBody().readUtf8();
+        assertThat(request.getTarget()).isEqualTo("/fhir/R4");
+        String body = request.getBody().utf8();
         assertThat(body).contains("\"type\" : \"transaction\"").contains("urn:uuid:" + ada.id());
         assertThat(body).isEqualTo(io.github.personalcare.fhir.FhirWriter.toJson(new PatientRecordMapper().toTransaction(record)));
     }
@@ -133,7 +134,7 @@ class OkHttpFhirTransportTest {
 
     @Test
     void tooManyRequestsIsRetryable() {
-        server.enqueue(new MockResponse().setResponseCode(429));
+        server.enqueue(new MockResponse.Builder().code(429).build());
         assertThatExceptionOfType(TransportException.class)
                 .isThrownBy(() -> transport().build().put(new PatientMapper().toFhir(ada)))
                 .satisfies(e -> assertThat(e.retryable()).isTrue());
@@ -154,8 +155,8 @@ class OkHttpFhirTransportTest {
 
     @Test
     void anErrorBodyThatIsNotAnOperationOutcomeGivesTheStatusOnly() {
-        server.enqueue(new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
-                .setBody("{\"error\": \"Ada Lovelace\"}"));
+        server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
+                .body("{\"error\": \"Ada Lovelace\"}").build());
         assertThatExceptionOfType(TransportException.class)
                 .isThrownBy(() -> transport().build().put(new PatientMapper().toFhir(ada)))
                 .satisfies(e -> assertThat(e.getMessage()).isEqualTo("FHIR server answered 400"));
@@ -164,7 +165,7 @@ class OkHttpFhirTransportTest {
     @Test
     void anUnreachableServerIsRetryable() throws IOException {
         String url = server.url("/fhir").toString();
-        server.shutdown();
+        server.close();
         OkHttpFhirTransport down = OkHttpFhirTransport.builder(url).renderer(e -> Optional.empty()).build();
         assertThatExceptionOfType(TransportException.class)
                 .isThrownBy(() -> down.put(new PatientMapper().toFhir(ada)))
@@ -185,7 +186,7 @@ class OkHttpFhirTransportTest {
 
     @Test
     void headerLoggingRedactsAuthorizationAndNeverLogsBodies() {
-        server.enqueue(new MockResponse().setResponseCode(201));
+        server.enqueue(new MockResponse.Builder().code(201).build());
         transport().logLevel(HttpLogLevel.HEADERS).build().put(new PatientMapper().toFhir(ada));
         assertThat(logs.list).isNotEmpty();
         assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).allSatisfy(line -> {

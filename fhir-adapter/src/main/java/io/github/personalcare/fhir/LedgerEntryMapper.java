@@ -181,7 +181,7 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
         }
         FhirElement r = root.get();
         r.ignoreAllBut(READ);
-        Optional<LedgerEntryId> id = r.requiredText("id", "ID")
+        Optional<LedgerEntryId> id = ForeignIds.id(r, "ChargeItem")
                 .flatMap(v -> r.convert("id", () -> LedgerEntryId.parse(v)));
         Optional<BudgetId> budget = SdkExtensions.requiredExtension(r, BudgetFhir.EXT_ENTRY_BUDGET, "LEDGER_BUDGET")
                 .flatMap(x -> x.object("valueReference").or(() -> {
@@ -226,7 +226,7 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
             r.problem("subject", "ONE_PATIENT", "is required");
             return Optional.empty();
         }).flatMap(s -> BudgetFhir.referencedId(s, "Patient", "ONE_PATIENT")
-                .flatMap(v -> s.convert("reference", () -> PatientId.parse(v))));
+                .flatMap(v -> s.convert("reference", () -> PatientId.parse(ForeignIds.uuid(s, "reference", "Patient", v)))));
         Optional<java.time.LocalDate> date = SdkExtensions.requiredDate(r, "occurrenceDateTime", "LEDGER");
         Optional<UserId> approvedBy = approver(r);
         Optional<Long> pence = BudgetFhir.pence(r, "priceOverride");

@@ -489,11 +489,9 @@ class BudgetMapperTest {
         assertThatExceptionOfType(FhirImportException.class).isThrownBy(() -> importer.read(json, entries))
                 .satisfies(e -> {
                     assertThat(e.problems()).extracting(ImportProblem::jsonPath, ImportProblem::rule).containsExactly(
-                            tuple("$.id", "ID"),
                             tuple("$.extension", "LEDGER_BUDGET"),
                             tuple("$.identifier", "IDEMPOTENCY"),
                             tuple("$.code.coding", "LEDGER"),
-                            tuple("$.subject.reference", "ID"),
                             tuple("$.occurrenceDateTime", "LEDGER"),
                             tuple("$.priceOverride.currency", "R17"),
                             tuple("$.enterer", "LEDGER"),

@@ -1,5 +1,6 @@
 package io.github.personalcare.examples;
 
+import io.github.personalcare.record.PatientRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,7 @@ import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.fhir.FhirImporter;
 import io.github.personalcare.fhir.FhirLimits;
 import io.github.personalcare.fhir.FhirWriter;
-import io.github.personalcare.fhir.PatientRecord;
+
 import io.github.personalcare.fhir.PatientRecordMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

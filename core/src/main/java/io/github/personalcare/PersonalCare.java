@@ -30,6 +30,7 @@ import io.github.personalcare.consent.ConsentPolicy;
 import io.github.personalcare.consent.ConsentService;
 import io.github.personalcare.patient.PatientService;
 import io.github.personalcare.report.ReportService;
+import io.github.personalcare.report.SmallNumbers;
 import io.github.personalcare.referral.InMemoryServiceDirectory;
 import io.github.personalcare.referral.ReferralRelationships;
 import io.github.personalcare.referral.ReferralService;
@@ -94,6 +95,9 @@ public final class PersonalCare implements AutoCloseable {
         }
         if (b.serviceDirectory != null) {
             options.put(ServiceDirectory.class, b.serviceDirectory);
+        }
+        if (b.smallNumbers != null) {
+            options.put(SmallNumbers.class, b.smallNumbers);
         }
         ServiceWiring wiring = new ServiceWiring(guard, storage, options);
         this.patients = wiring.create(PatientService.class);
@@ -236,6 +240,7 @@ public final class PersonalCare implements AutoCloseable {
         private AccessPolicy accessPolicy;
         private BudgetPolicy budgetPolicy;
         private ServiceDirectory serviceDirectory;
+        private SmallNumbers smallNumbers;
         private ConsentPolicy consentPolicy;
         private Duration relayEvery;
         private OutboxRelay.Policy relayPolicy;
@@ -362,6 +367,20 @@ public final class PersonalCare implements AutoCloseable {
          */
         public Builder serviceDirectory(ServiceDirectory directory) {
             this.serviceDirectory = once("serviceDirectory", this.serviceDirectory, directory);
+            return this;
+        }
+
+        /**
+         * The small-number rule population reports apply for every caller not acting for
+         * administration (see {@link ReportService}). Default: {@link SmallNumbers#NHS_DIGITAL},
+         * suppress 1 to 7 and round the rest to the nearest 5.
+         *
+         * @param rule the small-number rule
+         * @return this builder
+         * @throws ConfigurationException if {@code rule} is null or was already set
+         */
+        public Builder smallNumbers(SmallNumbers rule) {
+            this.smallNumbers = once("smallNumbers", this.smallNumbers, rule);
             return this;
         }
 

@@ -120,7 +120,7 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
         return w;
     }
 
-    private static <T> void conditions(Where w, String alias, AggregateType<?, T> of, Query query) {
+    private <T> void conditions(Where w, String alias, AggregateType<?, T> of, Query query) {
         for (Query.Criterion c : query.criteria()) {
             Index<T> index = of.index(c.index())
                     .orElseThrow(() -> new IllegalArgumentException("no index " + c.index() + " on " + of.name()));

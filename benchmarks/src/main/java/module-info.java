@@ -18,4 +18,9 @@ module io.github.personalcare.benchmarks {
     // (jmh-generator-annprocess, on the processor path) writes the runners into the package
     // io.github.personalcare.benchmarks.jmh_generated, compiled into this module.
     requires jmh.core;
+    // PopulationReportRun: the population reports on PostgreSQL through a pool.
+    requires io.github.personalcare.jdbc;
+    requires org.postgresql.jdbc;
+    requires com.zaxxer.hikari;
+    requires java.sql;
 }

@@ -176,7 +176,7 @@ public record SyntheticPopulation(long seed, int patients, LocalDate today) {
         Optional<LocalDate> died = r.nextInt(100) < 1 ? Optional.of(today.minusDays(1 + r.nextInt(300)))
                 : Optional.empty();
         Patient patient = new Patient(id, nhsNumber(i), NhsNumberVerification.VERIFIED,
-                new PersonName("Synthetic", "Person"), today.minusYears(18 + r.nextInt(70)).minusDays(r.nextInt(365)),
+                new PersonName("Synthetic", "Person"), today.minusYears(20 + r.nextInt(70)).minusDays(r.nextInt(365)),
                 flags, Optional.of(PRACTICE), died);
 
         Instant since = at(today.minusDays(400 + r.nextInt(200)));
@@ -187,7 +187,7 @@ public record SyntheticPopulation(long seed, int patients, LocalDate today) {
         Optional<CareTeam> team = plan.map(p -> CarePlans.team(id, since));
         Optional<PersonalHealthBudget> budget = Optional.empty();
         List<LedgerEntry> ledger = new ArrayList<>();
-        if (complex && r.nextInt(100) < 30) {
+        if (complex && r.nextInt(100) < 30 && died.isEmpty()) { // no budget after death (R26)
             budget = Optional.of(budget(r, i, patient, ledger));
         }
         List<Referral> referrals = new ArrayList<>();
@@ -278,11 +278,12 @@ public record SyntheticPopulation(long seed, int patients, LocalDate today) {
         // A review date within 3 months of agreement (R22, since budgets are funded from these plans);
         // a fifth of plans are overdue: drafted and agreed long enough ago for that date to have passed.
         boolean late = r.nextInt(100) < 20;
-        int daysAgo = late ? 2 + r.nextInt(400) : 2 + r.nextInt(85);
+        // (84 days is inside 3 calendar months whatever the month.)
+        int daysAgo = late ? 2 + r.nextInt(400) : 2 + r.nextInt(80);
         LocalDate draftDay = today.minusDays(daysAgo);
         Instant drafted = at(draftDay);
-        LocalDate review = late ? draftDay.plusDays(1 + r.nextInt(Math.min(89, daysAgo - 2) + 1))
-                : today.plusDays(1 + r.nextInt(90 - daysAgo));
+        LocalDate review = late ? draftDay.plusDays(1 + r.nextInt(Math.min(83, daysAgo - 2) + 1))
+                : today.plusDays(1 + r.nextInt(84 - daysAgo));
         CarePlan draft = CarePlan.draft(new CarePlanId(uuid(i, 1)), id, CarePlans.complete(review), drafted, draftDay);
         int state = r.nextInt(100);
         if (state < 8) {

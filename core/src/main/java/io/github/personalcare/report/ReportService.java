@@ -66,7 +66,6 @@ import java.util.function.LongFunction;
  */
 public final class ReportService {
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
-    private static final List<String> COHORT_FLAGS = List.of("complex_needs", "long_term_condition");
 
     private final AccessGuard guard;
     private final SmallNumbers smallNumbers;
@@ -94,7 +93,8 @@ public final class ReportService {
      * second, named figure. A patient counts as covered if a plan of theirs had an agreed version in
      * force at the end of that UK date (first agreed on or before it, plan not ended by then), and as
      * overdue if that version's review date is before {@code asOf} (R11). Plans entered in error never
-     * count (R13). Counted in the storage; a plan re-agreed after {@code asOf} is judged by its latest
+     * count (R13). Counted in the storage (six counts, each over one cohort's part of the patient
+     * index); a plan re-agreed after {@code asOf} is judged by its latest
      * version, which was not yet in force, so for a past date it counts as covered but not overdue.
      *
      * @param ctx  who asks, for what purpose
@@ -110,34 +110,31 @@ public final class ReportService {
                 "report.carePlanCoverage"), p -> {
             var patients = p.tx().aggregates(PatientStores.PATIENTS);
             Query alive = Query.where("died_on").afterOrAbsent(asOf);
+            // The two cohorts apart (complex needs; a long-term condition without complex needs), so
+            // each count reads only its cohort's part of the patient index, never every patient.
+            Query complex = alive.and("complex_needs").is(true);
+            Query ltcOnly = alive.and("complex_needs").is(false).and("long_term_condition").is(true);
             Query inForce = Query.where("agreed_from").onOrBefore(asOf).and("ended_on").afterOrAbsent(asOf);
             Query overdue = inForce.and("last_agreed_on").onOrBefore(asOf).and("last_review_due").before(asOf);
-            long[] cohort = byCohort(patients.count(alive, COHORT_FLAGS));
-            long[] agreed = byCohort(patients.count(alive.andPatientHas(CarePlanStores.PLANS, inForce), COHORT_FLAGS));
-            long[] late = byCohort(patients.count(alive.andPatientHas(CarePlanStores.PLANS, overdue), COHORT_FLAGS));
+            long[] counts = new long[6];
+            int n = 0;
+            for (Query cohort : List.of(complex, ltcOnly)) {
+                counts[n++] = total(patients.count(cohort, List.of()));
+                counts[n++] = total(patients.count(cohort.andPatientHas(CarePlanStores.PLANS, inForce), List.of()));
+                counts[n++] = total(patients.count(cohort.andPatientHas(CarePlanStores.PLANS, overdue), List.of()));
+            }
             return new CarePlanCoverageReport(asOf,
-                    new CarePlanCoverageReport.Coverage(disclose.apply(cohort[0]), disclose.apply(agreed[0]),
-                            disclose.apply(late[0])),
-                    new CarePlanCoverageReport.Coverage(disclose.apply(cohort[1]), disclose.apply(agreed[1]),
-                            disclose.apply(late[1])));
+                    new CarePlanCoverageReport.Coverage(disclose.apply(counts[0]), disclose.apply(counts[1]),
+                            disclose.apply(counts[2])),
+                    new CarePlanCoverageReport.Coverage(disclose.apply(counts[0] + counts[3]),
+                            disclose.apply(counts[1] + counts[4]), disclose.apply(counts[2] + counts[5])));
         });
         log.info("care plan coverage for {} reported", asOf);
         return report;
     }
 
-    /** Patients counted by their two flags: [complex needs, complex needs or long-term condition]. */
-    private static long[] byCohort(List<GroupCount> groups) {
-        long[] n = new long[2];
-        for (GroupCount g : groups) {
-            boolean complex = Boolean.TRUE.equals(g.value(0));
-            if (complex) {
-                n[0] += g.count();
-            }
-            if (complex || Boolean.TRUE.equals(g.value(1))) {
-                n[1] += g.count();
-            }
-        }
-        return n;
+    private static long total(List<GroupCount> groups) {
+        return groups.stream().mapToLong(GroupCount::count).sum();
     }
 
     /**

@@ -82,8 +82,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A seeded, deterministic synthetic population for contract tests and benchmarks: patient
  * {@code i} of a seed is always the same person, with the same care team, plans, budget and ledger,
- * referrals and consents, whatever the population size, so reports over the same seed and size give
- * the same answers on every storage. Written through the storage SPI, one transaction per patient
+ * referrals and consents, whatever the population size (only the ids inside a plan's content and a
+ * care team's memberships are random), so reports over the same seed and size give the same
+ * answers on every storage. Written through the storage SPI, one transaction per patient
  * (the SPI's rule: a transaction writes one patient's data), not through the guarded services: it is
  * test data, and nothing is audited.
  *

@@ -69,8 +69,23 @@ public final class ConsentEngine {
     private static final Set<DataClass> CLINICAL_RECORD = EnumSet.of(DataClass.CARE_PLAN, DataClass.CARE_TEAM,
             DataClass.REFERRAL, DataClass.BUDGET);
 
+    private final boolean everyConsent;
+
     /** An engine; it holds no state, so one instance serves every thread. */
     public ConsentEngine() {
+        this(false);
+    }
+
+    private ConsentEngine(boolean everyConsent) {
+        this.everyConsent = everyConsent;
+    }
+
+    /**
+     * The reference engine: the same rules, reading every consent in full instead of the ones the
+     * facts' index finds. For the equivalence tests and the benchmark's baseline only.
+     */
+    static ConsentEngine readingEveryConsent() {
+        return new ConsentEngine(true);
     }
 
     /**
@@ -102,9 +117,8 @@ public final class ConsentEngine {
             return AccessDecision.deny("R38", "the facts are about another patient, so the request cannot be evaluated");
         }
         ConsentPolicy policy = facts.policy();
-        LocalDate today = LocalDate.ofInstant(request.at(), policy.zone());
         if (actor instanceof Actor.PatientActor self) {
-            return self(request, patient, self, today, policy);
+            return self(request, patient, self, LocalDate.ofInstant(request.at(), policy.zone()), policy);
         }
         if (actor instanceof Actor.SystemActor) {
             return request.purpose() == Purpose.ADMINISTRATION
@@ -116,7 +130,9 @@ public final class ConsentEngine {
             return AccessDecision.deny("R49", "the patient's record is restricted (S flag): location details and "
                     + "referrals are never disclosed");
         }
-        ConsentEvaluation consents = ConsentEvaluation.of(request, facts, patient, policy);
+        ConsentEvaluation consents = everyConsent
+                ? ConsentEvaluation.everyConsent(request, facts, patient, policy)
+                : ConsentEvaluation.of(request, facts, patient, policy);
         if (consents.unevaluable()) {
             return AccessDecision.deny("R38", "the facts hold a consent of another patient, so the request cannot be "
                     + "evaluated");
@@ -131,7 +147,7 @@ public final class ConsentEngine {
             return secondaryUse(patient, consents);
         }
         if (actor instanceof Actor.Carer) {
-            return proxy(request, patient, facts, consents, today, policy);
+            return proxy(request, patient, facts, consents, LocalDate.ofInstant(request.at(), policy.zone()), policy);
         }
         return professional(request, (Actor.Professional) actor, facts, consents, policy);
     }
@@ -239,7 +255,7 @@ public final class ConsentEngine {
         Relationship relationship = professionalRelationship(facts.relationships());
         if (!consents.denies() && relationship != null
                 && (clinical || !policy.directCareRequiresClinicalRole())) {
-            return directCarePermit(relationship, consents);
+            return directCarePermit(relationship, consents, facts);
         }
         if (policy.breakGlassRequiresClinicalRole() && !clinical) {
             return AccessDecision.deny("R40", "break-glass needs a clinical role");
@@ -422,7 +438,7 @@ public final class ConsentEngine {
                 if (policy.directCareRequiresClinicalRole() && !professional.role().isClinical()) {
                     return AccessDecision.deny("R39", "direct care needs a clinical role");
                 }
-                return directCarePermit(relationship, consents);
+                return directCarePermit(relationship, consents, facts);
             case ADMINISTRATION:
                 if (relationship == null) {
                     return AccessDecision.deny("R39", "no legitimate relationship (care team, referral or registration)");
@@ -475,11 +491,13 @@ public final class ConsentEngine {
         return new AccessDecision.Permit("R40", reasons, obligations, consents.withheld());
     }
 
-    private static AccessDecision directCarePermit(Relationship relationship, ConsentEvaluation consents) {
-        String why = "R39: legitimate relationship " + relationship.kind() + " (" + relationship.source() + ")";
+    private static AccessDecision directCarePermit(Relationship relationship, ConsentEvaluation consents,
+            ConsentFacts facts) {
         if (!consents.withholds()) {
-            return new AccessDecision.Permit("R39", List.of(why), EnumSet.of(Obligation.AUDIT));
+            // the common permit: built once per facts, so a repeated decision allocates nothing
+            return ConsentIndex.of(facts).directCarePermit(relationship);
         }
+        String why = "R39: legitimate relationship " + relationship.kind() + " (" + relationship.source() + ")";
         return new AccessDecision.Permit("R39",
                 List.of(why, "R41: items labelled " + consents.withheld() + " are withheld from this viewer"),
                 EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), consents.withheld());

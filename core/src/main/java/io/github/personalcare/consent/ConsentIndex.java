@@ -25,42 +25,38 @@ import java.util.Map;
 import java.util.RandomAccess;
 
 /**
- * A patient's consents as {@link ConsentFacts} holds them: an immutable list, indexed when the
- * facts are built so that a decision looks only at the consents that can apply to it.
+ * A patient's consents as {@link ConsentFacts} holds them: an immutable list, indexed by what each
+ * consent can apply to, so that a decision looks only at the consents that can apply to it.
  *
- * <p>Each active consent that could ever change a decision is filed under every purpose its scope
- * and provisions allow, every actor its provisions name (or "any actor") and every data class they
- * name (or "any class"). The filing is an over-approximation of "this consent can change the
- * decision": the root provision must match the request, and, unless the root is opt-in (which
- * denies what nothing permits), so must one of its nested provisions, because only a matching
- * provision decides or withholds (R45, R41). Candidates are then evaluated exactly as before
- * ({@link ConsentEvaluation}), so the index changes which consents are read, never what a consent
- * says. Consents that can change nothing (not active, an opt-out root with no nested provision, a
- * scope covering no purpose) are not filed at all.
+ * <p>Each active consent that could ever change a decision is filed under every actor its
+ * provisions name (a person, an organisation, a role, a kind of relationship), or under "any actor",
+ * there by data class; with it are kept the purposes, data classes and actions it can apply to. What
+ * is filed is an over-approximation of "this consent can change the decision": the root provision
+ * must match the request, and, unless the root is opt-in (which denies what nothing permits), so
+ * must one of its nested provisions, because only a matching provision decides or withholds (R45,
+ * R41). Candidates are then evaluated exactly as before ({@link ConsentEvaluation#consider}), so the
+ * index changes which consents are read, never what a consent says; their period and labels are
+ * checked there. Consents that can change nothing (not active, an opt-out root with no nested
+ * provision, a scope covering no purpose) are not filed at all.
  *
- * <p>Lookups allocate nothing: the request's purpose picks a table, its actor (user, organisation,
- * role, and the kinds of relationship in the facts) picks a few lists per class. Building costs one
- * pass over each consent's root and first level of provisions.
+ * <p>The index is built on the first decision that reads consents (a self-service or population
+ * request never does), one pass over each consent's root and first level of provisions, about a
+ * hundred bytes per consent; facts kept for several decisions build it once. Lookups allocate
+ * nothing: the request's actor (user, organisation, role, and each kind of relationship in the
+ * facts) picks a few lists, and each candidate costs three mask tests before it is read.
  */
 final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAccess {
-    private static final Purpose[] PURPOSES = Purpose.values();
-    private static final DataClass[] CLASSES = DataClass.values();
-    private static final AccessAction[] ACTIONS = AccessAction.values();
-    private static final int ALL_PURPOSES = (1 << PURPOSES.length) - 1;
-    private static final int ALL_CLASSES = (1 << CLASSES.length) - 1;
-    private static final int ALL_ACTIONS = (1 << ACTIONS.length) - 1;
+    private static final int ALL_PURPOSES = (1 << Purpose.values().length) - 1;
+    private static final int ALL_CLASSES = (1 << DataClass.values().length) - 1;
+    private static final int ALL_ACTIONS = (1 << AccessAction.values().length) - 1;
     private static final ConsentIndex EMPTY = new ConsentIndex(new ConsentRecord[0]);
 
     private final ConsentRecord[] records;
     /** The one patient every consent names; null when there are none or they name several (R38). */
     private final PatientId patient;
     private final boolean mixedPatients;
-    /** Per consent: the actions it can apply to, as a bit mask by ordinal. */
-    private final int[] actions;
-    /** Per consent: the actors it is filed under; null when filed under "any actor". */
-    private final ProvisionActor[][] actorKeys;
-    /** Per purpose ordinal: where to look; null when no consent applies to that purpose. */
-    private final Table[] byPurpose = new Table[PURPOSES.length];
+    /** Built on the first decision that reads consents; immutable, so a racy first build is harmless. */
+    private Candidates candidates;
     /** The last direct-care permit built from these facts, so a repeated decision allocates nothing. */
     private DirectCare directCare;
 
@@ -69,18 +65,14 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
 
     private ConsentIndex(ConsentRecord[] records) {
         this.records = records;
-        this.actions = new int[records.length];
-        this.actorKeys = new ProvisionActor[records.length][];
         PatientId first = null;
         boolean mixed = false;
-        for (int i = 0; i < records.length; i++) {
-            ConsentRecord c = records[i];
+        for (ConsentRecord c : records) {
             if (first == null) {
                 first = c.patient();
             } else if (!first.equals(c.patient())) {
                 mixed = true;
             }
-            file(i, c);
         }
         this.patient = mixed ? null : first;
         this.mixedPatients = mixed;
@@ -131,82 +123,190 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
             return cached.permit();
         }
         String why = "R39: legitimate relationship " + relationship.kind() + " (" + relationship.source() + ")";
-        AccessDecision.Permit permit = new AccessDecision.Permit("R39", List.of(why),
-                EnumSet.of(Obligation.AUDIT));
+        AccessDecision.Permit permit = new AccessDecision.Permit("R39", List.of(why), EnumSet.of(Obligation.AUDIT));
         directCare = new DirectCare(relationship, permit);
         return permit;
     }
 
-    // --- looking up -------------------------------------------------------------------------------
-
     /**
-     * Evaluates each consent that can apply to the request, once, into {@code ev}.
+     * Evaluates each consent that can apply to the request, once.
      *
-     * @return the evaluation, created by {@link ConsentEvaluation#consider} on the first candidate;
-     *         null when no consent can apply
+     * @return the evaluation, created by {@link ConsentEvaluation#consider} on the first candidate
+     *         whose root matches; null when none does
      */
     ConsentEvaluation evaluateCandidates(AccessRequest request, ConsentFacts facts, Patient patient,
             ConsentPolicy policy) {
-        Table table = byPurpose[request.purpose().ordinal()];
-        if (table == null) {
+        if (records.length == 0) {
             return null;
         }
-        int dataClass = request.dataClass().ordinal();
-        int action = 1 << request.action().ordinal();
-        Actor actor = request.actor();
-        ConsentEvaluation ev = visit(table.any, 0, dataClass, action, request, facts, patient, policy, null);
-        UserId user = actor instanceof Actor.Professional p ? p.user() : actor instanceof Actor.Carer c ? c.user() : null;
-        if (user != null && table.persons != null) {
-            ev = visit(table.persons.get(user), 1, dataClass, action, request, facts, patient, policy, ev);
+        Candidates c = candidates;
+        if (c == null) {
+            c = new Candidates(records);
+            candidates = c;
         }
-        if (actor instanceof Actor.Professional p) {
-            if (table.organisations != null) {
-                ev = visit(table.organisations.get(p.organisation()), 2, dataClass, action, request, facts,
-                        patient, policy, ev);
-            }
-            if (table.roles != null) {
-                ev = visit(table.roles[p.role().ordinal()], 3, dataClass, action, request, facts, patient, policy, ev);
+        return c.evaluate(request, facts, patient, policy);
+    }
+
+    /** The filing, built once per facts; final fields only, so it may be shared between threads. */
+    private static final class Candidates {
+        private final ConsentRecord[] records;
+        /** Per consent, bit masks by ordinal of what it can apply to; 0 when it can change nothing. */
+        private final int[] purposes;
+        private final int[] classes;
+        private final int[] actions;
+        /** Per consent: the actors it is filed under; null when filed under "any actor". */
+        private final ProvisionActor[][] actorKeys;
+        /** Consents naming no actor: list 0 for any data class, list 1 + ordinal for one class. */
+        private final Ids[] anyActor = new Ids[1 + DataClass.values().length];
+        private final Map<UserId, Ids> persons = new HashMap<>();
+        private final Map<OdsCode, Ids> organisations = new HashMap<>();
+        private final Ids[] roles = new Ids[ProfessionalRole.values().length];
+        private final Ids[] related = new Ids[RelationshipKind.values().length];
+
+        private Candidates(ConsentRecord[] records) {
+            this.records = records;
+            this.purposes = new int[records.length];
+            this.classes = new int[records.length];
+            this.actions = new int[records.length];
+            this.actorKeys = new ProvisionActor[records.length][];
+            for (int i = 0; i < records.length; i++) {
+                file(i, records[i]);
             }
         }
-        if (table.related != null) {
+
+        private ConsentEvaluation evaluate(AccessRequest request, ConsentFacts facts, Patient patient,
+                ConsentPolicy policy) {
+            // plain arguments rather than a lookup object: the JIT does not always scalar-replace one
+            ConsentEvaluation ev = visit(anyActor[0], 0, request, facts, patient, policy, null);
+            ev = visit(anyActor[1 + request.dataClass().ordinal()], 0, request, facts, patient, policy, ev);
+            Actor actor = request.actor();
+            if (actor instanceof Actor.Professional p) {
+                ev = visit(persons.get(p.user()), 1, request, facts, patient, policy, ev);
+                ev = visit(organisations.get(p.organisation()), 2, request, facts, patient, policy, ev);
+                ev = visit(roles[p.role().ordinal()], 3, request, facts, patient, policy, ev);
+            } else if (actor instanceof Actor.Carer c) {
+                ev = visit(persons.get(c.user()), 1, request, facts, patient, policy, ev);
+            }
             List<Relationship> relationships = facts.relationships();
             for (int r = 0; r < relationships.size(); r++) {
                 RelationshipKind kind = relationships.get(r).kind();
                 if (firstOfKind(relationships, kind) == r) {
-                    ev = visit(table.related[kind.ordinal()], 4 + r, dataClass, action, request, facts,
-                            patient, policy, ev);
+                    ev = visit(related[kind.ordinal()], 4 + r, request, facts, patient, policy, ev);
+                }
+            }
+            return ev;
+        }
+
+        private ConsentEvaluation visit(Ids ids, int position, AccessRequest request, ConsentFacts facts,
+                Patient patient, ConsentPolicy policy, ConsentEvaluation ev) {
+            if (ids == null) {
+                return ev;
+            }
+            int purpose = 1 << request.purpose().ordinal();
+            int dataClass = 1 << request.dataClass().ordinal();
+            int action = 1 << request.action().ordinal();
+            for (int k = 0; k < ids.size; k++) {
+                int i = ids.values[k];
+                if ((purposes[i] & purpose) == 0 || (classes[i] & dataClass) == 0 || (actions[i] & action) == 0) {
+                    continue;
+                }
+                ProvisionActor[] keys = actorKeys[i];
+                // a consent filed under several actors the request matches is evaluated under the first only
+                if (keys != null && keys.length > 1
+                        && firstPosition(keys, request.actor(), facts.relationships()) != position) {
+                    continue;
+                }
+                ev = ConsentEvaluation.consider(ev, records[i], request, facts, patient, policy);
+            }
+            return ev;
+        }
+
+        private void file(int i, ConsentRecord c) {
+            if (c.status() != ConsentStatus.ACTIVE) {
+                return; // R43: only active consents are evaluated
+            }
+            Provision root = c.terms().provision();
+            boolean optIn = c.terms().policyRule().orElse(null) == BasePolicy.OPT_IN;
+            if (!optIn && root.provisions().isEmpty()) {
+                return; // nothing below an opt-out root to decide or withhold
+            }
+            int p = mask(root.purposes(), ALL_PURPOSES) & scopeMask(c.scope());
+            int d = mask(root.dataClasses(), ALL_CLASSES);
+            int a = mask(root.actions(), ALL_ACTIONS);
+            ProvisionActor[] keys = root.actors().isEmpty() ? null : distinct(List.of(root));
+            if (!optIn) {
+                // only a matching nested provision decides or withholds: the first level bounds what applies
+                int nestedPurposes = 0;
+                int nestedClasses = 0;
+                int nestedActions = 0;
+                boolean anyActorNested = false;
+                for (Provision nested : root.provisions()) {
+                    nestedPurposes |= mask(nested.purposes(), ALL_PURPOSES);
+                    nestedClasses |= mask(nested.dataClasses(), ALL_CLASSES);
+                    nestedActions |= mask(nested.actions(), ALL_ACTIONS);
+                    anyActorNested |= nested.actors().isEmpty();
+                }
+                p &= nestedPurposes;
+                d &= nestedClasses;
+                a &= nestedActions;
+                if (keys == null && !anyActorNested) {
+                    keys = distinct(root.provisions());
+                }
+            }
+            if (p == 0 || d == 0 || a == 0) {
+                return;
+            }
+            purposes[i] = p;
+            classes[i] = d;
+            actions[i] = a;
+            actorKeys[i] = keys;
+            if (keys == null) {
+                if (d == ALL_CLASSES) {
+                    add(anyActor, 0, i);
+                } else {
+                    for (int k = 0; k < DataClass.values().length; k++) {
+                        if ((d & (1 << k)) != 0) {
+                            add(anyActor, 1 + k, i);
+                        }
+                    }
+                }
+                return;
+            }
+            for (ProvisionActor key : keys) {
+                if (key instanceof ProvisionActor.Person person) {
+                    persons.computeIfAbsent(person.user(), u -> new Ids()).add(i);
+                } else if (key instanceof ProvisionActor.Organisation organisation) {
+                    organisations.computeIfAbsent(organisation.organisation(), o -> new Ids()).add(i);
+                } else if (key instanceof ProvisionActor.Role role) {
+                    add(roles, role.role().ordinal(), i);
+                } else {
+                    add(related, ((ProvisionActor.Related) key).kind().ordinal(), i);
                 }
             }
         }
-        return ev;
     }
 
-    private ConsentEvaluation visit(Slots slots, int position, int dataClass, int action, AccessRequest request,
-            ConsentFacts facts, Patient patient, ConsentPolicy policy, ConsentEvaluation ev) {
-        if (slots == null) {
-            return ev;
+    /** A growing list of consent positions. */
+    private static final class Ids {
+        private int[] values = new int[2];
+        private int size;
+
+        private void add(int consent) {
+            if (size > 0 && values[size - 1] == consent) {
+                return; // the consent names this actor twice
+            }
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = consent;
         }
-        ev = visit(slots.lists[0], slots.sizes[0], position, action, request, facts, patient, policy, ev);
-        return visit(slots.lists[1 + dataClass], slots.sizes[1 + dataClass], position, action, request, facts,
-                patient, policy, ev);
     }
 
-    private ConsentEvaluation visit(int[] list, int size, int position, int action, AccessRequest request,
-            ConsentFacts facts, Patient patient, ConsentPolicy policy, ConsentEvaluation ev) {
-        for (int k = 0; k < size; k++) {
-            int i = list[k];
-            if ((actions[i] & action) == 0) {
-                continue;
-            }
-            ProvisionActor[] keys = actorKeys[i];
-            // a consent filed under several actors the request matches is evaluated under the first only
-            if (keys != null && keys.length > 1
-                    && firstPosition(keys, request.actor(), facts.relationships()) != position) {
-                continue;
-            }
-            ev = ConsentEvaluation.consider(ev, records[i], request, facts, patient, policy);
+    private static void add(Ids[] lists, int at, int consent) {
+        if (lists[at] == null) {
+            lists[at] = new Ids();
         }
-        return ev;
+        lists[at].add(consent);
     }
 
     /** The lookup position of the first of {@code keys} the actor matches, in the order lookups are made. */
@@ -242,98 +342,8 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
         return -1;
     }
 
-    // --- filing -----------------------------------------------------------------------------------
-
-    /** Where to look for one purpose: candidates by the actor they name, then by data class. */
-    private static final class Table {
-        private final Slots any = new Slots();
-        private Map<UserId, Slots> persons;
-        private Map<OdsCode, Slots> organisations;
-        private Slots[] roles;
-        private Slots[] related;
-    }
-
-    /** Candidate consent positions: list 0 for any data class, list 1 + ordinal for one class. */
-    private static final class Slots {
-        private final int[][] lists = new int[1 + CLASSES.length][];
-        private final int[] sizes = new int[1 + CLASSES.length];
-
-        private Slots() {
-            Arrays.fill(lists, new int[0]);
-        }
-
-        private void add(int list, int consent) {
-            int n = sizes[list];
-            int[] values = lists[list];
-            if (n > 0 && values[n - 1] == consent) {
-                return; // the consent names this actor twice
-            }
-            if (n == values.length) {
-                values = Arrays.copyOf(values, Math.max(4, n * 2));
-                lists[list] = values;
-            }
-            values[n] = consent;
-            sizes[list] = n + 1;
-        }
-    }
-
-    private void file(int i, ConsentRecord c) {
-        if (c.status() != ConsentStatus.ACTIVE) {
-            return; // R43: only active consents are evaluated
-        }
-        Provision root = c.terms().provision();
-        boolean optIn = c.terms().policyRule().orElse(null) == BasePolicy.OPT_IN;
-        if (!optIn && root.provisions().isEmpty()) {
-            return; // nothing below an opt-out root to decide or withhold
-        }
-        int purposes = mask(root.purposes(), ALL_PURPOSES) & scopeMask(c.scope());
-        int classes = mask(root.dataClasses(), ALL_CLASSES);
-        int acts = mask(root.actions(), ALL_ACTIONS);
-        ProvisionActor[] keys = root.actors().isEmpty() ? null : root.actors().toArray(new ProvisionActor[0]);
-        if (!optIn) {
-            // only a matching nested provision decides or withholds: the first level bounds what can apply
-            int childPurposes = 0;
-            int childClasses = 0;
-            int childActions = 0;
-            boolean anyActor = false;
-            for (Provision child : root.provisions()) {
-                childPurposes |= mask(child.purposes(), ALL_PURPOSES);
-                childClasses |= mask(child.dataClasses(), ALL_CLASSES);
-                childActions |= mask(child.actions(), ALL_ACTIONS);
-                anyActor |= child.actors().isEmpty();
-            }
-            purposes &= childPurposes;
-            classes &= childClasses;
-            acts &= childActions;
-            if (keys == null && !anyActor) {
-                keys = actorsOf(root.provisions());
-            }
-        }
-        if (purposes == 0 || classes == 0 || acts == 0) {
-            return;
-        }
-        actions[i] = acts;
-        actorKeys[i] = keys;
-        for (int p = 0; p < PURPOSES.length; p++) {
-            if ((purposes & (1 << p)) == 0) {
-                continue;
-            }
-            if (byPurpose[p] == null) {
-                byPurpose[p] = new Table();
-            }
-            Table table = byPurpose[p];
-            if (keys == null) {
-                add(table.any, classes, i);
-                continue;
-            }
-            for (ProvisionActor key : keys) {
-                add(slotsFor(table, key), classes, i);
-            }
-        }
-    }
-
     /** Every actor the provisions name, each once. */
-    private static ProvisionActor[] actorsOf(List<Provision> provisions) {
+    private static ProvisionActor[] distinct(List<Provision> provisions) {
         List<ProvisionActor> all = new ArrayList<>();
         for (Provision p : provisions) {
             for (ProvisionActor a : p.actors()) {
@@ -345,55 +355,11 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
         return all.toArray(new ProvisionActor[0]);
     }
 
-    private static Slots slotsFor(Table table, ProvisionActor key) {
-        if (key instanceof ProvisionActor.Person person) {
-            if (table.persons == null) {
-                table.persons = new HashMap<>();
-            }
-            return table.persons.computeIfAbsent(person.user(), u -> new Slots());
-        }
-        if (key instanceof ProvisionActor.Organisation organisation) {
-            if (table.organisations == null) {
-                table.organisations = new HashMap<>();
-            }
-            return table.organisations.computeIfAbsent(organisation.organisation(), o -> new Slots());
-        }
-        if (key instanceof ProvisionActor.Role role) {
-            if (table.roles == null) {
-                table.roles = new Slots[ProfessionalRole.values().length];
-            }
-            return slot(table.roles, role.role().ordinal());
-        }
-        RelationshipKind kind = ((ProvisionActor.Related) key).kind();
-        if (table.related == null) {
-            table.related = new Slots[RelationshipKind.values().length];
-        }
-        return slot(table.related, kind.ordinal());
-    }
-
-    private static Slots slot(Slots[] slots, int ordinal) {
-        if (slots[ordinal] == null) {
-            slots[ordinal] = new Slots();
-        }
-        return slots[ordinal];
-    }
-
-    private static void add(Slots slots, int classes, int consent) {
-        if (classes == ALL_CLASSES) {
-            slots.add(0, consent);
-            return;
-        }
-        for (int d = 0; d < CLASSES.length; d++) {
-            if ((classes & (1 << d)) != 0) {
-                slots.add(1 + d, consent);
-            }
-        }
-    }
-
     private static int scopeMask(ConsentScope scope) {
         int mask = 0;
-        for (int p = 0; p < PURPOSES.length; p++) {
-            if (scope.covers(PURPOSES[p])) {
+        Purpose[] purposes = Purpose.values();
+        for (int p = 0; p < purposes.length; p++) {
+            if (scope.covers(purposes[p])) {
                 mask |= 1 << p;
             }
         }

@@ -61,9 +61,19 @@ import java.util.Set;
  *       review the privacy-officer role.</li>
  * </ol>
  *
- * <p>Allocation-light: no streams; consents out of status or scope are skipped before their
- * provisions are read; provision criteria are checked cheapest first (period, action, class,
- * purpose, then actor); strings for rules and paths are built only for the deciding provision.
+ * <p>Consents are read through the index {@link ConsentFacts} keeps of them (by the actor, data
+ * class, purpose and action each can apply to), so a decision reads only the consents that can
+ * apply, whatever the number the patient holds; those are evaluated in full, provision criteria
+ * cheapest first (period, action, class, purpose, then actor), and strings for rules and paths are
+ * built only for the deciding provision.
+ *
+ * <p>Allocation: the common permit (a professional's direct care, no consent applying or
+ * withholding) allocates nothing once the facts have decided once: the index is built on the first
+ * decision that reads consents (about a hundred bytes a consent) and the permit is kept with the
+ * facts. What still allocates: the evaluation of a consent that applies (its grants, withheld
+ * labels, the rule naming its provision), every deny (a small record with constant strings),
+ * permits whose reasons depend on the consents (proxies, research, break-glass, self-claimed
+ * relationships, withheld labels), and the patient's age for the patient themself and proxies.
  */
 public final class ConsentEngine {
     private static final Set<DataClass> CLINICAL_RECORD = EnumSet.of(DataClass.CARE_PLAN, DataClass.CARE_TEAM,

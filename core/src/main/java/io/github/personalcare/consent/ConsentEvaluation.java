@@ -27,8 +27,11 @@ import java.util.Set;
  * nothing (R46). Facts holding a consent of another patient make the request unevaluable (R38).
  *
  * <p>The result does not depend on the order of the consents: the denying consent and the
- * order of the grants go by consent id. Allocation-light, as the engine is: no streams;
- * consents out of status or scope are skipped before their provisions are read; criteria are
+ * order of the grants go by consent id, which is also why reading only the candidates the facts'
+ * {@link ConsentIndex} finds ({@link #of}) decides as reading every consent ({@link #everyConsent},
+ * the reference kept for tests and benchmarks). Allocation-light, as the engine is: no streams;
+ * nothing at all when no consent applies; consents out of status or scope are skipped before
+ * their provisions are read; criteria are
  * checked cheapest first (period, action, class, purpose, then actor); strings for rules and
  * paths are built only for the deciding provision. Pure, and read-only once built.
  */
@@ -43,11 +46,19 @@ final class ConsentEvaluation {
     private ConsentEvaluation() {
     }
 
-    /** A consent provision that permits, with whether the way to it names the purpose. */
-    record Grant(ConsentRecord consent, Provision provision, boolean purposeNamed) {
+    /** A consent provision that permits. */
+    record Grant(ConsentRecord consent, Provision provision) {
         /** The rule naming the provision, such as {@code "Consent/<id>#provision.provision[1]"}. */
         String rule() {
             return provisionReference(consent, provision);
+        }
+
+        /**
+         * Whether the grant names the purpose (R42): a research consent, or purposes listed on the
+         * way to the provision. Worked out when asked, for secondary uses only, as it walks the tree.
+         */
+        boolean purposeNamed() {
+            return consent.scope() == ConsentScope.RESEARCH || namesPurpose(consent.terms().provision(), provision);
         }
     }
 
@@ -123,7 +134,7 @@ final class ConsentEvaluation {
         } else if (childWithoutCompetence(c, patient, policy)) {
             ev.competenceIgnored = true;
         } else {
-            ev.grant(c, decider, c.scope() == ConsentScope.RESEARCH || namesPurpose(root, decider));
+            ev.grant(c, decider);
         }
         return ev;
     }
@@ -193,11 +204,11 @@ final class ConsentEvaluation {
         }
     }
 
-    private void grant(ConsentRecord consent, Provision provision, boolean purposeNamed) {
+    private void grant(ConsentRecord consent, Provision provision) {
         if (grants == null) {
             grants = new ArrayList<>(2);
         }
-        grants.add(new Grant(consent, provision, purposeNamed));
+        grants.add(new Grant(consent, provision));
     }
 
     private void withhold(List<SensitivityLabel> labels) {

@@ -164,7 +164,8 @@ public class ConsentDecisionBenchmark {
         switch (request) {
             case DIRECT_CARE:
                 return consent(id, ConsentScope.PATIENT_PRIVACY, BasePolicy.OPT_OUT, Provision.root().provision(
-                        Provision.permit().actor(ProvisionActor.organisation(PRACTICE)).dataClass(DataClass.CARE_PLAN)));
+                        Provision.permit().actor(ProvisionActor.organisation(PRACTICE))
+                                .dataClass(DataClass.CARE_PLAN)));
             case PROXY:
                 return Consents.proxyGrant(id, CARER);
             case RESEARCH:

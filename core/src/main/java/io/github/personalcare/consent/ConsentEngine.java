@@ -157,7 +157,8 @@ public final class ConsentEngine {
             return secondaryUse(patient, consents);
         }
         if (actor instanceof Actor.Carer) {
-            return proxy(request, patient, facts, consents, LocalDate.ofInstant(request.at(), policy.zone()), policy);
+            LocalDate today = LocalDate.ofInstant(request.at(), policy.zone());
+            return proxy(request, patient, facts, consents, today, policy);
         }
         return professional(request, (Actor.Professional) actor, facts, consents, policy);
     }

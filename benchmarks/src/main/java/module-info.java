@@ -10,6 +10,9 @@ module io.github.personalcare.benchmarks {
     // Fixtures in domain words (Consents) for the consent decision benchmark.
     requires io.github.personalcare.testkit;
     requires io.github.personalcare.fhir;
+    // SpendThroughput: spends through the JDBC storage on PostgreSQL, beside plain JDBC.
+    requires io.github.personalcare.jdbc;
+    requires jdk.management;
     // FhirRecordBenchmark builds the demo patient's whole record by running the demo story.
     requires io.github.personalcare.examples;
     // jmh-core 1.37 has neither a module descriptor nor an Automatic-Module-Name in its manifest,

@@ -27,6 +27,7 @@ module io.github.personalcare.core {
     exports io.github.personalcare.referral;
     exports io.github.personalcare.consent;
     exports io.github.personalcare.report;
+    exports io.github.personalcare.record;
     exports io.github.personalcare.store.memory;
 
     exports io.github.personalcare.internal.check to
@@ -44,4 +45,5 @@ module io.github.personalcare.core {
     opens io.github.personalcare.budget;
     opens io.github.personalcare.referral;
     opens io.github.personalcare.consent;
+    opens io.github.personalcare.record;
 }

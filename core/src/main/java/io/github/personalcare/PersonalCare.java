@@ -29,6 +29,7 @@ import io.github.personalcare.consent.ConsentAccessPolicy;
 import io.github.personalcare.consent.ConsentPolicy;
 import io.github.personalcare.consent.ConsentService;
 import io.github.personalcare.patient.PatientService;
+import io.github.personalcare.record.RecordImportService;
 import io.github.personalcare.report.ReportService;
 import io.github.personalcare.referral.InMemoryServiceDirectory;
 import io.github.personalcare.referral.ReferralRelationships;
@@ -73,6 +74,7 @@ public final class PersonalCare implements AutoCloseable {
     private final BudgetService budgets;
     private final ReferralService referrals;
     private final ConsentService consents;
+    private final RecordImportService imports;
     private final OutboxRelay relay;
     private final ScheduledExecutorService relayThread;
 
@@ -104,6 +106,7 @@ public final class PersonalCare implements AutoCloseable {
         this.budgets = wiring.create(BudgetService.class);
         this.referrals = wiring.create(ReferralService.class);
         this.consents = wiring.create(ConsentService.class);
+        this.imports = wiring.create(RecordImportService.class);
         this.relay = b.transport == null ? null
                 : new OutboxRelay(storage, transport, clock, b.relayPolicy != null ? b.relayPolicy : OutboxRelay.Policy.defaults());
         this.relayThread = relay != null && b.relayEvery != null ? startRelay(relay, b.relayEvery) : null;
@@ -184,6 +187,14 @@ public final class PersonalCare implements AutoCloseable {
      */
     public ConsentService consents() {
         return consents;
+    }
+
+    /**
+     * {@return the bulk path in: stores whole patient records read from FHIR or built by migration
+     * code, one transaction per record, idempotent per record, with progress and per-record problems}
+     */
+    public RecordImportService imports() {
+        return imports;
     }
 
     /** {@return the clock commands are timed by} */

@@ -67,6 +67,7 @@ class ArchitectureTest {
         m.put("referral", plus(guarded, "patient"));
         m.put("consent", plus(guarded, "patient"));
         m.put("report", plus(guarded, "patient", "careteam", "careplan", "budget", "referral", "consent"));
+        m.put("record", plus(guarded, "patient", "careteam", "careplan", "budget", "referral", "consent"));
         m.put("store.memory", plus(base, "spi"));
         return m;
     }

@@ -5,7 +5,7 @@ import io.github.personalcare.examples.Demo;
 import io.github.personalcare.fhir.FhirImporter;
 import io.github.personalcare.fhir.FhirLimits;
 import io.github.personalcare.fhir.FhirWriter;
-import io.github.personalcare.fhir.PatientRecord;
+import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.fhir.PatientRecordMapper;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,7 @@
 package io.github.personalcare.access;
 
+import java.util.Optional;
+
 import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
@@ -17,6 +19,45 @@ public sealed interface Actor permits Actor.PatientActor, Actor.Professional, Ac
      * "professional:U123@A81001/GENERAL_PRACTITIONER"}}
      */
     String reference();
+
+    /**
+     * Reads back a reference that {@link #reference()} wrote (into an audit event or a ledger entry).
+     *
+     * @param reference the reference, in one of the four forms {@code patient:<id>},
+     *                  {@code professional:<user>@<ods>/<ROLE>}, {@code carer:<user>} or
+     *                  {@code system:<name>}
+     * @return the actor it names, or empty if it is in none of those forms or names invalid values
+     */
+    static Optional<Actor> fromReference(String reference) {
+        if (reference == null) {
+            return Optional.empty();
+        }
+        try {
+            if (reference.startsWith("patient:")) {
+                return Optional.of(patient(PatientId.parse(reference.substring("patient:".length()))));
+            }
+            if (reference.startsWith("carer:")) {
+                return Optional.of(carer(UserId.of(reference.substring("carer:".length()))));
+            }
+            if (reference.startsWith("system:")) {
+                return Optional.of(system(reference.substring("system:".length())));
+            }
+            if (reference.startsWith("professional:")) {
+                String rest = reference.substring("professional:".length());
+                int at = rest.indexOf('@');
+                int slash = rest.lastIndexOf('/');
+                if (at < 1 || slash < at) {
+                    return Optional.empty();
+                }
+                ProfessionalRole role = ProfessionalRole.valueOf(rest.substring(slash + 1));
+                return Optional.of(professional(UserId.of(rest.substring(0, at)), role,
+                        OdsCode.of(rest.substring(at + 1, slash))));
+            }
+        } catch (IllegalArgumentException | io.github.personalcare.lang.PersonalCareException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
 
     /**
      * The patient themself (or the patient's own app acting for them).

@@ -18,7 +18,12 @@ public enum Purpose {
     /** Planning and commissioning: a secondary use (R42). */
     PLANNING,
     /** Privacy and audit review. */
-    AUDIT;
+    AUDIT,
+    /**
+     * Moving whole records in from another system in bulk (records management, HL7 {@code RECORDMGT}),
+     * as {@code care.imports()} does; by default only a system actor may.
+     */
+    MIGRATION;
 
     /**
      * {@return whether this is research or planning, which the national data opt-out applies to

@@ -112,6 +112,11 @@ public final class ConsentEngine {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(facts, "facts");
         Actor actor = request.actor();
+        if (request.purpose() == Purpose.MIGRATION) {
+            return migration(request)
+                    ? AccessDecision.permit("MIGRATION", "a system component imports the patient's record")
+                    : AccessDecision.deny("MIGRATION", "only a system component imports records, one patient at a time");
+        }
         if (request.patient().isEmpty()) {
             return population(request);
         }
@@ -161,6 +166,12 @@ public final class ConsentEngine {
             return proxy(request, patient, facts, consents, today, policy);
         }
         return professional(request, (Actor.Professional) actor, facts, consents, policy);
+    }
+
+    /** A bulk import (care.imports()): only a system actor storing one patient's record. */
+    private static boolean migration(AccessRequest request) {
+        return request.actor() instanceof Actor.SystemActor && request.patient().isPresent()
+                && request.action() == AccessAction.COLLECT;
     }
 
     // --- population -------------------------------------------------------------------------

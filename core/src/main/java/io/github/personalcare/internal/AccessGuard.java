@@ -1,6 +1,5 @@
 package io.github.personalcare.internal;
 
-import io.github.personalcare.spi.AccessFacts;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.AccessDecision;
 import io.github.personalcare.access.AccessDeniedException;
@@ -202,7 +201,7 @@ public final class AccessGuard {
 
     private AccessDecision decideSafely(AccessRequest request, Transaction tx) {
         try {
-            AccessDecision d = policy.decide(request, AccessFacts.of(tx));
+            AccessDecision d = policy.decide(request, tx.accessFacts(request.patient()));
             return d == null ? AccessDecision.deny("FAIL_CLOSED", "the policy gave no decision") : d;
         } catch (RuntimeException e) {
             log.warn("access policy failed ({}); denying", e.getClass().getSimpleName());

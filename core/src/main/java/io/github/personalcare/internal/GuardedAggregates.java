@@ -52,7 +52,9 @@ public final class GuardedAggregates<I extends RecordId, A> {
         Require.present("id", id);
         return guard.runOnRecord(GuardedCall.onRecord(ctx, action, dataClass, auditAction, subject(id)), kind,
                 id.value().toString(),
-                tx -> tx.aggregates(type).find(id).map(v -> type.patient().apply(v.value())),
+                // a write finds the patient and takes its lock together (the guard's own lock is then a no-op)
+                tx -> action.isWrite() ? tx.lockOwnerOf(type, id)
+                        : tx.aggregates(type).find(id).map(v -> type.patient().apply(v.value())),
                 p -> work.apply(p, p.tx().aggregates(type).get(id)));
     }
 

@@ -32,6 +32,12 @@ public final class SelfAndCareTeamPolicy implements AccessPolicy {
     @Override
     public AccessDecision decide(AccessRequest request, AccessFacts facts) {
         Actor actor = request.actor();
+        if (request.purpose() == Purpose.MIGRATION) {
+            return actor instanceof Actor.SystemActor && request.patient().isPresent()
+                    && request.action() == AccessAction.COLLECT
+                    ? AccessDecision.permit("MIGRATION", "a system component imports a patient's record")
+                    : AccessDecision.deny("MIGRATION", "only a system component imports records");
+        }
         if (request.patient().isEmpty()) {
             boolean population = actor instanceof Actor.SystemActor
                     || (actor instanceof Actor.Professional p
@@ -48,6 +54,7 @@ public final class SelfAndCareTeamPolicy implements AccessPolicy {
         if (actor instanceof Actor.SystemActor && request.purpose() == Purpose.ADMINISTRATION) {
             return AccessDecision.permit("SYSTEM", "system administration");
         }
+
         if (actor instanceof Actor.Professional && request.dataClass() == DataClass.DEMOGRAPHICS
                 && request.action() == AccessAction.COLLECT) {
             return AccessDecision.permit("REGISTRATION", "a professional registers a patient");

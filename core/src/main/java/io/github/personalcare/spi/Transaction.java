@@ -3,6 +3,8 @@ package io.github.personalcare.spi;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.RecordId;
 
+import java.util.Optional;
+
 /**
  * One open storage transaction. Valid only inside the {@link UnitOfWork} it was given to; writes
  * in one transaction must all concern the same patient (or none), otherwise
@@ -46,4 +48,34 @@ public interface Transaction {
      * @throws StorageException if the lock cannot be taken (the transaction then fails)
      */
     void lockPatient(PatientId patient);
+
+    /**
+     * The patient of a stored aggregate, with that patient's write lock ({@link #lockPatient})
+     * taken when there is one. Storage may find the patient and take the lock in one round trip;
+     * the default reads the aggregate, then locks.
+     *
+     * @param type the aggregate type
+     * @param id   the aggregate's id
+     * @param <I>  the id type
+     * @param <A>  the aggregate type
+     * @return the aggregate's patient, now locked; empty if no such aggregate is stored
+     * @throws StorageException if the lock cannot be taken (the transaction then fails)
+     */
+    default <I extends RecordId, A> Optional<PatientId> lockOwnerOf(AggregateType<I, A> type, I id) {
+        Optional<PatientId> owner = aggregates(type).find(id).map(v -> type.patient().apply(v.value()));
+        owner.ifPresent(this::lockPatient);
+        return owner;
+    }
+
+    /**
+     * The read-only facts an access decision about {@code patient} is made on, seen through this
+     * transaction. Storage may gather the patient's facts in one round trip and answer the policy's
+     * reads from them; the default is {@link AccessFacts#of(Transaction)}.
+     *
+     * @param patient the patient the decision is about; empty for a population request
+     * @return the facts view, valid while this transaction is open
+     */
+    default AccessFacts accessFacts(Optional<PatientId> patient) {
+        return AccessFacts.of(this);
+    }
 }

@@ -8,7 +8,7 @@ import io.github.personalcare.budget.PersonalHealthBudget;
 import io.github.personalcare.fhir.FhirImporter;
 import io.github.personalcare.fhir.FhirLimits;
 import io.github.personalcare.fhir.FhirWriter;
-import io.github.personalcare.fhir.PatientRecord;
+import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.fhir.PatientRecordMapper;
 import io.github.personalcare.fhir.PatientRecords;
 import io.github.personalcare.patient.Patient;

@@ -9,7 +9,7 @@ import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.access.Purpose;
 import io.github.personalcare.fhir.FhirImporter;
 import io.github.personalcare.fhir.FhirLimits;
-import io.github.personalcare.fhir.PatientRecord;
+import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.fhir.PatientRecordMapper;
 import io.github.personalcare.identity.NhsNumber;
 import io.github.personalcare.identity.NhsNumberVerification;

@@ -7,7 +7,7 @@ import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.access.Purpose;
 import io.github.personalcare.audit.AccessLogEntry;
 import io.github.personalcare.fhir.FhirWriter;
-import io.github.personalcare.fhir.PatientRecord;
+import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.fhir.PatientRecordMapper;
 import io.github.personalcare.fhir.PatientRecords;
 import io.github.personalcare.identity.NhsNumber;

@@ -14,7 +14,8 @@ final class AccessCodes {
             Purpose.ADMINISTRATION, "HOPERAT",
             Purpose.RESEARCH, "HRESCH",
             Purpose.PLANNING, "HSYSADMIN",
-            Purpose.AUDIT, "HCOMPL"));
+            Purpose.AUDIT, "HCOMPL",
+            Purpose.MIGRATION, "RECORDMGT"));
 
     /** What the actor does, as {@link FhirSystems#CONSENT_ACTION} codes. */
     static final CodeTable<AccessAction> ACTION = CodeTable.of(AccessAction.class, Map.of(

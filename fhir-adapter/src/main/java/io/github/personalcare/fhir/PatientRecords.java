@@ -1,5 +1,6 @@
 package io.github.personalcare.fhir;
 
+import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.PersonalCare;
 import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.access.AccessContext;

@@ -1,5 +1,6 @@
 package io.github.personalcare.fhir;
 
+import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.budget.AccountKind;
 import io.github.personalcare.budget.BudgetHolder;
 import io.github.personalcare.budget.BudgetId;

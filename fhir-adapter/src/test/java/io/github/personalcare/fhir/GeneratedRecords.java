@@ -1,5 +1,6 @@
 package io.github.personalcare.fhir;
 
+import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.CorrelationId;

@@ -1,5 +1,6 @@
 package io.github.personalcare.fhir;
 
+import io.github.personalcare.record.PatientRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

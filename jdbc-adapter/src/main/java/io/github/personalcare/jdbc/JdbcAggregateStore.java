@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,20 +44,105 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
         tx.requireTable(table, columns, "aggregate type " + type.name());
     }
 
+    /** {@return the table's name} */
+    String table() {
+        return table;
+    }
+
     private Versioned<A> row(ResultSet rs) throws SQLException {
         return new Versioned<>(tx.json.read(type.type(), rs.getString("doc"), type.name()), rs.getLong("version"));
+    }
+
+    private JdbcTransaction.Row readRow(ResultSet rs) throws SQLException {
+        return new JdbcTransaction.Row(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                rs.getLong("version"), rs.getString("doc"), null);
+    }
+
+    /** The row's aggregate, parsed once per transaction. */
+    private Versioned<A> versioned(JdbcTransaction.Row row) {
+        if (row.value == null) {
+            row.value = tx.json.read(type.type(), row.doc, type.name());
+        }
+        return new Versioned<>(type.type().cast(row.value), row.version);
     }
 
     @Override
     public Optional<Versioned<A>> find(I id) {
         tx.checkOpen();
-        return tx.query("reading " + table, "SELECT version, doc FROM " + table + " WHERE id = ?",
-                ps -> ps.setObject(1, id.value()), this::row).stream().findFirst();
+        JdbcTransaction.Row cached = tx.cached(table, id.value());
+        if (cached != null) {
+            return Optional.of(versioned(cached));
+        }
+        Optional<JdbcTransaction.Row> found = tx.query("reading " + table, "SELECT id, patient_id, version, doc FROM "
+                + table + " WHERE id = ?", ps -> ps.setObject(1, id.value()), this::readRow).stream().findFirst();
+        found.ifPresent(r -> tx.cache(table, r));
+        return found.map(this::versioned);
+    }
+
+    /**
+     * The query answered from the patient's rows this transaction holds, or null if it holds none or
+     * a criterion is one only the database compares (text and booleans are compared for equality only).
+     */
+    private List<Versioned<A>> fromCache(Query query) {
+        if (query.patient().isEmpty()) {
+            return null;
+        }
+        Collection<JdbcTransaction.Row> all = tx.cachedOfPatient(table, query.patient().get().value());
+        if (all == null) {
+            return null;
+        }
+        List<Index<A>> indexes = new ArrayList<>();
+        for (Query.Criterion c : query.criteria()) {
+            Index<A> index = type.index(c.index())
+                    .orElseThrow(() -> new IllegalArgumentException("no index " + c.index() + " on " + type.name()));
+            boolean ordered = index.kind() == IndexKind.DATE || index.kind() == IndexKind.NUMBER;
+            if (c.op() != Query.Op.EQ && !ordered) {
+                return null;
+            }
+            indexes.add(index);
+        }
+        List<Versioned<A>> matching = new ArrayList<>();
+        for (JdbcTransaction.Row row : all) {
+            Versioned<A> v = versioned(row);
+            boolean matches = true;
+            for (int i = 0; i < indexes.size() && matches; i++) {
+                Query.Criterion c = query.criteria().get(i);
+                matches = holds(indexes.get(i).valueOf(v.value()), c.op(),
+                        Index.normalise(indexes.get(i).kind(), c.value()));
+            }
+            if (matches) {
+                matching.add(v);
+            }
+        }
+        return matching;
+    }
+
+    /** As SQL compares: nothing matches an absent value. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static boolean holds(Object actual, Query.Op op, Object wanted) {
+        if (actual == null || wanted == null) {
+            return false;
+        }
+        if (op == Query.Op.EQ) {
+            return actual.equals(wanted);
+        }
+        int cmp = ((Comparable) actual).compareTo(wanted);
+        switch (op) {
+            case LT: return cmp < 0;
+            case LE: return cmp <= 0;
+            case GT: return cmp > 0;
+            case GE: return cmp >= 0;
+            default: throw new IllegalStateException();
+        }
     }
 
     @Override
     public List<Versioned<A>> query(Query query) {
         tx.checkOpen();
+        List<Versioned<A>> cached = fromCache(query);
+        if (cached != null) {
+            return cached;
+        }
         StringBuilder sql = new StringBuilder("SELECT version, doc FROM ").append(table).append(" WHERE 1 = 1");
         List<Object> values = new ArrayList<>();
         List<IndexKind> kinds = new ArrayList<>();
@@ -72,7 +158,7 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
             values.add(Index.normalise(index.kind(), c.value()));
             kinds.add(index.kind());
         }
-        return tx.query("querying " + table, sql.toString(), ps -> {
+        List<Versioned<A>> found = tx.query("querying " + table, sql.toString(), ps -> {
             for (int i = 0; i < values.size(); i++) {
                 if (kinds.get(i) == null) {
                     ps.setObject(i + 1, values.get(i));
@@ -81,6 +167,8 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
                 }
             }
         }, this::row);
+        query.patient().ifPresent(p -> tx.learn(table, p.value()));
+        return found;
     }
 
     private static String operator(Query.Op op) {
@@ -173,6 +261,7 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
                     ps -> ps.setObject(1, id), rs -> 1).isEmpty();
             throw idTaken ? new DuplicateKeyException(type.name() + " id") : duplicateKey(id, aggregate);
         }
+        tx.cache(table, new JdbcTransaction.Row(id, patient.value(), 1, doc, aggregate));
         return 1;
     }
 
@@ -225,6 +314,7 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
             ps.setLong(after + 1, expectedVersion);
             ps.setObject(after + 2, patient.value());
         }, constraint -> violated[0] = constraint);
+        tx.forget(table, id);
         if (rows < 0) {
             // PostgreSQL has aborted the transaction: name the index from the constraint, query nothing.
             if (tx.dialect == Dialect.POSTGRESQL) {
@@ -235,6 +325,7 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
             throw duplicateKey(id, aggregate);
         }
         if (rows == 1) {
+            tx.cache(table, new JdbcTransaction.Row(id, patient.value(), expectedVersion + 1, doc, aggregate));
             return expectedVersion + 1;
         }
         // Nothing changed: say why, reading the row as committed now.

@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * The audit table (records, append-only) and audit_chain_head (last sequence and hash per chain,
  * kept apart so that removing the newest records is detected). An append locks its chain's head
- * row until commit, links the event with {@link AuditChain#link} and moves the head.
+ * row until commit, links the event with {@link AuditChain#link} and moves the head; the record and
+ * the head are written with the transaction's other pending rows ({@link JdbcTransaction#flush}).
  */
 final class JdbcAuditTrail implements AuditTrail {
     private static final List<String> AUDIT_COLUMNS = List.of("chain", "seq", "patient_id", "event_id", "occurred_at",
@@ -38,26 +39,13 @@ final class JdbcAuditTrail implements AuditTrail {
         tx.scope.touch(event.patient().orElse(null));
         String chain = event.chain();
         tx.lockChain(chain, event.patient().orElse(null));
-        AuditRecord record = AuditChain.link(head(chain), event);
-        tx.update("append to audit", "INSERT INTO audit (chain, seq, patient_id, event_id, occurred_at, action, outcome, "
-                + "doc, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, " + tx.dialect.documentParameter() + ", ?, ?)",
-                ps -> {
-                    ps.setString(1, chain);
-                    ps.setLong(2, record.sequence());
-                    ps.setObject(3, event.patient().map(PatientId::value).orElse(null));
-                    ps.setObject(4, event.id());
-                    ps.setObject(5, JdbcTransaction.timestamp(event.at()));
-                    ps.setString(6, event.action());
-                    ps.setString(7, event.outcome().name());
-                    ps.setString(8, doc);
-                    ps.setString(9, record.previousHash());
-                    ps.setString(10, record.hash());
-                });
-        tx.update("moving audit chain head", "UPDATE audit_chain_head SET seq = ?, hash = ? WHERE chain = ?", ps -> {
-            ps.setLong(1, record.sequence());
-            ps.setString(2, record.hash());
-            ps.setString(3, chain);
-        });
+        JdbcTransaction.Head head = tx.head(chain);
+        // link reads only the head's sequence and hash: the event standing in for the head's is not hashed
+        AuditRecord record = AuditChain.link(head.seq == 0 ? Optional.empty()
+                : Optional.of(new AuditRecord(chain, head.seq, event, AuditChain.GENESIS, head.hash)), event);
+        tx.pend(new JdbcTransaction.PendingAudit(chain, record.sequence(), event.patient().map(PatientId::value).orElse(null),
+                event.id(), JdbcTransaction.timestamp(event.at()), event.action(), event.outcome().name(), doc,
+                record.previousHash(), record.hash()));
         return record;
     }
 
@@ -69,6 +57,7 @@ final class JdbcAuditTrail implements AuditTrail {
     @Override
     public List<AuditRecord> chain(String chain) {
         tx.checkOpen();
+        tx.flush();
         return tx.query("reading audit", "SELECT chain, seq, doc, previous_hash, hash FROM audit WHERE chain = ? ORDER BY seq",
                 ps -> ps.setString(1, chain), this::record);
     }
@@ -81,6 +70,7 @@ final class JdbcAuditTrail implements AuditTrail {
     @Override
     public Optional<AuditRecord> head(String chain) {
         tx.checkOpen();
+        tx.flush();
         return tx.query("reading audit chain head", "SELECT h.seq, h.hash, a.doc, a.previous_hash "
                 + "FROM audit_chain_head h LEFT JOIN audit a ON a.chain = h.chain AND a.seq = h.seq "
                 + "WHERE h.chain = ? AND h.seq > 0", ps -> ps.setString(1, chain), rs -> {
@@ -102,6 +92,7 @@ final class JdbcAuditTrail implements AuditTrail {
     @Override
     public List<String> chains() {
         tx.checkOpen();
+        tx.flush();
         return tx.query("reading audit chains", "SELECT chain FROM audit_chain_head WHERE seq > 0 "
                 + "UNION SELECT chain FROM audit ORDER BY 1", ps -> { }, rs -> rs.getString(1));
     }

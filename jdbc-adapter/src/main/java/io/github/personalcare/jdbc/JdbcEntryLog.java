@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * An append-only entry table. Appends take the patient's lock first, so the position in the owner's
- * log ({@code seq}) is gapless and the idempotency check cannot race; the database's unique
- * constraint on (owner_id, idempotency_key) backs it up.
+ * log ({@code seq}) is gapless; the database's unique constraint on (owner_id, idempotency_key)
+ * refuses a key used before, in the same statement as the insert.
  */
 final class JdbcEntryLog<E> implements EntryLog<E> {
     private final JdbcTransaction tx;
@@ -45,23 +45,24 @@ final class JdbcEntryLog<E> implements EntryLog<E> {
         String doc = tx.json.write(type.type(), entry, type.name());
         tx.scope.touch(patient);
         tx.lockPatient(patient);
-        if (findByKey(owner, key).isPresent()) {
+        // One statement: the next position in the owner's log (gapless under the patient's lock) and the
+        // insert, which stores nothing when the key is taken.
+        String insert = "INSERT INTO " + table + " (owner_id, patient_id, seq, idempotency_key, doc) SELECT ?, ?, "
+                + "COALESCE(MAX(seq), 0) + 1, ?, " + tx.dialect.documentParameter() + " FROM " + table + " WHERE owner_id = ?";
+        String sql = tx.dialect == Dialect.POSTGRESQL
+                ? insert + " ON CONFLICT (owner_id, idempotency_key) DO NOTHING RETURNING seq"
+                : "SELECT seq FROM FINAL TABLE (" + insert + ")";
+        List<Long> appended = tx.queryOrDuplicate("append to " + table, sql, ps -> {
+            ps.setObject(1, owner);
+            ps.setObject(2, patient.value());
+            ps.setString(3, key);
+            ps.setString(4, doc);
+            ps.setObject(5, owner);
+        }, rs -> rs.getLong(1));
+        if (appended == null || appended.isEmpty()) {
             throw new DuplicateKeyException(type.name() + " idempotency key");
         }
-        long seq = tx.query("reading " + table, "SELECT COALESCE(MAX(seq), 0) + 1 FROM " + table + " WHERE owner_id = ?",
-                ps -> ps.setObject(1, owner), rs -> rs.getLong(1)).get(0);
-        int rows = tx.updateOrDuplicate("append to " + table, "INSERT INTO " + table
-                + " (owner_id, patient_id, seq, idempotency_key, doc) VALUES (?, ?, ?, ?, "
-                + tx.dialect.documentParameter() + ")", ps -> {
-                    ps.setObject(1, owner);
-                    ps.setObject(2, patient.value());
-                    ps.setLong(3, seq);
-                    ps.setString(4, key);
-                    ps.setString(5, doc);
-                });
-        if (rows != 1) {
-            throw new DuplicateKeyException(type.name() + " idempotency key");
-        }
+        long seq = appended.get(0);
         return seq;
     }
 

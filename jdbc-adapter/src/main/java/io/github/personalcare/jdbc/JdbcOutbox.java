@@ -45,20 +45,13 @@ final class JdbcOutbox implements Outbox {
         String doc = tx.json.writeEvent(event);
         tx.scope.touch(event.patient());
         tx.lockPatient(event.patient());
-        tx.update("publish to outbox", "INSERT INTO outbox (patient_id, event_id, event_type, doc, attempts, "
-                + "next_attempt_at, delivered) VALUES (?, ?, ?, " + tx.dialect.documentParameter() + ", 0, ?, FALSE)",
-                ps -> {
-                    ps.setObject(1, event.patient().value());
-                    ps.setObject(2, event.eventId());
-                    ps.setString(3, event.type());
-                    ps.setString(4, doc);
-                    ps.setObject(5, JdbcTransaction.timestamp(Instant.EPOCH));
-                });
+        tx.pend(new JdbcTransaction.PendingOutbox(event.patient().value(), event.eventId(), event.type(), doc));
     }
 
     @Override
     public List<OutboxEntry> pending(Instant now, int limit) {
         tx.checkOpen();
+        tx.flush();
         Objects.requireNonNull(now, "now");
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
@@ -79,6 +72,7 @@ final class JdbcOutbox implements Outbox {
     @Override
     public int purgeDelivered(int limit) {
         tx.checkOpen();
+        tx.flush();
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
@@ -89,6 +83,7 @@ final class JdbcOutbox implements Outbox {
     @Override
     public void markDelivered(long sequence) {
         tx.checkOpen();
+        tx.flush();
         int rows = tx.update("marking outbox entry delivered",
                 "UPDATE outbox SET delivered = TRUE WHERE seq = ? AND NOT delivered", ps -> ps.setLong(1, sequence));
         if (rows != 1) {
@@ -99,6 +94,7 @@ final class JdbcOutbox implements Outbox {
     @Override
     public void markFailed(long sequence, String errorCode, Instant nextAttemptAt) {
         tx.checkOpen();
+        tx.flush();
         String code = Require.text("errorCode", errorCode, MAX_ERROR_CODE);
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         int rows = tx.update("marking outbox entry failed", "UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
@@ -115,6 +111,7 @@ final class JdbcOutbox implements Outbox {
     @Override
     public void moveToDeadLetters(long sequence, String errorCode) {
         tx.checkOpen();
+        tx.flush();
         String code = Require.text("errorCode", errorCode, MAX_ERROR_CODE);
         int rows = tx.update("moving outbox entry to dead letters", "INSERT INTO outbox_dead_letter (seq, patient_id, "
                 + "event_id, event_type, doc, attempts, next_attempt_at, last_error) SELECT seq, patient_id, event_id, "
@@ -131,6 +128,7 @@ final class JdbcOutbox implements Outbox {
     @Override
     public List<OutboxEntry> deadLetters() {
         tx.checkOpen();
+        tx.flush();
         return tx.query("reading outbox dead letters", "SELECT " + COLUMNS + " FROM outbox_dead_letter ORDER BY seq",
                 ps -> { }, this::entry);
     }
@@ -138,6 +136,7 @@ final class JdbcOutbox implements Outbox {
     @Override
     public List<OutboxEntry> undelivered() {
         tx.checkOpen();
+        tx.flush();
         return tx.query("reading outbox", "SELECT " + COLUMNS + " FROM outbox WHERE NOT delivered ORDER BY seq",
                 ps -> { }, this::entry);
     }

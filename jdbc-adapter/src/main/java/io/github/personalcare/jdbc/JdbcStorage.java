@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Storage on PostgreSQL 13+ or H2 2.x through a {@link DataSource} the supplier owns (pooled or
@@ -47,6 +49,8 @@ public final class JdbcStorage implements Storage {
     private final JsonDocuments json = new JsonDocuments();
     private final SchemaCheck schema = new SchemaCheck();
     private final ThreadLocal<JdbcTransaction> current = new ThreadLocal<>();
+    /** Tables guarded calls read by patient, learnt as they ask; read with the access facts in one query. */
+    private final Set<String> factTables = ConcurrentHashMap.newKeySet();
 
     private JdbcStorage(Builder b) {
         this.dataSource = b.dataSource;
@@ -181,12 +185,13 @@ public final class JdbcStorage implements Storage {
             close(c, autoCommit, isolation);
             throw SqlErrors.failure("starting a transaction", e, dialect);
         }
-        JdbcTransaction tx = new JdbcTransaction(c, dialect, json, schema);
+        JdbcTransaction tx = new JdbcTransaction(c, dialect, json, schema, factTables);
         current.set(tx);
         try {
             R result;
             try {
                 result = work.run(tx);
+                tx.flush();
             } catch (RuntimeException | Error e) {
                 tx.close();
                 rollback(c);
@@ -217,7 +222,8 @@ public final class JdbcStorage implements Storage {
     private static void close(Connection c, boolean autoCommit, int isolation) {
         try {
             c.setAutoCommit(autoCommit);
-            if (c.getTransactionIsolation() != isolation) {
+            // only if this storage changed it: pgjdbc asks the server for the isolation level every time
+            if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
                 c.setTransactionIsolation(isolation);
             }
         } catch (SQLException e) {

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * A {@link DataSource} that counts what the SDK asks of the database: statements executed (a batch
- * counts once: it is one round trip), commits, and connections taken. Tests count, never time.
+ * counts once: it is one round trip; a refused one counts too), commits, and connections taken. Tests count, never time.
  */
 final class CountingDataSource implements DataSource {
     private final DataSource delegate;
@@ -62,12 +62,14 @@ final class CountingDataSource implements DataSource {
         Class<?>[] types = s instanceof java.sql.CallableStatement ? new Class<?>[] {java.sql.CallableStatement.class}
                 : s instanceof java.sql.PreparedStatement ? new Class<?>[] {java.sql.PreparedStatement.class}
                 : new Class<?>[] {Statement.class};
-        return Proxy.newProxyInstance(Statement.class.getClassLoader(), types, forward(s, (method, result) -> {
-            if (method.startsWith("execute")) {
+        InvocationHandler forward = forward(s, (method, result) -> result);
+        // a statement the database refuses is still a round trip: count it before it runs
+        return Proxy.newProxyInstance(Statement.class.getClassLoader(), types, (proxy, method, args) -> {
+            if (method.getName().startsWith("execute")) {
                 statements.incrementAndGet();
             }
-            return result;
-        }));
+            return forward.invoke(proxy, method, args);
+        });
     }
 
     private interface After {

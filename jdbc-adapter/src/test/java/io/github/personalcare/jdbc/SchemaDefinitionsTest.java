@@ -7,6 +7,7 @@ import io.github.personalcare.careteam.CareTeamStores;
 import io.github.personalcare.consent.ConsentStores;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.patient.PatientStores;
+import io.github.personalcare.record.RecordStores;
 import io.github.personalcare.referral.ReferralStores;
 import io.github.personalcare.spi.AggregateType;
 import io.github.personalcare.spi.Index;
@@ -68,6 +69,15 @@ class SchemaDefinitionsTest {
                         + SchemaDefinitions.ddl(ConsentStores.CONSENTS, dialect)
                         + SchemaDefinitions.uniqueIndex(ReferralStores.REFERRALS, "ubrn", dialect)
                         + SchemaDefinitions.uniqueIndex(PatientStores.PATIENTS, "nhs_number", dialect)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void theRecordImportMigrationIsExactlyTheGeneratedDdlOfTheProvenanceTypes(Dialect dialect) throws IOException {
+        String migration = resource(MigrationRunner.BUILT_IN + "/" + dialect.folder() + "/V4__record_imports.sql");
+        assertThat(MigrationRunner.statements(migration)).isEqualTo(MigrationRunner.statements(
+                SchemaDefinitions.ddl(RecordStores.IMPORTS, dialect)
+                        + SchemaDefinitions.ddl(RecordStores.FOREIGN_AUDIT, dialect)));
     }
 
     @Test

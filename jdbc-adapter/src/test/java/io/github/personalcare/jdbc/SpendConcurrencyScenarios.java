@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Eight threads spend from one balance until it is exhausted, at the storage level: the balance
+ * Sixteen threads spend from one balance until it is exhausted, at the storage level: the balance
  * lives in a SampleRecord and each spend is a SampleEntry; the unit of work checks the balance,
  * updates the record at the version it read and appends the entry, so a stale balance is a version
  * conflict, never an overspend. The same race through the real {@code BudgetService} is the
@@ -67,11 +67,11 @@ abstract class SpendConcurrencyScenarios {
     }
 
     @Test
-    void eightThreadsSpendingUntilExhaustedNeverOverspendAndLoseNoSpend() throws Exception {
+    void sixteenThreadsSpendingUntilExhaustedNeverOverspendAndLoseNoSpend() throws Exception {
         var patient = PatientId.random();
         var budget = SampleRecord.of(patient, "ACTIVE").withAmount(ALLOCATED);
         storage.inTransaction(tx -> tx.aggregates(SampleRecord.TYPE).insert(budget));
-        int threads = 8;
+        int threads = 16;
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger conflicts = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);

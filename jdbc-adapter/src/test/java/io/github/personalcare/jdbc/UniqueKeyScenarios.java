@@ -206,9 +206,9 @@ abstract class UniqueKeyScenarios {
     }
 
     @Test
-    void r2_eightConcurrentRegistrationsOfOneNhsNumberLeaveExactlyOnePatient() throws Exception {
+    void r2_sixteenConcurrentRegistrationsOfOneNhsNumberLeaveExactlyOnePatient() throws Exception {
         PersonalCare care = PersonalCare.builder().storage(storage).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
-        int threads = 8;
+        int threads = 16;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<String>> outcomes = new ArrayList<>();

@@ -71,7 +71,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Personal health budgets and their ledgers in storage: every part of a budget survives a round
  * trip (sealed management options, notices, reviews), budgets are found by their indexes,
  * ledger entries keep their order and their idempotency keys, and, the case that matters most,
- * eight threads spending from one budget at once never overdraw it and lose no spend (R17):
+ * sixteen threads spending from one budget at once never overdraw it and lose no spend (R17):
  * each spend reads the budget, checks the {@link SpendingRule}s, appends its entry and updates
  * the budget at the version it read, so the budget's version is the lock.
  */
@@ -85,7 +85,7 @@ public abstract class BudgetStorageContract extends StorageContract {
     private static final BudgetLineCode PA = BudgetLineCode.of("PA-HOURS");
     private static final BudgetLineCode PHYSIO = BudgetLineCode.of("PHYSIO");
     private static final BudgetLineCode EQUIP = BudgetLineCode.of("EQUIP");
-    private static final int THREADS = 8;
+    private static final int THREADS = 16;
 
     private static Patient patient() {
         return new Patient(PatientId.random(), NhsNumber.parse("9434765870"), NhsNumberVerification.VERIFIED,
@@ -230,7 +230,7 @@ public abstract class BudgetStorageContract extends StorageContract {
     }
 
     @Test
-    void eightThreadsSpendingAtOnceNeverOverdrawTheBudgetAndLoseNoSpend() throws Exception {
+    void sixteenThreadsSpendingAtOnceNeverOverdrawTheBudgetAndLoseNoSpend() throws Exception {
         PersonalHealthBudget b = insert(activeBudget(patient(), EligibilityReason.CONTINUING_HEALTHCARE));
         record(b.id(), LedgerCommand.Allocation.of("alloc-1", PHYSIO, Money.parse("100.00"), TODAY));
         long allocated = 10_000;

@@ -73,7 +73,7 @@ public abstract class OptimisticVersionContract extends StorageContract {
     void concurrentWritersOfOneVersionHaveExactlyOneWinner() throws Exception {
         var record = SampleRecord.of(PatientId.random(), "OPEN");
         storage.inTransaction(tx -> tx.aggregates(SampleRecord.TYPE).insert(record));
-        int threads = 8;
+        int threads = 16;
         CountDownLatch start = new CountDownLatch(1);
         AtomicInteger wins = new AtomicInteger();
         AtomicInteger conflicts = new AtomicInteger();

@@ -1,7 +1,7 @@
 package io.github.personalcare.fhir.rest;
 
 import io.github.personalcare.event.DomainEvent;
-import io.github.personalcare.fhir.PatientRecord;
+import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.fhir.PatientRecordMapper;
 import io.github.personalcare.identity.PatientId;
 import java.util.Objects;

@@ -17,7 +17,7 @@ import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.access.Purpose;
 import io.github.personalcare.patient.PatientEvent;
 import io.github.personalcare.fhir.PatientMapper;
-import io.github.personalcare.fhir.PatientRecord;
+import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.fhir.PatientRecordMapper;
 import io.github.personalcare.identity.NhsNumber;
 import io.github.personalcare.identity.NhsNumberVerification;

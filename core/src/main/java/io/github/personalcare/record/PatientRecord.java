@@ -1,4 +1,4 @@
-package io.github.personalcare.fhir;
+package io.github.personalcare.record;
 
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.internal.check.Require;
@@ -22,10 +22,14 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * One patient's whole record as exported to, or imported from, a FHIR Bundle: the patient, the
+ * One patient's whole record: the patient, the
  * professionals involved, care teams, care plans, personal health budgets with their ledger
  * entries, referrals, consents and the audit trail of the patient's record. Every component
  * concerns this one patient (rule {@code ONE_PATIENT}).
+ *
+ * <p>It is what the FHIR module exports to and imports from a Bundle, and what
+ * {@link RecordImportService} stores in bulk, whether read from FHIR or built by a supplier's
+ * migration code.
  *
  * <p>Build one with {@link #builder(Patient)}; the professionals who acted in the audit trail are
  * added to {@link #professionals()} so that every reference in the Bundle resolves.
@@ -241,15 +245,15 @@ public record PatientRecord(
          */
         public PatientRecord build() {
             Set<Actor.Professional> all = new LinkedHashSet<>(professionals);
-            careTeams.forEach(t -> all.addAll(CareTeamMapper.professionals(t)));
+            careTeams.forEach(t -> t.professionals().forEach(m -> all.add(Actor.professional(m.user(), m.role(), m.organisation()))));
             for (AuditRecord r : Require.list("audit", audit, MAX_ENTRIES)) {
-                ActorReferences.parse(r.event().actor())
+                Actor.fromReference(r.event().actor())
                         .filter(Actor.Professional.class::isInstance)
                         .map(Actor.Professional.class::cast)
                         .ifPresent(all::add);
             }
             for (LedgerEntry e : Require.list("ledger", ledger, MAX_ENTRIES)) {
-                ActorReferences.parse(e.recordedBy())
+                Actor.fromReference(e.recordedBy())
                         .filter(Actor.Professional.class::isInstance)
                         .map(Actor.Professional.class::cast)
                         .ifPresent(all::add);

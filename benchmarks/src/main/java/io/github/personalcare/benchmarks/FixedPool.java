@@ -1,0 +1,138 @@
+package io.github.personalcare.benchmarks;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * A fixed pool of physical connections for the timed harness, as a supplier's pool would hand
+ * them out (no pool library: the benchmarks add no dependency for it). {@code close()} returns a
+ * connection to the pool. Counts statements executed and commits, to report them per command.
+ */
+final class FixedPool implements DataSource, AutoCloseable {
+    private final BlockingQueue<Connection> idle;
+    private final Connection[] all;
+    final AtomicLong statements = new AtomicLong();
+    final AtomicLong commits = new AtomicLong();
+
+    /** Opens {@code size} connections to {@code url}, each running {@code setup} once. */
+    FixedPool(String url, int size, String setup) throws SQLException {
+        idle = new ArrayBlockingQueue<>(size);
+        all = new Connection[size];
+        for (int i = 0; i < size; i++) {
+            all[i] = DriverManager.getConnection(url);
+            if (setup != null) {
+                try (Statement s = all[i].createStatement()) {
+                    s.execute(setup);
+                }
+            }
+            idle.add(all[i]);
+        }
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Connection c;
+        try {
+            c = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a connection");
+        }
+        Connection physical = c;
+        boolean[] returned = {false};
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "close":
+                            if (!returned[0]) {
+                                returned[0] = true;
+                                idle.add(physical);
+                            }
+                            return null;
+                        case "isClosed":
+                            return returned[0];
+                        case "commit":
+                            commits.incrementAndGet();
+                            break;
+                        default:
+                            break;
+                    }
+                    Object result = invoke(physical, method, args);
+                    return result instanceof Statement s ? counting(s) : result;
+                });
+    }
+
+    private Object counting(Statement s) {
+        Class<?> type = s instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class : Statement.class;
+        return Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getName().startsWith("execute")) {
+                statements.incrementAndGet();
+            }
+            return invoke(s, method, args);
+        });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (Connection c : all) {
+            c.close();
+        }
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return false;
+    }
+}

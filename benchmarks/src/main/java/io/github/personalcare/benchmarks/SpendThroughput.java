@@ -1,0 +1,298 @@
+package io.github.personalcare.benchmarks;
+
+import io.github.personalcare.PersonalCare;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.budget.AccountKind;
+import io.github.personalcare.budget.BudgetHolder;
+import io.github.personalcare.budget.BudgetId;
+import io.github.personalcare.budget.BudgetLine;
+import io.github.personalcare.budget.BudgetLineCode;
+import io.github.personalcare.budget.BudgetProposal;
+import io.github.personalcare.budget.Eligibility;
+import io.github.personalcare.budget.EligibilityReason;
+import io.github.personalcare.budget.LedgerCommand;
+import io.github.personalcare.budget.Management;
+import io.github.personalcare.budget.Money;
+import io.github.personalcare.budget.PaymentAccount;
+import io.github.personalcare.budget.PersonalHealthBudget;
+import io.github.personalcare.budget.Recipient;
+import io.github.personalcare.budget.SpendCategory;
+import io.github.personalcare.careplan.CarePlan;
+import io.github.personalcare.careteam.CareTeam;
+import io.github.personalcare.identity.NhsNumber;
+import io.github.personalcare.identity.NhsNumberVerification;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.identity.PersonName;
+import io.github.personalcare.identity.UserId;
+import io.github.personalcare.jdbc.JdbcStorage;
+import io.github.personalcare.lang.Versioned;
+import io.github.personalcare.testkit.CarePlans;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Spends per second through {@code care.budgets().recordSpend} on PostgreSQL, beside a plain-JDBC
+ * minimal spend in the same run (SELECT the balance FOR UPDATE, UPDATE it, INSERT a ledger row,
+ * INSERT an audit row; one transaction), each with the same number of threads, each thread
+ * spending from its own budget, through the same fixed pool of connections. A timed harness, not
+ * JMH: what is measured is the database round trips. Also reports statements and commits per
+ * spend, counted at the pool. Issue 13's target: the SDK at least 0.7 of the baseline.
+ *
+ * <pre>
+ * java -cp ... io.github.personalcare.benchmarks.SpendThroughput [jdbcUrl] [threads] [warmupSeconds] [seconds] [rounds]
+ * </pre>
+ * Default URL {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}; each run works in a schema
+ * of its own, dropped at the end.
+ */
+public final class SpendThroughput {
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final OdsCode PRACTICE = OdsCode.of("A81001");
+    private static final BudgetLineCode PA = BudgetLineCode.of("PA-HOURS");
+    private static final String[] NHS_NUMBERS = {"9434765870", "9434765919", "9434765838", "9434765846",
+        "9434765862", "9434765889", "9434765897", "9434765900"};
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private SpendThroughput() {
+    }
+
+    /** A measured phase: operations done, seconds taken, statements and commits counted. */
+    record Phase(String name, long ops, double seconds, long statements, long commits, double cpuMillis) {
+        double perSecond() {
+            return ops / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%-8s %8.0f spends/s  (%d spends in %.1f s; %.2f statements, %.2f commits, "
+                    + "%.3f ms of this JVM's CPU per spend)", name, perSecond(), ops, seconds, (double) statements / ops,
+                    (double) commits / ops, cpuMillis / ops);
+        }
+    }
+
+    /** One spend of thread {@code thread}, its {@code n}th. */
+    @FunctionalInterface
+    interface Spend {
+        void run(int thread, long n) throws Exception;
+    }
+
+    /**
+     * Runs the comparison.
+     *
+     * @param args URL, threads, warm-up seconds, measured seconds, rounds
+     * @throws Exception if the database fails
+     */
+    public static void main(String[] args) throws Exception {
+        String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        if (threads > NHS_NUMBERS.length) {
+            throw new IllegalArgumentException("at most " + NHS_NUMBERS.length + " threads");
+        }
+        String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = java.sql.DriverManager.getConnection(url); Statement s = admin.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        try (FixedPool pool = new FixedPool(url, threads + 1, "SET search_path TO " + schema)) {
+            Spend sdk = sdkSpends(pool, threads);
+            Spend plain = plainSpends(pool, threads);
+            System.out.printf(Locale.ROOT, "%d threads, %d s warm-up, %d s measured, %d rounds; load %s%n", threads, warmup,
+                    seconds, rounds, loadAverage());
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                run("warm-up", pool, threads, warmup, sdk);
+                Phase s = run("sdk", pool, threads, seconds, sdk);
+                run("warm-up", pool, threads, warmup, plain);
+                Phase p = run("baseline", pool, threads, seconds, plain);
+                ratios.add(s.perSecond() / p.perSecond());
+                System.out.printf(Locale.ROOT, "round %d%n  %s%n  %s%n  sdk/baseline %.2f; load %s%n", round, s, p,
+                        s.perSecond() / p.perSecond(), loadAverage());
+            }
+            System.out.printf(Locale.ROOT, "sdk/baseline by round: %s%n", ratios.stream()
+                    .map(r -> String.format(Locale.ROOT, "%.2f", r)).toList());
+        } finally {
+            try (Connection admin = java.sql.DriverManager.getConnection(url); Statement s = admin.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        return String.format(Locale.ROOT, "%.2f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static Phase run(String name, FixedPool pool, int threads, int seconds, Spend spend) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong done = new AtomicLong();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        Exception[] failure = new Exception[1];
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread w = new Thread(() -> {
+                try {
+                    start.await();
+                    while (!stop.get()) {
+                        // a new idempotency key for every spend of the whole run: none is a resend
+                        spend.run(thread, SEQUENCE.incrementAndGet());
+                        done.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failure[0] = e;
+                }
+            });
+            w.start();
+            workers.add(w);
+        }
+        long statements = pool.statements.get();
+        long commits = pool.commits.get();
+        long cpu = cpuNanos();
+        long began = System.nanoTime();
+        start.countDown();
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        for (Thread w : workers) {
+            w.join();
+        }
+        double took = (System.nanoTime() - began) / 1e9;
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return new Phase(name, done.get(), took, pool.statements.get() - statements, pool.commits.get() - commits,
+                (cpuNanos() - cpu) / 1e6);
+    }
+
+    /** CPU time this JVM has used (all threads): the client's cost of a spend, whatever the machine's load. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** One patient, care team, agreed plan and active, funded budget per thread, then spends of 1p. */
+    private static Spend sdkSpends(FixedPool pool, int threads) {
+        JdbcStorage storage = JdbcStorage.postgres(pool);
+        storage.migrate();
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.ofInstant(now, LONDON);
+        PersonalCare care = PersonalCare.builder().storage(storage).clock(Clock.fixed(now, LONDON)).build();
+        AccessContext gp = AccessContext.of(Actor.professional(UserId.of("GP-A81001-1"),
+                ProfessionalRole.GENERAL_PRACTITIONER, PRACTICE), Purpose.DIRECT_CARE);
+        Actor.Professional doctor = (Actor.Professional) gp.actor();
+        BudgetId[] budgets = new BudgetId[threads];
+        for (int t = 0; t < threads; t++) {
+            PatientId patient = care.patients().register(gp, NhsNumber.parse(NHS_NUMBERS[t]), NhsNumberVerification.VERIFIED,
+                    new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10), Set.of(), Optional.of(PRACTICE))
+                    .value().id();
+            Versioned<CareTeam> team = care.careTeams().establish(gp, patient);
+            team = care.careTeams().addProfessional(gp, team.value().id(), doctor.user(), doctor.role(),
+                    doctor.organisation(), team.version());
+            care.careTeams().appointLead(gp, team.value().id(), team.value().professionals().get(0).id(), team.version());
+            AccessContext self = AccessContext.patientSelf(patient);
+            Versioned<CarePlan> plan = care.carePlans().draft(self, patient,
+                    CarePlans.complete(today.plusMonths(CarePlan.FIRST_BUDGET_REVIEW_MONTHS)));
+            plan = care.carePlans().propose(self, plan.value().id(), plan.version());
+            plan = care.carePlans().agree(self, plan.value().id(), plan.version());
+            plan = care.carePlans().coSign(gp, plan.value().id(), plan.version());
+            Versioned<PersonalHealthBudget> budget = care.budgets().propose(gp, new BudgetProposal(patient,
+                    plan.value().id(), new Eligibility(EligibilityReason.CONTINUING_HEALTHCARE, today),
+                    BudgetHolder.patient(), List.of(new BudgetLine(PA, SpendCategory.PERSONAL_ASSISTANT,
+                            Money.parse("60000.00"), Management.directPayment(Recipient.patient(today),
+                                    new PaymentAccount(AccountKind.DEDICATED_ACCOUNT, "DP-ACC-1", today)))), today));
+            budget = care.budgets().activate(gp, budget.value().id(), budget.version());
+            care.budgets().allocate(gp, budget.value().id(), LedgerCommand.Allocation.directPayment("payment-1", PA,
+                    Money.parse("50000.00"), today, "DP-ACC-1"));
+            budgets[t] = budget.value().id();
+        }
+        Money penny = Money.ofPence(1);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        return (thread, n) -> care.budgets().recordSpend(gp, budgets[thread], LedgerCommand.Spend.of(
+                "inv-" + run + "-" + n, PA, penny, today, SpendCategory.PERSONAL_ASSISTANT, "Personal assistant"));
+    }
+
+    /** The minimum a spend needs in plain JDBC: lock the balance, move it, one ledger row, one audit row. */
+    private static Spend plainSpends(FixedPool pool, int threads) throws SQLException {
+        UUID[] budgets = new UUID[threads];
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE plain_budget (id uuid PRIMARY KEY, balance BIGINT NOT NULL, version BIGINT NOT NULL)");
+            s.execute("CREATE TABLE plain_ledger (budget_id uuid NOT NULL, seq BIGINT NOT NULL, idempotency_key text NOT NULL, "
+                    + "amount BIGINT NOT NULL, PRIMARY KEY (budget_id, seq), UNIQUE (budget_id, idempotency_key))");
+            s.execute("CREATE TABLE plain_audit (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, budget_id uuid NOT NULL, "
+                    + "action text NOT NULL, occurred_at timestamptz NOT NULL)");
+            for (int t = 0; t < threads; t++) {
+                budgets[t] = UUID.randomUUID();
+                s.execute("INSERT INTO plain_budget VALUES ('" + budgets[t] + "', 5000000, 1)");
+            }
+        }
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        return (thread, n) -> {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    long balance;
+                    long version;
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT balance, version FROM plain_budget WHERE id = ? FOR UPDATE")) {
+                        ps.setObject(1, budgets[thread]);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            balance = rs.getLong(1);
+                            version = rs.getLong(2);
+                        }
+                    }
+                    if (balance < 1) {
+                        throw new IllegalStateException("baseline budget exhausted");
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE plain_budget SET balance = ?, version = ? WHERE id = ?")) {
+                        ps.setLong(1, balance - 1);
+                        ps.setLong(2, version + 1);
+                        ps.setObject(3, budgets[thread]);
+                        ps.executeUpdate();
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO plain_ledger (budget_id, seq, idempotency_key, amount) VALUES (?, ?, ?, 1)")) {
+                        ps.setObject(1, budgets[thread]);
+                        ps.setLong(2, version);
+                        ps.setString(3, "inv-" + run + "-" + n);
+                        ps.executeUpdate();
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO plain_audit (budget_id, action, occurred_at) VALUES (?, 'budget.spend', now())")) {
+                        ps.setObject(1, budgets[thread]);
+                        ps.executeUpdate();
+                    }
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * A patient's whole record ({@link io.github.personalcare.record.PatientRecord}) and the bulk path
+ * in ({@link io.github.personalcare.record.RecordImportService}, reached by
+ * {@code care.imports()}): records read from FHIR or built by a supplier's migration code are
+ * stored through the access guard with the purpose {@code MIGRATION}, one transaction per record,
+ * idempotent per record, with progress and path-precise problems; the audit trail a record brings
+ * is kept as provenance apart from the SDK's own hash chain.
+ */
+package io.github.personalcare.record;

@@ -1,0 +1,49 @@
+package io.github.personalcare.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Statements per service command on PostgreSQL: fewer than on H2, because the audit records, the
+ * outbox entries and the moved chain heads of a command are written in one statement.
+ */
+class PostgresStatementCountIT extends StatementCountScenarios {
+    private final String schema = TestDatabases.newSchemaName();
+    private HikariDataSource dataSource;
+
+    @Override
+    DataSource open() {
+        dataSource = TestDatabases.postgresSchema(schema, 2);
+        return dataSource;
+    }
+
+    @Override
+    Dialect dialect() {
+        return Dialect.POSTGRESQL;
+    }
+
+    @Override
+    void close() {
+        dataSource.close();
+        TestDatabases.dropSchema(schema);
+    }
+
+    @Override
+    Map<String, Integer> ceilings() {
+        Map<String, Integer> c = new LinkedHashMap<>();
+        c.put("patient.register", 7);
+        c.put("careteam.establish", 8);
+        c.put("careteam.addProfessional", 4);
+        c.put("careplan.draft", 5);
+        c.put("careplan.agree", 4);
+        c.put("careplan.read", 4);
+        c.put("budget.allocate", 6);
+        c.put("budget.recordSpend", 6);
+        c.put("budget.recordSpend.resent", 4);
+        c.put("budget.balance", 4);
+        return c;
+    }
+}

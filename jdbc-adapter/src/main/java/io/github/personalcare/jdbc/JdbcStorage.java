@@ -197,7 +197,11 @@ public final class JdbcStorage implements Storage {
                 c.commit();
             } catch (SQLException e) {
                 rollback(c);
-                throw SqlErrors.commitFailure(e);
+                throw SqlErrors.commitFailure(e.getSQLState());
+            } catch (RuntimeException e) {
+                // A driver or pool failing without an SQLException: nothing proves a rollback.
+                rollback(c);
+                throw SqlErrors.commitFailure(null);
             }
             return result;
         } finally {

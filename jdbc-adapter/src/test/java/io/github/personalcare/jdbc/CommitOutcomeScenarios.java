@@ -48,7 +48,8 @@ abstract class CommitOutcomeScenarios {
     @BeforeEach
     void openStorage() {
         database = open();
-        storage = JdbcStorage.builder(failingCommits(database.dataSource)).dialect(dialect()).build();
+        storage = JdbcStorage.builder(failingCommits(database.dataSource)).dialect(dialect())
+                .additionalMigrations(TestDatabases.TEST_TYPES).build();
     }
 
     @AfterEach

@@ -829,12 +829,16 @@ public final class BudgetService {
      * @return the budget at its new version, with the line's new planned amount
      * @throws RuleViolationException   with R24 if a direct-payment reduction has no notice in force
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
-     * @throws InvalidInputException if the line is not a line of this budget (R15) or the amount is not positive
+     * @throws InvalidInputException if the line, amount or notice is missing, the line is not a line of this
+     *                               budget (R15) or the amount is not positive; missing ones before anything is audited
      * @throws NotFoundException if the caller may ask and there is no such budget (audited)
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> changePlannedAmount(AccessContext ctx, BudgetId id, BudgetLineCode line,
             Money amount, Optional<NoticeId> notice, long expectedVersion) {
+        Require.present("line", line);
+        Require.present("amount", amount);
+        Require.present("notice", notice);
         return change(ctx, id, expectedVersion, "budget.plannedAmount", (p, b) -> {
             PersonalHealthBudget next = b.changePlannedAmount(line, amount, notice);
             publish(p, new BudgetEvent.PlannedAmountChanged(UUID.randomUUID(), p.now(), b.patient(), id, line.value(),

@@ -152,6 +152,20 @@ class BudgetBadInputTest {
     }
 
     @Test
+    @DisplayName("Issue 15 item 7: a statement or health change dated outside CalendarLimits is a typed error")
+    void datesOutsideTheCalendarLimitsAreTypedErrors() {
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> b.budgets().statement(b.w.gp, budget.id(), java.time.LocalDate.MAX))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("date"))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("DATE"));
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> b.budgets().recordHealthChange(b.w.gp, budget.id(), java.time.LocalDate.of(1, 1, 1),
+                        version))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("on"));
+        assertNothingStored();
+    }
+
+    @Test
     @DisplayName("R17 issue 15 item 7: an allocation of Long.MAX_VALUE pence is a typed error, not an overflow")
     void anAllocationAboveTheMaximumIsATypedError() {
         assertThatExceptionOfType(InvalidInputException.class)

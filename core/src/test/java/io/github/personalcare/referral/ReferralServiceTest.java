@@ -529,4 +529,18 @@ class ReferralServiceTest {
         assertThat(referrals.findServices(CARDIOLOGY, " ls6 ")).containsExactly(LEEDS_CARDIOLOGY);
         assertThat(referrals.findServices(CARDIOLOGY, "M1")).isEmpty();
     }
+
+    @Test
+    @DisplayName("Issue 15 item 7: a UBRN or break-glass reason left out is a typed error naming it, not audited")
+    void aMissingUbrnOrReasonIsATypedError() {
+        int audited = audit().size();
+        assertThatExceptionOfType(io.github.personalcare.lang.InvalidInputException.class)
+                .isThrownBy(() -> referrals.findByUbrn(world.gp, world.patient, null))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("ubrn"));
+        assertThatExceptionOfType(io.github.personalcare.lang.InvalidInputException.class)
+                .isThrownBy(() -> io.github.personalcare.access.AccessContext.of(world.gp.actor(),
+                        io.github.personalcare.access.Purpose.EMERGENCY, (String) null))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("reason"));
+        assertThat(audit()).hasSize(audited);
+    }
 }

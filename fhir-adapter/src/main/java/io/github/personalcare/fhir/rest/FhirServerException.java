@@ -59,9 +59,13 @@ public class FhirServerException extends TransportException {
         }
     }
 
+    /** What went wrong, by kind. */
     private final Failure failure;
+    /** The HTTP status, or 0 when no response arrived. */
     private final int status;
+    /** The OperationOutcome's issues: severity, code and path only. */
     private final List<OutcomeIssue> issues;
+    /** How long the server asked the client to wait, if it said. */
     private final Duration retryAfter;
 
     /**

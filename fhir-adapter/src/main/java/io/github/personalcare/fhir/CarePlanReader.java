@@ -91,9 +91,9 @@ final class CarePlanReader {
             endReason = fhirStatus.flatMap(CarePlanCodes::inferredEndReason);
         }
         Optional<Instant> drafted = r.requiredText("created", "REQUIRED")
-                .flatMap(v -> SdkExtensions.dateTime(r, "created", v));
+                .flatMap(v -> FhirDateTimes.start(r, "created", v));
         Optional<Instant> ended = r.object("period").flatMap(p -> p.text("end")
-                .flatMap(v -> SdkExtensions.dateTime(p, "end", v)));
+                .flatMap(v -> FhirDateTimes.end(p, "end", v)));
         r.object("period").filter(p -> p.has("start")).ifPresent(p -> context.ignored(p.path() + ".start"));
 
         Optional<CarePlanContent> content = Optional.empty();
@@ -115,6 +115,11 @@ final class CarePlanReader {
         for (int i = 0; i < versionExtensions.size(); i++) {
             FhirElement e = versionExtensions.get(i);
             version(e, i + 1, id, patient, content, context).ifPresent(versions::add);
+        }
+        if (versionExtensions.isEmpty() && status.filter(PlanStatus.AGREED::equals).isPresent()) {
+            // another system's active plan: nothing records who agreed it
+            r.problem("extension", "R8", "an agreed (active) plan needs its agreement recorded by the patient or a "
+                    + "representative: the SDK's agreed-version extension with their signature");
         }
         if (context.hasProblems() || id.isEmpty() || patient.isEmpty() || status.isEmpty() || drafted.isEmpty()
                 || content.isEmpty()) {

@@ -53,7 +53,9 @@ import java.util.Set;
  * </ul>
  *
  * <p>On input a Consent without patient, or without policy and policyRule, is refused (R44), as
- * is a typed root or an untyped nested provision (R43) and overlapping contradicting siblings (R45).
+ * is an untyped nested provision (R43) and overlapping contradicting siblings (R45). A typed root
+ * provision, which other systems write, is read as an untyped root holding one nested provision
+ * with that type and the root's conditions, with a warning {@code ROOT_PROVISION_TYPED}.
  */
 public final class ConsentMapper implements FhirMapper<ConsentRecord> {
     static final String LEGAL_AUTHORITY = FhirSystems.SDK_BASE + "/StructureDefinition/consent-legal-authority";
@@ -206,7 +208,7 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         Optional<List<ConsentCategory>> categories = categories(r);
         Optional<PatientId> patient = patient(r);
         Optional<Instant> recordedAt = r.requiredText("dateTime", "REQUIRED")
-                .flatMap(v -> SdkExtensions.instant(r, "dateTime", v));
+                .flatMap(v -> FhirDateTimes.start(r, "dateTime", v));
         Optional<Performer> performer = performer(r, patient);
         Optional<List<PolicyReference>> policies = policies(r);
         Optional<Optional<BasePolicy>> policyRule = policyRule(r);
@@ -362,6 +364,14 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
     }
 
     private static Optional<Provision> provision(FhirElement p, boolean isRoot) {
+        if (isRoot && p.has("type")) {
+            // R43 keeps the base policy in policyRule; a typed root (common in R4 examples) says "permit or
+            // deny when these conditions are met", which is what one nested provision under an untyped root says.
+            p.warning("type", "ROOT_PROVISION_TYPED", "the root provision has a type: read as an untyped root "
+                    + "holding one nested provision with that type and the root's conditions (R43)");
+            return provision(p, false).flatMap(inner -> SdkExtensions.build(p, null,
+                    () -> Provision.root().provision(inner).build()));
+        }
         for (Iterator<String> names = p.json().fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!PROVISION_READ.contains(name)) {
@@ -370,10 +380,6 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         }
         Optional<ProvisionType> type = Optional.empty();
         Optional<String> typeCode = p.text("type");
-        if (isRoot && typeCode.isPresent()) {
-            p.problem("type", "R43", "the root provision has no type; the base policy comes from the policyRule");
-            return Optional.empty();
-        }
         if (!isRoot) {
             if (typeCode.isEmpty()) {
                 p.problem("type", "R43", "a nested provision must say permit or deny");
@@ -389,8 +395,8 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         Optional<FhirElement> periodElement = p.object("period");
         if (periodElement.isPresent()) {
             FhirElement x = periodElement.get();
-            Optional<Instant> start = x.text("start").flatMap(v -> SdkExtensions.instant(x, "start", v));
-            Optional<Instant> end = x.text("end").flatMap(v -> SdkExtensions.instant(x, "end", v));
+            Optional<Instant> start = x.text("start").flatMap(v -> FhirDateTimes.start(x, "start", v));
+            Optional<Instant> end = x.text("end").flatMap(v -> FhirDateTimes.end(x, "end", v));
             if (x.has("start") != start.isPresent() || x.has("end") != end.isPresent()) {
                 return Optional.empty();
             }

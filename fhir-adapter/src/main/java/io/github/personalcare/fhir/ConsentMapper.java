@@ -205,7 +205,7 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
                 .flatMap(v -> r.convert("status", () -> ConsentCodes.STATUS.read(v, "status", "CODE",
                         "is not a known consent status")));
         Optional<ConsentScope> scope = scope(r);
-        Optional<List<ConsentCategory>> categories = categories(r);
+        Optional<List<ConsentCategory>> categories = categories(r, scope);
         Optional<PatientId> patient = patient(r);
         Optional<Instant> recordedAt = r.requiredText("dateTime", "REQUIRED")
                 .flatMap(v -> FhirDateTimes.start(r, "dateTime", v));
@@ -247,7 +247,7 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         return Optional.empty();
     }
 
-    private static Optional<List<ConsentCategory>> categories(FhirElement r) {
+    private static Optional<List<ConsentCategory>> categories(FhirElement r, Optional<ConsentScope> scope) {
         List<ConsentCategory> out = new ArrayList<>();
         for (FhirElement category : r.objects("category")) {
             boolean known = false;
@@ -265,8 +265,15 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
                 r.context().ignored(category.path());
             }
         }
+        if (out.isEmpty() && scope.filter(ConsentScope.PATIENT_PRIVACY::equals).isPresent()) {
+            // another system's category (LOINC 59284-0 "Patient Consent", ...) on a privacy consent: the scope says
+            // it governs access to information, which is the one category the domain knows
+            r.warning("category", "CATEGORY_FROM_SCOPE",
+                    "no v3-ActCode INFA category: a patient-privacy consent is read as information access");
+            return Optional.of(List.of(ConsentCategory.INFORMATION_ACCESS));
+        }
         if (out.isEmpty()) {
-            r.problem("category", "CODE", "needs a category the SDK knows (v3-ActCode INFA)");
+            r.problem("category", "CODE", "needs a category the SDK knows (v3-ActCode INFA), or scope patient-privacy");
             return Optional.empty();
         }
         return Optional.of(out);
@@ -291,8 +298,9 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
     private static Optional<Performer> performer(FhirElement r, Optional<PatientId> patient) {
         List<FhirElement> performers = r.objects("performer");
         if (performers.isEmpty()) {
-            r.problem("performer", "REQUIRED", "who gave the consent is required: the Patient or a representative");
-            return Optional.empty();
+            // FHIR allows a Consent without performer; the domain's default is the patient (ConsentTerms.builder)
+            r.warning("performer", "PERFORMER_DEFAULTED", "is missing: read as the patient, the domain's default");
+            return Optional.of(Performer.patient());
         }
         if (performers.size() > 1) {
             performers.get(1).problem(null, "PERFORMER", "the SDK records one performer: who gave the consent");

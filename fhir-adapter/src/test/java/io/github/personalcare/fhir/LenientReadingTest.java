@@ -217,4 +217,31 @@ class LenientReadingTest {
         json.set("extension", kept);
         return json;
     }
+
+    @Test
+    void aPrivacyConsentWithoutPerformerOrInfaCategoryReadsAsThePatientsInformationAccessConsent() {
+        ConsentMapper mapper = new ConsentMapper();
+        ObjectNode json = mapper.toFhir(ReferralConsentFixtures.carerMaySeeThePlan());
+        json.remove("performer");
+        json.putArray("category").addObject().putArray("coding").addObject()
+                .put("system", "http://loinc.org").put("code", "59284-0");
+        FhirImport<io.github.personalcare.consent.ConsentRecord> read = importer.read(FhirWriter.toJson(json), mapper);
+        assertThat(read.value().terms()).isEqualTo(ReferralConsentFixtures.carerMaySeeThePlan().terms());
+        assertThat(read.warnings()).extracting(ImportProblem::jsonPath, ImportProblem::rule).containsExactlyInAnyOrder(
+                tuple("$.performer", "PERFORMER_DEFAULTED"), tuple("$.category", "CATEGORY_FROM_SCOPE"));
+    }
+
+    @Test
+    @DisplayName("R50 an AuditEvent another system wrote is refused with one problem: it cannot join the tamper-evident trail")
+    void r50AForeignAuditEventIsRefusedWithOneProblem() {
+        FhirImportException e = FhirJsonForTests.refused("""
+                {"resourceType": "AuditEvent", "id": "example",
+                 "type": {"system": "http://dicom.nema.org/resources/ontology/DCM", "code": "110110"},
+                 "recorded": "2012-10-25T22:04:27+11:00",
+                 "agent": [{"requestor": true, "who": {"reference": "Practitioner/dr-1"}}],
+                 "source": {"observer": {"display": "hospital"}},
+                 "entity": [{"what": {"reference": "Patient/pat-1"}}]}""", new AuditEventMapper());
+        assertThat(e.problems()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .containsExactly(tuple("$.entity", "R50"));
+    }
 }

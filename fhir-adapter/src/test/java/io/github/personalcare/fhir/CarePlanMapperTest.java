@@ -193,8 +193,11 @@ class CarePlanMapperTest {
     void withoutTheBundleGoalsDoNotResolveAndThatIsAProblemNotAnException() {
         ImportContext context = ImportContext.root();
         assertThat(mapper.fromFhir(mapper.toFhir(CareFixtures.agreed()), context)).isEmpty();
+        // a goal not in the Bundle is not kept (a warning); the actions that name it are then refused
+        assertThat(context.warnings()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .contains(tuple("$.goal[0].reference", "GOAL_NOT_IN_BUNDLE"));
         assertThat(context.problems()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
-                .contains(tuple("$.goal[0].reference", "REFERENCE"));
+                .contains(tuple("$.activity[0].detail.goal[0].reference", "GOAL_LINK"));
     }
 
     @Test

@@ -109,7 +109,7 @@ class OfficialExamplesCountsTest {
     private static final String EXPECTED = """
             type: mapped / refused for domain rules only / for domain rules and others / for others only
             AuditEvent         0 /   8 /   0 /   2
-            CarePlan           0 /   1 /   6 /   5
+            CarePlan           0 /   8 /   3 /   1
             CareTeam           2 /   0 /   0 /   0
             Consent            3 /   0 /   1 /   9
             Goal               0 /   0 /   0 /   2

@@ -151,6 +151,12 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
         }
         FhirElement r = root.get();
         r.ignoreAllBut(READ);
+        if (r.objects("entity").stream().noneMatch(e -> e.has("detail"))) {
+            // another system's AuditEvent: one problem, not a list of every SDK element it lacks
+            r.problem("entity", "R50", "an AuditEvent without the SDK's chain details cannot join the SDK's "
+                    + "append-only, tamper-evident audit trail");
+            return Optional.empty();
+        }
         Optional<UUID> id = r.requiredText("id", "ID").flatMap(v -> r.convert("id", () -> uuid(v)));
         Optional<String> action = Optional.empty();
         for (FhirElement subtype : r.objects("subtype")) {

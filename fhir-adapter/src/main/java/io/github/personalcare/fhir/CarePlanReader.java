@@ -90,10 +90,11 @@ final class CarePlanReader {
                 && SdkExtensions.first(r, SdkExtensions.url(STATUS)).isEmpty()) {
             endReason = fhirStatus.flatMap(CarePlanCodes::inferredEndReason);
         }
-        Optional<Instant> drafted = r.requiredText("created", "REQUIRED")
-                .flatMap(v -> SdkExtensions.dateTime(r, "created", v));
+        Optional<Instant> drafted = r.has("created") || r.object("period").map(p -> !p.has("start")).orElse(true)
+                ? r.requiredText("created", "REQUIRED").flatMap(v -> FhirDateTimes.start(r, "created", v))
+                : draftedFromPeriod(r);
         Optional<Instant> ended = r.object("period").flatMap(p -> p.text("end")
-                .flatMap(v -> SdkExtensions.dateTime(p, "end", v)));
+                .flatMap(v -> FhirDateTimes.end(p, "end", v)));
         r.object("period").filter(p -> p.has("start")).ifPresent(p -> context.ignored(p.path() + ".start"));
 
         Optional<CarePlanContent> content = Optional.empty();
@@ -115,6 +116,11 @@ final class CarePlanReader {
         for (int i = 0; i < versionExtensions.size(); i++) {
             FhirElement e = versionExtensions.get(i);
             version(e, i + 1, id, patient, content, context).ifPresent(versions::add);
+        }
+        if (versionExtensions.isEmpty() && status.filter(PlanStatus.AGREED::equals).isPresent()) {
+            // another system's active plan: nothing records who agreed it
+            r.problem("extension", "R8", "an agreed (active) plan needs its agreement recorded by the patient or a "
+                    + "representative: the SDK's agreed-version extension with their signature");
         }
         if (context.hasProblems() || id.isEmpty() || patient.isEmpty() || status.isEmpty() || drafted.isEmpty()
                 || content.isEmpty()) {
@@ -222,6 +228,12 @@ final class CarePlanReader {
         return e.convert(null, () -> new Signature(kind.get(), actor.get(), authority, at.get()));
     }
 
+    /** Another system's plan without {@code created}: drafted when its period starts, with a warning. */
+    private static Optional<Instant> draftedFromPeriod(FhirElement r) {
+        r.warning("created", "DRAFTED_FROM_PERIOD", "is missing: the plan is read as drafted at its period start");
+        return r.object("period").flatMap(p -> p.text("start").flatMap(v -> FhirDateTimes.start(p, "start", v)));
+    }
+
     /** The content of a plan or snapshot resource; its goals are resolved through the Bundle. */
     private Optional<CarePlanContent> content(FhirElement r, CarePlanId plan, PatientId patient,
             Optional<Integer> version, ImportContext context) {
@@ -231,8 +243,14 @@ final class CarePlanReader {
         Map<String, GoalId> goalsByReference = new HashMap<>();
         for (FhirElement ref : r.objects("goal")) {
             Optional<String> literal = ref.requiredText("reference", "REFERENCE");
-            Optional<PlanGoal> goal = CareTeamMapper.resolve(ref, "Goal", context)
-                    .flatMap(j -> goals.fromFhir(j, context.within(ref.path())));
+            Optional<JsonNode> target = literal.flatMap(context::resolve)
+                    .filter(j -> "Goal".equals(j.path("resourceType").asText()));
+            if (literal.isPresent() && target.isEmpty()) {
+                // another system's plan sent without its Goals: what is not there cannot be kept
+                ref.warning("reference", "GOAL_NOT_IN_BUNDLE", "the Goal is not in the Bundle: not kept");
+                continue;
+            }
+            Optional<PlanGoal> goal = target.flatMap(j -> goals.fromFhir(j, context.within(ref.path())));
             if (goal.isPresent()) {
                 PlanGoal g = goal.get();
                 if (!g.plan().equals(plan) || !g.patient().equals(patient) || !g.version().equals(version)) {

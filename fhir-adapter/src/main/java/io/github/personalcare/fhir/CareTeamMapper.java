@@ -43,8 +43,10 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
     static final String AUTHORITY_EXTENSION = "carer-authority";
     static final String AGREED_EXTENSION = "carer-patient-agreed-at";
 
-    private static final Set<String> READ = Set.of("resourceType", "id", "meta", "status", "subject", "participant");
-    private static final Set<String> PARTICIPANT_READ = Set.of("extension", "role", "member", "period");
+    private static final Set<String> READ = Set.of("resourceType", "id", "meta", "status", "subject", "participant",
+            "period");
+    private static final Set<String> PARTICIPANT_READ = Set.of("extension", "role", "member", "period",
+            "onBehalfOf");
     private static final Set<String> RELATED_READ = Set.of("resourceType", "id", "meta", "extension", "identifier",
             "active", "patient", "relationship");
 
@@ -169,15 +171,16 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
         Optional<MemberId> lead = Optional.empty();
         for (FhirElement p : r.objects("participant")) {
             p.ignoreAllBut(PARTICIPANT_READ);
-            Optional<MemberId> member = memberId(p);
-            Optional<MembershipPeriod> period = period(p);
             Optional<FhirElement> coding = p.objects("role").stream().flatMap(c -> c.objects("coding").stream())
                     .filter(c -> CareTeamCodes.ROLE_SYSTEM.fromCode(c.json().path("system").asText("")).isPresent())
                     .findFirst();
             if (coding.isEmpty()) {
-                p.problem("role", "R12", "a coding of the SDK's professional-role or carer-role code system is required");
+                // written by another system: kept where the domain can hold it, else left out with a warning
+                ForeignParticipants.read(p, r, context, roles).ifPresent(professionals::add);
                 continue;
             }
+            Optional<MemberId> member = memberId(p);
+            Optional<MembershipPeriod> period = period(p);
             Optional<String> code = coding.get().requiredText("code", "R12");
             Optional<FhirElement> target = p.object("member");
             if (target.isEmpty()) {
@@ -265,7 +268,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
                 authority, agreed, period));
     }
 
-    private static Optional<MemberId> memberId(FhirElement p) {
+    static Optional<MemberId> memberId(FhirElement p) {
         Optional<FhirElement> ext = SdkExtensions.first(p, SdkExtensions.url(MEMBER_EXTENSION));
         if (ext.isEmpty()) {
             p.problem("extension", "CARE_TEAM_MEMBER", "the membership id extension is required");
@@ -288,8 +291,8 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
             return Optional.empty();
         }
         Optional<Instant> start = period.get().requiredText("start", "R12")
-                .flatMap(v -> SdkExtensions.dateTime(period.get(), "start", v));
-        Optional<Instant> end = period.get().text("end").flatMap(v -> SdkExtensions.dateTime(period.get(), "end", v));
+                .flatMap(v -> FhirDateTimes.start(period.get(), "start", v));
+        Optional<Instant> end = period.get().text("end").flatMap(v -> FhirDateTimes.end(period.get(), "end", v));
         if (start.isEmpty() || period.get().has("end") && end.isEmpty()) {
             return Optional.empty();
         }

@@ -53,7 +53,9 @@ import java.util.Set;
  * </ul>
  *
  * <p>On input a Consent without patient, or without policy and policyRule, is refused (R44), as
- * is a typed root or an untyped nested provision (R43) and overlapping contradicting siblings (R45).
+ * is an untyped nested provision (R43) and overlapping contradicting siblings (R45). A typed root
+ * provision, which other systems write, is read as an untyped root holding one nested provision
+ * with that type and the root's conditions, with a warning {@code ROOT_PROVISION_TYPED}.
  */
 public final class ConsentMapper implements FhirMapper<ConsentRecord> {
     static final String LEGAL_AUTHORITY = FhirSystems.SDK_BASE + "/StructureDefinition/consent-legal-authority";
@@ -203,10 +205,10 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
                 .flatMap(v -> r.convert("status", () -> ConsentCodes.STATUS.read(v, "status", "CODE",
                         "is not a known consent status")));
         Optional<ConsentScope> scope = scope(r);
-        Optional<List<ConsentCategory>> categories = categories(r);
+        Optional<List<ConsentCategory>> categories = categories(r, scope);
         Optional<PatientId> patient = patient(r);
         Optional<Instant> recordedAt = r.requiredText("dateTime", "REQUIRED")
-                .flatMap(v -> SdkExtensions.instant(r, "dateTime", v));
+                .flatMap(v -> FhirDateTimes.start(r, "dateTime", v));
         Optional<Performer> performer = performer(r, patient);
         Optional<List<PolicyReference>> policies = policies(r);
         Optional<Optional<BasePolicy>> policyRule = policyRule(r);
@@ -245,7 +247,7 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         return Optional.empty();
     }
 
-    private static Optional<List<ConsentCategory>> categories(FhirElement r) {
+    private static Optional<List<ConsentCategory>> categories(FhirElement r, Optional<ConsentScope> scope) {
         List<ConsentCategory> out = new ArrayList<>();
         for (FhirElement category : r.objects("category")) {
             boolean known = false;
@@ -263,8 +265,15 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
                 r.context().ignored(category.path());
             }
         }
+        if (out.isEmpty() && scope.filter(ConsentScope.PATIENT_PRIVACY::equals).isPresent()) {
+            // another system's category (LOINC 59284-0 "Patient Consent", ...) on a privacy consent: the scope says
+            // it governs access to information, which is the one category the domain knows
+            r.warning("category", "CATEGORY_FROM_SCOPE",
+                    "no v3-ActCode INFA category: a patient-privacy consent is read as information access");
+            return Optional.of(List.of(ConsentCategory.INFORMATION_ACCESS));
+        }
         if (out.isEmpty()) {
-            r.problem("category", "CODE", "needs a category the SDK knows (v3-ActCode INFA)");
+            r.problem("category", "CODE", "needs a category the SDK knows (v3-ActCode INFA), or scope patient-privacy");
             return Optional.empty();
         }
         return Optional.of(out);
@@ -289,8 +298,9 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
     private static Optional<Performer> performer(FhirElement r, Optional<PatientId> patient) {
         List<FhirElement> performers = r.objects("performer");
         if (performers.isEmpty()) {
-            r.problem("performer", "REQUIRED", "who gave the consent is required: the Patient or a representative");
-            return Optional.empty();
+            // FHIR allows a Consent without performer; the domain's default is the patient (ConsentTerms.builder)
+            r.warning("performer", "PERFORMER_DEFAULTED", "is missing: read as the patient, the domain's default");
+            return Optional.of(Performer.patient());
         }
         if (performers.size() > 1) {
             performers.get(1).problem(null, "PERFORMER", "the SDK records one performer: who gave the consent");
@@ -362,6 +372,14 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
     }
 
     private static Optional<Provision> provision(FhirElement p, boolean isRoot) {
+        if (isRoot && p.has("type")) {
+            // R43 keeps the base policy in policyRule; a typed root (common in R4 examples) says "permit or
+            // deny when these conditions are met", which is what one nested provision under an untyped root says.
+            p.warning("type", "ROOT_PROVISION_TYPED", "the root provision has a type: read as an untyped root "
+                    + "holding one nested provision with that type and the root's conditions (R43)");
+            return provision(p, false).flatMap(inner -> SdkExtensions.build(p, null,
+                    () -> Provision.root().provision(inner).build()));
+        }
         for (Iterator<String> names = p.json().fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!PROVISION_READ.contains(name)) {
@@ -370,10 +388,6 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         }
         Optional<ProvisionType> type = Optional.empty();
         Optional<String> typeCode = p.text("type");
-        if (isRoot && typeCode.isPresent()) {
-            p.problem("type", "R43", "the root provision has no type; the base policy comes from the policyRule");
-            return Optional.empty();
-        }
         if (!isRoot) {
             if (typeCode.isEmpty()) {
                 p.problem("type", "R43", "a nested provision must say permit or deny");
@@ -389,8 +403,8 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         Optional<FhirElement> periodElement = p.object("period");
         if (periodElement.isPresent()) {
             FhirElement x = periodElement.get();
-            Optional<Instant> start = x.text("start").flatMap(v -> SdkExtensions.instant(x, "start", v));
-            Optional<Instant> end = x.text("end").flatMap(v -> SdkExtensions.instant(x, "end", v));
+            Optional<Instant> start = x.text("start").flatMap(v -> FhirDateTimes.start(x, "start", v));
+            Optional<Instant> end = x.text("end").flatMap(v -> FhirDateTimes.end(x, "end", v));
             if (x.has("start") != start.isPresent() || x.has("end") != end.isPresent()) {
                 return Optional.empty();
             }

@@ -17,6 +17,14 @@ public final class FhirSystems {
     public static final String ODS_SITE = "https://fhir.nhs.uk/Id/ods-site-code";
     /** SDS user id identifier system: accepted on input as a professional's user id. */
     public static final String SDS_USER_ID = "https://fhir.nhs.uk/Id/sds-user-id";
+    /** General Medical Council number (doctors): accepted on input as a professional's user id {@code gmc:<number>}. */
+    public static final String GMC_NUMBER = "https://fhir.hl7.org.uk/Id/gmc-number";
+    /** General Medical Practitioner (GP) number: accepted on input as a user id {@code gmp:<number>}. */
+    public static final String GMP_NUMBER = "https://fhir.hl7.org.uk/Id/gmp-number";
+    /** General Pharmaceutical Council number: accepted on input as a user id {@code gphc:<number>}. */
+    public static final String GPHC_NUMBER = "https://fhir.hl7.org.uk/Id/gphc-number";
+    /** Nursing and Midwifery Council PIN: accepted on input as a user id {@code nmc:<number>}. */
+    public static final String NMC_NUMBER = "https://fhir.hl7.org.uk/Id/nmc-number";
 
     /** UK Core NHS number verification status extension (R3). */
     public static final String NHS_NUMBER_VERIFICATION_EXTENSION =

@@ -45,6 +45,16 @@ final class ForeignIds {
         return derived(type, id).toString();
     }
 
+    /** {@return whether {@code id} is a FHIR id: 1 to 64 letters, digits, '-' or '.'} */
+    static boolean isFhirId(String id) {
+        return FHIR_ID.matcher(id).matches();
+    }
+
+    /** The UUID text the rule gives the FHIR id {@code id} of a {@code type}: the id if a UUID, else derived; no warning. */
+    static String uuidText(String type, String id) {
+        return UUID_TEXT.matcher(id).matches() ? id : derived(type, id).toString();
+    }
+
     /** The name-based UUID the rule gives a non-UUID id. */
     static UUID derived(String type, String id) {
         return UUID.nameUUIDFromBytes((type + "/" + id).getBytes(StandardCharsets.UTF_8));

@@ -64,13 +64,7 @@ public final class PractitionerRoleMapper implements FhirMapper<Actor.Profession
         if (practitioner.isEmpty()) {
             r.problem("practitioner", "REQUIRED", "is required");
         } else {
-            Optional<String> value = References.identifier(practitioner.get(), "Practitioner",
-                    PractitionerMapper.USER_SYSTEMS);
-            if (value.isEmpty()) {
-                practitioner.get().problem(null, "IDENTIFIER", "must carry or resolve to a user id identifier");
-            } else {
-                user = practitioner.get().convert("identifier", () -> UserId.of(value.get()));
-            }
+            user = PractitionerMapper.referenced(practitioner.get());
         }
         Optional<OdsCode> organisation = Optional.empty();
         Optional<FhirElement> organization = r.object("organization");
@@ -93,7 +87,11 @@ public final class PractitionerRoleMapper implements FhirMapper<Actor.Profession
         return Optional.of(Actor.professional(user.get(), role.get(), organisation.get()));
     }
 
-    private static Optional<ProfessionalRole> role(FhirElement r) {
+    /**
+     * The role: a coding of the SDK's professional-role system; else a national or HL7 code with a
+     * clear mapping ({@link ProfessionalRoleCodes}), with a warning that the code itself is not kept.
+     */
+    static Optional<ProfessionalRole> role(FhirElement r) {
         for (FhirElement code : r.objects("code")) {
             for (FhirElement coding : code.objects("coding")) {
                 if (coding.text("system").filter(FhirSystems.SDK_PROFESSIONAL_ROLE::equals).isPresent()) {
@@ -108,7 +106,15 @@ public final class PractitionerRoleMapper implements FhirMapper<Actor.Profession
                 }
             }
         }
-        r.problem("code", "ROLE", "a coding of the SDK's professional-role code system is required");
+        for (FhirElement code : r.objects("code")) {
+            Optional<ProfessionalRole> mapped = ProfessionalRoleCodes.roleOf(code);
+            if (mapped.isPresent()) {
+                code.warning(null, "ROLE_MAPPED", "a national or HL7 role code: the SDK keeps the role it names, not the code");
+                return mapped;
+            }
+        }
+        r.problem("code", "ROLE", "a role the SDK knows is required: an SDK professional role, or an SDS job role, "
+                + "SNOMED CT or HL7 practitioner-role code that names one");
         return Optional.empty();
     }
 }

@@ -95,7 +95,7 @@ final class ServiceRequestReader {
         RequestType requestType = requestType(r);
         Optional<PatientId> patient = patient(r);
         Optional<Instant> authoredOn = r.requiredText("authoredOn", "REQUIRED")
-                .flatMap(v -> SdkExtensions.instant(r, "authoredOn", v));
+                .flatMap(v -> FhirDateTimes.start(r, "authoredOn", v));
         Optional<Referrer> referrer = referrer(r);
         Optional<Specialty> specialty = specialty(r);
         Optional<String> reason = reason(r);
@@ -215,8 +215,9 @@ final class ServiceRequestReader {
             return priority;
         }
         if (fhir.isEmpty()) {
-            r.problem("priority", "R28", "is required: routine or urgent, or an e-RS priority coding");
-            return Optional.empty();
+            // FHIR: "if missing, this task should be performed with normal priority"
+            r.warning("priority", "PRIORITY_DEFAULTED", "is missing: read as routine, FHIR's meaning if missing");
+            return Optional.of(Priority.ROUTINE);
         }
         Optional<Priority> priority = ReferralCodes.PRIORITY.fromCode(fhir.get());
         if (priority.isEmpty()) {
@@ -260,21 +261,27 @@ final class ServiceRequestReader {
     private static Optional<Referrer> referrer(FhirElement r) {
         Optional<UserId> user = Optional.empty();
         Optional<FhirElement> requester = r.object("requester");
+        Optional<JsonNode> requesterRole = requester.flatMap(q -> q.text("reference")).flatMap(r.context()::resolve)
+                .filter(j -> "PractitionerRole".equals(j.path("resourceType").asText()));
         if (requester.isEmpty()) {
             r.problem("requester", "REQUIRED", "is required");
-        } else {
-            Optional<String> value = References.identifier(requester.get(), "Practitioner",
-                    PractitionerMapper.USER_SYSTEMS);
-            if (value.isEmpty()) {
-                requester.get().problem(null, "IDENTIFIER", "must carry or resolve to a Practitioner's user id identifier");
+        } else if (requesterRole.isPresent()) {
+            // another system's requester as a PractitionerRole in the Bundle: its practitioner is the referrer
+            Optional<FhirElement> role = FhirElement.resource(requesterRole.get(),
+                    r.context().within(requester.get().path()), "PractitionerRole");
+            Optional<FhirElement> practitioner = role.flatMap(x -> x.object("practitioner"));
+            if (practitioner.isEmpty()) {
+                requester.get().problem(null, "IDENTIFIER", "the PractitionerRole names no practitioner");
             } else {
-                user = requester.get().convert("identifier", () -> UserId.of(value.get()));
+                user = PractitionerMapper.referenced(practitioner.get());
             }
+        } else {
+            user = PractitionerMapper.referenced(requester.get());
         }
         Optional<OdsCode> organisation = Optional.empty();
         Optional<FhirElement> ext = SdkExtensions.one(r, REFERRING_ORGANISATION, "R5");
         if (ext.isEmpty()) {
-            r.problem("extension", "R5", "the referring organisation extension is required");
+            organisation = requesterOrganisation(r, requesterRole);
         } else {
             Optional<FhirElement> reference = SdkExtensions.valueObject(ext.get(), "Reference", "R5");
             if (reference.isPresent()) {
@@ -293,6 +300,26 @@ final class ServiceRequestReader {
         return Optional.of(new Referrer(user.get(), organisation.get()));
     }
 
+    /**
+     * Without the SDK's referring-organisation extension (another system's referral), the
+     * organisation of the requesting PractitionerRole in the Bundle, by its ODS code, with a warning;
+     * else the referral is refused: the domain names a referrer's organisation by ODS code (R5).
+     */
+    private static Optional<OdsCode> requesterOrganisation(FhirElement r, Optional<JsonNode> requesterRole) {
+        Optional<References.Identifier> value = requesterRole
+                .flatMap(role -> FhirElement.resource(role, r.context().within(r.path() + ".requester"), "PractitionerRole"))
+                .flatMap(role -> role.object("organization"))
+                .flatMap(org -> References.identifierOf(org, "Organization", OrganizationCodes.ODS_SYSTEMS));
+        if (value.isEmpty()) {
+            r.problem("extension", "R5", "the referring organisation is required, by ODS code: the SDK extension, "
+                    + "or a requesting PractitionerRole in the Bundle whose organization has one");
+            return Optional.empty();
+        }
+        r.warning("requester", "REFERRER_ORGANISATION_FROM_REQUESTER",
+                "no referring organisation extension: the organisation of the requesting PractitionerRole is read");
+        return r.convert("requester", () -> OrganizationCodes.odsCode(value.get()));
+    }
+
     private static Optional<Specialty> specialty(FhirElement r) {
         Optional<FhirElement> type = r.object("performerType");
         if (type.isPresent()) {
@@ -303,7 +330,18 @@ final class ServiceRequestReader {
                 }
             }
         }
-        r.problem("performerType", "SPECIALTY", "a coding of the SDK specialty code system is required");
+        // another system's referral: a SNOMED CT performerType (UK Core's binding) names the specialty
+        Optional<FhirElement> snomed = type.stream().flatMap(t -> t.objects("coding").stream())
+                .filter(c -> c.text("system").filter(ProfessionalRoleCodes.SNOMED::equals).isPresent()
+                        && c.text("code").filter(v -> v.matches("\\d{6,18}")).isPresent())
+                .findFirst();
+        if (snomed.isPresent()) {
+            snomed.get().warning("code", "SPECIALTY_FROM_SNOMED",
+                    "no SDK specialty coding: the specialty is SCT_<SNOMED CT code>");
+            return snomed.get().convert("code", () -> Specialty.of("SCT_" + snomed.get().text("code").orElseThrow()));
+        }
+        r.problem("performerType", "SPECIALTY",
+                "a coding of the SDK specialty code system or a SNOMED CT performerType is required");
         return Optional.empty();
     }
 

@@ -193,8 +193,11 @@ class CarePlanMapperTest {
     void withoutTheBundleGoalsDoNotResolveAndThatIsAProblemNotAnException() {
         ImportContext context = ImportContext.root();
         assertThat(mapper.fromFhir(mapper.toFhir(CareFixtures.agreed()), context)).isEmpty();
+        // a goal not in the Bundle is not kept (a warning); the actions that name it are then refused
+        assertThat(context.warnings()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .contains(tuple("$.goal[0].reference", "GOAL_NOT_IN_BUNDLE"));
         assertThat(context.problems()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
-                .contains(tuple("$.goal[0].reference", "REFERENCE"));
+                .contains(tuple("$.activity[0].detail.goal[0].reference", "GOAL_LINK"));
     }
 
     @Test
@@ -247,13 +250,14 @@ class CarePlanMapperTest {
     }
 
     @Test
+    @DisplayName("R8 the UK Core CarePlan example (active, date-only created, widened) is refused: nothing records who agreed it")
     void ukCoreCarePlanExampleListsItsProblemsWithPaths() throws java.io.IOException {
         String json = java.nio.file.Files.readString(OfficialExamplesTest.EXAMPLES
                 .resolve("ukcore/UKCore-CarePlan-WellnessPlan-Example.json"));
         org.assertj.core.api.Assertions.assertThatExceptionOfType(FhirImportException.class)
                 .isThrownBy(() -> new FhirImporter(FhirLimits.DEFAULT).read(json, mapper))
                 .satisfies(e -> assertThat(e.problems()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
-                        .containsExactly(tuple("$.created", "DATE"), tuple("$.period.end", "DATE")));
+                        .containsExactly(tuple("$.extension", "R8")));
     }
 
     private CarePlan read(List<ObjectNode> resources) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.consent.ConsentRecord;
 import io.github.personalcare.consent.LegalAuthority;
 import io.github.personalcare.consent.Performer;
+import io.github.personalcare.consent.Provision;
+import io.github.personalcare.consent.ProvisionType;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -129,12 +131,21 @@ class ConsentMapperTest {
     }
 
     @Test
-    @DisplayName("R43 a root provision with a type is refused")
-    void r43TypedRootProvisionIsRefused() {
+    @DisplayName("R43 a typed root provision (other systems write one) reads as an untyped root holding it, with a warning")
+    void r43TypedRootProvisionIsReadAsOneNestedProvision() {
         ObjectNode json = mapper.toFhir(carer);
         ((ObjectNode) json.get("provision")).put("type", "permit");
-        assertThat(problems(json)).extracting(ImportProblem::jsonPath, ImportProblem::rule)
-                .containsExactly(tuple("$.provision.type", "R43"));
+        FhirImport<ConsentRecord> read = new FhirImporter(FhirLimits.DEFAULT).read(FhirWriter.toJson(json), mapper);
+        Provision root = read.value().terms().provision();
+        Provision original = carer.terms().provision();
+        assertThat(root.type()).isEmpty();
+        assertThat(root.provisions()).hasSize(1);
+        Provision inner = root.provisions().get(0);
+        assertThat(inner.type()).contains(ProvisionType.PERMIT);
+        assertThat(inner.actions()).isEqualTo(original.actions());
+        assertThat(inner.provisions()).isEqualTo(original.provisions());
+        assertThat(read.warnings()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .containsExactly(tuple("$.provision.type", "ROOT_PROVISION_TYPED"));
     }
 
     @Test

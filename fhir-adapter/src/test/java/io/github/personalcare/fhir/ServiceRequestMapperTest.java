@@ -378,8 +378,6 @@ class ServiceRequestMapperTest {
                 .containsExactly(
                         tuple("$.identifier", "R4"),
                         tuple("$.extension", "R30"),
-                        tuple("$.priority", "R28"),
-                        tuple("$.requester", "IDENTIFIER"),
                         tuple("$.extension", "R5"),
                         tuple("$.performerType", "SPECIALTY"),
                         tuple("$.reasonCode", "REQUIRED"),

@@ -28,15 +28,16 @@ import org.junit.jupiter.api.Test;
 class RecordOverFhirRestTest {
     private final PatientRecordMapper records = new PatientRecordMapper();
 
-    /** Patient, professionals, care team, budget with its lines and ledger, audit, and the given plan. */
-    private static PatientRecord wholeRecord(CarePlan given) {
+    /** Patient, professionals, care team, budget with its lines and ledger, a referral, a consent, audit, and the given plan. */
+    static PatientRecord wholeRecord(CarePlan given) {
         PatientRecord budgetRecord = BudgetFixtures.record();
         CarePlan plan = new CarePlan(BudgetFixtures.PLAN, given.patient(), given.status(), given.content(),
                 given.versions(), given.personAgreement(), given.leadCoSignature(), given.endReason(),
                 given.endedAt(), given.draftedAt());
         return PatientRecord.builder(budgetRecord.patient()).careTeams(List.of(CareFixtures.team()))
                 .carePlans(List.of(plan)).budgets(budgetRecord.budgets()).ledger(budgetRecord.ledger())
-                .audit(budgetRecord.audit()).build();
+                .referrals(List.of(ReferralConsentFixtures.bookedTwoWeekWait()))
+                .consents(List.of(ReferralConsentFixtures.carerMaySeeThePlan())).audit(budgetRecord.audit()).build();
     }
 
     /**
@@ -121,10 +122,10 @@ class RecordOverFhirRestTest {
         InMemoryStore store = new InMemoryStore(types(resources), true);
         try (HapiFhirServer server = HapiFhirServer.start(store)) {
             FhirClient fhir = FhirClient.builder(server.baseUrl()).build();
-            List<ObjectNode> acyclic = new ArrayList<>(resources);
-            acyclic.removeAll(accounts);
-            acyclic.removeIf(r -> r.path("resourceType").asText().matches("ChargeItem|CarePlan|Goal|AuditEvent"));
-            fhir.push(acyclic);
+            List<ObjectNode> rest = new ArrayList<>(resources);
+            rest.removeAll(accounts);
+            rest.removeIf(r -> r.path("resourceType").asText().equals("ChargeItem"));    // they reference the Accounts
+            fhir.push(rest);    // everything an Account references besides another Account is now held
             for (ObjectNode account : accounts) {
                 assertThatExceptionOfType(FhirValidationException.class).as("an Account before the others it references")
                         .isThrownBy(() -> fhir.upsert(account));

@@ -14,6 +14,7 @@ import io.github.personalcare.consent.ConsentEvent;
 import io.github.personalcare.event.DomainEvent;
 import io.github.personalcare.fhir.rest.FhirEventRenderer;
 import io.github.personalcare.fhir.rest.OkHttpFhirTransport;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.patient.PatientEvent;
 import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.record.RecordEvent;
@@ -258,5 +259,21 @@ class EventWritesTest {
                     assertThat(e.rule()).isEqualTo("SERVER_ERROR_HTTP_503");
                     assertThat(e.retryable()).isTrue();
                 });
+    }
+
+    @Test
+    void aRecordTheSdkRefusesToExportIsDeadLetteredUnderTheRuleR49NotRetried() {
+        OkHttpFhirTransport refusing = OkHttpFhirTransport.builder(server.url("/fhir/R4").toString())
+                .renderer(event -> {
+                    throw new RuleViolationException("R49", "Ada Lovelace's practice would show");
+                }).build();
+        assertThatExceptionOfType(TransportException.class)
+                .isThrownBy(() -> refusing.deliver(new PatientEvent.Updated(UUID.randomUUID(), AT, record.patient().id())))
+                .satisfies(e -> {
+                    assertThat(e.rule()).isEqualTo("R49");
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.getMessage()).doesNotContain("Ada");
+                });
+        assertThat(received).isEmpty();
     }
 }

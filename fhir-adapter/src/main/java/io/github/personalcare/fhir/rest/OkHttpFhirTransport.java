@@ -1,9 +1,11 @@
 package io.github.personalcare.fhir.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.event.DomainEvent;
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.spi.Transport;
 import io.github.personalcare.spi.TransportException;
 import java.util.List;
@@ -72,14 +74,23 @@ public final class OkHttpFhirTransport implements Transport {
      * nothing. A failure stops the delivery; the relay sends the whole event again later, which is
      * harmless since every write is an upsert.
      *
-     * @throws TransportException if the server refuses or cannot be reached; its rule is the
+     * @throws TransportException if reading or exporting the record is refused (not retryable, its
+     *                            rule the SDK rule, such as {@code R49}), or if the server refuses or
+     *                            cannot be reached; its rule is then the
      *                            {@link FhirServerException.Failure} kind with the status, such as
      *                            {@code VALIDATION_FAILED_HTTP_422} (or {@code IO}), the code the
      *                            relay records; see {@link TransportException#retryable()}
      */
     @Override
     public void deliver(DomainEvent event) {
-        List<FhirRequest> requests = renderer.render(event);
+        List<FhirRequest> requests;
+        try {
+            requests = renderer.render(event);
+        } catch (AccessDeniedException | RuleViolationException e) {
+            // Reading or exporting the record is refused (the relay's access, R49): another attempt
+            // gives the same answer, so the entry goes to the dead letters under the rule's code.
+            throw new TransportException(e.rule(), "the event's writes could not be rendered: " + e.rule(), false);
+        }
         if (requests.isEmpty()) {
             log.debug("event {} of type {}: nothing to send", event.eventId(), event.type());
             return;

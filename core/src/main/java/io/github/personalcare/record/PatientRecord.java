@@ -15,6 +15,7 @@ import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.referral.Referral;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,15 +35,22 @@ import java.util.function.Function;
  * <p>Build one with {@link #builder(Patient)}; the professionals who acted in the audit trail are
  * added to {@link #professionals()} so that every reference in the Bundle resolves.
  *
+ * <p>The components are kept in a canonical order on their own keys, so a record does not depend on
+ * the order its parts were gathered or its Bundle's entries were read in (FHIR gives the entries of
+ * a Bundle no order): professionals by their actor reference; care teams, care plans, budgets,
+ * referrals and consents by id; audit records by chain, then sequence; ledger entries grouped by
+ * budget id, each budget's entries keeping the order they were recorded in.
+ *
  * @param patient       the patient
- * @param professionals professionals who appear in the record (as PractitionerRoles), without repeats
- * @param careTeams     the patient's care teams
- * @param carePlans     the patient's care plans, each with its goals
- * @param budgets       the patient's personal health budgets
- * @param ledger        the ledger entries of those budgets, in the order recorded
- * @param referrals     the patient's referrals
- * @param consents      the patient's consent records
- * @param audit         the patient's audit records, in chain order
+ * @param professionals professionals who appear in the record (as PractitionerRoles), without repeats,
+ *                      by actor reference
+ * @param careTeams     the patient's care teams, by id
+ * @param carePlans     the patient's care plans, each with its goals, by id
+ * @param budgets       the patient's personal health budgets, by id
+ * @param ledger        the ledger entries of those budgets, by budget id, each budget's in the order recorded
+ * @param referrals     the patient's referrals, by id
+ * @param consents      the patient's consent records, by id
+ * @param audit         the patient's audit records, by chain and sequence
  */
 public record PatientRecord(
         Patient patient,
@@ -58,7 +66,8 @@ public record PatientRecord(
     public static final int MAX_ENTRIES = 100_000;
 
     /**
-     * Checks the record and copies its lists; repeated professionals are kept once.
+     * Checks the record and copies its lists into their canonical order (see the class comment);
+     * repeated professionals are kept once.
      *
      * @param patient       the patient
      * @param professionals professionals who appear in the record
@@ -75,14 +84,19 @@ public record PatientRecord(
      */
     public PatientRecord {
         Require.present("patient", patient);
-        professionals = List.copyOf(new LinkedHashSet<>(Require.list("professionals", professionals, MAX_ENTRIES)));
-        careTeams = onePatient("careTeams", careTeams, patient.id(), CareTeam::patient);
-        carePlans = onePatient("carePlans", carePlans, patient.id(), CarePlan::patient);
-        budgets = onePatient("budgets", budgets, patient.id(), PersonalHealthBudget::patient);
-        ledger = onePatient("ledger", ledger, patient.id(), LedgerEntry::patient);
-        referrals = onePatient("referrals", referrals, patient.id(), Referral::patient);
-        consents = onePatient("consents", consents, patient.id(), ConsentRecord::patient);
-        audit = Require.list("audit", audit, MAX_ENTRIES);
+        professionals = sorted(new LinkedHashSet<>(Require.list("professionals", professionals, MAX_ENTRIES)),
+                Comparator.comparing(Actor::reference));
+        careTeams = sorted(onePatient("careTeams", careTeams, patient.id(), CareTeam::patient), byId(CareTeam::id));
+        carePlans = sorted(onePatient("carePlans", carePlans, patient.id(), CarePlan::patient), byId(CarePlan::id));
+        budgets = sorted(onePatient("budgets", budgets, patient.id(), PersonalHealthBudget::patient),
+                byId(PersonalHealthBudget::id));
+        // a stable sort: each budget's entries keep their recording order
+        ledger = sorted(onePatient("ledger", ledger, patient.id(), LedgerEntry::patient), byId(LedgerEntry::budget));
+        referrals = sorted(onePatient("referrals", referrals, patient.id(), Referral::patient), byId(Referral::id));
+        consents = sorted(onePatient("consents", consents, patient.id(), ConsentRecord::patient),
+                byId(ConsentRecord::id));
+        audit = sorted(Require.list("audit", audit, MAX_ENTRIES),
+                Comparator.comparing(AuditRecord::chain).thenComparingLong(AuditRecord::sequence));
         for (AuditRecord r : audit) {
             if (!r.event().patient().map(patient.id()::equals).orElse(false)) {
                 throw new InvalidInputException("audit", "ONE_PATIENT", "every audit record must concern the patient");
@@ -96,6 +110,16 @@ public record PatientRecord(
                         "every ledger entry must belong to a budget of the record");
             }
         }
+    }
+
+    private static <T> List<T> sorted(Collection<T> items, Comparator<? super T> order) {
+        List<T> copy = new ArrayList<>(items);
+        copy.sort(order);
+        return List.copyOf(copy);
+    }
+
+    private static <T> Comparator<T> byId(Function<T, ?> id) {
+        return Comparator.comparing(item -> id.apply(item).toString());
     }
 
     private static <T> List<T> onePatient(String field, List<T> items, PatientId patient, Function<T, PatientId> of) {
@@ -236,9 +260,9 @@ public record PatientRecord(
         }
 
         /**
-         * The record; its professionals are those added, then the care teams' professionals, then
-         * those who acted in the audit trail, then those who recorded ledger entries, in order of
-         * first appearance.
+         * The record; its professionals are those added, the care teams' professionals, those who
+         * acted in the audit trail and those who recorded ledger entries, each once, in the
+         * record's canonical order.
          *
          * @return the record
          * @throws InvalidInputException as the record's constructor

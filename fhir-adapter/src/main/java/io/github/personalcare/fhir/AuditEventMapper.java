@@ -197,9 +197,9 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
             if (role.equals(Optional.of(AuditCodes.Entity.PATIENT))) {
                 patient = entity.object("what").flatMap(w -> w.text("reference"))
                         .flatMap(ref -> References.logicalId(ref, "Patient", context))
-                        .flatMap(v -> entity.convert("what", () -> PatientId.parse(v)));
+                        .flatMap(v -> entity.convert("what", () -> PatientId.parse(ForeignIds.uuid(entity, "what", "Patient", v))));
                 if (patient.isEmpty()) {
-                    entity.problem("what", "AUDIT", "must reference the Patient by a UUID id");
+                    entity.problem("what", "AUDIT", "must reference the Patient (Patient/<id> or its Bundle entry)");
                 }
             } else if (role.equals(Optional.of(AuditCodes.Entity.SUBJECT))) {
                 subject = entity.text("name");

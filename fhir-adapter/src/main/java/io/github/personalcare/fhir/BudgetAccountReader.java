@@ -133,12 +133,12 @@ final class BudgetAccountReader {
         for (FhirElement i : r.objects("identifier")) {
             if (i.text("system").map(system::equals).orElse(false)) {
                 if (!i.text("value").map(expected::equals).orElse(false)) {
-                    i.problem("value", "ID", "must equal the resource id");
+                    i.problem("value", "IDENTIFIER", "must equal the resource id");
                 }
                 return;
             }
         }
-        r.problem("identifier", "ID", "an identifier of " + system + " is required");
+        r.problem("identifier", "IDENTIFIER", "an identifier of " + system + " is required");
     }
 
     private static Optional<PatientId> subject(FhirElement r) {
@@ -149,7 +149,7 @@ final class BudgetAccountReader {
         }
         FhirElement s = subjects.get(0);
         return BudgetFhir.referencedId(s, "Patient", "ONE_PATIENT")
-                .flatMap(v -> s.convert("reference", () -> PatientId.parse(v)));
+                .flatMap(v -> s.convert("reference", () -> PatientId.parse(ForeignIds.uuid(s, "reference", "Patient", v))));
     }
 
     private static void checkStatus(FhirElement r, BudgetStatus status) {

@@ -65,6 +65,8 @@ final class BudgetFhir {
     static final String EXT_ENTRY_DIRECTION = EXT + "ledger-entry-direction";
     static final String EXT_ENTRY_PAYEE = EXT + "ledger-entry-payee";
     static final String EXT_ENTRY_NOTICE = EXT + "ledger-entry-notice";
+    /** The entry's position (from 1) in its budget's ledger, which orders the ledger whatever the Bundle order. */
+    static final String EXT_ENTRY_SEQUENCE = EXT + "ledger-entry-sequence";
 
     private BudgetFhir() {
     }

@@ -12,6 +12,7 @@ import io.github.personalcare.budget.PersonalHealthBudget;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -38,6 +39,7 @@ final class BudgetRecordReader {
     private final List<LedgerEntry> ledger = new ArrayList<>();
     private final List<String> ledgerPaths = new ArrayList<>();
     private final List<Optional<String>> ledgerPlans = new ArrayList<>();
+    private final List<Optional<Integer>> ledgerSequences = new ArrayList<>();
     private final Map<String, String> accountPaths = new HashMap<>();
     private final Map<String, String> lineAccountPaths = new LinkedHashMap<>();
 
@@ -63,8 +65,10 @@ final class BudgetRecordReader {
             byId.put(b.id(), b);
             out.addAll(accountMapper.accounts(b));
         }
+        Map<BudgetId, Integer> positions = new HashMap<>();
         for (LedgerEntry e : ledger) {
-            out.add(entryMapper.toFhir(e, byId.get(e.budget()).carePlan()));
+            int sequence = positions.merge(e.budget(), 1, Integer::sum);
+            out.add(entryMapper.toFhir(e, byId.get(e.budget()).carePlan(), sequence));
         }
         return out;
     }
@@ -104,6 +108,7 @@ final class BudgetRecordReader {
         entries.fromFhir(resource.json(), at).ifPresent(e -> {
             ledger.add(e);
             ledgerPaths.add(resource.path());
+            ledgerSequences.add(LedgerEntryMapper.sequenceOf(resource));
             // read in the Bundle's context: with the CarePlan in the Bundle its reference is a urn:uuid fullUrl
             ledgerPlans.add(LedgerEntryMapper.carePlanOf(FhirElement.resource(resource.json(), at, "ChargeItem")
                     .orElse(resource)));
@@ -124,6 +129,7 @@ final class BudgetRecordReader {
         }
         Map<BudgetId, List<LedgerEntry>> perBudget = new HashMap<>();
         Map<BudgetId, Set<String>> keys = new HashMap<>();
+        Map<BudgetId, Set<Integer>> sequences = new HashMap<>();
         for (int i = 0; i < ledger.size(); i++) {
             LedgerEntry e = ledger.get(i);
             String path = ledgerPaths.get(i);
@@ -137,6 +143,11 @@ final class BudgetRecordReader {
             }
             if (b.line(e.line()).isEmpty()) {
                 context.problem(path + ".account[0]", "R15", "is not a line of the entry's budget");
+            }
+            Optional<Integer> sequence = ledgerSequences.get(i);
+            if (sequence.isPresent()
+                    && !sequences.computeIfAbsent(e.budget(), k -> new HashSet<>()).add(sequence.get())) {
+                context.problem(path + ".extension", "LEDGER_SEQUENCE", "another entry of the budget has the same position");
             }
             if (!keys.computeIfAbsent(e.budget(), k -> new HashSet<>()).add(e.idempotencyKey())) {
                 context.problem(path + ".identifier", "IDEMPOTENCY", "another entry of the budget has the same key");
@@ -181,7 +192,20 @@ final class BudgetRecordReader {
         return budgets;
     }
 
+    /**
+     * The entries read, in each budget's recording order whatever the Bundle order: by the SDK's
+     * position extension; entries without one (written by other systems) follow, by the time they
+     * were recorded, then by id.
+     */
     List<LedgerEntry> ledger() {
-        return ledger;
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < ledger.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.<Integer, String>comparing(i -> ledger.get(i).budget().toString())
+                .thenComparing(i -> ledgerSequences.get(i).orElse(Integer.MAX_VALUE))
+                .thenComparing(i -> ledger.get(i).recordedAt())
+                .thenComparing(i -> ledger.get(i).id().toString()));
+        return order.stream().map(ledger::get).toList();
     }
 }

@@ -75,7 +75,7 @@ final class CarePlanReader {
             r.problem("extension", "R10", "is a version snapshot: import the plan it belongs to");
             return Optional.empty();
         }
-        Optional<CarePlanId> id = r.requiredText("id", "ID").flatMap(v -> r.convert("id", () -> CarePlanId.parse(v)));
+        Optional<CarePlanId> id = ForeignIds.id(r, "CarePlan").flatMap(v -> r.convert("id", () -> CarePlanId.parse(v)));
         Optional<PatientId> patient = CareTeamMapper.patient(r, "subject", context);
         Optional<String> fhirStatus = r.requiredText("status", "R13");
         Optional<String> fhirIntent = r.requiredText("intent", "R13");
@@ -325,7 +325,7 @@ final class CarePlanReader {
             FhirElement p = performers.get(0);
             if (p.has("reference")) {
                 Optional<String> ref = p.text("reference").flatMap(v -> References.logicalId(v, "Patient", context));
-                if (ref.isPresent() && ref.get().equals(patient.toString())) {
+                if (ref.isPresent() && ForeignIds.uuid(p, "reference", "Patient", ref.get()).equals(patient.toString())) {
                     owner = Optional.of(ActionOwner.patient());
                 } else {
                     p.problem("reference", "OWNER", "must be the plan's patient or a care team member identifier");

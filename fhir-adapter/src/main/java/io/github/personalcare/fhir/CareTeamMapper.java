@@ -162,7 +162,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
         }
         FhirElement r = root.get();
         r.ignoreAllBut(READ);
-        Optional<CareTeamId> id = r.requiredText("id", "ID").flatMap(v -> r.convert("id", () -> CareTeamId.parse(v)));
+        Optional<CareTeamId> id = ForeignIds.id(r, "CareTeam").flatMap(v -> r.convert("id", () -> CareTeamId.parse(v)));
         Optional<PatientId> patient = patient(r, "subject", context);
         List<ProfessionalMember> professionals = new ArrayList<>();
         List<CarerMember> carers = new ArrayList<>();
@@ -241,9 +241,9 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
         }
         Optional<String> user = rp.objects("identifier").stream()
                 .filter(i -> PractitionerMapper.USER_SYSTEMS.contains(i.json().path("system").asText("")))
-                .findFirst().flatMap(i -> i.requiredText("value", "ID"));
+                .findFirst().flatMap(i -> i.requiredText("value", "IDENTIFIER"));
         if (user.isEmpty()) {
-            rp.problem("identifier", "ID", "a user id identifier is required");
+            rp.problem("identifier", "IDENTIFIER", "a user id identifier is required");
         }
         Optional<String> relationship = rp.objects("relationship").stream().findFirst()
                 .flatMap(c -> c.requiredText("text", "R12"));
@@ -296,7 +296,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
         return period.get().convert(null, () -> new MembershipPeriod(start.get(), end));
     }
 
-    /** The patient a reference element {@code name} names by its UUID id; a problem if missing or wrong. */
+    /** The patient a reference element {@code name} names; a problem if missing or wrong. */
     static Optional<PatientId> patient(FhirElement r, String name, ImportContext context) {
         Optional<FhirElement> ref = r.object(name);
         if (ref.isEmpty()) {
@@ -306,11 +306,12 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
         Optional<String> logical = ref.get().text("reference")
                 .flatMap(v -> References.logicalId(v, "Patient", context));
         if (logical.isEmpty()) {
-            ref.get().problem("reference", "ONE_PATIENT", "must reference the Patient by its UUID id");
+            ref.get().problem("reference", "ONE_PATIENT", "must reference the Patient (Patient/<id> or its Bundle entry)");
             return Optional.empty();
         }
-        // a non-UUID id is reported by the conversion (rule ID)
-        return ref.get().convert("reference", () -> PatientId.parse(logical.get()));
+        // a non-UUID id is derived (ForeignIds); what is not a FHIR id is reported by the conversion (rule ID)
+        return ref.get().convert("reference",
+                () -> PatientId.parse(ForeignIds.uuid(ref.get(), "reference", "Patient", logical.get())));
     }
 
     /** The resource of {@code type} a reference resolves to in the Bundle; a problem if it does not. */

@@ -198,7 +198,7 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         }
         FhirElement r = root.get();
         r.ignoreAllBut(READ);
-        Optional<ConsentId> id = r.requiredText("id", "ID").flatMap(v -> r.convert("id", () -> ConsentId.parse(v)));
+        Optional<ConsentId> id = ForeignIds.id(r, "Consent").flatMap(v -> r.convert("id", () -> ConsentId.parse(v)));
         Optional<ConsentStatus> status = r.requiredText("status", "REQUIRED")
                 .flatMap(v -> r.convert("status", () -> ConsentCodes.STATUS.read(v, "status", "CODE",
                         "is not a known consent status")));
@@ -279,10 +279,11 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         Optional<String> id = patient.get().text("reference")
                 .flatMap(ref -> References.logicalId(ref, "Patient", r.context()));
         if (id.isEmpty()) {
-            patient.get().problem("reference", "R44", "must reference the Patient by a UUID id");
+            patient.get().problem("reference", "R44", "must reference the Patient (Patient/<id> or its Bundle entry)");
             return Optional.empty();
         }
-        return patient.get().convert("reference", () -> PatientId.parse(id.get()));
+        return patient.get().convert("reference",
+                () -> PatientId.parse(ForeignIds.uuid(patient.get(), "reference", "Patient", id.get())));
     }
 
     private static Optional<Performer> performer(FhirElement r, Optional<PatientId> patient) {
@@ -303,7 +304,8 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
                 p.problem(null, "PERFORMER", "must be the Patient, or a representative with a legal authority extension");
                 return Optional.empty();
             }
-            if (patient.isPresent() && !patient.get().value().toString().equals(id.get())) {
+            if (patient.isPresent()
+                    && !patient.get().value().toString().equals(ForeignIds.uuid(p, "reference", "Patient", id.get()))) {
                 p.problem("reference", "ONE_PATIENT", "must be the consent's own patient");
                 return Optional.empty();
             }

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.identity.RecordId;
+import io.github.personalcare.lang.InvalidInputException;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Puts resources into a Bundle: a {@code collection} to hand over or store, or a
- * {@code transaction} to push to a FHIR server in one request.
+ * {@code transaction} to push to a FHIR server in one request; and joins the pages of a search
+ * result into one Bundle to import ({@link #joinPages}).
  *
  * <ul>
  *   <li>Each entry's fullUrl is {@code urn:uuid:} + the resource id, which is always a UUID
@@ -49,6 +53,45 @@ public final class FhirBundles {
      */
     public static ObjectNode transaction(List<ObjectNode> resources) {
         return bundle("transaction", resources);
+    }
+
+    /**
+     * Joins the pages of a paged search result (each a {@code searchset} Bundle, as a FHIR server
+     * returns them following {@code next} links, for a search or {@code Patient/$everything}) into
+     * one {@code searchset} Bundle for {@link PatientRecordMapper} to import. The entries are kept in
+     * page order; an entry whose fullUrl an earlier page already had (an {@code include}d resource
+     * repeated on several pages) is kept once. The joined Bundle has no links and its {@code total}
+     * is the number of its entries.
+     *
+     * @param pages every page of the result, the first first
+     * @return the joined Bundle
+     * @throws io.github.personalcare.lang.InvalidInputException if {@code pages} is missing or empty, or a page
+     *                                                         is not a searchset Bundle ({@code BUNDLE_TYPE})
+     */
+    public static ObjectNode joinPages(List<? extends JsonNode> pages) {
+        if (pages == null || pages.isEmpty()) {
+            throw new InvalidInputException("pages", "REQUIRED", "at least one page is required");
+        }
+        ObjectNode joined = Elements.object();
+        joined.put("resourceType", "Bundle");
+        joined.put("type", "searchset");
+        ArrayNode entries = Elements.array();
+        Set<String> seen = new HashSet<>();
+        for (JsonNode page : pages) {
+            if (page == null || !"Bundle".equals(page.path("resourceType").asText())
+                    || !"searchset".equals(page.path("type").asText())) {
+                throw new InvalidInputException("pages", "BUNDLE_TYPE", "every page must be a searchset Bundle");
+            }
+            for (JsonNode entry : page.path("entry")) {
+                String fullUrl = entry.path("fullUrl").asText("");
+                if (fullUrl.isEmpty() || seen.add(fullUrl)) {
+                    entries.add(entry.deepCopy());
+                }
+            }
+        }
+        joined.put("total", entries.size());
+        joined.set("entry", entries);
+        return joined;
     }
 
     /**

@@ -231,6 +231,17 @@ public final class FhirElement {
     }
 
     /**
+     * Reports a warning at {@code path.name}: the import goes on.
+     *
+     * @param name    the element's name, or null for this element itself
+     * @param rule    a short code, one per distinct problem
+     * @param message what was not kept or how it was read, without the value
+     */
+    public void warning(String name, String rule, String message) {
+        context.warning(name == null ? path : path + "." + name, rule, message);
+    }
+
+    /**
      * Builds a domain value from what was read; an {@link InvalidInputException} from its
      * constructor becomes a problem at {@code path.name} with the exception's rule (its message
      * never holds the value).

@@ -11,6 +11,9 @@ import java.util.Optional;
  * Reads FHIR R4 JSON into domain values with a {@link FhirMapper}: a size-capped, depth-limited
  * parse, then the mapper, which reports every problem with its JSON path. Either the whole
  * document maps, or {@link FhirImportException} lists what did not and nothing is returned.
+ * Records written by other systems are read leniently: what the domain cannot hold, and how a
+ * value was read (a non-UUID id, a date-only dateTime), comes back as a warning in
+ * {@link FhirImport#warnings()}; only domain rules (R1–R52) and real conformance errors refuse.
  * Nothing is stored here: the caller registers what it imported through the services.
  *
  * <pre>{@code
@@ -84,6 +87,6 @@ public final class FhirImporter {
             }
             throw new FhirImportException(context.problems());
         }
-        return new FhirImport<>(value.get(), context.ignoredPaths());
+        return new FhirImport<>(value.get(), context.ignoredPaths(), context.warnings());
     }
 }

@@ -73,12 +73,12 @@ public final class GoalMapper implements FhirMapper<PlanGoal> {
         r.ignoreAllBut(READ);
         Optional<String> key = r.objects("identifier").stream()
                 .filter(i -> i.json().path("system").asText("").equals(FhirSystems.SDK_CARE_PLAN_GOAL))
-                .findFirst().flatMap(i -> i.requiredText("value", "ID"));
+                .findFirst().flatMap(i -> i.requiredText("value", "IDENTIFIER"));
         Optional<CarePlanId> plan = Optional.empty();
         Optional<Integer> version = Optional.empty();
         Optional<GoalId> goalId = Optional.empty();
         if (key.isEmpty()) {
-            r.problem("identifier", "ID", "an identifier of the SDK's care-plan-goal system is required");
+            r.problem("identifier", "IDENTIFIER", "an identifier of the SDK's care-plan-goal system is required");
         } else {
             String[] parts = key.get().split("/", -1);
             try {
@@ -98,7 +98,7 @@ public final class GoalMapper implements FhirMapper<PlanGoal> {
                 goalId = Optional.empty();
             }
             if (plan.isEmpty() || goalId.isEmpty()) {
-                r.problem("identifier", "ID", "must be <plan id>/<goal id> or <plan id>/<version>/<goal id>");
+                r.problem("identifier", "IDENTIFIER", "must be <plan id>/<goal id> or <plan id>/<version>/<goal id>");
             }
         }
         Optional<GoalStatus> status = r.requiredText("lifecycleStatus", "REQUIRED").flatMap(code -> {

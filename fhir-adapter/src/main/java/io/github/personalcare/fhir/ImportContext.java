@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * What a {@link FhirMapper} reports to while it reads a resource: the problems that stop the
- * import, the paths of elements the SDK does not keep (so a caller can see what was left out),
+ * import, the warnings that do not (what a foreign record held that the domain cannot keep), the paths of elements the SDK does not keep (so a caller can see what was left out),
  * and the other resources of the enclosing Bundle, so references between entries resolve.
  *
  * <p>A context is for one import; it is not thread-safe. {@link #within} gives a view at a
@@ -31,7 +31,7 @@ public final class ImportContext {
 
     /** {@return a fresh context for a document whose root is {@code $}} */
     public static ImportContext root() {
-        return new ImportContext("$", new Shared(new ArrayList<>(), new ArrayList<>(), Map.of()));
+        return new ImportContext("$", new Shared(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), Map.of()));
     }
 
     /**
@@ -63,7 +63,7 @@ public final class ImportContext {
         });
         // fullUrls win over Type/id, as FHIR resolves a reference by fullUrl first.
         index.putAll(entriesByFullUrl);
-        return new ImportContext(basePath, new Shared(shared.problems, shared.ignored, Map.copyOf(index)));
+        return new ImportContext(basePath, new Shared(shared.problems, shared.warnings, shared.ignored, Map.copyOf(index)));
     }
 
     /** {@return the JSON path of this view's root} */
@@ -82,6 +82,25 @@ public final class ImportContext {
         if (shared.problems.size() < MAX_PROBLEMS) {
             shared.problems.add(new ImportProblem(jsonPath, rule, message));
         }
+    }
+
+    /**
+     * Reports a warning at {@code jsonPath}: the import goes on, and the caller is told what was
+     * not kept or how it was read.
+     *
+     * @param jsonPath where the problem is
+     * @param rule     a short code, one per distinct problem
+     * @param message  what was not kept or how it was read, without the value
+     */
+    public void warning(String jsonPath, String rule, String message) {
+        if (shared.warnings.size() < MAX_PROBLEMS) {
+            shared.warnings.add(new ImportProblem(jsonPath, rule, message, ImportProblem.Severity.WARNING));
+        }
+    }
+
+    /** {@return the warnings reported so far, at most {@value #MAX_PROBLEMS}} */
+    public List<ImportProblem> warnings() {
+        return Collections.unmodifiableList(shared.warnings);
     }
 
     /**
@@ -124,6 +143,7 @@ public final class ImportContext {
         return Optional.ofNullable(shared.entries.get(reference));
     }
 
-    private record Shared(List<ImportProblem> problems, List<String> ignored, Map<String, JsonNode> entries) {
+    private record Shared(List<ImportProblem> problems, List<ImportProblem> warnings, List<String> ignored,
+            Map<String, JsonNode> entries) {
     }
 }

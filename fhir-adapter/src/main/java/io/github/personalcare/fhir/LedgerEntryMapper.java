@@ -68,7 +68,7 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
     /** The ChargeItem, without the CarePlan a spend is authorised by (see {@link #toFhir(LedgerEntry, CarePlanId)}). */
     @Override
     public ObjectNode toFhir(LedgerEntry e) {
-        return write(e, Optional.empty());
+        return write(e, Optional.empty(), 0);
     }
 
     /**
@@ -79,14 +79,41 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
      * @return the ChargeItem resource
      */
     public ObjectNode toFhir(LedgerEntry e, CarePlanId plan) {
-        return write(e, Optional.of(plan));
+        return write(e, Optional.of(plan), 0);
     }
 
-    private ObjectNode write(LedgerEntry e, Optional<CarePlanId> plan) {
+    /**
+     * The ChargeItem of the {@code sequence}th entry (from 1) of a budget's ledger, as a whole-record
+     * Bundle writes it: the position is kept in an SDK extension so the ledger reads back in its
+     * recording order whatever the order of the Bundle's entries.
+     */
+    ObjectNode toFhir(LedgerEntry e, CarePlanId plan, int sequence) {
+        return write(e, Optional.of(plan), sequence);
+    }
+
+    /**
+     * The position an SDK ChargeItem gives its entry in the budget's ledger; empty if it has none.
+     * A position that is not a positive whole number is a problem.
+     */
+    static Optional<Integer> sequenceOf(FhirElement chargeItem) {
+        return SdkExtensions.extension(chargeItem, BudgetFhir.EXT_ENTRY_SEQUENCE).flatMap(x -> {
+            JsonNode value = x.json().get("valuePositiveInt");
+            if (value == null || !value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
+                x.problem("valuePositiveInt", "LEDGER_SEQUENCE", "the position in the ledger must be a positive whole number");
+                return Optional.empty();
+            }
+            return Optional.of(value.asInt());
+        });
+    }
+
+    private ObjectNode write(LedgerEntry e, Optional<CarePlanId> plan, int sequence) {
         ObjectNode r = Elements.resource("ChargeItem", e.id().toString(), profile());
         ArrayNode ext = r.putArray("extension");
         ext.add(SdkExtensions.extension(BudgetFhir.EXT_ENTRY_BUDGET).set("valueReference",
                 Elements.reference("Account", e.budget().toString(), BudgetFhir.BUDGET_ID, e.budget().toString())));
+        if (sequence > 0) {
+            ext.add(SdkExtensions.extension(BudgetFhir.EXT_ENTRY_SEQUENCE).put("valuePositiveInt", sequence));
+        }
         if (e.kind() == EntryKind.ADJUSTMENT) {
             ext.add(SdkExtensions.extension(BudgetFhir.EXT_ENTRY_DIRECTION)
                     .set("valueCoding", Elements.coding(BudgetFhir.ENTRY_DIRECTION, e.direction().name())));
@@ -155,7 +182,7 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
         }
         FhirElement r = root.get();
         r.ignoreAllBut(READ);
-        Optional<LedgerEntryId> id = r.requiredText("id", "ID")
+        Optional<LedgerEntryId> id = ForeignIds.id(r, "ChargeItem")
                 .flatMap(v -> r.convert("id", () -> LedgerEntryId.parse(v)));
         Optional<BudgetId> budget = SdkExtensions.requiredExtension(r, BudgetFhir.EXT_ENTRY_BUDGET, "LEDGER_BUDGET")
                 .flatMap(x -> x.object("valueReference").or(() -> {
@@ -200,7 +227,7 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
             r.problem("subject", "ONE_PATIENT", "is required");
             return Optional.empty();
         }).flatMap(s -> BudgetFhir.referencedId(s, "Patient", "ONE_PATIENT")
-                .flatMap(v -> s.convert("reference", () -> PatientId.parse(v))));
+                .flatMap(v -> s.convert("reference", () -> PatientId.parse(ForeignIds.uuid(s, "reference", "Patient", v)))));
         Optional<java.time.LocalDate> date = SdkExtensions.requiredDate(r, "occurrenceDateTime", "LEDGER");
         Optional<UserId> approvedBy = approver(r);
         Optional<Long> pence = BudgetFhir.pence(r, "priceOverride");

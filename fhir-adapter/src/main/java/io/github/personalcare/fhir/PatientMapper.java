@@ -109,7 +109,7 @@ public final class PatientMapper implements FhirMapper<Patient> {
         }
         FhirElement r = root.get();
         r.ignoreAllBut(READ);
-        Optional<PatientId> id = r.requiredText("id", "ID").flatMap(v -> r.convert("id", () -> PatientId.parse(v)));
+        Optional<PatientId> id = ForeignIds.id(r, "Patient").flatMap(v -> r.convert("id", () -> PatientId.parse(v)));
         EnumSet<PatientFlag> flags = flags(r);
         Optional<NhsNumber> nhsNumber = Optional.empty();
         Optional<NhsNumberVerification> verification = Optional.empty();

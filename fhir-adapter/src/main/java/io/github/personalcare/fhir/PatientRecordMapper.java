@@ -37,13 +37,26 @@ import java.util.Set;
  * patient's registered-practice details are never exported. Exporting such a record is a decision
  * for the supplier's clinical-safety officer, not something the SDK does quietly.
  *
- * <p>On input a collection or transaction Bundle is read; it must hold exactly one Patient.
- * Organizations and Practitioners are read through the references to them; entries of other
- * resource types are reported as ignored.
+ * <p>On input every Bundle that carries resources is read: {@code collection}, {@code transaction},
+ * {@code batch}, {@code document} (its Composition is reported as ignored) and {@code searchset}
+ * (a search or {@code Patient/$everything} result; {@code match} and {@code include} entries alike,
+ * {@code outcome} entries are reported as ignored). A searchset with a {@code next} link is one page
+ * of a paged result and is refused ({@code BUNDLE_PAGED}): join the pages with
+ * {@link FhirBundles#joinPages} first, since a partial record must not pass for a whole one.
+ * {@code transaction-response} and {@code batch-response} Bundles hold a server's outcome of each
+ * request, not the record, and are refused ({@code BUNDLE_RESPONSE}); {@code history} and
+ * {@code message} Bundles are refused too ({@code BUNDLE_TYPE}).
+ *
+ * <p>The Bundle must hold exactly one Patient. Entries are resolved by reference (fullUrl, or
+ * {@code Type/id}), never by position, and the record's parts are sorted on their own keys
+ * ({@link PatientRecord}), so any order of the entries imports as the same record. Organizations and
+ * Practitioners are read through the references to them; entries of other resource types are
+ * reported as ignored.
  */
 public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
-    private static final Set<String> READ = Set.of("resourceType", "id", "meta", "type", "entry");
-    private static final Set<String> BUNDLE_TYPES = Set.of("collection", "transaction");
+    private static final Set<String> READ = Set.of("resourceType", "id", "meta", "type", "entry", "link");
+    private static final Set<String> BUNDLE_TYPES = Set.of("collection", "transaction", "batch", "document",
+            "searchset");
 
     private final PatientMapper patients = new PatientMapper();
     private final OrganizationMapper organizations = new OrganizationMapper();
@@ -160,6 +173,42 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         return false;
     }
 
+    /** Whether a Bundle of this type carries a whole record; if not, a problem says why. */
+    private static boolean readable(FhirElement bundle, String type) {
+        switch (type) {
+            case "transaction-response", "batch-response" -> {
+                bundle.problem("type", "BUNDLE_RESPONSE", "is a server's response: it holds the outcome of each request "
+                        + "(status and location), not the record; read the resources back, for example with a search");
+                return false;
+            }
+            case "history" -> {
+                bundle.problem("type", "BUNDLE_TYPE", "is a history: it holds past versions of resources, "
+                        + "not one current record");
+                return false;
+            }
+            case "message" -> {
+                bundle.problem("type", "BUNDLE_TYPE", "is a message: the SDK does not process FHIR messaging");
+                return false;
+            }
+            default -> {
+                if (!BUNDLE_TYPES.contains(type)) {
+                    bundle.problem("type", "BUNDLE_TYPE", "must be collection, transaction, batch, document or searchset");
+                    return false;
+                }
+            }
+        }
+        if (type.equals("searchset")) {
+            for (FhirElement link : bundle.objects("link")) {
+                if (link.text("relation").map("next"::equals).orElse(false)) {
+                    link.problem(null, "BUNDLE_PAGED", "the Bundle is one page of a paged search "
+                            + "result: join every page (FhirBundles.joinPages) before import");
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     @Override
     public Optional<PatientRecord> fromFhir(JsonNode json, ImportContext context) {
         Optional<FhirElement> root = FhirElement.resource(json, context, resourceType());
@@ -169,8 +218,7 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
         FhirElement bundle = root.get();
         bundle.ignoreAllBut(READ);
         Optional<String> type = bundle.requiredText("type", "REQUIRED");
-        if (type.isPresent() && !BUNDLE_TYPES.contains(type.get())) {
-            bundle.problem("type", "BUNDLE", "must be collection or transaction");
+        if (type.isPresent() && !readable(bundle, type.get())) {
             return Optional.empty();
         }
         List<FhirElement> entries = bundle.objects("entry");

@@ -60,10 +60,10 @@ public final class PractitionerMapper implements FhirMapper<UserId> {
         for (FhirElement id : r.objects("identifier")) {
             Optional<String> system = id.text("system");
             if (system.isPresent() && USER_SYSTEMS.contains(system.get())) {
-                return id.requiredText("value", "ID").flatMap(v -> id.convert("value", () -> UserId.of(v)));
+                return id.requiredText("value", "IDENTIFIER").flatMap(v -> id.convert("value", () -> UserId.of(v)));
             }
         }
-        r.problem("identifier", "ID", "a user id identifier (SDK user id or SDS user id) is required");
+        r.problem("identifier", "IDENTIFIER", "a user id identifier (SDK user id or SDS user id) is required");
         return Optional.empty();
     }
 }

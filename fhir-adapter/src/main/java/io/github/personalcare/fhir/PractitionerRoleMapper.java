@@ -67,7 +67,7 @@ public final class PractitionerRoleMapper implements FhirMapper<Actor.Profession
             Optional<String> value = References.identifier(practitioner.get(), "Practitioner",
                     PractitionerMapper.USER_SYSTEMS);
             if (value.isEmpty()) {
-                practitioner.get().problem(null, "ID", "must carry or resolve to a user id identifier");
+                practitioner.get().problem(null, "IDENTIFIER", "must carry or resolve to a user id identifier");
             } else {
                 user = practitioner.get().convert("identifier", () -> UserId.of(value.get()));
             }

@@ -82,7 +82,7 @@ final class ServiceRequestReader {
                 context.ignored(e.path());
             }
         }
-        Optional<ReferralId> id = r.requiredText("id", "ID").flatMap(v -> r.convert("id", () -> ReferralId.parse(v)));
+        Optional<ReferralId> id = ForeignIds.id(r, "ServiceRequest").flatMap(v -> r.convert("id", () -> ReferralId.parse(v)));
         Optional<Ubrn> ubrn = ubrn(r);
         Optional<String> status = r.requiredText("status", "REQUIRED");
         Optional<ReferralState> state = state(r, status);
@@ -250,10 +250,11 @@ final class ServiceRequestReader {
         Optional<String> id = subject.get().text("reference")
                 .flatMap(ref -> References.logicalId(ref, "Patient", r.context()));
         if (id.isEmpty()) {
-            subject.get().problem("reference", "SUBJECT", "must reference the Patient by a UUID id");
+            subject.get().problem("reference", "SUBJECT", "must reference the Patient (Patient/<id> or its Bundle entry)");
             return Optional.empty();
         }
-        return subject.get().convert("reference", () -> PatientId.parse(id.get()));
+        return subject.get().convert("reference",
+                () -> PatientId.parse(ForeignIds.uuid(subject.get(), "reference", "Patient", id.get())));
     }
 
     private static Optional<Referrer> referrer(FhirElement r) {
@@ -265,7 +266,7 @@ final class ServiceRequestReader {
             Optional<String> value = References.identifier(requester.get(), "Practitioner",
                     PractitionerMapper.USER_SYSTEMS);
             if (value.isEmpty()) {
-                requester.get().problem(null, "ID", "must carry or resolve to a Practitioner's user id identifier");
+                requester.get().problem(null, "IDENTIFIER", "must carry or resolve to a Practitioner's user id identifier");
             } else {
                 user = requester.get().convert("identifier", () -> UserId.of(value.get()));
             }
@@ -375,10 +376,10 @@ final class ServiceRequestReader {
 
     private static Optional<ServiceId> serviceId(FhirElement identifier) {
         if (identifier.text("system").filter(FhirSystems.SDK_SERVICE_ID::equals).isEmpty()) {
-            identifier.problem("system", "ID", "must be " + FhirSystems.SDK_SERVICE_ID);
+            identifier.problem("system", "IDENTIFIER", "must be " + FhirSystems.SDK_SERVICE_ID);
             return Optional.empty();
         }
-        return identifier.requiredText("value", "ID").flatMap(v -> identifier.convert("value", () -> ServiceId.of(v)));
+        return identifier.requiredText("value", "IDENTIFIER").flatMap(v -> identifier.convert("value", () -> ServiceId.of(v)));
     }
 
     private static Optional<HealthcareService> service(FhirElement e) {

@@ -209,8 +209,6 @@ class ConsentMapperTest {
                 "ukcore/UKCore-Consent-ForInformationAccess-Example.json"));
         assertThat(problems(FhirJsonForTests.parse(example))).extracting(ImportProblem::jsonPath, ImportProblem::rule)
                 .containsExactly(
-                        tuple("$.id", "ID"),
-                        tuple("$.patient.reference", "ID"),
                         tuple("$.performer[0]", "PERFORMER"),
                         tuple("$.provision.purpose[0].code", "CODE"));
     }

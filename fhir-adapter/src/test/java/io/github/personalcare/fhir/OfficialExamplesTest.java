@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OfficialExamplesTest {
     /** The copied official examples (src/test/resources/fhir/examples; source and licence in the module's NOTICE). */
     static final Path EXAMPLES = examplesFolder();
-    private static final Map<String, FhirMapper<?>> MAPPERS = Map.of(
+    static final Map<String, FhirMapper<?>> MAPPERS = Map.of(
             "Patient", new PatientMapper(),
             "Organization", new OrganizationMapper(),
             "Practitioner", new PractitionerMapper(),
@@ -55,7 +55,7 @@ class OfficialExamplesTest {
     }
 
     // "Patient-example.json" (r4) and "UKCore-Patient-RichardSmith-Example.json" (ukcore).
-    private static String typeOf(Path file) {
+    static String typeOf(Path file) {
         String name = file.getFileName().toString();
         if (name.startsWith("UKCore-")) {
             name = name.substring("UKCore-".length());
@@ -89,12 +89,13 @@ class OfficialExamplesTest {
     }
 
     @Test
-    void ukCoreRichardSmithFailsOnlyOnItsNonUuidId() {
-        // The example is a good UK Core Patient; only the SDK's own id rule stops it.
-        assertThatExceptionOfType(FhirImportException.class)
-                .isThrownBy(() -> read("ukcore/UKCore-Patient-RichardSmith-Example.json", new PatientMapper()))
-                .satisfies(e -> assertThat(e.problems())
-                        .containsExactly(new ImportProblem("$.id", "ID", "patientId: must be a UUID (ID)")));
+    void ukCoreRichardSmithImportsWithItsIdDerivedAndAWarningSayingSo() {
+        // A good UK Core Patient: its non-UUID id is read by the stated rule (ForeignIds), not refused.
+        var patient = read("ukcore/UKCore-Patient-RichardSmith-Example.json", new PatientMapper());
+        assertThat(patient.value().id().value())
+                .isEqualTo(ForeignIds.derived("Patient", "UKCore-Patient-RichardSmith-Example"));
+        assertThat(patient.warnings()).extracting(ImportProblem::jsonPath, ImportProblem::rule, ImportProblem::severity)
+                .contains(org.assertj.core.groups.Tuple.tuple("$.id", "ID_DERIVED", ImportProblem.Severity.WARNING));
     }
 
     @Test
@@ -109,9 +110,7 @@ class OfficialExamplesTest {
         assertThatExceptionOfType(FhirImportException.class)
                 .isThrownBy(() -> read("r4/Patient-example.json", new PatientMapper()))
                 .satisfies(e -> assertThat(e.problems()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
-                        .containsExactly(
-                                org.assertj.core.groups.Tuple.tuple("$.id", "ID"),
-                                org.assertj.core.groups.Tuple.tuple("$.identifier", "R2")));
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("$.identifier", "R2")));
     }
 
     @SuppressWarnings("unchecked") // the mapper and the value come from the same read

@@ -235,7 +235,7 @@ class PatientMapperTest {
     @Test
     void nothingIsImportedWhenAnyProblemIsFound() {
         ObjectNode json = ada();
-        json.put("id", "not-a-uuid");
+        json.put("id", "not a FHIR id");
         assertThatExceptionOfType(FhirImportException.class).isThrownBy(() -> read(json))
                 .satisfies(e -> assertThat(e.field()).isEqualTo("$.id"));
     }

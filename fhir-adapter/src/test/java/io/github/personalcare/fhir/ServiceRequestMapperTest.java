@@ -273,7 +273,7 @@ class ServiceRequestMapperTest {
     void missingRequiredElementsAreEachReportedWithTheirPath() {
         ObjectNode json = mapper.toFhir(referral);
         json.remove(List.of("subject", "requester", "authoredOn", "reasonCode", "performerType"));
-        json.put("id", "not-a-uuid");
+        json.put("id", "not a FHIR id");
         assertThat(problems(json)).extracting(ImportProblem::jsonPath, ImportProblem::rule)
                 .containsExactlyInAnyOrder(
                         tuple("$.id", "ID"),
@@ -376,12 +376,10 @@ class ServiceRequestMapperTest {
                 "ukcore/UKCore-ServiceRequest-HipReplacement-Example.json"));
         assertThat(problems(FhirJsonForTests.parse(example))).extracting(ImportProblem::jsonPath, ImportProblem::rule)
                 .containsExactly(
-                        tuple("$.id", "ID"),
                         tuple("$.identifier", "R4"),
                         tuple("$.extension", "R30"),
                         tuple("$.priority", "R28"),
-                        tuple("$.subject.reference", "ID"),
-                        tuple("$.requester", "ID"),
+                        tuple("$.requester", "IDENTIFIER"),
                         tuple("$.extension", "R5"),
                         tuple("$.performerType", "SPECIALTY"),
                         tuple("$.reasonCode", "REQUIRED"),

@@ -1,0 +1,52 @@
+package io.github.personalcare.fhir;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Ids of resources written by other systems. FHIR allows any id of 1 to 64 letters, digits, '-' and
+ * '.'; the SDK's ids are UUIDs. The stated rule: a UUID id is kept as it is; any other id of a
+ * resource of type {@code T} is read as the name-based UUID (RFC 4122 version 3) of {@code T/id}, so
+ * the same foreign resource always gets the same SDK id, and a reference {@code T/id} to it reads
+ * as that same id. Each derived id is reported as a warning ({@code ID_DERIVED}) at its path; an id
+ * that is not a FHIR id at all is an error ({@code ID}).
+ */
+final class ForeignIds {
+    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private ForeignIds() {
+    }
+
+    /** The resource's own id as the text of a UUID; empty after an error if it is missing or not a FHIR id. */
+    static Optional<String> id(FhirElement resource, String type) {
+        return resource.requiredText("id", "ID").flatMap(id -> {
+            if (!FHIR_ID.matcher(id).matches()) {
+                resource.problem("id", "ID", "must be a FHIR id: 1 to 64 letters, digits, '-' or '.'");
+                return Optional.empty();
+            }
+            return Optional.of(uuid(resource, "id", type, id));
+        });
+    }
+
+    /**
+     * The UUID text for the id {@code id} of a resource of {@code type} (read at {@code at.name}):
+     * the id itself if it is a UUID or not a FHIR id (the id's own parse then reports it), else the
+     * derived UUID, with a warning.
+     */
+    static String uuid(FhirElement at, String name, String type, String id) {
+        if (UUID_TEXT.matcher(id).matches() || !FHIR_ID.matcher(id).matches()) {
+            return id;
+        }
+        at.warning(name, "ID_DERIVED", "is not a UUID: the SDK id is the name-based UUID of " + type + "/<id>");
+        return derived(type, id).toString();
+    }
+
+    /** The name-based UUID the rule gives a non-UUID id. */
+    static UUID derived(String type, String id) {
+        return UUID.nameUUIDFromBytes((type + "/" + id).getBytes(StandardCharsets.UTF_8));
+    }
+}

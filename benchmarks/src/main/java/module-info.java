@@ -10,7 +10,8 @@ module io.github.personalcare.benchmarks {
     // Fixtures in domain words (Consents) for the consent decision benchmark.
     requires io.github.personalcare.testkit;
     requires io.github.personalcare.fhir;
-    // SpendThroughput: spends through the JDBC storage on PostgreSQL, beside plain JDBC.
+    // SpendThroughput, BulkImportThroughput, PopulationReportRun: the JDBC storage on PostgreSQL,
+    // beside plain JDBC.
     requires io.github.personalcare.jdbc;
     requires jdk.management;
     // FhirRecordBenchmark builds the demo patient's whole record by running the demo story.
@@ -21,4 +22,8 @@ module io.github.personalcare.benchmarks {
     // (jmh-generator-annprocess, on the processor path) writes the runners into the package
     // io.github.personalcare.benchmarks.jmh_generated, compiled into this module.
     requires jmh.core;
+    // PopulationReportRun: the population reports on PostgreSQL through a pool.
+    requires org.postgresql.jdbc;
+    requires com.zaxxer.hikari;
+    requires java.sql;
 }

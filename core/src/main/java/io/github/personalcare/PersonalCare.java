@@ -31,6 +31,7 @@ import io.github.personalcare.consent.ConsentService;
 import io.github.personalcare.patient.PatientService;
 import io.github.personalcare.record.RecordImportService;
 import io.github.personalcare.report.ReportService;
+import io.github.personalcare.report.SmallNumbers;
 import io.github.personalcare.referral.InMemoryServiceDirectory;
 import io.github.personalcare.referral.ReferralRelationships;
 import io.github.personalcare.referral.ReferralService;
@@ -96,6 +97,9 @@ public final class PersonalCare implements AutoCloseable {
         }
         if (b.serviceDirectory != null) {
             options.put(ServiceDirectory.class, b.serviceDirectory);
+        }
+        if (b.smallNumbers != null) {
+            options.put(SmallNumbers.class, b.smallNumbers);
         }
         ServiceWiring wiring = new ServiceWiring(guard, storage, options);
         this.patients = wiring.create(PatientService.class);
@@ -247,6 +251,7 @@ public final class PersonalCare implements AutoCloseable {
         private AccessPolicy accessPolicy;
         private BudgetPolicy budgetPolicy;
         private ServiceDirectory serviceDirectory;
+        private SmallNumbers smallNumbers;
         private ConsentPolicy consentPolicy;
         private Duration relayEvery;
         private OutboxRelay.Policy relayPolicy;
@@ -373,6 +378,20 @@ public final class PersonalCare implements AutoCloseable {
          */
         public Builder serviceDirectory(ServiceDirectory directory) {
             this.serviceDirectory = once("serviceDirectory", this.serviceDirectory, directory);
+            return this;
+        }
+
+        /**
+         * The small-number rule population reports apply for every caller not acting for
+         * administration (see {@link ReportService}). Default: {@link SmallNumbers#NHS_DIGITAL},
+         * suppress 1 to 7 and round the rest to the nearest 5.
+         *
+         * @param rule the small-number rule
+         * @return this builder
+         * @throws ConfigurationException if {@code rule} is null or was already set
+         */
+        public Builder smallNumbers(SmallNumbers rule) {
+            this.smallNumbers = once("smallNumbers", this.smallNumbers, rule);
             return this;
         }
 

@@ -65,6 +65,24 @@ class PersonalCareTest {
     }
 
     @Test
+    void aDateOfBirthOutsideTheCalendarLimitsIsATypedErrorAndNothingIsStored() {
+        var storage = new io.github.personalcare.store.memory.InMemoryStorage();
+        PersonalCare care = PersonalCare.builder().storage(storage).build();
+        assertThatExceptionOfType(io.github.personalcare.lang.InvalidInputException.class)
+                .isThrownBy(() -> care.patients().register(GP, NhsNumber.parse("943 476 5870"),
+                        NhsNumberVerification.VERIFIED, new PersonName("Amara", "Okonkwo"), LocalDate.of(1, 4, 2),
+                        Set.of(), Optional.empty()))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("dateOfBirth"))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("DATE"));
+        List<String> chains = storage.inTransaction(tx -> tx.audit().chains());
+        assertThat(chains).isEmpty();
+        assertThatExceptionOfType(io.github.personalcare.lang.InvalidInputException.class)
+                .isThrownBy(() -> new io.github.personalcare.careplan.ReviewArrangements(LocalDate.MAX, Optional.empty(),
+                        Optional.empty()))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("review.nextReviewDue"));
+    }
+
+    @Test
     void theTransportReceivesCommittedEventsThroughTheOutboxRelay() {
         List<DomainEvent> delivered = new CopyOnWriteArrayList<>();
         Transport transport = delivered::add;

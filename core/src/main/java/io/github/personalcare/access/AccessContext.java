@@ -103,12 +103,11 @@ public record AccessContext(Actor actor, Purpose purpose, Optional<String> reaso
      * @param purpose the purpose of use
      * @param reason  free text why; may be personal, so never logged
      * @return the context
-     * @throws InvalidInputException if the actor or purpose is missing or the reason is blank or
-     *                               too long
-     * @throws NullPointerException  if {@code reason} is null
+     * @throws InvalidInputException if the actor, purpose or reason is missing or the reason is
+     *                               blank or too long
      */
     public static AccessContext of(Actor actor, Purpose purpose, String reason) {
-        return new AccessContext(actor, purpose, Optional.of(reason), CorrelationId.random());
+        return new AccessContext(actor, purpose, Optional.of(Require.present("reason", reason)), CorrelationId.random());
     }
 
     /**

@@ -547,6 +547,7 @@ public final class BudgetService {
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the budget (audited)
      */
     public Statement statement(AccessContext ctx, BudgetId id, LocalDate date) {
+        Require.date("date", date);
         return read(ctx, id, "budget.statement", (p, b) -> {
             BudgetPeriod period = b.value().periodOn(date).orElseThrow(() ->
                     new InvalidInputException("date", "PERIOD", "is before the budget starts"));
@@ -624,7 +625,7 @@ public final class BudgetService {
 
     private Versioned<PersonalHealthBudget> raise(AccessContext ctx, BudgetId id, ReviewTaskKind kind,
             Optional<BudgetLineCode> line, LocalDate on, long expectedVersion) {
-        Require.present("on", on);
+        Require.date("on", on);
         Require.present("line", line);
         ReviewTask task = new ReviewTask(ReviewTaskId.random(), kind, on, line, Optional.empty());
         Versioned<PersonalHealthBudget> saved = change(ctx, id, expectedVersion, "budget.reviewTask", (p, b) -> {
@@ -680,7 +681,7 @@ public final class BudgetService {
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not query budgets (audited)
      */
     public List<PersonalHealthBudget> dueForReview(AccessContext ctx, LocalDate asOf) {
-        Require.present("asOf", asOf);
+        Require.date("asOf", asOf);
         return guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.BUDGET, "budget.dueForReview"), p -> {
             // Two indexed queries per status (date reached; task open); a budget in both is kept once.
             Map<BudgetId, PersonalHealthBudget> due = new LinkedHashMap<>();
@@ -829,12 +830,16 @@ public final class BudgetService {
      * @return the budget at its new version, with the line's new planned amount
      * @throws RuleViolationException   with R24 if a direct-payment reduction has no notice in force
      * @throws VersionConflictException if the budget is no longer at {@code expectedVersion}
-     * @throws InvalidInputException if the line is not a line of this budget (R15) or the amount is not positive
+     * @throws InvalidInputException if the line, amount or notice is missing, the line is not a line of this
+     *                               budget (R15) or the amount is not positive; missing ones before anything is audited
      * @throws NotFoundException if the caller may ask and there is no such budget (audited)
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the budget (audited)
      */
     public Versioned<PersonalHealthBudget> changePlannedAmount(AccessContext ctx, BudgetId id, BudgetLineCode line,
             Money amount, Optional<NoticeId> notice, long expectedVersion) {
+        Require.present("line", line);
+        Require.present("amount", amount);
+        Require.present("notice", notice);
         return change(ctx, id, expectedVersion, "budget.plannedAmount", (p, b) -> {
             PersonalHealthBudget next = b.changePlannedAmount(line, amount, notice);
             publish(p, new BudgetEvent.PlannedAmountChanged(UUID.randomUUID(), p.now(), b.patient(), id, line.value(),
@@ -948,6 +953,7 @@ public final class BudgetService {
     public Versioned<PersonalHealthBudget> stopDirectPayments(AccessContext ctx, BudgetId id, StopReason reason,
             LocalDate on, long expectedVersion) {
         Require.present("reason", reason);
+        Require.date("on", on);
         Require.present("on", on);
         return change(ctx, id, expectedVersion, "budget.directPayments.stop", (p, b) -> {
             if (on.isAfter(today(p))) {

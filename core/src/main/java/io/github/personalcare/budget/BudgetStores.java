@@ -11,7 +11,8 @@ public final class BudgetStores {
     /**
      * Budgets, queryable by status, cohort (eligibility reason), care plan, whether any line is a
      * direct payment, next review date and whether a review task is open (so the review queue is
-     * an indexed query, never a scan of every budget).
+     * an indexed query, never a scan of every budget), and whether any line is notional or managed
+     * by a third party (for the count by management option).
      */
     public static final AggregateType<BudgetId, PersonalHealthBudget> BUDGETS = new AggregateType<>(
             "personal_health_budget", PersonalHealthBudget.class, PersonalHealthBudget::id,
@@ -21,7 +22,9 @@ public final class BudgetStores {
                     Index.text("care_plan", PersonalHealthBudget::carePlan),
                     Index.bool("direct_payment", PersonalHealthBudget::hasDirectPayments),
                     Index.date("next_review_due", b -> b.nextReviewDue().orElse(null)),
-                    Index.bool("review_task_open", b -> b.reviewTasks().stream().anyMatch(ReviewTask::isOpen))));
+                    Index.bool("review_task_open", b -> b.reviewTasks().stream().anyMatch(ReviewTask::isOpen)),
+                    Index.bool("notional", b -> b.options().contains(ManagementOption.NOTIONAL)),
+                    Index.bool("third_party", b -> b.options().contains(ManagementOption.THIRD_PARTY))));
 
     /** Ledger entries, owned by their budget, with idempotency keys unique per budget. */
     public static final EntryType<LedgerEntry> LEDGER = new EntryType<>(

@@ -21,25 +21,33 @@ public record Money(long pence) implements Comparable<Money> {
     public static final Money ZERO = new Money(0);
     /** At most this many pounds may be written in one amount (far above any budget). */
     private static final int MAX_POUND_DIGITS = 12;
+    /**
+     * The largest amount, in pence: £999,999,999,999.99, the most {@link #parse} reads. Far above any
+     * budget, and small enough that adding two amounts never overflows a {@code long}.
+     */
+    public static final long MAX_PENCE = 99_999_999_999_999L;
 
     /**
-     * Checks the amount is not negative (R17).
+     * Checks the amount is not negative (R17) and at most {@link #MAX_PENCE}.
      *
-     * @param pence the amount in pence, zero or more
-     * @throws InvalidInputException if {@code pence} is negative (R17)
+     * @param pence the amount in pence, zero to {@link #MAX_PENCE}
+     * @throws InvalidInputException if {@code pence} is negative (R17) or above {@link #MAX_PENCE}
      */
     public Money {
         if (pence < 0) {
             throw new InvalidInputException("amount", "R17", "must not be negative");
+        }
+        if (pence > MAX_PENCE) {
+            throw new InvalidInputException("amount", "R17", "must be at most 999,999,999,999.99 pounds");
         }
     }
 
     /**
      * An amount of pence.
      *
-     * @param pence the amount in pence, zero or more
+     * @param pence the amount in pence, zero to {@link #MAX_PENCE}
      * @return the amount
-     * @throws InvalidInputException if {@code pence} is negative (R17)
+     * @throws InvalidInputException if {@code pence} is negative (R17) or above {@link #MAX_PENCE}
      */
     public static Money ofPence(long pence) {
         return new Money(pence);
@@ -50,11 +58,13 @@ public record Money(long pence) implements Comparable<Money> {
      *
      * @param pounds whole pounds, zero or more
      * @return the amount
-     * @throws InvalidInputException if {@code pounds} is negative (R17)
-     * @throws ArithmeticException if the amount in pence does not fit in a {@code long}
+     * @throws InvalidInputException if {@code pounds} is negative (R17) or above {@link #MAX_PENCE} in pence
      */
     public static Money ofPounds(long pounds) {
-        return new Money(Math.multiplyExact(pounds, 100L));
+        if (pounds > MAX_PENCE / 100) {
+            throw new InvalidInputException("amount", "R17", "must be at most 999,999,999,999.99 pounds");
+        }
+        return new Money(pounds * 100L);
     }
 
     /**

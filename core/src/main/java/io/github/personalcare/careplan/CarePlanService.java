@@ -397,7 +397,7 @@ public final class CarePlanService {
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not query care plans (audited)
      */
     public List<ReviewDue> dueForReview(AccessContext ctx, LocalDate asOf) {
-        Require.present("asOf", asOf);
+        Require.date("asOf", asOf);
         return reviews(ctx, "careplan.dueForReview", Query.where("next_review_due").onOrBefore(asOf));
     }
 
@@ -412,7 +412,7 @@ public final class CarePlanService {
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not query care plans (audited)
      */
     public List<ReviewDue> overdue(AccessContext ctx, LocalDate asOf) {
-        Require.present("asOf", asOf);
+        Require.date("asOf", asOf);
         return reviews(ctx, "careplan.overdue", Query.where("next_review_due").before(asOf));
     }
 

@@ -19,7 +19,11 @@ public final class CarePlanStores {
     /**
      * Care plans with every agreed version inside. Indexes: {@code status} ({@link PlanStatus} name),
      * {@code patient} (UUID), {@code next_review_due} (DATE, the review date of the agreed version in
-     * force, null when none) and {@code has_current_agreed} (BOOLEAN).
+     * force, null when none) and {@code has_current_agreed} (BOOLEAN). For population reports, UK
+     * dates (Europe/London): {@code agreed_from} (the first agreed version, null if none or if the
+     * plan was entered in error, R13), {@code ended_on}, {@code last_agreed_on} and
+     * {@code last_review_due} (the latest agreed version's agreement and review dates, kept after the
+     * plan ends).
      */
     public static final AggregateType<CarePlanId, CarePlan> PLANS = new AggregateType<>(
             "care_plan", CarePlan.class, CarePlan::id, CarePlan::patient,
@@ -27,7 +31,19 @@ public final class CarePlanStores {
                     Index.text("patient", CarePlan::patient),
                     Index.date("next_review_due",
                             p -> p.currentAgreed().map(CarePlanVersion::nextReviewDue).orElse(null)),
-                    Index.bool("has_current_agreed", p -> p.currentAgreed().isPresent())));
+                    Index.bool("has_current_agreed", p -> p.currentAgreed().isPresent()),
+                    Index.date("agreed_from", p -> p.status() == PlanStatus.ENTERED_IN_ERROR || p.versions().isEmpty()
+                            ? null : ukDate(p.versions().get(0).agreedAt())),
+                    Index.date("ended_on", p -> p.endedAt().map(CarePlanStores::ukDate).orElse(null)),
+                    Index.date("last_agreed_on", p -> p.versions().isEmpty() ? null
+                            : ukDate(p.versions().get(p.versions().size() - 1).agreedAt())),
+                    Index.date("last_review_due", p -> p.versions().isEmpty() ? null
+                            : p.versions().get(p.versions().size() - 1).nextReviewDue())));
+
+    /** Report dates are UK dates, as RTT dates are. */
+    private static java.time.LocalDate ukDate(java.time.Instant at) {
+        return java.time.LocalDate.ofInstant(at, java.time.ZoneId.of("Europe/London"));
+    }
 
     private CarePlanStores() {
     }

@@ -25,7 +25,7 @@ public record ReviewArrangements(LocalDate nextReviewDue, Optional<Integer> freq
      *                               {@code review.frequencyMonths}...
      */
     public ReviewArrangements {
-        Require.present("review.nextReviewDue", nextReviewDue);
+        Require.date("review.nextReviewDue", nextReviewDue);
         frequencyMonths = frequencyMonths == null ? Optional.empty() : frequencyMonths;
         if (frequencyMonths.isPresent() && (frequencyMonths.get() < 1 || frequencyMonths.get() > MAX_FREQUENCY_MONTHS)) {
             throw new InvalidInputException("review.frequencyMonths", "R11", "must be 1 to " + MAX_FREQUENCY_MONTHS);

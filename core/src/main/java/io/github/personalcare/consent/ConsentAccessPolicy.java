@@ -14,7 +14,9 @@ import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.spi.StorageException;
 import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.spi.Query;
 import io.github.personalcare.spi.Transaction;
@@ -32,7 +34,10 @@ import java.util.Optional;
  * patient record, the patient's active consents, the actor's relationships from the
  * {@link CareRelationship} and, for emergency access without a new reason, the start of the
  * actor's break-glass episode from the audit trail) and asks the {@link ConsentEngine}. Anything
- * that fails while gathering or deciding is a deny (R38, fail closed). Reads only; thread-safe.
+ * that fails while gathering or deciding is a deny (R38, fail closed), except a failure of storage
+ * ({@link StorageException}) or of configuration ({@link ConfigurationException}): nobody decided
+ * anything then, so it propagates unchanged and the guard keeps access closed without recording a
+ * deny. Reads only; thread-safe.
  */
 public final class ConsentAccessPolicy implements AccessPolicy {
     private static final Logger log = LoggerFactory.getLogger(ConsentAccessPolicy.class);
@@ -66,6 +71,8 @@ public final class ConsentAccessPolicy implements AccessPolicy {
     public AccessDecision decide(AccessRequest request, AccessFacts facts) {
         try {
             return engine.decide(request, gather(request, facts));
+        } catch (StorageException | ConfigurationException e) {
+            throw e;
         } catch (RuntimeException e) {
             log.warn("consent decision failed ({}); denying", e.getClass().getSimpleName());
             return AccessDecision.deny("R38", "the consent policy could not evaluate the request");

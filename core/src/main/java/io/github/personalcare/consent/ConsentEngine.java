@@ -61,16 +61,41 @@ import java.util.Set;
  *       review the privacy-officer role.</li>
  * </ol>
  *
- * <p>Allocation-light: no streams; consents out of status or scope are skipped before their
- * provisions are read; provision criteria are checked cheapest first (period, action, class,
- * purpose, then actor); strings for rules and paths are built only for the deciding provision.
+ * <p>Consents are read through the index {@link ConsentFacts} keeps of them (by the actor, data
+ * class, purpose and action each can apply to), so a decision reads only the consents that can
+ * apply, whatever the number the patient holds; those are evaluated in full, provision criteria
+ * cheapest first (period, action, class, purpose, then actor), and strings for rules and paths are
+ * built only for the deciding provision.
+ *
+ * <p>Allocation: the common permit (a professional's direct care, no consent applying or
+ * withholding) allocates nothing once the facts have decided once: the index is built on the first
+ * decision that reads consents (about a hundred bytes a consent) and the permit is kept with the
+ * facts. What still allocates: the evaluation of a consent that applies (its grants, withheld
+ * labels, the rule naming its provision), every deny (a small record with constant strings),
+ * permits whose reasons depend on the consents (proxies, research, break-glass, self-claimed
+ * relationships, withheld labels), and the patient's age for the patient themself and proxies.
  */
 public final class ConsentEngine {
     private static final Set<DataClass> CLINICAL_RECORD = EnumSet.of(DataClass.CARE_PLAN, DataClass.CARE_TEAM,
             DataClass.REFERRAL, DataClass.BUDGET);
 
+    private final boolean everyConsent;
+
     /** An engine; it holds no state, so one instance serves every thread. */
     public ConsentEngine() {
+        this(false);
+    }
+
+    private ConsentEngine(boolean everyConsent) {
+        this.everyConsent = everyConsent;
+    }
+
+    /**
+     * The reference engine: the same rules, reading every consent in full instead of the ones the
+     * facts' index finds. For the equivalence tests and the benchmark's baseline only.
+     */
+    static ConsentEngine readingEveryConsent() {
+        return new ConsentEngine(true);
     }
 
     /**
@@ -107,9 +132,8 @@ public final class ConsentEngine {
             return AccessDecision.deny("R38", "the facts are about another patient, so the request cannot be evaluated");
         }
         ConsentPolicy policy = facts.policy();
-        LocalDate today = LocalDate.ofInstant(request.at(), policy.zone());
         if (actor instanceof Actor.PatientActor self) {
-            return self(request, patient, self, today, policy);
+            return self(request, patient, self, LocalDate.ofInstant(request.at(), policy.zone()), policy);
         }
         if (actor instanceof Actor.SystemActor) {
             return request.purpose() == Purpose.ADMINISTRATION
@@ -121,7 +145,9 @@ public final class ConsentEngine {
             return AccessDecision.deny("R49", "the patient's record is restricted (S flag): location details and "
                     + "referrals are never disclosed");
         }
-        ConsentEvaluation consents = ConsentEvaluation.of(request, facts, patient, policy);
+        ConsentEvaluation consents = everyConsent
+                ? ConsentEvaluation.everyConsent(request, facts, patient, policy)
+                : ConsentEvaluation.of(request, facts, patient, policy);
         if (consents.unevaluable()) {
             return AccessDecision.deny("R38", "the facts hold a consent of another patient, so the request cannot be "
                     + "evaluated");
@@ -136,6 +162,7 @@ public final class ConsentEngine {
             return secondaryUse(patient, consents);
         }
         if (actor instanceof Actor.Carer) {
+            LocalDate today = LocalDate.ofInstant(request.at(), policy.zone());
             return proxy(request, patient, facts, consents, today, policy);
         }
         return professional(request, (Actor.Professional) actor, facts, consents, policy);
@@ -250,7 +277,7 @@ public final class ConsentEngine {
         Relationship relationship = professionalRelationship(facts.relationships());
         if (!consents.denies() && relationship != null
                 && (clinical || !policy.directCareRequiresClinicalRole())) {
-            return directCarePermit(relationship, consents);
+            return directCarePermit(relationship, consents, facts);
         }
         if (policy.breakGlassRequiresClinicalRole() && !clinical) {
             return AccessDecision.deny("R40", "break-glass needs a clinical role");
@@ -433,7 +460,7 @@ public final class ConsentEngine {
                 if (policy.directCareRequiresClinicalRole() && !professional.role().isClinical()) {
                     return AccessDecision.deny("R39", "direct care needs a clinical role");
                 }
-                return directCarePermit(relationship, consents);
+                return directCarePermit(relationship, consents, facts);
             case ADMINISTRATION:
                 if (relationship == null) {
                     return AccessDecision.deny("R39", "no legitimate relationship (care team, referral or registration)");
@@ -486,11 +513,13 @@ public final class ConsentEngine {
         return new AccessDecision.Permit("R40", reasons, obligations, consents.withheld());
     }
 
-    private static AccessDecision directCarePermit(Relationship relationship, ConsentEvaluation consents) {
-        String why = "R39: legitimate relationship " + relationship.kind() + " (" + relationship.source() + ")";
+    private static AccessDecision directCarePermit(Relationship relationship, ConsentEvaluation consents,
+            ConsentFacts facts) {
         if (!consents.withholds()) {
-            return new AccessDecision.Permit("R39", List.of(why), EnumSet.of(Obligation.AUDIT));
+            // the common permit: built once per facts, so a repeated decision allocates nothing
+            return ConsentIndex.of(facts).directCarePermit(relationship);
         }
+        String why = "R39: legitimate relationship " + relationship.kind() + " (" + relationship.source() + ")";
         return new AccessDecision.Permit("R39",
                 List.of(why, "R41: items labelled " + consents.withheld() + " are withheld from this viewer"),
                 EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), consents.withheld());

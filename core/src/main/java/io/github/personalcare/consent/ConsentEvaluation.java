@@ -27,8 +27,11 @@ import java.util.Set;
  * nothing (R46). Facts holding a consent of another patient make the request unevaluable (R38).
  *
  * <p>The result does not depend on the order of the consents: the denying consent and the
- * order of the grants go by consent id. Allocation-light, as the engine is: no streams;
- * consents out of status or scope are skipped before their provisions are read; criteria are
+ * order of the grants go by consent id, which is also why reading only the candidates the facts'
+ * {@link ConsentIndex} finds ({@link #of}) decides as reading every consent ({@link #everyConsent},
+ * the reference kept for tests and benchmarks). Allocation-light, as the engine is: no streams;
+ * nothing at all when no consent applies; consents out of status or scope are skipped before
+ * their provisions are read; criteria are
  * checked cheapest first (period, action, class, purpose, then actor); strings for rules and
  * paths are built only for the deciding provision. Pure, and read-only once built.
  */
@@ -43,48 +46,102 @@ final class ConsentEvaluation {
     private ConsentEvaluation() {
     }
 
-    /** A consent provision that permits, with whether the way to it names the purpose. */
-    record Grant(ConsentRecord consent, Provision provision, boolean purposeNamed) {
+    /** A consent provision that permits. */
+    record Grant(ConsentRecord consent, Provision provision) {
         /** The rule naming the provision, such as {@code "Consent/<id>#provision.provision[1]"}. */
         String rule() {
             return provisionReference(consent, provision);
         }
+
+        /**
+         * Whether the grant names the purpose (R42): a research consent, or purposes listed on the
+         * way to the provision. Worked out when asked, for secondary uses only, as it walks the tree.
+         */
+        boolean purposeNamed() {
+            return consent.scope() == ConsentScope.RESEARCH || namesPurpose(consent.terms().provision(), provision);
+        }
     }
 
-    /** Evaluates the patient's consents in {@code facts} against the request. */
+    /** Nothing applies: shared, never changed (only evaluations built by {@link #consider} are). */
+    private static final ConsentEvaluation NONE = new ConsentEvaluation();
+    private static final ConsentEvaluation UNEVALUABLE = new ConsentEvaluation();
+
+    static {
+        UNEVALUABLE.unevaluable = true;
+    }
+
+    /**
+     * Evaluates the consents in {@code facts} that can apply to the request, as the facts'
+     * {@link ConsentIndex} finds them: the same result as {@link #everyConsent}, which reads them all.
+     * Allocates nothing when no consent can apply.
+     */
     static ConsentEvaluation of(AccessRequest request, ConsentFacts facts, Patient patient, ConsentPolicy policy) {
-        ConsentEvaluation ev = new ConsentEvaluation();
+        ConsentIndex index = ConsentIndex.of(facts);
+        if (index.holdsConsentsNotOf(patient.id())) {
+            // R38: facts mixing patients mean the caller gathered them wrongly; fail closed
+            return UNEVALUABLE;
+        }
+        return finish(index.evaluateCandidates(request, facts, patient, policy));
+    }
+
+    /**
+     * The reference evaluation: every consent in {@code facts}, in order, each read in full. Kept
+     * so that tests prove the index changes nothing ({@code ConsentIndexEquivalenceTest}) and the
+     * benchmark has its baseline; decisions use {@link #of}.
+     */
+    static ConsentEvaluation everyConsent(AccessRequest request, ConsentFacts facts, Patient patient,
+            ConsentPolicy policy) {
+        ConsentEvaluation ev = null;
         List<ConsentRecord> consents = facts.consents();
         for (int i = 0; i < consents.size(); i++) {
             ConsentRecord c = consents.get(i);
             if (!c.patient().equals(patient.id())) {
                 // R38: facts mixing patients mean the caller gathered them wrongly; fail closed
-                ev.unevaluable = true;
-                return ev;
+                return UNEVALUABLE;
             }
-            // R43: only active consents, only for purposes their scope covers
-            if (c.status() != ConsentStatus.ACTIVE || !c.scope().covers(request.purpose())) {
-                continue;
+            ev = consider(ev, c, request, facts, patient, policy);
+        }
+        return finish(ev);
+    }
+
+    /**
+     * Evaluates one consent of the patient against the request into {@code ev}, created here when
+     * the consent's root matches and {@code ev} is null.
+     */
+    static ConsentEvaluation consider(ConsentEvaluation ev, ConsentRecord c, AccessRequest request,
+            ConsentFacts facts, Patient patient, ConsentPolicy policy) {
+        // R43: only active consents, only for purposes their scope covers
+        if (c.status() != ConsentStatus.ACTIVE || !c.scope().covers(request.purpose())) {
+            return ev;
+        }
+        Provision root = c.terms().provision();
+        if (!matches(root, request, facts, null)) {
+            return ev;
+        }
+        if (ev == null) {
+            ev = new ConsentEvaluation();
+        }
+        // R45: the deepest matching provision decides
+        Provision decider = deepest(root, request, facts, root.dataPeriod().isPresent(), ev);
+        if (decider == null) {
+            if (c.terms().policyRule().orElse(null) == BasePolicy.OPT_IN) {
+                ev.deny(c, root);
             }
-            Provision root = c.terms().provision();
-            if (!matches(root, request, facts, null)) {
-                continue;
-            }
-            // R45: the deepest matching provision decides
-            Provision decider = deepest(root, request, facts, root.dataPeriod().isPresent(), ev);
-            if (decider == null) {
-                if (c.terms().policyRule().orElse(null) == BasePolicy.OPT_IN) {
-                    ev.deny(c, root);
-                }
-                continue;
-            }
-            if (decider.type().orElseThrow() == ProvisionType.DENY) {
-                ev.deny(c, decider);
-            } else if (childWithoutCompetence(c, patient, policy)) {
-                ev.competenceIgnored = true;
-            } else {
-                ev.grant(c, decider, c.scope() == ConsentScope.RESEARCH || namesPurpose(root, decider));
-            }
+            return ev;
+        }
+        if (decider.type().orElseThrow() == ProvisionType.DENY) {
+            ev.deny(c, decider);
+        } else if (childWithoutCompetence(c, patient, policy)) {
+            ev.competenceIgnored = true;
+        } else {
+            ev.grant(c, decider);
+        }
+        return ev;
+    }
+
+    private static ConsentEvaluation finish(ConsentEvaluation ev) {
+        if (ev == null) {
+            return NONE;
         }
         if (ev.grants != null && ev.grants.size() > 1) {
             ev.grants.sort((a, b) -> a.consent().id().value().compareTo(b.consent().id().value()));
@@ -147,11 +204,11 @@ final class ConsentEvaluation {
         }
     }
 
-    private void grant(ConsentRecord consent, Provision provision, boolean purposeNamed) {
+    private void grant(ConsentRecord consent, Provision provision) {
         if (grants == null) {
             grants = new ArrayList<>(2);
         }
-        grants.add(new Grant(consent, provision, purposeNamed));
+        grants.add(new Grant(consent, provision));
     }
 
     private void withhold(List<SensitivityLabel> labels) {

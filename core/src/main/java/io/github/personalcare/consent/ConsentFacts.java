@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Everything the {@link ConsentEngine} needs to decide one request, read beforehand so the
- * engine does no I/O: the patient's consents, the actor's relationships with the patient, the
+ * engine does no I/O (the consents are indexed here, once, so facts kept for several decisions
+ * pay for it once): the patient's consents, the actor's relationships with the patient, the
  * patient record (age, flags), the policy, and when the actor's current break-glass episode
  * for this patient began, if any.
  *
@@ -29,8 +30,9 @@ public record ConsentFacts(
         Optional<Instant> breakGlassOpenedAt) {
 
     /**
-     * Copies the lists; consents, relationships and policy are required, absent optionals become
-     * empty.
+     * Copies the lists, indexing the consents by what each can apply to (purpose, actor, data
+     * class, action) so that a decision reads only those; consents, relationships and policy are
+     * required, absent optionals become empty.
      *
      * @param consents           the patient's consents (any status: the engine evaluates active
      *                           ones only)
@@ -43,7 +45,7 @@ public record ConsentFacts(
      *                               missing
      */
     public ConsentFacts {
-        consents = List.copyOf(Require.present("consents", consents));
+        consents = ConsentIndex.of(Require.present("consents", consents));
         relationships = List.copyOf(Require.present("relationships", relationships));
         patient = patient == null ? Optional.empty() : patient;
         Require.present("policy", policy);

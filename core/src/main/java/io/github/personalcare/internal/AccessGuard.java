@@ -18,6 +18,8 @@ import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.access.AccessEvent;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.spi.Storage;
+import io.github.personalcare.spi.StorageException;
+import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.lang.VersionConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +37,13 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>A deny rolls the transaction back, is audited in a transaction of its own (R50) and
- *       surfaces as {@link AccessDeniedException}.</li>
- *   <li>A policy that throws is a deny with rule {@code FAIL_CLOSED} (R38).</li>
+ *       surfaces as {@link AccessDeniedException}. A refusal about a patient who has no audit
+ *       chain yet (is not registered) is audited on the system chain, so made-up patient ids
+ *       open no chain.</li>
+ *   <li>A policy that throws is a deny with rule {@code FAIL_CLOSED} (R38), except for a
+ *       {@link StorageException} or {@link ConfigurationException}: no decision was made, so the
+ *       exception reaches the caller unchanged, nothing of the work runs, and the audit trail
+ *       records {@link AuditOutcome#ERROR} (when it can still be written), never a deny.</li>
  *   <li>A permit with the {@link Obligation#ALERT_PRIVACY_OFFICER} obligation (break-glass, R40)
  *       publishes {@link AccessEvent.BreakGlassUsed} to the outbox in the same transaction.</li>
  *   <li>A command refused by a domain rule, bad input or a version conflict rolls back; the
@@ -140,8 +147,12 @@ public final class AccessGuard {
             log.debug("{} {} permitted for {}", requested.auditAction(), requested.subject().orElse("-"),
                     requested.context().correlationId());
             return result;
+        } catch (Undecided u) {
+            auditError(decided[0], now, u.failure);
+            throw u.failure;
         } catch (Denied d) {
-            storage.inTransaction(tx -> tx.audit().append(event(decided[0], now, AuditOutcome.DENY, d.deny.rule())));
+            storage.inTransaction(tx -> tx.audit().append(
+                    event(onStoredPatient(tx, decided[0]), now, AuditOutcome.DENY, d.deny.rule())));
             log.info("{} denied by {} for {}", requested.auditAction(), d.deny.rule(), requested.context().correlationId());
             throw new AccessDeniedException(d.deny);
         } catch (NotFoundException e) {
@@ -199,20 +210,58 @@ public final class AccessGuard {
                 call.context().correlationId());
     }
 
+    /**
+     * Records that a call could not be decided. Best effort in a transaction of its own: the
+     * storage that just failed may fail again, and then the caller still gets the first failure.
+     */
+    private void auditError(GuardedCall call, Instant now, PersonalCareException failure) {
+        log.warn("{} could not be decided ({}) for {}", call.auditAction(), failure.getClass().getSimpleName(),
+                call.context().correlationId());
+        try {
+            storage.inTransaction(tx -> tx.audit().append(
+                    event(onStoredPatient(tx, call), now, AuditOutcome.ERROR, failure.rule())));
+        } catch (RuntimeException again) {
+            failure.addSuppressed(again);
+        }
+    }
+
     private AccessDecision decideSafely(AccessRequest request, Transaction tx) {
         try {
             AccessDecision d = policy.decide(request, tx.accessFacts(request.patient()));
             return d == null ? AccessDecision.deny("FAIL_CLOSED", "the policy gave no decision") : d;
+        } catch (StorageException | ConfigurationException e) {
+            throw new Undecided(e);
         } catch (RuntimeException e) {
             log.warn("access policy failed ({}); denying", e.getClass().getSimpleName());
             return AccessDecision.deny("FAIL_CLOSED", "the policy could not decide");
         }
     }
 
+    /**
+     * The call as its refusal is audited. A refusal never opens a patient's chain: every stored
+     * patient's chain was opened when the patient was registered, so a refusal about a patient
+     * with no chain (a made-up id) goes to the system chain, its subject kept. Otherwise calls
+     * with random ids would grow the audit trail by one chain each. Read on the refusal path only.
+     */
+    private static GuardedCall onStoredPatient(Transaction tx, GuardedCall call) {
+        boolean unknown = call.patient().map(p -> tx.audit().head(p.value().toString()).isEmpty()).orElse(false);
+        return unknown ? call.withoutPatient() : call;
+    }
+
     private static AuditEvent event(GuardedCall call, Instant now, AuditOutcome outcome, String rule) {
         PatientId patient = call.patient().orElse(null);
         return AuditEvent.of(call.context(), now, call.auditAction(), patient, call.subject().orElse(null), outcome,
                 rule);
+    }
+
+    /** Carries a storage or configuration failure of the decision out of the transaction. */
+    private static final class Undecided extends RuntimeException {
+        private final PersonalCareException failure;
+
+        Undecided(PersonalCareException failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
     }
 
     /** Carries a deny out of the transaction so it rolls back. */

@@ -57,6 +57,11 @@ public record GuardedCall(
                 auditAction, subject);
     }
 
+    /** This call with no patient (audited on the system chain), its subject kept. */
+    public GuardedCall withoutPatient() {
+        return new GuardedCall(context, Optional.empty(), action, dataClass, labels, auditAction, subject);
+    }
+
     /** A population-level call (a report, a query across patients). */
     public static GuardedCall population(AccessContext ctx, AccessAction action, DataClass dataClass,
             String auditAction) {

@@ -68,7 +68,9 @@ public final class PatientService {
      * @return the patient's record at version 1
      * @throws RuleViolationException if a patient with this NHS number is already registered (R2)
      * @throws io.github.personalcare.lang.InvalidInputException for invalid fields, a date of birth in the
-     *                                                           future or the Gillick flag (R46)
+     *                                                           future or outside
+     *                                                           {@link io.github.personalcare.lang.CalendarLimits},
+     *                                                           or the Gillick flag (R46)
      * @throws io.github.personalcare.access.AccessDeniedException if the actor may not register
      */
     public Versioned<Patient> register(AccessContext ctx, NhsNumber nhsNumber, NhsNumberVerification verification,
@@ -77,6 +79,7 @@ public final class PatientService {
         PatientId id = PatientId.random();
         Patient patient = new Patient(id, nhsNumber, verification, name, dateOfBirth, flags, registeredPractice,
                 Optional.empty());
+        Require.date("dateOfBirth", dateOfBirth);
         if (dateOfBirth.isAfter(LocalDate.ofInstant(guard.clock().instant(), guard.clock().getZone()))) {
             throw new io.github.personalcare.lang.InvalidInputException("dateOfBirth", "DATE", "must not be in the future");
         }

@@ -15,10 +15,16 @@ import java.util.List;
 
 /** How patients are stored: the aggregate type every storage adapter keeps them under. */
 public final class PatientStores {
-    /** Patients, queryable by NHS number. */
+    /**
+     * Patients, queryable by NHS number; the report cohorts by {@code complex_needs} and
+     * {@code long_term_condition} (BOOLEAN, the flags) and {@code died_on} (DATE, null while alive).
+     */
     public static final AggregateType<PatientId, Patient> PATIENTS = new AggregateType<>(
             "patient", Patient.class, Patient::id, Patient::id,
-            List.of(Index.text("nhs_number", p -> p.nhsNumber().value())));
+            List.of(Index.text("nhs_number", p -> p.nhsNumber().value()),
+                    Index.bool("complex_needs", p -> p.has(PatientFlag.COMPLEX_NEEDS)),
+                    Index.bool("long_term_condition", p -> p.has(PatientFlag.LONG_TERM_CONDITION)),
+                    Index.date("died_on", p -> p.dateOfDeath().orElse(null))));
 
     private PatientStores() {
     }

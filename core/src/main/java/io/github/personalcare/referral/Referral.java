@@ -284,6 +284,19 @@ public record Referral(
         return clocks.isEmpty() ? Optional.empty() : Optional.of(clocks.get(0).startedOn());
     }
 
+    /**
+     * {@return the UK date the referral was first sent (reached {@link ReferralState#NOT_BOOKED}), if
+     * it has been} Reports count referrals sent by a census date from it.
+     */
+    public Optional<LocalDate> sentOn() {
+        for (StateChange change : history) {
+            if (change.to() == ReferralState.NOT_BOOKED) {
+                return Optional.of(RttClock.ukDate(change.at()));
+            }
+        }
+        return Optional.empty();
+    }
+
     private Optional<HealthcareService> shortlisted(ServiceId service) {
         return shortlist.stream().filter(s -> s.id().equals(service)).findFirst();
     }

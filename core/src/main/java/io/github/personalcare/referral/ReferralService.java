@@ -647,9 +647,11 @@ public final class ReferralService {
      * @param ubrn    the UBRN to look for
      * @return the referral with its version, without the attachments withheld from the caller, or empty if the patient
      *         has none with this UBRN
+     * @throws io.github.personalcare.lang.InvalidInputException if {@code ubrn} is missing (nothing audited)
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read the referrals (audited)
      */
     public Optional<Versioned<Referral>> findByUbrn(AccessContext ctx, PatientId patient, Ubrn ubrn) {
+        Require.present("ubrn", ubrn);
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.REFERRAL, "referral.read",
                 "Patient/" + patient), p -> p.tx().aggregates(ReferralStores.REFERRALS)
                 .query(Query.forPatient(patient).and("ubrn").is(ubrn.value())).stream().findFirst()

@@ -17,6 +17,10 @@ import java.util.List;
  *       clock open at a census date started on or after it, so the report pre-filters on it.</li>
  *   <li>{@code receiving_org}: ODS code of the chosen service's provider (null when none).</li>
  *   <li>{@code open}: false once completed or cancelled.</li>
+ *   <li>{@code clock_start}, {@code clock_stop}: the UK start and stop dates of the latest RTT
+ *       clock (start null when it was nullified), for the RTT report's incomplete pathways.</li>
+ *   <li>{@code sent_on}: the UK date an appointment referral was sent (null for advice and
+ *       guidance), and {@code choice_offered}, for the report's share offered choice.</li>
  * </ul>
  */
 public final class ReferralStores {
@@ -27,7 +31,18 @@ public final class ReferralStores {
                     Index.text("status", Referral::state),
                     Index.date("rtt_start", r -> r.firstClockStart().orElse(null)),
                     Index.text("receiving_org", r -> r.receivingOrganisation().map(OdsCode::value).orElse(null)),
-                    Index.bool("open", Referral::isOpen)));
+                    Index.bool("open", Referral::isOpen),
+                    Index.date("clock_start", r -> lastClock(r).filter(c -> c.nullification().isEmpty())
+                            .map(RttClock::startedOn).orElse(null)),
+                    Index.date("clock_stop", r -> lastClock(r).flatMap(RttClock::stop).map(RttStop::on).orElse(null)),
+                    Index.date("sent_on", r -> r.requestType() == RequestType.APPOINTMENT ? r.sentOn().orElse(null)
+                            : null),
+                    Index.bool("choice_offered", r -> r.choice().map(PatientChoice::offered).orElse(false))));
+
+    private static java.util.Optional<RttClock> lastClock(Referral r) {
+        return r.clocks().isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(r.clocks().get(r.clocks().size() - 1));
+    }
 
     private ReferralStores() {
     }

@@ -13,11 +13,14 @@ import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Commissioner reports on personal health budgets, computed from the SDK's own data (the
  * definitions are the SDK's, not national ones): how many are active, by management option
- * and by why the person has one, and what was spent on what, by month.
+ * and by why the person has one, and what was spent on what, by month. Counts are
+ * {@link ReportCount}s, suppressed or rounded by {@link SmallNumbers} for every caller but
+ * administration; an amount is withheld wherever its count is suppressed.
  */
 public final class BudgetReport {
     private BudgetReport() {
@@ -31,16 +34,17 @@ public final class BudgetReport {
      * @param byOption active budgets using each option
      * @param byCohort active budgets per eligibility reason
      */
-    public record ActiveBudgets(long total, Map<ManagementOption, Long> byOption,
-            Map<EligibilityReason, Long> byCohort) {
+    public record ActiveBudgets(ReportCount total, Map<ManagementOption, ReportCount> byOption,
+            Map<EligibilityReason, ReportCount> byCohort) {
         /**
-         * Copies the maps; a missing key counts as zero.
+         * Checks the total is present and copies the maps; a missing key counts as zero.
          *
          * @param total    active budgets
          * @param byOption active budgets using each option
          * @param byCohort active budgets per eligibility reason
          */
         public ActiveBudgets {
+            Require.present("total", total);
             byOption = copy(ManagementOption.class, byOption);
             byCohort = copy(EligibilityReason.class, byCohort);
         }
@@ -50,8 +54,8 @@ public final class BudgetReport {
          *
          * @param option the management option
          */
-        public long using(ManagementOption option) {
-            return byOption.getOrDefault(option, 0L);
+        public ReportCount using(ManagementOption option) {
+            return byOption.getOrDefault(option, ReportCount.exact(0));
         }
 
         /**
@@ -59,8 +63,8 @@ public final class BudgetReport {
          *
          * @param reason the eligibility reason
          */
-        public long heldFor(EligibilityReason reason) {
-            return byCohort.getOrDefault(reason, 0L);
+        public ReportCount heldFor(EligibilityReason reason) {
+            return byCohort.getOrDefault(reason, ReportCount.exact(0));
         }
     }
 
@@ -90,12 +94,13 @@ public final class BudgetReport {
         }
 
         /**
-         * {@return the total spent in the category over the whole range}
+         * {@return the total spent in the category over the whole range, over the months whose amount is
+         * shown (a month with a suppressed count adds nothing)}
          *
          * @param category the spend category
          */
         public Money total(SpendCategory category) {
-            return spend.stream().filter(r -> r.category().equals(category)).map(CategorySpend::amount)
+            return spend.stream().filter(r -> r.category().equals(category)).flatMap(r -> r.amount().stream())
                     .reduce(Money.ZERO, Money::plus);
         }
     }
@@ -105,23 +110,24 @@ public final class BudgetReport {
      *
      * @param month    the calendar month
      * @param category the category
-     * @param amount   total spent
+     * @param amount   total spent, empty when the count is suppressed
      * @param count    number of spends
      */
-    public record CategorySpend(YearMonth month, SpendCategory category, Money amount, long count) {
+    public record CategorySpend(YearMonth month, SpendCategory category, Optional<Money> amount, ReportCount count) {
     }
 
     /**
      * Refunds in one month.
      *
      * @param month  the calendar month
-     * @param amount total refunded
+     * @param amount total refunded, empty when the count is suppressed
+     * @param count  number of refunds
      */
-    public record MonthRefunds(YearMonth month, Money amount) {
+    public record MonthRefunds(YearMonth month, Optional<Money> amount, ReportCount count) {
     }
 
-    private static <K extends Enum<K>> Map<K, Long> copy(Class<K> type, Map<K, Long> values) {
-        Map<K, Long> m = new EnumMap<>(type);
+    private static <K extends Enum<K>> Map<K, ReportCount> copy(Class<K> type, Map<K, ReportCount> values) {
+        Map<K, ReportCount> m = new EnumMap<>(type);
         m.putAll(values);
         return java.util.Collections.unmodifiableMap(m);
     }

@@ -4,8 +4,8 @@ import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.internal.check.Require;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * Care plan coverage on a date (domain notes §6), the SDK's own definition, not a national one.
@@ -18,7 +18,8 @@ import java.time.LocalDate;
  * {@link #overduePercent()} give that measure. The wider cohort, complex needs <em>or</em> a
  * {@link io.github.personalcare.patient.PatientFlag#LONG_TERM_CONDITION long-term condition}, is a
  * second, named figure: {@link #complexNeedsOrLongTermCondition()}. Plans entered in error never
- * count (R13).
+ * count (R13). Counts are {@link ReportCount}s: suppressed or rounded by {@link SmallNumbers} for
+ * every caller but administration.
  *
  * @param asOf                            the date the report describes
  * @param complexNeeds                    coverage of people with complex needs: the domain's measure
@@ -26,64 +27,82 @@ import java.time.LocalDate;
  */
 public record CarePlanCoverageReport(LocalDate asOf, Coverage complexNeeds, Coverage complexNeedsOrLongTermCondition) {
     /**
-     * Checks the report: every component is present and the domain measure's cohort is not larger
-     * than the wider one.
+     * Checks every component is present.
      *
      * @param asOf                            the date the report describes
      * @param complexNeeds                    coverage of people with complex needs
      * @param complexNeedsOrLongTermCondition coverage of people with complex needs or a long-term condition
-     * @throws InvalidInputException if a component is missing, or the complex needs cohort is the larger
+     * @throws InvalidInputException if a component is missing
      */
     public CarePlanCoverageReport {
         Require.present("asOf", asOf);
         Require.present("complexNeeds", complexNeeds);
         Require.present("complexNeedsOrLongTermCondition", complexNeedsOrLongTermCondition);
-        if (complexNeeds.cohort() > complexNeedsOrLongTermCondition.cohort()) {
-            throw new InvalidInputException("complexNeeds", "COUNTS", "cannot be a larger cohort than the wider one");
-        }
     }
 
     /**
-     * Coverage of one cohort.
+     * Coverage of one cohort, each count exact, rounded or suppressed as {@link SmallNumbers} says.
      *
      * @param cohort     people in the cohort
      * @param withAgreed of those, people with an agreed plan in force at the end of the report date
      * @param overdue    of those with an agreed plan, people whose plan was overdue for review on that date
      */
-    public record Coverage(int cohort, int withAgreed, int overdue) {
+    public record Coverage(ReportCount cohort, ReportCount withAgreed, ReportCount overdue) {
         /**
-         * Checks the counts are consistent.
+         * Checks the counts are present and, where shown, consistent.
          *
          * @param cohort     people in the cohort
          * @param withAgreed of those, people with an agreed plan in force
          * @param overdue    of those with an agreed plan, people whose plan was overdue for review
-         * @throws InvalidInputException unless {@code 0 <= overdue <= withAgreed <= cohort}
+         * @throws InvalidInputException if a count is missing, or shown counts break
+         *                               {@code overdue <= withAgreed <= cohort}
          */
         public Coverage {
-            if (cohort < 0 || withAgreed < 0 || overdue < 0 || withAgreed > cohort || overdue > withAgreed) {
-                throw new InvalidInputException("counts", "COUNTS", "must satisfy 0 <= overdue <= withAgreed <= cohort");
+            Require.present("cohort", cohort);
+            Require.present("withAgreed", withAgreed);
+            Require.present("overdue", overdue);
+            if (above(withAgreed, cohort) || above(overdue, withAgreed)) {
+                throw new InvalidInputException("counts", "COUNTS", "must satisfy overdue <= withAgreed <= cohort");
             }
         }
 
         /**
-         * {@return the percentage of the cohort with an agreed plan, one decimal place, half up; zero for an
-         * empty cohort}
+         * Exact counts.
+         *
+         * @param cohort     people in the cohort
+         * @param withAgreed of those, people with an agreed plan in force
+         * @param overdue    of those with an agreed plan, people whose plan was overdue for review
+         * @return the coverage
+         * @throws IllegalArgumentException if a count is negative
          */
-        public BigDecimal agreedPercent() {
-            return percent(withAgreed, cohort);
+        public static Coverage exact(long cohort, long withAgreed, long overdue) {
+            return new Coverage(ReportCount.exact(cohort), ReportCount.exact(withAgreed), ReportCount.exact(overdue));
+        }
+
+        private static boolean above(ReportCount part, ReportCount whole) {
+            return part.value().isPresent() && whole.value().isPresent()
+                    && part.value().getAsLong() > whole.value().getAsLong();
+        }
+
+        /**
+         * {@return the percentage of the cohort with an agreed plan, one decimal place, half up, from the counts
+         * as given; empty for an empty cohort or when either count is suppressed}
+         */
+        public Optional<BigDecimal> agreedPercent() {
+            return ReportCount.percent(withAgreed, cohort);
         }
 
         /**
          * {@return the percentage of the cohort whose agreed plan is overdue for review, one decimal place,
-         * half up; zero for an empty cohort}
+         * half up; empty for an empty cohort or when either count is suppressed}
          */
-        public BigDecimal overduePercent() {
-            return percent(overdue, cohort);
+        public Optional<BigDecimal> overduePercent() {
+            return ReportCount.percent(overdue, cohort);
         }
     }
 
     /** {@return the number of people with complex needs, alive on the report date: the domain measure's cohort} */
-    public int cohort() {
+    public ReportCount cohort() {
         return complexNeeds.cohort();
     }
 
@@ -91,36 +110,28 @@ public record CarePlanCoverageReport(LocalDate asOf, Coverage complexNeeds, Cove
      * {@return of {@link #cohort()}, the number of people with an agreed plan in force at the end of the
      * report date}
      */
-    public int withAgreed() {
+    public ReportCount withAgreed() {
         return complexNeeds.withAgreed();
     }
 
     /** {@return of {@link #withAgreed()}, the number of people whose plan was overdue for review on the report date} */
-    public int overdue() {
+    public ReportCount overdue() {
         return complexNeeds.overdue();
     }
 
     /**
      * {@return the domain's measure: the percentage of people with complex needs who have an agreed plan, one
-     * decimal place, half up; zero for an empty cohort}
+     * decimal place, half up; empty for an empty cohort or a suppressed count}
      */
-    public BigDecimal agreedPercent() {
+    public Optional<BigDecimal> agreedPercent() {
         return complexNeeds.agreedPercent();
     }
 
     /**
      * {@return the percentage of people with complex needs whose agreed plan is overdue for review, one decimal
-     * place, half up; zero for an empty cohort}
+     * place, half up; empty for an empty cohort or a suppressed count}
      */
-    public BigDecimal overduePercent() {
+    public Optional<BigDecimal> overduePercent() {
         return complexNeeds.overduePercent();
-    }
-
-    private static BigDecimal percent(int part, int whole) {
-        if (whole == 0) {
-            return BigDecimal.ZERO.setScale(1);
-        }
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
 }

@@ -6,6 +6,10 @@
  * {@link io.github.personalcare.report.RttReport} (incomplete pathways within 18 weeks against a
  * configurable 92% standard, R37); {@link io.github.personalcare.report.AuditService}
  * ({@code care.audit()}) gives access logs and chain verification. Every report is a population query
- * decided and audited by the guard. Depends on the concept packages it reports on and everything below.
+ * decided and audited by the guard, counted in the storage where it can be
+ * ({@code AggregateStore.count}), and its counts are {@link io.github.personalcare.report.ReportCount}s:
+ * exact for administration only, otherwise suppressed or rounded by
+ * {@link io.github.personalcare.report.SmallNumbers}. Depends on the concept packages it reports on and
+ * everything below.
  */
 package io.github.personalcare.report;

@@ -55,6 +55,31 @@ public interface AggregateStore<I extends RecordId, A> {
     List<Versioned<A>> query(Query query);
 
     /**
+     * Counts the aggregates matching the query, grouped by the values of some of the type's indexes:
+     * a population count computed by the storage (SQL {@code GROUP BY} over index columns in a
+     * database) without loading a document, so memory stays constant in the population size.
+     * Groups with no aggregates are not returned; with no grouping indexes there is one group
+     * (or none, when nothing matches).
+     *
+     * <pre>{@code
+     * List<GroupCount> byCohort = tx.aggregates(BudgetStores.BUDGETS)
+     *         .count(Query.where("status").is(BudgetStatus.ACTIVE), List.of("cohort"));
+     * }</pre>
+     *
+     * @param query   the conditions, including conditions on other types of the row's patient
+     * @param groupBy names of declared indexes to group by, in the order the keys hold them
+     * @return one row per distinct combination of values, in no particular order
+     * @throws IllegalArgumentException if the query or the grouping names an undeclared index
+     * @throws StorageException with rule {@code UNSUPPORTED} from an adapter that does not implement
+     *                          it (the default), so a population report fails rather than loading
+     *                          every document
+     */
+    default List<GroupCount> count(Query query, List<String> groupBy) {
+        throw new StorageException("UNSUPPORTED", "this storage adapter does not count " + type().name()
+                + " in the database; implement AggregateStore.count");
+    }
+
+    /**
      * Stores a new aggregate at version 1.
      *
      * @param aggregate the new aggregate

@@ -68,6 +68,18 @@ public record AggregateType<I extends RecordId, A>(
         return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst();
     }
 
+    /**
+     * The declared indexes of these names, in order.
+     *
+     * @param indexNames the indexes' names
+     * @return the indexes
+     * @throws IllegalArgumentException if a name is not declared
+     */
+    public List<Index<A>> indexes(List<String> indexNames) {
+        return indexNames.stream().map(n -> index(n)
+                .orElseThrow(() -> new IllegalArgumentException("no index " + n + " on " + name))).toList();
+    }
+
     @Override
     public String toString() {
         return "AggregateType[" + name + "]";

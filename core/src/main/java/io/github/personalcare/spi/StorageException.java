@@ -31,7 +31,8 @@ public class StorageException extends PersonalCareException {
      * @param rule                 short code of the failure
      * @param message              what failed, without stored values
      * @param sqlState             the SQLState, if the failure came from a database; else null
-     * @param commitOutcomeUnknown true if the connection failed during commit
+     * @param commitOutcomeUnknown true if the failure came after the commit was sent and the
+     *                             commit may have happened
      */
     public StorageException(String rule, String message, String sqlState, boolean commitOutcomeUnknown) {
         super(rule, message + (sqlState == null ? "" : " (SQLState " + sqlState + ")"));
@@ -44,7 +45,11 @@ public class StorageException extends PersonalCareException {
         return Optional.ofNullable(sqlState);
     }
 
-    /** {@return whether the commit may or may not have happened (the connection died during it)} */
+    /**
+     * {@return whether the commit may or may not have happened}: the failure came after the commit
+     * was sent and nothing proves the server refused it. Re-send the same command with the same
+     * idempotency key; never treat the work as not done.
+     */
     public boolean commitOutcomeUnknown() {
         return commitOutcomeUnknown;
     }

@@ -2,10 +2,12 @@ package io.github.personalcare.budget;
 
 import io.github.personalcare.lang.InvalidInputException;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
+import java.util.Optional;
 import static io.github.personalcare.budget.BudgetWorld.PAYEE;
 import static io.github.personalcare.budget.BudgetWorld.PHYSIO;
 import static io.github.personalcare.budget.SpendRejectedException.Reason.LINE_NOT_IN_PLAN;
@@ -147,5 +149,46 @@ class BudgetBadInputTest {
                 .isThrownBy(() -> LedgerCommand.Spend.of("s-1", PHYSIO, Money.parse("5.00"), b.today,
                         SpendCategory.THERAPY, " "))
                 .satisfies(e -> assertThat(e.field()).isEqualTo("payee"));
+    }
+
+    @Test
+    @DisplayName("Issue 15 item 7: a statement or health change dated outside CalendarLimits is a typed error")
+    void datesOutsideTheCalendarLimitsAreTypedErrors() {
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> b.budgets().statement(b.w.gp, budget.id(), java.time.LocalDate.MAX))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("date"))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("DATE"));
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> b.budgets().recordHealthChange(b.w.gp, budget.id(), java.time.LocalDate.of(1, 1, 1),
+                        version))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("on"));
+        assertNothingStored();
+    }
+
+    @Test
+    @DisplayName("R17 issue 15 item 7: an allocation of Long.MAX_VALUE pence is a typed error, not an overflow")
+    void anAllocationAboveTheMaximumIsATypedError() {
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> b.budgets().allocate(b.w.gp, budget.id(), LedgerCommand.Allocation.of("a-max",
+                        BudgetWorld.PA, Money.ofPence(Long.MAX_VALUE), b.today)))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("amount"));
+        assertNothingStored();
+    }
+
+    @Test
+    @DisplayName("R24 issue 15 item 7: a planned amount or notice left out is a typed error naming it, nothing stored")
+    void aMissingPlannedAmountIsATypedError() {
+        int audited = b.w.storage.inTransaction(tx -> tx.audit().forPatient(budget.patient())).size();
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> b.budgets().changePlannedAmount(b.w.gp, budget.id(), BudgetWorld.PA, null,
+                        Optional.empty(), version))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("amount"));
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> b.budgets().changePlannedAmount(b.w.gp, budget.id(), BudgetWorld.PA,
+                        Money.parse("10.00"), null, version))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("notice"));
+        assertNothingStored();
+        int after = b.w.storage.inTransaction(tx -> tx.audit().forPatient(budget.patient())).size();
+        assertThat(after).isEqualTo(audited);
     }
 }

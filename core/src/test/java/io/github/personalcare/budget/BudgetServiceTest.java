@@ -2,6 +2,13 @@ package io.github.personalcare.budget;
 
 import io.github.personalcare.careplan.CarePlanId;
 import io.github.personalcare.report.BudgetReport;
+import io.github.personalcare.report.ReportCount;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.UserId;
 
 import io.github.personalcare.lang.IllegalTransitionException;
 import io.github.personalcare.access.AccessDeniedException;
@@ -23,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class BudgetServiceTest {
+    /** Exact report figures go only to administration (R42 small numbers). */
+    private static final AccessContext ADMIN = AccessContext.of(Actor.professional(UserId.of("ADMIN-1"),
+            ProfessionalRole.ADMINISTRATOR, OdsCode.of("A81001")), Purpose.ADMINISTRATION);
     private final BudgetWorld b = new BudgetWorld();
 
     private List<DomainEvent> events() {
@@ -234,13 +244,15 @@ class BudgetServiceTest {
         PersonalHealthBudget funded = b.funded();
         b.budgets().propose(b.w.gp, b.proposal(funded.carePlan(), b.standardLines())); // proposed: not counted
 
-        BudgetReport.ActiveBudgets report = b.w.care.reports().activeBudgets(b.w.gp);
+        BudgetReport.ActiveBudgets report = b.w.care.reports().activeBudgets(ADMIN);
 
-        assertThat(report.total()).isEqualTo(1);
-        assertThat(report.using(ManagementOption.DIRECT_PAYMENT)).isEqualTo(1);
-        assertThat(report.using(ManagementOption.NOTIONAL)).isEqualTo(1);
-        assertThat(report.heldFor(EligibilityReason.CONTINUING_HEALTHCARE)).isEqualTo(1);
-        assertThat(report.heldFor(EligibilityReason.WHEELCHAIR)).isZero();
+        assertThat(report.total()).isEqualTo(ReportCount.exact(1));
+        assertThat(report.using(ManagementOption.DIRECT_PAYMENT)).isEqualTo(ReportCount.exact(1));
+        assertThat(report.using(ManagementOption.NOTIONAL)).isEqualTo(ReportCount.exact(1));
+        assertThat(report.heldFor(EligibilityReason.CONTINUING_HEALTHCARE)).isEqualTo(ReportCount.exact(1));
+        assertThat(report.heldFor(EligibilityReason.WHEELCHAIR)).isEqualTo(ReportCount.exact(0));
+        // R42 anyone not acting for administration gets the small numbers suppressed
+        assertThat(b.w.care.reports().activeBudgets(b.w.gp).total().isSuppressed()).isTrue();
     }
 
     @Test
@@ -250,13 +262,20 @@ class BudgetServiceTest {
         b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-2", PHYSIO, "10.00", SpendCategory.THERAPY));
         b.budgets().recordSpend(b.w.gp, budget.id(), b.spend("s-3", EQUIP, "99.99", SpendCategory.EQUIPMENT));
 
-        BudgetReport.SpendByCategory report = b.w.care.reports().spendByCategory(b.w.gp, b.today.withDayOfMonth(1),
+        BudgetReport.SpendByCategory report = b.w.care.reports().spendByCategory(ADMIN, b.today.withDayOfMonth(1),
                 b.today.plusMonths(1).withDayOfMonth(1));
 
         assertThat(report.spend()).containsExactlyInAnyOrder(
-                new BudgetReport.CategorySpend(YearMonth.from(b.today), SpendCategory.EQUIPMENT, Money.parse("99.99"), 1),
-                new BudgetReport.CategorySpend(YearMonth.from(b.today), SpendCategory.THERAPY, Money.parse("50.00"), 2));
+                new BudgetReport.CategorySpend(YearMonth.from(b.today), SpendCategory.EQUIPMENT,
+                        Optional.of(Money.parse("99.99")), ReportCount.exact(1)),
+                new BudgetReport.CategorySpend(YearMonth.from(b.today), SpendCategory.THERAPY,
+                        Optional.of(Money.parse("50.00")), ReportCount.exact(2)));
         assertThat(report.total(SpendCategory.THERAPY)).isEqualTo(Money.parse("50.00"));
+        // R42 for anyone else the amounts of suppressed counts are withheld too
+        BudgetReport.SpendByCategory planning = b.w.care.reports().spendByCategory(b.w.gp,
+                b.today.withDayOfMonth(1), b.today.plusMonths(1).withDayOfMonth(1));
+        assertThat(planning.spend()).allSatisfy(r -> assertThat(r.amount()).isEmpty());
+        assertThat(planning.total(SpendCategory.THERAPY)).isEqualTo(Money.ZERO);
     }
 
     @Test

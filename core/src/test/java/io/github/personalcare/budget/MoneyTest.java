@@ -4,6 +4,7 @@ import io.github.personalcare.lang.InvalidInputException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -63,9 +64,14 @@ class MoneyTest {
     }
 
     @Test
-    void overflowThrowsRatherThanWrapping() {
-        assertThatExceptionOfType(ArithmeticException.class)
-                .isThrownBy(() -> Money.ofPence(Long.MAX_VALUE).plus(Money.ofPence(1)));
+    @DisplayName("R17: amounts above the documented maximum are a typed error, never an overflow (issue 15 item 7)")
+    void amountsAboveTheMaximumAreRejectedRatherThanOverflowing() {
+        assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Money.ofPence(Long.MAX_VALUE))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("amount"));
+        assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Money.ofPounds(Long.MAX_VALUE));
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> Money.ofPence(Money.MAX_PENCE).plus(Money.ofPence(1)));
+        assertThat(Money.ofPounds(Money.MAX_PENCE / 100).plus(Money.ofPence(99)).pence()).isEqualTo(Money.MAX_PENCE);
     }
 
     @Property

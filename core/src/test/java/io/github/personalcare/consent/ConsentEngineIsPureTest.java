@@ -18,7 +18,7 @@ class ConsentEngineIsPureTest {
 
     @Test
     void theEngineAndModelImportNoPortsNoLoggingAndNoClock() throws IOException {
-        for (String file : new String[] {"ConsentEngine.java", "ConsentEvaluation.java", "ConsentFacts.java",
+        for (String file : new String[] {"ConsentEngine.java", "ConsentEvaluation.java", "ConsentIndex.java", "ConsentFacts.java",
                 "ConsentRecord.java", "ConsentTerms.java", "Provision.java", "ProvisionActor.java", "Performer.java",
                 "ConsentPeriod.java", "DataPeriod.java"}) {
             assertThat(source(file)).as(file)

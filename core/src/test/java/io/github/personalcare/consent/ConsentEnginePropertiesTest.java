@@ -208,14 +208,14 @@ class ConsentEnginePropertiesTest {
                 }));
     }
 
-    private static List<Relationship> relationshipsFor(Patient p) {
+    static List<Relationship> relationshipsFor(Patient p) {
         return List.of(new Relationship(RelationshipKind.REGISTERED_PRACTICE, "Patient/" + p.id()),
                 new Relationship(RelationshipKind.CARE_TEAM_PROFESSIONAL, "CareTeam/t1"),
                 new Relationship(RelationshipKind.REFERRAL_RECEIVER, "Referral/r1"),
                 new Relationship(RelationshipKind.CARER_WITH_PROXY, "CareTeam/t1"));
     }
 
-    private static Arbitrary<AccessRequest> requests(Patient p) {
+    static Arbitrary<AccessRequest> requests(Patient p) {
         // weighted towards the actors and purposes consents speak to, so provisions decide often
         Arbitrary<Actor> actors = Arbitraries.frequency(Tuple.of(4, GP), Tuple.of(1, PRACTICE_ADMIN),
                 Tuple.of(3, AE_CLINICIAN), Tuple.of(1, AE_RECEPTIONIST), Tuple.of(3, RESEARCHER),
@@ -235,7 +235,7 @@ class ConsentEnginePropertiesTest {
                         Optional.of(p.id()), action, dataClass, labels, NOW.plus(Duration.ofHours(hours))));
     }
 
-    private static Arbitrary<ConsentTemplate> consentTemplates() {
+    static Arbitrary<ConsentTemplate> consentTemplates() {
         Arbitrary<Performer> performers = Arbitraries.oneOf(Arbitraries.just(Performer.patient()),
                 Arbitraries.of(LegalAuthority.class).map(a -> Performer.representative(UserId.of("rep-1"), a)));
         return Combinators.combine(consentIdsStatic(), Arbitraries.frequency(Tuple.of(6, ConsentStatus.ACTIVE), Tuple.of(1, ConsentStatus.DRAFT),

@@ -22,6 +22,7 @@ import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PersonName;
 import io.github.personalcare.identity.Ubrn;
 import io.github.personalcare.identity.UserId;
+import io.github.personalcare.report.ReportCount;
 import io.github.personalcare.report.RttReport;
 import io.github.personalcare.report.RttStandard;
 import io.github.personalcare.lang.VersionConflictException;
@@ -479,15 +480,15 @@ class ReferralServiceTest {
         Versioned<Referral> york = world.notBooked();
         referrals.book(world.gp, york.value().id(), YORK_CARDIOLOGY.id(), world.inDays(9), york.version());
         AccessContext commissioner = AccessContext.of(Actor.professional(UserId.of("COM1"),
-                ProfessionalRole.COMMISSIONER, OdsCode.of("QWO")), Purpose.PLANNING);
+                ProfessionalRole.ADMINISTRATOR, OdsCode.of("QWO")), Purpose.ADMINISTRATION);
         LocalDate census = LocalDate.of(2026, 3, 31);
 
         RttReport all = world.care.reports().rtt(commissioner, census, RttStandard.NATIONAL);
         RttReport leeds = world.care.reports().rtt(commissioner, census, LEEDS, RttStandard.NATIONAL);
 
-        assertThat(all.incompletePathways()).isEqualTo(2);
-        assertThat(leeds.incompletePathways()).isEqualTo(1);
-        assertThat(leeds.distribution()).containsExactly(new RttReport.WeeksWaited(12, 1));
+        assertThat(all.incompletePathways()).isEqualTo(ReportCount.exact(2));
+        assertThat(leeds.incompletePathways()).isEqualTo(ReportCount.exact(1));
+        assertThat(leeds.distribution()).containsExactly(new RttReport.WeeksWaited(12, ReportCount.exact(1)));
         assertThat(leeds.percentChoiceOffered()).contains(new BigDecimal("100.0"));
     }
 
@@ -527,5 +528,19 @@ class ReferralServiceTest {
         assertThat(referrals.findServices(CARDIOLOGY, "BD1")).containsExactly(BRADFORD_TRIAGE);
         assertThat(referrals.findServices(CARDIOLOGY, " ls6 ")).containsExactly(LEEDS_CARDIOLOGY);
         assertThat(referrals.findServices(CARDIOLOGY, "M1")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Issue 15 item 7: a UBRN or break-glass reason left out is a typed error naming it, not audited")
+    void aMissingUbrnOrReasonIsATypedError() {
+        int audited = audit().size();
+        assertThatExceptionOfType(io.github.personalcare.lang.InvalidInputException.class)
+                .isThrownBy(() -> referrals.findByUbrn(world.gp, world.patient, null))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("ubrn"));
+        assertThatExceptionOfType(io.github.personalcare.lang.InvalidInputException.class)
+                .isThrownBy(() -> io.github.personalcare.access.AccessContext.of(world.gp.actor(),
+                        io.github.personalcare.access.Purpose.EMERGENCY, (String) null))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("reason"));
+        assertThat(audit()).hasSize(audited);
     }
 }

@@ -32,6 +32,9 @@ class CarePlanCoverageReportTest {
     private final CareWorld w = new CareWorld();
     private final AccessContext commissioner = AccessContext.of(Actor.professional(UserId.of("ICB-1"),
             ProfessionalRole.COMMISSIONER, OdsCode.of("QWE")), Purpose.PLANNING);
+    /** Administration gets exact counts; every other purpose the small-number rule. */
+    private final AccessContext admin = AccessContext.of(Actor.professional(UserId.of("ADMIN-1"),
+            ProfessionalRole.ADMINISTRATOR, OdsCode.of("A81001")), Purpose.ADMINISTRATION);
 
     private void agree(PatientId patient, LocalDate reviewDue) {
         var plans = w.care.carePlans();
@@ -60,35 +63,66 @@ class CarePlanCoverageReportTest {
     @Test
     @DisplayName("R11 R13 coverage counts agreed plans in force and overdue ones; entered-in-error never counts")
     void coverageOfTheCohort() {
-        var report = w.care.reports().carePlanCoverage(commissioner, w.today().plusDays(20));
+        var report = w.care.reports().carePlanCoverage(admin, w.today().plusDays(20));
 
         assertThat(report.complexNeedsOrLongTermCondition())
-                .isEqualTo(new CarePlanCoverageReport.Coverage(4, 2, 1));
-        assertThat(report.complexNeedsOrLongTermCondition().agreedPercent()).isEqualTo(new BigDecimal("50.0"));
-        assertThat(report.complexNeedsOrLongTermCondition().overduePercent()).isEqualTo(new BigDecimal("25.0"));
+                .isEqualTo(CarePlanCoverageReport.Coverage.exact(4, 2, 1));
+        assertThat(report.complexNeedsOrLongTermCondition().agreedPercent()).contains(new BigDecimal("50.0"));
+        assertThat(report.complexNeedsOrLongTermCondition().overduePercent()).contains(new BigDecimal("25.0"));
     }
 
     @Test
     @DisplayName("§6 the headline coverage is the domain's measure: people with complex needs; the wider cohort is named")
     void theHeadlineIsThePeopleWithComplexNeeds() {
-        var report = w.care.reports().carePlanCoverage(commissioner, w.today().plusDays(20));
+        var report = w.care.reports().carePlanCoverage(admin, w.today().plusDays(20));
 
         // Complex needs: the world's patient (agreed), one entered in error, one only drafted.
-        assertThat(report.complexNeeds()).isEqualTo(new CarePlanCoverageReport.Coverage(3, 1, 0));
-        assertThat(report.cohort()).isEqualTo(3);
-        assertThat(report.withAgreed()).isEqualTo(1);
-        assertThat(report.agreedPercent()).isEqualTo(new BigDecimal("33.3"));
+        assertThat(report.complexNeeds()).isEqualTo(CarePlanCoverageReport.Coverage.exact(3, 1, 0));
+        assertThat(report.cohort()).isEqualTo(ReportCount.exact(3));
+        assertThat(report.withAgreed()).isEqualTo(ReportCount.exact(1));
+        assertThat(report.agreedPercent()).contains(new BigDecimal("33.3"));
         // The long-term-condition patient is only in the wider cohort.
-        assertThat(report.complexNeedsOrLongTermCondition().cohort()).isEqualTo(4);
+        assertThat(report.complexNeedsOrLongTermCondition().cohort()).isEqualTo(ReportCount.exact(4));
     }
 
     @Test
     void coverageIsAsOfTheDateAsked() {
-        var report = w.care.reports().carePlanCoverage(commissioner, w.today().minusDays(1));
+        var report = w.care.reports().carePlanCoverage(admin, w.today().minusDays(1));
 
-        assertThat(report.withAgreed()).isZero();
-        assertThat(report.cohort()).isEqualTo(3);
-        assertThat(report.complexNeedsOrLongTermCondition().cohort()).isEqualTo(4);
+        assertThat(report.withAgreed()).isEqualTo(ReportCount.exact(0));
+        assertThat(report.cohort()).isEqualTo(ReportCount.exact(3));
+        assertThat(report.complexNeedsOrLongTermCondition().cohort()).isEqualTo(ReportCount.exact(4));
+    }
+
+    @Test
+    @DisplayName("R42 a planning caller gets small numbers suppressed, and no percentage built from them")
+    void aPlanningCallerGetsSmallNumbersSuppressed() {
+        var report = w.care.reports().carePlanCoverage(commissioner, w.today().plusDays(20));
+
+        assertThat(report.cohort().isSuppressed()).isTrue();
+        assertThat(report.complexNeedsOrLongTermCondition().cohort()).isEqualTo(new ReportCount.Suppressed());
+        assertThat(report.agreedPercent()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R42 a clinician's population report is not direct care: it is suppressed too")
+    void aClinicianGetsSuppressedFiguresToo() {
+        var report = w.care.reports().carePlanCoverage(w.gp, w.today().plusDays(20));
+
+        assertThat(report.withAgreed().isSuppressed()).isTrue();
+    }
+
+    @Test
+    @DisplayName("R42 the builder's small-number rule applies: suppress nothing, round to 2")
+    void theSmallNumberRuleIsConfigurable() {
+        var care = io.github.personalcare.PersonalCare.builder().storage(w.storage).clock(w.clock)
+                .smallNumbers(new SmallNumbers(0, 2)).build();
+
+        var report = care.reports().carePlanCoverage(commissioner, w.today().plusDays(20));
+
+        assertThat(report.complexNeedsOrLongTermCondition())
+                .isEqualTo(new CarePlanCoverageReport.Coverage(new ReportCount.Rounded(4), new ReportCount.Rounded(2),
+                        new ReportCount.Rounded(2)));
     }
 
     @Test
@@ -99,9 +133,9 @@ class CarePlanCoverageReportTest {
 
     @Test
     void anEmptyCohortReportsZeroPercent() {
-        var none = new CarePlanCoverageReport.Coverage(0, 0, 0);
+        var none = CarePlanCoverageReport.Coverage.exact(0, 0, 0);
         var empty = new CarePlanCoverageReport(w.today(), none, none);
 
-        assertThat(empty.agreedPercent()).isEqualTo(new BigDecimal("0.0"));
+        assertThat(empty.agreedPercent()).isEmpty();
     }
 }

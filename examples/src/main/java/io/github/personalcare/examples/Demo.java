@@ -21,7 +21,7 @@ import java.time.ZoneId;
  * 18-week clock, consent decisions, her access log, and her whole record written as FHIR.
  *
  * <p>Run it with {@code mvn -q -B -pl examples -am compile exec:java} (in-memory storage), or add
- * {@code -Dexec.args="--jdbc-url jdbc:h2:file:./target/demo/care"} (H2 file) or
+ * {@code -Dexec.args="--jdbc-url jdbc:h2:file:./target/demo/care;WRITE_DELAY=0"} (H2 file) or
  * {@code -Dexec.args="--jdbc-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres"};
  * {@code --fhir-out FILE} chooses where the FHIR Bundle goes; {@code --fhir-server URL} also pushes
  * the record to that FHIR server and reads it back.

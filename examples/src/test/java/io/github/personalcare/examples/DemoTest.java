@@ -47,7 +47,7 @@ class DemoTest {
     @Test
     void theStoryRunsOnAnH2File() throws Exception {
         Path bundle = dir.resolve("bundle.json");
-        String url = "jdbc:h2:file:" + dir.resolve("care").toAbsolutePath();
+        String url = "jdbc:h2:file:" + dir.resolve("care").toAbsolutePath() + ";WRITE_DELAY=0";
         String out = runDemo("--jdbc-url", url, "--fhir-out", bundle.toString());
 
         assertThat(out).contains("(H2 storage)").contains("Audit trail verification: intact");

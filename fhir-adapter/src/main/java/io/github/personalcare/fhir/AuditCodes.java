@@ -15,7 +15,7 @@ final class AuditCodes {
 
     /**
      * {@code AuditEvent.outcome}: {@code 0} (success) for PERMIT and SUCCESS, {@code 4} (minor
-     * failure) for DENY, REJECTED and NOT_FOUND. FHIR is coarser than the domain, so no code reads
+     * failure) for DENY, REJECTED and NOT_FOUND, {@code 8} (serious failure) for ERROR. FHIR is coarser than the domain, so no code reads
      * back as an outcome: the exact one is a detail of the record entity, and the FHIR outcome
      * must agree with it.
      */
@@ -24,7 +24,8 @@ final class AuditCodes {
             AuditOutcome.SUCCESS, "0",
             AuditOutcome.DENY, "4",
             AuditOutcome.REJECTED, "4",
-            AuditOutcome.NOT_FOUND, "4"));
+            AuditOutcome.NOT_FOUND, "4",
+            AuditOutcome.ERROR, "8"));
 
     /** The entities the SDK writes into an AuditEvent. */
     enum Entity {

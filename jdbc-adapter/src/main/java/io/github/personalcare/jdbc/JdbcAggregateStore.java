@@ -7,6 +7,7 @@ import io.github.personalcare.identity.RecordId;
 import io.github.personalcare.spi.AggregateStore;
 import io.github.personalcare.spi.AggregateType;
 import io.github.personalcare.spi.DuplicateKeyException;
+import io.github.personalcare.spi.GroupCount;
 import io.github.personalcare.spi.Index;
 import io.github.personalcare.spi.IndexKind;
 import io.github.personalcare.spi.Query;
@@ -84,7 +85,7 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
      * a criterion is one only the database compares (text and booleans are compared for equality only).
      */
     private List<Versioned<A>> fromCache(Query query) {
-        if (query.patient().isEmpty()) {
+        if (query.patient().isEmpty() || !query.related().isEmpty()) {
             return null;
         }
         Collection<JdbcTransaction.Row> all = tx.cachedOfPatient(table, query.patient().get().value());
@@ -96,7 +97,7 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
             Index<A> index = type.index(c.index())
                     .orElseThrow(() -> new IllegalArgumentException("no index " + c.index() + " on " + type.name()));
             boolean ordered = index.kind() == IndexKind.DATE || index.kind() == IndexKind.NUMBER;
-            if (c.op() != Query.Op.EQ && !ordered) {
+            if (c.op() == Query.Op.GT_OR_NULL || c.op() != Query.Op.EQ && !ordered) {
                 return null;
             }
             indexes.add(index);
@@ -143,22 +144,91 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
         if (cached != null) {
             return cached;
         }
-        StringBuilder sql = new StringBuilder("SELECT version, doc FROM ").append(table).append(" WHERE 1 = 1");
-        List<Object> values = new ArrayList<>();
-        List<IndexKind> kinds = new ArrayList<>();
+        Where where = where(query);
+        List<Versioned<A>> found = tx.query("querying " + table, "SELECT t.version, t.doc FROM " + table + " t"
+                + where.sql, where::bind, this::row);
+        query.patient().ifPresent(p -> tx.learn(table, p.value()));
+        return found;
+    }
+
+    @Override
+    public List<GroupCount> count(Query query, List<String> groupBy) {
+        tx.checkOpen();
+        List<Index<A>> groups = type.indexes(groupBy);
+        StringBuilder columns = new StringBuilder();
+        for (Index<A> g : groups) {
+            columns.append("t.").append(g.name()).append(", ");
+        }
+        Where where = where(query);
+        String sql = "SELECT " + columns + "COUNT(*) FROM " + table + " t" + where.sql
+                + (groups.isEmpty() ? "" : " GROUP BY " + columns.substring(0, columns.length() - 2));
+        List<GroupCount> rows = tx.query("counting " + table, sql, where::bind, rs -> {
+            List<Object> key = new ArrayList<>(groups.size());
+            for (int i = 0; i < groups.size(); i++) {
+                key.add(groupValue(rs, i + 1, groups.get(i).kind()));
+            }
+            long n = rs.getLong(groups.size() + 1);
+            return n == 0 ? null : new GroupCount(key, n);
+        });
+        rows.removeIf(java.util.Objects::isNull); // no GROUP BY over no rows gives one row counting 0
+        return rows;
+    }
+
+    private static Object groupValue(ResultSet rs, int column, IndexKind kind) throws SQLException {
+        Object value;
+        switch (kind) {
+            case TEXT: value = rs.getString(column); break;
+            case DATE: value = rs.getObject(column, LocalDate.class); break;
+            case NUMBER: value = rs.getLong(column); break;
+            case BOOLEAN: value = rs.getBoolean(column); break;
+            default: throw new IllegalStateException();
+        }
+        return rs.wasNull() ? null : value;
+    }
+
+    /** The WHERE clause of a query on {@code t} (this table), with EXISTS for related conditions. */
+    private Where where(Query query) {
+        Where w = new Where();
+        w.sql.append(" WHERE 1 = 1");
         if (query.patient().isPresent()) {
-            sql.append(" AND patient_id = ?");
-            values.add(query.patient().get().value());
-            kinds.add(null);
+            w.sql.append(" AND t.patient_id = ?");
+            w.values.add(query.patient().get().value());
+            w.kinds.add(null);
         }
+        conditions(w, "t", type, query);
+        int n = 0;
+        for (Query.Related r : query.related()) {
+            String other = SchemaDefinitions.checkTable(r.type().name());
+            String alias = "r" + n++;
+            w.sql.append(" AND EXISTS (SELECT 1 FROM ").append(other).append(' ').append(alias).append(" WHERE ")
+                    .append(alias).append(".patient_id = t.patient_id");
+            conditions(w, alias, r.type(), r.query());
+            w.sql.append(')');
+        }
+        return w;
+    }
+
+    private <T> void conditions(Where w, String alias, AggregateType<?, T> of, Query query) {
         for (Query.Criterion c : query.criteria()) {
-            Index<A> index = type.index(c.index())
-                    .orElseThrow(() -> new IllegalArgumentException("no index " + c.index() + " on " + type.name()));
-            sql.append(" AND ").append(index.name()).append(' ').append(operator(c.op())).append(" ?");
-            values.add(Index.normalise(index.kind(), c.value()));
-            kinds.add(index.kind());
+            Index<T> index = of.index(c.index())
+                    .orElseThrow(() -> new IllegalArgumentException("no index " + c.index() + " on " + of.name()));
+            String column = alias + "." + SchemaDefinitions.checkIndex(of.name(), index.name());
+            if (c.op() == Query.Op.GT_OR_NULL) {
+                w.sql.append(" AND (").append(column).append(" IS NULL OR ").append(column).append(" > ?)");
+            } else {
+                w.sql.append(" AND ").append(column).append(' ').append(operator(c.op())).append(" ?");
+            }
+            w.values.add(Index.normalise(index.kind(), c.value()));
+            w.kinds.add(index.kind());
         }
-        List<Versioned<A>> found = tx.query("querying " + table, sql.toString(), ps -> {
+    }
+
+    private final class Where {
+        final StringBuilder sql = new StringBuilder();
+        final List<Object> values = new ArrayList<>();
+        final List<IndexKind> kinds = new ArrayList<>();
+
+        void bind(PreparedStatement ps) throws SQLException {
             for (int i = 0; i < values.size(); i++) {
                 if (kinds.get(i) == null) {
                     ps.setObject(i + 1, values.get(i));
@@ -166,9 +236,7 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
                     bindIndex(ps, i + 1, kinds.get(i), values.get(i), c -> c);
                 }
             }
-        }, this::row);
-        query.patient().ifPresent(p -> tx.learn(table, p.value()));
-        return found;
+        }
     }
 
     private static String operator(Query.Op op) {

@@ -5,14 +5,19 @@ import io.github.personalcare.audit.AuditChain;
 import io.github.personalcare.audit.AuditEvent;
 import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.audit.AuditRecord;
+import io.github.personalcare.audit.AuditVerification;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.spi.AuditTrail;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -87,6 +92,44 @@ final class JdbcAuditTrail implements AuditTrail {
                 ? Optional.empty() : Optional.of(PatientId.parse(chain));
         return new AuditEvent(new UUID(0, 0), Instant.EPOCH, "system:storage", Purpose.AUDIT, "audit.head.missing",
                 patient, Optional.empty(), AuditOutcome.REJECTED, "R50", Optional.empty(), "none");
+    }
+
+    /**
+     * Verifies every chain from one statement, so from one snapshot: the records and the heads as
+     * they were at one moment. Read in separate statements at READ COMMITTED, a writer committing
+     * between the reads made an intact chain look broken (issue 15 item 4).
+     */
+    @Override
+    public AuditVerification verify() {
+        tx.checkOpen();
+        Map<String, List<AuditRecord>> records = new TreeMap<>();
+        Map<String, AuditRecord> heads = new HashMap<>();
+        tx.query("verifying audit", "SELECT 0 AS kind, chain, seq, doc, previous_hash, hash FROM audit "
+                + "UNION ALL SELECT 1 AS kind, chain, seq, NULL, NULL, hash FROM audit_chain_head WHERE seq > 0 "
+                + "ORDER BY 2, 1, 3", ps -> { }, rs -> {
+                    String chain = rs.getString(2);
+                    if (rs.getInt(1) == 0) {
+                        records.computeIfAbsent(chain, c -> new ArrayList<>()).add(new AuditRecord(chain, rs.getLong(3),
+                                tx.json.readAudit(rs.getString(4)), rs.getString(5), rs.getString(6)));
+                    } else {
+                        records.computeIfAbsent(chain, c -> new ArrayList<>());
+                        // Verification reads only the head's sequence and hash.
+                        heads.put(chain, new AuditRecord(chain, rs.getLong(3), missing(chain), AuditChain.GENESIS,
+                                rs.getString(6)));
+                    }
+                    return null;
+                });
+        long checked = 0;
+        for (Map.Entry<String, List<AuditRecord>> chain : records.entrySet()) {
+            AuditVerification v = AuditChain.verify(chain.getKey(), chain.getValue(),
+                    Optional.ofNullable(heads.get(chain.getKey())));
+            if (v instanceof AuditVerification.Intact intact) {
+                checked += intact.recordsChecked();
+            } else {
+                return v;
+            }
+        }
+        return new AuditVerification.Intact(checked);
     }
 
     @Override

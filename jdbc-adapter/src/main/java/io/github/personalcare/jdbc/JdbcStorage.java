@@ -38,6 +38,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * database errors become {@link StorageException} with the SQLState and without the driver's
  * message; text holding U+0000 is refused with {@link io.github.personalcare.lang.InvalidInputException}
  * before anything is written. Using a type whose table was never migrated throws
+ * {@link ConfigurationException}.
+ *
+ * <p>On its first unit of work the storage checks the database before touching any data: the
+ * schema history (every shipped migration applied, none changed, none newer), every table and
+ * column, and every primary key and unique index the rules rely on (R2's NHS number, the UBRN,
+ * ledger idempotency keys, audit sequences); anything missing is a {@link ConfigurationException}
+ * naming it. An H2 database on disk must be opened with {@code ;WRITE_DELAY=0} on its URL, so that an
+ * acknowledged commit survives the process being killed; without it the storage refuses with a
  * {@link ConfigurationException}. Thread-safe.
  */
 public final class JdbcStorage implements Storage {
@@ -51,6 +59,9 @@ public final class JdbcStorage implements Storage {
     private final ThreadLocal<JdbcTransaction> current = new ThreadLocal<>();
     /** Tables guarded calls read by patient, learnt as they ask; read with the access facts in one query. */
     private final Set<String> factTables = ConcurrentHashMap.newKeySet();
+    private final OpenCheck openCheck;
+    /** Whether the open check has passed; until it has, every unit of work runs it first. */
+    private volatile boolean opened;
 
     private JdbcStorage(Builder b) {
         this.dataSource = b.dataSource;
@@ -59,6 +70,7 @@ public final class JdbcStorage implements Storage {
         locations.add(MigrationRunner.BUILT_IN);
         locations.addAll(b.additionalMigrations);
         this.migrations = new MigrationRunner(dataSource, dialect, locations);
+        this.openCheck = new OpenCheck(migrations.scripts());
     }
 
     /**
@@ -74,7 +86,10 @@ public final class JdbcStorage implements Storage {
     }
 
     /**
-     * Storage on H2 2.x (for example {@code jdbc:h2:file:./care;LOCK_TIMEOUT=10000}).
+     * Storage on H2 2.x (for example {@code jdbc:h2:file:./care;WRITE_DELAY=0;LOCK_TIMEOUT=10000}). A
+     * database on disk must be opened with {@code WRITE_DELAY=0}, or the first unit of work fails
+     * with a {@link ConfigurationException}: H2's default writes commits in the background, so
+     * acknowledged commits would be lost if the process died.
      *
      * @param dataSource the supplier's data source; the storage never closes it
      * @return the storage, not yet migrated
@@ -175,6 +190,7 @@ public final class JdbcStorage implements Storage {
         boolean autoCommit = true;
         int isolation = Connection.TRANSACTION_READ_COMMITTED;
         try {
+            open(c);
             autoCommit = c.getAutoCommit();
             isolation = c.getTransactionIsolation();
             if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
@@ -184,6 +200,9 @@ public final class JdbcStorage implements Storage {
         } catch (SQLException e) {
             close(c, autoCommit, isolation);
             throw SqlErrors.failure("starting a transaction", e, dialect);
+        } catch (RuntimeException e) {
+            close(c, autoCommit, isolation);
+            throw e;
         }
         JdbcTransaction tx = new JdbcTransaction(c, dialect, json, schema, factTables);
         current.set(tx);
@@ -202,12 +221,37 @@ public final class JdbcStorage implements Storage {
                 c.commit();
             } catch (SQLException e) {
                 rollback(c);
-                throw SqlErrors.commitFailure(e);
+                throw SqlErrors.commitFailure(e.getSQLState());
+            } catch (RuntimeException e) {
+                // A driver or pool failing without an SQLException: nothing proves a rollback.
+                rollback(c);
+                throw SqlErrors.commitFailure(null);
             }
             return result;
         } finally {
             current.remove();
             close(c, autoCommit, isolation);
+        }
+    }
+
+    /**
+     * Once per storage, before the first unit of work touches data: on H2 on disk, durable commits; then
+     * the schema as the migrations describe it ({@link OpenCheck}). Runs again until it passes, so
+     * a storage used before {@link #migrate()} works once migrated.
+     */
+    private void open(Connection c) throws SQLException {
+        if (opened) {
+            return;
+        }
+        synchronized (this) {
+            if (opened) {
+                return;
+            }
+            if (dialect == Dialect.H2) {
+                OpenCheck.requireDurableH2(c);
+            }
+            openCheck.check(c, migrations, schema);
+            opened = true;
         }
     }
 

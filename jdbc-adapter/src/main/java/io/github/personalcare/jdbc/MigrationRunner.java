@@ -236,6 +236,26 @@ final class MigrationRunner {
                     + "description VARCHAR(200) NOT NULL, checksum CHAR(64) NOT NULL, "
                     + "applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
         }
+        Map<Integer, String> applied = applied(c);
+        int highestApplied = checkApplied(applied);
+        List<Migration> done = new ArrayList<>();
+        for (Script s : scripts) {
+            int version = s.migration().version();
+            if (applied.containsKey(version)) {
+                continue;
+            }
+            if (version < highestApplied) {
+                throw new ConfigurationException("migrations", "migration V" + version
+                        + " is older than the applied V" + highestApplied + "; give it a higher version");
+            }
+            apply(c, s);
+            done.add(s.migration());
+        }
+        return done;
+    }
+
+    /** The schema history: applied version to checksum. */
+    static Map<Integer, String> applied(Connection c) throws SQLException {
         Map<Integer, String> applied = new TreeMap<>();
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT version, checksum FROM schema_history ORDER BY version")) {
@@ -243,6 +263,17 @@ final class MigrationRunner {
                 applied.put(rs.getInt(1), rs.getString(2));
             }
         }
+        return applied;
+    }
+
+    /**
+     * Checks the applied migrations against the shipped ones: none unknown to this SDK version (a
+     * newer schema), none changed since it was applied.
+     *
+     * @return the highest applied version, 0 if none
+     * @throws ConfigurationException naming the migration at fault
+     */
+    int checkApplied(Map<Integer, String> applied) {
         Map<Integer, Script> shipped = new TreeMap<>();
         scripts.forEach(s -> shipped.put(s.migration().version(), s));
         int highestApplied = 0;
@@ -258,20 +289,7 @@ final class MigrationRunner {
             }
             highestApplied = Math.max(highestApplied, a.getKey());
         }
-        List<Migration> done = new ArrayList<>();
-        for (Script s : scripts) {
-            int version = s.migration().version();
-            if (applied.containsKey(version)) {
-                continue;
-            }
-            if (version < highestApplied) {
-                throw new ConfigurationException("migrations", "migration V" + version
-                        + " is older than the applied V" + highestApplied + "; give it a higher version");
-            }
-            apply(c, s);
-            done.add(s.migration());
-        }
-        return done;
+        return highestApplied;
     }
 
     private void apply(Connection c, Script s) throws SQLException {

@@ -15,12 +15,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks, once per table and storage, that a table and the columns the adapter needs exist, so a
+ * Checks that a table and the columns the adapter needs exist, so a
  * type whose migration was never applied fails with a {@link ConfigurationException} that says
- * what to do instead of a bare SQL error.
+ * what to do instead of a bare SQL error. Reads each table's columns once per storage.
  */
 final class SchemaCheck {
-    private final Set<String> verified = ConcurrentHashMap.newKeySet();
+    /** Per table already read: the columns it has. */
+    private final Map<String, Set<String>> presentColumns = new ConcurrentHashMap<>();
     /** Per verified table: its single-column unique indexes other than the primary key, index name to column. */
     private final Map<String, Map<String, String>> uniqueColumns = new ConcurrentHashMap<>();
 
@@ -38,7 +39,9 @@ final class SchemaCheck {
      * @throws ConfigurationException if the table or a column is missing
      */
     void require(Connection c, String table, List<String> columns, String what) throws SQLException {
-        if (verified.contains(table)) {
+        Set<String> known = presentColumns.get(table);
+        if (known != null) {
+            missingColumn(table, columns, known, what);
             return;
         }
         DatabaseMetaData meta = c.getMetaData();
@@ -59,13 +62,7 @@ final class SchemaCheck {
                     + " does not exist in the database; apply the migrations (JdbcStorage.migrate() or the exported"
                     + " ones) and, for a new type, add a migration made with SchemaDefinitions.ddl");
         }
-        for (String column : columns) {
-            if (!present.contains(column)) {
-                throw new ConfigurationException("schema." + table, "table " + table + " for " + what
-                        + " has no column " + column + "; add a migration for it (SchemaDefinitions.ddl shows the"
-                        + " expected columns)");
-            }
-        }
+        missingColumn(table, columns, present, what);
         Map<String, String> unique = new HashMap<>();
         Map<String, Integer> columnsPerIndex = new HashMap<>();
         try (ResultSet rs = meta.getIndexInfo(c.getCatalog(), schemaName, name, true, true)) {
@@ -83,6 +80,16 @@ final class SchemaCheck {
         unique.keySet().removeIf(index -> columnsPerIndex.get(index) > 1);
         unique.values().removeIf("id"::equals);
         uniqueColumns.put(table, Map.copyOf(unique));
-        verified.add(table);
+        presentColumns.put(table, Set.copyOf(present));
+    }
+
+    private static void missingColumn(String table, List<String> columns, Set<String> present, String what) {
+        for (String column : columns) {
+            if (!present.contains(column)) {
+                throw new ConfigurationException("schema." + table, "table " + table + " for " + what
+                        + " has no column " + column + "; add a migration for it (SchemaDefinitions.ddl shows the"
+                        + " expected columns)");
+            }
+        }
     }
 }

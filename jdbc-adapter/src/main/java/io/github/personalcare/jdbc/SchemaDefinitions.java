@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -87,6 +88,34 @@ public final class SchemaDefinitions {
         for (Index<?> index : type.indexes()) {
             sb.append("CREATE INDEX ").append(columnIndexName(table, index.name())).append(" ON ").append(table)
                     .append(" (").append(index.name()).append(");\n");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The DDL that adds indexes declared after the type's table was created: one
+     * {@code ALTER TABLE ... ADD COLUMN} and one {@code CREATE INDEX} per index, named as
+     * {@link #ddl(AggregateType, Dialect)} names them. Existing rows hold null in the new columns
+     * until written again (or until a migration fills them).
+     *
+     * @param type    the aggregate type, declaring the indexes
+     * @param indexes names of its declared indexes to add
+     * @param dialect the database dialect
+     * @return the statements
+     * @throws ConfigurationException if the type declares no index of one of the names, or a name
+     *                                cannot be a column
+     */
+    public static String addIndexes(AggregateType<?, ?> type, List<String> indexes, Dialect dialect) {
+        String table = checkTable(type.name());
+        StringBuilder sb = new StringBuilder();
+        for (String name : indexes) {
+            Index<?> index = type.index(name).orElseThrow(() -> new ConfigurationException(
+                    "schema." + type.name() + "." + name, "the type declares no index of that name"));
+            String column = checkIndex(type.name(), name);
+            sb.append("ALTER TABLE ").append(table).append(" ADD COLUMN ").append(column).append(' ')
+                    .append(columnType(index, dialect)).append(";\n");
+            sb.append("CREATE INDEX ").append(columnIndexName(table, name)).append(" ON ").append(table)
+                    .append(" (").append(column).append(");\n");
         }
         return sb.toString();
     }

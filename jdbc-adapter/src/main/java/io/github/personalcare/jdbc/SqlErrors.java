@@ -27,12 +27,22 @@ final class SqlErrors {
         return new StorageException("STORAGE", message, state, false);
     }
 
-    /** A failure during commit: whether it committed is unknown if the connection broke. */
-    static StorageException commitFailure(SQLException e) {
-        String state = e.getSQLState();
-        boolean unknown = state == null || state.startsWith("08");
+    /**
+     * A failure once {@code commit()} was sent. The server may have committed before the failure
+     * reached us (a terminated backend, 57P01, answers after the commit record is written; a
+     * broken connection, class 08, can lose the answer), so the outcome is unknown unless the
+     * SQLState proves the server refused the commit: class 40 (rolled back: serialization failure,
+     * deadlock), class 23 (a deferred constraint failed at commit) or 25P02 (the transaction had
+     * already failed, so COMMIT rolled it back).
+     */
+    static StorageException commitFailure(String state) {
+        boolean unknown = !provesRolledBack(state);
         log.warn("commit failed (SQLState {}); outcome {}", state, unknown ? "unknown" : "rolled back");
         return new StorageException("STORAGE", "commit failed", state, unknown);
+    }
+
+    static boolean provesRolledBack(String state) {
+        return state != null && (state.startsWith("40") || state.startsWith("23") || state.equals("25P02"));
     }
 
     /** The violated constraint's name reported by pgjdbc, or null. */

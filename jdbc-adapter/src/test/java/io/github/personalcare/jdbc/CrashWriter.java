@@ -40,14 +40,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The child JVM of {@link PostgresCrashIT}: through the SDK's own services on {@link JdbcStorage},
+ * The child JVM of {@link CrashScenarios}: through the SDK's own services on {@link JdbcStorage},
  * registers three patients, gives each a care team led by their GP, agrees each a care plan and opens each a personal health budget with an
- * allocation (printing {@code BUDGET <budget id>} for each), then records spends of one penny round
- * the budgets as fast as it can, printing {@code ACK <budget id> <idempotency key>} after each
+ * allocation (printing {@code BUDGET <budget id>} for each), then records spends of one penny on
+ * each budget from a thread of its own as fast as it can, printing {@code ACK <budget id> <idempotency key>} after each
  * committed spend, until it is killed. Each spend is one unit of work: the budget updated at the
  * version read, its ledger entry, the audit record and the outbox event.
  *
- * <p>Arguments: the JDBC URL and the schema.
+ * <p>Arguments: the JDBC URL (PostgreSQL, or an H2 file, which the child migrates) and the schema.
  */
 public final class CrashWriter {
     static final int MAX_SPENDS = 50_000;
@@ -69,11 +69,20 @@ public final class CrashWriter {
     }
 
     public static void main(String[] args) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(args[0]);
-        ds.setCurrentSchema(args[1]);
-        ds.setLogServerErrorDetail(false);
-        PersonalCare care = PersonalCare.builder().storage(JdbcStorage.postgres(ds))
+        JdbcStorage storage;
+        if (args[0].startsWith("jdbc:h2:")) {
+            storage = JdbcStorage.h2(TestDatabases.h2DataSource(args[0]));
+            storage.migrate();
+        } else {
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setURL(args[0]);
+            ds.setCurrentSchema(args[1]);
+            ds.setLogServerErrorDetail(false);
+            // The parent's schema holds the testkit's sample tables too (TestDatabases.postgres()).
+            storage = JdbcStorage.builder(ds).dialect(Dialect.POSTGRESQL).additionalMigrations(TestDatabases.TEST_TYPES)
+                    .build();
+        }
+        PersonalCare care = PersonalCare.builder().storage(storage)
                 .clock(Clock.fixed(NOW, ZoneId.of("Europe/London"))).build();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
@@ -103,11 +112,15 @@ public final class CrashWriter {
             budgets.add(budget);
             out.println("BUDGET " + budget.id().value());
         }
-        for (int i = 0; i < MAX_SPENDS; i++) {
-            PersonalHealthBudget budget = budgets.get(i % budgets.size());
-            String key = "spend-" + i;
-            care.budgets().recordSpend(GP, budget.id(), spend(key));
-            out.println("ACK " + budget.id().value() + " " + key);
+        // One writer thread per budget, as tills spending at once: many commits in flight.
+        for (PersonalHealthBudget budget : budgets) {
+            new Thread(() -> {
+                for (int i = 0; i < MAX_SPENDS; i++) {
+                    String key = "spend-" + i;
+                    care.budgets().recordSpend(GP, budget.id(), spend(key));
+                    out.println("ACK " + budget.id().value() + " " + key);
+                }
+            }, "writer-" + budget.id().value()).start();
         }
     }
 }

@@ -60,7 +60,7 @@ class JdbcStorageConfigurationTest {
 
     @Test
     void anH2FileDatabaseKeepsWhatWasCommittedAcrossRestarts(@TempDir Path dir) {
-        String url = "jdbc:h2:file:" + dir.resolve("care").toAbsolutePath() + ";LOCK_TIMEOUT=10000";
+        String url = "jdbc:h2:file:" + dir.resolve("care").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
         var record = SampleRecord.of(PatientId.random(), "OPEN").withText("kept");
         var first = TestDatabases.h2DataSource(url);
         var storage = JdbcStorage.builder(first).additionalMigrations(TestDatabases.TEST_TYPES).build();

@@ -1,5 +1,15 @@
 package io.github.personalcare.jdbc;
 
+import io.github.personalcare.PersonalCare;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.identity.NhsNumber;
+import io.github.personalcare.identity.NhsNumberVerification;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.PersonName;
+import io.github.personalcare.identity.UserId;
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.referral.Referral;
@@ -12,6 +22,7 @@ import io.github.personalcare.spi.AggregateType;
 import io.github.personalcare.spi.Index;
 import io.github.personalcare.testkit.SampleRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +31,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,10 +66,10 @@ abstract class MigrationScenarios {
     void theFirstMigrateAppliesEveryMigrationInOrderAndTheSecondNothing() {
         var storage = storage(emptyDatabase());
 
-        assertThat(storage.migrate()).extracting(Migration::version).containsExactly(1, 2, 3, 900);
+        assertThat(storage.migrate()).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 900);
         assertThat(storage.migrate()).isEmpty();
         assertThat(storage.migrations()).extracting(Migration::description).containsExactly("foundation", "care aggregates",
-                "rtt patient choice delays", "testkit samples");
+                "rtt patient choice delays", "report columns", "record imports", "testkit samples");
     }
 
     @Test
@@ -157,7 +171,7 @@ abstract class MigrationScenarios {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(applied).extracting(Migration::version).containsExactlyInAnyOrder(1, 2, 3, 900);
+        assertThat(applied).extracting(Migration::version).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 900);
     }
 
     @Test
@@ -168,7 +182,7 @@ abstract class MigrationScenarios {
 
         assertThat(files).extracting(p -> p.getFileName().toString())
                 .containsExactly("V1__foundation.sql", "V2__care_aggregates.sql", "V3__rtt_patient_choice_delays.sql",
-                        "V900__testkit_samples.sql");
+                        "V4__report_columns.sql", "V5__record_imports.sql", "V900__testkit_samples.sql");
         for (int i = 0; i < files.size(); i++) {
             assertThat(MigrationRunner.sha256(Files.readString(files.get(i)))).isEqualTo(storage.migrations().get(i).checksum());
         }
@@ -205,7 +219,61 @@ abstract class MigrationScenarios {
 
         assertThatExceptionOfType(ConfigurationException.class)
                 .isThrownBy(() -> storage.inTransaction(tx -> tx.audit().chains()))
-                .withMessageContaining("the audit trail")
+                .withMessageContaining("table audit")
                 .withMessageContaining("migrate");
+    }
+
+    @Test
+    @DisplayName("R2: a dropped unique index on the NHS number is found on open, named, before any data is touched")
+    void aDroppedUniqueIndexIsRefusedOnOpenBeforeAnyDataIsTouched() {
+        DataSource ds = emptyDatabase();
+        storage(ds).migrate();
+        TestDatabases.execute(ds, "DROP INDEX patient_nhs_number_key");
+        PersonalCare care = PersonalCare.builder().storage(storage(ds)).build();
+        AccessContext gp = AccessContext.of(Actor.professional(UserId.of("GP1"), ProfessionalRole.GENERAL_PRACTITIONER,
+                OdsCode.of("A81001")), Purpose.DIRECT_CARE);
+
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> care.patients().register(gp, NhsNumber.parse("9434765870"),
+                        NhsNumberVerification.VERIFIED, new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10),
+                        Set.of(), Optional.empty()))
+                .withMessageContaining("patient_nhs_number_key")
+                .satisfies(e -> assertThat(e.option()).isEqualTo("schema.patient"));
+        assertThat(TestDatabases.queryLong(ds, "SELECT COUNT(*) FROM patient")).isZero();
+        assertThat(TestDatabases.queryLong(ds, "SELECT COUNT(*) FROM audit")).isZero();
+    }
+
+    @Test
+    void aDroppedLedgerIdempotencyKeyIsRefusedOnOpen() {
+        DataSource ds = emptyDatabase();
+        storage(ds).migrate();
+        TestDatabases.execute(ds, "ALTER TABLE budget_ledger_entry DROP CONSTRAINT budget_ledger_entry_idempotency_key_idx");
+
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> storage(ds).inTransaction(tx -> tx.audit().chains()))
+                .withMessageContaining("budget_ledger_entry_idempotency_key_idx");
+    }
+
+    @Test
+    void aShippedMigrationMissingFromTheHistoryIsRefusedOnOpenWithoutMigrate() {
+        DataSource ds = emptyDatabase();
+        storage(ds).migrate();
+        TestDatabases.execute(ds, "DELETE FROM schema_history WHERE version = 3");
+
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> storage(ds).inTransaction(tx -> tx.audit().chains()))
+                .withMessageContaining("V3 is not applied");
+    }
+
+    @Test
+    void aNewerSchemaIsRefusedOnOpenWithoutMigrate() {
+        DataSource ds = emptyDatabase();
+        storage(ds).migrate();
+        TestDatabases.execute(ds, "INSERT INTO schema_history (version, description, checksum) VALUES (1000, 'newer', '"
+                + "0".repeat(64) + "')");
+
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> storage(ds).inTransaction(tx -> tx.audit().chains()))
+                .withMessageContaining("V1000");
     }
 }

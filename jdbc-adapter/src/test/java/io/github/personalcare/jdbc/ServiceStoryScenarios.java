@@ -183,7 +183,7 @@ abstract class ServiceStoryScenarios {
 
     /** A second storage on the same database: nothing can come from the first one's memory. */
     private JdbcStorage reopened() {
-        return JdbcStorage.detect(storage.dataSource);
+        return JdbcStorage.builder(storage.dataSource).additionalMigrations(TestDatabases.TEST_TYPES).build();
     }
 
     @Test

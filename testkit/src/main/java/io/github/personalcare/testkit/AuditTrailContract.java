@@ -4,6 +4,7 @@ import io.github.personalcare.audit.AuditChain;
 import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.audit.AuditVerification;
 import io.github.personalcare.identity.PatientId;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -91,5 +92,41 @@ public abstract class AuditTrailContract extends StorageContract {
             assertThat(tx.audit().verify().isIntact()).isTrue();
             return null;
         });
+    }
+
+    @Test
+    @DisplayName("R50: verify beside 8 writers sees one consistent snapshot and never reports a break that did not happen")
+    void verifyBesideEightWritersRaisesNoFalseAlarm() throws Exception {
+        int writers = 8;
+        int perWriter = 25;
+        List<PatientId> patients = List.of(PatientId.random(), PatientId.random(), PatientId.random());
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<AuditVerification> seen = new ArrayList<>();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                PatientId patient = patients.get(i % patients.size());
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int n = 0; n < perWriter; n++) {
+                        storage.inTransaction(tx -> tx.audit().append(TransactionContract.auditFor(patient, "write")));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            while (futures.stream().anyMatch(f -> !f.isDone()) && seen.size() < 200) {
+                seen.add(storage.inTransaction(tx -> tx.audit().verify()));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        seen.add(storage.inTransaction(tx -> tx.audit().verify()));
+        assertThat(seen).allMatch(AuditVerification::isIntact);
+        assertThat(seen.get(seen.size() - 1)).isEqualTo(new AuditVerification.Intact((long) writers * perWriter));
     }
 }

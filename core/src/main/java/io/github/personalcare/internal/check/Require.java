@@ -30,6 +30,18 @@ public final class Require {
     }
 
     /**
+     * The date must be present and within {@link io.github.personalcare.lang.CalendarLimits}
+     * (rule {@code DATE}). Returns the date unchanged.
+     */
+    public static java.time.LocalDate date(String field, java.time.LocalDate value) {
+        present(field, value);
+        if (!io.github.personalcare.lang.CalendarLimits.accepts(value)) {
+            throw new InvalidInputException(field, "DATE", "must be from 1900-01-01 to 2199-12-31");
+        }
+        return value;
+    }
+
+    /**
      * Text must be present, not blank, at most {@code maxLength} characters and free of control
      * characters (line feed, carriage return and tab are allowed). Returns the text unchanged.
      */

@@ -14,6 +14,7 @@ import io.github.personalcare.spi.AuditTrail;
 import io.github.personalcare.spi.DuplicateKeyException;
 import io.github.personalcare.spi.EntryLog;
 import io.github.personalcare.spi.EntryType;
+import io.github.personalcare.spi.GroupCount;
 import io.github.personalcare.spi.Index;
 import io.github.personalcare.spi.Outbox;
 import io.github.personalcare.spi.OutboxEntry;
@@ -198,10 +199,30 @@ public final class InMemoryStorage implements Storage {
         @Override
         public List<Versioned<A>> query(Query query) {
             tx.checkOpen();
-            for (Query.Criterion c : query.criteria()) {
-                if (type.index(c.index()).isEmpty()) {
-                    throw new IllegalArgumentException("no index " + c.index() + " on " + type.name());
-                }
+            List<Versioned<A>> result = new ArrayList<>();
+            forEachMatch(query, (value, version) -> result.add(new Versioned<>(value, version)));
+            return result;
+        }
+
+        @Override
+        public List<GroupCount> count(Query query, List<String> groupBy) {
+            tx.checkOpen();
+            List<Index<A>> groups = type.indexes(groupBy);
+            Map<List<Object>, long[]> counts = new HashMap<>();
+            forEachMatch(query, (value, version) -> {
+                List<Object> key = new ArrayList<>(groups.size());
+                groups.forEach(g -> key.add(g.valueOf(value)));
+                counts.computeIfAbsent(key, k -> new long[1])[0]++;
+            });
+            List<GroupCount> result = new ArrayList<>();
+            counts.forEach((key, n) -> result.add(new GroupCount(key, n[0])));
+            return result;
+        }
+
+        private void forEachMatch(Query query, java.util.function.ObjLongConsumer<A> action) {
+            check(type, query);
+            for (Query.Related r : query.related()) {
+                check(r.type(), r.query());
             }
             Set<UUID> ids = new HashSet<>();
             if (query.patient().isPresent()) {
@@ -213,26 +234,62 @@ public final class InMemoryStorage implements Storage {
             if (writes != null) {
                 ids.addAll(writes.keySet());
             }
-            List<Versioned<A>> result = new ArrayList<>();
             for (UUID id : ids) {
                 Stored s = current(id);
                 if (query.patient().isPresent() && !query.patient().get().equals(s.patient())) {
                     continue;
                 }
                 A value = type.type().cast(s.value());
-                if (matches(value, query)) {
-                    result.add(new Versioned<>(value, s.version()));
+                if (matches(type, value, query) && related(s.patient(), query)) {
+                    action.accept(value, s.version());
                 }
             }
-            return result;
         }
 
-        private boolean matches(A value, Query query) {
+        /** Whether the patient has, for every related condition, an aggregate of that type matching it. */
+        private boolean related(PatientId patient, Query query) {
+            for (Query.Related r : query.related()) {
+                if (!hasMatch(r.type(), patient, r.query())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private <T> boolean hasMatch(AggregateType<?, T> other, PatientId patient, Query query) {
+            Set<UUID> ids = new HashSet<>(byPatient.getOrDefault(other.name(), Map.of()).getOrDefault(patient, Set.of()));
+            Map<UUID, Stored> writes = tx.aggregateWrites.get(other.name());
+            if (writes != null) {
+                writes.forEach((id, stored) -> {
+                    if (stored.patient().equals(patient)) {
+                        ids.add(id);
+                    }
+                });
+            }
+            for (UUID id : ids) {
+                Stored s = writes != null && writes.containsKey(id) ? writes.get(id)
+                        : aggregates.get(other.name()).get(id);
+                if (matches(other, other.type().cast(s.value()), query)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static void check(AggregateType<?, ?> type, Query query) {
             for (Query.Criterion c : query.criteria()) {
-                Index<A> index = type.index(c.index()).orElseThrow();
+                if (type.index(c.index()).isEmpty()) {
+                    throw new IllegalArgumentException("no index " + c.index() + " on " + type.name());
+                }
+            }
+        }
+
+        private <T> boolean matches(AggregateType<?, T> of, T value, Query query) {
+            for (Query.Criterion c : query.criteria()) {
+                Index<T> index = of.index(c.index()).orElseThrow();
                 Object actual = index.valueOf(value);
                 Object wanted = Index.normalise(index.kind(), c.value());
-                if (actual == null || !compare(actual, wanted, c.op())) {
+                if (actual == null ? c.op() != Query.Op.GT_OR_NULL : !compare(actual, wanted, c.op())) {
                     return false;
                 }
             }
@@ -248,6 +305,7 @@ public final class InMemoryStorage implements Storage {
                 case LE: return cmp <= 0;
                 case GT: return cmp > 0;
                 case GE: return cmp >= 0;
+                case GT_OR_NULL: return cmp > 0;
                 default: throw new IllegalStateException();
             }
         }

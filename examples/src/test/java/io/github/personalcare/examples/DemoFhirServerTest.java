@@ -7,10 +7,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -22,16 +27,48 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo with {@code --fhir-server}: the story's record is pushed to a FHIR server and read back.
- * The server here keeps what is PUT and returns it on GET (loopback only); the client's behaviour
- * against a real HAPI FHIR server is tested in fhir-adapter.
+ * The server here keeps what is PUT, or sent as a transaction's {@code PUT} entries (with
+ * {@code urn:uuid} references resolved, as a FHIR server does), and returns it on GET (loopback
+ * only); the client's behaviour against a real HAPI FHIR server is tested in fhir-adapter.
  */
 class DemoFhirServerTest {
     @TempDir
     Path dir;
 
     private MockWebServer server;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, String> stored = new ConcurrentHashMap<>();
-    private final List<String> puts = new CopyOnWriteArrayList<>();
+    /** Every resource written, by a single PUT or as a transaction entry. */
+    private final List<String> written = new CopyOnWriteArrayList<>();
+    private final List<String> transactions = new CopyOnWriteArrayList<>();
+    private final List<String> reads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger singlePuts = new AtomicInteger();
+
+    private MockResponse transaction(String body) {
+        JsonNode bundle;
+        try {
+            bundle = JSON.readTree(body);
+        } catch (IOException e) {
+            return new MockResponse.Builder().code(400).build();
+        }
+        Map<String, String> target = new HashMap<>();
+        bundle.path("entry").forEach(e -> target.put(e.path("fullUrl").asText(), e.path("request").path("url").asText()));
+        ObjectNode response = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction-response");
+        for (JsonNode entry : bundle.path("entry")) {
+            String path = entry.path("request").path("url").asText();
+            String resource = entry.path("resource").toString();
+            for (Map.Entry<String, String> t : target.entrySet()) {
+                resource = resource.replace("\"" + t.getKey() + "\"", "\"" + t.getValue() + "\"");
+            }
+            written.add(path);
+            stored.put(path, resource);
+            response.withArray("entry").addObject().putObject("response").put("status", "201 Created")
+                    .put("location", path + "/_history/1").put("etag", "W/\"1\"");
+        }
+        transactions.add(bundle.path("type").asText());
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/fhir+json")
+                .body(response.toString()).build();
+    }
 
     @BeforeEach
     void start() throws IOException {
@@ -39,10 +76,17 @@ class DemoFhirServerTest {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
+                if ("POST".equals(request.getMethod()) && request.getUrl().encodedPath().equals("/fhir")) {
+                    return transaction(request.getBody().utf8());
+                }
                 String path = request.getUrl().encodedPath().substring("/fhir/".length());
                 if ("PUT".equals(request.getMethod())) {
-                    puts.add(path);
+                    singlePuts.incrementAndGet();
+                    written.add(path);
                     stored.put(path, request.getBody().utf8());
+                }
+                if ("GET".equals(request.getMethod())) {
+                    reads.add(path);
                 }
                 String body = stored.get(path);
                 if (body == null) {
@@ -68,7 +112,10 @@ class DemoFhirServerTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
 
         assertThat(out).contains("in dependency order and read them back: the same record").doesNotContain("9434765870");
-        assertThat(puts).isNotEmpty().doesNotHaveDuplicates();
-        assertThat(server.getRequestCount()).isEqualTo(2 * puts.size());
+        assertThat(written).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(transactions).as("the budget and line Accounts reference each other").isNotEmpty()
+                .containsOnly("transaction");
+        assertThat(reads).as("each resource read back once").containsExactlyInAnyOrderElementsOf(written);
+        assertThat(server.getRequestCount()).isEqualTo(singlePuts.get() + transactions.size() + reads.size());
     }
 }

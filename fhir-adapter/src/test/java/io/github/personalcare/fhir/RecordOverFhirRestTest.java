@@ -1,135 +1,77 @@
 package io.github.personalcare.fhir;
 
-import io.github.personalcare.record.PatientRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-
-import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.provider.HashMapResourceProvider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.careplan.CarePlan;
+import io.github.personalcare.fhir.rest.BundleResponse;
 import io.github.personalcare.fhir.rest.FhirClient;
 import io.github.personalcare.fhir.rest.FhirValidationException;
 import io.github.personalcare.fhir.rest.HapiFhirServer;
+import io.github.personalcare.fhir.rest.InMemoryStore;
 import io.github.personalcare.fhir.rest.WriteResult;
+import io.github.personalcare.record.PatientRecord;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.hl7.fhir.instance.model.api.IBaseReference;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.instance.model.api.IIdType;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * A record pushed to a real HAPI FHIR server resource by resource in dependency order, then read
- * back resource by resource, imports as the same record; a server that refuses dangling references
- * accepts it in that order and refuses it in the mapper's Bundle order.
+ * A record pushed to a real HAPI FHIR server (single writes in dependency order, strongly
+ * connected groups as transactions, or the whole record as one transaction), then read back
+ * resource by resource, imports as the same record; a server that refuses dangling references
+ * accepts it that way and refuses it in the mapper's Bundle order.
  */
 class RecordOverFhirRestTest {
     private final PatientRecordMapper records = new PatientRecordMapper();
 
-    private static PatientRecord wholeRecord() {
+    /** Patient, professionals, care team, budget with its lines and ledger, a referral, a consent, audit, and the given plan. */
+    static PatientRecord wholeRecord(CarePlan given) {
         PatientRecord budgetRecord = BudgetFixtures.record();
-        CarePlan agreed = CareFixtures.agreed();
-        CarePlan plan = new CarePlan(BudgetFixtures.PLAN, agreed.patient(), agreed.status(), agreed.content(),
-                agreed.versions(), agreed.personAgreement(), agreed.leadCoSignature(), agreed.endReason(),
-                agreed.endedAt(), agreed.draftedAt());
+        CarePlan plan = new CarePlan(BudgetFixtures.PLAN, given.patient(), given.status(), given.content(),
+                given.versions(), given.personAgreement(), given.leadCoSignature(), given.endReason(),
+                given.endedAt(), given.draftedAt());
         return PatientRecord.builder(budgetRecord.patient()).careTeams(List.of(CareFixtures.team()))
                 .carePlans(List.of(plan)).budgets(budgetRecord.budgets()).ledger(budgetRecord.ledger())
-                .audit(budgetRecord.audit()).build();
-    }
-
-    private static <T extends IBaseResource> HashMapResourceProvider<T> provider(Class<T> type) {
-        return new HashMapResourceProvider<>(HapiFhirServer.R4, type);
-    }
-
-    /** Refuses (422) a write that references a resource the server does not hold, as a strict server does. */
-    public static final class ReferencesMustResolve {
-        private final Map<String, HashMapResourceProvider<?>> byType;
-
-        ReferencesMustResolve(Map<String, HashMapResourceProvider<?>> byType) {
-            this.byType = byType;
-        }
-
-        @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
-        public void check(RequestDetails request) {
-            IBaseResource resource = request.getResource();
-            if (resource == null) {
-                return;
-            }
-            for (IBaseReference reference : HapiFhirServer.R4.newTerser()
-                    .getAllPopulatedChildElementsOfType(resource, IBaseReference.class)) {
-                IIdType target = reference.getReferenceElement();
-                if (!target.hasResourceType() || !target.hasIdPart() || target.isAbsolute()) {
-                    continue;
-                }
-                HashMapResourceProvider<?> provider = byType.get(target.getResourceType());
-                boolean held = provider != null && provider.getStoredResources().stream()
-                        .anyMatch(r -> r.getIdElement().getIdPart().equals(target.getIdPart()));
-                if (!held) {
-                    throw new UnprocessableEntityException("reference to a resource the server does not hold");
-                }
-            }
-        }
-    }
-
-    private List<IResourceProvider> providersFor(List<ObjectNode> resources, Map<String, HashMapResourceProvider<?>> byType) {
-        Set<String> types = new LinkedHashSet<>();
-        resources.forEach(r -> types.add(r.path("resourceType").asText()));
-        types.forEach(t -> byType.put(t, provider(HapiFhirServer.R4.getResourceDefinition(t).getImplementingClass())));
-        return new ArrayList<>(byType.values());
-    }
-
-    @Test
-    void aServerThatChecksReferencesRefusesTheMappersOrderSentAsIs() {
-        List<ObjectNode> resources = records.resources(careRecord());
-        Map<String, HashMapResourceProvider<?>> byType = new LinkedHashMap<>();
-        try (HapiFhirServer server = HapiFhirServer.start(providersFor(resources, byType),
-                List.of(new ReferencesMustResolve(byType)))) {
-            FhirClient fhir = FhirClient.builder(server.baseUrl()).build();
-            assertThatExceptionOfType(FhirValidationException.class).as("Patient before its Organization").isThrownBy(() -> {
-                for (ObjectNode r : resources) {
-                    fhir.upsert(r);
-                }
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+                .referrals(List.of(ReferralConsentFixtures.bookedTwoWeekWait()))
+                .consents(List.of(ReferralConsentFixtures.carerMaySeeThePlan())).audit(budgetRecord.audit()).build();
     }
 
     /**
      * Patient, professionals, care team, an agreed plan with its goals, audit: references without
-     * cycles. A reviewed plan is left out: its working CarePlan and each version snapshot reference
-     * each other (the version's {@code content} and the snapshot's {@code versionOf}), a cycle no
-     * order of single writes satisfies on a server that checks references.
+     * cycles.
      */
     private static PatientRecord careRecord() {
         return PatientRecord.builder(Fixtures.ada()).careTeams(List.of(CareFixtures.team()))
                 .carePlans(List.of(CareFixtures.agreed())).audit(Fixtures.adaAudit()).build();
     }
 
-    private PatientRecord pushAndReadBack(PatientRecord record, boolean strict) {
+    private static Set<String> types(List<ObjectNode> resources) {
+        Set<String> types = new LinkedHashSet<>();
+        resources.forEach(r -> types.add(r.path("resourceType").asText()));
+        return types;
+    }
+
+    private static long distinct(List<ObjectNode> resources) {
+        return resources.stream().map(r -> r.path("resourceType").asText() + "/" + r.path("id").asText()).distinct().count();
+    }
+
+    /** Pushes the record with {@code push}, reads back every resource written, imports what came back. */
+    private PatientRecord pushAndReadBack(PatientRecord record, boolean checkReferences,
+                                          Function<FhirClient, Function<List<ObjectNode>, List<String>>> push) {
         List<ObjectNode> resources = records.resources(record);
-        Map<String, HashMapResourceProvider<?>> byType = new LinkedHashMap<>();
-        List<IResourceProvider> providers = providersFor(resources, byType);
-        List<Object> interceptors = strict ? List.of(new ReferencesMustResolve(byType)) : List.of();
-        try (HapiFhirServer server = HapiFhirServer.start(providers, interceptors)) {
+        InMemoryStore store = new InMemoryStore(types(resources), checkReferences);
+        try (HapiFhirServer server = HapiFhirServer.start(store)) {
             FhirClient fhir = FhirClient.builder(server.baseUrl()).build();
-            List<WriteResult> written = fhir.push(resources);
-            assertThat(written).extracting(w -> w.resourceType() + "/" + w.id()).doesNotHaveDuplicates()
-                    .hasSize((int) resources.stream().map(r -> r.path("resourceType").asText() + "/" + r.path("id").asText())
-                            .distinct().count());
+            List<String> written = push.apply(fhir).apply(resources);
+            assertThat(written).doesNotHaveDuplicates().hasSize((int) distinct(resources));
+            assertThat(store.count()).isEqualTo(written.size());
             List<ObjectNode> readBack = new ArrayList<>();
-            for (WriteResult w : written) {
-                readBack.add(fhir.read(w.resourceType(), w.id()));
+            for (String w : written) {
+                readBack.add(fhir.read(w.substring(0, w.indexOf('/')), w.substring(w.indexOf('/') + 1)));
             }
             return FhirImporter.map(FhirBundles.collection(readBack), records).value();
         } catch (Exception e) {
@@ -137,20 +79,106 @@ class RecordOverFhirRestTest {
         }
     }
 
+    private static Function<List<ObjectNode>, List<String>> singleWrites(FhirClient fhir) {
+        return resources -> fhir.push(resources).stream().map(w -> w.resourceType() + "/" + w.id()).toList();
+    }
+
+    private static Function<List<ObjectNode>, List<String>> oneTransaction(FhirClient fhir) {
+        return resources -> {
+            BundleResponse response = fhir.pushAsTransaction(resources);
+            assertThat(response.allSucceeded()).isTrue();
+            assertThat(response.entries()).allSatisfy(e -> assertThat(e.status()).isEqualTo(201))
+                    .allSatisfy(e -> assertThat(e.versionId()).contains("1"));
+            return response.entries().stream().map(e -> {
+                String location = e.location().orElseThrow();
+                return location.substring(0, location.indexOf("/_history"));
+            }).toList();
+        };
+    }
+
     @Test
-    void aCareRecordPushedInDependencyOrderToAServerThatChecksReferencesReadsBackAsTheSameRecord() {
-        PatientRecord record = careRecord();
-        assertThat(pushAndReadBack(record, true)).isEqualTo(record);
+    void aServerThatChecksReferencesRefusesTheMappersOrderSentAsIs() throws Exception {
+        List<ObjectNode> resources = records.resources(careRecord());
+        try (HapiFhirServer server = HapiFhirServer.start(new InMemoryStore(types(resources), true))) {
+            FhirClient fhir = FhirClient.builder(server.baseUrl()).build();
+            assertThatExceptionOfType(FhirValidationException.class).as("Patient before its Organization").isThrownBy(() -> {
+                for (ObjectNode r : resources) {
+                    fhir.upsert(r);
+                }
+            });
+        }
     }
 
     /**
      * A budget Account and its line Accounts reference each other (the budget names its lines, each
-     * line is {@code partOf} the budget): no order of single writes satisfies a server that checks
-     * references, so this record is pushed to a server that does not.
+     * line is {@code partOf} the budget), and so do a reviewed CarePlan and its version snapshots:
+     * no order of single writes satisfies a server that checks references.
      */
     @Test
-    void aWholeRecordWithABudgetPushedInDependencyOrderReadsBackAsTheSameRecord() {
-        PatientRecord record = wholeRecord();
-        assertThat(pushAndReadBack(record, false)).isEqualTo(record);
+    void aServerThatChecksReferencesRefusesTheMutuallyReferencingAccountsSentOneByOneInAnyOrder() throws Exception {
+        List<ObjectNode> resources = records.resources(wholeRecord(CareFixtures.reagreed()));
+        List<ObjectNode> accounts = resources.stream().filter(r -> r.path("resourceType").asText().equals("Account")).toList();
+        assertThat(accounts).hasSizeGreaterThan(1);
+        InMemoryStore store = new InMemoryStore(types(resources), true);
+        try (HapiFhirServer server = HapiFhirServer.start(store)) {
+            FhirClient fhir = FhirClient.builder(server.baseUrl()).build();
+            List<ObjectNode> rest = new ArrayList<>(resources);
+            rest.removeAll(accounts);
+            rest.removeIf(r -> r.path("resourceType").asText().equals("ChargeItem"));    // they reference the Accounts
+            fhir.push(rest);    // everything an Account references besides another Account is now held
+            for (ObjectNode account : accounts) {
+                assertThatExceptionOfType(FhirValidationException.class).as("an Account before the others it references")
+                        .isThrownBy(() -> fhir.upsert(account));
+            }
+        }
+    }
+
+    @Test
+    void aCareRecordPushedInDependencyOrderToAServerThatChecksReferencesReadsBackAsTheSameRecord() {
+        PatientRecord record = careRecord();
+        assertThat(pushAndReadBack(record, true, RecordOverFhirRestTest::singleWrites)).isEqualTo(record);
+    }
+
+    @Test
+    void aWholeRecordWithABudgetAndAReviewedPlanPushedToAServerThatChecksReferencesReadsBackAsTheSameRecord() {
+        PatientRecord record = wholeRecord(CareFixtures.reagreed());
+        assertThat(pushAndReadBack(record, true, RecordOverFhirRestTest::singleWrites)).isEqualTo(record);
+    }
+
+    @Test
+    void aWholeRecordPushedAsOneTransactionToAServerThatChecksReferencesReadsBackAsTheSameRecord() {
+        PatientRecord record = wholeRecord(CareFixtures.underReview());
+        assertThat(pushAndReadBack(record, true, RecordOverFhirRestTest::oneTransaction)).isEqualTo(record);
+    }
+
+    @Test
+    void aTransactionSentTwiceUpdatesEachResourceOnceMoreAndCreatesNone() throws Exception {
+        List<ObjectNode> resources = records.resources(wholeRecord(CareFixtures.agreed()));
+        InMemoryStore store = new InMemoryStore(types(resources), true);
+        try (HapiFhirServer server = HapiFhirServer.start(store)) {
+            FhirClient fhir = FhirClient.builder(server.baseUrl()).build();
+            fhir.requireInteractions("Account", "read", "update");
+            ObjectNode bundle = FhirBundles.transaction(resources);
+            BundleResponse first = fhir.transaction(bundle);
+            BundleResponse second = fhir.transaction(bundle);
+            assertThat(first.entries()).hasSize((int) distinct(resources)).allSatisfy(e -> assertThat(e.status()).isEqualTo(201));
+            assertThat(second.entries()).hasSize(first.entries().size()).allSatisfy(e -> {
+                assertThat(e.status()).isEqualTo(200);
+                assertThat(e.versionId()).contains("2");
+            });
+            assertThat(store.count()).isEqualTo(first.entries().size());
+        }
+    }
+
+    @Test
+    void aTransactionWithADanglingReferenceIsRefusedWhole() throws Exception {
+        List<ObjectNode> resources = records.resources(careRecord());
+        List<ObjectNode> withoutPatient = resources.stream().filter(r -> !r.path("resourceType").asText().equals("Patient")).toList();
+        InMemoryStore store = new InMemoryStore(types(resources), true);
+        try (HapiFhirServer server = HapiFhirServer.start(store)) {
+            FhirClient fhir = FhirClient.builder(server.baseUrl()).build();
+            assertThatExceptionOfType(FhirValidationException.class).isThrownBy(() -> fhir.pushAsTransaction(withoutPatient));
+            assertThat(store.count()).isZero();
+        }
     }
 }

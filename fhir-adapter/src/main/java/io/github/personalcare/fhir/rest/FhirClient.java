@@ -410,22 +410,45 @@ public final class FhirClient {
     }
 
     /**
-     * Pushes resources one by one with {@code PUT Type/id} in dependency order: each resource is
-     * sent after every resource of the list it references, so a server that checks references on
-     * write accepts it; a resource given twice (same type and id) is sent once. Resources that
-     * reference each other in a cycle need {@link #pushAsTransaction(List)}.
+     * Pushes resources with {@code PUT Type/id} in dependency order, so that a server that checks
+     * references on write accepts every write: each resource is sent after every resource of the
+     * list it references, and resources that reference each other in a cycle (a budget Account and
+     * its line Accounts, a CarePlan and its version snapshots), which no order of single writes
+     * satisfies, are sent together as one transaction of {@code PUT} entries. A resource given
+     * twice (same type and id) is sent once. Every write is an upsert by id, so pushing again
+     * changes nothing but versions.
      *
-     * @param resources the resources, each with its id
-     * @return the outcome of each write, in the order sent
-     * @throws FhirServerException at the first write refused; the ones before it stay written
+     * @param resources the resources, each with its id (a UUID for those in a cycle)
+     * @return the outcome of each write, in the order sent (one per distinct resource; those sent in
+     *         a transaction carry no stored resource)
+     * @throws FhirServerException at the first write or transaction refused; the ones before it
+     *                             stay written
      * @throws InvalidInputException if a resource has no valid type or id
      */
     public List<WriteResult> push(List<ObjectNode> resources) {
         List<WriteResult> results = new ArrayList<>();
-        for (ObjectNode resource : WriteOrder.of(resources)) {
-            results.add(upsert(resource));
+        for (List<ObjectNode> group : WriteOrder.groups(resources)) {
+            if (group.size() == 1) {
+                results.add(upsert(group.get(0)));
+                continue;
+            }
+            BundleResponse response = transaction(FhirBundles.transaction(group));
+            for (int i = 0; i < group.size(); i++) {
+                results.add(written(group.get(i), i < response.entries().size() ? response.entries().get(i) : null));
+            }
         }
         return results;
+    }
+
+    /** A transaction entry's outcome as a write result; the entry's location names where it went. */
+    private static WriteResult written(ObjectNode resource, BundleResponse.Entry entry) {
+        String type = typeOf(resource);
+        String id = idOf(resource);
+        if (entry == null) {
+            return new WriteResult(0, type, id, Optional.empty(), Optional.empty());
+        }
+        String serverId = entry.location().map(LOCATION::matcher).filter(Matcher::find).map(m -> m.group(2)).orElse(id);
+        return new WriteResult(entry.status(), type, serverId, entry.versionId(), Optional.empty());
     }
 
     /**

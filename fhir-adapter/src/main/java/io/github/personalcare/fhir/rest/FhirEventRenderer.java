@@ -4,24 +4,47 @@ import io.github.personalcare.event.DomainEvent;
 import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.fhir.PatientRecordMapper;
 import io.github.personalcare.identity.PatientId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Decides what {@link OkHttpFhirTransport} sends for an outbox event. Events carry ids only, so a
- * renderer reads what it needs (through the SDK's services, with the relay's own access context).
- * Returning empty means "nothing to send for this event"; the event then counts as delivered.
+ * renderer reads what it needs (through the SDK's services, with the relay's own access context,
+ * such as {@code id -> Optional.of(PatientRecords.read(care, relayContext, id))}, so every read is
+ * guarded and audited). Returning no request means "nothing to send for this event"; the event
+ * then counts as delivered.
  */
 @FunctionalInterface
 public interface FhirEventRenderer {
 
     /**
-     * {@return the request for the event, or empty if there is nothing to send}
+     * {@return the requests for the event, in the order to send them; empty if there is nothing to send}
      *
      * @param event the committed event
      */
-    Optional<FhirRequest> render(DomainEvent event);
+    List<FhirRequest> render(DomainEvent event);
+
+    /**
+     * Sends the write each event implies, not the whole record: the resources the event changed
+     * with every resource of the record they reference, as {@code PUT Type/id} in dependency order
+     * (resources that reference each other, such as a budget Account and its line Accounts, as one
+     * transaction). Patient events send the Patient; {@code careteam.changed} the CareTeam;
+     * care plan events the CarePlan (with its goals and version snapshots); budget events the
+     * budget Account and its lines, a ledger entry also its ChargeItem; referral events the
+     * ServiceRequest; consent events the Consent; {@code record.imported} the whole record; access
+     * events nothing (the record is then not read). Every write is an upsert by a stable id, so a
+     * redelivered event is harmless.
+     *
+     * @param records reads the patient's current record (through the SDK's guarded services);
+     *                empty if the patient is unknown, and then nothing is sent
+     * @return the renderer
+     * @throws NullPointerException if {@code records} is null
+     */
+    static FhirEventRenderer eventWrites(Function<PatientId, Optional<PatientRecord>> records) {
+        return new EventWrites(Objects.requireNonNull(records, "records"));
+    }
 
     /**
      * Sends the patient's whole current record as a transaction Bundle for any event about them:
@@ -34,6 +57,7 @@ public interface FhirEventRenderer {
     static FhirEventRenderer patientRecords(Function<PatientId, Optional<PatientRecord>> records) {
         Objects.requireNonNull(records, "records");
         PatientRecordMapper mapper = new PatientRecordMapper();
-        return event -> records.apply(event.patient()).map(r -> FhirRequest.transaction(mapper.toTransaction(r)));
+        return event -> records.apply(event.patient()).map(r -> FhirRequest.transaction(mapper.toTransaction(r)))
+                .map(List::of).orElse(List.of());
     }
 }

@@ -3,6 +3,8 @@ package io.github.personalcare.fhir.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.fhir.FhirBundles;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -64,5 +66,22 @@ public record FhirRequest(Method method, String path, ObjectNode body) {
             throw new InvalidInputException("bundle", "BUNDLE", "must be a transaction Bundle");
         }
         return new FhirRequest(Method.POST, "", bundle);
+    }
+
+    /**
+     * The writes that put resources on a server that checks references on write: each resource
+     * once, after every resource of the list it references, as {@code PUT Type/id}; resources that
+     * reference each other in a cycle together as one transaction of {@code PUT} entries.
+     *
+     * @param resources the resources, each with a UUID id
+     * @return the requests, in the order to send them
+     * @throws InvalidInputException if a resource has no valid type or its id is not a UUID
+     */
+    public static List<FhirRequest> writes(List<ObjectNode> resources) {
+        List<FhirRequest> requests = new ArrayList<>();
+        for (List<ObjectNode> group : WriteOrder.groups(resources)) {
+            requests.add(group.size() == 1 ? put(group.get(0)) : transaction(FhirBundles.transaction(group)));
+        }
+        return requests;
     }
 }

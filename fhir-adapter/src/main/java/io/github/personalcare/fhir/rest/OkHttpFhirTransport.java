@@ -1,12 +1,14 @@
 package io.github.personalcare.fhir.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.event.DomainEvent;
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.lang.InvalidInputException;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.spi.Transport;
 import io.github.personalcare.spi.TransportException;
-import java.util.Optional;
+import java.util.List;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -15,23 +17,28 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link Transport} that sends FHIR R4 JSON to a FHIR server through a {@link FhirClient}:
  * resources as {@code PUT Type/id} (upserts) and transaction Bundles as {@code POST} to the base
- * URL. For an outbox event, a {@link FhirEventRenderer} decides what to send; because every write is
- * an upsert by a stable id, the relay's redeliveries are harmless.
+ * URL. For an outbox event, a {@link FhirEventRenderer} decides what to send
+ * ({@link FhirEventRenderer#eventWrites} sends the write each event implies); because every write
+ * is an upsert by a stable id, the relay's redeliveries are harmless.
  *
  * <pre>{@code
  * OkHttpFhirTransport fhir = OkHttpFhirTransport.builder("https://fhir.example.nhs.uk/R4")
- *         .renderer(FhirEventRenderer.patientRecords(records))
+ *         .renderer(FhirEventRenderer.eventWrites(records))    // reads through the SDK, e.g. PatientRecords.read
  *         .auth(OAuthClientCredentials.builder(tokenUrl, clientId).privateKeyJwt(signer).build())
  *         .build();
  * PersonalCare care = PersonalCare.builder().transport(fhir).build();
  * }</pre>
  *
  * <ul>
- *   <li>2xx: delivered. Failures are {@link FhirServerException}s (a {@link TransportException}
- *       whose rule is {@code HTTP_<status>} or {@code IO}): 408, 429, 5xx and no answer are
- *       retryable, so the relay tries again later; other statuses are not, so the entry goes to
- *       the dead letters with that code. Messages hold the status and the OperationOutcome issue
- *       codes only ({@code invalid}, {@code required} ...), never the server's diagnostics.</li>
+ *   <li>2xx: delivered. Failures of {@link #put}, {@link #transaction} and {@link #send} are
+ *       {@link FhirServerException}s (a {@link TransportException} whose rule is
+ *       {@code HTTP_<status>} or {@code IO}); {@link #deliver} fails with a
+ *       {@link TransportException} whose rule is the failure's kind and status, such as
+ *       {@code VALIDATION_FAILED_HTTP_422}, {@code SERVER_ERROR_HTTP_503} or {@code IO}: 408, 429,
+ *       5xx and no answer are retryable, so the relay tries again later; other statuses are not,
+ *       so the entry goes to the dead letters with that code. Messages hold the status and the
+ *       OperationOutcome issue codes only ({@code invalid}, {@code required} ...), never the
+ *       server's diagnostics.</li>
  *   <li>Upserts and whole-record transactions are not retried inside one delivery (they are not
  *       conditional); the relay's own backoff retries them.</li>
  *   <li>Logging is off by default ({@link HttpLogLevel#NONE}); when on, the Authorization,
@@ -63,18 +70,40 @@ public final class OkHttpFhirTransport implements Transport {
     }
 
     /**
-     * Sends what the renderer makes of the event; nothing if it makes nothing.
+     * Sends what the renderer makes of the event, request by request in order; nothing if it makes
+     * nothing. A failure stops the delivery; the relay sends the whole event again later, which is
+     * harmless since every write is an upsert.
      *
-     * @throws TransportException if the server refuses or cannot be reached; see {@link TransportException#retryable()}
+     * @throws TransportException if reading or exporting the record is refused (not retryable, its
+     *                            rule the SDK rule, such as {@code R49}), or if the server refuses or
+     *                            cannot be reached; its rule is then the
+     *                            {@link FhirServerException.Failure} kind with the status, such as
+     *                            {@code VALIDATION_FAILED_HTTP_422} (or {@code IO}), the code the
+     *                            relay records; see {@link TransportException#retryable()}
      */
     @Override
     public void deliver(DomainEvent event) {
-        Optional<FhirRequest> request = renderer.render(event);
-        if (request.isEmpty()) {
+        List<FhirRequest> requests;
+        try {
+            requests = renderer.render(event);
+        } catch (AccessDeniedException | RuleViolationException e) {
+            // Reading or exporting the record is refused (the relay's access, R49): another attempt
+            // gives the same answer, so the entry goes to the dead letters under the rule's code.
+            throw new TransportException(e.rule(), "the event's writes could not be rendered: " + e.rule(), false);
+        }
+        if (requests.isEmpty()) {
             log.debug("event {} of type {}: nothing to send", event.eventId(), event.type());
             return;
         }
-        send(request.get());
+        try {
+            for (FhirRequest request : requests) {
+                send(request);
+            }
+        } catch (FhirServerException e) {
+            // The relay records the rule on the entry (and a dead letter): the typed kind, never the server's text.
+            throw new TransportException(e.status() == 0 ? e.failure().name() : e.failure().name() + "_" + e.rule(),
+                    e.getMessage(), e.retryable());
+        }
     }
 
     /**

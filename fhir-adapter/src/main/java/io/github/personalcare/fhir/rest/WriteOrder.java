@@ -3,7 +3,11 @@ package io.github.personalcare.fhir.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.lang.InvalidInputException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,25 +18,86 @@ import java.util.Set;
 /**
  * Orders resources so that each arrives after every resource it references (a server that checks
  * references on write then accepts each one), and keeps each resource once (the first of the same
- * type and id). Resources that reference each other in a cycle cannot be ordered: they keep their
- * given order among themselves, and only a transaction sends them safely.
+ * type and id). Resources that reference each other in a cycle (a budget Account and its line
+ * Accounts, a CarePlan and its version snapshots) cannot be ordered: {@link #groups(List)} puts
+ * each such strongly connected group together, to be sent as one transaction.
  */
 final class WriteOrder {
     private WriteOrder() {
     }
 
+    /** The resources, each once, every group of {@link #groups(List)} in turn. */
     static List<ObjectNode> of(List<ObjectNode> resources) {
+        List<ObjectNode> ordered = new ArrayList<>();
+        groups(resources).forEach(ordered::addAll);
+        return ordered;
+    }
+
+    /**
+     * The strongly connected groups of the reference graph (each resource once), every group after
+     * the groups it references; a resource outside any cycle is a group of one. Within a group,
+     * resources keep their given order. Tarjan's algorithm, which emits a group only after every
+     * group reachable from it.
+     */
+    static List<List<ObjectNode>> groups(List<ObjectNode> resources) {
         Map<String, ObjectNode> byKey = new LinkedHashMap<>();
         for (ObjectNode r : resources) {
             byKey.putIfAbsent(key(r), r);
         }
-        List<ObjectNode> ordered = new ArrayList<>(byKey.size());
-        Set<String> done = new HashSet<>();
-        Set<String> visiting = new HashSet<>();
+        Tarjan tarjan = new Tarjan(byKey);
         for (String key : byKey.keySet()) {
-            visit(key, byKey, done, visiting, ordered);
+            if (!tarjan.index.containsKey(key)) {
+                tarjan.connect(key);
+            }
         }
-        return ordered;
+        return tarjan.groups;
+    }
+
+    private static final class Tarjan {
+        private final Map<String, ObjectNode> byKey;
+        private final Map<String, Integer> position = new HashMap<>();
+        private final Map<String, Integer> index = new HashMap<>();
+        private final Map<String, Integer> low = new HashMap<>();
+        private final Deque<String> stack = new ArrayDeque<>();
+        private final Set<String> onStack = new HashSet<>();
+        private final List<List<ObjectNode>> groups = new ArrayList<>();
+
+        Tarjan(Map<String, ObjectNode> byKey) {
+            this.byKey = byKey;
+            byKey.keySet().forEach(k -> position.put(k, position.size()));
+        }
+
+        // Recursion depth is the length of the longest reference chain, which is small for a record.
+        void connect(String key) {
+            index.put(key, index.size());
+            low.put(key, index.get(key));
+            stack.push(key);
+            onStack.add(key);
+            for (String target : references(byKey.get(key))) {
+                if (!byKey.containsKey(target)) {
+                    continue;
+                }
+                if (!index.containsKey(target)) {
+                    connect(target);
+                    low.put(key, Math.min(low.get(key), low.get(target)));
+                } else if (onStack.contains(target)) {
+                    low.put(key, Math.min(low.get(key), index.get(target)));
+                }
+            }
+            if (low.get(key).equals(index.get(key))) {
+                List<String> members = new ArrayList<>();
+                String member;
+                do {
+                    member = stack.pop();
+                    onStack.remove(member);
+                    members.add(member);
+                } while (!member.equals(key));
+                members.sort(Comparator.comparing(position::get));
+                List<ObjectNode> group = new ArrayList<>(members.size());
+                members.forEach(m -> group.add(byKey.get(m)));
+                groups.add(group);
+            }
+        }
     }
 
     static String key(JsonNode resource) {
@@ -43,22 +108,6 @@ final class WriteOrder {
             throw new InvalidInputException("id", "REQUIRED", "every resource pushed needs an id");
         }
         return type + "/" + id;
-    }
-
-    // Depth first, dependencies before dependants; iterative depth is the reference depth, which is small.
-    private static void visit(String key, Map<String, ObjectNode> byKey, Set<String> done, Set<String> visiting,
-                              List<ObjectNode> ordered) {
-        if (done.contains(key) || !visiting.add(key)) {
-            return;    // already placed, or a cycle: leave it where the outer visit puts it
-        }
-        for (String target : references(byKey.get(key))) {
-            if (byKey.containsKey(target) && !target.equals(key)) {
-                visit(target, byKey, done, visiting, ordered);
-            }
-        }
-        visiting.remove(key);
-        done.add(key);
-        ordered.add(byKey.get(key));
     }
 
     /** Every {@code reference} value of the form {@code Type/id} anywhere in the resource. */

@@ -42,13 +42,13 @@ public final class HapiFhirServer implements AutoCloseable {
     /**
      * Starts a server with HAPI interceptors, such as a check that refuses dangling references.
      *
-     * @param providers    one resource provider per resource type served
+     * @param providers    one resource provider per resource type served, and plain providers such
+     *                     as a transaction handler
      * @param interceptors objects with HAPI {@code @Hook} methods
      * @return the running server
      * @throws Exception if Jetty cannot start
      */
-    public static HapiFhirServer start(List<? extends IResourceProvider> providers, List<Object> interceptors)
-            throws Exception {
+    public static HapiFhirServer start(List<?> providers, List<Object> interceptors) throws Exception {
         RestfulServer servlet = new RestfulServer(R4);
         providers.forEach(servlet::registerProvider);
         interceptors.forEach(servlet::registerInterceptor);
@@ -64,6 +64,18 @@ public final class HapiFhirServer implements AutoCloseable {
         jetty.start();
         int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
         return new HapiFhirServer(jetty, "http://127.0.0.1:" + port + "/fhir");
+    }
+
+    /**
+     * Starts a server over an in-memory store, with its transaction handler and, if the store
+     * checks references, its reference check.
+     *
+     * @param store the store
+     * @return the running server
+     * @throws Exception if Jetty cannot start
+     */
+    public static HapiFhirServer start(InMemoryStore store) throws Exception {
+        return start(store.providers(), store.interceptors());
     }
 
     /** {@return the FHIR base URL} */

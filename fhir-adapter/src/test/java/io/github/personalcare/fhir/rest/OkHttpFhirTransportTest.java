@@ -166,7 +166,7 @@ class OkHttpFhirTransportTest {
     void anUnreachableServerIsRetryable() throws IOException {
         String url = server.url("/fhir").toString();
         server.close();
-        OkHttpFhirTransport down = OkHttpFhirTransport.builder(url).renderer(e -> Optional.empty()).build();
+        OkHttpFhirTransport down = OkHttpFhirTransport.builder(url).renderer(e -> List.of()).build();
         assertThatExceptionOfType(TransportException.class)
                 .isThrownBy(() -> down.put(new PatientMapper().toFhir(ada)))
                 .satisfies(e -> {

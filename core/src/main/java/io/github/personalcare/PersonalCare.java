@@ -40,7 +40,10 @@ import io.github.personalcare.spi.Storage;
 import io.github.personalcare.spi.Transport;
 import io.github.personalcare.store.memory.InMemoryStorage;
 
+import java.security.KeyPair;
 import java.security.SecureRandom;
+import io.github.personalcare.audit.AuditCheckpoint;
+import io.github.personalcare.audit.AuditKeys;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -89,8 +92,15 @@ public final class PersonalCare implements AutoCloseable {
         AccessPolicy policy = b.accessPolicy != null
                 ? b.accessPolicy
                 : new ConsentAccessPolicy(relationships, consentPolicy);
-        this.guard = new AccessGuard(storage, policy, clock);
+        if (b.auditKeys == null) {
+            log.warn("audit chain is unkeyed (plain SHA-256): anyone who can write the audit tables can rewrite "
+                    + "it unseen; set auditKeys on the builder in production");
+        }
+        this.guard = new AccessGuard(storage, policy, clock, b.auditKeys != null ? b.auditKeys : AuditKeys.unkeyed());
         Map<Class<?>, Object> options = new HashMap<>();
+        if (b.auditCheckpointKey != null) {
+            options.put(KeyPair.class, b.auditCheckpointKey);
+        }
         options.put(ChangeHooks.class, new ChangeHooks());
         if (b.budgetPolicy != null) {
             options.put(BudgetPolicy.class, b.budgetPolicy);
@@ -255,6 +265,8 @@ public final class PersonalCare implements AutoCloseable {
         private ConsentPolicy consentPolicy;
         private Duration relayEvery;
         private OutboxRelay.Policy relayPolicy;
+        private AuditKeys auditKeys;
+        private KeyPair auditCheckpointKey;
 
         private Builder() {
         }
@@ -392,6 +404,38 @@ public final class PersonalCare implements AutoCloseable {
          */
         public Builder smallNumbers(SmallNumbers rule) {
             this.smallNumbers = once("smallNumbers", this.smallNumbers, rule);
+            return this;
+        }
+
+        /**
+         * The keys of the audit hash chain (R50): the current key seals new records with
+         * HMAC-SHA256, earlier keys still verify what they sealed. Keep them out of the database.
+         * Default: {@link AuditKeys#unkeyed()}, plain SHA-256, which anyone who can write the audit
+         * tables can recompute; fine for embedded and demo use, logged once at build, not for
+         * production. See {@code docs/storage.md}.
+         *
+         * @param keys the audit keys, e.g. {@code AuditKeys.of(AuditKey.of(secret, "2026-12"))}
+         * @return this builder
+         * @throws ConfigurationException if {@code keys} is null or was already set
+         */
+        public Builder auditKeys(AuditKeys keys) {
+            this.auditKeys = once("auditKeys", this.auditKeys, keys);
+            return this;
+        }
+
+        /**
+         * The key pair that signs audit checkpoints ({@code audit().checkpoint}), Ed25519 or EC
+         * from {@code java.security}: a third party holding a checkpoint checks it with the public
+         * key alone. Default: none, and checkpoints are refused.
+         *
+         * @param pair the key pair
+         * @return this builder
+         * @throws ConfigurationException if {@code pair} is null, was already set, or is not an
+         *                                Ed25519 or EC pair
+         */
+        public Builder auditCheckpointKey(KeyPair pair) {
+            this.auditCheckpointKey = once("auditCheckpointKey", this.auditCheckpointKey,
+                    AuditCheckpoint.requireSigningPair(pair));
             return this;
         }
 

@@ -138,7 +138,7 @@ class ArchitectureTest {
 
     @Test
     void coreDependsOnTheJdkAndSlf4jOnly() {
-        classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.slf4j..", SDK + "..")
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "org.slf4j..", SDK + "..")
                 .check(CORE);
     }
 

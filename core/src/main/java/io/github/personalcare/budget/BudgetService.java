@@ -157,7 +157,7 @@ public final class BudgetService {
             for (BudgetLine line : budget.lines()) {
                 if (budget.reliesOnScheduleOverride(line, person)) {
                     // R20: the override is a decision by a named person; it goes on the record
-                    p.tx().audit().append(AuditEvent.of(ctx, p.now(), "budget.scheduleOverride", budget.patient(),
+                    p.audit(AuditEvent.of(ctx, p.now(), "budget.scheduleOverride", budget.patient(),
                             subject(id), AuditOutcome.SUCCESS, "R20"));
                 }
             }
@@ -448,12 +448,12 @@ public final class BudgetService {
         SpendCategory category = spend.category().orElseThrow();
         if (SpendCategory.EXCLUDED_BY_DEFAULT.contains(category) && policy.overrideFor(category).isPresent()) {
             // R16: a default exclusion set aside by configuration; each use goes on the record
-            p.tx().audit().append(AuditEvent.of(p.context(), p.now(), "budget.spend.exclusionOverride",
+            p.audit(AuditEvent.of(p.context(), p.now(), "budget.spend.exclusionOverride",
                     budget.patient(), subject(budget.id()), AuditOutcome.SUCCESS, "R16"));
         }
         if (!budget.balance(spend.line()).covers(spend.amount()) || !budget.balance().covers(spend.amount())) {
             // the only way past FUNDS_SUFFICIENT with too little money: an approved notional overspend
-            p.tx().audit().append(AuditEvent.of(p.context(), p.now(), "budget.spend.overspendApproved",
+            p.audit(AuditEvent.of(p.context(), p.now(), "budget.spend.overspendApproved",
                     budget.patient(), subject(budget.id()), AuditOutcome.SUCCESS, "R17"));
         }
     }

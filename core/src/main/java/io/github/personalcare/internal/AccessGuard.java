@@ -14,6 +14,7 @@ import io.github.personalcare.lang.NotFoundException;
 import io.github.personalcare.spi.Transaction;
 import io.github.personalcare.audit.AccessLogEntry;
 import io.github.personalcare.audit.AuditEvent;
+import io.github.personalcare.audit.AuditKeys;
 import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.access.AccessEvent;
 import io.github.personalcare.identity.PatientId;
@@ -60,12 +61,24 @@ public final class AccessGuard {
     private final Storage storage;
     private final AccessPolicy policy;
     private final Clock clock;
+    private final AuditKeys auditKeys;
 
-    /** A guard over the storage, deciding with the policy, reading time from the clock. */
+    /** A guard over the storage, deciding with the policy, reading time from the clock, auditing unkeyed. */
     public AccessGuard(Storage storage, AccessPolicy policy, Clock clock) {
+        this(storage, policy, clock, AuditKeys.unkeyed());
+    }
+
+    /** A guard that seals its audit records with the current key of {@code auditKeys}. */
+    public AccessGuard(Storage storage, AccessPolicy policy, Clock clock, AuditKeys auditKeys) {
         this.storage = Require.present("storage", storage);
         this.policy = Require.present("policy", policy);
         this.clock = Require.present("clock", clock);
+        this.auditKeys = Require.present("auditKeys", auditKeys);
+    }
+
+    /** The keys the audit trail is sealed and verified with. */
+    public AuditKeys auditKeys() {
+        return auditKeys;
     }
 
     /** The clock the guard reads the time of each command from. */
@@ -137,10 +150,10 @@ public final class AccessGuard {
                     throw ifMissing;
                 }
                 AccessDecision.Permit permit = (AccessDecision.Permit) decision;
-                R r = work.apply(new Permitted(tx, now, permit, call.context()));
+                R r = work.apply(new Permitted(tx, now, permit, call.context(), auditKeys.current()));
                 alertIfRequired(call, now, permit, tx);
                 AuditOutcome outcome = call.action().isWrite() ? AuditOutcome.SUCCESS : AuditOutcome.PERMIT;
-                tx.audit().append(event(call, now, outcome, permit.rule()));
+                tx.audit().append(event(call, now, outcome, permit.rule()), auditKeys.current());
                 notifyPatientIfRequired(call, now, permit, tx);
                 return r;
             });
@@ -152,11 +165,11 @@ public final class AccessGuard {
             throw u.failure;
         } catch (Denied d) {
             storage.inTransaction(tx -> tx.audit().append(
-                    event(onStoredPatient(tx, decided[0]), now, AuditOutcome.DENY, d.deny.rule())));
+                    event(onStoredPatient(tx, decided[0]), now, AuditOutcome.DENY, d.deny.rule()), auditKeys.current()));
             log.info("{} denied by {} for {}", requested.auditAction(), d.deny.rule(), requested.context().correlationId());
             throw new AccessDeniedException(d.deny);
         } catch (NotFoundException e) {
-            storage.inTransaction(tx -> tx.audit().append(event(decided[0], now, AuditOutcome.NOT_FOUND, e.rule())));
+            storage.inTransaction(tx -> tx.audit().append(event(decided[0], now, AuditOutcome.NOT_FOUND, e.rule()), auditKeys.current()));
             log.info("{} {} not found for {}", requested.auditAction(), requested.subject().orElse("-"),
                     requested.context().correlationId());
             throw e;
@@ -191,7 +204,7 @@ public final class AccessGuard {
      * event for the supplier's transport to deliver to the patient, and writes a patient-facing
      * entry to the patient's access log ({@link AccessLogEntry#PATIENT_NOTIFIED}), with the work and its audit.
      */
-    private static void notifyPatientIfRequired(GuardedCall call, Instant now, AccessDecision.Permit permit,
+    private void notifyPatientIfRequired(GuardedCall call, Instant now, AccessDecision.Permit permit,
             Transaction tx) {
         if (!permit.requires(Obligation.NOTIFY_PATIENT) || call.patient().isEmpty()) {
             return;
@@ -201,11 +214,11 @@ public final class AccessGuard {
         tx.outbox().publish(new AccessEvent.PatientNotificationDue(UUID.randomUUID(), now, patient,
                 ctx.actor().reference(), call.auditAction(), ctx.correlationId().value()));
         tx.audit().append(AuditEvent.of(ctx, now, AccessLogEntry.PATIENT_NOTIFIED, patient, call.auditAction(), AuditOutcome.SUCCESS,
-                Obligation.NOTIFY_PATIENT.name()));
+                Obligation.NOTIFY_PATIENT.name()), auditKeys.current());
     }
 
     private void auditRejection(GuardedCall call, Instant now, PersonalCareException e) {
-        storage.inTransaction(tx -> tx.audit().append(event(call, now, AuditOutcome.REJECTED, e.rule())));
+        storage.inTransaction(tx -> tx.audit().append(event(call, now, AuditOutcome.REJECTED, e.rule()), auditKeys.current()));
         log.info("{} {} rejected by rule {} for {}", call.auditAction(), call.subject().orElse("-"), e.rule(),
                 call.context().correlationId());
     }
@@ -219,7 +232,7 @@ public final class AccessGuard {
                 call.context().correlationId());
         try {
             storage.inTransaction(tx -> tx.audit().append(
-                    event(onStoredPatient(tx, call), now, AuditOutcome.ERROR, failure.rule())));
+                    event(onStoredPatient(tx, call), now, AuditOutcome.ERROR, failure.rule()), auditKeys.current()));
         } catch (RuntimeException again) {
             failure.addSuppressed(again);
         }

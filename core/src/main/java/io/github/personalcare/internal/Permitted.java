@@ -6,6 +6,10 @@ import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.spi.Transaction;
 
+import io.github.personalcare.audit.AuditEvent;
+import io.github.personalcare.audit.AuditKey;
+import io.github.personalcare.audit.AuditRecord;
+
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -15,7 +19,14 @@ import java.util.Set;
  * transaction, the time of the command (read once from the clock), the permit with its
  * obligations, and the caller's context.
  */
-public record Permitted(Transaction tx, Instant now, AccessDecision.Permit decision, AccessContext context) {
+public record Permitted(Transaction tx, Instant now, AccessDecision.Permit decision, AccessContext context,
+        AuditKey auditKey) {
+
+    /** Appends an extra audit event, sealed like the guard's own, in this transaction. */
+    public AuditRecord audit(AuditEvent event) {
+        return tx.audit().append(event, auditKey);
+    }
+
     private static final Set<SensitivityLabel> NEVER_TO_PATIENT_OR_PROXY =
             Set.copyOf(EnumSet.of(SensitivityLabel.THIRD_PARTY, SensitivityLabel.SERIOUS_HARM));
 

@@ -67,7 +67,8 @@ public record Patient(
         Require.present("name", name);
         Require.present("dateOfBirth", dateOfBirth);
         // EnumSet keeps the flags in declaration order, so output is stable.
-        flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+        flags = flags == null || flags.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(Require.set("flags", flags)));
         registeredPractice = registeredPractice == null ? Optional.empty() : registeredPractice;
         dateOfDeath = dateOfDeath == null ? Optional.empty() : dateOfDeath;
         if (dateOfDeath.isPresent() && dateOfDeath.get().isBefore(dateOfBirth)) {

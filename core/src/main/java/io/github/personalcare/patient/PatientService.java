@@ -75,6 +75,7 @@ public final class PatientService {
      */
     public Versioned<Patient> register(AccessContext ctx, NhsNumber nhsNumber, NhsNumberVerification verification,
             PersonName name, LocalDate dateOfBirth, Set<PatientFlag> flags, Optional<OdsCode> registeredPractice) {
+        Require.set("flags", flags);
         refuseGillickFlag(flags);
         PatientId id = PatientId.random();
         Patient patient = new Patient(id, nhsNumber, verification, name, dateOfBirth, flags, registeredPractice,
@@ -135,7 +136,7 @@ public final class PatientService {
      * @param flags           the new flags, replacing all of the old ones
      * @param expectedVersion the version read
      * @return the record at its new version
-     * @throws io.github.personalcare.lang.InvalidInputException if {@code flags} is missing or sets the
+     * @throws io.github.personalcare.lang.InvalidInputException if {@code flags} is missing, holds an empty item, or sets the
      *                                                           Gillick flag anew (R46)
      * @throws RuleViolationException if the purpose is administration and a flag other than the national
      *                                data opt-out changes
@@ -149,6 +150,7 @@ public final class PatientService {
     public Versioned<Patient> updateFlags(AccessContext ctx, PatientId id, Set<PatientFlag> flags,
             long expectedVersion) {
         Require.present("flags", flags);
+        Require.set("flags", flags);
         return patients.change(ctx, id, expectedVersion, AccessAction.CORRECT, "patient.flags", (p, patient) -> {
             refuseNewGillickFlag(patient, flags);
             if (ctx.purpose() == Purpose.ADMINISTRATION) {

@@ -19,7 +19,7 @@ import io.github.personalcare.lang.Versioned;
  *     Versioned<CarePlan> current = plans.get(planId);
  *     CarePlan next = current.value().propose(...);
  *     plans.update(next, current.version());       // optimistic: stale version throws
- *     tx.audit().append(event);
+ *     tx.audit().append(event, AuditKey.UNKEYED);
  *     tx.outbox().publish(domainEvent);
  *     return next;
  * });

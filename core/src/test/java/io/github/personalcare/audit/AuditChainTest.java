@@ -68,7 +68,7 @@ class AuditChainTest {
         var records = new ArrayList<>(chainOf(5));
         AuditRecord original = records.get(2);
         AuditEvent e = event("forged", null);
-        String forgedHash = AuditChain.hash(original.previousHash(), original.sequence(), e);
+        String forgedHash = AuditChain.hash(AuditKey.UNKEYED, chain, original.sequence(), original.previousHash(), e);
         records.set(2, new AuditRecord(original.chain(), original.sequence(), e, original.previousHash(), forgedHash));
 
         assertThat(AuditChain.verify(chain, records, headOf(records)))

@@ -22,7 +22,7 @@ class PermittedTest {
     private static final AccessDecision.Permit WITHHOLDS_NOTHING = AccessDecision.permit("CUSTOM", "a custom policy");
 
     private static Permitted permitted(Actor actor, AccessDecision.Permit permit) {
-        return new Permitted(null, Instant.EPOCH, permit, AccessContext.of(actor, Purpose.DIRECT_CARE));
+        return new Permitted(null, Instant.EPOCH, permit, AccessContext.of(actor, Purpose.DIRECT_CARE), io.github.personalcare.audit.AuditKey.UNKEYED);
     }
 
     @Test

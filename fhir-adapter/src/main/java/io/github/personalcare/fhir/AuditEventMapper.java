@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.Purpose;
 import io.github.personalcare.audit.AuditChain;
+import io.github.personalcare.audit.AuditKey;
+import io.github.personalcare.audit.AuditKeys;
 import io.github.personalcare.audit.AuditEvent;
 import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.audit.AuditRecord;
@@ -35,11 +37,12 @@ import java.util.UUID;
  *   <li>{@code agent}: {@code altId} is the SDK actor reference, exactly; {@code who} points at
  *       the Patient or PractitionerRole, or names the carer's user id or the system.</li>
  *   <li>{@code entity}: the patient (role 1), the subject record by name (role 4), and the record
- *       entity whose {@code detail}s hold chain, sequence, previousHash, hash, outcome, rule and
- *       correlationId.</li>
+ *       entity whose {@code detail}s hold chain, sequence, previousHash, hash, keyId, outcome, rule
+ *       and correlationId.</li>
  * </ul>
  *
- * <p>On input, a record whose hash does not match its content is a problem (rule R50).
+ * <p>On input, a plain SHA-256 record whose hash does not match its content is a problem (rule
+ * R50); a keyed record's hash can be checked only with its key, by the audit trail's verify.
  */
 public final class AuditEventMapper implements FhirMapper<AuditRecord> {
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "type", "subtype", "recorded",
@@ -100,6 +103,7 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
         detail(details, "sequence", Long.toString(record.sequence()));
         detail(details, "previousHash", record.previousHash());
         detail(details, "hash", record.hash());
+        detail(details, "keyId", record.keyId());
         detail(details, "outcome", e.outcome().name());
         if (!e.rule().isEmpty()) {
             detail(details, "rule", e.rule());
@@ -266,12 +270,17 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
             return Optional.empty();
         }
         String hash = details.get("hash");
-        if (!AuditChain.hash(details.get("previousHash"), sequence.get(), event.get()).equals(hash)) {
+        // Exports from before keyed chains carry no key id: their hashes use the first encoding.
+        String keyId = details.getOrDefault("keyId", AuditKey.LEGACY_ID);
+        // A plain SHA-256 hash is checked here; a keyed one only by whoever holds the key.
+        Optional<AuditKey> plain = AuditKeys.unkeyed().find(keyId);
+        if (plain.isPresent() && !AuditChain.hash(plain.get(), details.get("chain"), sequence.get(),
+                details.get("previousHash"), event.get()).equals(hash)) {
             chainEntity.problem("detail", "R50", "the record's content does not match its hash");
             return Optional.empty();
         }
         return Optional.of(new AuditRecord(details.get("chain"), sequence.get(), event.get(),
-                details.get("previousHash"), hash));
+                details.get("previousHash"), hash, keyId));
     }
 
     private static UUID uuid(String text) {

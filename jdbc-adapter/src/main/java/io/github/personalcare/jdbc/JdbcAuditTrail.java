@@ -3,6 +3,8 @@ package io.github.personalcare.jdbc;
 import io.github.personalcare.access.Purpose;
 import io.github.personalcare.audit.AuditChain;
 import io.github.personalcare.audit.AuditEvent;
+import io.github.personalcare.audit.AuditKey;
+import io.github.personalcare.audit.AuditKeys;
 import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.audit.AuditVerification;
@@ -28,7 +30,10 @@ import java.util.UUID;
  */
 final class JdbcAuditTrail implements AuditTrail {
     private static final List<String> AUDIT_COLUMNS = List.of("chain", "seq", "patient_id", "event_id", "occurred_at",
-            "action", "outcome", "doc", "previous_hash", "hash");
+            "action", "outcome", "doc", "previous_hash", "hash", "key_id");
+
+    /** The hash a record is read with when its action or outcome column disagrees with its document. */
+    static final String EDITED_COLUMNS = "action or outcome column edited";
 
     private final JdbcTransaction tx;
 
@@ -38,7 +43,7 @@ final class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    public AuditRecord append(AuditEvent event) {
+    public AuditRecord append(AuditEvent event, AuditKey key) {
         tx.checkOpen();
         String doc = tx.json.writeAudit(event);
         tx.scope.touch(event.patient().orElse(null));
@@ -47,23 +52,31 @@ final class JdbcAuditTrail implements AuditTrail {
         JdbcTransaction.Head head = tx.head(chain);
         // link reads only the head's sequence and hash: the event standing in for the head's is not hashed
         AuditRecord record = AuditChain.link(head.seq == 0 ? Optional.empty()
-                : Optional.of(new AuditRecord(chain, head.seq, event, AuditChain.GENESIS, head.hash)), event);
+                : Optional.of(new AuditRecord(chain, head.seq, event, AuditChain.GENESIS, head.hash)), event, key);
         tx.pend(new JdbcTransaction.PendingAudit(chain, record.sequence(), event.patient().map(PatientId::value).orElse(null),
                 event.id(), JdbcTransaction.timestamp(event.at()), event.action(), event.outcome().name(), doc,
-                record.previousHash(), record.hash()));
+                record.previousHash(), record.hash(), record.keyId()));
         return record;
     }
 
+    /**
+     * A stored record. The action and outcome columns (kept for queries) repeat what the sealed
+     * document says; a row whose columns disagree with it was edited, so its hash is read as
+     * {@link #EDITED_COLUMNS} and the record fails verification rather than hiding the edit.
+     */
     private AuditRecord record(ResultSet rs) throws SQLException {
-        return new AuditRecord(rs.getString("chain"), rs.getLong("seq"), tx.json.readAudit(rs.getString("doc")),
-                rs.getString("previous_hash"), rs.getString("hash"));
+        AuditEvent event = tx.json.readAudit(rs.getString("doc"));
+        boolean edited = !event.action().equals(rs.getString("action"))
+                || !event.outcome().name().equals(rs.getString("outcome"));
+        return new AuditRecord(rs.getString("chain"), rs.getLong("seq"), event, rs.getString("previous_hash"),
+                edited ? EDITED_COLUMNS : rs.getString("hash"), rs.getString("key_id"));
     }
 
     @Override
     public List<AuditRecord> chain(String chain) {
         tx.checkOpen();
         tx.flush();
-        return tx.query("reading audit", "SELECT chain, seq, doc, previous_hash, hash FROM audit WHERE chain = ? ORDER BY seq",
+        return tx.query("reading audit", "SELECT chain, seq, action, outcome, doc, previous_hash, hash, key_id FROM audit WHERE chain = ? ORDER BY seq",
                 ps -> ps.setString(1, chain), this::record);
     }
 
@@ -76,14 +89,15 @@ final class JdbcAuditTrail implements AuditTrail {
     public Optional<AuditRecord> head(String chain) {
         tx.checkOpen();
         tx.flush();
-        return tx.query("reading audit chain head", "SELECT h.seq, h.hash, a.doc, a.previous_hash "
+        return tx.query("reading audit chain head", "SELECT h.seq, h.hash, a.doc, a.previous_hash, a.key_id "
                 + "FROM audit_chain_head h LEFT JOIN audit a ON a.chain = h.chain AND a.seq = h.seq "
                 + "WHERE h.chain = ? AND h.seq > 0", ps -> ps.setString(1, chain), rs -> {
                     String doc = rs.getString(3);
                     AuditEvent event = doc != null ? tx.json.readAudit(doc) : missing(chain);
                     String previous = rs.getString(4);
+                    String keyId = rs.getString(5);
                     return new AuditRecord(chain, rs.getLong(1), event, previous != null ? previous : AuditChain.GENESIS,
-                            rs.getString(2));
+                            rs.getString(2), keyId != null ? keyId : AuditKey.UNKEYED_ID);
                 }).stream().findFirst();
     }
 
@@ -100,29 +114,29 @@ final class JdbcAuditTrail implements AuditTrail {
      * between the reads made an intact chain look broken (issue 15 item 4).
      */
     @Override
-    public AuditVerification verify() {
+    public AuditVerification verify(AuditKeys keys) {
         tx.checkOpen();
+        tx.flush();
         Map<String, List<AuditRecord>> records = new TreeMap<>();
         Map<String, AuditRecord> heads = new HashMap<>();
-        tx.query("verifying audit", "SELECT 0 AS kind, chain, seq, doc, previous_hash, hash FROM audit "
-                + "UNION ALL SELECT 1 AS kind, chain, seq, NULL, NULL, hash FROM audit_chain_head WHERE seq > 0 "
-                + "ORDER BY 2, 1, 3", ps -> { }, rs -> {
+        tx.query("verifying audit", "SELECT 0 AS kind, chain, seq, action, outcome, doc, previous_hash, hash, key_id "
+                + "FROM audit UNION ALL SELECT 1 AS kind, chain, seq, NULL, NULL, NULL, NULL, hash, NULL "
+                + "FROM audit_chain_head WHERE seq > 0 ORDER BY 2, 1, 3", ps -> { }, rs -> {
                     String chain = rs.getString(2);
                     if (rs.getInt(1) == 0) {
-                        records.computeIfAbsent(chain, c -> new ArrayList<>()).add(new AuditRecord(chain, rs.getLong(3),
-                                tx.json.readAudit(rs.getString(4)), rs.getString(5), rs.getString(6)));
+                        records.computeIfAbsent(chain, c -> new ArrayList<>()).add(record(rs));
                     } else {
                         records.computeIfAbsent(chain, c -> new ArrayList<>());
                         // Verification reads only the head's sequence and hash.
                         heads.put(chain, new AuditRecord(chain, rs.getLong(3), missing(chain), AuditChain.GENESIS,
-                                rs.getString(6)));
+                                rs.getString("hash")));
                     }
                     return null;
                 });
         long checked = 0;
         for (Map.Entry<String, List<AuditRecord>> chain : records.entrySet()) {
             AuditVerification v = AuditChain.verify(chain.getKey(), chain.getValue(),
-                    Optional.ofNullable(heads.get(chain.getKey())));
+                    Optional.ofNullable(heads.get(chain.getKey())), keys);
             if (v instanceof AuditVerification.Intact intact) {
                 checked += intact.recordsChecked();
             } else {

@@ -59,7 +59,7 @@ final class JdbcTransaction implements Transaction {
     private static final List<String> HEAD_COLUMNS = List.of("chain", "patient_id", "seq", "hash");
     private static final String OUTBOX_INSERT = "patient_id, event_id, event_type, doc, attempts, next_attempt_at, delivered";
     private static final String AUDIT_INSERT = "chain, seq, patient_id, event_id, occurred_at, action, outcome, doc, "
-            + "previous_hash, hash";
+            + "previous_hash, hash, key_id";
     /** Pending rows written at once (PostgreSQL takes at most 32,767 parameters a statement). */
     private static final int MAX_PENDING = 500;
 
@@ -383,7 +383,7 @@ final class JdbcTransaction implements Transaction {
     }
 
     record PendingAudit(String chain, long seq, UUID patient, UUID eventId, OffsetDateTime at, String action,
-            String outcome, String doc, String previousHash, String hash) {
+            String outcome, String doc, String previousHash, String hash, String keyId) {
     }
 
     record PendingOutbox(UUID patient, UUID eventId, String type, String doc) {
@@ -428,7 +428,7 @@ final class JdbcTransaction implements Transaction {
             }
             if (!pendingAudit.isEmpty()) {
                 parts.add("INSERT INTO audit (" + AUDIT_INSERT + ") VALUES "
-                        + rows("(?, ?, ?, ?, ?, ?, ?, " + doc + ", ?, ?)", pendingAudit.size()));
+                        + rows("(?, ?, ?, ?, ?, ?, ?, " + doc + ", ?, ?, ?)", pendingAudit.size()));
             }
             if (!moved.isEmpty()) {
                 parts.add("UPDATE audit_chain_head h SET seq = v.seq, hash = v.hash FROM (VALUES "
@@ -460,7 +460,7 @@ final class JdbcTransaction implements Transaction {
             }
             if (!pendingAudit.isEmpty()) {
                 batch("append to audit", "INSERT INTO audit (" + AUDIT_INSERT + ") VALUES (?, ?, ?, ?, ?, ?, ?, " + doc
-                        + ", ?, ?)", pendingAudit, (ps, a) -> bindAudit(ps, 1, a));
+                        + ", ?, ?, ?)", pendingAudit, (ps, a) -> bindAudit(ps, 1, a));
             }
             if (!moved.isEmpty()) {
                 batch("moving audit chain head", "UPDATE audit_chain_head SET seq = ?, hash = ? WHERE chain = ?", moved,
@@ -502,6 +502,7 @@ final class JdbcTransaction implements Transaction {
         ps.setString(i++, a.doc());
         ps.setString(i++, a.previousHash());
         ps.setString(i++, a.hash());
+        ps.setString(i++, a.keyId());
         return i;
     }
 

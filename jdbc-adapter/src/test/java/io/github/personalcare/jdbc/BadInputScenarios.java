@@ -1,5 +1,6 @@
 package io.github.personalcare.jdbc;
 
+import io.github.personalcare.audit.AuditKey;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.access.Purpose;
 import io.github.personalcare.audit.AuditEvent;
@@ -103,7 +104,7 @@ abstract class BadInputScenarios {
         assertThatExceptionOfType(InvalidInputException.class)
                 .isThrownBy(() -> storage.inTransaction(tx -> {
                     tx.aggregates(SampleRecord.TYPE).insert(clean);
-                    tx.audit().append(audit(patient));
+                    tx.audit().append(audit(patient), AuditKey.UNKEYED);
                     return tx.aggregates(SampleRecord.TYPE).insert(poisoned);
                 }))
                 .satisfies(e -> assertThat(e.field()).isEqualTo("sample_record"));

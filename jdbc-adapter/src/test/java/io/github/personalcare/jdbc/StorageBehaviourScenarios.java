@@ -1,5 +1,7 @@
 package io.github.personalcare.jdbc;
 
+import io.github.personalcare.audit.AuditKey;
+import io.github.personalcare.audit.AuditKeys;
 import io.github.personalcare.PersonalCare;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.Actor;
@@ -86,7 +88,7 @@ abstract class StorageBehaviourScenarios {
                 .isThrownBy(() -> storage.inTransaction(tx -> {
                     tx.audit().append(new AuditEvent(UUID.randomUUID(), Instant.parse("2026-01-01T10:00:00Z"),
                             "system:test", Purpose.DIRECT_CARE, "test", Optional.of(a), Optional.empty(),
-                            AuditOutcome.SUCCESS, "TEST", Optional.empty(), "c1"));
+                            AuditOutcome.SUCCESS, "TEST", Optional.empty(), "c1"), AuditKey.UNKEYED);
                     tx.outbox().publish(new PatientEvent.Updated(UUID.randomUUID(), Instant.EPOCH, b));
                     return null;
                 }))
@@ -134,7 +136,7 @@ abstract class StorageBehaviourScenarios {
         for (String action : List.of("one", "two", "three")) {
             storage.inTransaction(tx -> tx.audit().append(new AuditEvent(UUID.randomUUID(),
                     Instant.parse("2026-01-01T10:00:00Z"), "system:test", Purpose.DIRECT_CARE, action, Optional.of(patient),
-                    Optional.empty(), AuditOutcome.SUCCESS, "TEST", Optional.empty(), "c1")));
+                    Optional.empty(), AuditOutcome.SUCCESS, "TEST", Optional.empty(), "c1"), AuditKey.UNKEYED));
         }
         return patient;
     }
@@ -145,7 +147,7 @@ abstract class StorageBehaviourScenarios {
         var patient = threeAuditedWrites();
         TestDatabases.execute(storage.dataSource, "DELETE FROM audit WHERE chain = '" + patient.value() + "' AND seq = 3");
 
-        var verification = storage.inTransaction(tx -> tx.audit().verify());
+        var verification = storage.inTransaction(tx -> tx.audit().verify(AuditKeys.unkeyed()));
 
         assertThat(verification).isEqualTo(new AuditVerification.Broken(patient.value().toString(), 3,
                 "records after the last one are missing"));
@@ -160,7 +162,7 @@ abstract class StorageBehaviourScenarios {
                 : "UPDATE audit SET doc = REPLACE(doc, '\"two\"', '\"edited\"')";
         TestDatabases.execute(storage.dataSource, edit + " WHERE chain = '" + patient.value() + "' AND seq = 2");
 
-        var verification = storage.inTransaction(tx -> tx.audit().verify());
+        var verification = storage.inTransaction(tx -> tx.audit().verify(AuditKeys.unkeyed()));
 
         assertThat(verification).isEqualTo(new AuditVerification.Broken(patient.value().toString(), 2,
                 "record content does not match its hash"));
@@ -183,7 +185,7 @@ abstract class StorageBehaviourScenarios {
         assertThat(updated.flags()).containsExactly(PatientFlag.LONG_TERM_CONDITION);
         assertThat(updated.name().family()).isEqualTo("O'Brien");
         assertThat(care.audit().accessLog(self, patient.id())).isNotEmpty();
-        assertThat(storage.inTransaction(tx -> tx.audit().verify()).isIntact()).isTrue();
+        assertThat(storage.inTransaction(tx -> tx.audit().verify(AuditKeys.unkeyed())).isIntact()).isTrue();
         var outbox = storage.inTransaction(tx -> tx.outbox().undelivered());
         assertThat(outbox).extracting(OutboxEntry::event)
                 .hasExactlyElementsOfTypes(PatientEvent.Registered.class, PatientEvent.Updated.class);

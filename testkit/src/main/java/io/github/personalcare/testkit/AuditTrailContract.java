@@ -1,5 +1,7 @@
 package io.github.personalcare.testkit;
 
+import io.github.personalcare.audit.AuditKey;
+import io.github.personalcare.audit.AuditKeys;
 import io.github.personalcare.audit.AuditChain;
 import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.audit.AuditVerification;
@@ -27,13 +29,13 @@ public abstract class AuditTrailContract extends StorageContract {
     void appendedEventsFormAVerifiableChainPerPatient() {
         var a = PatientId.random();
         var b = PatientId.random();
-        storage.inTransaction(tx -> tx.audit().append(TransactionContract.auditFor(a, "one")));
-        storage.inTransaction(tx -> tx.audit().append(TransactionContract.auditFor(b, "one")));
+        storage.inTransaction(tx -> tx.audit().append(TransactionContract.auditFor(a, "one"), AuditKey.UNKEYED));
+        storage.inTransaction(tx -> tx.audit().append(TransactionContract.auditFor(b, "one"), AuditKey.UNKEYED));
         storage.inTransaction(tx -> {
-            tx.audit().append(TransactionContract.auditFor(a, "two"));
-            return tx.audit().append(TransactionContract.auditFor(a, "three"));
+            tx.audit().append(TransactionContract.auditFor(a, "two"), AuditKey.UNKEYED);
+            return tx.audit().append(TransactionContract.auditFor(a, "three"), AuditKey.UNKEYED);
         });
-        storage.inTransaction(tx -> tx.audit().append(TransactionContract.auditFor(null, "system")));
+        storage.inTransaction(tx -> tx.audit().append(TransactionContract.auditFor(null, "system"), AuditKey.UNKEYED));
 
         storage.inTransaction(tx -> {
             List<AuditRecord> chain = tx.audit().forPatient(a);
@@ -43,7 +45,7 @@ public abstract class AuditTrailContract extends StorageContract {
             assertThat(chain.get(1).previousHash()).isEqualTo(chain.get(0).hash());
             assertThat(tx.audit().head(a.value().toString())).contains(chain.get(2));
             assertThat(tx.audit().chain(AuditChain.SYSTEM_CHAIN)).hasSize(1);
-            assertThat(tx.audit().verify()).isEqualTo(new AuditVerification.Intact(5));
+            assertThat(tx.audit().verify(AuditKeys.unkeyed())).isEqualTo(new AuditVerification.Intact(5));
             return null;
         });
     }
@@ -53,13 +55,15 @@ public abstract class AuditTrailContract extends StorageContract {
         var a = PatientId.random();
         var event = TransactionContract.auditFor(a, "one");
         var stored = storage.inTransaction(tx -> {
-            tx.audit().append(event);
+            tx.audit().append(event, AuditKey.UNKEYED);
             return null;
         });
         assertThat(stored).isNull();
         var record = storage.inTransaction(tx -> tx.audit().forPatient(a).get(0));
         assertThat(record.event()).isEqualTo(event);
-        assertThat(record.hash()).isEqualTo(AuditChain.hash(AuditChain.GENESIS, 1, event));
+        assertThat(record.keyId()).isEqualTo(AuditKey.UNKEYED_ID);
+        assertThat(record.hash()).isEqualTo(AuditChain.hash(AuditKey.UNKEYED, a.value().toString(), 1,
+                AuditChain.GENESIS, event));
     }
 
     @Test
@@ -75,7 +79,7 @@ public abstract class AuditTrailContract extends StorageContract {
                 futures.add(pool.submit(() -> {
                     start.await();
                     for (int n = 0; n < perThread; n++) {
-                        storage.inTransaction(tx -> tx.audit().append(TransactionContract.auditFor(a, "concurrent")));
+                        storage.inTransaction(tx -> tx.audit().append(TransactionContract.auditFor(a, "concurrent"), AuditKey.UNKEYED));
                     }
                     return null;
                 }));
@@ -89,7 +93,7 @@ public abstract class AuditTrailContract extends StorageContract {
         }
         storage.inTransaction(tx -> {
             assertThat(tx.audit().forPatient(a)).hasSize(threads * perThread);
-            assertThat(tx.audit().verify().isIntact()).isTrue();
+            assertThat(tx.audit().verify(AuditKeys.unkeyed()).isIntact()).isTrue();
             return null;
         });
     }
@@ -110,14 +114,14 @@ public abstract class AuditTrailContract extends StorageContract {
                 futures.add(pool.submit(() -> {
                     start.await();
                     for (int n = 0; n < perWriter; n++) {
-                        storage.inTransaction(tx -> tx.audit().append(TransactionContract.auditFor(patient, "write")));
+                        storage.inTransaction(tx -> tx.audit().append(TransactionContract.auditFor(patient, "write"), AuditKey.UNKEYED));
                     }
                     return null;
                 }));
             }
             start.countDown();
             while (futures.stream().anyMatch(f -> !f.isDone()) && seen.size() < 200) {
-                seen.add(storage.inTransaction(tx -> tx.audit().verify()));
+                seen.add(storage.inTransaction(tx -> tx.audit().verify(AuditKeys.unkeyed())));
             }
             for (Future<?> f : futures) {
                 f.get();
@@ -125,7 +129,7 @@ public abstract class AuditTrailContract extends StorageContract {
         } finally {
             pool.shutdownNow();
         }
-        seen.add(storage.inTransaction(tx -> tx.audit().verify()));
+        seen.add(storage.inTransaction(tx -> tx.audit().verify(AuditKeys.unkeyed())));
         assertThat(seen).allMatch(AuditVerification::isIntact);
         assertThat(seen.get(seen.size() - 1)).isEqualTo(new AuditVerification.Intact((long) writers * perWriter));
     }

@@ -1,5 +1,6 @@
 package io.github.personalcare.testkit;
 
+import io.github.personalcare.audit.AuditKeys;
 import io.github.personalcare.PersonalCare;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.AccessDeniedException;
@@ -75,7 +76,7 @@ public abstract class GuardFailureContract extends StorageContract {
         assertThat(chain).extracting(r -> r.event().outcome())
                 .containsExactly(AuditOutcome.SUCCESS, AuditOutcome.ERROR);
         assertThat(chain.get(1).event().rule()).isEqualTo(thrown.rule());
-        assertThat(storage.inTransaction(tx -> tx.audit().verify()).isIntact()).isTrue();
+        assertThat(storage.inTransaction(tx -> tx.audit().verify(AuditKeys.unkeyed())).isIntact()).isTrue();
     }
 
     @Test

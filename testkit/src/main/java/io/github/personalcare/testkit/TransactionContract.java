@@ -1,5 +1,6 @@
 package io.github.personalcare.testkit;
 
+import io.github.personalcare.audit.AuditKey;
 import io.github.personalcare.lang.NotFoundException;
 import io.github.personalcare.audit.AuditEvent;
 import io.github.personalcare.audit.AuditOutcome;
@@ -70,7 +71,7 @@ public abstract class TransactionContract extends StorageContract {
         assertThatThrownBy(() -> storage.inTransaction(tx -> {
             tx.aggregates(SampleRecord.TYPE).insert(record);
             tx.entries(SampleEntry.TYPE).append(new SampleEntry(record.id(), patient, "k1", 10));
-            tx.audit().append(auditFor(patient, "contract.write"));
+            tx.audit().append(auditFor(patient, "contract.write"), AuditKey.UNKEYED);
             tx.outbox().publish(new PatientEvent.Registered(UUID.randomUUID(), Instant.EPOCH, patient));
             throw new IllegalStateException("boom");
         })).isInstanceOf(IllegalStateException.class).hasMessage("boom");

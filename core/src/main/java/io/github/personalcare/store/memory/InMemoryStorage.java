@@ -4,6 +4,7 @@ import io.github.personalcare.lang.NotFoundException;
 import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.audit.AuditChain;
 import io.github.personalcare.audit.AuditEvent;
+import io.github.personalcare.audit.AuditKey;
 import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.event.DomainEvent;
 import io.github.personalcare.identity.PatientId;
@@ -419,10 +420,10 @@ public final class InMemoryStorage implements Storage {
         }
 
         @Override
-        public AuditRecord append(AuditEvent event) {
+        public AuditRecord append(AuditEvent event, AuditKey key) {
             tx.checkOpen();
             tx.scope.touch(event.patient().orElse(null));
-            AuditRecord record = AuditChain.link(head(event.chain()), event);
+            AuditRecord record = AuditChain.link(head(event.chain()), event, key);
             tx.auditWrites.computeIfAbsent(event.chain(), c -> new ArrayList<>()).add(record);
             return record;
         }

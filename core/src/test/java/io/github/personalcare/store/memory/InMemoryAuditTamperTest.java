@@ -23,7 +23,7 @@ class InMemoryAuditTamperTest {
         for (int i = 0; i < n; i++) {
             storage.inTransaction(tx -> tx.audit().append(new AuditEvent(UUID.randomUUID(), Instant.EPOCH,
                     "system:test", Purpose.AUDIT, "a", Optional.of(patient), Optional.empty(), AuditOutcome.PERMIT,
-                    "", Optional.empty(), "c")));
+                    "", Optional.empty(), "c"), io.github.personalcare.audit.AuditKey.UNKEYED));
         }
     }
 
@@ -31,14 +31,14 @@ class InMemoryAuditTamperTest {
     void removingAStoredRecordIsDetected() {
         append(3);
         storage.rawChain(patient.value().toString()).remove(1);
-        assertThat(storage.inTransaction(tx -> tx.audit().verify()).isIntact()).isFalse();
+        assertThat(storage.inTransaction(tx -> tx.audit().verify(io.github.personalcare.audit.AuditKeys.unkeyed())).isIntact()).isFalse();
     }
 
     @Test
     void removingTheNewestStoredRecordIsDetected() {
         append(3);
         storage.rawChain(patient.value().toString()).remove(2);
-        assertThat(storage.inTransaction(tx -> tx.audit().verify()).isIntact()).isFalse();
+        assertThat(storage.inTransaction(tx -> tx.audit().verify(io.github.personalcare.audit.AuditKeys.unkeyed())).isIntact()).isFalse();
     }
 
     @Test
@@ -50,7 +50,7 @@ class InMemoryAuditTamperTest {
         raw.set(0, new AuditRecord(r.chain(), r.sequence(), new AuditEvent(e.id(), e.at(), "system:someone-else",
                 e.purpose(), e.action(), e.patient(), e.subject(), e.outcome(), e.rule(), e.reason(),
                 e.correlationId()), r.previousHash(), r.hash()));
-        assertThat(storage.inTransaction(tx -> tx.audit().verify()).isIntact()).isFalse();
+        assertThat(storage.inTransaction(tx -> tx.audit().verify(io.github.personalcare.audit.AuditKeys.unkeyed())).isIntact()).isFalse();
     }
 
     @Test

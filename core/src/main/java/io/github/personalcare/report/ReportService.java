@@ -83,7 +83,8 @@ public final class ReportService {
 
     /** Exact counts for administration only; the small-number rule for everyone else. */
     private LongFunction<ReportCount> disclosure(AccessContext ctx) {
-        return ctx.purpose() == Purpose.ADMINISTRATION ? ReportCount::exact : smallNumbers::apply;
+        return Require.present("ctx", ctx).purpose() == Purpose.ADMINISTRATION ? ReportCount::exact
+                : smallNumbers::apply;
     }
 
     /**

@@ -49,7 +49,7 @@ class RecordOverFhirRestTest {
                 .carePlans(List.of(CareFixtures.agreed())).audit(Fixtures.adaAudit()).build();
     }
 
-    private static Set<String> types(List<ObjectNode> resources) {
+    static Set<String> types(List<ObjectNode> resources) {
         Set<String> types = new LinkedHashSet<>();
         resources.forEach(r -> types.add(r.path("resourceType").asText()));
         return types;
@@ -62,9 +62,16 @@ class RecordOverFhirRestTest {
     /** Pushes the record with {@code push}, reads back every resource written, imports what came back. */
     private PatientRecord pushAndReadBack(PatientRecord record, boolean checkReferences,
                                           Function<FhirClient, Function<List<ObjectNode>, List<String>>> push) {
+        return pushAndReadBack(record, checkReferences, false, push);
+    }
+
+    /** As above, to a server that also validates every request against R4 and UK Core if {@code validating}. */
+    static PatientRecord pushAndReadBack(PatientRecord record, boolean checkReferences, boolean validating,
+                                         Function<FhirClient, Function<List<ObjectNode>, List<String>>> push) {
+        PatientRecordMapper records = new PatientRecordMapper();
         List<ObjectNode> resources = records.resources(record);
         InMemoryStore store = new InMemoryStore(types(resources), checkReferences);
-        try (HapiFhirServer server = HapiFhirServer.start(store)) {
+        try (HapiFhirServer server = validating ? HapiFhirServer.startValidating(store) : HapiFhirServer.start(store)) {
             FhirClient fhir = FhirClient.builder(server.baseUrl()).build();
             List<String> written = push.apply(fhir).apply(resources);
             assertThat(written).doesNotHaveDuplicates().hasSize((int) distinct(resources));
@@ -79,11 +86,11 @@ class RecordOverFhirRestTest {
         }
     }
 
-    private static Function<List<ObjectNode>, List<String>> singleWrites(FhirClient fhir) {
+    static Function<List<ObjectNode>, List<String>> singleWrites(FhirClient fhir) {
         return resources -> fhir.push(resources).stream().map(w -> w.resourceType() + "/" + w.id()).toList();
     }
 
-    private static Function<List<ObjectNode>, List<String>> oneTransaction(FhirClient fhir) {
+    static Function<List<ObjectNode>, List<String>> oneTransaction(FhirClient fhir) {
         return resources -> {
             BundleResponse response = fhir.pushAsTransaction(resources);
             assertThat(response.allSucceeded()).isTrue();

@@ -92,6 +92,9 @@ public final class FhirClient {
     // A FHIRPath expression is kept only if it is a plain path: anything with quotes or functions
     // could carry a value from the record.
     private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\[\\]]{0,255}");
+    // HAPI's validator marks a Bundle entry's resource with a FHIRPath comment ("/*Patient/p1*/"):
+    // the comment is dropped, whatever it holds, and the path that remains kept if plain.
+    private static final Pattern PATH_COMMENT = Pattern.compile("/\\*.*?\\*/");
     private static final Pattern LOCATION = Pattern.compile(
             "(?:^|/)([A-Z][A-Za-z]{0,63})/([A-Za-z0-9\\-.]{1,64})(?:/_history/([A-Za-z0-9\\-.]{1,64}))?/?$");
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?([A-Za-z0-9\\-.]{1,64})\"?$");
@@ -728,8 +731,9 @@ public final class FhirClient {
             }
             List<String> expressions = new ArrayList<>();
             for (JsonNode e : issue.path("expression")) {
-                if (e.isTextual() && PLAIN_PATH.matcher(e.asText()).matches() && expressions.size() < 10) {
-                    expressions.add(e.asText());
+                String path = e.isTextual() ? PATH_COMMENT.matcher(e.asText()).replaceAll("") : "";
+                if (PLAIN_PATH.matcher(path).matches() && expressions.size() < 10) {
+                    expressions.add(path);
                 }
             }
             issues.add(new OutcomeIssue(code(issue.path("severity")), code(issue.path("code")), expressions));

@@ -130,6 +130,17 @@ class FhirClientTest {
     }
 
     @Test
+    void aPathWithHapisEntryCommentKeepsThePathAndDropsTheComment() {
+        server.enqueue(fhirJson(422, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+                + "\"code\":\"processing\",\"expression\":[\"Bundle.entry[0].resource/*Patient/p1*/.identifier[0]\","
+                + "\"Bundle.entry[1].resource/*Ada*/.name.where(text='Ada')\"]}]}"));
+        assertThatExceptionOfType(FhirValidationException.class)
+                .isThrownBy(() -> fhir.upsert(json(patient("p1"))))
+                .satisfies(e -> assertThat(e.issues())
+                        .containsExactly(new OutcomeIssue("error", "processing", List.of("Bundle.entry[0].resource.identifier[0]"))));
+    }
+
+    @Test
     void eachHttpFailureHasItsKind() {
         int[] statuses = {401, 403, 409, 412, 429, 500, 418};
         FhirServerException.Failure[] kinds = {FhirServerException.Failure.UNAUTHORISED, FhirServerException.Failure.FORBIDDEN,

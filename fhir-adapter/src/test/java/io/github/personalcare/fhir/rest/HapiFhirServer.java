@@ -4,7 +4,11 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.RequestValidatingInterceptor;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -76,6 +80,26 @@ public final class HapiFhirServer implements AutoCloseable {
      */
     public static HapiFhirServer start(InMemoryStore store) throws Exception {
         return start(store.providers(), store.interceptors());
+    }
+
+    /**
+     * Starts a validating server over an in-memory store: HAPI's {@link RequestValidatingInterceptor}
+     * validates every request body (a resource, or a transaction Bundle with its entries) against
+     * FHIR R4 and the UK Core profiles it claims, with the shared offline validator of the
+     * conformance tests, and refuses one with an error or fatal issue (422 with the
+     * OperationOutcome) before any provider sees it.
+     *
+     * @param store the store
+     * @return the running server
+     * @throws Exception if Jetty cannot start
+     */
+    public static HapiFhirServer startValidating(InMemoryStore store) throws Exception {
+        RequestValidatingInterceptor validating = new RequestValidatingInterceptor();
+        validating.addValidatorModule(UkCoreValidator.shared().module());
+        validating.setFailOnSeverity(ResultSeverityEnum.ERROR);
+        List<Object> interceptors = new ArrayList<>(store.interceptors());
+        interceptors.add(0, validating);
+        return start(store.providers(), interceptors);
     }
 
     /** {@return the FHIR base URL} */

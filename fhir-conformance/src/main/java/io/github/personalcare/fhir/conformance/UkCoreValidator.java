@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.IValidatorModule;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
@@ -47,6 +48,7 @@ public final class UkCoreValidator {
     }
 
     private final FhirContext context = FhirContext.forR4Cached();
+    private final FhirInstanceValidator module;
     private final FhirValidator validator;
 
     // UnknownCodeSystemWarningValidationSupport is deprecated in HAPI 8.8 but is still how this
@@ -67,7 +69,7 @@ public final class UkCoreValidator {
                 new InMemoryTerminologyServerValidationSupport(context),
                 new SnapshotGeneratingValidationSupport(context),
                 unknownCodeSystems);
-        FhirInstanceValidator module = new FhirInstanceValidator(chain);
+        module = new FhirInstanceValidator(chain);
         validator = context.newValidator().registerValidatorModule(module);
     }
 
@@ -77,6 +79,14 @@ public final class UkCoreValidator {
      */
     public static UkCoreValidator shared() {
         return Holder.INSTANCE;
+    }
+
+    /**
+     * {@return the instance validator over the same chain (R4 base, UK Core, offline terminology)}
+     * For a HAPI server's request validation in tests; built once, with {@link #shared()}.
+     */
+    public IValidatorModule module() {
+        return module;
     }
 
     private IBaseResource parse(Path file) {

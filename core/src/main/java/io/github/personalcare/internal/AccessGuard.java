@@ -228,8 +228,8 @@ public final class AccessGuard {
      * storage that just failed may fail again, and then the caller still gets the first failure.
      */
     private void auditError(GuardedCall call, Instant now, PersonalCareException failure) {
-        log.warn("{} could not be decided ({}) for {}", call.auditAction(), failure.getClass().getSimpleName(),
-                call.context().correlationId());
+        // internal ids and the SDK's rule code only: a storage failure's class or text can name stored data
+        log.warn("{} {} could not be decided (rule {})", call.auditAction(), call.subject().orElse("-"), failure.rule());
         try {
             storage.inTransaction(tx -> tx.audit().append(
                     event(onStoredPatient(tx, call), now, AuditOutcome.ERROR, failure.rule()), auditKeys.current()));

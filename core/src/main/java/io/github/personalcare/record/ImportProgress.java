@@ -1,5 +1,8 @@
 package io.github.personalcare.record;
 
+import io.github.personalcare.internal.check.Require;
+import io.github.personalcare.lang.InvalidInputException;
+
 import java.time.Duration;
 
 /**
@@ -25,15 +28,16 @@ public record ImportProgress(long records, long imported, long alreadyImported, 
      * @param refused         records refused
      * @param resources       items stored
      * @param elapsed         time since the import started
-     * @throws IllegalArgumentException if a count is negative or the outcomes do not add up to the records
+     * @throws InvalidInputException if a count is negative, the outcomes do not add up to the records, or
+     *                               {@code elapsed} is missing or negative
      */
     public ImportProgress {
         if (records < 0 || imported < 0 || alreadyImported < 0 || refused < 0 || resources < 0
                 || imported + alreadyImported + refused != records) {
-            throw new IllegalArgumentException("import counts must be non-negative and add up to the records");
+            throw new InvalidInputException("records", "COUNTS", "counts must be non-negative and add up to the records");
         }
-        if (elapsed == null || elapsed.isNegative()) {
-            throw new IllegalArgumentException("elapsed must be a non-negative duration");
+        if (Require.present("elapsed", elapsed).isNegative()) {
+            throw new InvalidInputException("elapsed", "RANGE", "must not be negative");
         }
     }
 

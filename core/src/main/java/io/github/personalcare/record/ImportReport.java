@@ -16,14 +16,15 @@ public record ImportReport(ImportProgress totals, List<ImportOutcome.Refused> re
      *
      * @param totals  the counts when the import finished
      * @param refused the refused records
-     * @throws io.github.personalcare.lang.InvalidInputException if a part is missing
-     * @throws IllegalArgumentException if the refusals do not match the refused count
+     * @throws io.github.personalcare.lang.InvalidInputException if a part is missing or the refusals do
+     *                                                           not match the refused count
      */
     public ImportReport {
         Require.present("totals", totals);
         refused = List.copyOf(Require.present("refused", refused));
         if (refused.size() != totals.refused()) {
-            throw new IllegalArgumentException("every refused record is reported");
+            throw new io.github.personalcare.lang.InvalidInputException("refused", "COUNTS",
+                    "every refused record is reported");
         }
     }
 }

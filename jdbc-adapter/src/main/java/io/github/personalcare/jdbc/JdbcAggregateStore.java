@@ -299,6 +299,17 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
         }
     }
 
+    /** The INSERT of one row at version 1: id, patient, version, document, then each index column. */
+    private String insertSql() {
+        StringBuilder columns = new StringBuilder("id, patient_id, version, doc");
+        StringBuilder marks = new StringBuilder("?, ?, 1, ").append(tx.dialect.documentParameter());
+        for (Index<A> index : type.indexes()) {
+            columns.append(", ").append(index.name());
+            marks.append(", ?");
+        }
+        return "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")";
+    }
+
     @Override
     public long insert(A aggregate) {
         tx.checkOpen();
@@ -306,13 +317,7 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
         PatientId patient = type.patient().apply(aggregate);
         String doc = tx.json.write(type.type(), aggregate, type.name());
         tx.scope.touch(patient);
-        StringBuilder columns = new StringBuilder("id, patient_id, version, doc");
-        StringBuilder marks = new StringBuilder("?, ?, 1, ").append(tx.dialect.documentParameter());
-        for (Index<A> index : type.indexes()) {
-            columns.append(", ").append(index.name());
-            marks.append(", ?");
-        }
-        String sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")";
+        String sql = insertSql();
         JdbcTransaction.Binder binder = ps -> {
             ps.setObject(1, id);
             ps.setObject(2, patient.value());
@@ -351,13 +356,7 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
             rows.add(new JdbcTransaction.Row(type.id().apply(aggregate).value(), patient.value(), 1,
                     tx.json.write(type.type(), aggregate, type.name()), aggregate));
         }
-        StringBuilder columns = new StringBuilder("id, patient_id, version, doc");
-        StringBuilder marks = new StringBuilder("?, ?, 1, ").append(tx.dialect.documentParameter());
-        for (Index<A> index : type.indexes()) {
-            columns.append(", ").append(index.name());
-            marks.append(", ?");
-        }
-        String sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")";
+        String sql = insertSql();
         boolean stored = tx.batchOrDuplicate("insert into " + table, sql, rows, (ps, row) -> {
             ps.setObject(1, row.id);
             ps.setObject(2, row.patient);

@@ -67,8 +67,12 @@ public final class SyntheticRecords {
      *
      * @param seed the seed: the same seed gives the same content
      * @param at   when the records were last changed in the source system
+     * @throws IllegalArgumentException if {@code at} is missing
      */
     public SyntheticRecords(long seed, Instant at) {
+        if (at == null) {
+            throw new IllegalArgumentException("at is required");
+        }
         this.seed = seed;
         this.at = at;
     }

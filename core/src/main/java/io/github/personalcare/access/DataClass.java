@@ -15,5 +15,15 @@ public enum DataClass {
     /** The patient's consent records. */
     CONSENT,
     /** The audit trail: who accessed the record, when, why and with what outcome. */
-    AUDIT_LOG
+    AUDIT_LOG,
+    /** Secure messages between the patient (or a proxy) and their care team, with read receipts. */
+    MESSAGE,
+    /** Online consultation requests and their triage outcomes. */
+    ECONSULTATION,
+    /** Feedback the patient or a carer gave (Friends and Family Test and involvement questions). */
+    FEEDBACK,
+    /** Appointment bookings, cancellations and attendance. */
+    APPOINTMENT,
+    /** Repeat medicines, prescription requests and their approval or refusal. */
+    PRESCRIPTION
 }

@@ -210,13 +210,15 @@ public final class ConsentEngine {
      * administration change only the opt-out flag) and the budget in full; the care team, consents
      * and referrals read, never changed (a consent or a carer with authority recorded by
      * administration would grant access administration does not have); care plans and the audit log
-     * not at all.
+     * not at all. Appointments are administration's own work (booking, cancelling, recording
+     * attendance); e-consultation and repeat prescription requests are read by administration to
+     * route them, never decided by it; messages and feedback are not administration's to see.
      */
     static boolean administrationMay(AccessAction action, DataClass dataClass) {
         return switch (dataClass) {
-            case DEMOGRAPHICS, BUDGET -> true;
-            case CARE_TEAM, CONSENT, REFERRAL -> action == AccessAction.ACCESS;
-            case CARE_PLAN, AUDIT_LOG -> false;
+            case DEMOGRAPHICS, BUDGET, APPOINTMENT -> true;
+            case CARE_TEAM, CONSENT, REFERRAL, ECONSULTATION, PRESCRIPTION -> action == AccessAction.ACCESS;
+            case CARE_PLAN, AUDIT_LOG, MESSAGE, FEEDBACK -> false;
         };
     }
 

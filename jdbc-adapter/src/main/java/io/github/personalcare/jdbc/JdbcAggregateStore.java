@@ -201,6 +201,59 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
         IndexColumns.bind(ps, i, kind, value, field.apply(type.name()));
     }
 
+    /** One batch of {@link JdbcStorage#reindex}: the last id read (null when none) and the rows rewritten. */
+    record Reindexed(UUID last, int rewritten) {
+    }
+
+    /**
+     * Recomputes the index columns of up to {@code limit} rows after {@code after} (by id) from their
+     * documents and rewrites the rows whose columns differ, each only at the version read, so a
+     * concurrent writer's newer columns are never overwritten with older ones.
+     */
+    Reindexed reindex(UUID after, int limit) {
+        tx.checkOpen();
+        List<Index<A>> indexes = type.indexes();
+        StringBuilder columns = new StringBuilder();
+        StringBuilder set = new StringBuilder();
+        for (Index<A> index : indexes) {
+            columns.append(", ").append(index.name());
+            set.append(set.length() == 0 ? "" : ", ").append(index.name()).append(" = ?");
+        }
+        String sql = "SELECT id, version, doc" + columns + " FROM " + table
+                + (after == null ? "" : " WHERE id > ?") + " ORDER BY id LIMIT ?";
+        List<Object[]> stale = new ArrayList<>();
+        List<UUID> ids = tx.query("reindexing " + table, sql, ps -> {
+            int i = 1;
+            if (after != null) {
+                ps.setObject(i++, after);
+            }
+            ps.setInt(i, limit);
+        }, rs -> {
+            UUID id = rs.getObject(1, UUID.class);
+            A aggregate = tx.json.read(type.type(), rs.getString(3), type.name());
+            for (int i = 0; i < indexes.size(); i++) {
+                Object stored = IndexColumns.read(rs, 4 + i, indexes.get(i).kind());
+                if (!java.util.Objects.equals(stored, indexes.get(i).valueOf(aggregate))) {
+                    stale.add(new Object[] {id, rs.getLong(2), aggregate});
+                    break;
+                }
+            }
+            return id;
+        });
+        if (!stale.isEmpty() && !indexes.isEmpty()) {
+            String update = "UPDATE " + table + " SET " + set + " WHERE id = ? AND version = ?";
+            boolean done = tx.batchOrDuplicate("reindexing " + table, update, stale, (ps, row) -> {
+                bindIndexes(ps, 1, type.type().cast(row[2]));
+                ps.setObject(indexes.size() + 1, row[0]);
+                ps.setLong(indexes.size() + 2, (Long) row[1]);
+            });
+            if (!done) {
+                throw new DuplicateKeyException(type.name() + " unique index");
+            }
+        }
+        return new Reindexed(ids.isEmpty() ? null : ids.get(ids.size() - 1), stale.size());
+    }
+
     /** Binds the index columns, in declaration order, from position {@code first}. */
     private void bindIndexes(PreparedStatement ps, int first, A aggregate) throws SQLException {
         int i = first;

@@ -116,7 +116,9 @@ public final class PopulationReportRun {
         reports.put("rtt (one provider)", () -> care.reports().rtt(commissioner, TODAY, Referrals.LEEDS.provider(),
                 RttStandard.NATIONAL));
         reports.put("activeBudgets", () -> care.reports().activeBudgets(commissioner));
-        reports.put("spendByCategory (one year; reads every ledger)", () -> care.reports().spendByCategory(commissioner,
+        reports.put("baseline: SELECT COUNT(*) FROM budget_ledger_entry",
+                () -> count(ds, "SELECT COUNT(*) FROM budget_ledger_entry"));
+        reports.put("spendByCategory (one year)", () -> care.reports().spendByCategory(commissioner,
                 TODAY.minusYears(1), TODAY.plusDays(1)));
         System.out.printf("%-50s %12s %16s%n", "report", "median ms", "heap after, MB");
         for (Map.Entry<String, Supplier<Object>> r : reports.entrySet()) {

@@ -26,10 +26,19 @@ public final class BudgetStores {
                     Index.bool("notional", b -> b.options().contains(ManagementOption.NOTIONAL)),
                     Index.bool("third_party", b -> b.options().contains(ManagementOption.THIRD_PARTY))));
 
-    /** Ledger entries, owned by their budget, with idempotency keys unique per budget. */
+    /**
+     * Ledger entries, owned by their budget, with idempotency keys unique per budget, and the
+     * columns the spend report totals in the database: {@code kind} (the {@link EntryKind} name),
+     * {@code entry_date} (the UK date the money moved), {@code category} (the spend category's code,
+     * null for other kinds) and {@code amount_pence}.
+     */
     public static final EntryType<LedgerEntry> LEDGER = new EntryType<>(
             "budget_ledger_entry", LedgerEntry.class, LedgerEntry::budget, LedgerEntry::patient,
-            LedgerEntry::idempotencyKey);
+            LedgerEntry::idempotencyKey, List.of(
+                    Index.text("kind", LedgerEntry::kind),
+                    Index.date("entry_date", LedgerEntry::date),
+                    Index.text("category", e -> e.category().map(SpendCategory::code).orElse(null)),
+                    Index.number("amount_pence", e -> e.amount().pence())));
 
     private BudgetStores() {
     }

@@ -25,6 +25,7 @@ import io.github.personalcare.patient.PatientFlag;
 import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.referral.ReferralStores;
 import io.github.personalcare.spi.GroupCount;
+import io.github.personalcare.spi.GroupTotal;
 import io.github.personalcare.spi.Query;
 import io.github.personalcare.spi.Transaction;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ import java.util.function.LongFunction;
  *
  * <p>Coverage, RTT and active budgets are counted by the storage ({@code AggregateStore.count}, SQL
  * {@code GROUP BY} over indexed columns on PostgreSQL and H2) without loading a document, so their
- * memory does not grow with the population. Spend by category still reads every budget's ledger.
+ * memory does not grow with the population; spend by category totals the ledger's columns there too.
  *
  * <p><b>Small numbers.</b> Every count, and so every percentage, goes through the builder's
  * {@link SmallNumbers} rule (default {@link SmallNumbers#NHS_DIGITAL}: suppress 1 to 7, round the
@@ -253,9 +254,9 @@ public final class ReportService {
 
     /**
      * Spends dated from {@code from} (inclusive) to {@code to} (exclusive), by category and
-     * calendar month, across every budget. Refunds are reported by month. A population query; it
-     * still reads every budget's ledger (not yet counted in the storage): run it off-peak on large
-     * populations.
+     * calendar month, across every budget. Refunds are reported by month. A population query
+     * totalled by the storage ({@link io.github.personalcare.spi.EntryLog#total}): no ledger entry is
+     * loaded, so memory does not grow with the population.
      *
      * @param ctx  who asks, for what purpose
      * @param from the first day of the range (inclusive)
@@ -274,25 +275,20 @@ public final class ReportService {
         }
         LongFunction<ReportCount> disclose = disclosure(ctx);
         return guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.BUDGET, "budget.report.spend"), p -> {
+            // Totalled in the storage by day and category (at most days x categories rows, whatever the
+            // population), then folded into calendar months here.
             Map<String, long[]> rows = new TreeMap<>();
             Map<YearMonth, long[]> refunds = new TreeMap<>();
-            for (Versioned<PersonalHealthBudget> v : p.tx().aggregates(BudgetStores.BUDGETS).query(Query.all())) {
-                for (LedgerEntry e : p.tx().entries(BudgetStores.LEDGER).byOwner(v.value().id())) {
-                    if (e.date().isBefore(from) || !e.date().isBefore(to)) {
-                        continue;
-                    }
-                    YearMonth month = YearMonth.from(e.date());
-                    long[] r;
-                    if (e.kind() == EntryKind.SPEND) {
-                        r = rows.computeIfAbsent(month + " " + e.category().orElseThrow().code(), k -> new long[2]);
-                    } else if (e.kind() == EntryKind.REFUND) {
-                        r = refunds.computeIfAbsent(month, k -> new long[2]);
-                    } else {
-                        continue;
-                    }
-                    r[0] = Math.addExact(r[0], e.amount().pence());
-                    r[1]++;
-                }
+            var ledger = p.tx().entries(BudgetStores.LEDGER);
+            Query period = Query.where("entry_date").onOrAfter(from).and("entry_date").before(to);
+            for (GroupTotal t : ledger.total(period.and("kind").is(EntryKind.SPEND), List.of("entry_date", "category"),
+                    "amount_pence")) {
+                YearMonth month = YearMonth.from((LocalDate) t.value(0));
+                add(rows.computeIfAbsent(month + " " + t.value(1), k -> new long[2]), t);
+            }
+            for (GroupTotal t : ledger.total(period.and("kind").is(EntryKind.REFUND), List.of("entry_date"),
+                    "amount_pence")) {
+                add(refunds.computeIfAbsent(YearMonth.from((LocalDate) t.value(0)), k -> new long[2]), t);
             }
             List<BudgetReport.CategorySpend> spend = new ArrayList<>();
             rows.forEach((k, r) -> {
@@ -308,6 +304,11 @@ public final class ReportService {
             });
             return new BudgetReport.SpendByCategory(from, to, spend, refunded);
         });
+    }
+
+    private static void add(long[] row, GroupTotal t) {
+        row[0] = Math.addExact(row[0], t.sum());
+        row[1] += t.count();
     }
 
     private static Optional<Money> amount(ReportCount count, long pence) {

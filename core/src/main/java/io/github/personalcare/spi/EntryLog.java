@@ -52,4 +52,35 @@ public interface EntryLog<E> {
      * @return the entries, oldest first
      */
     List<E> byOwner(RecordId owner);
+
+    /**
+     * Counts the entries matching the query and sums one of their number indexes, grouped by the
+     * values of some indexes: a population total computed by the storage (SQL {@code GROUP BY} over
+     * index columns in a database) without loading an entry, so memory stays constant in the
+     * population size. Groups with no entries are not returned; with no grouping indexes there is
+     * one group (or none, when nothing matches).
+     *
+     * <pre>{@code
+     * List<GroupTotal> spentByCategory = tx.entries(BudgetStores.LEDGER).total(
+     *         Query.where("kind").is(EntryKind.SPEND).and("entry_date").onOrAfter(from),
+     *         List.of("category"), "amount_pence");
+     * }</pre>
+     *
+     * @param query   the conditions on the entry type's indexes (and optionally its patient);
+     *                conditions on other types ({@link Query#andPatientHas}) are not supported here
+     * @param groupBy names of declared indexes to group by, in the order the keys hold them
+     * @param summed  the name of a declared {@link IndexKind#NUMBER} index to sum
+     * @return one row per distinct combination of values, in no particular order
+     * @throws IllegalArgumentException if the query, the grouping or {@code summed} names an
+     *                                  undeclared index, {@code summed} is not a number index, or the
+     *                                  query has conditions on other types
+     * @throws ArithmeticException if a group's sum overflows a {@code long}
+     * @throws StorageException with rule {@code UNSUPPORTED} from an adapter that does not implement
+     *                          it (the default), so a population report fails rather than loading
+     *                          every entry
+     */
+    default List<GroupTotal> total(Query query, List<String> groupBy, String summed) {
+        throw new StorageException("UNSUPPORTED", "this storage adapter does not total entries in the database; "
+                + "implement EntryLog.total");
+    }
 }

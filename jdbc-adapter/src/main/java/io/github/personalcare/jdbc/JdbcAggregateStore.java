@@ -144,7 +144,7 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
         if (cached != null) {
             return cached;
         }
-        Where where = where(query);
+        IndexColumns.Where where = where(query);
         List<Versioned<A>> found = tx.query("querying " + table, "SELECT t.version, t.doc FROM " + table + " t"
                 + where.sql, where::bind, this::row);
         query.patient().ifPresent(p -> tx.learn(table, p.value()));
@@ -159,13 +159,13 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
         for (Index<A> g : groups) {
             columns.append("t.").append(g.name()).append(", ");
         }
-        Where where = where(query);
+        IndexColumns.Where where = where(query);
         String sql = "SELECT " + columns + "COUNT(*) FROM " + table + " t" + where.sql
                 + (groups.isEmpty() ? "" : " GROUP BY " + columns.substring(0, columns.length() - 2));
         List<GroupCount> rows = tx.query("counting " + table, sql, where::bind, rs -> {
             List<Object> key = new ArrayList<>(groups.size());
             for (int i = 0; i < groups.size(); i++) {
-                key.add(groupValue(rs, i + 1, groups.get(i).kind()));
+                key.add(IndexColumns.read(rs, i + 1, groups.get(i).kind()));
             }
             long n = rs.getLong(groups.size() + 1);
             return n == 0 ? null : new GroupCount(key, n);
@@ -174,121 +174,84 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
         return rows;
     }
 
-    private static Object groupValue(ResultSet rs, int column, IndexKind kind) throws SQLException {
-        Object value;
-        switch (kind) {
-            case TEXT: value = rs.getString(column); break;
-            case DATE: value = rs.getObject(column, LocalDate.class); break;
-            case NUMBER: value = rs.getLong(column); break;
-            case BOOLEAN: value = rs.getBoolean(column); break;
-            default: throw new IllegalStateException();
-        }
-        return rs.wasNull() ? null : value;
-    }
-
     /** The WHERE clause of a query on {@code t} (this table), with EXISTS for related conditions. */
-    private Where where(Query query) {
-        Where w = new Where();
-        w.sql.append(" WHERE 1 = 1");
+    private IndexColumns.Where where(Query query) {
+        IndexColumns.Where w = new IndexColumns.Where(type.name());
         if (query.patient().isPresent()) {
-            w.sql.append(" AND t.patient_id = ?");
-            w.values.add(query.patient().get().value());
-            w.kinds.add(null);
+            w.raw("t.patient_id = ?", query.patient().get().value());
         }
-        conditions(w, "t", type, query);
+        w.criteria("t", type.name(), type::index, query, c -> SchemaDefinitions.checkIndex(type.name(), c));
         int n = 0;
         for (Query.Related r : query.related()) {
-            String other = SchemaDefinitions.checkTable(r.type().name());
-            String alias = "r" + n++;
-            w.sql.append(" AND EXISTS (SELECT 1 FROM ").append(other).append(' ').append(alias).append(" WHERE ")
-                    .append(alias).append(".patient_id = t.patient_id");
-            conditions(w, alias, r.type(), r.query());
-            w.sql.append(')');
+            related(w, "r" + n++, r.type(), r.query());
         }
         return w;
     }
 
-    private <T> void conditions(Where w, String alias, AggregateType<?, T> of, Query query) {
-        for (Query.Criterion c : query.criteria()) {
-            Index<T> index = of.index(c.index())
-                    .orElseThrow(() -> new IllegalArgumentException("no index " + c.index() + " on " + of.name()));
-            String column = alias + "." + SchemaDefinitions.checkIndex(of.name(), index.name());
-            if (c.op() == Query.Op.GT_OR_NULL) {
-                w.sql.append(" AND (").append(column).append(" IS NULL OR ").append(column).append(" > ?)");
-            } else {
-                w.sql.append(" AND ").append(column).append(' ').append(operator(c.op())).append(" ?");
-            }
-            w.values.add(Index.normalise(index.kind(), c.value()));
-            w.kinds.add(index.kind());
-        }
-    }
-
-    private final class Where {
-        final StringBuilder sql = new StringBuilder();
-        final List<Object> values = new ArrayList<>();
-        final List<IndexKind> kinds = new ArrayList<>();
-
-        void bind(PreparedStatement ps) throws SQLException {
-            for (int i = 0; i < values.size(); i++) {
-                if (kinds.get(i) == null) {
-                    ps.setObject(i + 1, values.get(i));
-                } else {
-                    bindIndex(ps, i + 1, kinds.get(i), values.get(i), c -> c);
-                }
-            }
-        }
-    }
-
-    private static String operator(Query.Op op) {
-        switch (op) {
-            case EQ: return "=";
-            case LT: return "<";
-            case LE: return "<=";
-            case GT: return ">";
-            case GE: return ">=";
-            default: throw new IllegalStateException();
-        }
+    private static <T> void related(IndexColumns.Where w, String alias, AggregateType<?, T> of, Query query) {
+        String other = SchemaDefinitions.checkTable(of.name());
+        w.sql.append(" AND EXISTS (SELECT 1 FROM ").append(other).append(' ').append(alias).append(" WHERE ")
+                .append(alias).append(".patient_id = t.patient_id");
+        w.criteria(alias, of.name(), of::index, query, c -> SchemaDefinitions.checkIndex(of.name(), c));
+        w.sql.append(')');
     }
 
     private void bindIndex(PreparedStatement ps, int i, IndexKind kind, Object value,
             UnaryOperator<String> field) throws SQLException {
-        switch (kind) {
-            case TEXT:
-                if (value == null) {
-                    ps.setNull(i, Types.VARCHAR);
-                } else {
-                    String text = (String) value;
-                    String problem = JsonDocuments.plainTextProblem(text);
-                    if (problem != null) {
-                        throw new InvalidInputException(field.apply(type.name()), "TEXT", problem);
-                    }
-                    ps.setString(i, text);
-                }
-                break;
-            case DATE:
-                if (value == null) {
-                    ps.setNull(i, Types.DATE);
-                } else {
-                    ps.setObject(i, (LocalDate) value);
-                }
-                break;
-            case NUMBER:
-                if (value == null) {
-                    ps.setNull(i, Types.BIGINT);
-                } else {
-                    ps.setLong(i, (Long) value);
-                }
-                break;
-            case BOOLEAN:
-                if (value == null) {
-                    ps.setNull(i, Types.BOOLEAN);
-                } else {
-                    ps.setBoolean(i, (Boolean) value);
-                }
-                break;
-            default:
-                throw new IllegalStateException();
+        IndexColumns.bind(ps, i, kind, value, field.apply(type.name()));
+    }
+
+    /** One batch of {@link JdbcStorage#reindex}: the last id read (null when none) and the rows rewritten. */
+    record Reindexed(UUID last, int rewritten) {
+    }
+
+    /**
+     * Recomputes the index columns of up to {@code limit} rows after {@code after} (by id) from their
+     * documents and rewrites the rows whose columns differ, each only at the version read, so a
+     * concurrent writer's newer columns are never overwritten with older ones.
+     */
+    Reindexed reindex(UUID after, int limit) {
+        tx.checkOpen();
+        List<Index<A>> indexes = type.indexes();
+        StringBuilder columns = new StringBuilder();
+        StringBuilder set = new StringBuilder();
+        for (Index<A> index : indexes) {
+            columns.append(", ").append(index.name());
+            set.append(set.length() == 0 ? "" : ", ").append(index.name()).append(" = ?");
         }
+        String sql = "SELECT id, version, doc" + columns + " FROM " + table
+                + (after == null ? "" : " WHERE id > ?") + " ORDER BY id LIMIT ?";
+        List<Object[]> stale = new ArrayList<>();
+        List<UUID> ids = tx.query("reindexing " + table, sql, ps -> {
+            int i = 1;
+            if (after != null) {
+                ps.setObject(i++, after);
+            }
+            ps.setInt(i, limit);
+        }, rs -> {
+            UUID id = rs.getObject(1, UUID.class);
+            A aggregate = tx.json.read(type.type(), rs.getString(3), type.name());
+            for (int i = 0; i < indexes.size(); i++) {
+                Object stored = IndexColumns.read(rs, 4 + i, indexes.get(i).kind());
+                if (!java.util.Objects.equals(stored, indexes.get(i).valueOf(aggregate))) {
+                    stale.add(new Object[] {id, rs.getLong(2), aggregate});
+                    break;
+                }
+            }
+            return id;
+        });
+        if (!stale.isEmpty() && !indexes.isEmpty()) {
+            String update = "UPDATE " + table + " SET " + set + " WHERE id = ? AND version = ?";
+            boolean done = tx.batchOrDuplicate("reindexing " + table, update, stale, (ps, row) -> {
+                bindIndexes(ps, 1, type.type().cast(row[2]));
+                ps.setObject(indexes.size() + 1, row[0]);
+                ps.setLong(indexes.size() + 2, (Long) row[1]);
+            });
+            if (!done) {
+                throw new DuplicateKeyException(type.name() + " unique index");
+            }
+        }
+        return new Reindexed(ids.isEmpty() ? null : ids.get(ids.size() - 1), stale.size());
     }
 
     /** Binds the index columns, in declaration order, from position {@code first}. */

@@ -6,7 +6,13 @@ import io.github.personalcare.identity.RecordId;
 import io.github.personalcare.spi.DuplicateKeyException;
 import io.github.personalcare.spi.EntryLog;
 import io.github.personalcare.spi.EntryType;
+import io.github.personalcare.spi.GroupTotal;
+import io.github.personalcare.spi.Index;
+import io.github.personalcare.spi.IndexKind;
+import io.github.personalcare.spi.Query;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,13 +29,40 @@ final class JdbcEntryLog<E> implements EntryLog<E> {
     private final JdbcTransaction tx;
     private final EntryType<E> type;
     private final String table;
+    private final String insert;
 
     JdbcEntryLog(JdbcTransaction tx, EntryType<E> type) {
         this.tx = tx;
         this.type = type;
         this.table = SchemaDefinitions.checkTable(type.name());
-        tx.requireTable(table, List.of("owner_id", "patient_id", "seq", "idempotency_key", "doc"),
-                "entry type " + type.name());
+        List<String> columns = new ArrayList<>(List.of("owner_id", "patient_id", "seq", "idempotency_key", "doc"));
+        StringBuilder names = new StringBuilder();
+        StringBuilder params = new StringBuilder();
+        for (Index<E> index : type.indexes()) {
+            columns.add(SchemaDefinitions.checkEntryIndex(type.name(), index.name()));
+            names.append(", ").append(index.name());
+            params.append(", ?");
+        }
+        tx.requireTable(table, columns, "entry type " + type.name());
+        // One statement: the next position in the owner's log (gapless under the patient's lock) and the
+        // insert, which stores nothing when the key is taken.
+        this.insert = "INSERT INTO " + table + " (owner_id, patient_id, seq, idempotency_key, doc" + names + ") SELECT ?, ?, "
+                + "COALESCE(MAX(seq), 0) + 1, ?, " + tx.dialect.documentParameter() + params + " FROM " + table
+                + " WHERE owner_id = ?";
+    }
+
+    /** Binds an entry's row: owner, patient, key, document, index columns, owner again. */
+    private void bindRow(PreparedStatement ps, UUID owner, PatientId patient, String key, String doc, E entry)
+            throws SQLException {
+        ps.setObject(1, owner);
+        ps.setObject(2, patient.value());
+        ps.setString(3, key);
+        ps.setString(4, doc);
+        int i = 5;
+        for (Index<E> index : type.indexes()) {
+            IndexColumns.bind(ps, i++, index.kind(), index.valueOf(entry), type.name() + "." + index.name());
+        }
+        ps.setObject(i, owner);
     }
 
     @Override
@@ -41,20 +74,11 @@ final class JdbcEntryLog<E> implements EntryLog<E> {
         String doc = tx.json.write(type.type(), entry, type.name());
         tx.scope.touch(patient);
         tx.lockPatient(patient);
-        // One statement: the next position in the owner's log (gapless under the patient's lock) and the
-        // insert, which stores nothing when the key is taken.
-        String insert = "INSERT INTO " + table + " (owner_id, patient_id, seq, idempotency_key, doc) SELECT ?, ?, "
-                + "COALESCE(MAX(seq), 0) + 1, ?, " + tx.dialect.documentParameter() + " FROM " + table + " WHERE owner_id = ?";
         String sql = tx.dialect == Dialect.POSTGRESQL
                 ? insert + " ON CONFLICT (owner_id, idempotency_key) DO NOTHING RETURNING seq"
                 : "SELECT seq FROM FINAL TABLE (" + insert + ")";
-        List<Long> appended = tx.queryOrDuplicate("append to " + table, sql, ps -> {
-            ps.setObject(1, owner);
-            ps.setObject(2, patient.value());
-            ps.setString(3, key);
-            ps.setString(4, doc);
-            ps.setObject(5, owner);
-        }, rs -> rs.getLong(1));
+        List<Long> appended = tx.queryOrDuplicate("append to " + table, sql,
+                ps -> bindRow(ps, owner, patient, key, doc, entry), rs -> rs.getLong(1));
         if (appended == null || appended.isEmpty()) {
             throw new DuplicateKeyException(type.name() + " idempotency key");
         }
@@ -83,18 +107,11 @@ final class JdbcEntryLog<E> implements EntryLog<E> {
             if (locked.add(patient)) {
                 tx.lockPatient(patient);
             }
-            rows.add(new Object[] {type.owner().apply(entry).value(), patient.value(), key,
-                tx.json.write(type.type(), entry, type.name())});
+            rows.add(new Object[] {type.owner().apply(entry).value(), patient, key,
+                tx.json.write(type.type(), entry, type.name()), entry});
         }
-        String sql = "INSERT INTO " + table + " (owner_id, patient_id, seq, idempotency_key, doc) SELECT ?, ?, "
-                + "COALESCE(MAX(seq), 0) + 1, ?, " + tx.dialect.documentParameter() + " FROM " + table + " WHERE owner_id = ?";
-        boolean stored = tx.batchOrDuplicate("append to " + table, sql, rows, (ps, row) -> {
-            ps.setObject(1, row[0]);
-            ps.setObject(2, row[1]);
-            ps.setString(3, (String) row[2]);
-            ps.setString(4, (String) row[3]);
-            ps.setObject(5, row[0]);
-        });
+        boolean stored = tx.batchOrDuplicate("append to " + table, insert, rows, (ps, row) -> bindRow(ps,
+                (UUID) row[0], (PatientId) row[1], (String) row[2], (String) row[3], type.type().cast(row[4])));
         if (!stored) {
             throw new DuplicateKeyException(type.name() + " idempotency key");
         }
@@ -127,6 +144,40 @@ final class JdbcEntryLog<E> implements EntryLog<E> {
             return Optional.empty();
         }
         return findByKey(owner.value(), idempotencyKey);
+    }
+
+    @Override
+    public List<GroupTotal> total(Query query, List<String> groupBy, String summed) {
+        tx.checkOpen();
+        if (!query.related().isEmpty()) {
+            throw new IllegalArgumentException("entry totals take conditions on " + type.name() + " only");
+        }
+        List<Index<E>> groups = type.indexes(groupBy);
+        Index<E> sum = type.indexes(List.of(summed)).get(0);
+        if (sum.kind() != IndexKind.NUMBER) {
+            throw new IllegalArgumentException(summed + " on " + type.name() + " is not a number index");
+        }
+        IndexColumns.Where where = new IndexColumns.Where(type.name());
+        if (query.patient().isPresent()) {
+            where.raw("t.patient_id = ?", query.patient().get().value());
+        }
+        where.criteria("t", type.name(), type::index, query, c -> SchemaDefinitions.checkEntryIndex(type.name(), c));
+        StringBuilder columns = new StringBuilder();
+        for (Index<E> g : groups) {
+            columns.append("t.").append(g.name()).append(", ");
+        }
+        String sql = "SELECT " + columns + "COUNT(*), COALESCE(SUM(t." + sum.name() + "), 0) FROM " + table + " t"
+                + where.sql + (groups.isEmpty() ? "" : " GROUP BY " + columns.substring(0, columns.length() - 2));
+        List<GroupTotal> rows = tx.query("totalling " + table, sql, where::bind, rs -> {
+            List<Object> key = new ArrayList<>(groups.size());
+            for (int i = 0; i < groups.size(); i++) {
+                key.add(IndexColumns.read(rs, i + 1, groups.get(i).kind()));
+            }
+            long n = rs.getLong(groups.size() + 1);
+            return n == 0 ? null : new GroupTotal(key, n, rs.getBigDecimal(groups.size() + 2).longValueExact());
+        });
+        rows.removeIf(java.util.Objects::isNull); // no GROUP BY over no rows gives one row counting 0
+        return rows;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.personalcare.jdbc;
 
 import io.github.personalcare.lang.ConfigurationException;
+import io.github.personalcare.spi.AggregateType;
 import io.github.personalcare.spi.Storage;
 import io.github.personalcare.spi.StorageException;
 import io.github.personalcare.spi.UnitOfWork;
@@ -50,6 +51,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class JdbcStorage implements Storage {
     private static final Logger log = LoggerFactory.getLogger(JdbcStorage.class);
+    private static final int REINDEX_BATCH = 500;
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -165,6 +167,46 @@ public final class JdbcStorage implements Storage {
      */
     public List<Path> exportMigrations(Path directory) {
         return migrations.export(Objects.requireNonNull(directory, "directory"));
+    }
+
+    /**
+     * Recomputes the index columns of every stored aggregate of the types from its document and
+     * rewrites the rows whose columns are out of date: run it once after upgrading from an SDK
+     * version older than a migration that added index columns (such as {@code V4__report_columns},
+     * whose columns are null in rows written before it), so reports count every row. Works in
+     * batches of 500 rows, each its own short transaction; safe beside live traffic (a row is only
+     * rewritten at the version read, so a concurrent update's newer columns win) and safe to rerun
+     * (a second run rewrites nothing).
+     *
+     * <pre>{@code
+     * storage.reindex(PatientStores.PATIENTS, CarePlanStores.PLANS, BudgetStores.BUDGETS,
+     *         ReferralStores.REFERRALS);
+     * }</pre>
+     *
+     * @param types the aggregate types to reindex
+     * @return the number of rows rewritten
+     * @throws StorageException if the database fails or a type's table was never migrated
+     */
+    public long reindex(AggregateType<?, ?>... types) {
+        long total = 0;
+        for (AggregateType<?, ?> type : types) {
+            Objects.requireNonNull(type, "type");
+            long rewritten = 0;
+            java.util.UUID after = null;
+            while (true) {
+                java.util.UUID from = after;
+                JdbcAggregateStore.Reindexed batch = inTransaction(tx ->
+                        ((JdbcAggregateStore<?, ?>) tx.aggregates(type)).reindex(from, REINDEX_BATCH));
+                rewritten += batch.rewritten();
+                if (batch.last() == null) {
+                    break;
+                }
+                after = batch.last();
+            }
+            log.info("reindexed {}: {} rows rewritten", type.name(), rewritten);
+            total += rewritten;
+        }
+        return total;
     }
 
     /**

@@ -40,6 +40,8 @@ public final class SchemaDefinitions {
 
     private static final Set<String> AGGREGATE_COLUMNS = Set.of("id", "patient_id", "version", "doc");
 
+    private static final Set<String> ENTRY_COLUMNS = Set.of("owner_id", "patient_id", "seq", "idempotency_key", "doc");
+
     /** Words reserved in PostgreSQL or H2 2.x, which would need quoting as table or column names. */
     private static final Set<String> RESERVED = Set.of(
             "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "between",
@@ -156,25 +158,59 @@ public final class SchemaDefinitions {
 
     /**
      * The DDL of the entry type's append-only table: entries keyed by owner and position, with an
-     * idempotency key unique per owner.
+     * idempotency key unique per owner, and one typed column per declared {@link Index}, named as
+     * the index. Entry columns get no database index of their own: a report's migration adds the
+     * composite index its totals need (see {@code V11__ledger_report_columns.sql}).
      *
      * @param type    the entry type
      * @param dialect the database dialect
      * @return the statements
-     * @throws ConfigurationException if the type's name cannot be a table name
+     * @throws ConfigurationException if the type's name cannot be a table name, or an index name
+     *                                cannot be a column
      */
     public static String ddl(EntryType<?> type, Dialect dialect) {
         String table = checkTable(type.name());
-        return "CREATE TABLE " + table + " (\n"
-                + "    owner_id " + dialect.uuidType() + " NOT NULL,\n"
-                + "    patient_id " + dialect.uuidType() + " NOT NULL,\n"
-                + "    seq BIGINT NOT NULL,\n"
-                + "    idempotency_key " + dialect.textType() + " NOT NULL,\n"
-                + "    doc " + dialect.documentType() + " NOT NULL,\n"
-                + "    PRIMARY KEY (owner_id, seq),\n"
-                + "    CONSTRAINT " + indexName(table, "idempotency_key") + " UNIQUE (owner_id, idempotency_key)\n"
-                + ");\n"
-                + "CREATE INDEX " + indexName(table, "patient") + " ON " + table + " (patient_id);\n";
+        StringBuilder sb = new StringBuilder();
+        sb.append("CREATE TABLE ").append(table).append(" (\n")
+                .append("    owner_id ").append(dialect.uuidType()).append(" NOT NULL,\n")
+                .append("    patient_id ").append(dialect.uuidType()).append(" NOT NULL,\n")
+                .append("    seq BIGINT NOT NULL,\n")
+                .append("    idempotency_key ").append(dialect.textType()).append(" NOT NULL,\n")
+                .append("    doc ").append(dialect.documentType()).append(" NOT NULL,\n");
+        for (Index<?> index : type.indexes()) {
+            sb.append("    ").append(checkEntryIndex(type.name(), index.name())).append(' ')
+                    .append(columnType(index, dialect)).append(",\n");
+        }
+        return sb.append("    PRIMARY KEY (owner_id, seq),\n")
+                .append("    CONSTRAINT ").append(indexName(table, "idempotency_key"))
+                .append(" UNIQUE (owner_id, idempotency_key)\n")
+                .append(");\n")
+                .append("CREATE INDEX ").append(indexName(table, "patient")).append(" ON ").append(table)
+                .append(" (patient_id);\n").toString();
+    }
+
+    /**
+     * The DDL that adds columns for indexes declared after the entry type's table was created: one
+     * {@code ALTER TABLE ... ADD COLUMN} per index, as {@link #ddl(EntryType, Dialect)} types them.
+     * Existing rows hold null until the migration fills them from their documents.
+     *
+     * @param type    the entry type, declaring the indexes
+     * @param indexes names of its declared indexes to add
+     * @param dialect the database dialect
+     * @return the statements
+     * @throws ConfigurationException if the type declares no index of one of the names, or a name
+     *                                cannot be a column
+     */
+    public static String addIndexes(EntryType<?> type, List<String> indexes, Dialect dialect) {
+        String table = checkTable(type.name());
+        StringBuilder sb = new StringBuilder();
+        for (String name : indexes) {
+            Index<?> index = type.index(name).orElseThrow(() -> new ConfigurationException(
+                    "schema." + type.name() + "." + name, "the type declares no index of that name"));
+            sb.append("ALTER TABLE ").append(table).append(" ADD COLUMN ").append(checkEntryIndex(type.name(), name))
+                    .append(' ').append(columnType(index, dialect)).append(";\n");
+        }
+        return sb.toString();
     }
 
     private static String columnType(Index<?> index, Dialect dialect) {
@@ -207,6 +243,14 @@ public final class SchemaDefinitions {
             throw new ConfigurationException("schema." + type + "." + index, "the index name is a reserved SQL word");
         }
         if (AGGREGATE_COLUMNS.contains(index)) {
+            throw new ConfigurationException("schema." + type + "." + index, "the index name is a fixed column");
+        }
+        return index;
+    }
+
+    static String checkEntryIndex(String type, String index) {
+        checkIndex(type, index);
+        if (ENTRY_COLUMNS.contains(index)) {
             throw new ConfigurationException("schema." + type + "." + index, "the index name is a fixed column");
         }
         return index;

@@ -1,5 +1,17 @@
 package io.github.personalcare.jdbc;
 
+import io.github.personalcare.budget.BudgetId;
+import io.github.personalcare.budget.BudgetLineCode;
+import io.github.personalcare.budget.BudgetStores;
+import io.github.personalcare.budget.LedgerCommand;
+import io.github.personalcare.budget.LedgerEntry;
+import io.github.personalcare.budget.LedgerEntryId;
+import io.github.personalcare.budget.Money;
+import io.github.personalcare.budget.SpendCategory;
+import io.github.personalcare.spi.GroupTotal;
+import io.github.personalcare.spi.Query;
+import java.time.LocalDate;
+
 import io.github.personalcare.PersonalCare;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.Actor;
@@ -66,10 +78,10 @@ abstract class MigrationScenarios {
     void theFirstMigrateAppliesEveryMigrationInOrderAndTheSecondNothing() {
         var storage = storage(emptyDatabase());
 
-        assertThat(storage.migrate()).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 900);
+        assertThat(storage.migrate()).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 11, 900);
         assertThat(storage.migrate()).isEmpty();
         assertThat(storage.migrations()).extracting(Migration::description).containsExactly("foundation", "care aggregates",
-                "rtt patient choice delays", "report columns", "record imports", "audit key id", "testkit samples");
+                "rtt patient choice delays", "report columns", "record imports", "audit key id", "ledger report columns", "testkit samples");
     }
 
     @Test
@@ -111,6 +123,47 @@ abstract class MigrationScenarios {
         // an undelivered Transitioned event of the old command reads again, so the relay is not stuck
         List<io.github.personalcare.spi.OutboxEntry> outbox = storage.inTransaction(tx -> tx.outbox().undelivered());
         assertThat(outbox).extracting(io.github.personalcare.spi.OutboxEntry::event).contains(noted);
+    }
+
+    @Test
+    void issue13V11FillsTheLedgerReportColumnsOfEntriesWrittenBeforeIt() throws Exception {
+        DataSource ds = emptyDatabase();
+        JdbcStorage storage = storage(ds);
+        storage.migrate();
+        BudgetId budget = BudgetId.random();
+        PatientId patient = PatientId.random();
+        Instant at = Instant.parse("2026-03-02T10:00:00Z");
+        List<LedgerEntry> entries = List.of(
+                LedgerCommand.Allocation.of("alloc-1", BudgetLineCode.of("PHYSIO"), Money.parse("1200.00"),
+                        LocalDate.of(2026, 3, 1)).toEntry(LedgerEntryId.random(), budget, patient, "system:test", at),
+                LedgerCommand.Spend.of("inv-1", BudgetLineCode.of("PHYSIO"), Money.parse("40.07"), LocalDate.of(2026, 3, 2),
+                        SpendCategory.THERAPY, "Physio \"kind\":\"REFUND\" Ltd")
+                        .toEntry(LedgerEntryId.random(), budget, patient, "system:test", at));
+        storage.inTransaction(tx -> {
+            tx.entries(BudgetStores.LEDGER).appendAll(entries);
+            return null;
+        });
+        List<GroupTotal> written = storage.inTransaction(tx -> tx.entries(BudgetStores.LEDGER)
+                .total(Query.all(), List.of("kind", "entry_date", "category"), "amount_pence"));
+        // The table as V2 made it: entries written by a version before V11 have no report columns.
+        TestDatabases.execute(ds, "DROP INDEX budget_ledger_entry_report_idx");
+        for (String column : List.of("kind", "entry_date", "category", "amount_pence")) {
+            TestDatabases.execute(ds, "ALTER TABLE budget_ledger_entry DROP COLUMN " + column);
+        }
+
+        String v11 = MigrationRunner.BUILT_IN + "/" + dialect().folder() + "/V11__ledger_report_columns.sql";
+        try (var in = MigrationScenarios.class.getClassLoader().getResourceAsStream(v11)) {
+            assertThat(in).as(v11).isNotNull();
+            for (String statement : MigrationRunner.statements(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
+                TestDatabases.execute(ds, statement);
+            }
+        }
+
+        List<GroupTotal> filled = storage.inTransaction(tx -> tx.entries(BudgetStores.LEDGER)
+                .total(Query.all(), List.of("kind", "entry_date", "category"), "amount_pence"));
+        assertThat(filled).containsExactlyInAnyOrderElementsOf(written).containsExactlyInAnyOrder(
+                new GroupTotal(java.util.Arrays.asList("ALLOCATION", LocalDate.of(2026, 3, 1), null), 1, 120_000),
+                new GroupTotal(List.of("SPEND", LocalDate.of(2026, 3, 2), "THERAPY"), 1, 4_007));
     }
 
     @Test
@@ -171,7 +224,7 @@ abstract class MigrationScenarios {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(applied).extracting(Migration::version).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 900);
+        assertThat(applied).extracting(Migration::version).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 11, 900);
     }
 
     @Test
@@ -182,7 +235,7 @@ abstract class MigrationScenarios {
 
         assertThat(files).extracting(p -> p.getFileName().toString())
                 .containsExactly("V1__foundation.sql", "V2__care_aggregates.sql", "V3__rtt_patient_choice_delays.sql",
-                        "V4__report_columns.sql", "V5__record_imports.sql", "V6__audit_key_id.sql",
+                        "V4__report_columns.sql", "V5__record_imports.sql", "V6__audit_key_id.sql", "V11__ledger_report_columns.sql",
                         "V900__testkit_samples.sql");
         for (int i = 0; i < files.size(); i++) {
             assertThat(MigrationRunner.sha256(Files.readString(files.get(i)))).isEqualTo(storage.migrations().get(i).checksum());

@@ -2,6 +2,8 @@ package io.github.personalcare.jdbc;
 
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.budget.BudgetStores;
+import io.github.personalcare.spi.EntryType;
+import io.github.personalcare.budget.LedgerEntry;
 import io.github.personalcare.careplan.CarePlanStores;
 import io.github.personalcare.careteam.CareTeamStores;
 import io.github.personalcare.consent.ConsentStores;
@@ -67,7 +69,7 @@ class SchemaDefinitionsTest {
                 SchemaDefinitions.ddl(CareTeamStores.TEAMS, dialect)
                         + SchemaDefinitions.ddl(beforeV4(CarePlanStores.PLANS), dialect)
                         + SchemaDefinitions.ddl(beforeV4(BudgetStores.BUDGETS), dialect)
-                        + SchemaDefinitions.ddl(BudgetStores.LEDGER, dialect)
+                        + SchemaDefinitions.ddl(LEDGER_BEFORE_V11, dialect)
                         + SchemaDefinitions.ddl(beforeV4(ReferralStores.REFERRALS), dialect)
                         + SchemaDefinitions.ddl(ConsentStores.CONSENTS, dialect)
                         + SchemaDefinitions.uniqueIndex(ReferralStores.REFERRALS, "ubrn", dialect)
@@ -111,6 +113,35 @@ class SchemaDefinitionsTest {
         assertThat(MigrationRunner.statements(migration)).isEqualTo(MigrationRunner.statements(
                 SchemaDefinitions.ddl(RecordStores.IMPORTS, dialect)
                         + SchemaDefinitions.ddl(RecordStores.FOREIGN_AUDIT, dialect)));
+    }
+
+    /** The ledger as V2 created it: V11 added its report columns. */
+    private static final EntryType<LedgerEntry> LEDGER_BEFORE_V11 = new EntryType<>(BudgetStores.LEDGER.name(),
+            LedgerEntry.class, LedgerEntry::budget, LedgerEntry::patient, LedgerEntry::idempotencyKey);
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void theLedgerReportMigrationAddsTheGeneratedColumnsOfEveryLedgerIndexThenFillsAndIndexesThem(Dialect dialect)
+            throws IOException {
+        String migration = resource(MigrationRunner.BUILT_IN + "/" + dialect.folder() + "/V11__ledger_report_columns.sql");
+        List<String> statements = MigrationRunner.statements(migration);
+        List<String> added = MigrationRunner.statements(SchemaDefinitions.addIndexes(BudgetStores.LEDGER,
+                BudgetStores.LEDGER.indexes().stream().map(Index::name).toList(), dialect));
+
+        assertThat(statements.subList(0, added.size())).isEqualTo(added);
+        assertThat(statements.get(added.size())).startsWith("UPDATE budget_ledger_entry");
+        assertThat(statements.get(added.size() + 1)).startsWith("CREATE INDEX budget_ledger_entry_report_idx");
+        assertThat(statements).hasSize(added.size() + 2);
+    }
+
+    @Test
+    void entryTablesHaveOneTypedColumnPerIndexAndNoIndexOfTheirOwnOnIt() {
+        String ddl = SchemaDefinitions.ddl(BudgetStores.LEDGER, Dialect.POSTGRESQL);
+        assertThat(ddl).contains("kind text COLLATE \"C\",", "entry_date DATE,", "category text COLLATE \"C\",",
+                "amount_pence BIGINT,").doesNotContain("entry_date_idx");
+        assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> SchemaDefinitions.ddl(
+                new EntryType<>("sample_entry", LedgerEntry.class, LedgerEntry::budget, LedgerEntry::patient,
+                        LedgerEntry::idempotencyKey, List.of(Index.number("seq", e -> 1L))), Dialect.H2));
     }
 
     @Test

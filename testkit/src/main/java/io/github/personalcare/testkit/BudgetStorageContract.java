@@ -47,6 +47,7 @@ import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.PersonName;
 import io.github.personalcare.identity.UserId;
 import io.github.personalcare.spi.DuplicateKeyException;
+import io.github.personalcare.spi.GroupTotal;
 import io.github.personalcare.spi.Query;
 import io.github.personalcare.lang.VersionConflictException;
 import io.github.personalcare.lang.Versioned;
@@ -141,6 +142,15 @@ public abstract class BudgetStorageContract extends StorageContract {
         });
     }
 
+    private void append(LedgerEntry... entries) {
+        storage.inTransaction(tx -> {
+            for (LedgerEntry e : entries) {
+                tx.entries(BudgetStores.LEDGER).append(e);
+            }
+            return null;
+        });
+    }
+
     private PersonalHealthBudget insert(PersonalHealthBudget b) {
         storage.inTransaction(tx -> tx.aggregates(BudgetStores.BUDGETS).insert(b));
         return b;
@@ -189,6 +199,57 @@ public abstract class BudgetStorageContract extends StorageContract {
         assertThat(byCohort).extracting(v -> v.value().id()).containsExactly(wheelchair.id());
         assertThat(byPlan).extracting(v -> v.value().id()).containsExactly(chc.id());
         assertThat(due).extracting(v -> v.value().id()).containsExactlyInAnyOrder(chc.id(), wheelchair.id());
+    }
+
+    @Test
+    void ledgerTotalsByDateAndCategoryAreComputedByTheStorageOverCommittedAndOwnEntries() {
+        PersonalHealthBudget a = insert(activeBudget(patient(), EligibilityReason.CONTINUING_HEALTHCARE));
+        PersonalHealthBudget b = insert(activeBudget(patient(), EligibilityReason.WHEELCHAIR));
+        // Entries appended straight to the ledger (the budget's own rules are not this contract's subject),
+        // on several dates; one transaction per patient.
+        append(entry(a, LedgerCommand.Allocation.of("alloc-a", PHYSIO, Money.parse("1200.00"), TODAY.minusDays(10))),
+                entry(a, LedgerCommand.Spend.of("inv-a1", PHYSIO, Money.parse("40.00"), TODAY.minusDays(2),
+                        SpendCategory.THERAPY, "Physio Practice Ltd")),
+                entry(a, LedgerCommand.Spend.of("inv-a2", PHYSIO, Money.parse("5.00"), TODAY.minusDays(40),
+                        SpendCategory.THERAPY, "Physio Practice Ltd")));
+        append(entry(b, LedgerCommand.Allocation.of("alloc-b", PHYSIO, Money.parse("1200.00"), TODAY.minusDays(10))),
+                entry(b, LedgerCommand.Spend.of("inv-b1", PHYSIO, Money.parse("60.01"), TODAY.minusDays(2),
+                        SpendCategory.THERAPY, "Physio Practice Ltd")),
+                entry(b, LedgerCommand.Spend.of("inv-b2", EQUIP, Money.parse("99.99"), TODAY.minusDays(2),
+                        SpendCategory.EQUIPMENT, "Mobility Shop")));
+        Query lastMonth = Query.where("kind").is(EntryKind.SPEND).and("entry_date").onOrAfter(TODAY.minusDays(30))
+                .and("entry_date").before(TODAY.plusDays(1));
+
+        List<GroupTotal> byCategory = storage.inTransaction(tx -> tx.entries(BudgetStores.LEDGER)
+                .total(lastMonth, List.of("entry_date", "category"), "amount_pence"));
+        List<GroupTotal> withOwnWrite = storage.inTransaction(tx -> {
+            LedgerEntry more = entry(b, LedgerCommand.Spend.of("inv-b3", EQUIP, Money.parse("0.01"), TODAY,
+                    SpendCategory.EQUIPMENT, "Mobility Shop"));
+            tx.entries(BudgetStores.LEDGER).append(more);
+            return tx.entries(BudgetStores.LEDGER).total(lastMonth, List.of(), "amount_pence");
+        });
+        List<GroupTotal> onePatient = storage.inTransaction(tx -> tx.entries(BudgetStores.LEDGER)
+                .total(Query.forPatient(a.patient()).and("kind").is(EntryKind.SPEND), List.of(), "amount_pence"));
+
+        assertThat(byCategory).containsExactlyInAnyOrder(
+                new GroupTotal(List.of(TODAY.minusDays(2), SpendCategory.THERAPY.code()), 2, 10_001),
+                new GroupTotal(List.of(TODAY.minusDays(2), SpendCategory.EQUIPMENT.code()), 1, 9_999));
+        assertThat(withOwnWrite).containsExactly(new GroupTotal(List.of(), 4, 20_001));
+        assertThat(onePatient).containsExactly(new GroupTotal(List.of(), 2, 4_500));
+        List<GroupTotal> refunds = storage.inTransaction(tx -> tx.entries(BudgetStores.LEDGER)
+                .total(Query.where("kind").is(EntryKind.REFUND), List.of("category"), "amount_pence"));
+        assertThat(refunds).isEmpty();
+    }
+
+    @Test
+    void aLedgerTotalOverAnUndeclaredOrNonNumberIndexIsRefused() {
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> storage.inTransaction(tx ->
+                tx.entries(BudgetStores.LEDGER).total(Query.all(), List.of("payee"), "amount_pence")));
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> storage.inTransaction(tx ->
+                tx.entries(BudgetStores.LEDGER).total(Query.all(), List.of(), "category")));
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> storage.inTransaction(tx ->
+                tx.entries(BudgetStores.LEDGER).total(Query.all().andPatientHas(BudgetStores.BUDGETS, Query.all()),
+                        List.of(), "amount_pence")));
     }
 
     @Test

@@ -16,7 +16,9 @@ import io.github.personalcare.spi.DuplicateKeyException;
 import io.github.personalcare.spi.EntryLog;
 import io.github.personalcare.spi.EntryType;
 import io.github.personalcare.spi.GroupCount;
+import io.github.personalcare.spi.GroupTotal;
 import io.github.personalcare.spi.Index;
+import io.github.personalcare.spi.IndexKind;
 import io.github.personalcare.spi.Outbox;
 import io.github.personalcare.spi.OutboxEntry;
 import io.github.personalcare.spi.PatientScope;
@@ -40,6 +42,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * The embedded default storage: everything in memory, nothing survives the JVM.
@@ -278,37 +281,11 @@ public final class InMemoryStorage implements Storage {
         }
 
         private static void check(AggregateType<?, ?> type, Query query) {
-            for (Query.Criterion c : query.criteria()) {
-                if (type.index(c.index()).isEmpty()) {
-                    throw new IllegalArgumentException("no index " + c.index() + " on " + type.name());
-                }
-            }
+            type.indexes(query.criteria().stream().map(Query.Criterion::index).toList());
         }
 
         private <T> boolean matches(AggregateType<?, T> of, T value, Query query) {
-            for (Query.Criterion c : query.criteria()) {
-                Index<T> index = of.index(c.index()).orElseThrow();
-                Object actual = index.valueOf(value);
-                Object wanted = Index.normalise(index.kind(), c.value());
-                if (actual == null ? c.op() != Query.Op.GT_OR_NULL : !compare(actual, wanted, c.op())) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        private boolean compare(Object actual, Object wanted, Query.Op op) {
-            int cmp = ((Comparable) actual).compareTo(wanted);
-            switch (op) {
-                case EQ: return cmp == 0;
-                case LT: return cmp < 0;
-                case LE: return cmp <= 0;
-                case GT: return cmp > 0;
-                case GE: return cmp >= 0;
-                case GT_OR_NULL: return cmp > 0;
-                default: throw new IllegalStateException();
-            }
+            return InMemoryStorage.matches(of::index, value, query);
         }
 
         @Override
@@ -409,6 +386,71 @@ public final class InMemoryStorage implements Storage {
                 written.getOrDefault(owner.value(), List.of()).forEach(o -> result.add(type.type().cast(o)));
             }
             return result;
+        }
+
+        @Override
+        public List<GroupTotal> total(Query query, List<String> groupBy, String summed) {
+            tx.checkOpen();
+            if (!query.related().isEmpty()) {
+                throw new IllegalArgumentException("entry totals take conditions on " + type.name() + " only");
+            }
+            type.indexes(query.criteria().stream().map(Query.Criterion::index).toList());
+            List<Index<E>> groups = type.indexes(groupBy);
+            Index<E> sum = type.indexes(List.of(summed)).get(0);
+            if (sum.kind() != IndexKind.NUMBER) {
+                throw new IllegalArgumentException(summed + " on " + type.name() + " is not a number index");
+            }
+            Map<List<Object>, long[]> totals = new HashMap<>();
+            List<Map<UUID, List<Object>>> logs = new ArrayList<>(2);
+            logs.add(entries.getOrDefault(type.name(), Map.of()));
+            logs.add(tx.entryWrites.getOrDefault(type.name(), Map.of()));
+            for (Map<UUID, List<Object>> log : logs) {
+                for (List<Object> owned : log.values()) {
+                    for (Object o : owned) {
+                        E entry = type.type().cast(o);
+                        if (query.patient().isPresent() && !query.patient().get().equals(type.patient().apply(entry))
+                                || !matches(type::index, entry, query)) {
+                            continue;
+                        }
+                        List<Object> key = new ArrayList<>(groups.size());
+                        groups.forEach(g -> key.add(g.valueOf(entry)));
+                        long[] t = totals.computeIfAbsent(key, k -> new long[2]);
+                        t[0]++;
+                        Object amount = sum.valueOf(entry);
+                        t[1] = Math.addExact(t[1], amount == null ? 0 : (Long) amount);
+                    }
+                }
+            }
+            List<GroupTotal> result = new ArrayList<>(totals.size());
+            totals.forEach((key, t) -> result.add(new GroupTotal(key, t[0], t[1])));
+            return result;
+        }
+    }
+
+    /** Whether the value holds every criterion of the query, reading indexes by name. */
+    private static <T> boolean matches(Function<String, Optional<Index<T>>> indexes, T value, Query query) {
+        for (Query.Criterion c : query.criteria()) {
+            Index<T> index = indexes.apply(c.index()).orElseThrow();
+            Object actual = index.valueOf(value);
+            Object wanted = Index.normalise(index.kind(), c.value());
+            if (actual == null ? c.op() != Query.Op.GT_OR_NULL : !compare(actual, wanted, c.op())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static boolean compare(Object actual, Object wanted, Query.Op op) {
+        int cmp = ((Comparable) actual).compareTo(wanted);
+        switch (op) {
+            case EQ: return cmp == 0;
+            case LT: return cmp < 0;
+            case LE: return cmp <= 0;
+            case GT: return cmp > 0;
+            case GE: return cmp >= 0;
+            case GT_OR_NULL: return cmp > 0;
+            default: throw new IllegalStateException();
         }
     }
 

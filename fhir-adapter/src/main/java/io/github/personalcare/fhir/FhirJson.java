@@ -2,7 +2,9 @@ package io.github.personalcare.fhir;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -17,6 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -81,11 +87,16 @@ final class FhirJson {
         JsonParser parser = null;
         try {
             parser = mapper.createParser(capped);
-            JsonNode node = mapper.readTree(parser);
-            if (node == null || node.isMissingNode()) {
+            if (parser.nextToken() == null) {
                 throw fail("$", "JSON", "body is empty");
             }
+            JsonNode node = new BoundedTree(parser, limits).value();
+            if (parser.nextToken() != null) {
+                throw fail("$", "JSON", "trailing content after the document" + at(parser));
+            }
             return node;
+        } catch (BoundedTree.TooMany e) {
+            throw fail(path(parser), "LIMIT", e.getMessage() + at(parser));
         } catch (CappedInputStream.TooLarge e) {
             throw fail("$", "LIMIT", "body is larger than " + limits.maxBytes() + " bytes; reading stopped there");
         } catch (StreamConstraintsException e) {
@@ -103,6 +114,80 @@ final class FhirJson {
                 } catch (IOException ignored) {
                     // Closing a parser over a failed stream: nothing more to report.
                 }
+            }
+        }
+    }
+
+    /**
+     * Builds the tree from the parser's tokens, counting the values kept and each array's elements,
+     * so a document of millions of tiny values is refused at the first one beyond the limits, with
+     * the memory of the values read so far. Numbers are kept as the mapper would keep them: integers
+     * as int, long or big integer nodes, decimals exactly (scale kept).
+     */
+    private static final class BoundedTree {
+        private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+        private final JsonParser parser;
+        private final FhirLimits limits;
+        private int values;
+
+        BoundedTree(JsonParser parser, FhirLimits limits) {
+            this.parser = parser;
+            this.limits = limits;
+        }
+
+        /** Reads the value at the current token, leaving the parser on its last token. */
+        JsonNode value() throws IOException {
+            if (++values > limits.maxValues()) {
+                throw new TooMany("the document holds more than " + limits.maxValues() + " values");
+            }
+            JsonToken token = parser.currentToken();
+            switch (token) {
+                case START_OBJECT: {
+                    ObjectNode object = NODES.objectNode();
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = parser.currentName();
+                        parser.nextToken();
+                        object.set(name, value());
+                    }
+                    return object;
+                }
+                case START_ARRAY: {
+                    ArrayNode array = NODES.arrayNode();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        if (array.size() == limits.maxArrayLength()) {
+                            throw new TooMany("an array holds more than " + limits.maxArrayLength() + " elements");
+                        }
+                        array.add(value());
+                    }
+                    return array;
+                }
+                case VALUE_STRING:
+                    return NODES.textNode(parser.getText());
+                case VALUE_NUMBER_INT:
+                    switch (parser.getNumberType()) {
+                        case INT: return NODES.numberNode(parser.getIntValue());
+                        case LONG: return NODES.numberNode(parser.getLongValue());
+                        default: return NODES.numberNode(parser.getBigIntegerValue());
+                    }
+                case VALUE_NUMBER_FLOAT:
+                    return DecimalNode.valueOf(parser.getDecimalValue()); // exact: scale and trailing zeros kept
+                case VALUE_TRUE:
+                    return NODES.booleanNode(true);
+                case VALUE_FALSE:
+                    return NODES.booleanNode(false);
+                case VALUE_NULL:
+                    return NODES.nullNode();
+                default:
+                    throw new JsonParseException(parser, "unexpected token");
+            }
+        }
+
+        /** A value or array bound was passed; the message names the bound, never the content. */
+        static final class TooMany extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            TooMany(String message) {
+                super(message, null, false, false);
             }
         }
     }

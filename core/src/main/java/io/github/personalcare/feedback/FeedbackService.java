@@ -226,7 +226,7 @@ public final class FeedbackService {
         Map<FeedbackTopic, Long> topics = new EnumMap<>(FeedbackTopic.class);
         long total = 0;
         for (GroupCount g : p.tx().aggregates(FeedbackStores.FEEDBACK).count(Query.where("organisation")
-                .is(organisation.value()).and("month").is(month.toString()).and("active").is(true),
+                .is(organisation.value()).and("given_month").is(month.toString()).and("active").is(true),
                 List.of("experience", "involved", "carers", "topic"))) {
             total += g.count();
             experience.merge(FftAnswer.valueOf((String) g.value(0)), g.count(), Long::sum);

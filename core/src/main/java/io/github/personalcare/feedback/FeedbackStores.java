@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code organisation}: the ODS code it counts for.</li>
- *   <li>{@code month}: the UK calendar month it was given in, as {@code yyyy-MM}.</li>
+ *   <li>{@code given_month}: the UK calendar month it was given in, as {@code yyyy-MM}.</li>
  *   <li>{@code active}: false once withdrawn, so withdrawn feedback leaves every aggregate.</li>
  *   <li>{@code experience}, {@code involved}, {@code carers}, {@code topic}: the answer codes and
  *       the topic, the cells of the aggregates.</li>
@@ -22,7 +22,7 @@ public final class FeedbackStores {
     public static final AggregateType<FeedbackId, Feedback> FEEDBACK = new AggregateType<>(
             "feedback", Feedback.class, Feedback::id, Feedback::patient,
             List.of(Index.text("organisation", f -> f.organisation().value()),
-                    Index.text("month", f -> f.month().toString()),
+                    Index.text("given_month", f -> f.month().toString()),
                     Index.bool("active", Feedback::isActive),
                     Index.text("experience", f -> f.answers().experience()),
                     Index.text("involved", f -> f.answers().involvedInDecisions()),

@@ -1,5 +1,8 @@
 package io.github.personalcare.jdbc;
 
+import io.github.personalcare.econsult.EconsultStores;
+import io.github.personalcare.feedback.FeedbackStores;
+
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.budget.BudgetStores;
 import io.github.personalcare.careplan.CarePlanStores;
@@ -111,6 +114,19 @@ class SchemaDefinitionsTest {
         assertThat(MigrationRunner.statements(migration)).isEqualTo(MigrationRunner.statements(
                 SchemaDefinitions.ddl(RecordStores.IMPORTS, dialect)
                         + SchemaDefinitions.ddl(RecordStores.FOREIGN_AUDIT, dialect)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void theEconsultFeedbackMigrationIsExactlyTheGeneratedDdlPlusTheTwoCoveringIndexes(Dialect dialect)
+            throws IOException {
+        String migration = resource(MigrationRunner.BUILT_IN + "/" + dialect.folder() + "/V8__econsult_feedback.sql");
+        assertThat(MigrationRunner.statements(migration)).isEqualTo(MigrationRunner.statements(
+                SchemaDefinitions.ddl(EconsultStores.ECONSULTATIONS, dialect)
+                        + SchemaDefinitions.ddl(FeedbackStores.FEEDBACK, dialect)
+                        + "CREATE INDEX econsultation_queue_idx ON econsultation (practice, status, due_at);\n"
+                        + "CREATE INDEX feedback_summary_idx ON feedback (organisation, given_month, active, experience, "
+                        + "involved, carers, topic);\n"));
     }
 
     @Test

@@ -111,7 +111,7 @@ public abstract class FeedbackStorageContract extends StorageContract {
         insert(poor);
         insert(response(PRACTICE, Instant.parse("2026-10-31T23:30:00Z"), FftAnswer.POOR)); // 31 Oct, UK time
         insert(response(OTHER, NOV, FftAnswer.GOOD));
-        Query practiceNovember = Query.where("organisation").is(PRACTICE.value()).and("month").is("2026-11")
+        Query practiceNovember = Query.where("organisation").is(PRACTICE.value()).and("given_month").is("2026-11")
                 .and("active").is(true);
 
         assertThat(count(practiceNovember, List.of("experience", "topic"))).isEqualTo(Map.of(
@@ -119,7 +119,7 @@ public abstract class FeedbackStorageContract extends StorageContract {
 
         storage.inTransaction(tx -> tx.aggregates(FeedbackStores.FEEDBACK).update(poor.withdraw(NOV.plusSeconds(60)), 1));
         assertThat(count(practiceNovember, List.of("experience"))).isEqualTo(Map.of(List.of("VERY_GOOD"), 3L));
-        assertThat(count(Query.where("month").is("2026-10"), List.of("organisation")))
+        assertThat(count(Query.where("given_month").is("2026-10"), List.of("organisation")))
                 .isEqualTo(Map.of(List.of(PRACTICE.value()), 1L));
         assertThatExceptionOfType(VersionConflictException.class).isThrownBy(() -> storage.inTransaction(tx ->
                 tx.aggregates(FeedbackStores.FEEDBACK).update(poor.withdraw(NOV.plusSeconds(60)), 1)));

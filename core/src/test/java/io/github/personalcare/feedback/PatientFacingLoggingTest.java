@@ -1,7 +1,6 @@
 package io.github.personalcare.feedback;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
 import io.github.personalcare.econsult.EconsultRequest;
 import io.github.personalcare.econsult.Econsultation;
 import io.github.personalcare.econsult.RedFlag;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,24 +72,10 @@ class PatientFacingLoggingTest {
         List<String> forbidden = List.of(PatientFacingWorld.NHS_NUMBER.value(), PatientFacingWorld.NHS_NUMBER.formatted(),
                 "Lovelace", PROBLEM, "armpit", IMPACT, WISH, NOTE, "Dr Shah", COMMENT, "Mandy");
         for (ILoggingEvent event : logs.events()) {
-            String text = rendered(event);
+            String text = CapturedLogs.rendered(event);
             for (String secret : forbidden) {
                 assertThat(text).as("log line from %s", event.getLoggerName()).doesNotContain(secret);
             }
         }
-    }
-
-    private static String rendered(ILoggingEvent event) {
-        List<String> parts = new ArrayList<>();
-        parts.add(event.getFormattedMessage());
-        if (event.getArgumentArray() != null) {
-            for (Object arg : event.getArgumentArray()) {
-                parts.add(String.valueOf(arg));
-            }
-        }
-        for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-            parts.add(t.getMessage());
-        }
-        return String.join(" | ", parts);
     }
 }

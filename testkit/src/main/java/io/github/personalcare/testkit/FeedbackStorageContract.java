@@ -33,17 +33,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -165,30 +159,7 @@ public abstract class FeedbackStorageContract extends StorageContract {
         Versioned<Feedback> f = care.feedback().give(self, patient, new FeedbackAnswers(
                 new FeedbackSubject.AboutCarePlanning(PRACTICE), FftAnswer.GOOD, Involvement.YES, Involvement.YES,
                 Optional.empty()));
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < 2; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return care.feedback().withdraw(self, f.value().id(), f.version());
-                }));
-            }
-            start.countDown();
-            int won = 0;
-            for (Future<?> r : results) {
-                try {
-                    r.get();
-                    won++;
-                } catch (ExecutionException x) {
-                    assertThat(x.getCause()).isInstanceOf(VersionConflictException.class);
-                }
-            }
-            assertThat(won).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(Race.winners(2, () -> care.feedback().withdraw(self, f.value().id(), f.version()))).isEqualTo(1);
         assertThat(storage.inTransaction(tx -> tx.aggregates(FeedbackStores.FEEDBACK).get(f.value().id())).version())
                 .isEqualTo(2);
     }

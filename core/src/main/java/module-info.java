@@ -28,6 +28,8 @@ module io.github.personalcare.core {
     exports io.github.personalcare.consent;
     exports io.github.personalcare.report;
     exports io.github.personalcare.record;
+    exports io.github.personalcare.econsult;
+    exports io.github.personalcare.feedback;
     exports io.github.personalcare.store.memory;
 
     exports io.github.personalcare.internal.check to
@@ -46,4 +48,6 @@ module io.github.personalcare.core {
     opens io.github.personalcare.referral;
     opens io.github.personalcare.consent;
     opens io.github.personalcare.record;
+    opens io.github.personalcare.econsult;
+    opens io.github.personalcare.feedback;
 }

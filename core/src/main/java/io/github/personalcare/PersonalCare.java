@@ -32,6 +32,10 @@ import io.github.personalcare.patient.PatientService;
 import io.github.personalcare.record.RecordImportService;
 import io.github.personalcare.report.ReportService;
 import io.github.personalcare.report.SmallNumbers;
+import io.github.personalcare.econsult.EconsultService;
+import io.github.personalcare.econsult.TriageTarget;
+import io.github.personalcare.feedback.FeedbackService;
+import io.github.personalcare.feedback.MinimumGroup;
 import io.github.personalcare.referral.InMemoryServiceDirectory;
 import io.github.personalcare.referral.ReferralRelationships;
 import io.github.personalcare.referral.ReferralService;
@@ -79,6 +83,8 @@ public final class PersonalCare implements AutoCloseable {
     private final ReferralService referrals;
     private final ConsentService consents;
     private final RecordImportService imports;
+    private final EconsultService econsultations;
+    private final FeedbackService feedback;
     private final OutboxRelay relay;
     private final ScheduledExecutorService relayThread;
 
@@ -111,6 +117,12 @@ public final class PersonalCare implements AutoCloseable {
         if (b.smallNumbers != null) {
             options.put(SmallNumbers.class, b.smallNumbers);
         }
+        if (b.triageTarget != null) {
+            options.put(TriageTarget.class, b.triageTarget);
+        }
+        if (b.feedbackMinimumGroup != null) {
+            options.put(MinimumGroup.class, b.feedbackMinimumGroup);
+        }
         ServiceWiring wiring = new ServiceWiring(guard, storage, options);
         this.patients = wiring.create(PatientService.class);
         this.audit = wiring.create(AuditService.class);
@@ -121,6 +133,8 @@ public final class PersonalCare implements AutoCloseable {
         this.referrals = wiring.create(ReferralService.class);
         this.consents = wiring.create(ConsentService.class);
         this.imports = wiring.create(RecordImportService.class);
+        this.econsultations = wiring.create(EconsultService.class);
+        this.feedback = wiring.create(FeedbackService.class);
         this.relay = b.transport == null ? null
                 : new OutboxRelay(storage, transport, clock, b.relayPolicy != null ? b.relayPolicy : OutboxRelay.Policy.defaults());
         this.relayThread = relay != null && b.relayEvery != null ? startRelay(relay, b.relayEvery) : null;
@@ -211,6 +225,22 @@ public final class PersonalCare implements AutoCloseable {
         return imports;
     }
 
+    /**
+     * {@return the service for e-consultations: structured online requests to the patient's practice,
+     * red flags routed to urgent advice, triage outcomes within the target time, overdue lists}
+     */
+    public EconsultService econsultations() {
+        return econsultations;
+    }
+
+    /**
+     * {@return the service for feedback: Friends and Family Test and involvement answers, withdrawal,
+     * anonymous aggregates with small groups suppressed}
+     */
+    public FeedbackService feedback() {
+        return feedback;
+    }
+
     /** {@return the clock commands are timed by} */
     public Clock clock() {
         return clock;
@@ -262,6 +292,8 @@ public final class PersonalCare implements AutoCloseable {
         private BudgetPolicy budgetPolicy;
         private ServiceDirectory serviceDirectory;
         private SmallNumbers smallNumbers;
+        private TriageTarget triageTarget;
+        private MinimumGroup feedbackMinimumGroup;
         private ConsentPolicy consentPolicy;
         private Duration relayEvery;
         private OutboxRelay.Policy relayPolicy;
@@ -404,6 +436,32 @@ public final class PersonalCare implements AutoCloseable {
          */
         public Builder smallNumbers(SmallNumbers rule) {
             this.smallNumbers = once("smallNumbers", this.smallNumbers, rule);
+            return this;
+        }
+
+        /**
+         * How long a practice has to triage a routine e-consultation. Default:
+         * {@link TriageTarget#DEFAULT}, 48 hours from submission.
+         *
+         * @param target the triage target time
+         * @return this builder
+         * @throws ConfigurationException if {@code target} is null or was already set
+         */
+        public Builder triageTarget(TriageTarget target) {
+            this.triageTarget = once("triageTarget", this.triageTarget, target);
+            return this;
+        }
+
+        /**
+         * The smallest group of feedback responses an aggregate may reveal. Default:
+         * {@link MinimumGroup#DEFAULT}, 5.
+         *
+         * @param minimum the minimum group size
+         * @return this builder
+         * @throws ConfigurationException if {@code minimum} is null or was already set
+         */
+        public Builder feedbackMinimumGroup(MinimumGroup minimum) {
+            this.feedbackMinimumGroup = once("feedbackMinimumGroup", this.feedbackMinimumGroup, minimum);
             return this;
         }
 

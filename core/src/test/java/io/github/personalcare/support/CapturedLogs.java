@@ -49,4 +49,19 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
         return appender.list.stream().map(e -> e.getFormattedMessage()
                 + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
     }
+
+    /** One event as text: its formatted message, each argument and every exception message in its chain. */
+    public static String rendered(ILoggingEvent event) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        parts.add(event.getFormattedMessage());
+        if (event.getArgumentArray() != null) {
+            for (Object arg : event.getArgumentArray()) {
+                parts.add(String.valueOf(arg));
+            }
+        }
+        for (ch.qos.logback.classic.spi.IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+            parts.add(t.getMessage());
+        }
+        return String.join(" | ", parts);
+    }
 }

@@ -38,6 +38,8 @@ class DemoTest {
                 .contains("Weeks waited: 9 (65 days; within 18 weeks: yes)")
                 .contains("researcher reads the record for research: denied by R42")
                 .contains("breaks the glass with a reason: permitted")
+                .contains("Amara reads the practice's answer: TRIAGED, outcome APPOINTMENT_OFFERED")
+                .contains("Amara leaves feedback on her care planning: Very good")
                 .contains("Audit trail verification: intact")
                 .doesNotContain("UNEXPECTED")
                 .doesNotContain("9434765870");

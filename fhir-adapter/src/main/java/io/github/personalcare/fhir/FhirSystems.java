@@ -120,6 +120,11 @@ public final class FhirSystems {
 
     /** UK Core Consent profile. */
     public static final String UKCORE_CONSENT = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Consent";
+    /** UK Core QuestionnaireResponse profile (feedback). */
+    public static final String UKCORE_QUESTIONNAIRE_RESPONSE =
+            "https://fhir.hl7.org.uk/StructureDefinition/UKCore-QuestionnaireResponse";
+    /** UK Core Task profile (e-consultations). */
+    public static final String UKCORE_TASK = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Task";
     /** FHIR consent scopes ({@code patient-privacy}, {@code treatment}, {@code research}, {@code adr}). */
     public static final String CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope";
     /** FHIR consent actions ({@code access}, {@code collect}, {@code use}, {@code disclose}, {@code correct}). */

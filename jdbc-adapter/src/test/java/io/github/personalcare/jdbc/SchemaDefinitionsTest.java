@@ -1,5 +1,8 @@
 package io.github.personalcare.jdbc;
 
+import io.github.personalcare.econsult.EconsultStores;
+import io.github.personalcare.feedback.FeedbackStores;
+
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.budget.BudgetStores;
 import io.github.personalcare.spi.EntryType;
@@ -142,6 +145,19 @@ class SchemaDefinitionsTest {
         assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> SchemaDefinitions.ddl(
                 new EntryType<>("sample_entry", LedgerEntry.class, LedgerEntry::budget, LedgerEntry::patient,
                         LedgerEntry::idempotencyKey, List.of(Index.number("seq", e -> 1L))), Dialect.H2));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void theEconsultFeedbackMigrationIsExactlyTheGeneratedDdlPlusTheTwoCoveringIndexes(Dialect dialect)
+            throws IOException {
+        String migration = resource(MigrationRunner.BUILT_IN + "/" + dialect.folder() + "/V8__econsult_feedback.sql");
+        assertThat(MigrationRunner.statements(migration)).isEqualTo(MigrationRunner.statements(
+                SchemaDefinitions.ddl(EconsultStores.ECONSULTATIONS, dialect)
+                        + SchemaDefinitions.ddl(FeedbackStores.FEEDBACK, dialect)
+                        + "CREATE INDEX econsultation_queue_idx ON econsultation (practice, status, due_at);\n"
+                        + "CREATE INDEX feedback_summary_idx ON feedback (organisation, given_month, active, experience, "
+                        + "involved, carers, topic);\n"));
     }
 
     @Test

@@ -35,6 +35,7 @@ import io.github.personalcare.report.SmallNumbers;
 import io.github.personalcare.referral.InMemoryServiceDirectory;
 import io.github.personalcare.referral.ReferralRelationships;
 import io.github.personalcare.referral.ReferralService;
+import io.github.personalcare.messaging.MessagingService;
 import io.github.personalcare.referral.ServiceDirectory;
 import io.github.personalcare.spi.Storage;
 import io.github.personalcare.spi.Transport;
@@ -77,6 +78,7 @@ public final class PersonalCare implements AutoCloseable {
     private final ReportService reports;
     private final BudgetService budgets;
     private final ReferralService referrals;
+    private final MessagingService messaging;
     private final ConsentService consents;
     private final RecordImportService imports;
     private final OutboxRelay relay;
@@ -119,6 +121,7 @@ public final class PersonalCare implements AutoCloseable {
         this.reports = wiring.create(ReportService.class);
         this.budgets = wiring.create(BudgetService.class);
         this.referrals = wiring.create(ReferralService.class);
+        this.messaging = wiring.create(MessagingService.class);
         this.consents = wiring.create(ConsentService.class);
         this.imports = wiring.create(RecordImportService.class);
         this.relay = b.transport == null ? null
@@ -158,6 +161,14 @@ public final class PersonalCare implements AutoCloseable {
     /** {@return the service for referrals, with patient choice and the 18-week RTT clock} */
     public ReferralService referrals() {
         return referrals;
+    }
+
+    /**
+     * {@return the service for secure messaging between the patient (or a proxy) and their care
+     * team: conversations, messages, corrections, read receipts}
+     */
+    public MessagingService messaging() {
+        return messaging;
     }
 
     /** {@return the audit trail: access logs and chain verification} */

@@ -10,6 +10,7 @@ import io.github.personalcare.identity.RecordId;
 import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.record.RecordStores;
 import io.github.personalcare.referral.ReferralStores;
+import io.github.personalcare.messaging.MessagingStores;
 import io.github.personalcare.spi.AggregateType;
 import io.github.personalcare.spi.Index;
 import io.github.personalcare.testkit.SampleEntry;
@@ -111,6 +112,16 @@ class SchemaDefinitionsTest {
         assertThat(MigrationRunner.statements(migration)).isEqualTo(MigrationRunner.statements(
                 SchemaDefinitions.ddl(RecordStores.IMPORTS, dialect)
                         + SchemaDefinitions.ddl(RecordStores.FOREIGN_AUDIT, dialect)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void theMessagingMigrationIsExactlyTheGeneratedDdlOfConversationsAndTheirMessages(Dialect dialect)
+            throws IOException {
+        String migration = resource(MigrationRunner.BUILT_IN + "/" + dialect.folder() + "/V7__messaging.sql");
+        assertThat(MigrationRunner.statements(migration)).isEqualTo(MigrationRunner.statements(
+                SchemaDefinitions.ddl(MessagingStores.CONVERSATIONS, dialect)
+                        + SchemaDefinitions.ddl(MessagingStores.MESSAGES, dialect)));
     }
 
     @Test

@@ -1,6 +1,16 @@
 package io.github.personalcare.testkit;
 
+import io.github.personalcare.PersonalCare;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.access.Purpose;
 import io.github.personalcare.access.SensitivityLabel;
+import io.github.personalcare.identity.NhsNumber;
+import io.github.personalcare.identity.NhsNumberVerification;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.PersonName;
+import io.github.personalcare.identity.UserId;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.lang.VersionConflictException;
 import io.github.personalcare.messaging.Conversation;
@@ -14,7 +24,10 @@ import io.github.personalcare.spi.DuplicateKeyException;
 import io.github.personalcare.spi.Query;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -179,5 +193,52 @@ public abstract class MessagingStorageContract extends StorageContract {
         Conversation stored = storage.inTransaction(tx -> tx.aggregates(MessagingStores.CONVERSATIONS).get(c.id()))
                 .value();
         assertThat(stored.messageCount()).isEqualTo(1);
+    }
+
+    @Test
+    void participantsPostingThroughTheServiceAtOnceLoseNoMessage() throws Exception {
+        PersonalCare care = PersonalCare.builder().storage(storage).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+        Actor.Professional gpActor = Actor.professional(UserId.of("GP-1"), ProfessionalRole.GENERAL_PRACTITIONER,
+                OdsCode.of("A81001"));
+        AccessContext gp = AccessContext.of(gpActor, Purpose.DIRECT_CARE);
+        PatientId patient = care.patients().register(gp, NhsNumber.parse("9434765870"), NhsNumberVerification.VERIFIED,
+                new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10), java.util.Set.of(),
+                Optional.of(OdsCode.of("A81001"))).value().id();
+        var team = care.careTeams().establish(gp, patient);
+        care.careTeams().addProfessional(gp, team.value().id(), gpActor.user(), gpActor.role(),
+                gpActor.organisation(), team.version());
+        AccessContext self = AccessContext.patientSelf(patient);
+        ConversationId id = care.messaging().open(self, patient, "Subject").value().id();
+        List<AccessContext> posters = List.of(self, gp, self, gp);
+        int each = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(posters.size());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < posters.size(); t++) {
+                AccessContext who = posters.get(t);
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        care.messaging().post(who, id, "message " + thread + "-" + i, List.of());
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        int total = posters.size() * each;
+        List<Message> stored = messagesOf(id);
+        assertThat(stored).extracting(Message::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+        assertThat(stored).extracting(Message::text).doesNotHaveDuplicates();
+        assertThat(care.messaging().get(self, id).conversation().value().messageCount()).isEqualTo(total);
     }
 }

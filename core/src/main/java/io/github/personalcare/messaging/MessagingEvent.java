@@ -4,6 +4,7 @@ import io.github.personalcare.event.DomainEvent;
 import io.github.personalcare.identity.PatientId;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,65 +14,80 @@ import java.util.UUID;
  * subject, message text, attachment titles or who the participants are by name.
  */
 public sealed interface MessagingEvent extends DomainEvent
-        permits MessagingEvent.ConversationOpened, MessagingEvent.MessagePosted, MessagingEvent.ConversationClosed,
-        MessagingEvent.ConversationReopened {
+        permits MessagingEvent.ConversationChanged, MessagingEvent.MessagePosted {
 
     /** {@return the conversation concerned} */
     ConversationId conversation();
 
+    /** What happened to a conversation itself. */
+    enum Change {
+        /** It was opened. */
+        OPENED,
+        /** It was closed: it takes no new message until reopened. */
+        CLOSED,
+        /** A closed conversation was reopened. */
+        REOPENED
+    }
+
     /**
-     * A conversation was opened.
+     * A conversation was opened, closed or reopened; {@link #type()} names which
+     * ({@code messaging.conversation_opened}, {@code _closed}, {@code _reopened}).
      *
-     * @param eventId    the unique id of the event
-     * @param occurredAt when it was opened
-     * @param patient    the patient
+     * @param eventId      the unique id of the event
+     * @param occurredAt   when it happened
+     * @param patient      the patient
      * @param conversation the conversation
+     * @param change       what happened
      */
-    record ConversationOpened(UUID eventId, Instant occurredAt, PatientId patient, ConversationId conversation) implements MessagingEvent {
+    record ConversationChanged(UUID eventId, Instant occurredAt, PatientId patient, ConversationId conversation,
+            Change change) implements MessagingEvent {
         /**
          * Checks the event.
          *
-         * @param eventId    the unique id of the event
-         * @param occurredAt when it was opened
-         * @param patient    the patient
+         * @param eventId      the unique id of the event
+         * @param occurredAt   when it happened
+         * @param patient      the patient
          * @param conversation the conversation
-         * @throws NullPointerException if a required component is null
+         * @param change       what happened
+         * @throws NullPointerException if a component is null
          */
-        public ConversationOpened {
+        public ConversationChanged {
             Objects.requireNonNull(eventId, "eventId");
             Objects.requireNonNull(occurredAt, "occurredAt");
             Objects.requireNonNull(patient, "patient");
             Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(change, "change");
         }
 
         @Override
         public String type() {
-            return "messaging.conversation_opened";
+            return "messaging.conversation_" + change.name().toLowerCase(Locale.ROOT);
         }
     }
 
     /**
-     * A message was posted to a conversation (a correction too, naming what it corrects). Carries ids and the sequence only, never the text, subject or attachment titles.
+     * A message was posted to a conversation (a correction too, naming what it corrects).
      *
-     * @param eventId    the unique id of the event
-     * @param occurredAt when it was posted
-     * @param patient    the patient
+     * @param eventId      the unique id of the event
+     * @param occurredAt   when it was posted
+     * @param patient      the patient
      * @param conversation the conversation
-     * @param message the message's id
-     * @param sequence its position in the conversation, from 1
-     * @param corrects the message it corrects, if any
+     * @param message      the message's id
+     * @param sequence     its position in the conversation, from 1
+     * @param corrects     the message it corrects, if any
      */
-    record MessagePosted(UUID eventId, Instant occurredAt, PatientId patient, ConversationId conversation, MessageId message, long sequence, Optional<MessageId> corrects) implements MessagingEvent {
+    record MessagePosted(UUID eventId, Instant occurredAt, PatientId patient, ConversationId conversation,
+            MessageId message, long sequence, Optional<MessageId> corrects) implements MessagingEvent {
         /**
-         * Checks the event.
+         * Checks the event; an absent correction becomes empty.
          *
-         * @param eventId    the unique id of the event
-         * @param occurredAt when it was posted
-         * @param patient    the patient
+         * @param eventId      the unique id of the event
+         * @param occurredAt   when it was posted
+         * @param patient      the patient
          * @param conversation the conversation
-         * @param message the message's id
-         * @param sequence its position in the conversation, from 1
-         * @param corrects the message it corrects, if any
+         * @param message      the message's id
+         * @param sequence     its position in the conversation, from 1
+         * @param corrects     the message it corrects, if any
          * @throws NullPointerException if a required component is null
          */
         public MessagePosted {
@@ -86,68 +102,6 @@ public sealed interface MessagingEvent extends DomainEvent
         @Override
         public String type() {
             return "messaging.message_posted";
-        }
-    }
-
-    /**
-     * A conversation was closed: it takes no new message until reopened.
-     *
-     * @param eventId    the unique id of the event
-     * @param occurredAt when it was closed
-     * @param patient    the patient
-     * @param conversation the conversation
-     */
-    record ConversationClosed(UUID eventId, Instant occurredAt, PatientId patient, ConversationId conversation) implements MessagingEvent {
-        /**
-         * Checks the event.
-         *
-         * @param eventId    the unique id of the event
-         * @param occurredAt when it was closed
-         * @param patient    the patient
-         * @param conversation the conversation
-         * @throws NullPointerException if a required component is null
-         */
-        public ConversationClosed {
-            Objects.requireNonNull(eventId, "eventId");
-            Objects.requireNonNull(occurredAt, "occurredAt");
-            Objects.requireNonNull(patient, "patient");
-            Objects.requireNonNull(conversation, "conversation");
-        }
-
-        @Override
-        public String type() {
-            return "messaging.conversation_closed";
-        }
-    }
-
-    /**
-     * A closed conversation was reopened.
-     *
-     * @param eventId    the unique id of the event
-     * @param occurredAt when it was reopened
-     * @param patient    the patient
-     * @param conversation the conversation
-     */
-    record ConversationReopened(UUID eventId, Instant occurredAt, PatientId patient, ConversationId conversation) implements MessagingEvent {
-        /**
-         * Checks the event.
-         *
-         * @param eventId    the unique id of the event
-         * @param occurredAt when it was reopened
-         * @param patient    the patient
-         * @param conversation the conversation
-         * @throws NullPointerException if a required component is null
-         */
-        public ConversationReopened {
-            Objects.requireNonNull(eventId, "eventId");
-            Objects.requireNonNull(occurredAt, "occurredAt");
-            Objects.requireNonNull(patient, "patient");
-            Objects.requireNonNull(conversation, "conversation");
-        }
-
-        @Override
-        public String type() {
-            return "messaging.conversation_reopened";
         }
     }
 }

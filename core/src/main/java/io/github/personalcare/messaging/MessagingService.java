@@ -94,8 +94,8 @@ public final class MessagingService {
                     Participant by = requireParticipant(p, patient);
                     Conversation c = Conversation.open(id, patient, subject, by, p.now());
                     long version = p.tx().aggregates(MessagingStores.CONVERSATIONS).insert(c);
-                    p.tx().outbox().publish(new MessagingEvent.ConversationOpened(UUID.randomUUID(), p.now(), patient,
-                            id));
+                    p.tx().outbox().publish(new MessagingEvent.ConversationChanged(UUID.randomUUID(), p.now(), patient,
+                            id, MessagingEvent.Change.OPENED));
                     return new Versioned<>(c, version);
                 });
         log.info("conversation {} opened", id);
@@ -241,8 +241,8 @@ public final class MessagingService {
                 "message.close", (p, c) -> {
                     requireParticipant(p, c.patient());
                     Conversation next = c.close(p.now());
-                    p.tx().outbox().publish(new MessagingEvent.ConversationClosed(UUID.randomUUID(), p.now(),
-                            c.patient(), c.id()));
+                    p.tx().outbox().publish(new MessagingEvent.ConversationChanged(UUID.randomUUID(), p.now(),
+                            c.patient(), c.id(), MessagingEvent.Change.CLOSED));
                     return next;
                 });
         log.info("conversation {} closed at version {}", conversation, saved.version());
@@ -271,8 +271,8 @@ public final class MessagingService {
                 "message.reopen", (p, c) -> {
                     requireParticipant(p, c.patient());
                     Conversation next = c.reopen();
-                    p.tx().outbox().publish(new MessagingEvent.ConversationReopened(UUID.randomUUID(), p.now(),
-                            c.patient(), c.id()));
+                    p.tx().outbox().publish(new MessagingEvent.ConversationChanged(UUID.randomUUID(), p.now(),
+                            c.patient(), c.id(), MessagingEvent.Change.REOPENED));
                     return next;
                 });
         log.info("conversation {} reopened at version {}", conversation, saved.version());

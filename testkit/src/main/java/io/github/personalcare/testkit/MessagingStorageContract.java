@@ -67,6 +67,28 @@ public abstract class MessagingStorageContract extends StorageContract {
                 T0.plus(Duration.ofMinutes(sequence)), text, attachments, corrects);
     }
 
+    /** Runs every task on its own thread, all released at once, and waits for them; a task's failure fails the test. */
+    private static void atOnce(List<Runnable> tasks) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    task.run();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private List<Message> messagesOf(ConversationId id) {
         return storage.inTransaction(tx -> tx.entries(MessagingStores.MESSAGES).byOwner(id));
     }
@@ -157,35 +179,24 @@ public abstract class MessagingStorageContract extends StorageContract {
         Conversation c = conversation(PatientId.random());
         storage.inTransaction(tx -> tx.aggregates(MessagingStores.CONVERSATIONS).insert(c));
         int threads = 6;
-        CountDownLatch start = new CountDownLatch(1);
         AtomicInteger wins = new AtomicInteger();
         AtomicInteger conflicts = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                Message m = message(c, 1, i % 2 == 0 ? PATIENT : GP, "Message " + i, List.of(), Optional.empty());
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        storage.inTransaction(tx -> {
-                            tx.entries(MessagingStores.MESSAGES).append(m);
-                            return tx.aggregates(MessagingStores.CONVERSATIONS).update(c.withMessage(m.sentAt()), 1);
-                        });
-                        wins.incrementAndGet();
-                    } catch (VersionConflictException | DuplicateKeyException e) {
-                        conflicts.incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Runnable> posts = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Message m = message(c, 1, i % 2 == 0 ? PATIENT : GP, "Message " + i, List.of(), Optional.empty());
+            posts.add(() -> {
+                try {
+                    storage.inTransaction(tx -> {
+                        tx.entries(MessagingStores.MESSAGES).append(m);
+                        return tx.aggregates(MessagingStores.CONVERSATIONS).update(c.withMessage(m.sentAt()), 1);
+                    });
+                    wins.incrementAndGet();
+                } catch (VersionConflictException | DuplicateKeyException e) {
+                    conflicts.incrementAndGet();
+                }
+            });
         }
+        atOnce(posts);
 
         assertThat(wins.get()).isEqualTo(1);
         assertThat(conflicts.get()).isEqualTo(threads - 1);
@@ -211,28 +222,17 @@ public abstract class MessagingStorageContract extends StorageContract {
         ConversationId id = care.messaging().open(self, patient, "Subject").value().id();
         List<AccessContext> posters = List.of(self, gp, self, gp);
         int each = 4;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(posters.size());
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < posters.size(); t++) {
-                AccessContext who = posters.get(t);
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < each; i++) {
-                        care.messaging().post(who, id, "message " + thread + "-" + i, List.of());
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Runnable> writers = new ArrayList<>();
+        for (int t = 0; t < posters.size(); t++) {
+            AccessContext who = posters.get(t);
+            int thread = t;
+            writers.add(() -> {
+                for (int i = 0; i < each; i++) {
+                    care.messaging().post(who, id, "message " + thread + "-" + i, List.of());
+                }
+            });
         }
+        atOnce(writers);
 
         int total = posters.size() * each;
         List<Message> stored = messagesOf(id);

@@ -39,6 +39,7 @@ import io.github.personalcare.feedback.MinimumGroup;
 import io.github.personalcare.referral.InMemoryServiceDirectory;
 import io.github.personalcare.referral.ReferralRelationships;
 import io.github.personalcare.referral.ReferralService;
+import io.github.personalcare.messaging.MessagingService;
 import io.github.personalcare.referral.ServiceDirectory;
 import io.github.personalcare.spi.Storage;
 import io.github.personalcare.spi.Transport;
@@ -81,6 +82,7 @@ public final class PersonalCare implements AutoCloseable {
     private final ReportService reports;
     private final BudgetService budgets;
     private final ReferralService referrals;
+    private final MessagingService messaging;
     private final ConsentService consents;
     private final RecordImportService imports;
     private final EconsultService econsultations;
@@ -131,6 +133,7 @@ public final class PersonalCare implements AutoCloseable {
         this.reports = wiring.create(ReportService.class);
         this.budgets = wiring.create(BudgetService.class);
         this.referrals = wiring.create(ReferralService.class);
+        this.messaging = wiring.create(MessagingService.class);
         this.consents = wiring.create(ConsentService.class);
         this.imports = wiring.create(RecordImportService.class);
         this.econsultations = wiring.create(EconsultService.class);
@@ -172,6 +175,14 @@ public final class PersonalCare implements AutoCloseable {
     /** {@return the service for referrals, with patient choice and the 18-week RTT clock} */
     public ReferralService referrals() {
         return referrals;
+    }
+
+    /**
+     * {@return the service for secure messaging between the patient (or a proxy) and their care
+     * team: conversations, messages, corrections, read receipts}
+     */
+    public MessagingService messaging() {
+        return messaging;
     }
 
     /** {@return the audit trail: access logs and chain verification} */

@@ -44,7 +44,7 @@ class ArchitectureTest {
 
     /**
      * Each package and the SDK packages it may import, lowest first. Between concept packages only
-     * careplan→careteam and budget→careplan; every concept sits on patient.
+     * careplan→careteam, messaging→careteam and budget→careplan; every concept sits on patient.
      */
     static final Map<String, List<String>> LAYERS = layers();
 
@@ -66,6 +66,7 @@ class ArchitectureTest {
         m.put("budget", plus(guarded, "patient", "careplan"));
         m.put("referral", plus(guarded, "patient"));
         m.put("consent", plus(guarded, "patient"));
+        m.put("messaging", plus(guarded, "patient", "careteam"));
         m.put("report", plus(guarded, "patient", "careteam", "careplan", "budget", "referral", "consent"));
         m.put("record", plus(guarded, "patient", "careteam", "careplan", "budget", "referral", "consent"));
         m.put("econsult", plus(guarded, "patient", "referral"));
@@ -83,7 +84,7 @@ class ArchitectureTest {
     /** Domain packages: aggregates, values and events, beside the services that own their I/O. */
     private static final String[] DOMAIN = {SDK + ".lang", SDK + ".identity", SDK + ".event", SDK + ".access",
             SDK + ".audit", SDK + ".patient", SDK + ".careteam", SDK + ".careplan", SDK + ".budget", SDK + ".referral",
-            SDK + ".consent", SDK + ".econsult", SDK + ".feedback"};
+            SDK + ".consent", SDK + ".econsult", SDK + ".feedback", SDK + ".messaging"};
     /** Application classes in domain packages, by name: services, store descriptions, policies, fact sources. */
     private static final DescribedPredicate<? super JavaClass> APPLICATION = nameMatching(
             ".*\\.(\\w+Service|\\w+Stores|\\w+AccessPolicy|\\w+Relationships|RegisteredPractice|AgreedPlanLines"

@@ -20,6 +20,7 @@ import io.github.personalcare.identity.PersonName;
 import io.github.personalcare.identity.UserId;
 import io.github.personalcare.lang.NotFoundException;
 import io.github.personalcare.referral.ReferralId;
+import io.github.personalcare.messaging.ConversationId;
 import io.github.personalcare.store.memory.InMemoryStorage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +68,12 @@ class NotFoundAfterDecisionTest {
                 lookup("consent.withdraw", "Consent",
                         (care, ctx) -> care.consents().withdraw(ctx, ConsentId.random(), 1)),
                 lookup("referral.read", "Referral", (care, ctx) -> care.referrals().get(ctx, ReferralId.random())),
+                lookup("message.read", "Conversation",
+                        (care, ctx) -> care.messaging().get(ctx, ConversationId.random())),
+                lookup("message.post", "Conversation",
+                        (care, ctx) -> care.messaging().post(ctx, ConversationId.random(), "Hello", List.of())),
+                lookup("message.close", "Conversation",
+                        (care, ctx) -> care.messaging().close(ctx, ConversationId.random(), 1)),
                 lookup("patient.read", "Patient", (care, ctx) -> care.patients().get(ctx, PatientId.random())));
     }
 

@@ -50,6 +50,14 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
                 + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
     }
 
+    /**
+     * Every captured event as one string: the formatted message, each argument and the message of
+     * each exception in the cause chain, for asserting that none holds personal data.
+     */
+    public List<String> rendered() {
+        return appender.list.stream().map(CapturedLogs::rendered).toList();
+    }
+
     /** One event as text: its formatted message, each argument and every exception message in its chain. */
     public static String rendered(ILoggingEvent event) {
         java.util.List<String> parts = new java.util.ArrayList<>();

@@ -61,6 +61,8 @@ public final class Demo {
         out.println();
         ReferralChapter.run(care, out, clock::advance, patient.id(), PatientChapter.GP);
         out.println();
+        MessagingChapter.run(care, out, clock::advance, patient.id(), PatientChapter.GP);
+        out.println();
         ConsentChapter.run(care, inbox, patient, (Actor.Professional) PatientChapter.GP.actor(), out);
         out.println();
         EconsultFeedbackChapter.run(care, out, clock::advance, patient.id(), PatientChapter.GP, PatientChapter.PRACTICE);

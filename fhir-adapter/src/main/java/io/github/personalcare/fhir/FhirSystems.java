@@ -134,6 +134,15 @@ public final class FhirSystems {
     /** HL7 v3 ParticipationType: {@code IRCP} (information recipient), the role of a person or organisation actor. */
     public static final String V3_PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
 
+    /** UK Core Communication profile (secure messages). */
+    public static final String UKCORE_COMMUNICATION = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Communication";
+    /** SDK identifier system of a message: {@code <conversation id>/<sequence>}. */
+    public static final String SDK_CONVERSATION_MESSAGE = SDK_BASE + "/Id/conversation-message";
+    /** SDK identifier system of a conversation (the extension grouping its messages). */
+    public static final String SDK_CONVERSATION_ID = SDK_BASE + "/Id/conversation-id";
+    /** SDK extensions of a message (conversation, sender, correction, attachment labels). */
+    public static final String SDK_MESSAGE = SDK_BASE + "/StructureDefinition/message-";
+
     private FhirSystems() {
     }
 }

@@ -44,6 +44,11 @@ class PostgresStatementCountIT extends StatementCountScenarios {
         c.put("budget.recordSpend", 6);
         c.put("budget.recordSpend.resent", 4);
         c.put("budget.balance", 4);
+        c.put("messaging.open", 4);
+        c.put("messaging.post", 5);
+        c.put("messaging.post.byCareTeam", 5);
+        c.put("messaging.markRead", 4);
+        c.put("messaging.read", 5);
         return c;
     }
 }

@@ -15,6 +15,7 @@ import io.github.personalcare.identity.RecordId;
 import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.record.RecordStores;
 import io.github.personalcare.referral.ReferralStores;
+import io.github.personalcare.messaging.MessagingStores;
 import io.github.personalcare.spi.AggregateType;
 import io.github.personalcare.spi.Index;
 import io.github.personalcare.testkit.SampleEntry;
@@ -158,6 +159,16 @@ class SchemaDefinitionsTest {
                         + "CREATE INDEX econsultation_queue_idx ON econsultation (practice, status, due_at);\n"
                         + "CREATE INDEX feedback_summary_idx ON feedback (organisation, given_month, active, experience, "
                         + "involved, carers, topic);\n"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void theMessagingMigrationIsExactlyTheGeneratedDdlOfConversationsAndTheirMessages(Dialect dialect)
+            throws IOException {
+        String migration = resource(MigrationRunner.BUILT_IN + "/" + dialect.folder() + "/V7__messaging.sql");
+        assertThat(MigrationRunner.statements(migration)).isEqualTo(MigrationRunner.statements(
+                SchemaDefinitions.ddl(MessagingStores.CONVERSATIONS, dialect)
+                        + SchemaDefinitions.ddl(MessagingStores.MESSAGES, dialect)));
     }
 
     @Test

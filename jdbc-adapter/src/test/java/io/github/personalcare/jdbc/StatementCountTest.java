@@ -36,6 +36,11 @@ class StatementCountTest extends StatementCountScenarios {
         c.put("budget.recordSpend", 8);
         c.put("budget.recordSpend.resent", 5);
         c.put("budget.balance", 5);
+        c.put("messaging.open", 6);
+        c.put("messaging.post", 7);
+        c.put("messaging.post.byCareTeam", 7);
+        c.put("messaging.markRead", 5);
+        c.put("messaging.read", 6);
         return c;
     }
 }

@@ -1,0 +1,45 @@
+package io.github.personalcare.messaging;
+
+import io.github.personalcare.identity.RecordId;
+import io.github.personalcare.lang.InvalidInputException;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Internal id of a conversation; not personal, may be logged.
+ *
+ * @param value the UUID
+ */
+public record ConversationId(UUID value) implements RecordId {
+    /**
+     * Checks the id is present.
+     *
+     * @param value the UUID
+     * @throws NullPointerException if {@code value} is null
+     */
+    public ConversationId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** {@return a new random id} */
+    public static ConversationId random() {
+        return new ConversationId(UUID.randomUUID());
+    }
+
+    /**
+     * Reads the UUID form.
+     *
+     * @param text a UUID in its canonical 36-character text form
+     * @return the id
+     * @throws InvalidInputException if {@code text} is missing or not a UUID
+     */
+    public static ConversationId parse(String text) {
+        return new ConversationId(RecordId.uuid("conversationId", text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

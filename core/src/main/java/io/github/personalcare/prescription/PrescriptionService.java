@@ -288,9 +288,10 @@ public final class PrescriptionService {
      */
     public Versioned<PrescriptionRequest> approve(AccessContext ctx, PrescriptionRequestId id, long expectedVersion) {
         return decide(ctx, id, expectedVersion, "prescription.approve", (p, r, prescriber) -> {
+            PrescriptionRequest approved = r.approved(prescriber.user(), p.now());
             requirePasses(p, r, today(p));
             p.tx().outbox().publish(new PrescriptionEvent.RequestApproved(UUID.randomUUID(), p.now(), r.patient(), id));
-            return r.approved(prescriber.user(), p.now());
+            return approved;
         });
     }
 

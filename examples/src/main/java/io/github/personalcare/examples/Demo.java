@@ -63,6 +63,8 @@ public final class Demo {
         out.println();
         ConsentChapter.run(care, inbox, patient, (Actor.Professional) PatientChapter.GP.actor(), out);
         out.println();
+        PrescriptionChapter.run(care, out, clock::advance, patient.id(), PatientChapter.GP);
+        out.println();
 
         out.println("== Epilogue ==");
         int entries = care.audit().accessLog(AccessContext.patientSelf(patient.id()), patient.id()).size();

@@ -31,6 +31,7 @@ import java.util.Set;
  *       (no issue after it), {@code numberOfRepeatsAllowed} = issues authorised − 1 (FHIR counts
  *       repeats <em>in addition to</em> the first dispense), {@code quantity} the quantity per issue,
  *       {@code expectedSupplyDuration} the issue interval in days (UCUM {@code d}).</li>
+ *   <li>{@code substitution.allowedBoolean}: always false (UK Core requires the element; EPS style).</li>
  *   <li>SDK extensions: the practice (Reference with its ODS code), issues used, the last issue
  *       date and the stop date, which MedicationRequest has no element for.</li>
  * </ul>
@@ -44,7 +45,7 @@ public final class MedicationRequestMapper implements FhirMapper<RepeatMedicine>
     static final String CONTINUOUS = "continuous";
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "extension", "identifier", "status",
             "statusReason", "intent", "courseOfTherapyType", "medicationCodeableConcept", "subject", "authoredOn",
-            "requester", "dosageInstruction", "dispenseRequest");
+            "requester", "dosageInstruction", "dispenseRequest", "substitution");
 
     /** A mapper; stateless and thread-safe. */
     public MedicationRequestMapper() {
@@ -96,6 +97,9 @@ public final class MedicationRequestMapper implements FhirMapper<RepeatMedicine>
         duration.put("unit", "day");
         duration.put("system", FhirSystems.UCUM);
         duration.put("code", "d");
+        // UK Core requires substitution (1..1): the dispenser supplies the dm+d product prescribed (a VMP
+        // already leaves the choice of generic product open), as EPS prescriptions say
+        r.putObject("substitution").put("allowedBoolean", false);
         return r;
     }
 

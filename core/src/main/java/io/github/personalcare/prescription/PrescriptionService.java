@@ -19,6 +19,7 @@ import io.github.personalcare.lang.VersionConflictException;
 import io.github.personalcare.lang.Versioned;
 import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.spi.AggregateStore;
+import io.github.personalcare.spi.AggregateType;
 import io.github.personalcare.spi.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -209,14 +210,10 @@ public final class PrescriptionService {
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read them (audited)
      */
     public List<Versioned<RepeatMedicine>> repeats(AccessContext ctx, PatientId patient) {
-        Require.present("patient", patient);
-        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.PRESCRIPTION,
-                "prescription.repeat.list", "Patient/" + patient), p -> p.tx().aggregates(PrescriptionStores.MEDICINES)
-                .findByPatient(patient).stream()
-                .sorted(Comparator.comparing((Versioned<RepeatMedicine> v) -> !v.value().isActive())
+        return listed(ctx, patient, "prescription.repeat.list", PrescriptionStores.MEDICINES,
+                Comparator.comparing((Versioned<RepeatMedicine> v) -> !v.value().isActive())
                         .thenComparing(v -> v.value().medicine().name())
-                        .thenComparing(v -> v.value().id().value()))
-                .toList());
+                        .thenComparing(v -> v.value().id().value()));
     }
 
     // --- requests ----------------------------------------------------------------------------
@@ -375,13 +372,9 @@ public final class PrescriptionService {
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read them (audited)
      */
     public List<Versioned<PrescriptionRequest>> requests(AccessContext ctx, PatientId patient) {
-        Require.present("patient", patient);
-        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.PRESCRIPTION,
-                "prescription.request.list", "Patient/" + patient), p -> p.tx().aggregates(PrescriptionStores.REQUESTS)
-                .findByPatient(patient).stream()
-                .sorted(Comparator.comparing((Versioned<PrescriptionRequest> v) -> v.value().requestedAt()).reversed()
-                        .thenComparing(v -> v.value().id().value()))
-                .toList());
+        return listed(ctx, patient, "prescription.request.list", PrescriptionStores.REQUESTS,
+                Comparator.comparing((Versioned<PrescriptionRequest> v) -> v.value().requestedAt()).reversed()
+                        .thenComparing(v -> v.value().id().value()));
     }
 
     // --- medication reviews ------------------------------------------------------------------
@@ -443,6 +436,15 @@ public final class PrescriptionService {
             .thenComparing(r -> r.medicine().value());
 
     // --- internals ---------------------------------------------------------------------------
+
+    /** Every aggregate of the type stored for the patient, in {@code order}, once the guard permits reading them. */
+    private <A> List<Versioned<A>> listed(AccessContext ctx, PatientId patient, String auditAction,
+            AggregateType<?, A> type, Comparator<Versioned<A>> order) {
+        Require.present("patient", patient);
+        return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.PRESCRIPTION, auditAction,
+                "Patient/" + patient), p -> p.tx().aggregates(type).findByPatient(patient).stream().sorted(order)
+                .toList());
+    }
 
     private interface Decision {
         PrescriptionRequest apply(Permitted p, PrescriptionRequest current, Actor.Professional prescriber);

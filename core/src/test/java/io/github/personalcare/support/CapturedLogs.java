@@ -49,4 +49,26 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
         return appender.list.stream().map(e -> e.getFormattedMessage()
                 + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
     }
+
+    /**
+     * Every captured event in full, one string each: the formatted message, each argument, and the
+     * message of every exception in the cause chain, so a test can prove none holds personal data.
+     */
+    public List<String> rendered() {
+        return appender.list.stream().map(CapturedLogs::rendered).toList();
+    }
+
+    private static String rendered(ILoggingEvent event) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        parts.add(event.getFormattedMessage());
+        if (event.getArgumentArray() != null) {
+            for (Object arg : event.getArgumentArray()) {
+                parts.add(String.valueOf(arg));
+            }
+        }
+        for (ch.qos.logback.classic.spi.IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+            parts.add(t.getMessage());
+        }
+        return String.join(" | ", parts);
+    }
 }

@@ -21,6 +21,8 @@ import io.github.personalcare.spi.CareRelationship;
 import io.github.personalcare.report.AuditService;
 import io.github.personalcare.budget.AgreedPlanLines;
 import io.github.personalcare.budget.BudgetPolicy;
+import io.github.personalcare.prescription.PrescriptionPolicy;
+import io.github.personalcare.prescription.PrescriptionService;
 import io.github.personalcare.budget.BudgetService;
 import io.github.personalcare.careplan.CarePlanService;
 import io.github.personalcare.careteam.CareTeamRelationships;
@@ -83,6 +85,7 @@ public final class PersonalCare implements AutoCloseable {
     private final BudgetService budgets;
     private final ReferralService referrals;
     private final MessagingService messaging;
+    private final PrescriptionService prescriptions;
     private final ConsentService consents;
     private final RecordImportService imports;
     private final EconsultService econsultations;
@@ -113,6 +116,9 @@ public final class PersonalCare implements AutoCloseable {
         if (b.budgetPolicy != null) {
             options.put(BudgetPolicy.class, b.budgetPolicy);
         }
+        if (b.prescriptionPolicy != null) {
+            options.put(PrescriptionPolicy.class, b.prescriptionPolicy);
+        }
         if (b.serviceDirectory != null) {
             options.put(ServiceDirectory.class, b.serviceDirectory);
         }
@@ -134,6 +140,7 @@ public final class PersonalCare implements AutoCloseable {
         this.budgets = wiring.create(BudgetService.class);
         this.referrals = wiring.create(ReferralService.class);
         this.messaging = wiring.create(MessagingService.class);
+        this.prescriptions = wiring.create(PrescriptionService.class);
         this.consents = wiring.create(ConsentService.class);
         this.imports = wiring.create(RecordImportService.class);
         this.econsultations = wiring.create(EconsultService.class);
@@ -170,6 +177,14 @@ public final class PersonalCare implements AutoCloseable {
     /** {@return the service for registering patients and reading their demographic record} */
     public PatientService patients() {
         return patients;
+    }
+
+    /**
+     * {@return the service for repeat prescriptions: the repeat list, requests by the patient or a
+     * proxy, approval, rejection and issue, medication reviews due}
+     */
+    public PrescriptionService prescriptions() {
+        return prescriptions;
     }
 
     /** {@return the service for referrals, with patient choice and the 18-week RTT clock} */
@@ -301,6 +316,7 @@ public final class PersonalCare implements AutoCloseable {
         private Transport transport;
         private AccessPolicy accessPolicy;
         private BudgetPolicy budgetPolicy;
+        private PrescriptionPolicy prescriptionPolicy;
         private ServiceDirectory serviceDirectory;
         private SmallNumbers smallNumbers;
         private TriageTarget triageTarget;
@@ -407,6 +423,20 @@ public final class PersonalCare implements AutoCloseable {
          */
         public Builder budgetPolicy(BudgetPolicy policy) {
             this.budgetPolicy = once("budgetPolicy", this.budgetPolicy, policy);
+            return this;
+        }
+
+        /**
+         * The local policy repeat prescriptions run under: the share of a medicine's interval that
+         * must pass before it is requested again, the medication review window, the prescriber
+         * roles. Default: {@link PrescriptionPolicy#defaults()}.
+         *
+         * @param policy the prescription policy
+         * @return this builder
+         * @throws ConfigurationException if {@code policy} is null or was already set
+         */
+        public Builder prescriptionPolicy(PrescriptionPolicy policy) {
+            this.prescriptionPolicy = once("prescriptionPolicy", this.prescriptionPolicy, policy);
             return this;
         }
 

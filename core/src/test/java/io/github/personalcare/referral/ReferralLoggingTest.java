@@ -71,9 +71,9 @@ class ReferralLoggingTest {
         assertThat(logs.events()).as("the services log their outcomes").isNotEmpty();
         List<String> forbidden = List.of(ReferralWorld.NHS_NUMBER.value(), ReferralWorld.NHS_NUMBER.formatted(),
                 "Lovelace", ReferralWorld.CLINICAL_REASON, "chest tightness", ADVICE, "bisoprolol", COMMENT);
-        for (String line : logs.rendered()) {
+        for (String text : logs.rendered()) {
             for (String secret : forbidden) {
-                assertThat(line).doesNotContain(secret);
+                assertThat(text).as("log line").doesNotContain(secret);
             }
         }
     }

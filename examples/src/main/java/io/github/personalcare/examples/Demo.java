@@ -65,6 +65,8 @@ public final class Demo {
         out.println();
         ConsentChapter.run(care, inbox, patient, (Actor.Professional) PatientChapter.GP.actor(), out);
         out.println();
+        PrescriptionChapter.run(care, out, clock::advance, patient.id(), PatientChapter.GP);
+        out.println();
         EconsultFeedbackChapter.run(care, out, clock::advance, patient.id(), PatientChapter.GP, PatientChapter.PRACTICE);
         out.println();
 

@@ -145,4 +145,21 @@ public final class FhirSystems {
 
     private FhirSystems() {
     }
+
+    /** dm+d: the NHS Dictionary of Medicines and Devices, the UK Core code system of medicines. */
+    public static final String DMD = "https://dmd.nhs.uk";
+    /** UK Core MedicationRequest. */
+    public static final String UKCORE_MEDICATION_REQUEST =
+            "https://fhir.hl7.org.uk/StructureDefinition/UKCore-MedicationRequest";
+    /** UK Core MedicationStatement. */
+    public static final String UKCORE_MEDICATION_STATEMENT =
+            "https://fhir.hl7.org.uk/StructureDefinition/UKCore-MedicationStatement";
+    /** FHIR's course-of-therapy codes ({@code continuous} for a repeat). */
+    public static final String COURSE_OF_THERAPY = "http://terminology.hl7.org/CodeSystem/medicationrequest-course-of-therapy";
+    /** UCUM, for the supply duration in days. */
+    public static final String UCUM = "http://unitsofmeasure.org";
+    /** The SDK's repeat medicine ids. */
+    public static final String SDK_REPEAT_MEDICINE_ID = SDK_BASE + "/Id/repeat-medicine";
+    /** Prefix of the SDK's prescription extensions. */
+    public static final String SDK_PRESCRIPTION = SDK_BASE + "/StructureDefinition/prescription-";
 }

@@ -13,6 +13,7 @@ import io.github.personalcare.consent.ConsentStores;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.RecordId;
 import io.github.personalcare.patient.PatientStores;
+import io.github.personalcare.prescription.PrescriptionStores;
 import io.github.personalcare.record.RecordStores;
 import io.github.personalcare.referral.ReferralStores;
 import io.github.personalcare.messaging.MessagingStores;
@@ -163,12 +164,36 @@ class SchemaDefinitionsTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    void thePrescriptionMigrationIsExactlyTheGeneratedDdlWithTheReviewsDueIndex(Dialect dialect) throws IOException {
+        String migration = resource(MigrationRunner.BUILT_IN + "/" + dialect.folder() + "/V10__prescriptions.sql");
+        assertThat(MigrationRunner.statements(migration)).isEqualTo(MigrationRunner.statements(
+                SchemaDefinitions.ddl(PrescriptionStores.MEDICINES, dialect)
+                        + SchemaDefinitions.ddl(PrescriptionStores.REQUESTS, dialect)
+                        // the practice's reviews due: one range scan on (practice, status, review date)
+                        + "CREATE INDEX repeat_medicine_review_due_idx ON repeat_medicine (practice, status, "
+                        + "review_on);\n"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
     void theMessagingMigrationIsExactlyTheGeneratedDdlOfConversationsAndTheirMessages(Dialect dialect)
             throws IOException {
         String migration = resource(MigrationRunner.BUILT_IN + "/" + dialect.folder() + "/V7__messaging.sql");
         assertThat(MigrationRunner.statements(migration)).isEqualTo(MigrationRunner.statements(
                 SchemaDefinitions.ddl(MessagingStores.CONVERSATIONS, dialect)
                         + SchemaDefinitions.ddl(MessagingStores.MESSAGES, dialect)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void migrationsRunInNumericVersionOrderSoV10ComesAfterV6NotBeforeV2(Dialect dialect) {
+        List<Migration> shipped = new MigrationRunner(null, dialect, List.of(MigrationRunner.BUILT_IN)).scripts()
+                .stream().map(s -> s.migration()).toList();
+        List<Integer> versions = shipped.stream().map(Migration::version).toList();
+
+        // as text "V10" sorts before "V2"; the runner orders by the number
+        assertThat(versions).isSorted().contains(2, 6, 10, 11);
+        assertThat(shipped.get(versions.indexOf(10)).description()).isEqualTo("prescriptions");
     }
 
     @Test

@@ -25,6 +25,7 @@ module io.github.personalcare.core {
     exports io.github.personalcare.careplan;
     exports io.github.personalcare.budget;
     exports io.github.personalcare.referral;
+    exports io.github.personalcare.appointment;
     exports io.github.personalcare.consent;
     exports io.github.personalcare.report;
     exports io.github.personalcare.record;
@@ -44,6 +45,7 @@ module io.github.personalcare.core {
     opens io.github.personalcare.careplan;
     opens io.github.personalcare.budget;
     opens io.github.personalcare.referral;
+    opens io.github.personalcare.appointment;
     opens io.github.personalcare.consent;
     opens io.github.personalcare.record;
 }

@@ -32,6 +32,8 @@ import io.github.personalcare.patient.PatientService;
 import io.github.personalcare.record.RecordImportService;
 import io.github.personalcare.report.ReportService;
 import io.github.personalcare.report.SmallNumbers;
+import io.github.personalcare.appointment.AppointmentReminders;
+import io.github.personalcare.appointment.AppointmentService;
 import io.github.personalcare.referral.InMemoryServiceDirectory;
 import io.github.personalcare.referral.ReferralRelationships;
 import io.github.personalcare.referral.ReferralService;
@@ -77,6 +79,7 @@ public final class PersonalCare implements AutoCloseable {
     private final ReportService reports;
     private final BudgetService budgets;
     private final ReferralService referrals;
+    private final AppointmentService appointments;
     private final ConsentService consents;
     private final RecordImportService imports;
     private final OutboxRelay relay;
@@ -111,6 +114,9 @@ public final class PersonalCare implements AutoCloseable {
         if (b.smallNumbers != null) {
             options.put(SmallNumbers.class, b.smallNumbers);
         }
+        if (b.appointmentReminders != null) {
+            options.put(AppointmentReminders.class, b.appointmentReminders);
+        }
         ServiceWiring wiring = new ServiceWiring(guard, storage, options);
         this.patients = wiring.create(PatientService.class);
         this.audit = wiring.create(AuditService.class);
@@ -119,6 +125,7 @@ public final class PersonalCare implements AutoCloseable {
         this.reports = wiring.create(ReportService.class);
         this.budgets = wiring.create(BudgetService.class);
         this.referrals = wiring.create(ReferralService.class);
+        this.appointments = wiring.create(AppointmentService.class);
         this.consents = wiring.create(ConsentService.class);
         this.imports = wiring.create(RecordImportService.class);
         this.relay = b.transport == null ? null
@@ -158,6 +165,11 @@ public final class PersonalCare implements AutoCloseable {
     /** {@return the service for referrals, with patient choice and the 18-week RTT clock} */
     public ReferralService referrals() {
         return referrals;
+    }
+
+    /** {@return the service for appointments: published slots, booking, rebooking, cancellation, reminders} */
+    public AppointmentService appointments() {
+        return appointments;
     }
 
     /** {@return the audit trail: access logs and chain verification} */
@@ -262,6 +274,7 @@ public final class PersonalCare implements AutoCloseable {
         private BudgetPolicy budgetPolicy;
         private ServiceDirectory serviceDirectory;
         private SmallNumbers smallNumbers;
+        private AppointmentReminders appointmentReminders;
         private ConsentPolicy consentPolicy;
         private Duration relayEvery;
         private OutboxRelay.Policy relayPolicy;
@@ -404,6 +417,19 @@ public final class PersonalCare implements AutoCloseable {
          */
         public Builder smallNumbers(SmallNumbers rule) {
             this.smallNumbers = once("smallNumbers", this.smallNumbers, rule);
+            return this;
+        }
+
+        /**
+         * When appointment reminders fall due before the start. Default:
+         * {@link AppointmentReminders#DEFAULT}, 7 days and 1 day before.
+         *
+         * @param reminders the reminder offsets
+         * @return this builder
+         * @throws ConfigurationException if {@code reminders} is null or was already set
+         */
+        public Builder appointmentReminders(AppointmentReminders reminders) {
+            this.appointmentReminders = once("appointmentReminders", this.appointmentReminders, reminders);
             return this;
         }
 

@@ -32,6 +32,7 @@ import io.github.personalcare.patient.PatientService;
 import io.github.personalcare.record.RecordImportService;
 import io.github.personalcare.report.ReportService;
 import io.github.personalcare.report.SmallNumbers;
+import io.github.personalcare.appointment.AppointmentRelationships;
 import io.github.personalcare.appointment.AppointmentReminders;
 import io.github.personalcare.appointment.AppointmentService;
 import io.github.personalcare.referral.InMemoryServiceDirectory;
@@ -90,7 +91,7 @@ public final class PersonalCare implements AutoCloseable {
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.transport = b.transport != null ? b.transport : Transport.none();
         CareRelationship relationships = CareRelationship.anyOf(
-                new RegisteredPractice(), new CareTeamRelationships(), new ReferralRelationships());
+                new RegisteredPractice(), new CareTeamRelationships(), new ReferralRelationships(), new AppointmentRelationships());
         ConsentPolicy consentPolicy = b.consentPolicy != null ? b.consentPolicy : ConsentPolicy.nhsEnglandDefaults();
         AccessPolicy policy = b.accessPolicy != null
                 ? b.accessPolicy

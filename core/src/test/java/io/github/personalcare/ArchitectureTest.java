@@ -66,6 +66,7 @@ class ArchitectureTest {
         m.put("budget", plus(guarded, "patient", "careplan"));
         m.put("referral", plus(guarded, "patient"));
         m.put("consent", plus(guarded, "patient"));
+        m.put("appointment", plus(guarded, "patient", "referral"));
         m.put("report", plus(guarded, "patient", "careteam", "careplan", "budget", "referral", "consent"));
         m.put("record", plus(guarded, "patient", "careteam", "careplan", "budget", "referral", "consent"));
         m.put("store.memory", plus(base, "spi"));
@@ -81,7 +82,7 @@ class ArchitectureTest {
     /** Domain packages: aggregates, values and events, beside the services that own their I/O. */
     private static final String[] DOMAIN = {SDK + ".lang", SDK + ".identity", SDK + ".event", SDK + ".access",
             SDK + ".audit", SDK + ".patient", SDK + ".careteam", SDK + ".careplan", SDK + ".budget", SDK + ".referral",
-            SDK + ".consent"};
+            SDK + ".consent", SDK + ".appointment"};
     /** Application classes in domain packages, by name: services, store descriptions, policies, fact sources. */
     private static final DescribedPredicate<? super JavaClass> APPLICATION = nameMatching(
             ".*\\.(\\w+Service|\\w+Stores|\\w+AccessPolicy|\\w+Relationships|RegisteredPractice|AgreedPlanLines"

@@ -21,7 +21,7 @@ import java.util.List;
  * A database adapter should also index {@code (service, bookable, starts_at)} together, the free-slot
  * search ({@link #SLOT_SEARCH_INDEX}); the JDBC migration does.
  *
- * <p>Appointment indexes: {@code slot}, {@code status}, {@code referral} (null when none),
+ * <p>Appointment indexes: {@code slot}, {@code status}, {@code organisation} (ODS code), {@code referral} (null when none),
  * {@code uk_date} and {@code next_reminder} (epoch seconds of the next reminder due, null when none
  * or no longer booked) for the reminder sweep.
  */
@@ -52,6 +52,7 @@ public final class AppointmentStores {
             "appointment", Appointment.class, Appointment::id, Appointment::patient,
             List.of(Index.text("slot", Appointment::slot),
                     Index.text("status", Appointment::status),
+                    Index.text("organisation", a -> a.organisation().value()),
                     Index.text("referral", Appointment::referral),
                     Index.date("uk_date", Appointment::ukDate),
                     Index.number("next_reminder", a -> a.nextReminder().map(Instant::getEpochSecond).orElse(null))));

@@ -66,10 +66,10 @@ abstract class MigrationScenarios {
     void theFirstMigrateAppliesEveryMigrationInOrderAndTheSecondNothing() {
         var storage = storage(emptyDatabase());
 
-        assertThat(storage.migrate()).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 900);
+        assertThat(storage.migrate()).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 9, 900);
         assertThat(storage.migrate()).isEmpty();
         assertThat(storage.migrations()).extracting(Migration::description).containsExactly("foundation", "care aggregates",
-                "rtt patient choice delays", "report columns", "record imports", "audit key id", "testkit samples");
+                "rtt patient choice delays", "report columns", "record imports", "audit key id", "appointments", "testkit samples");
     }
 
     @Test
@@ -171,7 +171,7 @@ abstract class MigrationScenarios {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(applied).extracting(Migration::version).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 900);
+        assertThat(applied).extracting(Migration::version).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 9, 900);
     }
 
     @Test
@@ -182,7 +182,7 @@ abstract class MigrationScenarios {
 
         assertThat(files).extracting(p -> p.getFileName().toString())
                 .containsExactly("V1__foundation.sql", "V2__care_aggregates.sql", "V3__rtt_patient_choice_delays.sql",
-                        "V4__report_columns.sql", "V5__record_imports.sql", "V6__audit_key_id.sql",
+                        "V4__report_columns.sql", "V5__record_imports.sql", "V6__audit_key_id.sql", "V9__appointments.sql",
                         "V900__testkit_samples.sql");
         for (int i = 0; i < files.size(); i++) {
             assertThat(MigrationRunner.sha256(Files.readString(files.get(i)))).isEqualTo(storage.migrations().get(i).checksum());

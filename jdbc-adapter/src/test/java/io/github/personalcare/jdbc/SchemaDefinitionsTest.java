@@ -1,5 +1,6 @@
 package io.github.personalcare.jdbc;
 
+import io.github.personalcare.appointment.AppointmentStores;
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.budget.BudgetStores;
 import io.github.personalcare.careplan.CarePlanStores;
@@ -111,6 +112,18 @@ class SchemaDefinitionsTest {
         assertThat(MigrationRunner.statements(migration)).isEqualTo(MigrationRunner.statements(
                 SchemaDefinitions.ddl(RecordStores.IMPORTS, dialect)
                         + SchemaDefinitions.ddl(RecordStores.FOREIGN_AUDIT, dialect)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void theAppointmentMigrationIsExactlyTheGeneratedDdlPlusTheFreeSlotSearchIndex(Dialect dialect) throws IOException {
+        String migration = resource(MigrationRunner.BUILT_IN + "/" + dialect.folder() + "/V9__appointments.sql");
+        assertThat(MigrationRunner.statements(migration)).isEqualTo(MigrationRunner.statements(
+                SchemaDefinitions.ddl(AppointmentStores.SCHEDULES, dialect)
+                        + SchemaDefinitions.ddl(AppointmentStores.SLOTS, dialect)
+                        + SchemaDefinitions.ddl(AppointmentStores.APPOINTMENTS, dialect)
+                        + "CREATE INDEX appointment_slot_search_idx ON appointment_slot ("
+                        + String.join(", ", AppointmentStores.SLOT_SEARCH_INDEX) + ");\n"));
     }
 
     @Test

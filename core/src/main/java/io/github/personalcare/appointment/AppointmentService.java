@@ -125,9 +125,9 @@ public final class AppointmentService {
             String name) {
         Require.present("ctx", ctx);
         Schedule draft = new Schedule(ScheduleId.random(), service, organisation, name, Instant.EPOCH);
-        requireStaffOf(ctx.actor(), organisation);
         Versioned<Schedule> saved = guard.run(GuardedCall.population(ctx, AccessAction.COLLECT, DataClass.APPOINTMENT,
                 "schedule.publish"), p -> {
+                    requireStaffOf(ctx.actor(), organisation);
                     Schedule schedule = new Schedule(draft.id(), service, organisation, draft.name(), p.now());
                     long version = p.tx().aggregates(AppointmentStores.SCHEDULES).insert(schedule);
                     return new Versioned<>(schedule, version);
@@ -157,9 +157,9 @@ public final class AppointmentService {
             throw new InvalidInputException("slots", "REQUIRED", "must have at least one slot");
         }
         Schedule on = storage.inTransaction(tx -> tx.aggregates(AppointmentStores.SCHEDULES).get(schedule)).value();
-        requireStaffOf(ctx.actor(), on.organisation());
         List<Versioned<Slot>> saved = guard.run(GuardedCall.population(ctx, AccessAction.COLLECT,
                 DataClass.APPOINTMENT, "slot.publish"), p -> {
+                    requireStaffOf(ctx.actor(), on.organisation());
                     List<Slot> published = new ArrayList<>(wanted.size());
                     for (NewSlot s : wanted) {
                         if (!s.startsAt().isAfter(p.now())) {

@@ -27,6 +27,7 @@ module io.github.personalcare.core {
     exports io.github.personalcare.referral;
     exports io.github.personalcare.messaging;
     exports io.github.personalcare.prescription;
+    exports io.github.personalcare.appointment;
     exports io.github.personalcare.consent;
     exports io.github.personalcare.report;
     exports io.github.personalcare.record;
@@ -50,6 +51,7 @@ module io.github.personalcare.core {
     opens io.github.personalcare.referral;
     opens io.github.personalcare.messaging;
     opens io.github.personalcare.prescription;
+    opens io.github.personalcare.appointment;
     opens io.github.personalcare.consent;
     opens io.github.personalcare.record;
     opens io.github.personalcare.econsult;

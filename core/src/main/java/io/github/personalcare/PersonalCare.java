@@ -38,6 +38,9 @@ import io.github.personalcare.econsult.EconsultService;
 import io.github.personalcare.econsult.TriageTarget;
 import io.github.personalcare.feedback.FeedbackService;
 import io.github.personalcare.feedback.MinimumGroup;
+import io.github.personalcare.appointment.AppointmentRelationships;
+import io.github.personalcare.appointment.AppointmentReminders;
+import io.github.personalcare.appointment.AppointmentService;
 import io.github.personalcare.referral.InMemoryServiceDirectory;
 import io.github.personalcare.referral.ReferralRelationships;
 import io.github.personalcare.referral.ReferralService;
@@ -86,6 +89,7 @@ public final class PersonalCare implements AutoCloseable {
     private final ReferralService referrals;
     private final MessagingService messaging;
     private final PrescriptionService prescriptions;
+    private final AppointmentService appointments;
     private final ConsentService consents;
     private final RecordImportService imports;
     private final EconsultService econsultations;
@@ -98,7 +102,7 @@ public final class PersonalCare implements AutoCloseable {
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.transport = b.transport != null ? b.transport : Transport.none();
         CareRelationship relationships = CareRelationship.anyOf(
-                new RegisteredPractice(), new CareTeamRelationships(), new ReferralRelationships());
+                new RegisteredPractice(), new CareTeamRelationships(), new ReferralRelationships(), new AppointmentRelationships());
         ConsentPolicy consentPolicy = b.consentPolicy != null ? b.consentPolicy : ConsentPolicy.nhsEnglandDefaults();
         AccessPolicy policy = b.accessPolicy != null
                 ? b.accessPolicy
@@ -131,6 +135,9 @@ public final class PersonalCare implements AutoCloseable {
         if (b.feedbackMinimumGroup != null) {
             options.put(MinimumGroup.class, b.feedbackMinimumGroup);
         }
+        if (b.appointmentReminders != null) {
+            options.put(AppointmentReminders.class, b.appointmentReminders);
+        }
         ServiceWiring wiring = new ServiceWiring(guard, storage, options);
         this.patients = wiring.create(PatientService.class);
         this.audit = wiring.create(AuditService.class);
@@ -141,6 +148,7 @@ public final class PersonalCare implements AutoCloseable {
         this.referrals = wiring.create(ReferralService.class);
         this.messaging = wiring.create(MessagingService.class);
         this.prescriptions = wiring.create(PrescriptionService.class);
+        this.appointments = wiring.create(AppointmentService.class);
         this.consents = wiring.create(ConsentService.class);
         this.imports = wiring.create(RecordImportService.class);
         this.econsultations = wiring.create(EconsultService.class);
@@ -198,6 +206,11 @@ public final class PersonalCare implements AutoCloseable {
      */
     public MessagingService messaging() {
         return messaging;
+    }
+
+    /** {@return the service for appointments: published slots, booking, rebooking, cancellation, reminders} */
+    public AppointmentService appointments() {
+        return appointments;
     }
 
     /** {@return the audit trail: access logs and chain verification} */
@@ -321,6 +334,7 @@ public final class PersonalCare implements AutoCloseable {
         private SmallNumbers smallNumbers;
         private TriageTarget triageTarget;
         private MinimumGroup feedbackMinimumGroup;
+        private AppointmentReminders appointmentReminders;
         private ConsentPolicy consentPolicy;
         private Duration relayEvery;
         private OutboxRelay.Policy relayPolicy;
@@ -503,6 +517,19 @@ public final class PersonalCare implements AutoCloseable {
          */
         public Builder feedbackMinimumGroup(MinimumGroup minimum) {
             this.feedbackMinimumGroup = once("feedbackMinimumGroup", this.feedbackMinimumGroup, minimum);
+            return this;
+        }
+
+        /**
+         * When appointment reminders fall due before the start. Default:
+         * {@link AppointmentReminders#DEFAULT}, 7 days and 1 day before.
+         *
+         * @param reminders the reminder offsets
+         * @return this builder
+         * @throws ConfigurationException if {@code reminders} is null or was already set
+         */
+        public Builder appointmentReminders(AppointmentReminders reminders) {
+            this.appointmentReminders = once("appointmentReminders", this.appointmentReminders, reminders);
             return this;
         }
 

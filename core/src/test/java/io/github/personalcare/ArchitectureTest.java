@@ -68,6 +68,7 @@ class ArchitectureTest {
         m.put("consent", plus(guarded, "patient"));
         m.put("messaging", plus(guarded, "patient", "careteam"));
         m.put("prescription", plus(guarded, "patient"));
+        m.put("appointment", plus(guarded, "patient", "referral"));
         m.put("report", plus(guarded, "patient", "careteam", "careplan", "budget", "referral", "consent"));
         m.put("record", plus(guarded, "patient", "careteam", "careplan", "budget", "referral", "consent"));
         m.put("econsult", plus(guarded, "patient", "referral"));
@@ -86,7 +87,7 @@ class ArchitectureTest {
     private static final String[] DOMAIN = {SDK + ".lang", SDK + ".identity", SDK + ".event", SDK + ".access",
             SDK + ".audit", SDK + ".patient", SDK + ".careteam", SDK + ".careplan", SDK + ".budget", SDK + ".referral",
             SDK + ".consent", SDK + ".econsult", SDK + ".feedback", SDK + ".messaging",
-            SDK + ".prescription"};
+            SDK + ".prescription", SDK + ".appointment"};
     /** Application classes in domain packages, by name: services, store descriptions, policies, fact sources. */
     private static final DescribedPredicate<? super JavaClass> APPLICATION = nameMatching(
             ".*\\.(\\w+Service|\\w+Stores|\\w+AccessPolicy|\\w+Relationships|RegisteredPractice|AgreedPlanLines"

@@ -12,6 +12,8 @@ public enum RelationshipKind {
     CARER_WITH_PROXY,
     /** A professional of the organisation receiving an open referral for the patient. */
     REFERRAL_RECEIVER,
+    /** A professional of the organisation running a booked appointment of the patient. */
+    APPOINTMENT_PROVIDER,
     /** A professional of the patient's registered GP practice. */
     REGISTERED_PRACTICE
 }

@@ -8,6 +8,14 @@ import java.util.UUID;
 /** Internal id of a patient: every stored row carries it, and it is what storage shards by. */
 public record PatientId(UUID value) implements RecordId {
     /**
+     * The id of no patient (all zeros), under which directory data that must be stored where a
+     * patient id is required is kept, such as published appointment slots. No patient has it; a
+     * transaction may write it beside one patient's data ({@link io.github.personalcare.spi.PatientScope}),
+     * and a sharded store keeps it in a shared, unsharded place.
+     */
+    public static final PatientId NONE = new PatientId(new UUID(0L, 0L));
+
+    /**
      * Checks the id is present.
      *
      * @param value the UUID

@@ -17,11 +17,12 @@ public final class PatientScope {
     /**
      * Records that the transaction writes the patient's data.
      *
-     * @param writing the patient whose data is written; null for data of no patient
+     * @param writing the patient whose data is written; null or {@link PatientId#NONE} for data of no
+     *                patient (directory data, such as published slots), which any transaction may write
      * @throws StorageException with rule {@code ONE_PATIENT} if it already wrote another patient's
      */
     public void touch(PatientId writing) {
-        if (writing == null) {
+        if (writing == null || PatientId.NONE.equals(writing)) {
             return;
         }
         if (patient == null) {

@@ -63,6 +63,8 @@ public final class Demo {
         out.println();
         MessagingChapter.run(care, out, clock::advance, patient.id(), PatientChapter.GP);
         out.println();
+        AppointmentChapter.run(care, out, patient.id());
+        out.println();
         ConsentChapter.run(care, inbox, patient, (Actor.Professional) PatientChapter.GP.actor(), out);
         out.println();
         PrescriptionChapter.run(care, out, clock::advance, patient.id(), PatientChapter.GP);

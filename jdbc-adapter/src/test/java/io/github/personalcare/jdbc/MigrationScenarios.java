@@ -78,10 +78,10 @@ abstract class MigrationScenarios {
     void theFirstMigrateAppliesEveryMigrationInOrderAndTheSecondNothing() {
         var storage = storage(emptyDatabase());
 
-        assertThat(storage.migrate()).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 900);
+        assertThat(storage.migrate()).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 900);
         assertThat(storage.migrate()).isEmpty();
         assertThat(storage.migrations()).extracting(Migration::description).containsExactly("foundation", "care aggregates",
-                "rtt patient choice delays", "report columns", "record imports", "audit key id", "messaging", "econsult feedback",
+                "rtt patient choice delays", "report columns", "record imports", "audit key id", "messaging", "econsult feedback", "appointments",
                 "prescriptions", "ledger report columns", "testkit samples");
     }
 
@@ -225,7 +225,7 @@ abstract class MigrationScenarios {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(applied).extracting(Migration::version).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 900);
+        assertThat(applied).extracting(Migration::version).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 900);
     }
 
     @Test
@@ -237,7 +237,8 @@ abstract class MigrationScenarios {
         assertThat(files).extracting(p -> p.getFileName().toString())
                 .containsExactly("V1__foundation.sql", "V2__care_aggregates.sql", "V3__rtt_patient_choice_delays.sql",
                         "V4__report_columns.sql", "V5__record_imports.sql", "V6__audit_key_id.sql", "V7__messaging.sql",
-                        "V8__econsult_feedback.sql", "V10__prescriptions.sql",
+                        "V8__econsult_feedback.sql", "V9__appointments.sql",
+                        "V10__prescriptions.sql",
                         "V11__ledger_report_columns.sql",
                         "V900__testkit_samples.sql");
         for (int i = 0; i < files.size(); i++) {

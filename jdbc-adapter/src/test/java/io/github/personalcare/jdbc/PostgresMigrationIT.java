@@ -36,7 +36,7 @@ class PostgresMigrationIT extends MigrationScenarios {
             var storage = JdbcStorage.builder(one).dialect(Dialect.POSTGRESQL).build();
 
             org.assertj.core.api.Assertions.assertThat(storage.migrate()).extracting(Migration::version)
-                    .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 10, 11);
+                    .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
             org.assertj.core.api.Assertions.assertThat(storage.migrate()).isEmpty();
         } finally {
             TestDatabases.dropSchema(own);

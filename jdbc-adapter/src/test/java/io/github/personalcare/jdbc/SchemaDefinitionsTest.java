@@ -2,7 +2,7 @@ package io.github.personalcare.jdbc;
 
 import io.github.personalcare.econsult.EconsultStores;
 import io.github.personalcare.feedback.FeedbackStores;
-
+import io.github.personalcare.appointment.AppointmentStores;
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.budget.BudgetStores;
 import io.github.personalcare.spi.EntryType;
@@ -194,6 +194,18 @@ class SchemaDefinitionsTest {
         // as text "V10" sorts before "V2"; the runner orders by the number
         assertThat(versions).isSorted().contains(2, 6, 10, 11);
         assertThat(shipped.get(versions.indexOf(10)).description()).isEqualTo("prescriptions");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void theAppointmentMigrationIsExactlyTheGeneratedDdlPlusTheFreeSlotSearchIndex(Dialect dialect) throws IOException {
+        String migration = resource(MigrationRunner.BUILT_IN + "/" + dialect.folder() + "/V9__appointments.sql");
+        assertThat(MigrationRunner.statements(migration)).isEqualTo(MigrationRunner.statements(
+                SchemaDefinitions.ddl(AppointmentStores.SCHEDULES, dialect)
+                        + SchemaDefinitions.ddl(AppointmentStores.SLOTS, dialect)
+                        + SchemaDefinitions.ddl(AppointmentStores.APPOINTMENTS, dialect)
+                        + "CREATE INDEX appointment_slot_search_idx ON appointment_slot ("
+                        + String.join(", ", AppointmentStores.SLOT_SEARCH_INDEX) + ");\n"));
     }
 
     @Test

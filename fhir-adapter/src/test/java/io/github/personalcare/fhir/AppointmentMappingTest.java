@@ -75,6 +75,33 @@ class AppointmentMappingTest {
     }
 
     @Test
+    void theScheduleReadsBackAsItWasWrittenAndValidatesAgainstUkCore() {
+        ScheduleMapper schedules = new ScheduleMapper();
+        ImportContext context = ImportContext.root();
+        ObjectNode written = schedules.toFhir(SCHEDULE);
+
+        assertThat(schedules.fromFhir(written, context)).contains(SCHEDULE);
+        assertThat(context.problems()).isEmpty();
+        assertThat(written.at("/actor/0/type").asText()).isEqualTo("HealthcareService");
+        assertThat(written.at("/actor/0/identifier/value").asText()).isEqualTo("A81001-GP");
+        assertThat(UkCoreValidator.shared().errors(FhirWriter.toJson(written))).isEmpty();
+    }
+
+    @Test
+    void aScheduleWithoutItsActorOrPublicationTimeIsRefusedWithProblemsAtTheirPaths() {
+        ScheduleMapper schedules = new ScheduleMapper();
+        ObjectNode broken = schedules.toFhir(SCHEDULE);
+        broken.remove("actor");
+        broken.put("active", false);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) broken.get("extension")).remove(2);
+        ImportContext context = ImportContext.root();
+
+        assertThat(schedules.fromFhir(broken, context)).isEmpty();
+        assertThat(context.problems()).extracting(ImportProblem::jsonPath)
+                .contains("$.actor", "$.active", "$.extension");
+    }
+
+    @Test
     void everySlotAndAppointmentReadsBackAsItWasWritten() {
         for (Slot s : slotFixtures()) {
             ImportContext context = ImportContext.root();

@@ -1,5 +1,9 @@
 package io.github.personalcare.jdbc;
 
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import java.util.List;
+
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
@@ -21,6 +25,7 @@ final class CountingDataSource implements DataSource {
     private final AtomicInteger statements = new AtomicInteger();
     private final AtomicInteger commits = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
+    private final List<String> prepared = new CopyOnWriteArrayList<>();
 
     CountingDataSource(DataSource delegate) {
         this.delegate = delegate;
@@ -31,7 +36,13 @@ final class CountingDataSource implements DataSource {
     }
 
     Counts reset() {
+        prepared.clear();
         return new Counts(statements.getAndSet(0), commits.getAndSet(0), connections.getAndSet(0));
+    }
+
+    /** {@return the SQL text of every statement prepared since the last reset, in order} */
+    List<String> prepared() {
+        return List.copyOf(prepared);
     }
 
     @Override
@@ -46,16 +57,22 @@ final class CountingDataSource implements DataSource {
 
     private Connection counting(Connection c) {
         connections.incrementAndGet();
+        InvocationHandler forward = forward(c, (method, result) -> {
+            if (method.equals("commit")) {
+                commits.incrementAndGet();
+            }
+            if (result instanceof Statement s) {
+                return countingStatement(s);
+            }
+            return result;
+        });
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                forward(c, (method, result) -> {
-                    if (method.equals("commit")) {
-                        commits.incrementAndGet();
+                (proxy, method, args) -> {
+                    if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) {
+                        prepared.add(sql);
                     }
-                    if (result instanceof Statement s) {
-                        return countingStatement(s);
-                    }
-                    return result;
-                }));
+                    return forward.invoke(proxy, method, args);
+                });
     }
 
     private Object countingStatement(Statement s) {

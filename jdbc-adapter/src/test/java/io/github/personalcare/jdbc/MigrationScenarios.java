@@ -1,5 +1,13 @@
 package io.github.personalcare.jdbc;
 
+import io.github.personalcare.spi.GroupCount;
+
+import io.github.personalcare.patient.PatientStores;
+
+import io.github.personalcare.patient.PatientFlag;
+
+import io.github.personalcare.patient.Patient;
+
 import io.github.personalcare.budget.BudgetId;
 import io.github.personalcare.budget.BudgetLineCode;
 import io.github.personalcare.budget.BudgetStores;
@@ -165,6 +173,50 @@ abstract class MigrationScenarios {
         assertThat(filled).containsExactlyInAnyOrderElementsOf(written).containsExactlyInAnyOrder(
                 new GroupTotal(java.util.Arrays.asList("ALLOCATION", LocalDate.of(2026, 3, 1), null), 1, 120_000),
                 new GroupTotal(List.of("SPEND", LocalDate.of(2026, 3, 2), "THERAPY"), 1, 4_007));
+    }
+
+    /** More than two of {@link JdbcStorage#reindex}'s batches of 500. */
+    private static final int PATIENTS = 1_203;
+
+    @Test
+    void issue13ReindexFillsTheReportColumnsOfRowsWrittenBeforeTheyExistedSoCountsSeeEveryRow() {
+        DataSource ds = emptyDatabase();
+        JdbcStorage storage = storage(ds);
+        storage.migrate();
+        List<Patient> written = new ArrayList<>();
+        for (int n = 400_000_000; written.size() < PATIENTS; n++) {
+            String nine = Integer.toString(n);
+            int check = NhsNumber.checkDigitFor(nine);
+            if (check < 0) {
+                continue;
+            }
+            int i = written.size();
+            written.add(new Patient(PatientId.random(), NhsNumber.parse(nine + check), NhsNumberVerification.VERIFIED,
+                    new PersonName("Test", "Patient"), LocalDate.of(1950, 1, 1),
+                    i % 3 == 0 ? Set.of(PatientFlag.COMPLEX_NEEDS) : Set.of(), Optional.of(OdsCode.of("A81001")),
+                    Optional.empty()));
+        }
+        for (Patient p : written) {
+            storage.inTransaction(tx -> tx.aggregates(PatientStores.PATIENTS).insert(p));
+        }
+        List<GroupCount> before = countComplexNeeds(storage);
+        // As a version before V4 left them: the report columns empty.
+        TestDatabases.execute(ds, "UPDATE patient SET complex_needs = NULL, long_term_condition = NULL, died_on = NULL");
+        assertThat(countComplexNeeds(storage)).isNotEqualTo(before);
+
+        long rewritten = storage.reindex(PatientStores.PATIENTS);
+
+        assertThat(rewritten).isEqualTo(PATIENTS);
+        assertThat(countComplexNeeds(storage)).containsExactlyInAnyOrderElementsOf(before).containsExactlyInAnyOrder(
+                new GroupCount(List.of(true), 401), new GroupCount(List.of(false), 802));
+        assertThat(storage.reindex(PatientStores.PATIENTS)).isZero();
+        // the documents and versions are untouched
+        assertThat(TestDatabases.queryLong(ds, "SELECT COUNT(*) FROM patient WHERE version <> 1")).isZero();
+    }
+
+    private static List<GroupCount> countComplexNeeds(JdbcStorage storage) {
+        return storage.inTransaction(tx -> tx.aggregates(PatientStores.PATIENTS)
+                .count(Query.all(), List.of("complex_needs")));
     }
 
     @Test

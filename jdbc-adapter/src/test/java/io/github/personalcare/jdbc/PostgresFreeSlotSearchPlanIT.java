@@ -20,15 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +31,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +47,6 @@ class PostgresFreeSlotSearchPlanIT {
 
     private final String schema = TestDatabases.newSchemaName();
     private final HikariDataSource pool = TestDatabases.postgresSchema(schema, 2);
-    private final List<String> statements = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void drop() {
@@ -92,13 +84,14 @@ class PostgresFreeSlotSearchPlanIT {
     @Test
     @DisplayName("Free slots of a service over 4 weeks, 10,000 slots stored: an index answers, no Seq Scan")
     void theFreeSlotSearchIsAnsweredFromAnIndex() throws SQLException {
-        JdbcStorage storage = JdbcStorage.builder(recording(pool)).dialect(Dialect.POSTGRESQL).build();
+        CountingDataSource recording = new CountingDataSource(pool);
+        JdbcStorage storage = JdbcStorage.builder(recording).dialect(Dialect.POSTGRESQL).build();
         storage.migrate();
         publish(storage);
         TestDatabases.execute(pool, "ANALYZE appointment_slot");
         PersonalCare care = PersonalCare.builder().storage(storage).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
         LocalDate today = LocalDate.of(2026, 3, 2);
-        statements.clear();
+        recording.reset();
 
         List<Versioned<Slot>> free = care.appointments().freeSlots(ServiceId.of("SVC-2"), today, today.plusWeeks(4));
 
@@ -106,7 +99,7 @@ class PostgresFreeSlotSearchPlanIT {
             assertThat(v.value().isFree()).isTrue();
             assertThat(v.value().service()).isEqualTo(ServiceId.of("SVC-2"));
         });
-        String sql = statements.stream().filter(s -> s.contains("FROM appointment_slot")).findFirst().orElseThrow();
+        String sql = recording.prepared().stream().filter(s -> s.contains("FROM appointment_slot")).findFirst().orElseThrow();
         assertThat(sql).contains("t.service = ?", "t.bookable = ?", "t.starts_at >= ?", "t.starts_at < ?");
         long from = today.atStartOfDay(Slot.UK).toEpochSecond();
         long to = today.plusWeeks(4).plusDays(1).atStartOfDay(Slot.UK).toEpochSecond();
@@ -128,69 +121,5 @@ class PostgresFreeSlotSearchPlanIT {
         assertThat(text).as(text).doesNotContain("Seq Scan").containsPattern("Index Scan (using appointment_slot_\\w+ )?on "
                 + "appointment_slot|Bitmap Index Scan on appointment_slot_\\w+");
         assertThat(TestDatabases.queryLong(pool, "SELECT COUNT(*) FROM appointment_slot")).isEqualTo(SLOTS);
-    }
-
-    /** The data source with every prepared statement's SQL recorded. */
-    private DataSource recording(DataSource delegate) {
-        return new DataSource() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                return wrap(delegate.getConnection());
-            }
-
-            @Override
-            public Connection getConnection(String user, String password) throws SQLException {
-                return wrap(delegate.getConnection(user, password));
-            }
-
-            private Connection wrap(Connection c) {
-                return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                            if (method.getName().equals("prepareStatement") && args != null && args.length > 0) {
-                                statements.add((String) args[0]);
-                            }
-                            try {
-                                return method.invoke(c, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                        });
-            }
-
-            @Override
-            public PrintWriter getLogWriter() throws SQLException {
-                return delegate.getLogWriter();
-            }
-
-            @Override
-            public void setLogWriter(PrintWriter out) throws SQLException {
-                delegate.setLogWriter(out);
-            }
-
-            @Override
-            public void setLoginTimeout(int seconds) throws SQLException {
-                delegate.setLoginTimeout(seconds);
-            }
-
-            @Override
-            public int getLoginTimeout() throws SQLException {
-                return delegate.getLoginTimeout();
-            }
-
-            @Override
-            public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-                return delegate.getParentLogger();
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> iface) throws SQLException {
-                return delegate.unwrap(iface);
-            }
-
-            @Override
-            public boolean isWrapperFor(Class<?> iface) throws SQLException {
-                return delegate.isWrapperFor(iface);
-            }
-        };
     }
 }

@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -80,68 +81,30 @@ class H2DurabilityTest {
         AtomicInteger ending = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
         AtomicInteger ends = new AtomicInteger();
-        DataSource watched = new DataSource() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                Connection c = ds.getConnection();
-                return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                            boolean end = method.getName().equals("commit") || method.getName().equals("rollback");
-                            if (end) {
-                                mostAtOnce.accumulateAndGet(ending.incrementAndGet(), Math::max);
-                                ends.incrementAndGet();
-                                Thread.sleep(1); // widen the window a second end would have to overlap
-                            }
-                            try {
-                                return method.invoke(c, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            } finally {
-                                if (end) {
-                                    ending.decrementAndGet();
-                                }
-                            }
-                        });
+        InvocationHandler connections = (proxy, method, args) -> {
+            Object result = forward(ds, method, args);
+            if (!method.getName().equals("getConnection")) {
+                return result;
             }
-
-            @Override
-            public Connection getConnection(String user, String password) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public java.io.PrintWriter getLogWriter() {
-                return null;
-            }
-
-            @Override
-            public void setLogWriter(java.io.PrintWriter out) {
-            }
-
-            @Override
-            public void setLoginTimeout(int seconds) {
-            }
-
-            @Override
-            public int getLoginTimeout() {
-                return 0;
-            }
-
-            @Override
-            public java.util.logging.Logger getParentLogger() {
-                return java.util.logging.Logger.getGlobal();
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> iface) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean isWrapperFor(Class<?> iface) {
-                return false;
-            }
+            Connection c = (Connection) result;
+            return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (p, m, a) -> {
+                        boolean end = m.getName().equals("commit") || m.getName().equals("rollback");
+                        if (!end) {
+                            return forward(c, m, a);
+                        }
+                        mostAtOnce.accumulateAndGet(ending.incrementAndGet(), Math::max);
+                        ends.incrementAndGet();
+                        try {
+                            Thread.sleep(1); // widen the window a second end would have to overlap
+                            return forward(c, m, a);
+                        } finally {
+                            ending.decrementAndGet();
+                        }
+                    });
         };
+        DataSource watched = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, connections);
         JdbcStorage storage = JdbcStorage.builder(watched).dialect(Dialect.H2)
                 .additionalMigrations(TestDatabases.TEST_TYPES).build();
         storage.migrate();
@@ -175,5 +138,13 @@ class H2DurabilityTest {
         }
         assertThat(ends.get()).isGreaterThanOrEqualTo(200);
         assertThat(mostAtOnce.get()).as("commits and rollbacks in progress at once").isEqualTo(1);
+    }
+
+    private static Object forward(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 }

@@ -88,8 +88,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The fixture gives methods valid ids to get past their first check: a registered patient with
  * a care team, an agreed care plan, an active funded budget, a drafted referral and an active
- * consent. Arguments are drawn from a seeded {@link Random}; a failure names the try, the method
- * and the seed, and {@code -Dpersonalcare.contract.seed=<seed>} replays it.
+ * consent. Arguments are drawn from a {@link Random} with a fixed seed, so a build is repeatable;
+ * {@code -Dpersonalcare.contract.seed=<seed>} explores with another, and a failure names the try,
+ * the method and the seed to replay it.
  */
 public abstract class PublicMethodArgumentsContract extends StorageContract {
     /** For the adapter's subclass, which supplies the storage under test. */
@@ -107,6 +108,7 @@ public abstract class PublicMethodArgumentsContract extends StorageContract {
     private static final Set<AuditOutcome> REFUSALS = EnumSet.of(AuditOutcome.DENY, AuditOutcome.REJECTED,
             AuditOutcome.NOT_FOUND, AuditOutcome.ERROR);
     private static final List<Method> METHODS = serviceMethods();
+    private static final long DEFAULT_SEED = 3726933159465293467L;
 
     private final StoredTypes types = StoredTypes.ofCore();
     private final Map<Class<?>, List<Object>> fixture = new HashMap<>();
@@ -193,7 +195,8 @@ public abstract class PublicMethodArgumentsContract extends StorageContract {
         assertThat(types.aggregates()).as("aggregate types found in the core").hasSizeGreaterThanOrEqualTo(7);
         assertThat(types.entries()).as("entry types found in the core").isNotEmpty();
         String property = System.getProperty("personalcare.contract.seed");
-        long seed = property != null ? Long.parseLong(property) : new Random().nextLong();
+        // a fixed seed by default, so a build is repeatable; give another to explore further
+        long seed = property != null ? Long.parseLong(property) : DEFAULT_SEED;
         Random random = new Random(seed);
         Snapshot before = snapshot(Set.of());
         for (int attempt = 1; attempt <= tries(); attempt++) {

@@ -170,6 +170,7 @@ public final class CareTeamService {
      */
     public Versioned<CareTeam> recordCarerAgreement(AccessContext ctx, CareTeamId id, MemberId carer,
             long expectedVersion) {
+        Require.present("carer", carer);
         return change(ctx, id, expectedVersion, "careteam.carerAgreement", CareTeamEvent.Change.CARER_AGREEMENT_RECORDED,
                 carer, (team, p) -> {
                     if (!isPatientThemself(p, team)) {
@@ -196,6 +197,7 @@ public final class CareTeamService {
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the team (audited)
      */
     public Versioned<CareTeam> appointLead(AccessContext ctx, CareTeamId id, MemberId member, long expectedVersion) {
+        Require.present("member", member);
         return change(ctx, id, expectedVersion, "careteam.appointLead", CareTeamEvent.Change.LEAD_APPOINTED, member,
                 (team, p) -> team.withLead(member, p.now()));
     }
@@ -216,6 +218,7 @@ public final class CareTeamService {
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change the team (audited)
      */
     public Versioned<CareTeam> endMembership(AccessContext ctx, CareTeamId id, MemberId member, long expectedVersion) {
+        Require.present("member", member);
         return change(ctx, id, expectedVersion, "careteam.endMembership", CareTeamEvent.Change.MEMBERSHIP_ENDED,
                 member, (team, p) -> team.endMembership(member, p.now()));
     }

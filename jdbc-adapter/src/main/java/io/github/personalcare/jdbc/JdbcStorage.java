@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Storage on PostgreSQL 13+ or H2 2.x through a {@link DataSource} the supplier owns (pooled or
@@ -64,6 +65,8 @@ public final class JdbcStorage implements Storage {
     private final OpenCheck openCheck;
     /** Whether the open check has passed; until it has, every unit of work runs it first. */
     private volatile boolean opened;
+    /** On H2 on disk, the lock every commit and rollback of the database holds ({@link H2Commits}); else null. */
+    private volatile ReentrantLock endLock;
 
     private JdbcStorage(Builder b) {
         this.dataSource = b.dataSource;
@@ -260,7 +263,7 @@ public final class JdbcStorage implements Storage {
             }
             tx.close();
             try {
-                c.commit();
+                commit(c);
             } catch (SQLException e) {
                 rollback(c);
                 throw SqlErrors.commitFailure(e.getSQLState());
@@ -290,18 +293,42 @@ public final class JdbcStorage implements Storage {
                 return;
             }
             if (dialect == Dialect.H2) {
-                OpenCheck.requireDurableH2(c);
+                String path = OpenCheck.requireDurableH2(c);
+                endLock = path == null ? null : H2Commits.lockFor(path);
             }
             openCheck.check(c, migrations, schema);
             opened = true;
         }
     }
 
-    private static void rollback(Connection c) {
+    /** Commits; on H2 on disk, holding the database's {@link H2Commits} lock. */
+    private void commit(Connection c) throws SQLException {
+        ReentrantLock lock = endLock;
+        if (lock == null) {
+            c.commit();
+            return;
+        }
+        lock.lock();
+        try {
+            c.commit();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rollback(Connection c) {
+        ReentrantLock lock = endLock;
+        if (lock != null) {
+            lock.lock();
+        }
         try {
             c.rollback();
         } catch (SQLException e) {
             log.warn("rollback failed (SQLState {}); the database discards the transaction", e.getSQLState());
+        } finally {
+            if (lock != null) {
+                lock.unlock();
+            }
         }
     }
 

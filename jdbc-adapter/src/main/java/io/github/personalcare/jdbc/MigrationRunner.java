@@ -58,9 +58,22 @@ final class MigrationRunner {
     private final List<Script> scripts;
 
     MigrationRunner(DataSource dataSource, Dialect dialect, List<String> locations) {
+        this(load(dialect, locations), dataSource, dialect);
+    }
+
+    private MigrationRunner(List<Script> scripts, DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.scripts = load(dialect, locations);
+        this.scripts = scripts;
+    }
+
+    /**
+     * This runner with only the migrations up to {@code version}: a database as an earlier SDK
+     * version left it, for upgrade tests.
+     */
+    MigrationRunner upTo(int version) {
+        return new MigrationRunner(scripts.stream().filter(s -> s.migration().version() <= version).toList(),
+                dataSource, dialect);
     }
 
     List<Script> scripts() {

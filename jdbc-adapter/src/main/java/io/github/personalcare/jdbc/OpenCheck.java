@@ -220,13 +220,16 @@ final class OpenCheck {
      * {@code kill -9}. So a database on disk must be opened with it ({@code ;WRITE_DELAY=0} on the
      * URL); in-memory databases keep nothing across a crash anyway and are not checked.
      *
+     * @return the database's file path, or null for an in-memory database
      * @throws ConfigurationException if the database is on disk and its write delay is not 0
      */
-    static void requireDurableH2(Connection c) throws SQLException {
+    static String requireDurableH2(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT DATABASE_PATH(), "
                 + "(SELECT MAX(SETTING_VALUE) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY')")) {
             rs.next();
-            requireDurableH2(rs.getString(1) != null, rs.getString(2));
+            String path = rs.getString(1);
+            requireDurableH2(path != null, rs.getString(2));
+            return path;
         }
     }
 

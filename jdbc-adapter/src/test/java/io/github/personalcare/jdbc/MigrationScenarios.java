@@ -25,6 +25,15 @@ import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.access.Purpose;
+import io.github.personalcare.audit.AuditChain;
+import io.github.personalcare.audit.AuditEvent;
+import io.github.personalcare.audit.AuditKey;
+import io.github.personalcare.audit.AuditKeys;
+import io.github.personalcare.audit.AuditOutcome;
+import io.github.personalcare.audit.AuditRecord;
+import io.github.personalcare.audit.AuditVerification;
+import io.github.personalcare.patient.Patient;
+import io.github.personalcare.testkit.CarePlans;
 import io.github.personalcare.identity.NhsNumber;
 import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.OdsCode;
@@ -47,6 +56,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -385,5 +400,104 @@ abstract class MigrationScenarios {
         assertThatExceptionOfType(ConfigurationException.class)
                 .isThrownBy(() -> storage(ds).inTransaction(tx -> tx.audit().chains()))
                 .withMessageContaining("V1000");
+    }
+
+    @Test
+    @DisplayName("R50: audit rows written under the V5 schema, before records named their key, verify after migrating to the latest, and new records chain onto them")
+    void auditRowsWrittenUnderV5VerifyAfterTheUpgradeAndNewRecordsChainOntoThem() throws Exception {
+        DataSource ds = emptyDatabase();
+        assertThat(new MigrationRunner(ds, dialect(), List.of(MigrationRunner.BUILT_IN)).upTo(5).migrate())
+                .extracting(Migration::version).containsExactly(1, 2, 3, 4, 5);
+        AccessContext gp = AccessContext.of(Actor.professional(UserId.of("GP1"), ProfessionalRole.GENERAL_PRACTITIONER,
+                OdsCode.of("A81001")), Purpose.DIRECT_CARE);
+        Instant registered = Instant.parse("2026-06-01T09:00:00Z");
+        Patient patient = CarePlans.patient(PatientId.random());
+        String chain = patient.id().value().toString();
+        // What an SDK at V5 wrote: the patient, and two audit chains sealed with the first SHA-256 encoding.
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            JsonDocuments json = new JsonDocuments();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO patient (id, patient_id, version, doc, nhs_number, "
+                    + "complex_needs, long_term_condition) VALUES (?, ?, 1, " + dialect().documentParameter() + ", ?, TRUE, FALSE)")) {
+                ps.setObject(1, patient.id().value());
+                ps.setObject(2, patient.id().value());
+                ps.setString(3, json.write(Patient.class, patient, "patient"));
+                ps.setString(4, patient.nhsNumber().value());
+                ps.executeUpdate();
+            }
+            writeAsV5(c, json, chain, patient.id(), List.of(
+                    AuditEvent.of(gp, registered, "patient.register", patient.id(), chain, AuditOutcome.SUCCESS, "R1"),
+                    AuditEvent.of(gp, registered.plusSeconds(60), "patient.get", patient.id(), chain, AuditOutcome.PERMIT,
+                            "R37")));
+            writeAsV5(c, json, AuditChain.SYSTEM_CHAIN, null, List.of(AuditEvent.of(gp, registered.plusSeconds(120),
+                    "patient.get", null, UUID.randomUUID().toString(), AuditOutcome.DENY, "R38")));
+            c.commit();
+        }
+
+        JdbcStorage storage = storage(ds);
+        assertThat(storage.migrate()).extracting(Migration::version).contains(6);
+        AuditKey key = AuditKey.of("an upgrade test key of 32 bytes or more".getBytes(StandardCharsets.UTF_8), "k-2026");
+        // A trail that started without a key and moves to one accepts its unkeyed records explicitly.
+        PersonalCare care = PersonalCare.builder().storage(storage).auditKeys(AuditKeys.of(key).acceptingUnkeyed())
+                .clock(Clock.fixed(registered.plus(Duration.ofDays(30)), ZoneOffset.UTC)).build();
+        AccessContext auditor = AccessContext.of(Actor.professional(UserId.of("privacy-officer-1"),
+                ProfessionalRole.PRIVACY_OFFICER, OdsCode.of("A81001")), Purpose.AUDIT);
+
+        AuditVerification unkeyed = storage.inTransaction(tx -> tx.audit().verify(AuditKeys.unkeyed()));
+        AuditVerification keyedOnly = storage.inTransaction(tx -> tx.audit().verify(AuditKeys.of(key)));
+        assertThat(unkeyed).isEqualTo(new AuditVerification.Intact(3));
+        assertThat(keyedOnly).as("a keyed set that does not accept unkeyed records refuses them")
+                .isInstanceOf(AuditVerification.Broken.class);
+        assertThat(care.audit().verify(auditor)).isEqualTo(new AuditVerification.Intact(3));
+        assertThat(care.patients().get(gp, patient.id()).value()).isEqualTo(patient);
+        List<AuditRecord> patientChain = storage.inTransaction(tx -> tx.audit().chain(chain));
+        List<AuditRecord> systemChain = storage.inTransaction(tx -> tx.audit().chain(AuditChain.SYSTEM_CHAIN));
+        assertThat(patientChain).extracting(AuditRecord::keyId).containsExactly(AuditKey.LEGACY_ID, AuditKey.LEGACY_ID, "k-2026");
+        assertThat(patientChain.get(2).previousHash()).isEqualTo(patientChain.get(1).hash());
+        assertThat(systemChain).extracting(AuditRecord::keyId).containsExactly(AuditKey.LEGACY_ID, "k-2026");
+        assertThat(systemChain.get(1).previousHash()).isEqualTo(systemChain.get(0).hash());
+        assertThat(care.audit().verify(auditor)).isEqualTo(new AuditVerification.Intact(5));
+
+        // an edit of a V5 row is still found, at its place
+        TestDatabases.execute(ds, "UPDATE audit SET hash = '" + "1".repeat(64) + "' WHERE chain = '" + chain + "' AND seq = 2");
+        assertThat(care.audit().verify(auditor)).isInstanceOfSatisfying(AuditVerification.Broken.class, broken -> {
+            assertThat(broken.chain()).isEqualTo(chain);
+            assertThat(broken.sequence()).isEqualTo(2);
+        });
+    }
+
+    /** Appends events to a new chain as the V5 adapter did: no key id column, the first SHA-256 encoding. */
+    private void writeAsV5(Connection c, JsonDocuments json, String chain, PatientId patient, List<AuditEvent> events)
+            throws Exception {
+        String previous = AuditChain.GENESIS;
+        long seq = 0;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit (chain, seq, patient_id, event_id, occurred_at, "
+                + "action, outcome, doc, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, " + dialect().documentParameter()
+                + ", ?, ?)")) {
+            for (AuditEvent e : events) {
+                seq++;
+                String hash = AuditChain.hash(previous, seq, e);
+                ps.setString(1, chain);
+                ps.setLong(2, seq);
+                ps.setObject(3, patient == null ? null : patient.value());
+                ps.setObject(4, e.id());
+                ps.setObject(5, JdbcTransaction.timestamp(e.at()));
+                ps.setString(6, e.action());
+                ps.setString(7, e.outcome().name());
+                ps.setString(8, json.writeAudit(e));
+                ps.setString(9, previous);
+                ps.setString(10, hash);
+                ps.executeUpdate();
+                previous = hash;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO audit_chain_head (chain, patient_id, seq, hash) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, chain);
+            ps.setObject(2, patient == null ? null : patient.value());
+            ps.setLong(3, seq);
+            ps.setString(4, previous);
+            ps.executeUpdate();
+        }
     }
 }

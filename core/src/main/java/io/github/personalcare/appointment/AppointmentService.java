@@ -188,8 +188,8 @@ public final class AppointmentService {
      */
     public List<Versioned<Slot>> freeSlots(ServiceId service, LocalDate from, LocalDate to) {
         Require.present("service", service);
-        Require.present("from", from);
-        Require.present("to", to);
+        Require.date("from", from);
+        Require.date("to", to);
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_SEARCH_DAYS) {
             throw new InvalidInputException("to", "RANGE", "must be on or after from and within "
                     + MAX_SEARCH_DAYS + " days of it");

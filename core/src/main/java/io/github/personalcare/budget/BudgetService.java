@@ -785,6 +785,7 @@ public final class BudgetService {
      */
     public Versioned<PersonalHealthBudget> requestReconsideration(AccessContext ctx, BudgetId id, NoticeId notice,
             long expectedVersion) {
+        Require.present("notice", notice);
         return change(ctx, id, expectedVersion, "budget.reconsideration", (p, b) -> {
             publish(p, new BudgetEvent.ReconsiderationRecorded(UUID.randomUUID(), p.now(), b.patient(), id, notice, false));
             return b.requestReconsideration(notice, today(p));
@@ -809,6 +810,7 @@ public final class BudgetService {
      */
     public Versioned<PersonalHealthBudget> decideReconsideration(AccessContext ctx, BudgetId id, NoticeId notice,
             ReconsiderationOutcome outcome, String reasons, long expectedVersion) {
+        Require.present("notice", notice);
         Require.present("outcome", outcome);
         Require.text("reasons", reasons, Require.LONG_TEXT);
         return change(ctx, id, expectedVersion, "budget.reconsideration", (p, b) -> {

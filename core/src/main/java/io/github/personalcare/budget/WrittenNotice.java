@@ -102,10 +102,11 @@ public record WrittenNotice(NoticeId id, NoticeKind kind, LocalDate issuedOn, St
      * @param repayer  who must repay
      * @return the notice
      * @throws InvalidInputException if a component is missing or breaks R24
-     * @throws NullPointerException if {@code dueOn} or {@code repayer} is null
      */
     public static WrittenNotice repayment(NoticeId id, LocalDate issuedOn, String reasons, BudgetLineCode line,
             Money amount, LocalDate dueOn, Repayer repayer) {
+        Require.present("dueOn", dueOn);
+        Require.present("repayer", repayer);
         return new WrittenNotice(id, NoticeKind.REPAYMENT, issuedOn, reasons, line, amount, Optional.of(dueOn),
                 Optional.of(repayer), 0, Optional.empty());
     }

@@ -190,16 +190,28 @@ public abstract class PublicMethodArgumentsContract extends StorageContract {
     @Test
     @DisplayName("issue 15 item 7: every public service method given random arguments throws only typed errors, and a refusal stores nothing")
     void onlyTypedErrorsComeOutAndARefusalStoresNothing() throws IllegalAccessException {
+        String property = System.getProperty("personalcare.contract.seed");
+        // a fixed seed by default, so a build is repeatable; give another to explore further
+        callWithRandomArguments(property != null ? Long.parseLong(property) : DEFAULT_SEED, tries());
+    }
+
+    /**
+     * Builds the fixture on {@link #storage} and makes {@code tries} calls with arguments drawn from
+     * {@code seed}, checking each as the contract's test does; for a property-based runner (such as
+     * a jqwik property over seeds) as well as the fixed-seed test.
+     *
+     * @param seed  the seed of the arguments
+     * @param tries how many calls to make
+     * @throws IllegalAccessException never: every method called is public
+     */
+    protected void callWithRandomArguments(long seed, int tries) throws IllegalAccessException {
         buildFixture();
         assertThat(METHODS).hasSizeGreaterThan(40);
         assertThat(types.aggregates()).as("aggregate types found in the core").hasSizeGreaterThanOrEqualTo(7);
         assertThat(types.entries()).as("entry types found in the core").isNotEmpty();
-        String property = System.getProperty("personalcare.contract.seed");
-        // a fixed seed by default, so a build is repeatable; give another to explore further
-        long seed = property != null ? Long.parseLong(property) : DEFAULT_SEED;
         Random random = new Random(seed);
         Snapshot before = snapshot(Set.of());
-        for (int attempt = 1; attempt <= tries(); attempt++) {
+        for (int attempt = 1; attempt <= tries; attempt++) {
             Method method = METHODS.get(random.nextInt(METHODS.size()));
             String call = "try " + attempt + " of seed " + seed + ": " + method.getDeclaringClass().getSimpleName()
                     + "." + method.getName();

@@ -597,6 +597,7 @@ public final class ReferralService {
      */
     public Versioned<Referral> apply(AccessContext ctx, ReferralId referral,
             ReferralCommand command, long expectedVersion) {
+        Require.present("ctx", ctx);
         Require.present("command", command);
         if (command instanceof ReferralCommand.NullifyClock n && !(ctx.actor() instanceof Actor.Professional p
                 && p.user().equals(n.decidedBy()))) {

@@ -11,6 +11,6 @@ class H2PublicMethodArgumentsContractTest extends PublicMethodArgumentsContract 
 
     @Override
     protected int tries() {
-        return 200;
+        return 400;
     }
 }

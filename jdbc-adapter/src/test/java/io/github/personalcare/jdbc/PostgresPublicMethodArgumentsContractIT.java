@@ -11,6 +11,6 @@ class PostgresPublicMethodArgumentsContractIT extends PublicMethodArgumentsContr
 
     @Override
     protected int tries() {
-        return 120;
+        return 400;
     }
 }

@@ -1,5 +1,49 @@
 package io.github.personalcare.testkit;
 
+import java.time.Duration;
+
+import io.github.personalcare.referral.ServiceId;
+
+import io.github.personalcare.prescription.SupplyQuantity;
+
+import io.github.personalcare.prescription.RepeatTerms;
+
+import io.github.personalcare.prescription.RepeatMedicine;
+
+import io.github.personalcare.prescription.PrescriptionRequest;
+
+import io.github.personalcare.prescription.Medicine;
+
+import io.github.personalcare.messaging.Message;
+
+import io.github.personalcare.messaging.Conversation;
+
+import io.github.personalcare.feedback.Involvement;
+
+import io.github.personalcare.feedback.FftAnswer;
+
+import io.github.personalcare.feedback.FeedbackSubject;
+
+import io.github.personalcare.feedback.FeedbackAnswers;
+
+import io.github.personalcare.feedback.Feedback;
+
+import io.github.personalcare.econsult.Econsultation;
+
+import io.github.personalcare.econsult.EconsultRequest;
+
+import io.github.personalcare.appointment.Slot;
+
+import io.github.personalcare.appointment.Schedule;
+
+import io.github.personalcare.appointment.NewSlot;
+
+import io.github.personalcare.appointment.AppointmentType;
+
+import io.github.personalcare.appointment.AppointmentMode;
+
+import io.github.personalcare.appointment.Appointment;
+
 import io.github.personalcare.PersonalCare;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.Actor;
@@ -88,7 +132,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The fixture gives methods valid ids to get past their first check: a registered patient with
  * a care team, an agreed care plan, an active funded budget, a drafted referral and an active
- * consent. Arguments are drawn from a {@link Random} with a fixed seed, so a build is repeatable;
+ * consent, and a conversation, a booked appointment and a free slot, a repeat medicine and its request, an
+ * e-consultation and a feedback response. Arguments are drawn from a {@link Random} with a fixed seed, so a build is repeatable;
  * {@code -Dpersonalcare.contract.seed=<seed>} explores with another, and a failure names the try,
  * the method and the seed to replay it.
  */
@@ -179,6 +224,34 @@ public abstract class PublicMethodArgumentsContract extends StorageContract {
         remember(patient, team.value().id(), team.value().professionals().get(0).id(), plan.value().id(),
                 budget.value().id(), allocation.id(), PA, referral.id(), referral.ubrn(), Referrals.LEEDS.id(),
                 Referrals.CARDIOLOGY, consent.id(), PRACTICE, UserId.of("carer-ann"));
+
+        // The patient-facing services' records, so random calls reach past "not found" there too.
+        Conversation conversation = care.messaging().open(self, patient, "About my plan").value();
+        Message message = care.messaging().post(self, conversation.id(), "A question for my GP", List.of()).value();
+        AccessContext reception = AccessContext.of(Actor.professional(UserId.of("reception-1"),
+                ProfessionalRole.ADMINISTRATOR, PRACTICE), Purpose.ADMINISTRATION);
+        ServiceId surgery = ServiceId.of("A81001-GP");
+        Schedule schedule = care.appointments().publishSchedule(reception, surgery, PRACTICE, "Morning surgery")
+                .value();
+        Instant start = NOW.plus(Duration.ofDays(7));
+        List<Versioned<Slot>> slots = care.appointments().publishSlots(reception, schedule.id(), List.of(
+                new NewSlot(start, start.plus(Duration.ofMinutes(10)), AppointmentType.ROUTINE,
+                        AppointmentMode.inPerson("Room 3"), ProfessionalRole.GENERAL_PRACTITIONER),
+                new NewSlot(start.plus(Duration.ofMinutes(10)), start.plus(Duration.ofMinutes(20)),
+                        AppointmentType.ROUTINE, AppointmentMode.video(), ProfessionalRole.GENERAL_PRACTITIONER)));
+        Appointment appointment = care.appointments().book(self, patient, slots.get(0).value().id(),
+                slots.get(0).version()).value();
+        RepeatMedicine repeat = care.prescriptions().addRepeat(gp, patient, new RepeatTerms(
+                Medicine.of("42109611000001109", "Paracetamol 500mg tablets"), "two tablets when needed",
+                SupplyQuantity.of(100, "tablet"), 28, 6, TODAY.plusMonths(6))).value();
+        PrescriptionRequest request = care.prescriptions().request(self, patient, List.of(repeat.id())).value();
+        Econsultation econsultation = care.econsultations().submit(self, patient, new EconsultRequest(
+                "Swollen ankles in the evening", TODAY.minusDays(10), "Shoes are tight", "Advice", Set.of())).value();
+        Feedback feedback = care.feedback().give(self, patient, new FeedbackAnswers(
+                new FeedbackSubject.AboutCarePlanning(PRACTICE), FftAnswer.GOOD, Involvement.YES, Involvement.NO,
+                Optional.empty())).value();
+        remember(conversation.id(), message.id(), schedule.id(), surgery, slots.get(1).value().id(),
+                appointment.id(), repeat.id(), request.id(), econsultation.id(), feedback.id());
     }
 
     private void remember(Object... values) {

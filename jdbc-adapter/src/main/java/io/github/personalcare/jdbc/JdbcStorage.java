@@ -1,5 +1,6 @@
 package io.github.personalcare.jdbc;
 
+import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.spi.AggregateType;
 import io.github.personalcare.spi.Storage;
@@ -188,12 +189,17 @@ public final class JdbcStorage implements Storage {
      *
      * @param types the aggregate types to reindex
      * @return the number of rows rewritten
+     * @throws io.github.personalcare.lang.InvalidInputException if {@code types} or one of them is
+     *                                                           null (nothing is read)
      * @throws StorageException if the database fails or a type's table was never migrated
      */
     public long reindex(AggregateType<?, ?>... types) {
+        Require.present("types", types);
+        for (AggregateType<?, ?> type : types) {
+            Require.present("types[]", type);
+        }
         long total = 0;
         for (AggregateType<?, ?> type : types) {
-            Objects.requireNonNull(type, "type");
             long rewritten = 0;
             java.util.UUID after = null;
             while (true) {
@@ -206,9 +212,9 @@ public final class JdbcStorage implements Storage {
                 }
                 after = batch.last();
             }
-            log.info("reindexed {}: {} rows rewritten", type.name(), rewritten);
             total += rewritten;
         }
+        log.info("reindex finished: {} rows rewritten", total);
         return total;
     }
 

@@ -225,6 +225,8 @@ abstract class MigrationScenarios {
         assertThat(countComplexNeeds(storage)).containsExactlyInAnyOrderElementsOf(before).containsExactlyInAnyOrder(
                 new GroupCount(List.of(true), 401), new GroupCount(List.of(false), 802));
         assertThat(storage.reindex(PatientStores.PATIENTS)).isZero();
+        assertThatExceptionOfType(io.github.personalcare.lang.InvalidInputException.class)
+                .isThrownBy(() -> storage.reindex(PatientStores.PATIENTS, null));
         // the documents and versions are untouched
         assertThat(TestDatabases.queryLong(ds, "SELECT COUNT(*) FROM patient WHERE version <> 1")).isZero();
     }

@@ -2,6 +2,7 @@ package io.github.personalcare.appointment;
 
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.DataClass;
 import io.github.personalcare.identity.OdsCode;
@@ -520,10 +521,11 @@ public final class AppointmentService {
 
     /**
      * The reminder sweep: finds every booked appointment whose next reminder is due at the clock's
-     * now (from the {@code next_reminder} index, one audited population call), then, one
-     * transaction per appointment (a transaction writes one patient's data), publishes one
+     * now (from the {@code next_reminder} index, one audited population call), then, one guarded
+     * and audited call per appointment (a transaction writes one patient's data), publishes one
      * {@link AppointmentEvent.ReminderDue} (the latest reminder due, if several are) and marks every
-     * reminder due up to now sent. Run it from a scheduler every few minutes; running it again
+     * reminder due up to now sent. An appointment whose patient the caller may not act for is
+     * skipped (the refusal is audited as for any access) and the sweep goes on. Run it from a scheduler every few minutes; running it again
      * publishes nothing new, and an appointment changed meanwhile is simply checked again.
      *
      * @param ctx who asks: a system acting for administration (or an administrator)
@@ -533,20 +535,28 @@ public final class AppointmentService {
      */
     public int sendDueReminders(AccessContext ctx) {
         Require.present("ctx", ctx);
-        List<AppointmentId> due = guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.APPOINTMENT,
+        List<Appointment> due = guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.APPOINTMENT,
                 "appointment.reminders"), p -> p.tx().aggregates(AppointmentStores.APPOINTMENTS)
                 .query(Query.where("next_reminder").onOrBefore(p.now().getEpochSecond())).stream()
-                .map(v -> v.value().id()).toList());
+                .map(Versioned::value).toList());
         int sent = 0;
-        for (AppointmentId id : due) {
-            sent += storage.inTransaction(tx -> remind(tx, id));
+        int refused = 0;
+        for (Appointment a : due) {
+            // Each reminder writes one patient's appointment, so it goes through the guard for that
+            // patient (decided and audited per patient); a patient the caller may not act for is
+            // skipped (the refusal is audited) and the sweep goes on.
+            try {
+                sent += guard.run(GuardedCall.on(ctx, a.patient(), AccessAction.CORRECT, DataClass.APPOINTMENT,
+                        "appointment.remind", "Appointment/" + a.id()), p -> remind(p.tx(), p.now(), a.id()));
+            } catch (AccessDeniedException e) {
+                refused++;
+            }
         }
-        log.info("{} appointment reminders due", sent);
+        log.info("{} appointment reminders due, {} refused", sent, refused);
         return sent;
     }
 
-    private int remind(Transaction tx, AppointmentId id) {
-        Instant now = guard.clock().instant();
+    private static int remind(Transaction tx, Instant now, AppointmentId id) {
         tx.lockOwnerOf(AppointmentStores.APPOINTMENTS, id);
         AggregateStore<AppointmentId, Appointment> stored = tx.aggregates(AppointmentStores.APPOINTMENTS);
         Optional<Versioned<Appointment>> found = stored.find(id);

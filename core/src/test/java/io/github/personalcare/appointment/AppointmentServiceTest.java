@@ -2,6 +2,8 @@ package io.github.personalcare.appointment;
 
 import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.access.DataClass;
+import io.github.personalcare.audit.AuditOutcome;
+import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.lang.IllegalTransitionException;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.lang.NotFoundException;
@@ -190,6 +192,14 @@ class AppointmentServiceTest {
                 .containsExactly(start.minus(Duration.ofDays(7)), start.minus(Duration.ofDays(1)));
         assertThat(sent).allSatisfy(r -> assertThat(r.appointment()).isEqualTo(a.value().id()));
         assertThat(appointments.get(world.self, a.value().id()).value().reminders()).isEmpty();
+        // each reminder written is a guarded, audited access to that patient's appointment
+        List<AuditRecord> trail = world.storage.inTransaction(tx -> tx.audit().forPatient(a.value().patient()));
+        assertThat(trail).filteredOn(r -> r.event().action().equals("appointment.remind"))
+                .hasSize(2)
+                .allSatisfy(r -> {
+                    assertThat(r.event().outcome()).isEqualTo(AuditOutcome.SUCCESS);
+                    assertThat(r.event().subject()).contains("Appointment/" + a.value().id());
+                });
         assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> appointments.sendDueReminders(
                 world.self));
     }

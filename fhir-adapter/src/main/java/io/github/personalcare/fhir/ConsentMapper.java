@@ -451,7 +451,8 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         Optional<FhirElement> role = actor.object("role");
         Optional<FhirElement> reference = actor.object("reference");
         if (role.isEmpty() || reference.isEmpty()) {
-            actor.problem(null, "ACTOR", "an actor needs a role and a reference");
+            // a conformance error (both are 1..1 in R4), not an actor the engine cannot match
+            actor.problem(null, "REQUIRED", "an actor needs a role and a reference");
             return Optional.empty();
         }
         for (FhirElement coding : role.get().objects("coding")) {

@@ -1,11 +1,13 @@
 package io.github.personalcare.fhir;
 
+import io.github.personalcare.access.DataClass;
 import io.github.personalcare.consent.BasePolicy;
 import io.github.personalcare.consent.ConsentCategory;
 import io.github.personalcare.consent.ConsentScope;
 import io.github.personalcare.consent.ConsentStatus;
 import io.github.personalcare.consent.ProvisionType;
 import java.util.Map;
+import java.util.Optional;
 
 /** The FHIR R4 codes of a consent's status, scope, category, base policy and provision type. */
 final class ConsentCodes {
@@ -52,6 +54,33 @@ final class ConsentCodes {
      */
     static final String RECIPIENT = "IRCP";
 
+    /** The FHIR resource-types code system: another system's {@code provision.class}. */
+    static final String RESOURCE_TYPES = "http://hl7.org/fhir/resource-types";
+
+    // Read only, many to one: the SDK data class that holds each resource type the SDK maps.
+    private static final Map<String, DataClass> CLASS_OF_TYPE = Map.ofEntries(
+            Map.entry("Patient", DataClass.DEMOGRAPHICS),
+            Map.entry("CareTeam", DataClass.CARE_TEAM),
+            Map.entry("RelatedPerson", DataClass.CARE_TEAM),
+            Map.entry("CarePlan", DataClass.CARE_PLAN),
+            Map.entry("Goal", DataClass.CARE_PLAN),
+            Map.entry("Account", DataClass.BUDGET),
+            Map.entry("ChargeItem", DataClass.BUDGET),
+            Map.entry("ServiceRequest", DataClass.REFERRAL),
+            Map.entry("Consent", DataClass.CONSENT),
+            Map.entry("AuditEvent", DataClass.AUDIT_LOG),
+            Map.entry("Communication", DataClass.MESSAGE),
+            Map.entry("Task", DataClass.ECONSULTATION),
+            Map.entry("QuestionnaireResponse", DataClass.FEEDBACK),
+            Map.entry("Appointment", DataClass.APPOINTMENT),
+            Map.entry("MedicationRequest", DataClass.PRESCRIPTION),
+            Map.entry("MedicationStatement", DataClass.PRESCRIPTION));
+
     private ConsentCodes() {
+    }
+
+    /** The data class that holds a FHIR resource type, if the SDK holds data of that type. */
+    static Optional<DataClass> dataClassOf(String resourceType) {
+        return Optional.ofNullable(CLASS_OF_TYPE.get(resourceType));
     }
 }

@@ -24,7 +24,9 @@ import java.util.Objects;
  * <p>{@linkplain Style#COMPACT Compact} (no white space) is the default: it is what goes over the
  * wire and what a machine reads. {@linkplain Style#PRETTY Pretty} is for files people read (the
  * demo's {@code --fhir-out}, examples in the documentation): two-space indents, {@code \n} line
- * ends, {@code "name" : value}; its bytes are those this class wrote before it streamed.
+ * ends, {@code "name" : value}; its bytes are those this class wrote before it streamed, except
+ * that a lone surrogate in text (not a character, and so never in a valid record) is now escaped
+ * in UTF-8 output (a backslash, {@code u} and four hex digits) rather than replaced by {@code ?}.
  */
 public final class FhirWriter {
     /** The layout of the written document; the content and element order are the same in both. */

@@ -97,6 +97,15 @@ class FhirWriterTest {
     }
 
     @Test
+    void aLoneSurrogateIsEscapedInBytesSoItReadsBackUnchanged() throws IOException {
+        // The one difference from before: text then UTF-8 turned a lone surrogate into '?'.
+        ObjectNode odd = NODES.objectNode().put("text", "a\ud83db");
+        byte[] bytes = FhirWriter.toBytes(odd);
+        assertThat(new String(bytes, StandardCharsets.US_ASCII)).isEqualTo("{\"text\":\"a\\uD83Db\"}");
+        assertThat(MAPPER.readTree(bytes)).isEqualTo(odd);
+    }
+
+    @Test
     void aNodeThatIsNotJsonIsRefused() {
         ObjectNode odd = NODES.objectNode();
         odd.putPOJO("value", new Object());

@@ -16,6 +16,10 @@ module io.github.personalcare.benchmarks {
     requires jdk.management;
     // FhirRecordBenchmark builds the demo patient's whole record by running the demo story.
     requires io.github.personalcare.examples;
+    // FhirRecordBenchmark's baseline: HAPI FHIR's R4 JSON parser (automatic modules).
+    requires hapi.fhir.base;
+    requires hapi.fhir.structures.r4;
+    requires org.hl7.fhir.r4;
     // jmh-core 1.37 has neither a module descriptor nor an Automatic-Module-Name in its manifest,
     // so its module name, jmh.core, is derived from the jar's file name (the compiler plugin notes
     // this; harmless here, as the benchmarks are never published). The annotation processor

@@ -1,12 +1,13 @@
 package io.github.personalcare.benchmarks;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
 import io.github.personalcare.examples.Demo;
 import io.github.personalcare.fhir.FhirImporter;
 import io.github.personalcare.fhir.FhirLimits;
 import io.github.personalcare.fhir.FhirWriter;
-import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.fhir.PatientRecordMapper;
+import io.github.personalcare.record.PatientRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.hl7.fhir.r4.model.Bundle;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,16 +23,22 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The demo patient's whole record (care team, care plan with goals, budget and ledger, referral,
- * consents, audit trail) as a FHIR Bundle: exporting it to JSON text, and importing that text back
- * with every check the importer makes. The record is built once by running the demo story.
- * Run: {@code mvn -q -B -pl benchmarks -am compile exec:exec -Dexec.executable=java -Dexec.args="-cp %classpath org.openjdk.jmh.Main FhirRecordBenchmark"}.
+ * A patient's whole record as a FHIR Bundle, the SDK beside HAPI FHIR in the same run (issue 14):
+ * the SDK's export (domain record to JSON text, compact and pretty, and compact to a stream), its
+ * import (JSON text to the domain record, bounded parse and every check), and, on the same compact
+ * JSON, HAPI FHIR's R4 JSON parser parsing it into HAPI's model and encoding that model back.
+ *
+ * <p>{@code record}: {@code demo} is the demo patient's record, built by running the demo story;
+ * {@code large} is {@link LargeRecord} (a plan with 10 goals and 20 actions, a budget with 200
+ * ledger entries, 3 referrals, 5 consents and the audit trail). Run:
+ * {@code mvn -q -B -pl benchmarks -am compile exec:exec -Dexec.executable=java -Dexec.args="-cp %classpath org.openjdk.jmh.Main FhirRecordBenchmark -prof gc"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,32 +49,70 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FhirRecordBenchmark {
     private final PatientRecordMapper mapper = new PatientRecordMapper();
     private final FhirImporter importer = new FhirImporter(FhirLimits.DEFAULT);
-    private PatientRecord record;
-    private String bundle;
+    @Param({"demo", "large"})
+    public String record;
+    private PatientRecord value;
+    private String compact;
+    private IParser hapi;
+    private Bundle hapiBundle;
 
     @Setup(Level.Trial)
-    public void tellTheStory() throws IOException {
+    public void build() throws IOException {
+        value = "demo".equals(record) ? demoRecord() : LargeRecord.build();
+        compact = FhirWriter.toJson(mapper.toFhir(value));
+        // The import must pass every check, or the figures would be those of a refusal.
+        if (!importer.read(compact, mapper).value().equals(value)) {
+            throw new IllegalStateException("the record does not round-trip");
+        }
+        // HAPI's context scans its model once; created here, never in a measured call.
+        hapi = FhirContext.forR4().newJsonParser();
+        hapiBundle = hapi.parseResource(Bundle.class, compact);
+    }
+
+    private PatientRecord demoRecord() throws IOException {
         Path file = Files.createTempFile("patient-bundle", ".json");
         try {
             Demo.run(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8),
                     "--fhir-out", file.toString());
-            bundle = Files.readString(file);
+            return importer.read(Files.readString(file), mapper).value();
         } finally {
             Files.deleteIfExists(file);
         }
-        record = importer.read(bundle, mapper).value();
     }
 
-    /** Domain record to FHIR JSON text. */
+    /** SDK: domain record to compact FHIR JSON text (the default, as sent over REST). */
     @Benchmark
-    public String exportBundle() {
-        ObjectNode json = mapper.toFhir(record);
-        return FhirWriter.toJson(json);
+    public String sdkExportCompact() {
+        return FhirWriter.toJson(mapper.toFhir(value));
     }
 
-    /** FHIR JSON text to the domain record: bounded parse, every mapper, every check. */
+    /** SDK: domain record to pretty FHIR JSON text (files people read). */
     @Benchmark
-    public PatientRecord importBundle() {
-        return importer.read(bundle, mapper).value();
+    public String sdkExportPretty() {
+        return FhirWriter.toJson(mapper.toFhir(value), FhirWriter.Style.PRETTY);
+    }
+
+    /** SDK: domain record streamed as compact UTF-8 to an output stream, no text in between. */
+    @Benchmark
+    public void sdkExportToStream() throws IOException {
+        FhirWriter.write(mapper.toFhir(value), OutputStream.nullOutputStream());
+    }
+
+    /** SDK: compact FHIR JSON text to the domain record: bounded parse, every mapper, every check. */
+    @Benchmark
+    public PatientRecord sdkImport() {
+        return importer.read(compact, mapper).value();
+    }
+
+    /** Baseline: HAPI FHIR parses the same compact JSON into its R4 model. */
+    @Benchmark
+    public Bundle hapiParse() {
+        return hapi.parseResource(Bundle.class, compact);
+    }
+
+    /** Baseline: HAPI FHIR encodes that model back to JSON text. */
+    @Benchmark
+    public String hapiEncode() {
+        return hapi.encodeResourceToString(hapiBundle);
     }
 }

@@ -46,8 +46,9 @@ public final class FhirChapter {
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
         }
+        // Pretty: a file people open and read.
         try (OutputStream file = Files.newOutputStream(out)) {
-            FhirWriter.write(bundle, file);
+            FhirWriter.write(bundle, file, FhirWriter.Style.PRETTY);
         }
         Map<String, Integer> counts = new TreeMap<>();
         bundle.path("entry").forEach(e -> counts.merge(e.path("resource").path("resourceType").asText(), 1, Integer::sum));

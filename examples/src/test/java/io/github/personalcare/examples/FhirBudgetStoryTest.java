@@ -40,7 +40,7 @@ class FhirBudgetStoryTest {
 
         assertThat(record.budgets()).isNotEmpty();
         assertThat(record.ledger()).isNotEmpty();
-        assertThat(first).contains("\"resourceType\" : \"Account\"", "\"resourceType\" : \"ChargeItem\"");
+        assertThat(first).contains("\"resourceType\":\"Account\"", "\"resourceType\":\"ChargeItem\"");
         assertThat(back.ledger()).isEqualTo(record.ledger());
         assertThat(back.budgets()).hasSameSizeAs(record.budgets());
         for (int i = 0; i < record.budgets().size(); i++) {

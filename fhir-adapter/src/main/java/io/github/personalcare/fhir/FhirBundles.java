@@ -40,7 +40,7 @@ public final class FhirBundles {
      * @throws io.github.personalcare.lang.InvalidInputException if a resource's id is not a UUID
      */
     public static ObjectNode collection(List<ObjectNode> resources) {
-        return bundle("collection", resources);
+        return bundle("collection", resources, false);
     }
 
     /**
@@ -52,7 +52,16 @@ public final class FhirBundles {
      * @throws io.github.personalcare.lang.InvalidInputException if a resource's id is not a UUID
      */
     public static ObjectNode transaction(List<ObjectNode> resources) {
-        return bundle("transaction", resources);
+        return bundle("transaction", resources, false);
+    }
+
+    /**
+     * As {@link #collection} or {@link #transaction} ({@code transaction} true), for resources the
+     * caller has just built and hands over: their references are rewritten in place rather than in
+     * a copy (a third of a whole-record export's allocation was that copy).
+     */
+    static ObjectNode ofOwned(List<ObjectNode> resources, boolean transaction) {
+        return bundle(transaction ? "transaction" : "collection", resources, true);
     }
 
     /**
@@ -107,7 +116,7 @@ public final class FhirBundles {
         return "urn:uuid:" + id;
     }
 
-    private static ObjectNode bundle(String type, List<ObjectNode> resources) {
+    private static ObjectNode bundle(String type, List<ObjectNode> resources, boolean owned) {
         Map<String, ObjectNode> byKey = new LinkedHashMap<>();
         for (ObjectNode r : resources) {
             String resourceType = r.path("resourceType").asText("");
@@ -126,7 +135,7 @@ public final class FhirBundles {
         byKey.forEach((key, r) -> {
             ObjectNode entry = entries.addObject();
             entry.put("fullUrl", fullUrls.get(key));
-            ObjectNode copy = r.deepCopy();
+            ObjectNode copy = owned ? r : r.deepCopy();
             rewrite(copy, fullUrls);
             entry.set("resource", copy);
             if (type.equals("transaction")) {

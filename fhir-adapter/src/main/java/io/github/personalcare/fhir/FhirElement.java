@@ -17,13 +17,30 @@ import java.util.function.Supplier;
  */
 public final class FhirElement {
     private final JsonNode node;
-    private final String path;
     private final ImportContext context;
+    // The path is built only when asked for (a problem, a warning, an ignored element): a
+    // document's elements are read far more often than reported on. Either path is set, or parent
+    // and name (and index, or -1).
+    private String path;
+    private final FhirElement parent;
+    private final String name;
+    private final int index;
 
     private FhirElement(JsonNode node, String path, ImportContext context) {
         this.node = node;
         this.path = path;
         this.context = context;
+        this.parent = null;
+        this.name = null;
+        this.index = -1;
+    }
+
+    private FhirElement(JsonNode node, FhirElement parent, String name, int index) {
+        this.node = node;
+        this.context = parent.context;
+        this.parent = parent;
+        this.name = name;
+        this.index = index;
     }
 
     /**
@@ -55,6 +72,10 @@ public final class FhirElement {
 
     /** {@return the JSON path of this element} */
     public String path() {
+        if (path == null) {
+            String child = parent.path() + "." + name;
+            path = index < 0 ? child : child + "[" + index + "]";
+        }
         return path;
     }
 
@@ -80,10 +101,10 @@ public final class FhirElement {
             return Optional.empty();
         }
         if (!child.isObject()) {
-            context.problem(path + "." + name, "STRUCTURE", "must be a JSON object");
+            context.problem(path() + "." + name, "STRUCTURE", "must be a JSON object");
             return Optional.empty();
         }
-        return Optional.of(new FhirElement(child, path + "." + name, context));
+        return Optional.of(new FhirElement(child, this, name, -1));
     }
 
     /**
@@ -98,17 +119,16 @@ public final class FhirElement {
             return List.of();
         }
         if (!child.isArray()) {
-            context.problem(path + "." + name, "STRUCTURE", "must be a JSON array");
+            context.problem(path() + "." + name, "STRUCTURE", "must be a JSON array");
             return List.of();
         }
         List<FhirElement> out = new ArrayList<>(child.size());
         for (int i = 0; i < child.size(); i++) {
             JsonNode item = child.get(i);
-            String itemPath = path + "." + name + "[" + i + "]";
             if (!item.isObject()) {
-                context.problem(itemPath, "STRUCTURE", "must be a JSON object");
+                context.problem(path() + "." + name + "[" + i + "]", "STRUCTURE", "must be a JSON object");
             } else {
-                out.add(new FhirElement(item, itemPath, context));
+                out.add(new FhirElement(item, this, name, i));
             }
         }
         return out;
@@ -126,13 +146,13 @@ public final class FhirElement {
             return List.of();
         }
         if (!child.isArray()) {
-            context.problem(path + "." + name, "STRUCTURE", "must be a JSON array");
+            context.problem(path() + "." + name, "STRUCTURE", "must be a JSON array");
             return List.of();
         }
         List<String> out = new ArrayList<>(child.size());
         for (int i = 0; i < child.size(); i++) {
             if (!child.get(i).isTextual()) {
-                context.problem(path + "." + name + "[" + i + "]", "STRUCTURE", "must be a string");
+                context.problem(path() + "." + name + "[" + i + "]", "STRUCTURE", "must be a string");
             } else {
                 out.add(child.get(i).asText());
             }
@@ -152,7 +172,7 @@ public final class FhirElement {
             return Optional.empty();
         }
         if (!child.isTextual()) {
-            context.problem(path + "." + name, "STRUCTURE", "must be a string");
+            context.problem(path() + "." + name, "STRUCTURE", "must be a string");
             return Optional.empty();
         }
         return Optional.of(child.asText());
@@ -167,7 +187,7 @@ public final class FhirElement {
      */
     public Optional<String> requiredText(String name, String rule) {
         if (!has(name)) {
-            context.problem(path + "." + name, rule, "is required");
+            context.problem(path() + "." + name, rule, "is required");
             return Optional.empty();
         }
         return text(name);
@@ -185,7 +205,7 @@ public final class FhirElement {
             return Optional.empty();
         }
         if (!child.isBoolean()) {
-            context.problem(path + "." + name, "STRUCTURE", "must be true or false");
+            context.problem(path() + "." + name, "STRUCTURE", "must be true or false");
             return Optional.empty();
         }
         return Optional.of(child.asBoolean());
@@ -203,7 +223,7 @@ public final class FhirElement {
             return Optional.empty();
         }
         if (!child.isIntegralNumber() || !child.canConvertToLong()) {
-            context.problem(path + "." + name, "STRUCTURE", "must be a whole number");
+            context.problem(path() + "." + name, "STRUCTURE", "must be a whole number");
             return Optional.empty();
         }
         return Optional.of(child.asLong());
@@ -227,7 +247,7 @@ public final class FhirElement {
      * @param message what is wrong, without the value
      */
     public void problem(String name, String rule, String message) {
-        context.problem(name == null ? path : path + "." + name, rule, message);
+        context.problem(name == null ? path() : path() + "." + name, rule, message);
     }
 
     /**
@@ -238,7 +258,7 @@ public final class FhirElement {
      * @param message what was not kept or how it was read, without the value
      */
     public void warning(String name, String rule, String message) {
-        context.warning(name == null ? path : path + "." + name, rule, message);
+        context.warning(name == null ? path() : path() + "." + name, rule, message);
     }
 
     /**
@@ -272,7 +292,7 @@ public final class FhirElement {
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                context.ignored(path + "." + name);
+                context.ignored(path() + "." + name);
             }
         }
     }

@@ -11,12 +11,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -30,18 +27,11 @@ import java.util.List;
 
 /**
  * Jackson set up for FHIR JSON: bounded reading (size, depth, string and number length), strict
- * duplicate keys, no source content in locations, exact decimals; and one canonical pretty form
- * for writing. Parser failures become {@link ImportProblem}s naming the JSON path and the
- * line and column, never the parser's own message (it can quote the document).
+ * duplicate keys, no source content in locations, exact decimals. Parser failures become
+ * {@link ImportProblem}s naming the JSON path and the line and column, never the parser's own
+ * message (it can quote the document). Writing is {@link FhirWriter}'s.
  */
 final class FhirJson {
-    private static final ObjectWriter WRITER = JsonMapper.builder()
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build()
-            .writer(new DefaultPrettyPrinter()
-                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-
     private final ObjectMapper mapper;
     private final FhirLimits limits;
 
@@ -68,16 +58,6 @@ final class FhirJson {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .build();
-    }
-
-    /** The canonical text of a document: two-space indents, {@code \n} line ends, element order as built. */
-    static String write(JsonNode node) {
-        try {
-            return WRITER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            // A tree of plain nodes always serialises; anything else is a bug here.
-            throw new IllegalStateException("FHIR JSON tree could not be written", e);
-        }
     }
 
     /**

@@ -85,7 +85,7 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
     /** @throws RuleViolationException with rule R49 as the class comment says */
     @Override
     public ObjectNode toFhir(PatientRecord record) {
-        return FhirBundles.collection(resources(record));
+        return FhirBundles.ofOwned(resources(record), false);
     }
 
     /**
@@ -96,7 +96,7 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
      * @throws RuleViolationException with rule R49 as the class comment says
      */
     public ObjectNode toTransaction(PatientRecord record) {
-        return FhirBundles.transaction(resources(record));
+        return FhirBundles.ofOwned(resources(record), true);
     }
 
     /**

@@ -86,8 +86,8 @@ class BudgetMapperTest {
         ObjectNode spend = chargeItem(3);
         assertThat(spend.at("/priceOverride/value").decimalValue()).isEqualTo(new BigDecimal("12.50"));
         assertThat(spend.at("/priceOverride/currency").asText()).isEqualTo("GBP");
-        assertThat(FhirWriter.toJson(spend)).contains("\"value\" : 12.50,");
-        assertThat(FhirWriter.toJson(chargeItem(0))).contains("\"value\" : 10000.00,");
+        assertThat(FhirWriter.toJson(spend)).contains("\"value\":12.50,");
+        assertThat(FhirWriter.toJson(chargeItem(0))).contains("\"value\":10000.00,");
     }
 
     @Test

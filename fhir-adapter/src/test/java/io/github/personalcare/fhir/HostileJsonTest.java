@@ -93,9 +93,9 @@ class HostileJsonTest {
     void aNumberBeyondTheDoubleRangeIsReadExactlyAndRefusedAsAnAmountAtItsPath() {
         ObjectNode charge = new LedgerEntryMapper().toFhir(BudgetFixtures.ledger().get(1));
         String text = FhirWriter.toJson(charge);
-        String amount = "\"value\" : " + charge.at("/priceOverride/value").asText();
+        String amount = "\"value\":" + charge.at("/priceOverride/value").asText();
         assumeThat(text).contains(amount);
-        String hostile = text.replace(amount, "\"value\" : 1e309");
+        String hostile = text.replace(amount, "\"value\":1e309");
 
         assertThatExceptionOfType(FhirImportException.class)
                 .isThrownBy(() -> importer.read(hostile, new LedgerEntryMapper()))

@@ -473,7 +473,7 @@ public final class FhirClient {
         if (!"Bundle".equals(bundle.path("resourceType").asText()) || !kind.equals(bundle.path("type").asText())) {
             throw new InvalidInputException("bundle", "BUNDLE", "must be a " + kind + " Bundle");
         }
-        return execute("POST", base, FhirWriter.toJson(bundle).getBytes(StandardCharsets.UTF_8), Map.of(), safe,
+        return execute("POST", base, FhirWriter.toBytes(bundle), Map.of(), safe,
                 (status, headers, body) -> bundleResponse(status, parse(status, body, "a Bundle")));
     }
 
@@ -521,7 +521,7 @@ public final class FhirClient {
 
     private WriteResult write(String method, HttpUrl url, ObjectNode resource, Map<String, String> headers, boolean safe,
                               String type, String id) {
-        byte[] body = FhirWriter.toJson(resource).getBytes(StandardCharsets.UTF_8);
+        byte[] body = FhirWriter.toBytes(resource);
         return execute(method, url, body, headers, safe, (status, responseHeaders, responseBody) -> {
             Optional<ObjectNode> stored = responseBody.length == 0 ? Optional.empty()
                     : Optional.of(parse(status, responseBody, "a resource"))

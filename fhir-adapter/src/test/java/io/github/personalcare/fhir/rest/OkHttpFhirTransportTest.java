@@ -99,7 +99,7 @@ class OkHttpFhirTransportTest {
         assertThat(request.getTarget()).isEqualTo("/fhir/R4/Patient/" + ada.id());
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/fhir+json");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo(TOKEN);
-        assertThat(request.getBody().utf8()).contains("\"resourceType\" : \"Patient\"");
+        assertThat(request.getBody().utf8()).contains("\"resourceType\":\"Patient\"");
     }
 
     @Test
@@ -111,7 +111,7 @@ class OkHttpFhirTransportTest {
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getTarget()).isEqualTo("/fhir/R4");
         String body = request.getBody().utf8();
-        assertThat(body).contains("\"type\" : \"transaction\"").contains("urn:uuid:" + ada.id());
+        assertThat(body).contains("\"type\":\"transaction\"").contains("urn:uuid:" + ada.id());
         assertThat(body).isEqualTo(io.github.personalcare.fhir.FhirWriter.toJson(new PatientRecordMapper().toTransaction(record)));
     }
 

@@ -45,10 +45,12 @@ import java.util.function.Supplier;
  * aggregate is empty, and the event then sends nothing for it.
  *
  * <p>{@link #through(Supplier, AccessContext)} reads through the SDK's guarded, audited services
- * with the relay's own access context. A refusal of the access policy propagates as
- * {@link io.github.personalcare.access.AccessDeniedException} (the transport dead-letters the event
- * under the rule), except for feedback, which the SDK lets only the patient and their carers read:
- * a refused feedback read is empty, so the patient's feedback stays theirs.
+ * with the relay's own access context. A refusal propagates
+ * ({@link io.github.personalcare.access.AccessDeniedException}, or a service's
+ * {@link io.github.personalcare.lang.RuleViolationException} such as {@code MESSAGE_PARTICIPANT}: only
+ * the patient, a proxy and care-team professionals read messages) and the transport dead-letters
+ * the event under the rule, except for feedback, which the SDK lets only the patient and their
+ * carers read: a refused feedback read is empty, so the patient's feedback stays theirs.
  */
 public interface RecordReader {
 
@@ -173,8 +175,8 @@ public interface RecordReader {
 
     /**
      * A reader through the SDK's services, every read decided by the access policy and audited
-     * with {@code ctx}. A missing aggregate is empty; a refusal is an
-     * {@link io.github.personalcare.access.AccessDeniedException}, except for feedback (empty).
+     * with {@code ctx}. A missing aggregate is empty; a refusal propagates, except for feedback
+     * (empty), as the class comment says.
      *
      * @param care supplies the running SDK (a supplier, since the SDK is built after its
      *             transport: for example {@code AtomicReference::get}); called per read

@@ -26,6 +26,7 @@ import io.github.personalcare.feedback.FeedbackId;
 import io.github.personalcare.fhir.PatientRecords;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.lang.NotFoundException;
+import io.github.personalcare.lang.RuleViolationException;
 import io.github.personalcare.lang.Versioned;
 import io.github.personalcare.messaging.ConversationId;
 import io.github.personalcare.messaging.Message;
@@ -152,7 +153,7 @@ final class ServiceRecordReader implements RecordReader {
     public Optional<Feedback> feedback(FeedbackId id) {
         try {
             return versioned(c -> c.feedback().get(ctx, id));
-        } catch (AccessDeniedException e) {
+        } catch (AccessDeniedException | RuleViolationException e) {
             // Only the patient and their carers read a response (FEEDBACK_OWNER): it is not shared.
             log.debug("feedback {} not readable by the relay ({}): not sent", id, e.rule());
             return Optional.empty();

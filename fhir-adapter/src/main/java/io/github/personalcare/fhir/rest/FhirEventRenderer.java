@@ -12,8 +12,7 @@ import java.util.function.Function;
 /**
  * Decides what {@link OkHttpFhirTransport} sends for an outbox event. Events carry ids only, so a
  * renderer reads what it needs (through the SDK's services, with the relay's own access context,
- * such as {@code id -> Optional.of(PatientRecords.read(care, relayContext, id))}, so every read is
- * guarded and audited). Returning no request means "nothing to send for this event"; the event
+ * such as {@link RecordReader#through}, so every read is guarded and audited). Returning no request means "nothing to send for this event"; the event
  * then counts as delivered.
  */
 @FunctionalInterface

@@ -282,6 +282,19 @@ public final class AppointmentService {
         return storage.inTransaction(tx -> tx.aggregates(AppointmentStores.SLOTS).get(slot));
     }
 
+    /**
+     * One schedule with its version (directory data: no access decision).
+     *
+     * @param schedule the schedule's id
+     * @return the schedule with its version
+     * @throws InvalidInputException if {@code schedule} is missing
+     * @throws NotFoundException if there is no such schedule
+     */
+    public Versioned<Schedule> schedule(ScheduleId schedule) {
+        Require.present("schedule", schedule);
+        return storage.inTransaction(tx -> tx.aggregates(AppointmentStores.SCHEDULES).get(schedule));
+    }
+
     // --- booking ----------------------------------------------------------------------------------
 
     /**

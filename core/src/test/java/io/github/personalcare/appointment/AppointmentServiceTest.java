@@ -62,6 +62,13 @@ class AppointmentServiceTest {
     }
 
     @Test
+    void aScheduleIsReadByIdLikeASlotAndAnUnknownOneIsNotFound() {
+        assertThat(appointments.schedule(world.clinic.id()).value()).isEqualTo(world.clinic);
+        assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> appointments.schedule(ScheduleId.random()));
+        assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> appointments.schedule(null));
+    }
+
+    @Test
     void aSecondBookingOfATakenSlotIsRefusedAndStoresNothing() {
         Versioned<Slot> slot = world.slotIn(Duration.ofDays(2));
         appointments.book(world.self, world.patient, slot.value().id(), slot.version());

@@ -8,12 +8,14 @@ import io.github.personalcare.access.Purpose;
 import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.UserId;
 import io.github.personalcare.spi.Storage;
+import io.github.personalcare.spi.Transport;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The story of one patient, told through the SDK's public API: registration, her care team and
@@ -24,7 +26,8 @@ import java.time.ZoneId;
  * {@code -Dexec.args="--jdbc-url jdbc:h2:file:./target/demo/care;WRITE_DELAY=0"} (H2 file) or
  * {@code -Dexec.args="--jdbc-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres"};
  * {@code --fhir-out FILE} chooses where the FHIR Bundle goes; {@code --fhir-server URL} also pushes
- * the record to that FHIR server and reads it back.
+ * the record to that FHIR server and reads it back, and {@code --fhir-relay} also sends the story's
+ * events there as they happen, each as the write it implies.
  */
 public final class Demo {
     /** When the story starts (a fixed time, so the output is the same every run). */
@@ -43,9 +46,17 @@ public final class Demo {
         StoryClock clock = new StoryClock(START, ZoneId.of("Europe/London"));
         try (Storage storage = DemoStorage.open(options.jdbcUrl())) {
             PrivacyOfficerInbox inbox = new PrivacyOfficerInbox();
-            PersonalCare care = PersonalCare.builder().clock(clock).storage(storage).transport(inbox)
+            AtomicReference<PersonalCare> built = new AtomicReference<>();
+            FhirChapter.EventsToFhir relay = options.fhirRelay()
+                    ? FhirChapter.relayTo(options.fhirServer().orElseThrow(), inbox, built::get) : null;
+            Transport transport = relay != null ? relay : inbox;
+            PersonalCare care = PersonalCare.builder().clock(clock).storage(storage).transport(transport)
                     .serviceDirectory(ReferralChapter.directory()).build();
+            built.set(care);
             tell(care, inbox, clock, options, out);
+            if (relay != null) {
+                relay.finish(care, out);
+            }
         }
     }
 

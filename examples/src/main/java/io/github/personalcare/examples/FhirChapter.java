@@ -3,6 +3,12 @@ package io.github.personalcare.examples;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.PersonalCare;
 import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.event.DomainEvent;
+import io.github.personalcare.fhir.rest.FhirEventRenderer;
+import io.github.personalcare.fhir.rest.OkHttpFhirTransport;
+import io.github.personalcare.fhir.rest.RecordReader;
+import io.github.personalcare.spi.Transport;
+import io.github.personalcare.spi.TransportException;
 import io.github.personalcare.fhir.FhirWriter;
 import io.github.personalcare.fhir.FhirBundles;
 import io.github.personalcare.fhir.FhirImporter;
@@ -21,6 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The FHIR chapter of the story: the patient's whole record (demographics, the professionals
@@ -29,7 +38,79 @@ import java.util.TreeMap;
  * validator.
  */
 public final class FhirChapter {
+    /**
+     * Who the FHIR relay reads the record as: the GP, as the export does, audited like any reader.
+     * A system actor could read everything but the messages, which the messaging service shows to
+     * their participants only ({@code MESSAGE_PARTICIPANT}).
+     */
+    static final AccessContext RELAY = PatientChapter.GP;
+
     private FhirChapter() {
+    }
+
+    /**
+     * The demo's transport with {@code --fhir-relay}: each event goes to the privacy officer's
+     * inbox, then to the FHIR server as the write it implies, reading only what the event names
+     * through the SDK's services as {@link #RELAY}.
+     *
+     * @param baseUrl the FHIR server's base URL
+     * @param inbox   the privacy officer's inbox
+     * @param care    the SDK, once built (it is built after its transport)
+     * @return the transport
+     */
+    public static EventsToFhir relayTo(String baseUrl, Transport inbox, Supplier<PersonalCare> care) {
+        OkHttpFhirTransport fhir = OkHttpFhirTransport.builder(baseUrl)
+                .renderer(FhirEventRenderer.eventWrites(RecordReader.through(care, RELAY))).build();
+        return new EventsToFhir(baseUrl, inbox, fhir);
+    }
+
+    /** Hands each event to the inbox, then to the FHIR server; counts what was sent and refused. */
+    public static final class EventsToFhir implements Transport {
+        private final String baseUrl;
+        private final Transport inbox;
+        private final OkHttpFhirTransport fhir;
+        private final AtomicInteger sent = new AtomicInteger();
+        private final Map<String, Integer> refused = new ConcurrentSkipListMap<>();
+
+        private EventsToFhir(String baseUrl, Transport inbox, OkHttpFhirTransport fhir) {
+            this.baseUrl = baseUrl;
+            this.inbox = inbox;
+            this.fhir = fhir;
+        }
+
+        @Override
+        public void deliver(DomainEvent event) {
+            inbox.deliver(event);    // the inbox ignores an event it has seen, so a redelivery is harmless
+            try {
+                fhir.deliver(event);
+            } catch (TransportException e) {
+                refused.merge(e.rule(), 1, Integer::sum);
+                throw e;
+            }
+            sent.incrementAndGet();
+        }
+
+        /** {@return events the FHIR server accepted} */
+        public int sent() {
+            return sent.get();
+        }
+
+        /** {@return failed deliveries by rule, such as {@code VALIDATION_FAILED_HTTP_422}} */
+        public Map<String, Integer> refused() {
+            return Map.copyOf(refused);
+        }
+
+        /**
+         * Relays what is still in the outbox and prints how many events went to the server.
+         *
+         * @param care  the SDK
+         * @param print where to print
+         */
+        public void finish(PersonalCare care, PrintStream print) {
+            care.outboxRelay().orElseThrow(() -> new IllegalStateException("the demo needs a transport")).relay();
+            print.println("FHIR: the outbox relay sent " + sent() + " of the story's events to " + baseUrl
+                    + ", each as the write it implies" + (refused.isEmpty() ? "" : "; refused: " + new TreeMap<>(refused)));
+        }
     }
 
     /**

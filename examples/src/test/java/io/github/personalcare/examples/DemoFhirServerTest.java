@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -117,5 +119,21 @@ class DemoFhirServerTest {
                 .containsOnly("transaction");
         assertThat(reads).as("each resource read back once").containsExactlyInAnyOrderElementsOf(written);
         assertThat(server.getRequestCount()).isEqualTo(singlePuts.get() + transactions.size() + reads.size());
+    }
+
+    @Test
+    void withFhirRelayTheStorysEventsArriveAsTheWritesTheyImplyAndNoFeedbackLeaves() {
+        var bytes = new ByteArrayOutputStream();
+        Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--fhir-out", dir.resolve("b.json").toString(),
+                "--fhir-server", server.url("/fhir").toString(), "--fhir-relay");
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(out.lines().filter(l -> l.startsWith("FHIR: the outbox relay sent"))).singleElement().asString()
+                .endsWith("each as the write it implies");
+        Set<String> types = written.stream().map(p -> p.substring(0, p.indexOf('/'))).collect(Collectors.toSet());
+        assertThat(types).contains("Patient", "CarePlan", "Account", "ChargeItem", "ServiceRequest", "Consent",
+                "AuditEvent", "Communication", "Appointment", "Slot", "Schedule", "MedicationRequest",
+                "MedicationStatement", "Task").doesNotContain("QuestionnaireResponse");
+        assertThat(stored.values()).noneMatch(body -> body.contains("\"linkId\":\"comment\""));
     }
 }

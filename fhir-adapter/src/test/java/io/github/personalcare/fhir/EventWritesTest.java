@@ -214,11 +214,25 @@ class EventWritesTest {
     }
 
     @Test
-    void accessEventsSendNothingAndDoNotReadTheRecord() {
+    void anAccessEventSendsTheAuditEventsOfThatAccessAfterWhatTheyReference() {
+        // the nurse's rejected write; "corr-patient.read" names three reads (the GP, break-glass, a denial)
+        List<String> sent = deliver(new AccessEvent.BreakGlassUsed(UUID.randomUUID(), AT, record.patient().id(),
+                "actor", "patient.read", "corr-patient.read"));
+        List<String> audit = record.audit().stream().filter(r -> r.event().correlationId().equals("corr-patient.read"))
+                .map(r -> "AuditEvent/" + r.event().id()).toList();
+        assertThat(audit).hasSize(3);
+        assertThat(keys(sent)).doesNotHaveDuplicates().containsAll(audit)
+                .filteredOn(k -> k.startsWith("AuditEvent/")).containsExactlyElementsOf(audit);
+        assertThat(keys(sent).indexOf(ada())).isLessThan(keys(sent).indexOf(audit.get(0)));
+        assertThat(types(keys(sent))).contains("Patient", "PractitionerRole", "AuditEvent")
+                .doesNotContain("CarePlan", "Account", "Consent");
+    }
+
+    @Test
+    void anAccessEventWhoseAuditRecordIsNotFoundSendsNothing() {
         transport().deliver(new AccessEvent.BreakGlassUsed(UUID.randomUUID(), AT, record.patient().id(), "actor",
-                "patient.read", "c1"));
+                "patient.read", "no-such-correlation"));
         assertThat(received).isEmpty();
-        assertThat(recordReads).hasValue(0);
     }
 
     @Test

@@ -12,8 +12,7 @@ import java.util.function.Function;
 /**
  * Decides what {@link OkHttpFhirTransport} sends for an outbox event. Events carry ids only, so a
  * renderer reads what it needs (through the SDK's services, with the relay's own access context,
- * such as {@code id -> Optional.of(PatientRecords.read(care, relayContext, id))}, so every read is
- * guarded and audited). Returning no request means "nothing to send for this event"; the event
+ * such as {@link RecordReader#through}, so every read is guarded and audited). Returning no request means "nothing to send for this event"; the event
  * then counts as delivered.
  */
 @FunctionalInterface
@@ -27,15 +26,36 @@ public interface FhirEventRenderer {
     List<FhirRequest> render(DomainEvent event);
 
     /**
-     * Sends the write each event implies, not the whole record: the resources the event changed
-     * with every resource of the record they reference, as {@code PUT Type/id} in dependency order
+     * Sends the write each event implies, reading only what the event names: the resources the
+     * event changed with every resource they reference, as {@code PUT Type/id} in dependency order
      * (resources that reference each other, such as a budget Account and its line Accounts, as one
-     * transaction). Patient events send the Patient; {@code careteam.changed} the CareTeam;
-     * care plan events the CarePlan (with its goals and version snapshots); budget events the
-     * budget Account and its lines, a ledger entry also its ChargeItem; referral events the
-     * ServiceRequest; consent events the Consent; {@code record.imported} the whole record; access
-     * events nothing (the record is then not read). Every write is an upsert by a stable id, so a
-     * redelivered event is harmless.
+     * transaction). Each event reads the patient and the aggregate(s) it names, never the whole
+     * record (except {@code record.imported}): patient events send the Patient; {@code careteam.changed}
+     * the CareTeam; care plan events the CarePlan (with its goals and version snapshots); budget
+     * events the budget Account and its lines, a ledger entry also its ChargeItem; referral events
+     * the ServiceRequest; consent events the Consent; access events (break-glass, relationship
+     * claims, patient notifications) the AuditEvents of the access's audit records; a posted
+     * message its Communication; appointment events the Appointment with its Slot(s) and Schedule;
+     * prescription events the MedicationRequest and MedicationStatement of each repeat medicine of
+     * the request; e-consultation events the Task; feedback events the QuestionnaireResponse
+     * without its free-text comment; {@code record.imported} the whole record. Every write is an
+     * upsert by a stable id, so a redelivered event is harmless.
+     *
+     * @param reader reads the aggregates an event names (through the SDK's guarded services:
+     *               {@link RecordReader#through}); an absent one sends nothing
+     * @return the renderer
+     * @throws NullPointerException if {@code reader} is null
+     */
+    static FhirEventRenderer eventWrites(RecordReader reader) {
+        return EventWrites.parts(Objects.requireNonNull(reader, "reader"));
+    }
+
+    /**
+     * Sends the write each event implies, as {@link #eventWrites(RecordReader)} does, but reads
+     * and maps the patient's whole record for every event (costly for big records; prefer
+     * {@link #eventWrites(RecordReader)}). Only the events about the parts a {@link PatientRecord}
+     * holds send anything: messaging, appointment, prescription, e-consultation and feedback
+     * events send nothing here.
      *
      * @param records reads the patient's current record (through the SDK's guarded services);
      *                empty if the patient is unknown, and then nothing is sent
@@ -43,7 +63,7 @@ public interface FhirEventRenderer {
      * @throws NullPointerException if {@code records} is null
      */
     static FhirEventRenderer eventWrites(Function<PatientId, Optional<PatientRecord>> records) {
-        return new EventWrites(Objects.requireNonNull(records, "records"));
+        return EventWrites.wholeRecord(Objects.requireNonNull(records, "records"));
     }
 
     /**

@@ -18,15 +18,17 @@ import org.slf4j.LoggerFactory;
  * A {@link Transport} that sends FHIR R4 JSON to a FHIR server through a {@link FhirClient}:
  * resources as {@code PUT Type/id} (upserts) and transaction Bundles as {@code POST} to the base
  * URL. For an outbox event, a {@link FhirEventRenderer} decides what to send
- * ({@link FhirEventRenderer#eventWrites} sends the write each event implies); because every write
+ * ({@link FhirEventRenderer#eventWrites(RecordReader)} sends the write each event implies); because every write
  * is an upsert by a stable id, the relay's redeliveries are harmless.
  *
  * <pre>{@code
+ * AtomicReference<PersonalCare> built = new AtomicReference<>();
  * OkHttpFhirTransport fhir = OkHttpFhirTransport.builder("https://fhir.example.nhs.uk/R4")
- *         .renderer(FhirEventRenderer.eventWrites(records))    // reads through the SDK, e.g. PatientRecords.read
+ *         .renderer(FhirEventRenderer.eventWrites(RecordReader.through(built::get, relayContext)))
  *         .auth(OAuthClientCredentials.builder(tokenUrl, clientId).privateKeyJwt(signer).build())
  *         .build();
  * PersonalCare care = PersonalCare.builder().transport(fhir).build();
+ * built.set(care);
  * }</pre>
  *
  * <ul>

@@ -1,5 +1,7 @@
 package io.github.personalcare.fhir.rest;
 
+import io.github.personalcare.fhir.testserver.HapiFhirServer;
+import io.github.personalcare.fhir.testserver.InMemoryStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

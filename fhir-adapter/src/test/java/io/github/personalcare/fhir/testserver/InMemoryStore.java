@@ -1,4 +1,4 @@
-package io.github.personalcare.fhir.rest;
+package io.github.personalcare.fhir.testserver;
 
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;

@@ -1,4 +1,4 @@
-package io.github.personalcare.fhir.rest;
+package io.github.personalcare.fhir.testserver;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;

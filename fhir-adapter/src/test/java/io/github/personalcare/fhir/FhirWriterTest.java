@@ -122,7 +122,9 @@ class FhirWriterTest {
 
     @Provide
     Arbitrary<PatientRecord> records() {
-        return GeneratedRecords.records().flatMap(GeneratedCarePlans::withCare).flatMap(GeneratedBudgets::withBudgets);
+        // exportable last: care and budgets added after it may show a restricted patient's practice (R49)
+        return GeneratedRecords.records().flatMap(GeneratedCarePlans::withCare).flatMap(GeneratedBudgets::withBudgets)
+                .map(GeneratedRecords::exportable);
     }
 
     @Provide

@@ -66,8 +66,6 @@ public final class SdkConformance {
 
     private static final String PUBLISHER = "Personal Care SDK";
     private static final String EXTENSION_BASE = "http://hl7.org/fhir/StructureDefinition/Extension";
-    private static final Set<String> PRIMITIVES = Set.of("boolean", "code", "date", "dateTime", "instant",
-            "integer", "positiveInt", "unsignedInt", "string", "url", "uri");
 
     /** One SDK code system: name (the URL's last segment), title, and its codes with displays (empty when open). */
     record CodeSystemSpec(String name, String title, Map<String, String> codes) {
@@ -441,11 +439,6 @@ public final class SdkConformance {
     private static String pascal(String id) {
         return Arrays.stream(id.split("-")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
                 .collect(Collectors.joining());
-    }
-
-    /** The value types of {@link #extensions()} that are FHIR primitives, for the tests. */
-    static Set<String> primitiveTypes() {
-        return PRIMITIVES;
     }
 
     /** Every SDK code system URL with its codes, for the tests (open systems have none). */

@@ -71,7 +71,9 @@ class ConsentMapperTest {
         assertThat(permit.at("/period/end").asText()).isEqualTo("2027-01-01T00:00:00Z");
         assertThat(permit.at("/actor/0/role/coding/0/code").asText()).isEqualTo("IRCP");
         assertThat(permit.at("/actor/0/reference/identifier/value").asText()).isEqualTo("carer.bea");
-        assertThat(permit.at("/actor/1/role/coding/0/code").asText()).isEqualTo("CARER_WITH_PROXY");
+        assertThat(permit.at("/actor/1/role/coding/0/code").asText()).isEqualTo("IRCP");
+        assertThat(permit.at("/actor/1/role/coding/0/extension/0/valueCoding/code").asText())
+                .isEqualTo("CARER_WITH_PROXY");
         assertThat(permit.at("/class/0/code").asText()).isEqualTo("CARE_PLAN");
         assertThat(permit.at("/class/1/code").asText()).isEqualTo("REFERRAL");
         assertThat(permit.at("/purpose/0/system").asText()).isEqualTo("http://terminology.hl7.org/CodeSystem/v3-ActReason");

@@ -41,15 +41,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Spends per second through {@code care.budgets().recordSpend} on PostgreSQL, beside a plain-JDBC
@@ -72,29 +67,8 @@ public final class SpendThroughput {
     private static final String[] NHS_NUMBERS = {"9434765870", "9434765919", "9434765838", "9434765846",
         "9434765862", "9434765889", "9434765897", "9434765900"};
 
-    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private SpendThroughput() {
-    }
-
-    /** A measured phase: operations done, seconds taken, statements and commits counted. */
-    record Phase(String name, long ops, double seconds, long statements, long commits, double cpuMillis) {
-        double perSecond() {
-            return ops / seconds;
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "%-8s %8.0f spends/s  (%d spends in %.1f s; %.2f statements, %.2f commits, "
-                    + "%.3f ms of this JVM's CPU per spend)", name, perSecond(), ops, seconds, (double) statements / ops,
-                    (double) commits / ops, cpuMillis / ops);
-        }
-    }
-
-    /** One spend of thread {@code thread}, its {@code n}th. */
-    @FunctionalInterface
-    interface Spend {
-        void run(int thread, long n) throws Exception;
     }
 
     /**
@@ -117,22 +91,9 @@ public final class SpendThroughput {
             s.execute("CREATE SCHEMA " + schema);
         }
         try (FixedPool pool = new FixedPool(url, threads + 1, "SET search_path TO " + schema)) {
-            Spend sdk = sdkSpends(pool, threads);
-            Spend plain = plainSpends(pool, threads);
-            System.out.printf(Locale.ROOT, "%d threads, %d s warm-up, %d s measured, %d rounds; load %s%n", threads, warmup,
-                    seconds, rounds, loadAverage());
-            List<Double> ratios = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
-                run("warm-up", pool, threads, warmup, sdk);
-                Phase s = run("sdk", pool, threads, seconds, sdk);
-                run("warm-up", pool, threads, warmup, plain);
-                Phase p = run("baseline", pool, threads, seconds, plain);
-                ratios.add(s.perSecond() / p.perSecond());
-                System.out.printf(Locale.ROOT, "round %d%n  %s%n  %s%n  sdk/baseline %.2f; load %s%n", round, s, p,
-                        s.perSecond() / p.perSecond(), loadAverage());
-            }
-            System.out.printf(Locale.ROOT, "sdk/baseline by round: %s%n", ratios.stream()
-                    .map(r -> String.format(Locale.ROOT, "%.2f", r)).toList());
+            // a new idempotency key for every spend of the whole run: none is a resend
+            TimedPhases.compare("spends", pool, threads, warmup, seconds, rounds, sdkSpends(pool, threads),
+                    plainSpends(pool, threads));
         } finally {
             try (Connection admin = java.sql.DriverManager.getConnection(url); Statement s = admin.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
@@ -140,60 +101,8 @@ public final class SpendThroughput {
         }
     }
 
-    private static String loadAverage() {
-        return String.format(Locale.ROOT, "%.2f",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    }
-
-    private static Phase run(String name, FixedPool pool, int threads, int seconds, Spend spend) throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong done = new AtomicLong();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> workers = new ArrayList<>();
-        Exception[] failure = new Exception[1];
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            Thread w = new Thread(() -> {
-                try {
-                    start.await();
-                    while (!stop.get()) {
-                        // a new idempotency key for every spend of the whole run: none is a resend
-                        spend.run(thread, SEQUENCE.incrementAndGet());
-                        done.incrementAndGet();
-                    }
-                } catch (Exception e) {
-                    failure[0] = e;
-                }
-            });
-            w.start();
-            workers.add(w);
-        }
-        long statements = pool.statements.get();
-        long commits = pool.commits.get();
-        long cpu = cpuNanos();
-        long began = System.nanoTime();
-        start.countDown();
-        Thread.sleep(seconds * 1000L);
-        stop.set(true);
-        for (Thread w : workers) {
-            w.join();
-        }
-        double took = (System.nanoTime() - began) / 1e9;
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        return new Phase(name, done.get(), took, pool.statements.get() - statements, pool.commits.get() - commits,
-                (cpuNanos() - cpu) / 1e6);
-    }
-
-    /** CPU time this JVM has used (all threads): the client's cost of a spend, whatever the machine's load. */
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
     /** One patient, care team, agreed plan and active, funded budget per thread, then spends of 1p. */
-    private static Spend sdkSpends(FixedPool pool, int threads) {
+    private static TimedPhases.Operation sdkSpends(FixedPool pool, int threads) {
         JdbcStorage storage = JdbcStorage.postgres(pool);
         storage.migrate();
         Instant now = Instant.now();
@@ -234,7 +143,7 @@ public final class SpendThroughput {
     }
 
     /** The minimum a spend needs in plain JDBC: lock the balance, move it, one ledger row, one audit row. */
-    private static Spend plainSpends(FixedPool pool, int threads) throws SQLException {
+    private static TimedPhases.Operation plainSpends(FixedPool pool, int threads) throws SQLException {
         UUID[] budgets = new UUID[threads];
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE plain_budget (id uuid PRIMARY KEY, balance BIGINT NOT NULL, version BIGINT NOT NULL)");

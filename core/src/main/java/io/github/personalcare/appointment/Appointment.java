@@ -215,6 +215,9 @@ public record Appointment(AppointmentId id, PatientId patient, SlotId slot, Serv
     }
 
     private static void requireBookable(Slot slot, Instant now) {
+        if (slot.isWithdrawn()) {
+            throw new RuleViolationException("SLOT_WITHDRAWN", "the slot was withdrawn by its organisation");
+        }
         if (!slot.isFree()) {
             throw new RuleViolationException("SLOT", "the slot is already booked");
         }

@@ -2,6 +2,7 @@ package io.github.personalcare.appointment;
 
 import io.github.personalcare.access.AccessAction;
 import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.DataClass;
 import io.github.personalcare.identity.OdsCode;
@@ -36,6 +37,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -171,6 +173,57 @@ public final class AppointmentService {
                     return published.stream().map(s -> new Versioned<>(s, 1L)).toList();
                 });
         log.info("{} slots published on schedule {}", saved.size(), schedule);
+        return saved;
+    }
+
+    /**
+     * Withdraws free slots of one organisation (a clinic cancelled, a professional away), all or
+     * none: a withdrawn slot is no longer offered by {@link #freeSlots} and is never booked. A
+     * booked slot is refused: cancel its appointment first ({@link #cancel}), so the patient is
+     * told through the appointment's own events.
+     *
+     * @param ctx   who asks: a professional of the slots' organisation, or a system
+     * @param slots 1 to {@link #MAX_SLOTS_PER_CALL} slots with the versions read, by id
+     * @return the withdrawn slots at their new versions, in the order given
+     * @throws InvalidInputException if the map is empty, too long or holds an empty key or value (nothing stored)
+     * @throws NotFoundException if one of the slots does not exist (nothing stored)
+     * @throws VersionConflictException if a slot changed since it was read (nothing stored)
+     * @throws RuleViolationException with rule {@code PROVIDER} if a slot belongs to another organisation than the
+     *                                caller's, {@code SLOT} if one is booked, {@code SLOT_WITHDRAWN} if one was
+     *                                already withdrawn (audited; nothing stored)
+     * @throws io.github.personalcare.access.AccessDeniedException if the caller may not change slots (audited)
+     */
+    public List<Versioned<Slot>> withdrawSlots(AccessContext ctx, Map<SlotId, Long> slots) {
+        Require.present("ctx", ctx);
+        Require.present("slots", slots);
+        if (slots.isEmpty()) {
+            throw new InvalidInputException("slots", "REQUIRED", "must have at least one slot");
+        }
+        if (slots.size() > MAX_SLOTS_PER_CALL) {
+            throw new InvalidInputException("slots", "SIZE", "must have at most " + MAX_SLOTS_PER_CALL + " slots");
+        }
+        for (var e : slots.entrySet()) {
+            Require.present("slots.key", e.getKey());
+            Require.present("slots.value", e.getValue());
+        }
+        List<Map.Entry<SlotId, Long>> wanted = List.copyOf(slots.entrySet());
+        List<Versioned<Slot>> saved = guard.run(GuardedCall.population(ctx, AccessAction.CORRECT,
+                DataClass.APPOINTMENT, "slot.withdraw"), p -> {
+                    AggregateStore<SlotId, Slot> stored = p.tx().aggregates(AppointmentStores.SLOTS);
+                    List<Versioned<Slot>> out = new ArrayList<>(wanted.size());
+                    for (Map.Entry<SlotId, Long> e : wanted) {
+                        Versioned<Slot> current = stored.get(e.getKey());
+                        requireStaffOf(ctx.actor(), current.value().organisation());
+                        if (current.version() != e.getValue()) {
+                            throw new VersionConflictException(AppointmentStores.SLOTS.name(), e.getKey().toString(),
+                                    e.getValue(), current.version());
+                        }
+                        Slot withdrawn = current.value().withdrawn(p.now());
+                        out.add(new Versioned<>(withdrawn, stored.update(withdrawn, current.version())));
+                    }
+                    return out;
+                });
+        log.info("{} slots withdrawn", saved.size());
         return saved;
     }
 
@@ -520,10 +573,11 @@ public final class AppointmentService {
 
     /**
      * The reminder sweep: finds every booked appointment whose next reminder is due at the clock's
-     * now (from the {@code next_reminder} index, one audited population call), then, one
-     * transaction per appointment (a transaction writes one patient's data), publishes one
+     * now (from the {@code next_reminder} index, one audited population call), then, one guarded
+     * and audited call per appointment (a transaction writes one patient's data), publishes one
      * {@link AppointmentEvent.ReminderDue} (the latest reminder due, if several are) and marks every
-     * reminder due up to now sent. Run it from a scheduler every few minutes; running it again
+     * reminder due up to now sent. An appointment whose patient the caller may not act for is
+     * skipped (the refusal is audited as for any access) and the sweep goes on. Run it from a scheduler every few minutes; running it again
      * publishes nothing new, and an appointment changed meanwhile is simply checked again.
      *
      * @param ctx who asks: a system acting for administration (or an administrator)
@@ -533,20 +587,28 @@ public final class AppointmentService {
      */
     public int sendDueReminders(AccessContext ctx) {
         Require.present("ctx", ctx);
-        List<AppointmentId> due = guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.APPOINTMENT,
+        List<Appointment> due = guard.run(GuardedCall.population(ctx, AccessAction.USE, DataClass.APPOINTMENT,
                 "appointment.reminders"), p -> p.tx().aggregates(AppointmentStores.APPOINTMENTS)
                 .query(Query.where("next_reminder").onOrBefore(p.now().getEpochSecond())).stream()
-                .map(v -> v.value().id()).toList());
+                .map(Versioned::value).toList());
         int sent = 0;
-        for (AppointmentId id : due) {
-            sent += storage.inTransaction(tx -> remind(tx, id));
+        int refused = 0;
+        for (Appointment a : due) {
+            // Each reminder writes one patient's appointment, so it goes through the guard for that
+            // patient (decided and audited per patient); a patient the caller may not act for is
+            // skipped (the refusal is audited) and the sweep goes on.
+            try {
+                sent += guard.run(GuardedCall.on(ctx, a.patient(), AccessAction.CORRECT, DataClass.APPOINTMENT,
+                        "appointment.remind", "Appointment/" + a.id()), p -> remind(p.tx(), p.now(), a.id()));
+            } catch (AccessDeniedException e) {
+                refused++;
+            }
         }
-        log.info("{} appointment reminders due", sent);
+        log.info("{} appointment reminders due, {} refused", sent, refused);
         return sent;
     }
 
-    private int remind(Transaction tx, AppointmentId id) {
-        Instant now = guard.clock().instant();
+    private static int remind(Transaction tx, Instant now, AppointmentId id) {
         tx.lockOwnerOf(AppointmentStores.APPOINTMENTS, id);
         AggregateStore<AppointmentId, Appointment> stored = tx.aggregates(AppointmentStores.APPOINTMENTS);
         Optional<Versioned<Appointment>> found = stored.find(id);

@@ -93,19 +93,17 @@ public final class EconsultService {
      *                               before the patient's date of birth (field {@code since})
      * @throws RuleViolationException with {@code ECONSULT_SUBMITTER} if the actor is not the patient or a
      *                                carer, or {@code ECONSULT_PRACTICE} if the patient has no registered practice
+     *                                (audited)
      * @throws io.github.personalcare.access.AccessDeniedException if the actor may not act for the patient (audited)
      */
     public Versioned<Econsultation> submit(AccessContext ctx, PatientId patient, EconsultRequest request) {
         Require.present("ctx", ctx);
         Require.present("patient", patient);
         Require.present("request", request);
-        if (!(ctx.actor() instanceof Actor.PatientActor || ctx.actor() instanceof Actor.Carer)) {
-            throw new RuleViolationException("ECONSULT_SUBMITTER", "an e-consultation is submitted by the patient "
-                    + "or a proxy acting for them");
-        }
         EconsultationId id = EconsultationId.random();
         Versioned<Econsultation> saved = guard.run(GuardedCall.on(ctx, patient, AccessAction.COLLECT,
                 DataClass.ECONSULTATION, "econsult.submit", "Econsultation/" + id), p -> {
+            requirePatientOrCarer(ctx, "an e-consultation is submitted by the patient or a proxy acting for them");
             Patient record = p.tx().aggregates(PatientStores.PATIENTS).get(patient).value();
             LocalDate today = LocalDate.ofInstant(p.now(), UK);
             if (request.since().isAfter(today)) {
@@ -141,6 +139,7 @@ public final class EconsultService {
      * @return the request at its new version, {@link EconsultStatus#TRIAGED}
      * @throws InvalidInputException if the outcome is missing
      * @throws RuleViolationException with {@code PRACTICE} if the actor is not a professional of the request's practice
+     *                                (audited)
      * @throws io.github.personalcare.lang.IllegalTransitionException if it was already triaged or withdrawn
      * @throws VersionConflictException if the request is no longer at {@code expectedVersion}
      * @throws NotFoundException if the caller may ask and there is no such request (audited)
@@ -150,15 +149,16 @@ public final class EconsultService {
             long expectedVersion) {
         Require.present("ctx", ctx);
         Require.present("outcome", outcome);
-        if (!(ctx.actor() instanceof Actor.Professional professional)) {
-            throw new RuleViolationException("PRACTICE", "an e-consultation is triaged by a professional of the practice");
-        }
-        return apply(ctx, id, new EconsultCommand.Triage(outcome, professional.user()), expectedVersion, (p, e) -> {
+        return apply(ctx, id, EconsultCommand.Type.TRIAGE, expectedVersion, (p, e) -> {
+            if (!(ctx.actor() instanceof Actor.Professional professional)) {
+                throw new RuleViolationException("PRACTICE", "an e-consultation is triaged by a professional of the practice");
+            }
             if (!professional.organisation().equals(e.practice())) {
                 throw new RuleViolationException("PRACTICE", "an e-consultation is triaged by the practice it was sent to");
             }
             p.tx().outbox().publish(new EconsultEvent.Triaged(UUID.randomUUID(), p.now(), e.patient(), id,
                     outcome.kind(), e.isOverdue(p.now())));
+            return new EconsultCommand.Triage(outcome, professional.user());
         });
     }
 
@@ -170,6 +170,7 @@ public final class EconsultService {
      * @param expectedVersion the version read
      * @return the request at its new version, {@link EconsultStatus#WITHDRAWN}
      * @throws RuleViolationException with {@code ECONSULT_SUBMITTER} if the actor is not the patient or a carer
+     *                                (audited)
      * @throws io.github.personalcare.lang.IllegalTransitionException if it is no longer awaiting triage
      *                                                                (urgent advice is never withdrawn)
      * @throws VersionConflictException if the request is no longer at {@code expectedVersion}
@@ -178,28 +179,33 @@ public final class EconsultService {
      */
     public Versioned<Econsultation> withdraw(AccessContext ctx, EconsultationId id, long expectedVersion) {
         Require.present("ctx", ctx);
-        if (!(ctx.actor() instanceof Actor.PatientActor || ctx.actor() instanceof Actor.Carer)) {
-            throw new RuleViolationException("ECONSULT_SUBMITTER", "a request is withdrawn by the patient or a proxy");
-        }
-        return apply(ctx, id, new EconsultCommand.Withdraw(), expectedVersion, (p, e) -> p.tx().outbox().publish(
-                new EconsultEvent.Withdrawn(UUID.randomUUID(), p.now(), e.patient(), id)));
+        return apply(ctx, id, EconsultCommand.Type.WITHDRAW, expectedVersion, (p, e) -> {
+            requirePatientOrCarer(ctx, "a request is withdrawn by the patient or a proxy");
+            p.tx().outbox().publish(new EconsultEvent.Withdrawn(UUID.randomUUID(), p.now(), e.patient(), id));
+            return new EconsultCommand.Withdraw();
+        });
     }
 
-    private interface Effect {
-        void run(Permitted p, Econsultation before);
+    /**
+     * The checks that need the stored request, the events to publish and the command to apply; it
+     * runs inside the guard, so a refusal by rule is audited (REJECTED) like any other.
+     */
+    private interface Step {
+        EconsultCommand run(Permitted p, Econsultation before);
     }
 
-    private Versioned<Econsultation> apply(AccessContext ctx, EconsultationId id, EconsultCommand command,
-            long expectedVersion, Effect effect) {
+    private Versioned<Econsultation> apply(AccessContext ctx, EconsultationId id, EconsultCommand.Type type,
+            long expectedVersion, Step step) {
         Versioned<Econsultation> saved = econsultations.change(ctx, id, expectedVersion, AccessAction.CORRECT,
-                command.type().auditAction(), (p, before) -> {
-                    Econsultation after = before.apply(command, p.now());
-                    effect.run(p, before);
-                    return after;
-                });
-        log.info("econsultation {} {} -> {} at version {}", id, command.type(), saved.value().status(),
-                saved.version());
+                type.auditAction(), (p, before) -> before.apply(step.run(p, before), p.now()));
+        log.info("econsultation {} {} -> {} at version {}", id, type, saved.value().status(), saved.version());
         return saved;
+    }
+
+    private static void requirePatientOrCarer(AccessContext ctx, String message) {
+        if (!(ctx.actor() instanceof Actor.PatientActor || ctx.actor() instanceof Actor.Carer)) {
+            throw new RuleViolationException("ECONSULT_SUBMITTER", message);
+        }
     }
 
     /**
@@ -243,6 +249,7 @@ public final class EconsultService {
      * @return the overdue requests, by id, patient, version and due time, most overdue first
      * @throws InvalidInputException if {@code practice} is missing
      * @throws RuleViolationException with {@code PRACTICE} if the actor is a professional of another organisation
+     *                                (audited)
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not query e-consultations (audited)
      */
     public List<QueuedEconsultation> overdue(AccessContext ctx, OdsCode practice) {
@@ -260,6 +267,7 @@ public final class EconsultService {
      * @return the urgent requests, oldest first
      * @throws InvalidInputException if {@code practice} is missing
      * @throws RuleViolationException with {@code PRACTICE} if the actor is a professional of another organisation
+     *                                (audited)
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not query e-consultations (audited)
      */
     public List<QueuedEconsultation> urgent(AccessContext ctx, OdsCode practice) {
@@ -271,20 +279,19 @@ public final class EconsultService {
     private List<QueuedEconsultation> queue(AccessContext ctx, OdsCode practice, String auditAction,
             java.util.function.Function<Permitted, Query> query) {
         Require.present("ctx", ctx);
-        if (ctx.actor() instanceof Actor.Professional pro && !pro.organisation().equals(practice)) {
-            throw new RuleViolationException("PRACTICE", "a practice's queue is for its own staff");
-        }
-        if (!(ctx.actor() instanceof Actor.Professional || ctx.actor() instanceof Actor.SystemActor)) {
-            throw new RuleViolationException("PRACTICE", "a practice's queue is for its own staff");
-        }
-        return guard.run(GuardedCall.population(ctx, AccessAction.ACCESS, DataClass.ECONSULTATION, auditAction),
-                p -> PatientStores.releasable(p.tx(), ctx.purpose(),
-                        p.tx().aggregates(EconsultStores.ECONSULTATIONS).query(query.apply(p)).stream()
-                                .map(v -> new QueuedEconsultation(v.value().id(), v.value().patient(), v.version(),
-                                        v.value().status(), v.value().submittedAt(), v.value().dueBy()))
-                                .sorted(Comparator.comparing((QueuedEconsultation q) -> q.dueBy()
-                                                .orElse(q.submittedAt()))
-                                        .thenComparing(q -> q.id().value()))
-                                .toList(), QueuedEconsultation::patient));
+        return guard.run(GuardedCall.population(ctx, AccessAction.ACCESS, DataClass.ECONSULTATION, auditAction), p -> {
+            // Inside the guard, so a refusal is audited (REJECTED).
+            boolean ownStaff = ctx.actor() instanceof Actor.Professional pro && pro.organisation().equals(practice);
+            if (!(ownStaff || ctx.actor() instanceof Actor.SystemActor)) {
+                throw new RuleViolationException("PRACTICE", "a practice's queue is for its own staff");
+            }
+            return PatientStores.releasable(p.tx(), ctx.purpose(),
+                    p.tx().aggregates(EconsultStores.ECONSULTATIONS).query(query.apply(p)).stream()
+                            .map(v -> new QueuedEconsultation(v.value().id(), v.value().patient(), v.version(),
+                                    v.value().status(), v.value().submittedAt(), v.value().dueBy()))
+                            .sorted(Comparator.comparing((QueuedEconsultation q) -> q.dueBy().orElse(q.submittedAt()))
+                                    .thenComparing(q -> q.id().value()))
+                            .toList(), QueuedEconsultation::patient);
+        });
     }
 }

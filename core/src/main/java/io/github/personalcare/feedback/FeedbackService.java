@@ -86,17 +86,17 @@ public final class FeedbackService {
      * @return the response at version 1
      * @throws InvalidInputException if the answers are missing, or name a referral that is not the
      *                               patient's (field {@code subject.referral})
-     * @throws RuleViolationException with {@code FEEDBACK_GIVER} if the actor is not the patient or a carer
+     * @throws RuleViolationException with {@code FEEDBACK_GIVER} if the actor is not the patient or a carer (audited)
      * @throws io.github.personalcare.access.AccessDeniedException if the actor may not act for the patient (audited)
      */
     public Versioned<Feedback> give(AccessContext ctx, PatientId patient, FeedbackAnswers answers) {
         Require.present("ctx", ctx);
         Require.present("patient", patient);
         Require.present("answers", answers);
-        requirePatientOrCarer(ctx, "FEEDBACK_GIVER", "feedback is given by the patient or a carer");
         FeedbackId id = FeedbackId.random();
         Versioned<Feedback> saved = guard.run(GuardedCall.on(ctx, patient, AccessAction.COLLECT, DataClass.FEEDBACK,
                 "feedback.give", "Feedback/" + id), p -> {
+            requirePatientOrCarer(ctx, "FEEDBACK_GIVER", "feedback is given by the patient or a carer");
             Feedback f = new Feedback(id, patient, ctx.actor().reference(), answers,
                     organisation(p.tx(), patient, answers.subject()), p.now(), Optional.empty());
             long version = p.tx().aggregates(FeedbackStores.FEEDBACK).insert(f);
@@ -130,7 +130,7 @@ public final class FeedbackService {
      * @param id              the response
      * @param expectedVersion the version read
      * @return the response at its new version, withdrawn
-     * @throws RuleViolationException with {@code FEEDBACK_GIVER} if the actor is not the patient or a carer
+     * @throws RuleViolationException with {@code FEEDBACK_GIVER} if the actor is not the patient or a carer (audited)
      * @throws io.github.personalcare.lang.IllegalTransitionException if it was already withdrawn
      * @throws VersionConflictException if the response is no longer at {@code expectedVersion}
      * @throws NotFoundException if the caller may ask and there is no such response (audited)
@@ -138,9 +138,9 @@ public final class FeedbackService {
      */
     public Versioned<Feedback> withdraw(AccessContext ctx, FeedbackId id, long expectedVersion) {
         Require.present("ctx", ctx);
-        requirePatientOrCarer(ctx, "FEEDBACK_GIVER", "feedback is withdrawn by the patient or a carer");
         Versioned<Feedback> saved = responses.change(ctx, id, expectedVersion, AccessAction.CORRECT,
                 "feedback.withdraw", (p, before) -> {
+                    requirePatientOrCarer(ctx, "FEEDBACK_GIVER", "feedback is withdrawn by the patient or a carer");
                     Feedback after = before.withdraw(p.now());
                     p.tx().outbox().publish(new FeedbackEvent.Withdrawn(UUID.randomUUID(), p.now(), before.patient(), id));
                     return after;
@@ -155,14 +155,16 @@ public final class FeedbackService {
      * @param ctx who asks: the patient, or a carer the patient's consent lets act for them
      * @param id  the response
      * @return the response with its version
-     * @throws RuleViolationException with {@code FEEDBACK_OWNER} if the actor is not the patient or a carer
+     * @throws RuleViolationException with {@code FEEDBACK_OWNER} if the actor is not the patient or a carer (audited)
      * @throws NotFoundException if the caller may ask and there is no such response (audited)
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read it (audited)
      */
     public Versioned<Feedback> get(AccessContext ctx, FeedbackId id) {
         Require.present("ctx", ctx);
-        requirePatientOrCarer(ctx, "FEEDBACK_OWNER", "a feedback response is read by its patient or a carer only");
-        return responses.read(ctx, id, "feedback.read", (p, v) -> v);
+        return responses.read(ctx, id, "feedback.read", (p, v) -> {
+            requirePatientOrCarer(ctx, "FEEDBACK_OWNER", "a feedback response is read by its patient or a carer only");
+            return v;
+        });
     }
 
     /**
@@ -172,18 +174,21 @@ public final class FeedbackService {
      * @param patient the patient
      * @return the responses with their versions, newest first
      * @throws InvalidInputException if {@code patient} is missing
-     * @throws RuleViolationException with {@code FEEDBACK_OWNER} if the actor is not the patient or a carer
+     * @throws RuleViolationException with {@code FEEDBACK_OWNER} if the actor is not the patient or a carer (audited)
      * @throws io.github.personalcare.access.AccessDeniedException if the caller may not read them (audited)
      */
     public List<Versioned<Feedback>> forPatient(AccessContext ctx, PatientId patient) {
         Require.present("ctx", ctx);
         Require.present("patient", patient);
-        requirePatientOrCarer(ctx, "FEEDBACK_OWNER", "feedback responses are read by their patient or a carer only");
         return guard.run(GuardedCall.on(ctx, patient, AccessAction.ACCESS, DataClass.FEEDBACK, "feedback.list",
-                "Patient/" + patient), p -> p.tx().aggregates(FeedbackStores.FEEDBACK).findByPatient(patient).stream()
-                .sorted(Comparator.comparing((Versioned<Feedback> v) -> v.value().givenAt()).reversed()
-                        .thenComparing(v -> v.value().id().value()))
-                .toList());
+                "Patient/" + patient), p -> {
+                    requirePatientOrCarer(ctx, "FEEDBACK_OWNER",
+                            "feedback responses are read by their patient or a carer only");
+                    return p.tx().aggregates(FeedbackStores.FEEDBACK).findByPatient(patient).stream()
+                            .sorted(Comparator.comparing((Versioned<Feedback> v) -> v.value().givenAt()).reversed()
+                                    .thenComparing(v -> v.value().id().value()))
+                            .toList();
+                });
     }
 
     /**
@@ -237,6 +242,7 @@ public final class FeedbackService {
         return FeedbackSummary.disclose(organisation, month, minimum, total, experience, involved, carers, topics);
     }
 
+    // Called inside the guard, so a refusal is audited (REJECTED) like any other refused access.
     private static void requirePatientOrCarer(AccessContext ctx, String rule, String message) {
         if (!(ctx.actor() instanceof Actor.PatientActor || ctx.actor() instanceof Actor.Carer)) {
             throw new RuleViolationException(rule, message);

@@ -173,7 +173,7 @@ public final class PatientService {
      * @param competent       whether the child was found competent for it
      * @param expectedVersion the version read
      * @return the record at its new version
-     * @throws RuleViolationException with R46 if the caller is not a clinician giving direct care, or
+     * @throws RuleViolationException with R46 (audited) if the caller is not a clinician giving direct care, or
      *                                the patient is 16 or over (presumed competent)
      * @throws io.github.personalcare.lang.VersionConflictException if the record is no longer at
      *                                                              {@code expectedVersion}
@@ -186,12 +186,13 @@ public final class PatientService {
             boolean competent, long expectedVersion) {
         Require.present("ctx", ctx);
         Require.present("decision", decision);
-        if (!(ctx.actor() instanceof Actor.Professional professional) || !professional.role().isClinical()
-                || ctx.purpose() != Purpose.DIRECT_CARE) {
-            throw new RuleViolationException("R46",
-                    "Gillick competence is a clinical assessment, recorded by a clinician giving direct care");
-        }
         return patients.change(ctx, id, expectedVersion, AccessAction.CORRECT, "patient.competence", (p, patient) -> {
+            // Inside the guard, so a refused attempt is audited (REJECTED).
+            if (!(ctx.actor() instanceof Actor.Professional professional) || !professional.role().isClinical()
+                    || ctx.purpose() != Purpose.DIRECT_CARE) {
+                throw new RuleViolationException("R46",
+                        "Gillick competence is a clinical assessment, recorded by a clinician giving direct care");
+            }
             LocalDate today = LocalDate.ofInstant(p.now(), guard.clock().getZone());
             if (patient.ageOn(today) >= PRESUMED_COMPETENCE_AGE) {
                 throw new RuleViolationException("R46", "a person aged 16 or over is presumed competent");

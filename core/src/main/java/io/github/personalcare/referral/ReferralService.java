@@ -529,10 +529,13 @@ public final class ReferralService {
      */
     public Versioned<Referral> nullifyClock(AccessContext ctx, ReferralId referral, long expectedVersion) {
         Require.present("ctx", ctx);
-        if (!(ctx.actor() instanceof Actor.Professional professional)) {
-            throw new RuleViolationException("R36", "nullifying a clock is a clinical decision by a professional");
-        }
-        return apply(ctx, referral, new ReferralCommand.NullifyClock(professional.user()), expectedVersion);
+        // Checked inside the guard, so a refused attempt is audited (REJECTED) like any other.
+        return execute(ctx, referral, ReferralCommand.Type.NULLIFY_CLOCK, expectedVersion, current -> {
+            if (!(ctx.actor() instanceof Actor.Professional professional)) {
+                throw new RuleViolationException("R36", "nullifying a clock is a clinical decision by a professional");
+            }
+            return new ReferralCommand.NullifyClock(professional.user());
+        });
     }
 
     /**
@@ -599,11 +602,13 @@ public final class ReferralService {
             ReferralCommand command, long expectedVersion) {
         Require.present("ctx", ctx);
         Require.present("command", command);
-        if (command instanceof ReferralCommand.NullifyClock n && !(ctx.actor() instanceof Actor.Professional p
-                && p.user().equals(n.decidedBy()))) {
-            throw new RuleViolationException("R36", "a clock is nullified by the professional who decides it");
-        }
-        return execute(ctx, referral, command.type(), expectedVersion, current -> command);
+        return execute(ctx, referral, command.type(), expectedVersion, current -> {
+            if (command instanceof ReferralCommand.NullifyClock n && !(ctx.actor() instanceof Actor.Professional p
+                    && p.user().equals(n.decidedBy()))) {
+                throw new RuleViolationException("R36", "a clock is nullified by the professional who decides it");
+            }
+            return command;
+        });
     }
 
     /**

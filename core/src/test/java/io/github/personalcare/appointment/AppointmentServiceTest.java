@@ -2,6 +2,8 @@ package io.github.personalcare.appointment;
 
 import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.access.DataClass;
+import io.github.personalcare.audit.AuditOutcome;
+import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.lang.IllegalTransitionException;
 import io.github.personalcare.lang.InvalidInputException;
 import io.github.personalcare.lang.NotFoundException;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +74,53 @@ class AppointmentServiceTest {
         assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> appointments.book(world.gp,
                 world.patient, slot.value().id(), now.version()));
         assertThat(world.stored()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("Staff withdraw free slots all or none: a withdrawn slot leaves the search and is never booked")
+    void staffWithdrawFreeSlotsAllOrNone() {
+        Versioned<Slot> free = world.slotIn(Duration.ofDays(2));
+        Versioned<Slot> other = world.slotIn(Duration.ofDays(3));
+        Versioned<Slot> taken = world.slotIn(Duration.ofDays(4));
+        appointments.book(world.self, world.patient, taken.value().id(), taken.version());
+        Map<String, Object> before = world.stored();
+
+        // one booked slot in the batch: nothing is withdrawn
+        Map<SlotId, Long> withBooked = new LinkedHashMap<>();
+        withBooked.put(free.value().id(), free.version());
+        withBooked.put(taken.value().id(), appointments.slot(taken.value().id()).version());
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> appointments.withdrawSlots(world.receptionist, withBooked))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("SLOT"));
+        // another organisation's staff, a patient, a stale version: refused, nothing stored
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> appointments.withdrawSlots(world.otherAdmin, Map.of(free.value().id(), free.version())))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("PROVIDER"));
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> appointments.withdrawSlots(world.self, Map.of(free.value().id(), free.version())));
+        assertThatExceptionOfType(VersionConflictException.class)
+                .isThrownBy(() -> appointments.withdrawSlots(world.receptionist, Map.of(free.value().id(), 7L)));
+        assertThat(world.stored()).isEqualTo(before);
+
+        Map<SlotId, Long> both = new LinkedHashMap<>();
+        both.put(free.value().id(), free.version());
+        both.put(other.value().id(), other.version());
+        List<Versioned<Slot>> withdrawn = appointments.withdrawSlots(world.receptionist, both);
+
+        assertThat(withdrawn).extracting(v -> v.value().id()).containsExactly(free.value().id(), other.value().id());
+        assertThat(withdrawn).allSatisfy(v -> {
+            assertThat(v.version()).isEqualTo(2);
+            assertThat(v.value().withdrawnAt()).contains(world.clock.instant());
+            assertThat(v.value().isFree()).isFalse();
+        });
+        assertThat(appointments.freeSlots(AppointmentWorld.GP_CLINIC, LocalDate.ofInstant(world.clock.instant(), Slot.UK), LocalDate.ofInstant(world.clock.instant(), Slot.UK).plusDays(7)))
+                .extracting(v -> v.value().id()).doesNotContain(free.value().id(), other.value().id());
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> appointments.book(world.self, world.patient, free.value().id(), 2))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("SLOT_WITHDRAWN"));
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> appointments.withdrawSlots(world.receptionist, Map.of(free.value().id(), 2L)))
+                .satisfies(e -> assertThat(e.rule()).isEqualTo("SLOT_WITHDRAWN"));
     }
 
     @Test
@@ -190,6 +240,14 @@ class AppointmentServiceTest {
                 .containsExactly(start.minus(Duration.ofDays(7)), start.minus(Duration.ofDays(1)));
         assertThat(sent).allSatisfy(r -> assertThat(r.appointment()).isEqualTo(a.value().id()));
         assertThat(appointments.get(world.self, a.value().id()).value().reminders()).isEmpty();
+        // each reminder written is a guarded, audited access to that patient's appointment
+        List<AuditRecord> trail = world.storage.inTransaction(tx -> tx.audit().forPatient(a.value().patient()));
+        assertThat(trail).filteredOn(r -> r.event().action().equals("appointment.remind"))
+                .hasSize(2)
+                .allSatisfy(r -> {
+                    assertThat(r.event().outcome()).isEqualTo(AuditOutcome.SUCCESS);
+                    assertThat(r.event().subject()).contains("Appointment/" + a.value().id());
+                });
         assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> appointments.sendDueReminders(
                 world.self));
     }

@@ -159,7 +159,8 @@ class EconsultServiceTest {
                 .hasSize(2);
         assertThatThrownBy(() -> econsults.overdue(world.otherGp, PRACTICE)).isInstanceOf(RuleViolationException.class)
                 .hasFieldOrPropertyWithValue("rule", "PRACTICE");
-        assertThatThrownBy(() -> econsults.overdue(world.self, PRACTICE)).isInstanceOf(RuleViolationException.class);
+        // a patient is not staff: the guard refuses a population query before the rule is reached
+        assertThatThrownBy(() -> econsults.overdue(world.self, PRACTICE)).isInstanceOf(AccessDeniedException.class);
 
         Versioned<Econsultation> late = econsults.triage(world.gp, first.value().id(),
                 new TriageOutcome.SelfCareAdvice("Emollient"), first.version());

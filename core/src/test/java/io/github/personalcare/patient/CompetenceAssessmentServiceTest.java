@@ -2,9 +2,11 @@ package io.github.personalcare.patient;
 
 import io.github.personalcare.PersonalCare;
 import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.AccessDeniedException;
 import io.github.personalcare.access.Actor;
 import io.github.personalcare.access.ProfessionalRole;
 import io.github.personalcare.access.Purpose;
+import io.github.personalcare.audit.AuditOutcome;
 import io.github.personalcare.careplan.CareWorld;
 import io.github.personalcare.identity.NhsNumber;
 import io.github.personalcare.identity.NhsNumberVerification;
@@ -74,11 +76,14 @@ class CompetenceAssessmentServiceTest {
     void r46OnlyAProfessionalAssesses() {
         long version = current(child).version();
 
-        assertThatExceptionOfType(RuleViolationException.class)
+        // The child may not change their own record: the guard refuses before the rule is reached.
+        assertThatExceptionOfType(AccessDeniedException.class)
                 .isThrownBy(() -> child.care.patients().recordCompetence(child.self, child.patient,
-                        CompetenceDecision.OWN_RECORD_ACCESS, true, version))
-                .satisfies(e -> assertThat(e.rule()).isEqualTo("R46"));
+                        CompetenceDecision.OWN_RECORD_ACCESS, true, version));
         assertThat(current(child).value().competence()).isEmpty();
+        assertThat(child.care.audit().accessLog(child.gp, child.patient))
+                .filteredOn(entry -> entry.action().equals("patient.competence")).singleElement()
+                .satisfies(entry -> assertThat(entry.outcome()).isEqualTo(AuditOutcome.DENY));
     }
 
     @Test
@@ -91,6 +96,12 @@ class CompetenceAssessmentServiceTest {
                         CompetenceDecision.SHARING_CONSENT, true,
                         adult.care.patients().get(adult.gp, adult.patient).version()))
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("R46"));
+        assertThat(adult.care.audit().accessLog(adult.gp, adult.patient))
+                .filteredOn(entry -> entry.action().equals("patient.competence")).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.outcome()).isEqualTo(AuditOutcome.REJECTED);
+                    assertThat(entry.rule()).isEqualTo("R46");
+                });
     }
 
     @Test

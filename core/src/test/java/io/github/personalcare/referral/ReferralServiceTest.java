@@ -371,6 +371,8 @@ class ReferralServiceTest {
         assertThatExceptionOfType(RuleViolationException.class)
                 .isThrownBy(() -> referrals.nullifyClock(AccessContext.patientSelf(world.patient), dna.value().id(),
                         dna.version()));
+        assertThat(lastAudit().event().action()).isEqualTo("referral.nullifyClock");
+        assertThat(lastAudit().event().outcome()).isEqualTo(AuditOutcome.REJECTED);
 
         Versioned<Referral> nullified = referrals.nullifyClock(world.leedsConsultant, dna.value().id(), dna.version());
         RttClock clock = nullified.value().clock().orElseThrow();

@@ -154,6 +154,11 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
         return Optional.of(who);
     }
 
+    // An entity with a "chain" detail: the SDK's record entity (a foreign event's own details do not count).
+    private static boolean holdsChain(FhirElement entity) {
+        return entity.objects("detail").stream().anyMatch(d -> d.text("type").filter("chain"::equals).isPresent());
+    }
+
     @Override
     public Optional<AuditRecord> fromFhir(JsonNode json, ImportContext context) {
         Optional<FhirElement> root = FhirElement.resource(json, context, resourceType());
@@ -162,8 +167,9 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
         }
         FhirElement r = root.get();
         r.ignoreAllBut(READ);
-        if (r.objects("entity").stream().noneMatch(e -> e.has("detail"))) {
-            // another system's AuditEvent: one problem, not a list of every SDK element it lacks
+        if (r.objects("entity").stream().noneMatch(AuditEventMapper::holdsChain)) {
+            // another system's AuditEvent (with or without entity details of its own): one problem, not a list
+            // of every SDK element it lacks
             r.problem("entity", "R50", "an AuditEvent without the SDK's chain details cannot join the SDK's "
                     + "append-only, tamper-evident audit trail");
             return Optional.empty();

@@ -91,10 +91,16 @@ final class CarePlanReader {
             endReason = fhirStatus.flatMap(CarePlanCodes::inferredEndReason);
         }
         Optional<Instant> drafted = r.has("created") || r.object("period").map(p -> !p.has("start")).orElse(true)
-                ? r.requiredText("created", "REQUIRED").flatMap(v -> FhirDateTimes.start(r, "created", v))
+                ? r.requiredText("created", "DRAFTED_AT_MISSING").flatMap(v -> FhirDateTimes.start(r, "created", v))
                 : draftedFromPeriod(r);
-        Optional<Instant> ended = r.object("period").flatMap(p -> p.text("end")
-                .flatMap(v -> FhirDateTimes.end(p, "end", v)));
+        Optional<Instant> ended = Optional.empty();
+        Optional<FhirElement> period = r.object("period").filter(p -> p.has("end"));
+        if (period.isPresent() && status.isPresent() && !status.get().isClosed()) {
+            // an open plan's period end is how long it is meant to run, not an ending: the domain holds no such date
+            period.get().warning("end", "PERIOD_END_NOT_KEPT", "the plan is open: its intended end is not kept");
+        } else if (period.isPresent()) {
+            ended = period.get().text("end").flatMap(v -> FhirDateTimes.end(period.get(), "end", v));
+        }
         r.object("period").filter(p -> p.has("start")).ifPresent(p -> context.ignored(p.path() + ".start"));
 
         Optional<CarePlanContent> content = Optional.empty();

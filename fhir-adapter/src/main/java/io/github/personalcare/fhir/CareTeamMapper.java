@@ -210,7 +210,7 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
                 Optional<Actor.Professional> actor = resolve(target.get(), "PractitionerRole", context)
                         .flatMap(json1 -> roles.fromFhir(json1, context.within(target.get().path())));
                 if (actor.isPresent() && role.isPresent() && actor.get().role() != role.get()) {
-                    coding.get().problem("code", "ROLE", "does not match the PractitionerRole's role");
+                    coding.get().problem("code", "ROLE_MISMATCH", "does not match the PractitionerRole's role");
                 }
                 if (member.isPresent() && period.isPresent() && actor.isPresent()) {
                     Actor.Professional a = actor.get();

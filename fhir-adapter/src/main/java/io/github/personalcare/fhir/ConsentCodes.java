@@ -8,6 +8,7 @@ import io.github.personalcare.consent.ConsentScope;
 import io.github.personalcare.consent.ConsentStatus;
 import io.github.personalcare.consent.ProvisionType;
 import java.util.Map;
+import java.util.Optional;
 
 /** The FHIR R4 codes of a consent's status, scope, category, base policy, provision type and data classes. */
 final class ConsentCodes {
@@ -34,9 +35,6 @@ final class ConsentCodes {
         return label == SensitivityLabel.THIRD_PARTY || label == SensitivityLabel.SERIOUS_HARM
                 ? FhirSystems.V3_CONFIDENTIALITY : FhirSystems.V3_ACT_CODE;
     }
-
-    /** FHIR resource types, a code system the R4 consent-content-class value set includes whole. */
-    static final String RESOURCE_TYPES = "http://hl7.org/fhir/resource-types";
 
     /**
      * {@code Consent.provision.class} in {@link #RESOURCE_TYPES}: the resource type the SDK writes
@@ -100,6 +98,36 @@ final class ConsentCodes {
      */
     static final String RECIPIENT = "IRCP";
 
+    /**
+     * The FHIR resource-types code system, which the R4 consent-content-class value set includes
+     * whole: the SDK's {@code provision.class} ({@link #DATA_CLASS}), and another system's.
+     */
+    static final String RESOURCE_TYPES = "http://hl7.org/fhir/resource-types";
+
+    // Read only, many to one: the SDK data class that holds each resource type the SDK maps.
+    private static final Map<String, DataClass> CLASS_OF_TYPE = Map.ofEntries(
+            Map.entry("Patient", DataClass.DEMOGRAPHICS),
+            Map.entry("CareTeam", DataClass.CARE_TEAM),
+            Map.entry("RelatedPerson", DataClass.CARE_TEAM),
+            Map.entry("CarePlan", DataClass.CARE_PLAN),
+            Map.entry("Goal", DataClass.CARE_PLAN),
+            Map.entry("Account", DataClass.BUDGET),
+            Map.entry("ChargeItem", DataClass.BUDGET),
+            Map.entry("ServiceRequest", DataClass.REFERRAL),
+            Map.entry("Consent", DataClass.CONSENT),
+            Map.entry("AuditEvent", DataClass.AUDIT_LOG),
+            Map.entry("Communication", DataClass.MESSAGE),
+            Map.entry("Task", DataClass.ECONSULTATION),
+            Map.entry("QuestionnaireResponse", DataClass.FEEDBACK),
+            Map.entry("Appointment", DataClass.APPOINTMENT),
+            Map.entry("MedicationRequest", DataClass.PRESCRIPTION),
+            Map.entry("MedicationStatement", DataClass.PRESCRIPTION));
+
     private ConsentCodes() {
+    }
+
+    /** The data class that holds a FHIR resource type, if the SDK holds data of that type. */
+    static Optional<DataClass> dataClassOf(String resourceType) {
+        return Optional.ofNullable(CLASS_OF_TYPE.get(resourceType));
     }
 }

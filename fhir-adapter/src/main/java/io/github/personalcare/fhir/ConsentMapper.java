@@ -335,7 +335,9 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         if (authority.isEmpty()) {
             Optional<String> id = p.text("reference").flatMap(ref -> References.logicalId(ref, "Patient", r.context()));
             if (id.isEmpty()) {
-                p.problem(null, "PERFORMER", "must be the Patient, or a representative with a legal authority extension");
+                // R46/R47: someone other than the patient consents only with a recorded legal authority
+                p.problem(null, "PERFORMER_AUTHORITY", "must be the Patient, or a representative with a legal authority "
+                        + "extension (R46, R47)");
                 return Optional.empty();
             }
             if (patient.isPresent()
@@ -377,24 +379,12 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
 
     // The SDK label in its extension on a standard coding, or the SDK coding itself (older exports).
     private static Optional<SensitivityLabel> label(FhirElement coding) {
-        Optional<FhirElement> exact = SdkExtensions.one(coding, LABEL, "CODE");
+        Optional<FhirElement> exact = SdkExtensions.one(coding, LABEL, "SECURITY_LABEL");
         if (exact.isPresent()) {
-            return SdkExtensions.decodeValue(exact.get(), "sensitivity-label", SensitivityLabel.class, "CODE");
+            return SdkExtensions.decodeValue(exact.get(), "sensitivity-label", SensitivityLabel.class,
+                    "SECURITY_LABEL");
         }
-        return SdkExtensions.decode(coding, "sensitivity-label", SensitivityLabel.class, "CODE");
-    }
-
-    // A resource type (how the SDK writes a data class), or the SDK's own data-class code (older exports).
-    private static Optional<DataClass> dataClass(FhirElement coding) {
-        if (coding.text("system").filter(ConsentCodes.RESOURCE_TYPES::equals).isPresent()) {
-            Optional<String> code = coding.requiredText("code", "CODE");
-            Optional<DataClass> c = code.flatMap(ConsentCodes.DATA_CLASS::fromCode);
-            if (code.isPresent() && c.isEmpty()) {
-                coding.problem("code", "CODE", "is not a resource type the SDK keeps a class of data for");
-            }
-            return c;
-        }
-        return SdkExtensions.decode(coding, "data-class", DataClass.class, "CODE");
+        return SdkExtensions.decode(coding, "sensitivity-label", SensitivityLabel.class, "SECURITY_LABEL");
     }
 
     private static Optional<Optional<BasePolicy>> policyRule(FhirElement r) {
@@ -495,7 +485,8 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         Optional<FhirElement> role = actor.object("role");
         Optional<FhirElement> reference = actor.object("reference");
         if (role.isEmpty() || reference.isEmpty()) {
-            actor.problem(null, "ACTOR", "an actor needs a role and a reference");
+            // a conformance error (both are 1..1 in R4), not an actor the engine cannot match
+            actor.problem(null, "REQUIRED", "an actor needs a role and a reference");
             return Optional.empty();
         }
         for (FhirElement standard : role.get().objects("coding")) {
@@ -529,9 +520,47 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         if (ods.isPresent()) {
             return ref.convert("identifier", () -> ProvisionActor.organisation(OrganizationCodes.odsCode(ods.get())));
         }
+        Optional<String> target = ref.text("reference");
+        if (target.filter(t -> t.startsWith("Practitioner/")).isPresent()) {
+            // the same user id a Practitioner import gives this professional (registration number or derived)
+            return PractitionerMapper.referenced(ref).map(ProvisionActor::person);
+        }
+        if (target.filter(t -> t.startsWith("Organization/")).isPresent()) {
+            ref.problem(null, "R5", "an organisation is known to the SDK by its ODS code: the reference carries none");
+            return Optional.empty();
+        }
         ref.problem(null, "ACTOR", "must name a person by user id or an organisation by ODS code, or the actor's "
                 + "role must be an SDK professional role or relationship kind");
         return Optional.empty();
+    }
+
+    /**
+     * A data class: the resource type the SDK writes it as ({@link ConsentCodes#DATA_CLASS}) or the SDK's
+     * own code (earlier exports); else another FHIR resource type ({@code http://hl7.org/fhir/resource-types})
+     * read as the class that holds it, with a warning; else refused: a condition the engine cannot test would change
+     * which provision matches (R45).
+     */
+    private static Optional<DataClass> dataClass(FhirElement coding) {
+        if (coding.text("system").filter(ConsentCodes.RESOURCE_TYPES::equals).isPresent()) {
+            Optional<DataClass> exact = coding.text("code").flatMap(ConsentCodes.DATA_CLASS::fromCode);
+            if (exact.isPresent()) {
+                return exact; // the type the SDK writes the class as (ConsentCodes.DATA_CLASS): exact
+            }
+            Optional<DataClass> mapped = coding.text("code").flatMap(ConsentCodes::dataClassOf);
+            if (mapped.isPresent()) {
+                coding.warning("code", "CLASS_FROM_RESOURCE_TYPE", "a FHIR resource type: read as the SDK data class "
+                        + "that holds it");
+                return mapped;
+            }
+            coding.problem("code", "DATA_CLASS", "is a resource type the SDK holds no data of (R45)");
+            return Optional.empty();
+        }
+        if (coding.text("system").filter((FhirSystems.SDK_CODES + "data-class")::equals).isEmpty()) {
+            coding.problem("system", "DATA_CLASS", "must be the SDK code system data-class or a FHIR resource type "
+                    + "(R45: the engine must be able to test every condition)");
+            return Optional.empty();
+        }
+        return SdkExtensions.decode(coding, "data-class", DataClass.class, "CODE");
     }
 
     private static Optional<AccessAction> action(FhirElement concept) {
@@ -547,10 +576,10 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
 
     private static Optional<Purpose> purpose(FhirElement coding) {
         if (coding.text("system").filter(FhirSystems.V3_ACT_REASON::equals).isEmpty()) {
-            coding.problem("system", "CODE", "must be " + FhirSystems.V3_ACT_REASON);
+            coding.problem("system", "PURPOSE", "must be " + FhirSystems.V3_ACT_REASON);
             return Optional.empty();
         }
-        return coding.requiredText("code", "CODE").flatMap(v -> coding.convert("code",
-                () -> AccessCodes.PURPOSE.read(v, "provision.purpose", "CODE", "is not a known purpose of use")));
+        return coding.requiredText("code", "PURPOSE").flatMap(v -> coding.convert("code",
+                () -> AccessCodes.PURPOSE.read(v, "provision.purpose", "PURPOSE", "is not a known purpose of use")));
     }
 }

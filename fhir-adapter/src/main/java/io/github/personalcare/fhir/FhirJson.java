@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,8 +56,10 @@ final class FhirJson {
                         .build())
                 // Explicit: locations must never carry document content (it was on before 2.16).
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                // FHIR JSON forbids repeated keys; a second "value" must not silently win.
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // FHIR JSON forbids repeated keys; a second "value" must not silently win. The tree
+                // reader below refuses them itself, from the keys it keeps anyway, rather than the
+                // parser keeping a second set of keys per object.
+                .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 // The caller owns the stream (an HTTP body, a file): we read it, they close it.
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .build();
@@ -97,6 +100,8 @@ final class FhirJson {
             return node;
         } catch (BoundedTree.TooMany e) {
             throw fail(path(parser), "LIMIT", e.getMessage() + at(parser));
+        } catch (BoundedTree.RepeatedKey e) {
+            throw fail(path(parser), "JSON", "a key appears twice in one object" + at(parser));
         } catch (CappedInputStream.TooLarge e) {
             throw fail("$", "LIMIT", "body is larger than " + limits.maxBytes() + " bytes; reading stopped there");
         } catch (StreamConstraintsException e) {
@@ -143,16 +148,20 @@ final class FhirJson {
             JsonToken token = parser.currentToken();
             switch (token) {
                 case START_OBJECT: {
-                    ObjectNode object = NODES.objectNode();
+                    SmallObjectMap children = new SmallObjectMap();
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String name = parser.currentName();
+                        if (children.containsKey(name)) {
+                            throw new RepeatedKey();
+                        }
                         parser.nextToken();
-                        object.set(name, value());
+                        children.put(name, value());
                     }
-                    return object;
+                    return new ObjectNode(NODES, children);
                 }
                 case START_ARRAY: {
-                    ArrayNode array = NODES.arrayNode();
+                    // most FHIR arrays hold one or two elements: start small rather than at ten
+                    ArrayNode array = new ArrayNode(NODES, new ArrayList<>(2));
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
                         if (array.size() == limits.maxArrayLength()) {
                             throw new TooMany("an array holds more than " + limits.maxArrayLength() + " elements");
@@ -179,6 +188,15 @@ final class FhirJson {
                     return NODES.nullNode();
                 default:
                     throw new JsonParseException(parser, "unexpected token");
+            }
+        }
+
+        /** A key was repeated in one object (FHIR JSON forbids it); the key is in the path, never its values. */
+        static final class RepeatedKey extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            RepeatedKey() {
+                super(null, null, false, false);
             }
         }
 

@@ -23,7 +23,8 @@ final class ForeignIds {
 
     /** The resource's own id as the text of a UUID; empty after an error if it is missing or not a FHIR id. */
     static Optional<String> id(FhirElement resource, String type) {
-        return resource.requiredText("id", "ID").flatMap(id -> {
+        // Missing is its own code: FHIR leaves the id out only of a create request, which an import is not.
+        return resource.requiredText("id", "ID_MISSING").flatMap(id -> {
             if (!FHIR_ID.matcher(id).matches()) {
                 resource.problem("id", "ID", "must be a FHIR id: 1 to 64 letters, digits, '-' or '.'");
                 return Optional.empty();

@@ -62,6 +62,21 @@ public final class GoalMapper implements FhirMapper<PlanGoal> {
         return CarePlanCodes.GOAL_ACHIEVEMENT.codeIfAny(status);
     }
 
+    // The measure in words: its text, else (another system's coded measure) the first coding's display.
+    private static Optional<String> measure(FhirElement m) {
+        Optional<String> text = m.text("text");
+        if (text.isPresent()) {
+            return text;
+        }
+        Optional<String> display = m.objects("coding").stream().flatMap(c -> c.text("display").stream()).findFirst();
+        if (display.isEmpty()) {
+            m.problem("text", "GOAL_MEASURE_MISSING", "the measure in words is required: text, or a coding with a display");
+        } else {
+            m.warning("coding", "MEASURE_FROM_CODING", "no text: the first coding's display is the measure");
+        }
+        return display;
+    }
+
     @Override
     public Optional<PlanGoal> fromFhir(JsonNode json, ImportContext context) {
         Optional<FhirElement> root = FhirElement.resource(json, context, resourceType());
@@ -78,7 +93,9 @@ public final class GoalMapper implements FhirMapper<PlanGoal> {
         Optional<Integer> version = Optional.empty();
         Optional<GoalId> goalId = Optional.empty();
         if (key.isEmpty()) {
-            r.problem("identifier", "IDENTIFIER", "an identifier of the SDK's care-plan-goal system is required");
+            // the domain holds a goal only inside a plan version (R7, R10): the identifier names that plan
+            r.problem("identifier", "GOAL_WITHOUT_PLAN", "a goal is read only as part of its care plan: an identifier "
+                    + "of the SDK's care-plan-goal system names the plan (R7, R10)");
         } else {
             String[] parts = key.get().split("/", -1);
             try {
@@ -123,12 +140,12 @@ public final class GoalMapper implements FhirMapper<PlanGoal> {
         Optional<String> measure = Optional.empty();
         Optional<LocalDate> due = Optional.empty();
         if (targets.isEmpty()) {
-            r.problem("target", "REQUIRED", "a target with the measure in words is required");
+            r.problem("target", "GOAL_MEASURE_MISSING", "a target with the measure in words is required");
         } else {
             FhirElement t = targets.get(0);
-            measure = t.object("measure").flatMap(m -> m.requiredText("text", "REQUIRED"));
+            measure = t.object("measure").flatMap(GoalMapper::measure);
             if (!t.has("measure")) {
-                t.problem("measure", "REQUIRED", "is required");
+                t.problem("measure", "GOAL_MEASURE_MISSING", "is required");
             }
             due = t.text("dueDate").flatMap(v -> SdkExtensions.fullDate(t, "dueDate", v));
             for (int i = 1; i < targets.size(); i++) {

@@ -45,6 +45,7 @@ public final class PatientMapper implements FhirMapper<Patient> {
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "extension", "identifier", "name",
             "birthDate", "deceasedDateTime", "deceasedBoolean", "generalPractitioner");
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2})?");
 
     /** A mapper; stateless and thread-safe. */
     public PatientMapper() {
@@ -132,7 +133,7 @@ public final class PatientMapper implements FhirMapper<Patient> {
             verification = verification(identifier);
         }
         Optional<PersonName> name = name(r);
-        Optional<LocalDate> birthDate = r.requiredText("birthDate", "REQUIRED").flatMap(v -> date(r, "birthDate", v));
+        Optional<LocalDate> birthDate = r.requiredText("birthDate", "BIRTH_DATE_MISSING").flatMap(v -> birthDate(r, v));
         Optional<LocalDate> death = Optional.empty();
         if (r.has("deceasedDateTime")) {
             death = r.text("deceasedDateTime").flatMap(v -> date(r, "deceasedDateTime", v.length() > 10
@@ -215,7 +216,7 @@ public final class PatientMapper implements FhirMapper<Patient> {
     private static Optional<PersonName> name(FhirElement r) {
         List<FhirElement> names = r.objects("name");
         if (names.isEmpty()) {
-            r.problem("name", "REQUIRED", "is required");
+            r.problem("name", "PATIENT_NAME", "is required: the domain's patient has a given and a family name");
             return Optional.empty();
         }
         FhirElement chosen = names.get(0);
@@ -232,10 +233,10 @@ public final class PatientMapper implements FhirMapper<Patient> {
             }
         }
         FhirElement name = chosen;
-        Optional<String> family = name.requiredText("family", "REQUIRED");
+        Optional<String> family = name.requiredText("family", "PATIENT_NAME");
         List<String> given = name.texts("given");
         if (given.isEmpty()) {
-            name.problem("given", "REQUIRED", "is required");
+            name.problem("given", "PATIENT_NAME", "is required: the domain's patient has a given and a family name");
             return Optional.empty();
         }
         return family.flatMap(f -> name.convert(null, () -> new PersonName(String.join(" ", given), f)));
@@ -253,6 +254,17 @@ public final class PatientMapper implements FhirMapper<Patient> {
             }
         }
         return found;
+    }
+
+    // The age rules (R18, R46-R48) need the day of birth: a year or a month cannot be widened without
+    // moving someone across an age limit, so a partial birthDate (valid FHIR) is refused with its own code.
+    private static Optional<LocalDate> birthDate(FhirElement r, String value) {
+        if (PARTIAL_DATE.matcher(value).matches()) {
+            r.problem("birthDate", "BIRTH_DATE_PARTIAL", "is a year or a month: the age rules (R18, R46-R48) need "
+                    + "the day of birth");
+            return Optional.empty();
+        }
+        return date(r, "birthDate", value);
     }
 
     private static Optional<LocalDate> date(FhirElement r, String name, String value) {

@@ -62,7 +62,8 @@ public final class PractitionerRoleMapper implements FhirMapper<Actor.Profession
         Optional<UserId> user = Optional.empty();
         Optional<FhirElement> practitioner = r.object("practitioner");
         if (practitioner.isEmpty()) {
-            r.problem("practitioner", "REQUIRED", "is required");
+            // a role of nobody: access is decided per user and role (R39), so there is no professional to keep
+            r.problem("practitioner", "PRACTITIONER_MISSING", "is required: the domain's professional is a user (R39)");
         } else {
             user = PractitionerMapper.referenced(practitioner.get());
         }

@@ -94,7 +94,7 @@ final class ServiceRequestReader {
         Optional<Priority> priority = priority(r);
         RequestType requestType = requestType(r);
         Optional<PatientId> patient = patient(r);
-        Optional<Instant> authoredOn = r.requiredText("authoredOn", "REQUIRED")
+        Optional<Instant> authoredOn = r.requiredText("authoredOn", "AUTHORED_ON_MISSING")
                 .flatMap(v -> FhirDateTimes.start(r, "authoredOn", v));
         Optional<Referrer> referrer = referrer(r);
         Optional<Specialty> specialty = specialty(r);
@@ -264,19 +264,24 @@ final class ServiceRequestReader {
         Optional<JsonNode> requesterRole = requester.flatMap(q -> q.text("reference")).flatMap(r.context()::resolve)
                 .filter(j -> "PractitionerRole".equals(j.path("resourceType").asText()));
         if (requester.isEmpty()) {
-            r.problem("requester", "REQUIRED", "is required");
+            r.problem("requester", "REQUESTER_MISSING", "is required: a referral is made by a referring clinician (§3.1)");
         } else if (requesterRole.isPresent()) {
             // another system's requester as a PractitionerRole in the Bundle: its practitioner is the referrer
             Optional<FhirElement> role = FhirElement.resource(requesterRole.get(),
                     r.context().within(requester.get().path()), "PractitionerRole");
             Optional<FhirElement> practitioner = role.flatMap(x -> x.object("practitioner"));
             if (practitioner.isEmpty()) {
-                requester.get().problem(null, "IDENTIFIER", "the PractitionerRole names no practitioner");
+                requester.get().problem(null, "REQUESTER_MISSING", "the PractitionerRole names no practitioner");
             } else {
                 user = PractitionerMapper.referenced(practitioner.get());
             }
-        } else {
+        } else if (requester.get().has("identifier") || requester.get().text("reference")
+                .filter(v -> v.startsWith("Practitioner/") || r.context().resolve(v).isPresent()).isPresent()) {
             user = PractitionerMapper.referenced(requester.get());
+        } else {
+            // an organisation, a device, the patient, or a reference to another server: no referring clinician
+            requester.get().problem(null, "REQUESTER_NOT_PRACTITIONER", "must name the referring clinician: a "
+                    + "Practitioner by identifier, Practitioner/<id> or a Bundle entry (§3.1)");
         }
         Optional<OdsCode> organisation = Optional.empty();
         Optional<FhirElement> ext = SdkExtensions.one(r, REFERRING_ORGANISATION, "R5");
@@ -340,7 +345,7 @@ final class ServiceRequestReader {
                     "no SDK specialty coding: the specialty is SCT_<SNOMED CT code>");
             return snomed.get().convert("code", () -> Specialty.of("SCT_" + snomed.get().text("code").orElseThrow()));
         }
-        r.problem("performerType", "SPECIALTY",
+        r.problem("performerType", "SPECIALTY_MISSING",
                 "a coding of the SDK specialty code system or a SNOMED CT performerType is required");
         return Optional.empty();
     }
@@ -348,7 +353,7 @@ final class ServiceRequestReader {
     private static Optional<String> reason(FhirElement r) {
         List<FhirElement> reasons = r.objects("reasonCode");
         if (reasons.isEmpty()) {
-            r.problem("reasonCode", "REQUIRED", "the clinical reason is required as reasonCode[0].text");
+            r.problem("reasonCode", "CLINICAL_REASON_MISSING", "the clinical reason is required as reasonCode[0].text");
             return Optional.empty();
         }
         for (int i = 1; i < reasons.size(); i++) {
@@ -358,8 +363,19 @@ final class ServiceRequestReader {
         if (first.has("coding")) {
             r.context().ignored(first.path() + ".coding");
         }
-        return first.requiredText("text", "REQUIRED")
-                .flatMap(t -> first.convert("text", () -> Require.text("clinicalReason", t, Require.LONG_TEXT)));
+        Optional<String> text = first.text("text");
+        if (text.isEmpty()) {
+            // another system's coded reason: its display is the reason in words (the code itself is not kept)
+            text = first.objects("coding").stream().flatMap(c -> c.text("display").stream()).findFirst();
+            if (text.isEmpty()) {
+                first.problem("text", "CLINICAL_REASON_MISSING", "the clinical reason is required in words: text, "
+                        + "or a coding with a display");
+                return Optional.empty();
+            }
+            first.warning("coding", "REASON_FROM_CODING", "no text: the first coding's display is the clinical reason");
+        }
+        String words = text.get();
+        return first.convert("text", () -> Require.text("clinicalReason", words, Require.LONG_TEXT));
     }
 
     private static Optional<Optional<PatientChoice>> choice(FhirElement r) {
@@ -461,10 +477,14 @@ final class ServiceRequestReader {
             r.context().ignored(performers.get(i).path());
         }
         FhirElement performer = performers.get(0);
-        Optional<FhirElement> identifier = performer.object("identifier");
+        Optional<FhirElement> identifier = performer.object("identifier")
+                .filter(i -> i.text("system").filter(FhirSystems.SDK_SERVICE_ID::equals).isPresent());
         if (identifier.isEmpty()) {
-            performer.problem("identifier", "R29", "the chosen service must be named by its directory id");
-            return Optional.empty();
+            // another system's performer (a practitioner, an organisation): not a service of the directory, so
+            // not a chosen service; a state that needs one is still refused by the referral's own rules
+            performer.warning(null, "PERFORMER_NOT_KEPT", "is not a directory service (SDK service id): not kept "
+                    + "as the chosen service");
+            return Optional.of(Optional.empty());
         }
         return serviceId(identifier.get()).map(Optional::of);
     }

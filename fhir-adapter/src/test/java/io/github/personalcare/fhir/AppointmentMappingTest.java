@@ -52,7 +52,7 @@ class AppointmentMappingTest {
 
     static List<Slot> slotFixtures() {
         Slot free = slot(AppointmentMode.inPerson("Church Street Surgery, room 3"), AppointmentType.ROUTINE, T0);
-        return List.of(free, free.takenBy(AppointmentId.random()),
+        return List.of(free, free.takenBy(AppointmentId.random()), free.withdrawn(T0.minus(Duration.ofDays(3))),
                 slot(AppointmentMode.video(), AppointmentType.FOLLOWUP, T0.plus(Duration.ofHours(1))),
                 slot(AppointmentMode.telephone(), AppointmentType.EMERGENCY, T0.plus(Duration.ofHours(2))));
     }

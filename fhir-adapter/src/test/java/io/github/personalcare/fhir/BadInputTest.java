@@ -46,8 +46,19 @@ class BadInputTest {
     @Test
     void repeatedKeyIsRefusedRatherThanSilentlyOverwritten() {
         FhirImportException e = refused("{\"resourceType\": \"Patient\", \"birthDate\": \"1950-12-10\", \"birthDate\": \"1999-01-01\"}");
-        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.rule()).isEqualTo("JSON"));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo("JSON");
+            assertThat(p.jsonPath()).isEqualTo("$.birthDate");
+            assertThat(p.message()).startsWith("a key appears twice in one object at line 1");
+        });
         assertThat(e.getMessage()).doesNotContain("1999");
+
+        FhirImportException nested = refused("{\"resourceType\": \"Patient\", \"name\": [{\"family\": \"A\", "
+                + "\"given\": [\"B\"], \"family\": \"C\"}]}");
+        assertThat(nested.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo("JSON");
+            assertThat(p.jsonPath()).isEqualTo("$.name[0].family");
+        });
     }
 
     @Test

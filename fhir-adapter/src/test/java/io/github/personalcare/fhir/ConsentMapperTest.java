@@ -197,7 +197,7 @@ class ConsentMapperTest {
                         tuple("$.scope.coding[0].code", "CODE"),
                         tuple("$.policyRule.coding[0].code", "CODE"),
                         tuple("$.provision.action[0].coding[0].code", "CODE"),
-                        tuple("$.provision.provision[0].purpose[0].code", "CODE"));
+                        tuple("$.provision.provision[0].purpose[0].code", "PURPOSE"));
     }
 
     @Test
@@ -224,8 +224,8 @@ class ConsentMapperTest {
                 "ukcore/UKCore-Consent-ForInformationAccess-Example.json"));
         assertThat(problems(FhirJsonForTests.parse(example))).extracting(ImportProblem::jsonPath, ImportProblem::rule)
                 .containsExactly(
-                        tuple("$.performer[0]", "PERFORMER"),
-                        tuple("$.provision.purpose[0].code", "CODE"));
+                        tuple("$.performer[0]", "PERFORMER_AUTHORITY"),
+                        tuple("$.provision.purpose[0].code", "PURPOSE"));
     }
 
     @Test

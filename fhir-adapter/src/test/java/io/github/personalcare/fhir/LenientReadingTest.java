@@ -244,4 +244,145 @@ class LenientReadingTest {
         assertThat(e.problems()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
                 .containsExactly(tuple("$.entity", "R50"));
     }
+
+    @Test
+    @DisplayName("R50 an AuditEvent with entity details of its own, but not the SDK's chain, is refused with one problem")
+    void r50AForeignAuditEventWithItsOwnDetailsIsRefusedWithOneProblem() {
+        FhirImportException e = FhirJsonForTests.refused("""
+                {"resourceType": "AuditEvent", "id": "example-error",
+                 "type": {"system": "http://dicom.nema.org/resources/ontology/DCM", "code": "110110"},
+                 "recorded": "2017-09-07T23:42:24Z",
+                 "agent": [{"requestor": true, "who": {"reference": "Practitioner/dr-1"}}],
+                 "source": {"observer": {"display": "hospital"}},
+                 "entity": [{"what": {"reference": "Patient/pat-1"},
+                             "detail": [{"type": "requested transaction", "valueString": "anything"}]}]}""",
+                new AuditEventMapper());
+        assertThat(e.problems()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .containsExactly(tuple("$.entity", "R50"));
+    }
+
+    @Test
+    void aProvisionActorNamedOnlyByPractitionerReferenceIsTheUserAPractitionerImportGives() {
+        ConsentMapper mapper = new ConsentMapper();
+        ObjectNode json = mapper.toFhir(ReferralConsentFixtures.carerMaySeeThePlan());
+        ArrayNode actors = (ArrayNode) json.at("/provision/provision/0/actor");
+        actors.removeAll();
+        actors.addObject().set("reference", json.objectNode().put("reference", "Practitioner/dr-1"));
+        ((ObjectNode) actors.get(0)).putObject("role").putArray("coding").addObject()
+                .put("system", "http://terminology.hl7.org/CodeSystem/v3-ParticipationType").put("code", "PRCP");
+        FhirImport<io.github.personalcare.consent.ConsentRecord> read = importer.read(FhirWriter.toJson(json), mapper);
+        assertThat(read.value().terms().provision().provisions().get(0).actors()).containsExactly(
+                io.github.personalcare.consent.ProvisionActor.person(
+                        UserId.of("fhir:" + ForeignIds.derived("Practitioner", "dr-1"))));
+        assertThat(read.warnings()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .containsExactly(tuple("$.provision.provision[0].actor[0].reference.reference", "USER_ID_DERIVED"));
+    }
+
+    @Test
+    @DisplayName("R5 a provision actor that is an Organization without an ODS code is refused: dropping it would widen the provision")
+    void r5AProvisionActorOrganisationWithoutOdsCodeIsRefused() {
+        ConsentMapper mapper = new ConsentMapper();
+        ObjectNode json = mapper.toFhir(ReferralConsentFixtures.carerMaySeeThePlan());
+        ArrayNode actors = (ArrayNode) json.at("/provision/provision/0/actor");
+        actors.removeAll();
+        ObjectNode actor = actors.addObject();
+        actor.putObject("role").putArray("coding").addObject()
+                .put("system", "http://terminology.hl7.org/CodeSystem/v3-ParticipationType").put("code", "PRCP");
+        actor.putObject("reference").put("reference", "Organization/f001");
+        assertThat(FhirJsonForTests.problems(json, mapper)).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .containsExactly(tuple("$.provision.provision[0].actor[0].reference", "R5"));
+    }
+
+    @Test
+    @DisplayName("R45 a provision class given as a FHIR resource type reads as the SDK data class; an unknown class is refused")
+    void r45AResourceTypeClassReadsAsTheDataClassThatHoldsIt() {
+        ConsentMapper mapper = new ConsentMapper();
+        ObjectNode json = mapper.toFhir(ReferralConsentFixtures.carerMaySeeThePlan());
+        ArrayNode classes = (ArrayNode) json.at("/provision/provision/0/class");
+        classes.removeAll();
+        classes.addObject().put("system", "http://hl7.org/fhir/resource-types").put("code", "MedicationRequest");
+        FhirImport<io.github.personalcare.consent.ConsentRecord> read = importer.read(FhirWriter.toJson(json), mapper);
+        assertThat(read.value().terms().provision().provisions().get(0).dataClasses())
+                .containsExactly(io.github.personalcare.access.DataClass.PRESCRIPTION);
+        assertThat(read.warnings()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .containsExactly(tuple("$.provision.provision[0].class[0].code", "CLASS_FROM_RESOURCE_TYPE"));
+
+        ((ObjectNode) classes.get(0)).put("system", "urn:ietf:bcp:13").put("code", "application/hl7-cda+xml");
+        assertThat(FhirJsonForTests.problems(json, mapper)).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .containsExactly(tuple("$.provision.provision[0].class[0].system", "DATA_CLASS"));
+    }
+
+    @Test
+    @DisplayName("R46 R47 a consent given by someone who is neither the patient nor a representative with authority is refused")
+    void r47APerformerWithoutAuthorityIsRefused() {
+        ConsentMapper mapper = new ConsentMapper();
+        ObjectNode json = mapper.toFhir(ReferralConsentFixtures.carerMaySeeThePlan());
+        json.putArray("performer").addObject().put("reference", "RelatedPerson/peter");
+        assertThat(FhirJsonForTests.problems(json, mapper)).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .containsExactly(tuple("$.performer[0]", "PERFORMER_AUTHORITY"));
+    }
+
+    @Test
+    void anOpenPlansPeriodEndIsNotAnEndingAndIsKeptOnlyAsAWarning() {
+        FhirImport<io.github.personalcare.careplan.CarePlan> read = importer.read("""
+                {"resourceType": "CarePlan", "id": "f201", "status": "draft", "intent": "proposal",
+                 "subject": {"reference": "Patient/f201"}, "created": "2013-03-11",
+                 "period": {"start": "2013-03-11", "end": "2013-03-13"}}""", new CarePlanMapper());
+        assertThat(read.value().endedAt()).isEmpty();
+        assertThat(read.warnings()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .contains(tuple("$.period.end", "PERIOD_END_NOT_KEPT"));
+    }
+
+    @Test
+    void aReferralsCodedReasonIsReadFromItsDisplayAndAForeignPerformerIsNotKept() {
+        ServiceRequestMapper mapper = new ServiceRequestMapper();
+        ObjectNode json = mapper.toFhir(ReferralConsentFixtures.simple(
+                ReferralState.NOT_BOOKED, Priority.ROUTINE, RequestType.APPOINTMENT));
+        json.putArray("reasonCode").addObject().putArray("coding").addObject()
+                .put("system", "http://snomed.info/sct").put("code", "11092001").put("display", "Sinus tachycardia");
+        json.putArray("performer").addObject().put("reference", "Practitioner/dr-2");
+        FhirImport<Referral> read = importer.read(FhirWriter.toJson(json), mapper);
+        assertThat(read.value().clinicalReason()).isEqualTo("Sinus tachycardia");
+        assertThat(read.value().chosenService()).isEmpty();
+        assertThat(read.warnings()).extracting(ImportProblem::jsonPath, ImportProblem::rule).containsExactlyInAnyOrder(
+                tuple("$.reasonCode[0].coding", "REASON_FROM_CODING"), tuple("$.performer[0]", "PERFORMER_NOT_KEPT"));
+    }
+
+    @Test
+    void aReferralWhoseRequesterIsNoClinicianIsRefusedWithItsOwnCode() {
+        ServiceRequestMapper mapper = new ServiceRequestMapper();
+        ObjectNode json = mapper.toFhir(ReferralConsentFixtures.simple(
+                ReferralState.NOT_BOOKED, Priority.ROUTINE, RequestType.APPOINTMENT));
+        json.putObject("requester").put("reference", "Device/ward-kiosk");
+        assertThat(FhirJsonForTests.problems(json, mapper)).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .containsExactly(tuple("$.requester", "REQUESTER_NOT_PRACTITIONER"));
+    }
+
+    @Test
+    void aGoalsCodedMeasureIsReadFromItsDisplayButAGoalWithoutItsPlanIsRefused() {
+        String goal = """
+                {"resourceType": "Goal", "id": "example", "lifecycleStatus": "active",
+                 "description": {"text": "Target weight is 160 to 180 lbs."}, "subject": {"reference": "Patient/example"},
+                 "target": [{"measure": {"coding": [{"system": "http://loinc.org", "code": "3141-9",
+                   "display": "Weight Measured"}]}}]}""";
+        assertThat(FhirJsonForTests.refused(goal, new GoalMapper()).problems())
+                .extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .containsExactly(tuple("$.identifier", "GOAL_WITHOUT_PLAN"));
+    }
+
+    @Test
+    void aPractitionerRoleOfNobodyAndAResourceWithoutIdAreRefusedWithTheirOwnCodes() {
+        assertThat(FhirJsonForTests.refused("""
+                {"resourceType": "PractitionerRole", "id": "role-1",
+                 "organization": {"identifier": {"system": "https://fhir.nhs.uk/Id/ods-organization-code", "value": "B82617"}},
+                 "code": [{"coding": [{"system": "https://fhir.hl7.org.uk/CodeSystem/UKCore-SDSJobRoleName",
+                   "code": "R0260"}]}]}""", new PractitionerRoleMapper()).problems())
+                .extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .containsExactly(tuple("$.practitioner", "PRACTITIONER_MISSING"));
+        assertThat(FhirJsonForTests.refused("""
+                {"resourceType": "CareTeam", "status": "active", "subject": {"reference": "Patient/p-1"}}""",
+                new CareTeamMapper()).problems())
+                .extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .contains(tuple("$.id", "ID_MISSING"));
+    }
 }

@@ -2,12 +2,14 @@ package io.github.personalcare.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.patient.Patient;
 import io.github.personalcare.patient.PatientFlag;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -215,11 +217,17 @@ class PatientMapperTest {
     }
 
     @Test
-    void aPartialBirthDateIsRefused() {
+    void aPartialBirthDateIsRefusedForTheAgeRulesR46() {
+        for (String partial : List.of("1950", "1950-06")) {
+            ObjectNode json = ada();
+            json.put("birthDate", partial);
+            assertThat(refused(json).problems()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                    .containsExactly(tuple("$.birthDate", "BIRTH_DATE_PARTIAL"));
+        }
         ObjectNode json = ada();
-        json.put("birthDate", "1950");
-        assertThat(refused(json).problems())
-                .containsExactly(new ImportProblem("$.birthDate", "DATE", "must be a full date (YYYY-MM-DD)"));
+        json.put("birthDate", "1950-6-1");
+        assertThat(refused(json).problems()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .containsExactly(tuple("$.birthDate", "DATE"));
     }
 
     @Test

@@ -278,10 +278,10 @@ class ServiceRequestMapperTest {
                 .containsExactlyInAnyOrder(
                         tuple("$.id", "ID"),
                         tuple("$.subject", "REQUIRED"),
-                        tuple("$.requester", "REQUIRED"),
-                        tuple("$.authoredOn", "REQUIRED"),
-                        tuple("$.reasonCode", "REQUIRED"),
-                        tuple("$.performerType", "SPECIALTY"));
+                        tuple("$.requester", "REQUESTER_MISSING"),
+                        tuple("$.authoredOn", "AUTHORED_ON_MISSING"),
+                        tuple("$.reasonCode", "CLINICAL_REASON_MISSING"),
+                        tuple("$.performerType", "SPECIALTY_MISSING"));
     }
 
     @Test
@@ -379,9 +379,8 @@ class ServiceRequestMapperTest {
                         tuple("$.identifier", "R4"),
                         tuple("$.extension", "R30"),
                         tuple("$.extension", "R5"),
-                        tuple("$.performerType", "SPECIALTY"),
-                        tuple("$.reasonCode", "REQUIRED"),
-                        tuple("$.performer[0].identifier", "R29"));
+                        tuple("$.performerType", "SPECIALTY_MISSING"),
+                        tuple("$.reasonCode", "CLINICAL_REASON_MISSING"));
     }
 
     private static int indexOf(JsonNode json, String url) {

@@ -165,6 +165,15 @@ public abstract class AppointmentStorageContract extends StorageContract {
                 start.minus(Duration.ofDays(1)));
         assertThat(storedAppointments(Query.forPatient(patient).and("status").is(AppointmentStatus.BOOKED)))
                 .containsExactly(stored);
+
+        // a withdrawn slot keeps its withdrawal time and leaves the bookable index
+        Versioned<Slot> withdrawn = care.appointments().withdrawSlots(LEEDS_ADMIN,
+                java.util.Map.of(slots.get(1).value().id(), slots.get(1).version())).get(0);
+        assertThat(storedSlot(withdrawn.value().id())).isEqualTo(withdrawn);
+        assertThat(withdrawn.value().withdrawnAt()).contains(clock.instant());
+        assertThat(care.appointments().freeSlots(Referrals.LEEDS.id(), LocalDate.ofInstant(start, UK),
+                LocalDate.ofInstant(start, UK))).extracting(v -> v.value().id())
+                .containsExactly(slots.get(2).value().id());
     }
 
     @Test

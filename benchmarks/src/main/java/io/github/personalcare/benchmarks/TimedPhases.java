@@ -1,0 +1,123 @@
+package io.github.personalcare.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The timed harness shared by the PostgreSQL throughput runs ({@link SpendThroughput},
+ * {@link RegistrationThroughput}): threads repeat one operation for a fixed time through a
+ * {@link FixedPool}, and a phase reports operations per second, statements and commits counted
+ * at the pool, and this JVM's CPU time per operation. Not JMH: what is measured is round trips.
+ */
+final class TimedPhases {
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private TimedPhases() {
+    }
+
+    /** One operation of thread {@code thread}, numbered {@code n} (unique across the whole run). */
+    @FunctionalInterface
+    interface Operation {
+        void run(int thread, long n) throws Exception;
+    }
+
+    /** A measured phase: operations done, seconds taken, statements and commits counted, client CPU. */
+    record Phase(String name, String unit, long ops, double seconds, long statements, long commits, double cpuMillis) {
+        double perSecond() {
+            return ops / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%-8s %8.1f %s/s  (%d in %.1f s; %.2f statements, %.2f commits, "
+                    + "%.3f ms of this JVM's CPU per operation)", name, perSecond(), unit, ops, seconds,
+                    (double) statements / ops, (double) commits / ops, cpuMillis / ops);
+        }
+    }
+
+    /** {@return the one-minute load average of the machine, as text} */
+    static String loadAverage() {
+        return String.format(Locale.ROOT, "%.2f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * Runs {@code op} on {@code threads} threads for {@code seconds}.
+     *
+     * @throws Exception the first failure of an operation, after every thread stopped
+     */
+    static Phase run(String name, String unit, FixedPool pool, int threads, int seconds, Operation op)
+            throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong done = new AtomicLong();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        Exception[] failure = new Exception[1];
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread w = new Thread(() -> {
+                try {
+                    start.await();
+                    while (!stop.get()) {
+                        op.run(thread, SEQUENCE.incrementAndGet());
+                        done.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failure[0] = e;
+                }
+            });
+            w.start();
+            workers.add(w);
+        }
+        long statements = pool.statements.get();
+        long commits = pool.commits.get();
+        long cpu = cpuNanos();
+        long began = System.nanoTime();
+        start.countDown();
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        for (Thread w : workers) {
+            w.join();
+        }
+        double took = (System.nanoTime() - began) / 1e9;
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return new Phase(name, unit, done.get(), took, pool.statements.get() - statements,
+                pool.commits.get() - commits, (cpuNanos() - cpu) / 1e6);
+    }
+
+    /** CPU time this JVM has used (all threads): the client's cost of an operation, whatever the machine's load. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * Alternates warmed SDK and baseline phases for {@code rounds} rounds and prints each with the
+     * ratio of the SDK to the baseline.
+     *
+     * @throws Exception if an operation fails
+     */
+    static void compare(String unit, FixedPool pool, int threads, int warmup, int seconds, int rounds,
+            Operation sdk, Operation baseline) throws Exception {
+        System.out.printf(Locale.ROOT, "%d threads, %d s warm-up, %d s measured, %d rounds; load %s%n", threads, warmup,
+                seconds, rounds, loadAverage());
+        List<String> ratios = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            run("warm-up", unit, pool, threads, warmup, sdk);
+            Phase s = run("sdk", unit, pool, threads, seconds, sdk);
+            run("warm-up", unit, pool, threads, warmup, baseline);
+            Phase p = run("baseline", unit, pool, threads, seconds, baseline);
+            double ratio = s.perSecond() / p.perSecond();
+            ratios.add(String.format(Locale.ROOT, "%.2f", ratio));
+            System.out.printf(Locale.ROOT, "round %d%n  %s%n  %s%n  sdk/baseline %.2f; load %s%n", round, s, p, ratio,
+                    loadAverage());
+        }
+        System.out.printf(Locale.ROOT, "sdk/baseline by round: %s%n", ratios);
+    }
+}

@@ -204,6 +204,7 @@ public final class SdkConformance {
                 simple(AppointmentFhir.STAFF_ROLE, "Coding"),
                 simple(ScheduleMapper.PUBLISHED, "instant"),
                 simple(SlotMapper.HOLDER, "string"),
+                simple(SlotMapper.WITHDRAWN_AT, "dateTime"),
                 simple(BudgetFhir.EXT_CARE_PLAN, "Reference"),
                 complex(BudgetFhir.EXT_ELIGIBILITY, "reason", "Coding", "from", "date"),
                 complex(BudgetFhir.EXT_HOLDER, "kind", "Coding", "person", "Identifier"),

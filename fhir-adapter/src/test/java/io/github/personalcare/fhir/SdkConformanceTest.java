@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.DisplayName;
@@ -81,7 +82,7 @@ class SdkConformanceTest {
     }
 
     @Property(tries = 5)
-    @DisplayName("R51 generated whole records validate with 0 errors and 0 warnings")
+    @Label("R51 generated whole records validate with 0 errors and 0 warnings")
     void generatedRecordsHaveNoWarnings(@ForAll("records") PatientRecord record) {
         String json = FhirWriter.toJson(records.toFhir(record));
         assertThat(validator.errors(json)).isEmpty();
@@ -89,13 +90,13 @@ class SdkConformanceTest {
     }
 
     @Property(tries = 200)
-    @DisplayName("every SDK code and extension a generated record is written with is in its published resource")
+    @Label("every SDK code and extension a generated record is written with is in its published resource")
     void everyCodeEmittedIsPublished(@ForAll("records") PatientRecord record) {
         assertEverySdkCodeAndExtensionIsPublished(records.toFhir(record));
     }
 
     @Property(tries = 50)
-    @DisplayName("every resource written has a generated narrative saying only its type, and import ignores it")
+    @Label("every resource written has a generated narrative saying only its type, and import ignores it")
     void everyResourceHasAGeneratedNarrativeThatImportIgnores(@ForAll("records") PatientRecord record) {
         ObjectNode bundle = records.toFhir(record);
         for (JsonNode entry : bundle.path("entry")) {

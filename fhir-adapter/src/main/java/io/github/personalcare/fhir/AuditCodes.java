@@ -2,6 +2,7 @@ package io.github.personalcare.fhir;
 
 import io.github.personalcare.audit.AuditOutcome;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The FHIR R4 codes of an audit record as a UK Core AuditEvent, written by {@link AuditEventMapper}
@@ -62,6 +63,41 @@ final class AuditCodes {
             Entity.PATIENT, "Patient",
             Entity.SUBJECT, "Domain Resource"), Map.of());
 
+    /** FHIR's RESTful interactions, which the R4 AuditEvent sub-type value set includes whole. */
+    static final String RESTFUL_INTERACTION = "http://hl7.org/fhir/restful-interaction";
+
+    /** Verbs (the last part of an action such as {@code careplan.read}) of actions that only read. */
+    private static final Set<String> READS = Set.of("read", "open", "get", "view", "accessLog", "balance", "ledger",
+            "statement", "changes", "reviews", "history", "current", "forecast", "summary", "records", "verify",
+            "version", "export");
+    /** Verbs of actions that list or search. */
+    private static final Set<String> SEARCHES = Set.of("list", "search", "report");
+    /** Verbs of actions that make a new record (a plan draft, a ledger entry, a message ...). */
+    private static final Set<String> CREATES = Set.of("draft", "register", "establish", "record", "submit", "post",
+            "give", "propose", "request", "book", "allocate", "spend", "refund", "recover", "adjust", "issue",
+            "shortlist", "checkpoint");
+
     private AuditCodes() {
+    }
+
+    /**
+     * The RESTful interaction ({@link #RESTFUL_INTERACTION}) an SDK action is an instance of, written
+     * as the standard {@code AuditEvent.subtype} beside the exact action and never read back: {@code read}
+     * for actions that only read, {@code search-type} for lists, {@code create} for actions that make a
+     * record, {@code update} for every other change (the SDK deletes nothing). Only the action's last
+     * part (its verb) is looked at, so an action added later gets a category without a change here.
+     */
+    static String interaction(String action) {
+        String verb = action.substring(action.lastIndexOf('.') + 1);
+        if (READS.contains(verb) || verb.startsWith("read")) {
+            return "read";
+        }
+        if (SEARCHES.contains(verb) || verb.startsWith("report")) {
+            return "search-type";
+        }
+        if (CREATES.contains(verb) || verb.startsWith("add")) {
+            return "create";
+        }
+        return "update";
     }
 }

@@ -27,8 +27,10 @@ import java.util.UUID;
  * imported record still verifies against its chain (R50).
  *
  * <ul>
- *   <li>{@code type}: DICOM {@code 110110} "Patient Record"; {@code subtype}: the SDK action
- *       ({@code careplan.agree}) in {@link FhirSystems#SDK_AUDIT_ACTION}.</li>
+ *   <li>{@code type}: DICOM {@code 110110} "Patient Record"; {@code subtype}: the standard RESTful
+ *       interaction of the action ({@code read}, {@code create} ..., {@link AuditCodes#interaction}),
+ *       carrying the exact SDK action ({@code careplan.agree}) in the extension {@link #ACTION_EXTENSION}.
+ *       On input the older form, a subtype coding of {@link FhirSystems#SDK_AUDIT_ACTION}, is read too.</li>
  *   <li>{@code outcome}: {@code 0} (success) for PERMIT and SUCCESS, {@code 4} (minor failure) for
  *       DENY, REJECTED and NOT_FOUND ({@link AuditCodes#OUTCOME}); the exact domain outcome is kept
  *       in the record entity.</li>
@@ -47,6 +49,8 @@ import java.util.UUID;
 public final class AuditEventMapper implements FhirMapper<AuditRecord> {
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "type", "subtype", "recorded",
             "outcome", "purposeOfEvent", "agent", "source", "entity");
+    /** The SDK extension on {@code subtype} holding the exact action ({@code careplan.agree}). */
+    static final String ACTION_EXTENSION = SdkExtensions.url("audit-action");
     private static final String SECURITY_SOURCE = "http://terminology.hl7.org/CodeSystem/security-source-type";
     private static final String RECORD_DESCRIPTION = "Position of this record in the SDK's audit hash chain";
 
@@ -69,7 +73,10 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
         AuditEvent e = record.event();
         ObjectNode r = Elements.resource("AuditEvent", e.id().toString(), profile());
         r.set("type", Elements.coding(FhirSystems.DICOM, AuditCodes.TYPE, AuditCodes.TYPE_DISPLAY));
-        r.putArray("subtype").add(Elements.coding(FhirSystems.SDK_AUDIT_ACTION, e.action()));
+        ObjectNode subtype = r.putArray("subtype").addObject();
+        subtype.putArray("extension").add(SdkExtensions.of(ACTION_EXTENSION, "String", e.action()));
+        subtype.put("system", AuditCodes.RESTFUL_INTERACTION);
+        subtype.put("code", AuditCodes.interaction(e.action()));
         r.put("recorded", e.at().toString());
         r.put("outcome", AuditCodes.OUTCOME.code(e.outcome()));
         ObjectNode purpose = Elements.concept(Elements.coding(FhirSystems.V3_ACT_REASON, AccessCodes.PURPOSE.code(e.purpose())));
@@ -170,12 +177,17 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
         Optional<UUID> id = r.requiredText("id", "ID").flatMap(v -> r.convert("id", () -> uuid(v)));
         Optional<String> action = Optional.empty();
         for (FhirElement subtype : r.objects("subtype")) {
-            if (subtype.text("system").filter(FhirSystems.SDK_AUDIT_ACTION::equals).isPresent()) {
+            Optional<FhirElement> exact = SdkExtensions.one(subtype, ACTION_EXTENSION, "AUDIT");
+            if (exact.isPresent()) {
+                action = SdkExtensions.valueText(exact.get(), "String", "AUDIT");
+            } else if (subtype.text("system").filter(FhirSystems.SDK_AUDIT_ACTION::equals).isPresent()) {
+                // how exports before the standard sub-type wrote the action
                 action = subtype.requiredText("code", "AUDIT");
             }
         }
         if (action.isEmpty()) {
-            r.problem("subtype", "AUDIT", "a subtype coding of the SDK's audit-action code system is required");
+            r.problem("subtype", "AUDIT", "a subtype carrying the SDK action (extension " + ACTION_EXTENSION
+                    + ", or a coding of the SDK's audit-action code system) is required");
         }
         Optional<Instant> at = r.requiredText("recorded", "REQUIRED").flatMap(v -> instant(r, v));
         Optional<Purpose> purpose = Optional.empty();

@@ -161,7 +161,7 @@ public final class BudgetAccountMapper implements FhirMapper<PersonalHealthBudge
         r.putArray("identifier").add(Elements.identifier(BudgetFhir.BUDGET_ID, b.id().toString()));
         r.put("status", BudgetCodes.ACCOUNT_STATUS.code(b.status()));
         r.set("type", Elements.concept(Elements.coding(BudgetFhir.ACCOUNT_TYPE, BudgetFhir.BUDGET_ACCOUNT_CODE,
-                "Personal health budget")));
+                BudgetFhir.BUDGET_ACCOUNT_DISPLAY)));
         r.putArray("subject").add(Elements.reference("Patient", b.patient().toString()));
         r.putObject("servicePeriod").put("start", b.startDate().toString());
         b.holder().organisation().ifPresent(ods -> r.set("owner", OrganizationMapper.referenceTo(ods)));

@@ -25,6 +25,7 @@ final class BudgetFhir {
     /** Account.type of a budget: code {@code personal-health-budget}. */
     static final String ACCOUNT_TYPE = CS + "budget-account-type";
     static final String BUDGET_ACCOUNT_CODE = "personal-health-budget";
+    static final String BUDGET_ACCOUNT_DISPLAY = "Personal health budget";
     /** Account.type of a funding line: the {@code ManagementOption} name (R14). */
     static final String MANAGEMENT_OPTION = CS + "budget-management-option";
     static final String BUDGET_STATUS = CS + "budget-status";

@@ -152,7 +152,11 @@ public final class CareTeamMapper implements FhirMapper<CareTeam> {
         r.putArray("identifier").add(Elements.identifier(FhirSystems.SDK_USER_ID, c.user().value()));
         r.put("active", true);
         r.set("patient", Elements.reference("Patient", patient.toString()));
-        r.putArray("relationship").addObject().put("text", c.relationship());
+        ObjectNode relationship = r.putArray("relationship").addObject();
+        String code = CareTeamCodes.RELATIONSHIP.code(c.role());
+        relationship.putArray("coding").add(Elements.coding(CareTeamCodes.RELATIONSHIP_SYSTEM, code,
+                CareTeamCodes.RELATIONSHIP_DISPLAY.get(code)));
+        relationship.put("text", c.relationship());
         return r;
     }
 

@@ -1,6 +1,7 @@
 package io.github.personalcare.fhir;
 
 import io.github.personalcare.access.DataClass;
+import io.github.personalcare.access.SensitivityLabel;
 import io.github.personalcare.consent.BasePolicy;
 import io.github.personalcare.consent.ConsentCategory;
 import io.github.personalcare.consent.ConsentScope;
@@ -9,8 +10,51 @@ import io.github.personalcare.consent.ProvisionType;
 import java.util.Map;
 import java.util.Optional;
 
-/** The FHIR R4 codes of a consent's status, scope, category, base policy and provision type. */
+/** The FHIR R4 codes of a consent's status, scope, category, base policy, provision type and data classes. */
 final class ConsentCodes {
+    /**
+     * The standard security label of each SDK sensitivity label, in the R4 security-labels value set,
+     * written as {@code securityLabel} (and never read: the exact label travels in an SDK extension
+     * on the coding). v3 ActCode information sensitivity where HL7 has one (safeguarding as
+     * abuse or domestic violence); the Data Protection Act exemptions (information about a third
+     * party, or that could cause serious harm) have none and are written as the v3 confidentiality
+     * {@code R} (restricted) they imply ({@link #labelSystem}).
+     */
+    static final CodeTable<SensitivityLabel> LABEL = CodeTable.of(SensitivityLabel.class, Map.of(), Map.of(
+            SensitivityLabel.SEXUAL_HEALTH, "SEX",
+            SensitivityLabel.MENTAL_HEALTH, "MH",
+            SensitivityLabel.SAFEGUARDING, "SDV",
+            SensitivityLabel.SUBSTANCE_MISUSE, "SUD",
+            SensitivityLabel.HIV, "HIV",
+            SensitivityLabel.GENETIC, "GDIS",
+            SensitivityLabel.THIRD_PARTY, "R",
+            SensitivityLabel.SERIOUS_HARM, "R"));
+
+    /** The code system of {@link #LABEL}'s code for {@code label}. */
+    static String labelSystem(SensitivityLabel label) {
+        return label == SensitivityLabel.THIRD_PARTY || label == SensitivityLabel.SERIOUS_HARM
+                ? FhirSystems.V3_CONFIDENTIALITY : FhirSystems.V3_ACT_CODE;
+    }
+
+    /**
+     * {@code Consent.provision.class} in {@link #RESOURCE_TYPES}: the resource type the SDK writes
+     * each class of data as, one each, so the code reads back exactly. On input the SDK's own
+     * {@code data-class} codes (its exports before the standard codes) are read too.
+     */
+    static final CodeTable<DataClass> DATA_CLASS = CodeTable.of(DataClass.class, Map.ofEntries(
+            Map.entry(DataClass.DEMOGRAPHICS, "Patient"),
+            Map.entry(DataClass.CARE_TEAM, "CareTeam"),
+            Map.entry(DataClass.CARE_PLAN, "CarePlan"),
+            Map.entry(DataClass.BUDGET, "Account"),
+            Map.entry(DataClass.REFERRAL, "ServiceRequest"),
+            Map.entry(DataClass.CONSENT, "Consent"),
+            Map.entry(DataClass.AUDIT_LOG, "AuditEvent"),
+            Map.entry(DataClass.MESSAGE, "Communication"),
+            Map.entry(DataClass.ECONSULTATION, "Task"),
+            Map.entry(DataClass.FEEDBACK, "QuestionnaireResponse"),
+            Map.entry(DataClass.APPOINTMENT, "Appointment"),
+            Map.entry(DataClass.PRESCRIPTION, "MedicationRequest")));
+
     /** {@code Consent.status}. */
     static final CodeTable<ConsentStatus> STATUS = CodeTable.of(ConsentStatus.class, Map.of(
             ConsentStatus.DRAFT, "draft",
@@ -54,7 +98,10 @@ final class ConsentCodes {
      */
     static final String RECIPIENT = "IRCP";
 
-    /** The FHIR resource-types code system: another system's {@code provision.class}. */
+    /**
+     * The FHIR resource-types code system, which the R4 consent-content-class value set includes
+     * whole: the SDK's {@code provision.class} ({@link #DATA_CLASS}), and another system's.
+     */
     static final String RESOURCE_TYPES = "http://hl7.org/fhir/resource-types";
 
     // Read only, many to one: the SDK data class that holds each resource type the SDK maps.

@@ -46,10 +46,13 @@ import java.util.Set;
  *       least one of them is always written, as the domain requires (ppc-1, R44).</li>
  *   <li>{@code provision}: the root has no {@code type} (R43), every nested one has one; period,
  *       actors (person or organisation by identifier with role IRCP; a professional role or a
- *       relationship kind as the actor's role, the reference naming the group by display),
- *       actions (consentaction), purposes (v3 PurposeOfUse), data classes ({@code class}) and
- *       sensitivity labels ({@code securityLabel}) in SDK code systems, dataPeriod, nested
- *       provisions. An empty root and empty periods are left out.</li>
+ *       relationship kind as role IRCP carrying the SDK role in the extension {@link #ACTOR_ROLE},
+ *       the reference naming the group by display), actions (consentaction), purposes (v3 PurposeOfUse), data classes
+ *       ({@code class}, as the FHIR resource type of each, {@link ConsentCodes#DATA_CLASS}) and
+ *       sensitivity labels ({@code securityLabel}: the standard label, {@link ConsentCodes#LABEL},
+ *       with the SDK label in the extension {@link #LABEL}), dataPeriod, nested provisions. An
+ *       empty root and empty periods are left out. On input the SDK's own data-class and
+ *       sensitivity-label codings, and actor roles, of earlier exports are read too.</li>
  * </ul>
  *
  * <p>On input a Consent without patient, or without policy and policyRule, is refused (R44), as
@@ -59,6 +62,10 @@ import java.util.Set;
  */
 public final class ConsentMapper implements FhirMapper<ConsentRecord> {
     static final String LEGAL_AUTHORITY = FhirSystems.SDK_BASE + "/StructureDefinition/consent-legal-authority";
+    /** The SDK extension on an actor's role coding holding the SDK professional role or relationship kind. */
+    static final String ACTOR_ROLE = FhirSystems.SDK_BASE + "/StructureDefinition/consent-actor-role";
+    /** The SDK extension on a {@code securityLabel} coding holding the exact SDK sensitivity label. */
+    static final String LABEL = FhirSystems.SDK_BASE + "/StructureDefinition/consent-sensitivity-label";
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "status", "scope", "category",
             "patient", "dateTime", "performer", "policy", "policyRule", "provision");
     private static final Set<String> PROVISION_READ = Set.of("type", "period", "actor", "action", "securityLabel",
@@ -141,7 +148,13 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         }
         if (!p.labels().isEmpty()) {
             ArrayNode labels = out.putArray("securityLabel");
-            p.labels().forEach(l -> labels.add(SdkExtensions.coding("sensitivity-label", l)));
+            p.labels().forEach(l -> {
+                ObjectNode label = labels.addObject();
+                label.putArray("extension").add(SdkExtensions.of(LABEL, "Coding",
+                        SdkExtensions.coding("sensitivity-label", l)));
+                label.put("system", ConsentCodes.labelSystem(l));
+                label.put("code", ConsentCodes.LABEL.code(l));
+            });
         }
         if (!p.purposes().isEmpty()) {
             ArrayNode purposes = out.putArray("purpose");
@@ -150,7 +163,8 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         }
         if (!p.dataClasses().isEmpty()) {
             ArrayNode classes = out.putArray("class");
-            p.dataClasses().forEach(c -> classes.add(SdkExtensions.coding("data-class", c)));
+            p.dataClasses().forEach(c -> classes.add(Elements.coding(ConsentCodes.RESOURCE_TYPES,
+                    ConsentCodes.DATA_CLASS.code(c))));
         }
         p.dataPeriod().ifPresent(period -> {
             ObjectNode node = Elements.object();
@@ -178,14 +192,24 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
             reference.put("type", "Organization");
             reference.set("identifier", OrganizationCodes.identifier(org.organisation()));
         } else if (a instanceof ProvisionActor.Role role) {
-            actor.set("role", Elements.concept(Elements.coding(FhirSystems.SDK_PROFESSIONAL_ROLE, role.role().name())));
+            actor.set("role", recipient(Elements.coding(FhirSystems.SDK_PROFESSIONAL_ROLE, role.role().name())));
             reference.put("display", "Any professional acting in this role");
         } else if (a instanceof ProvisionActor.Related related) {
-            actor.set("role", Elements.concept(SdkExtensions.coding("relationship-kind", related.kind())));
+            actor.set("role", recipient(SdkExtensions.coding("relationship-kind", related.kind())));
             reference.put("display", "Anyone with this relationship to the patient");
         }
         actor.set("reference", reference);
         return actor;
+    }
+
+    // The standard role (R4 security-role-type: whoever the actor names receives information), carrying
+    // the SDK's role of the group in an extension: a second coding beside it fails the extensible binding.
+    private static ObjectNode recipient(ObjectNode sdkRole) {
+        ObjectNode coding = Elements.object();
+        coding.putArray("extension").add(SdkExtensions.of(ACTOR_ROLE, "Coding", sdkRole));
+        coding.put("system", FhirSystems.V3_PARTICIPATION_TYPE);
+        coding.put("code", ConsentCodes.RECIPIENT);
+        return Elements.concept(coding);
     }
 
     private static ObjectNode recipientRole() {
@@ -353,6 +377,16 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         return ok ? Optional.of(out) : Optional.empty();
     }
 
+    // The SDK label in its extension on a standard coding, or the SDK coding itself (older exports).
+    private static Optional<SensitivityLabel> label(FhirElement coding) {
+        Optional<FhirElement> exact = SdkExtensions.one(coding, LABEL, "SECURITY_LABEL");
+        if (exact.isPresent()) {
+            return SdkExtensions.decodeValue(exact.get(), "sensitivity-label", SensitivityLabel.class,
+                    "SECURITY_LABEL");
+        }
+        return SdkExtensions.decode(coding, "sensitivity-label", SensitivityLabel.class, "SECURITY_LABEL");
+    }
+
     private static Optional<Optional<BasePolicy>> policyRule(FhirElement r) {
         Optional<FhirElement> rule = r.object("policyRule");
         if (rule.isEmpty()) {
@@ -418,7 +452,7 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         Optional<List<ProvisionActor>> actors = SdkExtensions.each(p.objects("actor"), ConsentMapper::actor);
         Optional<List<AccessAction>> actions = SdkExtensions.each(p.objects("action"), ConsentMapper::action);
         Optional<List<SensitivityLabel>> labels = SdkExtensions.each(p.objects("securityLabel"),
-                c -> SdkExtensions.decode(c, "sensitivity-label", SensitivityLabel.class, "SECURITY_LABEL"));
+                ConsentMapper::label);
         Optional<List<Purpose>> purposes = SdkExtensions.each(p.objects("purpose"), ConsentMapper::purpose);
         Optional<List<DataClass>> classes = SdkExtensions.each(p.objects("class"), ConsentMapper::dataClass);
         Optional<DataPeriod> dataPeriod = Optional.empty();
@@ -455,7 +489,11 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
             actor.problem(null, "REQUIRED", "an actor needs a role and a reference");
             return Optional.empty();
         }
-        for (FhirElement coding : role.get().objects("coding")) {
+        for (FhirElement standard : role.get().objects("coding")) {
+            // the SDK role in its extension on the standard coding, or as a coding itself (older exports)
+            Optional<FhirElement> exact = SdkExtensions.one(standard, ACTOR_ROLE, "ACTOR")
+                    .flatMap(e -> SdkExtensions.valueObject(e, "Coding", "ACTOR"));
+            FhirElement coding = exact.orElse(standard);
             String system = coding.text("system").orElse("");
             if (system.equals(FhirSystems.SDK_PROFESSIONAL_ROLE)) {
                 Optional<String> code = coding.requiredText("code", "ACTOR");
@@ -497,12 +535,17 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
     }
 
     /**
-     * A data class: the SDK's code; else a FHIR resource type ({@code http://hl7.org/fhir/resource-types}) read
-     * as the class that holds it, with a warning; else refused: a condition the engine cannot test would change
+     * A data class: the resource type the SDK writes it as ({@link ConsentCodes#DATA_CLASS}) or the SDK's
+     * own code (earlier exports); else another FHIR resource type ({@code http://hl7.org/fhir/resource-types})
+     * read as the class that holds it, with a warning; else refused: a condition the engine cannot test would change
      * which provision matches (R45).
      */
     private static Optional<DataClass> dataClass(FhirElement coding) {
         if (coding.text("system").filter(ConsentCodes.RESOURCE_TYPES::equals).isPresent()) {
+            Optional<DataClass> exact = coding.text("code").flatMap(ConsentCodes.DATA_CLASS::fromCode);
+            if (exact.isPresent()) {
+                return exact; // the type the SDK writes the class as (ConsentCodes.DATA_CLASS): exact
+            }
             Optional<DataClass> mapped = coding.text("code").flatMap(ConsentCodes::dataClassOf);
             if (mapped.isPresent()) {
                 coding.warning("code", "CLASS_FROM_RESOURCE_TYPE", "a FHIR resource type: read as the SDK data class "

@@ -54,8 +54,16 @@ import java.util.UUID;
  */
 public final class EconsultTaskMapper implements FhirMapper<Econsultation> {
     static final String SUBMITTED_BY = "econsult-submitted-by";
-    private static final String INPUT = "econsult-input";
-    private static final String OUTPUT = "econsult-output";
+    static final String INPUT = "econsult-input";
+    static final String OUTPUT = "econsult-output";
+    /** The codes of {@link #INPUT}, the parts of the request, in the order written. */
+    static final List<String> INPUTS = List.of("problem", "since", "impact", "wish", "red-flag");
+    /** The codes of {@link #OUTPUT}, the parts of the triage, in the order written. */
+    static final List<String> OUTPUTS = List.of("outcome", "note", "book-by", "referral", "triaged-by");
+    /** The SDK code system of {@code Task.code}, and its one code. */
+    static final String TASK_CODE_SYSTEM = "task-code";
+    static final String TASK_CODE = "econsult";
+    static final String TASK_CODE_DISPLAY = "Online consultation request";
 
     /** A mapper; stateless and thread-safe. */
     public EconsultTaskMapper() {
@@ -88,8 +96,8 @@ public final class EconsultTaskMapper implements FhirMapper<Econsultation> {
         r.set("businessStatus", Elements.concept(SdkExtensions.coding("econsult-status", e.status())));
         r.put("intent", "order");
         r.put("priority", e.status() == EconsultStatus.URGENT_ADVICE || isUrgentOrigin(e) ? "stat" : "routine");
-        r.set("code", Elements.concept(Elements.coding(FhirSystems.SDK_CODES + "task-code", "econsult",
-                "Online consultation request")));
+        r.set("code", Elements.concept(Elements.coding(FhirSystems.SDK_CODES + TASK_CODE_SYSTEM, TASK_CODE,
+                TASK_CODE_DISPLAY)));
         r.set("for", Elements.reference("Patient", e.patient().value().toString()));
         r.put("authoredOn", e.submittedAt().toString());
         lastModified(e).ifPresent(at -> r.put("lastModified", at.toString()));

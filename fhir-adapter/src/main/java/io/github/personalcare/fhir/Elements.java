@@ -21,12 +21,16 @@ final class Elements {
         return NODES.arrayNode();
     }
 
-    /** A resource root: resourceType, id and meta.profile, in that order. */
+    /**
+     * A resource root: resourceType, id, meta.profile and the generated narrative
+     * ({@link Narratives}), in that order.
+     */
     static ObjectNode resource(String type, String id, String profile) {
         ObjectNode r = object();
         r.put("resourceType", type);
         r.put("id", id);
         r.putObject("meta").putArray("profile").add(profile);
+        r.set("text", Narratives.forType(type));
         return r;
     }
 

@@ -291,9 +291,16 @@ public final class FhirElement {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
-            if (!known.contains(name)) {
+            if (!known.contains(name) && !generatedNarrative(name)) {
                 context.ignored(path() + "." + name);
             }
         }
+    }
+
+    // A resource's generated narrative is by definition derived from its data, so nothing is lost
+    // by not importing it; any other narrative (additional, extensions) may say more and is reported.
+    private boolean generatedNarrative(String name) {
+        return "text".equals(name) && node.has("resourceType")
+                && "generated".equals(node.path("text").path("status").asText());
     }
 }

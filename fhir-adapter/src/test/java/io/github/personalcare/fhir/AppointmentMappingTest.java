@@ -50,14 +50,14 @@ class AppointmentMappingTest {
                 ProfessionalRole.GENERAL_PRACTITIONER));
     }
 
-    private static List<Slot> slotFixtures() {
+    static List<Slot> slotFixtures() {
         Slot free = slot(AppointmentMode.inPerson("Church Street Surgery, room 3"), AppointmentType.ROUTINE, T0);
         return List.of(free, free.takenBy(AppointmentId.random()), free.withdrawn(T0.minus(Duration.ofDays(3))),
                 slot(AppointmentMode.video(), AppointmentType.FOLLOWUP, T0.plus(Duration.ofHours(1))),
                 slot(AppointmentMode.telephone(), AppointmentType.EMERGENCY, T0.plus(Duration.ofHours(2))));
     }
 
-    private static List<Appointment> appointmentFixtures() {
+    static List<Appointment> appointmentFixtures() {
         Instant booked = T0.minus(Duration.ofDays(10));
         List<Duration> offsets = List.of(Duration.ofDays(7), Duration.ofDays(1));
         Appointment forReferral = Appointment.book(AppointmentId.random(), PatientId.random(),

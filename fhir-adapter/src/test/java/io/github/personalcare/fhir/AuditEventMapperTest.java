@@ -50,7 +50,7 @@ class AuditEventMapperTest {
     @DisplayName("R50 an audit event edited after export is refused: its content no longer matches its hash")
     void r50TamperedAuditEventIsRefused() {
         ObjectNode json = mapper.toFhir(audit.get(1));
-        ((ObjectNode) json.at("/subtype/0")).put("code", "patient.read");
+        ((ObjectNode) json.at("/subtype/0/extension/0")).put("valueString", "patient.read");
         assertThatExceptionOfType(FhirImportException.class)
                 .isThrownBy(() -> importer.read(FhirWriter.toJson(json), mapper))
                 .satisfies(e -> assertThat(e.problems()).singleElement().satisfies(p -> {

@@ -71,21 +71,25 @@ class ConsentMapperTest {
         assertThat(permit.at("/period/end").asText()).isEqualTo("2027-01-01T00:00:00Z");
         assertThat(permit.at("/actor/0/role/coding/0/code").asText()).isEqualTo("IRCP");
         assertThat(permit.at("/actor/0/reference/identifier/value").asText()).isEqualTo("carer.bea");
-        assertThat(permit.at("/actor/1/role/coding/0/code").asText()).isEqualTo("CARER_WITH_PROXY");
-        assertThat(permit.at("/class/0/code").asText()).isEqualTo("CARE_PLAN");
-        assertThat(permit.at("/class/1/code").asText()).isEqualTo("REFERRAL");
+        assertThat(permit.at("/actor/1/role/coding/0/code").asText()).isEqualTo("IRCP");
+        assertThat(permit.at("/actor/1/role/coding/0/extension/0/valueCoding/code").asText())
+                .isEqualTo("CARER_WITH_PROXY");
+        assertThat(permit.at("/class/0/system").asText()).isEqualTo("http://hl7.org/fhir/resource-types");
+        assertThat(permit.at("/class/0/code").asText()).isEqualTo("CarePlan");
+        assertThat(permit.at("/class/1/code").asText()).isEqualTo("ServiceRequest");
         assertThat(permit.at("/purpose/0/system").asText()).isEqualTo("http://terminology.hl7.org/CodeSystem/v3-ActReason");
         assertThat(permit.at("/purpose/0/code").asText()).isEqualTo("TREAT");
         JsonNode deny = permit.at("/provision/0");
         assertThat(deny.get("type").asText()).isEqualTo("deny");
-        assertThat(deny.at("/securityLabel/0/code").asText()).isEqualTo("MENTAL_HEALTH");
+        assertThat(deny.at("/securityLabel/0/code").asText()).isEqualTo("MH");
+        assertThat(deny.at("/securityLabel/0/extension/0/valueCoding/code").asText()).isEqualTo("MENTAL_HEALTH");
         assertThat(deny.at("/dataPeriod/start").asText()).isEqualTo("2010-01-01");
         assertThat(deny.at("/dataPeriod/end").asText()).isEqualTo("2020-12-31");
         JsonNode practice = p.at("/provision/1");
         assertThat(practice.at("/actor/0/reference/type").asText()).isEqualTo("Organization");
         assertThat(practice.at("/actor/0/reference/identifier/system").asText())
                 .isEqualTo("https://fhir.nhs.uk/Id/ods-organization-code");
-        assertThat(practice.at("/actor/1/role/coding/0/code").asText()).isEqualTo("NURSE");
+        assertThat(practice.at("/actor/1/role/coding/0/extension/0/valueCoding/code").asText()).isEqualTo("NURSE");
         assertThat(practice.at("/purpose/1/code").asText()).isEqualTo("ETREAT");
     }
 

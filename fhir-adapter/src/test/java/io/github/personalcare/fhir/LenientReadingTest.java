@@ -300,7 +300,7 @@ class LenientReadingTest {
         ObjectNode json = mapper.toFhir(ReferralConsentFixtures.carerMaySeeThePlan());
         ArrayNode classes = (ArrayNode) json.at("/provision/provision/0/class");
         classes.removeAll();
-        classes.addObject().put("system", "http://hl7.org/fhir/resource-types").put("code", "MedicationRequest");
+        classes.addObject().put("system", "http://hl7.org/fhir/resource-types").put("code", "MedicationStatement");
         FhirImport<io.github.personalcare.consent.ConsentRecord> read = importer.read(FhirWriter.toJson(json), mapper);
         assertThat(read.value().terms().provision().provisions().get(0).dataClasses())
                 .containsExactly(io.github.personalcare.access.DataClass.PRESCRIPTION);

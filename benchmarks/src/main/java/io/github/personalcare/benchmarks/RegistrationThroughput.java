@@ -59,23 +59,9 @@ public final class RegistrationThroughput {
      * @throws Exception if the database fails
      */
     public static void main(String[] args) throws Exception {
-        String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
-        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
-        String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = java.sql.DriverManager.getConnection(url); Statement s = admin.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        try (FixedPool pool = new FixedPool(url, threads + 1, "SET search_path TO " + schema)) {
-            TimedPhases.compare("registrations+plans", pool, threads, warmup, seconds, rounds, sdk(pool),
-                    plain(pool));
-        } finally {
-            try (Connection admin = java.sql.DriverManager.getConnection(url); Statement s = admin.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        }
+        TimedPhases.Settings settings = TimedPhases.Settings.parse(args);
+        TimedPhases.inOwnSchema(settings, pool -> TimedPhases.compare("registrations+plans", pool, settings,
+                sdk(pool), plain(pool)));
     }
 
     private static TimedPhases.Operation sdk(FixedPool pool) {

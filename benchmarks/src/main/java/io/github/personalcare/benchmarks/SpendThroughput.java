@@ -67,7 +67,6 @@ public final class SpendThroughput {
     private static final String[] NHS_NUMBERS = {"9434765870", "9434765919", "9434765838", "9434765846",
         "9434765862", "9434765889", "9434765897", "9434765900"};
 
-
     private SpendThroughput() {
     }
 
@@ -78,27 +77,13 @@ public final class SpendThroughput {
      * @throws Exception if the database fails
      */
     public static void main(String[] args) throws Exception {
-        String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
-        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
-        if (threads > NHS_NUMBERS.length) {
+        TimedPhases.Settings settings = TimedPhases.Settings.parse(args);
+        if (settings.threads() > NHS_NUMBERS.length) {
             throw new IllegalArgumentException("at most " + NHS_NUMBERS.length + " threads");
         }
-        String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = java.sql.DriverManager.getConnection(url); Statement s = admin.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        try (FixedPool pool = new FixedPool(url, threads + 1, "SET search_path TO " + schema)) {
-            // a new idempotency key for every spend of the whole run: none is a resend
-            TimedPhases.compare("spends", pool, threads, warmup, seconds, rounds, sdkSpends(pool, threads),
-                    plainSpends(pool, threads));
-        } finally {
-            try (Connection admin = java.sql.DriverManager.getConnection(url); Statement s = admin.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        }
+        // a new idempotency key for every spend of the whole run: none is a resend
+        TimedPhases.inOwnSchema(settings, pool -> TimedPhases.compare("spends", pool, settings,
+                sdkSpends(pool, settings.threads()), plainSpends(pool, settings.threads())));
     }
 
     /** One patient, care team, agreed plan and active, funded budget per thread, then spends of 1p. */

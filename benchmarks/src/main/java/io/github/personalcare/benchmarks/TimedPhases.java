@@ -39,6 +39,43 @@ final class TimedPhases {
         }
     }
 
+    /** The command line of a throughput run: URL, threads, warm-up seconds, measured seconds, rounds. */
+    record Settings(String url, int threads, int warmup, int seconds, int rounds) {
+        static Settings parse(String[] args) {
+            return new Settings(args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
+                    args.length > 1 ? Integer.parseInt(args[1]) : 4, args.length > 2 ? Integer.parseInt(args[2]) : 5,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 15, args.length > 4 ? Integer.parseInt(args[4]) : 3);
+        }
+    }
+
+    /** Work given the run's pool, in a schema of its own. */
+    @FunctionalInterface
+    interface InSchema {
+        void run(FixedPool pool) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} with a pool of {@code threads + 1} connections whose search path is a new
+     * schema, dropped at the end whatever happens.
+     *
+     * @throws Exception what the work or the database throws
+     */
+    static void inOwnSchema(Settings settings, InSchema work) throws Exception {
+        String schema = "bench_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(settings.url());
+                java.sql.Statement s = admin.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        try (FixedPool pool = new FixedPool(settings.url(), settings.threads() + 1, "SET search_path TO " + schema)) {
+            work.run(pool);
+        } finally {
+            try (java.sql.Connection admin = java.sql.DriverManager.getConnection(settings.url());
+                    java.sql.Statement s = admin.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
     /** {@return the one-minute load average of the machine, as text} */
     static String loadAverage() {
         return String.format(Locale.ROOT, "%.2f",
@@ -103,8 +140,12 @@ final class TimedPhases {
      *
      * @throws Exception if an operation fails
      */
-    static void compare(String unit, FixedPool pool, int threads, int warmup, int seconds, int rounds,
-            Operation sdk, Operation baseline) throws Exception {
+    static void compare(String unit, FixedPool pool, Settings settings, Operation sdk, Operation baseline)
+            throws Exception {
+        int threads = settings.threads();
+        int warmup = settings.warmup();
+        int seconds = settings.seconds();
+        int rounds = settings.rounds();
         System.out.printf(Locale.ROOT, "%d threads, %d s warm-up, %d s measured, %d rounds; load %s%n", threads, warmup,
                 seconds, rounds, loadAverage());
         List<String> ratios = new ArrayList<>();

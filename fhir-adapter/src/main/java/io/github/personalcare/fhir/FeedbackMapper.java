@@ -16,7 +16,9 @@ import io.github.personalcare.referral.ReferralId;
 import io.github.personalcare.referral.ServiceId;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +44,25 @@ public final class FeedbackMapper implements FhirMapper<Feedback> {
     public static final String QUESTIONNAIRE = FhirSystems.SDK_BASE + "/Questionnaire/feedback";
     static final String GIVEN_BY = "feedback-given-by";
     static final String WITHDRAWN_AT = "feedback-withdrawn-at";
+
+    /**
+     * Every question by linkId with its text, in the order written; the published Questionnaire
+     * ({@link SdkConformance}) is built from the same table, so the texts always match.
+     */
+    static final Map<String, String> QUESTIONS = questions();
+
+    private static Map<String, String> questions() {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("experience", "Overall, how was your experience of our service?");
+        q.put("involved", "Did you feel involved in decisions about your care?");
+        q.put("carers", "Were your carers involved?");
+        q.put("topic", "What is your feedback about?");
+        q.put("organisation", "Which organisation?");
+        q.put("service", "Which service?");
+        q.put("referral", "Which referral?");
+        q.put("comment", "Is there anything else you would like to tell us?");
+        return Collections.unmodifiableMap(q);
+    }
 
     /** A mapper; stateless and thread-safe. */
     public FeedbackMapper() {
@@ -70,35 +91,35 @@ public final class FeedbackMapper implements FhirMapper<Feedback> {
         r.put("authored", f.givenAt().toString());
         ArrayNode items = r.putArray("item");
         FeedbackAnswers a = f.answers();
-        item(items, "experience", "Overall, how was your experience of our service?")
+        item(items, "experience")
                 .set("valueCoding", Elements.coding(FhirSystems.SDK_CODES + "fft-answer", a.experience().name(),
                         a.experience().label()));
-        item(items, "involved", "Did you feel involved in decisions about your care?")
+        item(items, "involved")
                 .set("valueCoding", Elements.coding(FhirSystems.SDK_CODES + "involvement",
                         a.involvedInDecisions().name(), a.involvedInDecisions().label()));
-        item(items, "carers", "Were your carers involved?")
+        item(items, "carers")
                 .set("valueCoding", Elements.coding(FhirSystems.SDK_CODES + "involvement", a.carersInvolved().name(),
                         a.carersInvolved().label()));
-        item(items, "topic", "What is your feedback about?")
+        item(items, "topic")
                 .set("valueCoding", SdkExtensions.coding("feedback-topic", a.subject().topic()));
-        item(items, "organisation", "Which organisation?")
+        item(items, "organisation")
                 .set("valueReference", OrganizationMapper.referenceTo(f.organisation()));
         if (a.subject() instanceof FeedbackSubject.AboutService s && s.service().isPresent()) {
-            item(items, "service", "Which service?").put("valueString", s.service().get().value());
+            item(items, "service").put("valueString", s.service().get().value());
         }
         if (a.subject() instanceof FeedbackSubject.AboutReferral ref) {
-            item(items, "referral", "Which referral?").set("valueReference",
+            item(items, "referral").set("valueReference",
                     Elements.reference("ServiceRequest", ref.referral().value().toString()));
         }
-        a.comment().ifPresent(c -> item(items, "comment", "Is there anything else you would like to tell us?")
+        a.comment().ifPresent(c -> item(items, "comment")
                 .put("valueString", c));
         return r;
     }
 
-    private static ObjectNode item(ArrayNode items, String linkId, String text) {
+    private static ObjectNode item(ArrayNode items, String linkId) {
         ObjectNode item = items.addObject();
         item.put("linkId", linkId);
-        item.put("text", text);
+        item.put("text", QUESTIONS.get(linkId));
         return item.putArray("answer").addObject();
     }
 

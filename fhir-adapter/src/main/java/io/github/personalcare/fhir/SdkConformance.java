@@ -49,9 +49,10 @@ import java.util.stream.Stream;
 /**
  * The SDK's own FHIR conformance resources: a CodeSystem and a ValueSet (all its codes) for every
  * code system the SDK defines under {@link FhirSystems#SDK_BASE}, and a StructureDefinition for
- * every SDK extension. They are built from the same enums, code tables and URL constants the
- * mappers write with, so they describe exactly what an export holds; a validator that loads them
- * ({@link #bundle()}) resolves every SDK code and extension.
+ * every SDK extension, and the feedback Questionnaire {@link FeedbackMapper} answers. They are
+ * built from the same enums, code tables and URL constants the mappers write with, so they
+ * describe exactly what an export holds; a validator that loads them ({@link #bundle()}) resolves
+ * every SDK code, extension and questionnaire.
  *
  * <p>The same Bundle ships in this artifact as the classpath resource {@link #RESOURCE} (outside
  * any package, so any module can read it), for validators that cannot call this class; a test
@@ -237,7 +238,8 @@ public final class SdkConformance {
             "dateTime"};
 
     /**
-     * {@return every SDK CodeSystem, ValueSet and extension StructureDefinition, as a collection Bundle}
+     * {@return every SDK CodeSystem, ValueSet and extension StructureDefinition, and the feedback
+     * Questionnaire, as a collection Bundle}
      * The same on every call, in a fixed order; {@link #RESOURCE} holds it as canonical JSON.
      */
     public static ObjectNode bundle() {
@@ -255,6 +257,7 @@ public final class SdkConformance {
         for (ExtensionSpec e : extensions()) {
             entry(entries, structureDefinition(e));
         }
+        entry(entries, feedbackQuestionnaire());
         return bundle;
     }
 
@@ -302,7 +305,11 @@ public final class SdkConformance {
     }
 
     private static String valueSetUrl(CodeSystemSpec cs) {
-        return FhirSystems.SDK_BASE + "/ValueSet/" + cs.name();
+        return valueSetUrl(cs.name());
+    }
+
+    private static String valueSetUrl(String codeSystemName) {
+        return FhirSystems.SDK_BASE + "/ValueSet/" + codeSystemName;
     }
 
     private static ObjectNode structureDefinition(ExtensionSpec e) {
@@ -359,6 +366,39 @@ public final class SdkConformance {
         });
         element(elements, slice + ".url", path + ".url").put("fixedUri", part);
         element(elements, slice + ".value[x]", path + ".value[x]").put("max", "0");
+    }
+
+    /** The questionnaire {@link FeedbackMapper} answers: its questions, types and answer value sets. */
+    static ObjectNode feedbackQuestionnaire() {
+        ObjectNode r = conformance("Questionnaire", "feedback", FeedbackMapper.QUESTIONNAIRE, "Feedback");
+        r.put("description", "The questions of a feedback response written by the Personal Care SDK: the Friends"
+                + " and Family Test answer, involvement in decisions, what the feedback is about and a comment.");
+        r.putArray("subjectType").add("Patient");
+        ArrayNode items = r.putArray("item");
+        question(items, "experience", "choice", true).put("answerValueSet", valueSetUrl("fft-answer"));
+        question(items, "involved", "choice", true).put("answerValueSet", valueSetUrl("involvement"));
+        question(items, "carers", "choice", true).put("answerValueSet", valueSetUrl("involvement"));
+        question(items, "topic", "choice", true).put("answerValueSet", valueSetUrl("feedback-topic"));
+        question(items, "organisation", "reference", true);
+        enabledWhenAbout(question(items, "service", "string", false), FeedbackTopic.SERVICE);
+        enabledWhenAbout(question(items, "referral", "reference", true), FeedbackTopic.REFERRAL);
+        question(items, "comment", "text", false);
+        return r;
+    }
+
+    private static ObjectNode question(ArrayNode items, String linkId, String type, boolean required) {
+        ObjectNode item = items.addObject();
+        item.put("linkId", linkId);
+        item.put("text", FeedbackMapper.QUESTIONS.get(linkId));
+        item.put("type", type);
+        item.put("required", required);
+        return item;
+    }
+
+    // Asked only when the topic answer is this one (the mapper writes the item only then).
+    private static void enabledWhenAbout(ObjectNode item, FeedbackTopic topic) {
+        item.putArray("enableWhen").addObject().put("question", "topic").put("operator", "=")
+                .set("answerCoding", SdkExtensions.coding("feedback-topic", topic));
     }
 
     private static ObjectNode element(ArrayNode elements, String id, String path) {

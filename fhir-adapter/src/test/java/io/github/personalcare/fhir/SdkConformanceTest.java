@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.personalcare.feedback.Feedback;
 import io.github.personalcare.fhir.conformance.UkCoreValidator;
 import io.github.personalcare.record.PatientRecord;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The SDK's published conformance resources ({@link SdkConformance}) cover everything the mappers
  * write, and with them loaded every export validates with 0 errors and 0 warnings (R51), except the
- * ones listed by message in {@link UkCoreValidator#ACCEPTED_WARNINGS}.
+ * ones listed by message in {@link UkCoreValidator#ACCEPTED_WARNINGS}; a feedback response is
+ * checked against the published Questionnaire.
  */
 class SdkConformanceTest {
     private static final Pattern NARRATIVE = Pattern.compile(
@@ -68,8 +70,7 @@ class SdkConformanceTest {
         exports.add(records.toFhir(BudgetFixtures.record()));
         exports.add(records.toTransaction(BudgetFixtures.record()));
         PatientFacingMappersTest.everyKindOfEconsultation().forEach(e -> exports.add(new EconsultTaskMapper().toFhir(e)));
-        // Feedback (QuestionnaireResponse) is left out: the SDK publishes no Questionnaire yet, so the
-        // validator warns that the feedback questionnaire cannot be resolved.
+        PatientFacingMappersTest.everyKindOfFeedback().forEach(f -> exports.add(new FeedbackMapper().toFhir(f)));
         AppointmentMappingTest.slotFixtures().forEach(s -> exports.add(new SlotMapper().toFhir(s)));
         AppointmentMappingTest.appointmentFixtures().forEach(a -> exports.add(new AppointmentMapper().toFhir(a)));
         for (ObjectNode export : exports) {
@@ -79,6 +80,37 @@ class SdkConformanceTest {
             assertThat(validator.unexpectedWarnings(json)).as(what).isEmpty();
             assertEverySdkCodeAndExtensionIsPublished(export);
         }
+    }
+
+    @Test
+    @DisplayName("R51 the published feedback Questionnaire is itself valid, and a response is checked against it")
+    void feedbackIsCheckedAgainstThePublishedQuestionnaire() {
+        String questionnaire = FhirWriter.toJson(SdkConformance.feedbackQuestionnaire());
+        assertThat(validator.errors(questionnaire)).isEmpty();
+        assertThat(validator.unexpectedWarnings(questionnaire)).isEmpty();
+
+        List<Feedback> kinds = PatientFacingMappersTest.everyKindOfFeedback();
+        ObjectNode wrongCode = new FeedbackMapper().toFhir(kinds.get(0));
+        // An involvement code where the Friends and Family Test answer belongs: outside that question's value set.
+        ((ObjectNode) wrongCode.at("/item/0/answer/0/valueCoding")).put("system", FhirSystems.SDK_CODES + "involvement")
+                .put("code", "TO_SOME_EXTENT").put("display", "To some extent");
+        assertThat(errors(wrongCode)).anyMatch(m -> m.startsWith("ERROR QuestionnaireResponse.item[0].answer[0]")
+                && m.contains("not in the options value set"));
+
+        ObjectNode notAsked = new FeedbackMapper().toFhir(kinds.get(0));
+        ObjectNode service = ((com.fasterxml.jackson.databind.node.ArrayNode) notAsked.get("item")).addObject();
+        service.put("linkId", "service").put("text", FeedbackMapper.QUESTIONS.get("service"));
+        service.putArray("answer").addObject().put("valueString", "SVC-1");
+        assertThat(errors(notAsked)).anyMatch(m -> m.contains("not enabled (item id = 'service')"));
+
+        ObjectNode unknown = new FeedbackMapper().toFhir(kinds.get(0));
+        ((ObjectNode) unknown.at("/item/0")).put("linkId", "mood");
+        assertThat(errors(unknown)).anyMatch(m -> m.contains("LinkId 'mood' not found in questionnaire"))
+                .anyMatch(m -> m.contains("No response answer found for required item 'experience'"));
+    }
+
+    private List<String> errors(ObjectNode resource) {
+        return validator.errors(FhirWriter.toJson(resource));
     }
 
     @Property(tries = 5)

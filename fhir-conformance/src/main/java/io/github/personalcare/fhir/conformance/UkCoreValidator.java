@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
@@ -32,13 +33,14 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Questionnaire;
 
 /**
  * The HAPI FHIR instance validator (for tests only), offline: FHIR R4 base plus every UK Core
  * StructureDefinition, ValueSet and CodeSystem shipped in this module's resources (folder
  * {@code io/github/personalcare/fhir/conformance/ukcore}, source and licence in the module's
- * {@code NOTICE}), plus the SDK's own CodeSystems, ValueSets and extension StructureDefinitions
- * when the fhir-adapter artifact is on the classpath ({@code META-INF/personalcare/fhir/sdk-conformance.json}),
+ * {@code NOTICE}), plus the SDK's own CodeSystems, ValueSets, extension StructureDefinitions and
+ * feedback Questionnaire when the fhir-adapter artifact is on the classpath ({@code META-INF/personalcare/fhir/sdk-conformance.json}),
  * no terminology server, unknown code systems (SNOMED CT, LOINC) as warnings. Building it takes seconds, so one instance is shared by every test class
  * ({@link #shared()}).
  */
@@ -68,13 +70,18 @@ public final class UkCoreValidator {
         for (String folder : List.of("structuredefinitions", "valuesets", "codesystems")) {
             forEachResource(UK_CORE + "/" + folder, f -> ukCore.addResource(parse(f)));
         }
-        sdkConformance().forEach(ukCore::addResource);
+        List<IBaseResource> sdk = sdkConformance();
+        sdk.forEach(ukCore::addResource);
+        // PrePopulatedValidationSupport keeps only StructureDefinitions, CodeSystems, ValueSets and
+        // SearchParameters and silently drops a Questionnaire: the SDK's are served on their own.
+        Questionnaires questionnaires = new Questionnaires(context, sdk);
         UnknownCodeSystemWarningValidationSupport unknownCodeSystems =
                 new UnknownCodeSystemWarningValidationSupport(context);
         unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
         ValidationSupportChain chain = new ValidationSupportChain(
                 new DefaultProfileValidationSupport(context),
                 ukCore,
+                questionnaires,
                 new CommonCodeSystemsTerminologyService(context),
                 new InMemoryTerminologyServerValidationSupport(context),
                 new SnapshotGeneratingValidationSupport(context),
@@ -110,6 +117,43 @@ public final class UkCoreValidator {
             return bundle.getEntry().stream().map(e -> (IBaseResource) e.getResource()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Serves the SDK's published Questionnaires by canonical URL (a {@code |version} suffix ignored). */
+    private static final class Questionnaires implements IValidationSupport {
+        private final FhirContext context;
+        private final Map<String, Questionnaire> byUrl;
+
+        Questionnaires(FhirContext context, List<IBaseResource> resources) {
+            this.context = context;
+            this.byUrl = resources.stream().filter(Questionnaire.class::isInstance).map(Questionnaire.class::cast)
+                    .collect(Collectors.toUnmodifiableMap(Questionnaire::getUrl, q -> q));
+        }
+
+        @Override
+        public FhirContext getFhirContext() {
+            return context;
+        }
+
+        @Override
+        public String getName() {
+            return "Personal Care SDK questionnaires";
+        }
+
+        @Override
+        public <T extends IBaseResource> T fetchResource(Class<T> type, String uri) {
+            if (uri == null) {
+                return null;
+            }
+            int bar = uri.indexOf('|');
+            Questionnaire q = byUrl.get(bar < 0 ? uri : uri.substring(0, bar));
+            if (q == null || (type != null && !type.isInstance(q))) {
+                return null;
+            }
+            @SuppressWarnings("unchecked")
+            T found = type == null ? (T) q : type.cast(q);
+            return found;
         }
     }
 

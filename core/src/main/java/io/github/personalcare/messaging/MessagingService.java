@@ -326,8 +326,11 @@ public final class MessagingService {
                             .sorted(Comparator.comparing((Versioned<Conversation> v) -> v.value().lastMessageAt()
                                     .orElse(v.value().openedAt())).reversed()
                                     .thenComparing(v -> v.value().id().value()))
-                            .map(v -> new ConversationSummary(v, v.value().messageCount() == 0 ? 0
-                                    : v.value().unread(who, messages.byOwner(v.value().id()))))
+                            // a conversation read to its last message has nothing unread: its
+                            // messages are read only when some may be unread (one statement each)
+                            .map(v -> new ConversationSummary(v,
+                                    v.value().readUpTo(who) >= v.value().messageCount() ? 0
+                                            : v.value().unread(who, messages.byOwner(v.value().id()))))
                             .toList();
                 });
     }

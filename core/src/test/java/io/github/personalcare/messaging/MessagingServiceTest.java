@@ -53,6 +53,12 @@ class MessagingServiceTest {
 
         ConversationThread read = messaging.get(world.w.self, id);
         assertThat(read.unread()).isZero();
+        // read to the last message: nothing unread without reading the messages; the GP has read only
+        // the first, but the second is their own, so the messages are read and nothing is unread
+        assertThat(messaging.forPatient(world.w.self, world.w.patient)).singleElement()
+                .satisfies(s -> assertThat(s.unread()).isZero());
+        assertThat(messaging.forPatient(world.w.gp, world.w.patient)).singleElement()
+                .satisfies(s -> assertThat(s.unread()).isZero());
         assertThat(read.unreadByParticipant()).containsEntry(Participant.of(world.w.gp.actor()), 0L);
         assertThat(question.value().sender()).isEqualTo(Participant.of(world.w.self.actor()));
         assertThat(answer.version()).isEqualTo(4); // opened, posted, read by the GP, posted

@@ -135,4 +135,18 @@ class EventWritesReadCountTest {
         assertThat(onlyPatient.rows()).isLessThan(wholeRecord.rows());
         assertThat(onlyPatient.calls()).isLessThan(wholeRecord.calls());
     }
+
+    @org.junit.jupiter.api.Test
+    void aMissingReaderSupplierOrContextIsATypedErrorNamingIt() {
+        AccessContext ctx = AccessContext.of(Actor.system("relay"), Purpose.DIRECT_CARE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FhirEventRenderer.eventWrites((RecordReader) null))
+                .isInstanceOf(io.github.personalcare.lang.InvalidInputException.class)
+                .hasFieldOrPropertyWithValue("field", "reader");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordReader.through(null, ctx))
+                .isInstanceOf(io.github.personalcare.lang.InvalidInputException.class)
+                .hasFieldOrPropertyWithValue("field", "care");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordReader.through(() -> null, null))
+                .isInstanceOf(io.github.personalcare.lang.InvalidInputException.class)
+                .hasFieldOrPropertyWithValue("field", "ctx");
+    }
 }

@@ -95,12 +95,12 @@ final class EventWrites implements FhirEventRenderer {
     @Override
     public List<FhirRequest> render(DomainEvent event) {
         if (!mapped(event)) {
-            log.debug("event {} of type {}: no FHIR write is mapped for it", event.eventId(), event.type());
+            log.debug("event {}: no FHIR write is mapped for it", event.eventId());
             return List.of();    // nothing on a FHIR server changes: nothing is even read
         }
         Optional<Parts> parts = reader == null ? wholeRecordParts(event) : read(event);
         if (parts.isEmpty()) {
-            log.debug("event {} of type {}: what it names is not found, nothing to send", event.eventId(), event.type());
+            log.debug("event {}: what it names is not found, nothing to send", event.eventId());
             return List.of();
         }
         Map<String, ObjectNode> byKey = new LinkedHashMap<>();
@@ -109,7 +109,7 @@ final class EventWrites implements FhirEventRenderer {
         }
         Set<String> selected = parts.get().primary() == null ? byKey.keySet() : closure(parts.get().primary(), byKey);
         if (selected.isEmpty()) {
-            log.debug("event {} of type {}: its resource is not in the record, nothing to send", event.eventId(), event.type());
+            log.debug("event {}: its resource is not in the record, nothing to send", event.eventId());
             return List.of();
         }
         List<ObjectNode> resources = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.github.personalcare.event.DomainEvent;
 import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.fhir.PatientRecordMapper;
 import io.github.personalcare.identity.PatientId;
+import io.github.personalcare.internal.check.Require;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,10 +45,10 @@ public interface FhirEventRenderer {
      * @param reader reads the aggregates an event names (through the SDK's guarded services:
      *               {@link RecordReader#through}); an absent one sends nothing
      * @return the renderer
-     * @throws NullPointerException if {@code reader} is null
+     * @throws io.github.personalcare.lang.InvalidInputException if {@code reader} is missing
      */
     static FhirEventRenderer eventWrites(RecordReader reader) {
-        return EventWrites.parts(Objects.requireNonNull(reader, "reader"));
+        return EventWrites.parts(Require.present("reader", reader));
     }
 
     /**

@@ -94,7 +94,7 @@ public final class OkHttpFhirTransport implements Transport {
             throw new TransportException(e.rule(), "the event's writes could not be rendered: " + e.rule(), false);
         }
         if (requests.isEmpty()) {
-            log.debug("event {} of type {}: nothing to send", event.eventId(), event.type());
+            log.debug("event {}: nothing to send", event.eventId());
             return;
         }
         try {

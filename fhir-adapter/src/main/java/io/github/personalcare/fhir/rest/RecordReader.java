@@ -33,8 +33,8 @@ import io.github.personalcare.prescription.RepeatMedicineId;
 import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.referral.Referral;
 import io.github.personalcare.referral.ReferralId;
+import io.github.personalcare.internal.check.Require;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -182,9 +182,10 @@ public interface RecordReader {
      *             transport: for example {@code AtomicReference::get}); called per read
      * @param ctx  the relay's access context
      * @return the reader
-     * @throws NullPointerException if an argument is null
+     * @throws io.github.personalcare.lang.InvalidInputException if an argument is missing (field {@code care}
+     *                                                           or {@code ctx})
      */
     static RecordReader through(Supplier<PersonalCare> care, AccessContext ctx) {
-        return new ServiceRecordReader(Objects.requireNonNull(care, "care"), Objects.requireNonNull(ctx, "ctx"));
+        return new ServiceRecordReader(Require.present("care", care), Require.present("ctx", ctx));
     }
 }

@@ -134,6 +134,11 @@ public final class FhirElement {
         return out;
     }
 
+    /** The object at {@code index} of the array {@code name}, known to be one (no check). */
+    FhirElement item(String name, int index) {
+        return new FhirElement(node.get(name).get(index), this, name, index);
+    }
+
     /**
      * The strings of the array {@code name} (empty if absent); a problem for any item that is not a string.
      *

@@ -1,9 +1,7 @@
 package io.github.personalcare.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -66,7 +64,8 @@ public final class FhirImporter {
      */
     public <D> FhirImport<D> read(String document, FhirMapper<D> mapper) {
         Objects.requireNonNull(document, "document");
-        return read(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)), mapper);
+        Objects.requireNonNull(mapper, "mapper");
+        return map(json.read(document), mapper);
     }
 
     /**

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,10 +67,53 @@ final class FhirJson {
      * @throws FhirImportException with the path and line/column of the first fault
      */
     JsonNode read(InputStream in) {
-        CappedInputStream capped = new CappedInputStream(in, limits.maxBytes());
+        return read(in, null);
+    }
+
+    /**
+     * Reads one JSON document already in memory within the limits, its size counted as UTF-8 bytes
+     * (as a body of the same text would be) before any parsing. The text is read through a
+     * {@link StringReader}, in the parser's small buffers: no copy of the whole document as bytes
+     * (for text that is not Latin-1, {@code getBytes} sizes that copy at three bytes a character).
+     *
+     * @throws FhirImportException with the path and line/column of the first fault
+     */
+    JsonNode read(String document) {
+        if (utf8Length(document, limits.maxBytes()) > limits.maxBytes()) {
+            throw tooLarge();
+        }
+        return read(null, document);
+    }
+
+    /** The UTF-8 length of {@code text}, counted up to just past {@code max}. */
+    static long utf8Length(String text, long max) {
+        long bytes = 0;
+        for (int i = 0, n = text.length(); i < n && bytes <= max; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    private FhirImportException tooLarge() {
+        return fail("$", "LIMIT", "body is larger than " + limits.maxBytes() + " bytes; reading stopped there");
+    }
+
+    private JsonNode read(InputStream in, String document) {
         JsonParser parser = null;
         try {
-            parser = mapper.createParser(capped);
+            parser = in != null
+                    ? mapper.createParser(new CappedInputStream(in, limits.maxBytes()))
+                    : mapper.createParser(new StringReader(document));
             if (parser.nextToken() == null) {
                 throw fail("$", "JSON", "body is empty");
             }
@@ -83,7 +127,7 @@ final class FhirJson {
         } catch (BoundedTree.RepeatedKey e) {
             throw fail(path(parser), "JSON", "a key appears twice in one object" + at(parser));
         } catch (CappedInputStream.TooLarge e) {
-            throw fail("$", "LIMIT", "body is larger than " + limits.maxBytes() + " bytes; reading stopped there");
+            throw tooLarge();
         } catch (StreamConstraintsException e) {
             throw fail(path(parser), "LIMIT", constraint(e) + at(parser));
         } catch (JsonEOFException e) {

@@ -1,5 +1,6 @@
 package io.github.personalcare.fhir;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.lang.PersonalCareException;
@@ -89,13 +90,50 @@ final class SdkExtensions {
 
     /** The extensions of {@code element} with the given url. */
     static List<FhirElement> all(FhirElement element, String url) {
-        List<FhirElement> out = new ArrayList<>();
-        for (FhirElement e : element.objects("extension")) {
-            if (e.text("url").filter(url::equals).isPresent()) {
-                out.add(e);
+        // Read for every extension the mappers look for, so the common case (an array of objects
+        // with string urls) scans the JSON and makes elements only for the matches; anything else
+        // goes the reporting way, so the problems stay as they were.
+        JsonNode array = element.json().get("extension");
+        if (array == null || array.isNull()) {
+            return List.of();
+        }
+        if (!wellFormed(array)) {
+            List<FhirElement> out = new ArrayList<>();
+            for (FhirElement e : element.objects("extension")) {
+                if (e.text("url").filter(url::equals).isPresent()) {
+                    out.add(e);
+                }
+            }
+            return out;
+        }
+        List<FhirElement> out = null;
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode u = array.get(i).get("url");
+            if (u != null && url.equals(u.textValue())) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(element.item("extension", i));
             }
         }
-        return out;
+        return out == null ? List.of() : out;
+    }
+
+    private static boolean wellFormed(JsonNode array) {
+        if (!array.isArray()) {
+            return false;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode item = array.get(i);
+            if (!item.isObject()) {
+                return false;
+            }
+            JsonNode u = item.get("url");
+            if (u != null && !u.isNull() && !u.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -115,7 +153,7 @@ final class SdkExtensions {
             found.get(1).problem(null, rule, "must appear at most once");
             return Optional.empty();
         }
-        return found.stream().findFirst();
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /**
@@ -123,7 +161,7 @@ final class SdkExtensions {
      * if it is repeated. Unlike {@link #one} the first is still read, as the care mappers always did.
      */
     static Optional<FhirElement> first(FhirElement element, String url) {
-        return firstOf(withUrl(element, url), "EXTENSION", "may occur only once");
+        return firstOf(withUrl(element, url), "EXTENSION", null);
     }
 
     /**
@@ -132,14 +170,15 @@ final class SdkExtensions {
      * the problem differently.
      */
     static Optional<FhirElement> extension(FhirElement element, String url) {
-        return firstOf(all(element, url), "STRUCTURE", "extension " + url + " may appear once");
+        return firstOf(all(element, url), "STRUCTURE", url);
     }
 
-    private static Optional<FhirElement> firstOf(List<FhirElement> found, String rule, String repeated) {
+    /** The first of {@code found}; a problem at the second, naming {@code url} when given. */
+    private static Optional<FhirElement> firstOf(List<FhirElement> found, String rule, String url) {
         if (found.size() > 1) {
-            found.get(1).problem(null, rule, repeated);
+            found.get(1).problem(null, rule, url == null ? "may occur only once" : "extension " + url + " may appear once");
         }
-        return found.stream().findFirst();
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /** As {@link #extension(FhirElement, String)}; a problem naming {@code rule} if it is missing. */

@@ -26,7 +26,7 @@ class BadInputTest {
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.jsonPath()).isEqualTo("$.name[0].family");
             assertThat(p.rule()).isEqualTo("JSON");
-            assertThat(p.message()).isEqualTo("malformed JSON at line 3, column 33");
+            assertThat(p.message()).isEqualTo("malformed JSON at line 3, column 32");
         });
         assertThat(e.getMessage()).doesNotContain("Lovelace");
     }

@@ -3,6 +3,7 @@ package io.github.personalcare.fhir;
 import io.github.personalcare.record.PatientRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.personalcare.lang.ConfigurationException;
 import java.io.ByteArrayInputStream;
@@ -43,6 +44,26 @@ class FhirImporterTest {
         FhirImporter oneShort = new FhirImporter(FhirLimits.DEFAULT.withMaxBytes(size - 1));
         assertThatExceptionOfType(FhirImportException.class).isThrownBy(() -> oneShort.read(body, new OrganizationMapper()))
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("LIMIT"));
+    }
+
+    @Test
+    void textInMemoryIsMeasuredInUtf8BytesAsABodyIs() {
+        // Two-, three- and four-byte characters (in the generated narrative, which import skips): a text of fewer characters than the limit may
+        // still be more bytes than it, and is refused as the same bytes sent as a body are.
+        String body = FhirWriter.toJson(new OrganizationMapper().toFhir(Fixtures.PRACTICE))
+                .replace("<p>Organization</p>", "<p>Organization \u00e9\u20ac\ud83d\ude00</p>");
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        assertThat(bytes.length).isEqualTo(body.length() + 1 + 2 + 2);
+        assertThat(FhirJson.utf8Length(body, Long.MAX_VALUE)).isEqualTo(bytes.length);
+        FhirImporter exact = new FhirImporter(FhirLimits.DEFAULT.withMaxBytes(bytes.length));
+        assertThat(exact.read(body, new OrganizationMapper()).value()).isEqualTo(Fixtures.PRACTICE);
+        FhirImporter oneShort = new FhirImporter(FhirLimits.DEFAULT.withMaxBytes(bytes.length - 1));
+        FhirImportException fromText = catchThrowableOfType(FhirImportException.class,
+                () -> oneShort.read(body, new OrganizationMapper()));
+        FhirImportException fromBody = catchThrowableOfType(FhirImportException.class,
+                () -> oneShort.read(new ByteArrayInputStream(bytes), new OrganizationMapper()));
+        assertThat(fromText.problems()).isEqualTo(fromBody.problems());
+        assertThat(fromText.rule()).isEqualTo("LIMIT");
     }
 
     @Test

@@ -14,7 +14,6 @@ import io.github.personalcare.audit.AuditRecord;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.RecordId;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
@@ -307,7 +306,7 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
 
     private static Optional<Instant> instant(FhirElement r, String value) {
         try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
+            return Optional.of(FhirDateTimes.parseInstant(value));
         } catch (DateTimeParseException e) {
             r.problem("recorded", "DATE", "must be an instant with a time zone");
             return Optional.empty();

@@ -2,7 +2,9 @@ package io.github.personalcare.fhir;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -37,9 +39,86 @@ final class FhirDateTimes {
         return read(at, name, value, true);
     }
 
+    /**
+     * {@code OffsetDateTime.parse(value).toInstant()}, the same instants and the same refusals,
+     * without the formatter's per-call objects for the form the SDK and most systems write
+     * ({@code 2026-11-20T09:15:30Z}, {@code 2026-11-20T09:15:30.123+01:00}): an import reads one
+     * per audit record and ledger entry. Anything else goes to {@code OffsetDateTime.parse}.
+     *
+     * @throws DateTimeParseException as {@code OffsetDateTime.parse} does
+     */
+    static Instant parseInstant(String value) {
+        Instant fast = canonical(value);
+        return fast != null ? fast : OffsetDateTime.parse(value).toInstant();
+    }
+
+    /** The instant of {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:mm)} with every field in range; null otherwise. */
+    static Instant canonical(String v) {
+        int n = v.length();
+        if (n < 20 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T' || v.charAt(13) != ':'
+                || v.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(v, 0, 4);
+        int month = digits(v, 5, 2);
+        int day = digits(v, 8, 2);
+        int hour = digits(v, 11, 2);
+        int minute = digits(v, 14, 2);
+        int second = digits(v, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1
+                || day > 28 && day > Month.of(month).length(Year.isLeap(year))
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int i = 19;
+        int nanos = 0;
+        if (v.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && i - start < 9 && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+                nanos = nanos * 10 + (v.charAt(i) - '0');
+                i++;
+            }
+            if (i == start) {
+                return null;
+            }
+            for (int k = i - start; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        int offsetSeconds;
+        if (i == n - 1 && v.charAt(i) == 'Z') {
+            offsetSeconds = 0;
+        } else if (i == n - 6 && (v.charAt(i) == '+' || v.charAt(i) == '-') && v.charAt(i + 3) == ':') {
+            int oh = digits(v, i + 1, 2);
+            int om = digits(v, i + 4, 2);
+            if (oh < 0 || oh > 17 || om < 0 || om > 59) {
+                return null;
+            }
+            offsetSeconds = (v.charAt(i) == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+        } else {
+            return null;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        long seconds = epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
+        return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    /** The number of {@code count} ASCII digits at {@code from}; -1 if any is not a digit. */
+    private static int digits(String v, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     private static Optional<Instant> read(FhirElement at, String name, String value, boolean end) {
         try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
+            return Optional.of(parseInstant(value));
         } catch (DateTimeParseException e) {
             // not a full dateTime: perhaps a FHIR partial date, handled below
         }

@@ -18,7 +18,6 @@ import io.github.personalcare.careplan.CarePlanId;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.UserId;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -237,7 +236,7 @@ public final class LedgerEntryMapper implements FhirMapper<LedgerEntry> {
         }).flatMap(e -> referenceKey(e, BudgetFhir.ACTOR_REFERENCE, "LEDGER"));
         Optional<Instant> recordedAt = r.requiredText("enteredDate", "LEDGER").flatMap(t -> {
             try {
-                return Optional.of(OffsetDateTime.parse(t).toInstant());
+                return Optional.of(FhirDateTimes.parseInstant(t));
             } catch (DateTimeParseException e) {
                 r.problem("enteredDate", "LEDGER", "must be a date and time with a zone");
                 return Optional.empty();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.personalcare.lang.PersonalCareException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -333,7 +332,7 @@ final class SdkExtensions {
 
     private static Optional<Instant> instant(FhirElement at, String name, String value, String problem) {
         try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
+            return Optional.of(FhirDateTimes.parseInstant(value));
         } catch (DateTimeParseException e) {
             at.problem(name, "DATE", problem);
             return Optional.empty();

@@ -77,8 +77,11 @@ class OfficialExamplesCountsTest {
             Map.entry("GOAL_MEASURE_MISSING", "domain invariant without an R-number: a goal says in words how "
                     + "it is measured (section 1.3)"));
 
-    /** One official example: where it comes from, its resource type, its JSON. */
-    record Example(String source, String type, byte[] json) {
+    /**
+     * One official example: where it comes from, its resource type, its JSON, and whether that JSON
+     * is a Bundle entry (read with {@link FhirImporter#mapEntry}, so a urn:uuid fullUrl gives an id).
+     */
+    record Example(String source, String type, byte[] json, boolean entry) {
     }
 
     /** Every example of a mapped type: single-resource files, then Bundle entries ({@code file#entry[i]}). */
@@ -95,14 +98,15 @@ class OfficialExamplesCountsTest {
                 String type = json.path("resourceType").asText();
                 String source = folder + "/" + file.getFileName();
                 if (OfficialExamplesTest.MAPPERS.containsKey(type)) {
-                    out.add(new Example(source, type, bytes));
+                    out.add(new Example(source, type, bytes, false));
                 } else if (type.equals("Bundle")) {
                     JsonNode entries = json.path("entry");
                     for (int i = 0; i < entries.size(); i++) {
                         JsonNode resource = entries.get(i).path("resource");
                         String entryType = resource.path("resourceType").asText();
                         if (OfficialExamplesTest.MAPPERS.containsKey(entryType)) {
-                            out.add(new Example(source + "#entry[" + i + "]", entryType, JSON.writeValueAsBytes(resource)));
+                            out.add(new Example(source + "#entry[" + i + "]", entryType,
+                                    JSON.writeValueAsBytes(entries.get(i)), true));
                         }
                     }
                 }
@@ -121,7 +125,11 @@ class OfficialExamplesCountsTest {
         for (Example example : all()) {
             int[] c = counts.computeIfAbsent(example.type(), t -> new int[2]);
             try {
-                importer.read(new ByteArrayInputStream(example.json()), OfficialExamplesTest.MAPPERS.get(example.type()));
+                if (example.entry()) {
+                    FhirImporter.mapEntry(JSON.readTree(example.json()), OfficialExamplesTest.MAPPERS.get(example.type()));
+                } else {
+                    importer.read(new ByteArrayInputStream(example.json()), OfficialExamplesTest.MAPPERS.get(example.type()));
+                }
                 c[0]++;
             } catch (FhirImportException e) {
                 c[1]++;

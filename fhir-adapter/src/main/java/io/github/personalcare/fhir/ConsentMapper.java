@@ -377,14 +377,58 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         return ok ? Optional.of(out) : Optional.empty();
     }
 
-    // The SDK label in its extension on a standard coding, or the SDK coding itself (older exports).
-    private static Optional<SensitivityLabel> label(FhirElement coding) {
+    /**
+     * A provision's security label: the SDK label in its extension on a standard coding (exact), the
+     * SDK coding itself (older exports), or a v3 ActCode sensitivity code of another system read by
+     * {@link ConsentCodes#V3_LABELS}. Never dropped (clinical safety, fail closed): a label narrows
+     * what its provision covers, so leaving one out would widen a permit (or, under a deny, a permit
+     * nested in it). A code that names only part of an SDK label is read as the whole label only on a
+     * deny provision with nothing nested in it, where that withholds more and permits nothing more
+     * ({@code SECURITY_LABEL_WIDENED}); elsewhere it is refused ({@code SECURITY_LABEL_PART}). A v3
+     * confidentiality level (N, R, V ...) grades data, it names no kind of information the engine can
+     * test ({@code SECURITY_LABEL_LEVEL}); any other code is refused ({@code SECURITY_LABEL}).
+     */
+    private static Optional<SensitivityLabel> label(FhirElement coding, boolean leafDeny) {
         Optional<FhirElement> exact = SdkExtensions.one(coding, LABEL, "SECURITY_LABEL");
         if (exact.isPresent()) {
             return SdkExtensions.decodeValue(exact.get(), "sensitivity-label", SensitivityLabel.class,
                     "SECURITY_LABEL");
         }
-        return SdkExtensions.decode(coding, "sensitivity-label", SensitivityLabel.class, "SECURITY_LABEL");
+        String system = coding.text("system").orElse("");
+        if (system.equals(FhirSystems.V3_CONFIDENTIALITY)) {
+            coding.problem("code", "SECURITY_LABEL_LEVEL", "a confidentiality level grades data but names no kind "
+                    + "of information: the engine cannot test it, and dropping it would widen the provision (R45)");
+            return Optional.empty();
+        }
+        if (!system.equals(FhirSystems.V3_ACT_CODE)) {
+            return SdkExtensions.decode(coding, "sensitivity-label", SensitivityLabel.class, "SECURITY_LABEL");
+        }
+        Optional<String> code = coding.requiredText("code", "SECURITY_LABEL");
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        ConsentCodes.V3Label v3 = ConsentCodes.V3_LABELS.get(code.get());
+        if (v3 == null) {
+            coding.problem("code", "SECURITY_LABEL", "is a v3 ActCode that names no SDK sensitivity label: the engine "
+                    + "cannot test it, and dropping it would widen the provision (R45)");
+            return Optional.empty();
+        }
+        if (v3.fit() == ConsentCodes.LabelFit.SAME) {
+            if (!code.get().equals(ConsentCodes.LABEL.code(v3.label()))) {
+                coding.warning("code", "SECURITY_LABEL_SYNONYM", "read as the SDK sensitivity label of the same "
+                        + "meaning");
+            }
+            return Optional.of(v3.label());
+        }
+        if (!leafDeny) {
+            coding.problem("code", "SECURITY_LABEL_PART", "names part of an SDK sensitivity label: read as the whole "
+                    + "label it would widen this provision, so it is read only on a deny provision with nothing "
+                    + "nested in it (R45)");
+            return Optional.empty();
+        }
+        coding.warning("code", "SECURITY_LABEL_WIDENED", "names part of an SDK sensitivity label: this deny "
+                + "provision is read as denying the whole label, withholding more and never less");
+        return Optional.of(v3.label());
     }
 
     private static Optional<Optional<BasePolicy>> policyRule(FhirElement r) {
@@ -451,8 +495,10 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         }
         Optional<List<ProvisionActor>> actors = SdkExtensions.each(p.objects("actor"), ConsentMapper::actor);
         Optional<List<AccessAction>> actions = SdkExtensions.each(p.objects("action"), ConsentMapper::action);
+        boolean leafDeny = type.filter(t -> t == ProvisionType.DENY).isPresent()
+                && p.json().path("provision").isEmpty();
         Optional<List<SensitivityLabel>> labels = SdkExtensions.each(p.objects("securityLabel"),
-                ConsentMapper::label);
+                coding -> label(coding, leafDeny));
         Optional<List<Purpose>> purposes = SdkExtensions.each(p.objects("purpose"), ConsentMapper::purpose);
         Optional<List<DataClass>> classes = SdkExtensions.each(p.objects("class"), ConsentMapper::dataClass);
         Optional<DataPeriod> dataPeriod = Optional.empty();

@@ -60,7 +60,12 @@ class OfficialExamplesCountsTest {
             Map.entry("ACTOR", "R41, R45: a provision actor the engine cannot match; dropping it would widen the "
                     + "provision"),
             Map.entry("DATA_CLASS", "R45: a provision class the engine cannot test"),
-            Map.entry("SECURITY_LABEL", "R45: a provision security label the engine cannot test"),
+            Map.entry("SECURITY_LABEL", "R45: a provision security label the engine cannot test (a code naming no SDK "
+                    + "sensitivity label); dropping it would widen the provision"),
+            Map.entry("SECURITY_LABEL_LEVEL", "R45: a v3 confidentiality level (N, R, V ...) grades data but names no "
+                    + "kind of information the engine can test; dropping it would widen the provision"),
+            Map.entry("SECURITY_LABEL_PART", "R45: a v3 code naming part of an SDK label (PSY, STD, SICKLE ...) on a "
+                    + "permit or a deny with nested provisions: read as the whole label it would permit more"),
             Map.entry("PURPOSE", "R45: a purpose of use the SDK does not know, so the engine cannot test it"),
             Map.entry("PERFORMER_AUTHORITY", "R46, R47: someone other than the patient consents only with a "
                     + "recorded legal authority"),

@@ -125,10 +125,22 @@ final class ConsentCodes {
     /** The code system of every {@link #CATEGORY}. */
     static final String CATEGORY_SYSTEM = FhirSystems.V3_ACT_CODE;
 
-    /** {@code Consent.policyRule} in {@link FhirSystems#V3_ACT_CODE}. */
+    /** {@code Consent.policyRule} in {@link FhirSystems#V3_ACT_CODE}: read from other systems' consents, no longer written. */
     static final CodeTable<BasePolicy> BASE_POLICY = CodeTable.of(BasePolicy.class, Map.of(
             BasePolicy.OPT_IN, "OPTIN",
             BasePolicy.OPT_OUT, "OPTOUT"));
+
+    /**
+     * The SDK's policy URI for each base policy, written as {@code policy[0].uri} (ppc-1 needs
+     * policy or policyRule). R4's {@code policyRule} binding (consent-policy, extensible) lists only
+     * US and other national regulations, none of which is an NHS consent's opt-in or opt-out, so the
+     * base policy is a policy the SDK names: {@code …/fhir/consent-policy/opt-in} (nothing is shared
+     * unless a provision permits it) and {@code …/opt-out} (everything is shared unless a provision
+     * denies it). {@link #BASE_POLICY} in {@code policyRule} is still read (HL7's own examples use it).
+     */
+    static final CodeTable<BasePolicy> BASE_POLICY_URI = CodeTable.of(BasePolicy.class, Map.of(
+            BasePolicy.OPT_IN, FhirSystems.SDK_BASE + "/consent-policy/opt-in",
+            BasePolicy.OPT_OUT, FhirSystems.SDK_BASE + "/consent-policy/opt-out"));
 
     /** {@code Consent.provision.type}. */
     static final CodeTable<ProvisionType> PROVISION_TYPE = CodeTable.of(ProvisionType.class, Map.of(

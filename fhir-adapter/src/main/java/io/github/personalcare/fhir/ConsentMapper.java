@@ -42,8 +42,10 @@ import java.util.Set;
  *       (when recorded or last changed) and {@code patient}, always present (R44).</li>
  *   <li>{@code performer}: the Patient, or a representative as a RelatedPerson by user id with
  *       the legal authority in the SDK extension {@code consent-legal-authority}.</li>
- *   <li>{@code policy} (authority, uri) and {@code policyRule} (v3 ActCode OPTIN / OPTOUT): at
- *       least one of them is always written, as the domain requires (ppc-1, R44).</li>
+ *   <li>{@code policy}: the base policy first, as the SDK's policy URI for opt-in or opt-out
+ *       ({@link ConsentCodes#BASE_POLICY_URI}), then the policies it is given under (authority,
+ *       uri); at least one is always written, as the domain requires (ppc-1, R44). On input a v3
+ *       ActCode OPTIN / OPTOUT {@code policyRule}, as other systems write it, is read too.</li>
  *   <li>{@code provision}: the root has no {@code type} (R43), every nested one has one; period,
  *       actors (person or organisation by identifier with role IRCP; a professional role or a
  *       relationship kind as role IRCP carrying the SDK role in the extension {@link #ACTOR_ROLE},
@@ -97,16 +99,15 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         r.set("patient", Elements.reference("Patient", consent.patient().value().toString()));
         r.put("dateTime", consent.recordedAt().toString());
         r.putArray("performer").add(performer(terms.performer(), consent.patient()));
-        if (!terms.policies().isEmpty()) {
+        if (!terms.policies().isEmpty() || terms.policyRule().isPresent()) {
             ArrayNode policies = r.putArray("policy");
+            terms.policyRule().ifPresent(rule -> policies.addObject().put("uri", ConsentCodes.BASE_POLICY_URI.code(rule)));
             for (PolicyReference p : terms.policies()) {
                 ObjectNode policy = policies.addObject();
                 p.authority().ifPresent(a -> policy.put("authority", a));
                 policy.put("uri", p.uri());
             }
         }
-        terms.policyRule().ifPresent(rule -> r.set("policyRule",
-                Elements.concept(Elements.coding(FhirSystems.V3_ACT_CODE, ConsentCodes.BASE_POLICY.code(rule)))));
         ObjectNode provision = provision(terms.provision());
         if (!provision.isEmpty()) {
             r.set("provision", provision);
@@ -234,8 +235,9 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         Optional<Instant> recordedAt = r.requiredText("dateTime", "REQUIRED")
                 .flatMap(v -> FhirDateTimes.start(r, "dateTime", v));
         Optional<Performer> performer = performer(r, patient);
-        Optional<List<PolicyReference>> policies = policies(r);
-        Optional<Optional<BasePolicy>> policyRule = policyRule(r);
+        List<BasePolicy> basePolicies = new ArrayList<>();
+        Optional<List<PolicyReference>> policies = policies(r, basePolicies);
+        Optional<Optional<BasePolicy>> policyRule = basePolicy(r, basePolicies, policyRule(r));
         if (policies.isPresent() && policies.get().isEmpty() && policyRule.isPresent() && policyRule.get().isEmpty()) {
             r.problem("policy", "R44", "a consent needs a policy or a policyRule (ppc-1)");
         }
@@ -361,12 +363,19 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         return Optional.of(Performer.representative(userId.get(), legal.get()));
     }
 
-    private static Optional<List<PolicyReference>> policies(FhirElement r) {
+    // The policies the consent is given under; a policy whose uri is the SDK's base-policy URI is the base
+    // policy (ConsentCodes.BASE_POLICY_URI), added to basePolicies instead.
+    private static Optional<List<PolicyReference>> policies(FhirElement r, List<BasePolicy> basePolicies) {
         List<PolicyReference> out = new ArrayList<>();
         boolean ok = true;
         for (FhirElement policy : r.objects("policy")) {
             Optional<String> authority = policy.text("authority");
             Optional<String> uri = policy.requiredText("uri", "R44");
+            Optional<BasePolicy> base = uri.flatMap(ConsentCodes.BASE_POLICY_URI::fromCode);
+            if (base.isPresent()) {
+                basePolicies.add(base.get());
+                continue;
+            }
             Optional<PolicyReference> ref = uri.flatMap(u -> policy.convert(null, () -> new PolicyReference(authority, u)));
             if (ref.isPresent()) {
                 out.add(ref.get());
@@ -429,6 +438,26 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         coding.warning("code", "SECURITY_LABEL_WIDENED", "names part of an SDK sensitivity label: this deny "
                 + "provision is read as denying the whole label, withholding more and never less");
         return Optional.of(v3.label());
+    }
+
+    /**
+     * The one base policy: from the SDK's policy URI (what the SDK writes) or from a v3 OPTIN/OPTOUT
+     * {@code policyRule} (what other systems, and HL7's examples, write); both may be present if they
+     * agree. Two that differ leave the consent without a computable base, which is refused
+     * ({@code BASE_POLICY}, R44): guessing one could share what the patient kept back.
+     */
+    private static Optional<Optional<BasePolicy>> basePolicy(FhirElement r, List<BasePolicy> fromUris,
+            Optional<Optional<BasePolicy>> fromRule) {
+        if (fromRule.isEmpty()) {
+            return fromRule;
+        }
+        List<BasePolicy> all = new ArrayList<>(fromUris);
+        fromRule.get().ifPresent(all::add);
+        if (all.stream().distinct().count() > 1) {
+            r.problem("policy", "BASE_POLICY", "names both opt-in and opt-out as the base policy (R44)");
+            return Optional.empty();
+        }
+        return Optional.of(all.stream().findFirst());
     }
 
     private static Optional<Optional<BasePolicy>> policyRule(FhirElement r) {

@@ -415,22 +415,22 @@ public final class SdkConformance {
                 + " and Family Test answer, involvement in decisions, what the feedback is about and a comment.");
         r.putArray("subjectType").add("Patient");
         ArrayNode items = r.putArray("item");
-        question(items, "experience", "choice", true).put("answerValueSet", valueSetUrl("fft-answer"));
-        question(items, "involved", "choice", true).put("answerValueSet", valueSetUrl("involvement"));
-        question(items, "carers", "choice", true).put("answerValueSet", valueSetUrl("involvement"));
-        question(items, "topic", "choice", true).put("answerValueSet", valueSetUrl("feedback-topic"));
-        question(items, "organisation", "reference", true);
-        enabledWhenAbout(question(items, "service", "string", false), FeedbackTopic.SERVICE);
-        enabledWhenAbout(question(items, "referral", "reference", true), FeedbackTopic.REFERRAL);
-        question(items, "comment", "text", false);
+        question(items, "experience", true).put("answerValueSet", valueSetUrl("fft-answer"));
+        question(items, "involved", true).put("answerValueSet", valueSetUrl("involvement"));
+        question(items, "carers", true).put("answerValueSet", valueSetUrl("involvement"));
+        question(items, "topic", true).put("answerValueSet", valueSetUrl("feedback-topic"));
+        question(items, "organisation", true);
+        enabledWhenAbout(question(items, "service", false), FeedbackTopic.SERVICE);
+        enabledWhenAbout(question(items, "referral", true), FeedbackTopic.REFERRAL);
+        question(items, "comment", false);
         return r;
     }
 
-    private static ObjectNode question(ArrayNode items, String linkId, String type, boolean required) {
+    private static ObjectNode question(ArrayNode items, String linkId, boolean required) {
         ObjectNode item = items.addObject();
         item.put("linkId", linkId);
         item.put("text", FeedbackMapper.QUESTIONS.get(linkId));
-        item.put("type", type);
+        item.put("type", FeedbackMapper.ITEM_TYPES.get(linkId));
         item.put("required", required);
         return item;
     }

@@ -125,7 +125,10 @@ final class ConsentCodes {
     /** The code system of every {@link #CATEGORY}. */
     static final String CATEGORY_SYSTEM = FhirSystems.V3_ACT_CODE;
 
-    /** {@code Consent.policyRule} in {@link FhirSystems#V3_ACT_CODE}: read from other systems' consents, no longer written. */
+    /**
+     * {@code Consent.policyRule} in {@link FhirSystems#V3_ACT_CODE}: read from other systems' consents,
+     * no longer written ({@link #BASE_POLICY_URI} is).
+     */
     static final CodeTable<BasePolicy> BASE_POLICY = CodeTable.of(BasePolicy.class, Map.of(
             BasePolicy.OPT_IN, "OPTIN",
             BasePolicy.OPT_OUT, "OPTOUT"));

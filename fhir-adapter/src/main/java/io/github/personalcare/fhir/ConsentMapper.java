@@ -101,7 +101,8 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         r.putArray("performer").add(performer(terms.performer(), consent.patient()));
         if (!terms.policies().isEmpty() || terms.policyRule().isPresent()) {
             ArrayNode policies = r.putArray("policy");
-            terms.policyRule().ifPresent(rule -> policies.addObject().put("uri", ConsentCodes.BASE_POLICY_URI.code(rule)));
+            terms.policyRule().ifPresent(rule -> policies.addObject()
+                    .put("uri", ConsentCodes.BASE_POLICY_URI.code(rule)));
             for (PolicyReference p : terms.policies()) {
                 ObjectNode policy = policies.addObject();
                 p.authority().ifPresent(a -> policy.put("authority", a));
@@ -482,8 +483,9 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
 
     private static Optional<Provision> provision(FhirElement p, boolean isRoot) {
         if (isRoot && p.has("type")) {
-            // R43 keeps the base policy in policyRule; a typed root (common in R4 examples) says "permit or
-            // deny when these conditions are met", which is what one nested provision under an untyped root says.
+            // R43 keeps the base policy the consent's own (policy URI or policyRule); a typed root (common in
+            // R4 examples) says "permit or deny when these conditions are met", which is what one nested
+            // provision under an untyped root says.
             p.warning("type", "ROOT_PROVISION_TYPED", "the root provision has a type: read as an untyped root "
                     + "holding one nested provision with that type and the root's conditions (R43)");
             return provision(p, false).flatMap(inner -> SdkExtensions.build(p, null,

@@ -12,6 +12,8 @@ import io.github.personalcare.spi.TransportException;
 import io.github.personalcare.fhir.FhirWriter;
 import io.github.personalcare.fhir.FhirBundles;
 import io.github.personalcare.fhir.FhirImporter;
+import io.github.personalcare.fhir.SupplierCodes;
+import io.github.personalcare.budget.SpendCategory;
 import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.fhir.PatientRecordMapper;
 import io.github.personalcare.fhir.PatientRecords;
@@ -44,6 +46,19 @@ public final class FhirChapter {
      * their participants only ({@code MESSAGE_PARTICIPANT}).
      */
     static final AccessContext RELAY = PatientChapter.GP;
+
+    /**
+     * The demo supplier's own code lists: the specialty and spend categories its records use. A
+     * supplier publishes them with {@code SdkConformance.bundle(SUPPLIER_CODES)} so that a validator
+     * resolves them (the SDK alone can only publish these lists as fragments).
+     */
+    static final SupplierCodes SUPPLIER_CODES = SupplierCodes.builder()
+            .add(SupplierCodes.CodeList.SPECIALTY, ReferralChapter.CARDIOLOGY.code(), "Cardiology")
+            .add(SupplierCodes.CodeList.SPEND_CATEGORY, SpendCategory.PERSONAL_ASSISTANT.code(), "Personal assistant")
+            .add(SupplierCodes.CodeList.SPEND_CATEGORY, SpendCategory.THERAPY.code(), "Therapy")
+            .add(SupplierCodes.CodeList.SPEND_CATEGORY, SpendCategory.TRANSPORT.code(), "Transport")
+            .add(SupplierCodes.CodeList.SPEND_CATEGORY, SpendCategory.ALCOHOL.code(), "Alcohol")
+            .build();
 
     private FhirChapter() {
     }

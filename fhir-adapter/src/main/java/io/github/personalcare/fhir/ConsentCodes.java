@@ -30,6 +30,50 @@ final class ConsentCodes {
             SensitivityLabel.THIRD_PARTY, "R",
             SensitivityLabel.SERIOUS_HARM, "R"));
 
+    /** How a v3 ActCode information-sensitivity code relates to the SDK label it is read as. */
+    enum LabelFit {
+        /** The same kind of information: read as the label on any provision. */
+        SAME,
+        /**
+         * A part of the label's information (psychotherapy notes of mental health): read as the whole
+         * label only where that can withhold more and never permit more, a deny provision with no
+         * provisions nested in it; refused anywhere else.
+         */
+        PART
+    }
+
+    /** A v3 code read as an SDK label, and how well it fits. */
+    record V3Label(SensitivityLabel label, LabelFit fit) {
+    }
+
+    /**
+     * The v3 ActCode information-sensitivity codes ({@code _InformationSensitivityPolicy}, HL7
+     * Terminology, {@code http://terminology.hl7.org/CodeSystem/v3-ActCode}) read on a consent
+     * provision, by meaning: SEX "sexuality and reproductive health information sensitivity" is
+     * sexual health; MH "mental health" (psychological disorders) is mental health; SUD "substance use
+     * disorder" and ETH "substance abuse" (alcohol or drug abuse) are substance misuse; HIV "HIV/AIDS"
+     * is HIV. Parts of a label: STD "sexually transmitted disease" of sexual health; PSY "psychiatry
+     * disorder" and PSYTHPN "psychotherapy note" of mental health; ETHUD "alcohol use disorder" and
+     * OPIOIDUD "opioid use disorder" of substance misuse; SDV "sexual assault, abuse, or domestic
+     * violence" of safeguarding; GDIS "genetic disease" and SICKLE "sickle cell" of genetic
+     * information. Any other code (BH "behavioral health", wider than any one label; CEL celebrity,
+     * EMP employee, DEMO, DIA, PDS, PRS, TBOO ...) names no SDK label and refuses the consent.
+     */
+    static final Map<String, V3Label> V3_LABELS = Map.ofEntries(
+            Map.entry("SEX", new V3Label(SensitivityLabel.SEXUAL_HEALTH, LabelFit.SAME)),
+            Map.entry("STD", new V3Label(SensitivityLabel.SEXUAL_HEALTH, LabelFit.PART)),
+            Map.entry("MH", new V3Label(SensitivityLabel.MENTAL_HEALTH, LabelFit.SAME)),
+            Map.entry("PSY", new V3Label(SensitivityLabel.MENTAL_HEALTH, LabelFit.PART)),
+            Map.entry("PSYTHPN", new V3Label(SensitivityLabel.MENTAL_HEALTH, LabelFit.PART)),
+            Map.entry("SUD", new V3Label(SensitivityLabel.SUBSTANCE_MISUSE, LabelFit.SAME)),
+            Map.entry("ETH", new V3Label(SensitivityLabel.SUBSTANCE_MISUSE, LabelFit.SAME)),
+            Map.entry("ETHUD", new V3Label(SensitivityLabel.SUBSTANCE_MISUSE, LabelFit.PART)),
+            Map.entry("OPIOIDUD", new V3Label(SensitivityLabel.SUBSTANCE_MISUSE, LabelFit.PART)),
+            Map.entry("HIV", new V3Label(SensitivityLabel.HIV, LabelFit.SAME)),
+            Map.entry("SDV", new V3Label(SensitivityLabel.SAFEGUARDING, LabelFit.PART)),
+            Map.entry("GDIS", new V3Label(SensitivityLabel.GENETIC, LabelFit.PART)),
+            Map.entry("SICKLE", new V3Label(SensitivityLabel.GENETIC, LabelFit.PART)));
+
     /** The code system of {@link #LABEL}'s code for {@code label}. */
     static String labelSystem(SensitivityLabel label) {
         return label == SensitivityLabel.THIRD_PARTY || label == SensitivityLabel.SERIOUS_HARM
@@ -81,10 +125,25 @@ final class ConsentCodes {
     /** The code system of every {@link #CATEGORY}. */
     static final String CATEGORY_SYSTEM = FhirSystems.V3_ACT_CODE;
 
-    /** {@code Consent.policyRule} in {@link FhirSystems#V3_ACT_CODE}. */
+    /**
+     * {@code Consent.policyRule} in {@link FhirSystems#V3_ACT_CODE}: read from other systems' consents,
+     * no longer written ({@link #BASE_POLICY_URI} is).
+     */
     static final CodeTable<BasePolicy> BASE_POLICY = CodeTable.of(BasePolicy.class, Map.of(
             BasePolicy.OPT_IN, "OPTIN",
             BasePolicy.OPT_OUT, "OPTOUT"));
+
+    /**
+     * The SDK's policy URI for each base policy, written as {@code policy[0].uri} (ppc-1 needs
+     * policy or policyRule). R4's {@code policyRule} binding (consent-policy, extensible) lists only
+     * US and other national regulations, none of which is an NHS consent's opt-in or opt-out, so the
+     * base policy is a policy the SDK names: {@code …/fhir/consent-policy/opt-in} (nothing is shared
+     * unless a provision permits it) and {@code …/opt-out} (everything is shared unless a provision
+     * denies it). {@link #BASE_POLICY} in {@code policyRule} is still read (HL7's own examples use it).
+     */
+    static final CodeTable<BasePolicy> BASE_POLICY_URI = CodeTable.of(BasePolicy.class, Map.of(
+            BasePolicy.OPT_IN, FhirSystems.SDK_BASE + "/consent-policy/opt-in",
+            BasePolicy.OPT_OUT, FhirSystems.SDK_BASE + "/consent-policy/opt-out"));
 
     /** {@code Consent.provision.type}. */
     static final CodeTable<ProvisionType> PROVISION_TYPE = CodeTable.of(ProvisionType.class, Map.of(

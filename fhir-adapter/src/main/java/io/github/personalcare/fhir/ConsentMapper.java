@@ -42,8 +42,10 @@ import java.util.Set;
  *       (when recorded or last changed) and {@code patient}, always present (R44).</li>
  *   <li>{@code performer}: the Patient, or a representative as a RelatedPerson by user id with
  *       the legal authority in the SDK extension {@code consent-legal-authority}.</li>
- *   <li>{@code policy} (authority, uri) and {@code policyRule} (v3 ActCode OPTIN / OPTOUT): at
- *       least one of them is always written, as the domain requires (ppc-1, R44).</li>
+ *   <li>{@code policy}: the base policy first, as the SDK's policy URI for opt-in or opt-out
+ *       ({@link ConsentCodes#BASE_POLICY_URI}), then the policies it is given under (authority,
+ *       uri); at least one is always written, as the domain requires (ppc-1, R44). On input a v3
+ *       ActCode OPTIN / OPTOUT {@code policyRule}, as other systems write it, is read too.</li>
  *   <li>{@code provision}: the root has no {@code type} (R43), every nested one has one; period,
  *       actors (person or organisation by identifier with role IRCP; a professional role or a
  *       relationship kind as role IRCP carrying the SDK role in the extension {@link #ACTOR_ROLE},
@@ -97,16 +99,16 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         r.set("patient", Elements.reference("Patient", consent.patient().value().toString()));
         r.put("dateTime", consent.recordedAt().toString());
         r.putArray("performer").add(performer(terms.performer(), consent.patient()));
-        if (!terms.policies().isEmpty()) {
+        if (!terms.policies().isEmpty() || terms.policyRule().isPresent()) {
             ArrayNode policies = r.putArray("policy");
+            terms.policyRule().ifPresent(rule -> policies.addObject()
+                    .put("uri", ConsentCodes.BASE_POLICY_URI.code(rule)));
             for (PolicyReference p : terms.policies()) {
                 ObjectNode policy = policies.addObject();
                 p.authority().ifPresent(a -> policy.put("authority", a));
                 policy.put("uri", p.uri());
             }
         }
-        terms.policyRule().ifPresent(rule -> r.set("policyRule",
-                Elements.concept(Elements.coding(FhirSystems.V3_ACT_CODE, ConsentCodes.BASE_POLICY.code(rule)))));
         ObjectNode provision = provision(terms.provision());
         if (!provision.isEmpty()) {
             r.set("provision", provision);
@@ -234,8 +236,9 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         Optional<Instant> recordedAt = r.requiredText("dateTime", "REQUIRED")
                 .flatMap(v -> FhirDateTimes.start(r, "dateTime", v));
         Optional<Performer> performer = performer(r, patient);
-        Optional<List<PolicyReference>> policies = policies(r);
-        Optional<Optional<BasePolicy>> policyRule = policyRule(r);
+        List<BasePolicy> basePolicies = new ArrayList<>();
+        Optional<List<PolicyReference>> policies = policies(r, basePolicies);
+        Optional<Optional<BasePolicy>> policyRule = basePolicy(r, basePolicies, policyRule(r));
         if (policies.isPresent() && policies.get().isEmpty() && policyRule.isPresent() && policyRule.get().isEmpty()) {
             r.problem("policy", "R44", "a consent needs a policy or a policyRule (ppc-1)");
         }
@@ -361,12 +364,19 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         return Optional.of(Performer.representative(userId.get(), legal.get()));
     }
 
-    private static Optional<List<PolicyReference>> policies(FhirElement r) {
+    // The policies the consent is given under; a policy whose uri is the SDK's base-policy URI is the base
+    // policy (ConsentCodes.BASE_POLICY_URI), added to basePolicies instead.
+    private static Optional<List<PolicyReference>> policies(FhirElement r, List<BasePolicy> basePolicies) {
         List<PolicyReference> out = new ArrayList<>();
         boolean ok = true;
         for (FhirElement policy : r.objects("policy")) {
             Optional<String> authority = policy.text("authority");
             Optional<String> uri = policy.requiredText("uri", "R44");
+            Optional<BasePolicy> base = uri.flatMap(ConsentCodes.BASE_POLICY_URI::fromCode);
+            if (base.isPresent()) {
+                basePolicies.add(base.get());
+                continue;
+            }
             Optional<PolicyReference> ref = uri.flatMap(u -> policy.convert(null, () -> new PolicyReference(authority, u)));
             if (ref.isPresent()) {
                 out.add(ref.get());
@@ -377,14 +387,78 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         return ok ? Optional.of(out) : Optional.empty();
     }
 
-    // The SDK label in its extension on a standard coding, or the SDK coding itself (older exports).
-    private static Optional<SensitivityLabel> label(FhirElement coding) {
+    /**
+     * A provision's security label: the SDK label in its extension on a standard coding (exact), the
+     * SDK coding itself (older exports), or a v3 ActCode sensitivity code of another system read by
+     * {@link ConsentCodes#V3_LABELS}. Never dropped (clinical safety, fail closed): a label narrows
+     * what its provision covers, so leaving one out would widen a permit (or, under a deny, a permit
+     * nested in it). A code that names only part of an SDK label is read as the whole label only on a
+     * deny provision with nothing nested in it, where that withholds more and permits nothing more
+     * ({@code SECURITY_LABEL_WIDENED}); elsewhere it is refused ({@code SECURITY_LABEL_PART}). A v3
+     * confidentiality level (N, R, V ...) grades data, it names no kind of information the engine can
+     * test ({@code SECURITY_LABEL_LEVEL}); any other code is refused ({@code SECURITY_LABEL}).
+     */
+    private static Optional<SensitivityLabel> label(FhirElement coding, boolean leafDeny) {
         Optional<FhirElement> exact = SdkExtensions.one(coding, LABEL, "SECURITY_LABEL");
         if (exact.isPresent()) {
             return SdkExtensions.decodeValue(exact.get(), "sensitivity-label", SensitivityLabel.class,
                     "SECURITY_LABEL");
         }
-        return SdkExtensions.decode(coding, "sensitivity-label", SensitivityLabel.class, "SECURITY_LABEL");
+        String system = coding.text("system").orElse("");
+        if (system.equals(FhirSystems.V3_CONFIDENTIALITY)) {
+            coding.problem("code", "SECURITY_LABEL_LEVEL", "a confidentiality level grades data but names no kind "
+                    + "of information: the engine cannot test it, and dropping it would widen the provision (R45)");
+            return Optional.empty();
+        }
+        if (!system.equals(FhirSystems.V3_ACT_CODE)) {
+            return SdkExtensions.decode(coding, "sensitivity-label", SensitivityLabel.class, "SECURITY_LABEL");
+        }
+        Optional<String> code = coding.requiredText("code", "SECURITY_LABEL");
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        ConsentCodes.V3Label v3 = ConsentCodes.V3_LABELS.get(code.get());
+        if (v3 == null) {
+            coding.problem("code", "SECURITY_LABEL", "is a v3 ActCode that names no SDK sensitivity label: the engine "
+                    + "cannot test it, and dropping it would widen the provision (R45)");
+            return Optional.empty();
+        }
+        if (v3.fit() == ConsentCodes.LabelFit.SAME) {
+            if (!code.get().equals(ConsentCodes.LABEL.code(v3.label()))) {
+                coding.warning("code", "SECURITY_LABEL_SYNONYM", "read as the SDK sensitivity label of the same "
+                        + "meaning");
+            }
+            return Optional.of(v3.label());
+        }
+        if (!leafDeny) {
+            coding.problem("code", "SECURITY_LABEL_PART", "names part of an SDK sensitivity label: read as the whole "
+                    + "label it would widen this provision, so it is read only on a deny provision with nothing "
+                    + "nested in it (R45)");
+            return Optional.empty();
+        }
+        coding.warning("code", "SECURITY_LABEL_WIDENED", "names part of an SDK sensitivity label: this deny "
+                + "provision is read as denying the whole label, withholding more and never less");
+        return Optional.of(v3.label());
+    }
+
+    /**
+     * The one base policy: from the SDK's policy URI (what the SDK writes) or from a v3 OPTIN/OPTOUT
+     * {@code policyRule} (what other systems, and HL7's examples, write); both may be present if they
+     * agree. Two that differ leave the consent without a computable base, which is refused
+     * ({@code BASE_POLICY}, R44): guessing one could share what the patient kept back.
+     */
+    private static Optional<Optional<BasePolicy>> basePolicy(FhirElement r, List<BasePolicy> fromUris,
+            Optional<Optional<BasePolicy>> fromRule) {
+        if (fromRule.isEmpty()) {
+            return fromRule;
+        }
+        List<BasePolicy> all = new ArrayList<>(fromUris);
+        fromRule.get().ifPresent(all::add);
+        if (all.stream().distinct().count() > 1) {
+            r.problem("policy", "BASE_POLICY", "names both opt-in and opt-out as the base policy (R44)");
+            return Optional.empty();
+        }
+        return Optional.of(all.stream().findFirst());
     }
 
     private static Optional<Optional<BasePolicy>> policyRule(FhirElement r) {
@@ -409,8 +483,9 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
 
     private static Optional<Provision> provision(FhirElement p, boolean isRoot) {
         if (isRoot && p.has("type")) {
-            // R43 keeps the base policy in policyRule; a typed root (common in R4 examples) says "permit or
-            // deny when these conditions are met", which is what one nested provision under an untyped root says.
+            // R43 keeps the base policy the consent's own (policy URI or policyRule); a typed root (common in
+            // R4 examples) says "permit or deny when these conditions are met", which is what one nested
+            // provision under an untyped root says.
             p.warning("type", "ROOT_PROVISION_TYPED", "the root provision has a type: read as an untyped root "
                     + "holding one nested provision with that type and the root's conditions (R43)");
             return provision(p, false).flatMap(inner -> SdkExtensions.build(p, null,
@@ -451,8 +526,10 @@ public final class ConsentMapper implements FhirMapper<ConsentRecord> {
         }
         Optional<List<ProvisionActor>> actors = SdkExtensions.each(p.objects("actor"), ConsentMapper::actor);
         Optional<List<AccessAction>> actions = SdkExtensions.each(p.objects("action"), ConsentMapper::action);
+        boolean leafDeny = type.filter(t -> t == ProvisionType.DENY).isPresent()
+                && p.json().path("provision").isEmpty();
         Optional<List<SensitivityLabel>> labels = SdkExtensions.each(p.objects("securityLabel"),
-                ConsentMapper::label);
+                coding -> label(coding, leafDeny));
         Optional<List<Purpose>> purposes = SdkExtensions.each(p.objects("purpose"), ConsentMapper::purpose);
         Optional<List<DataClass>> classes = SdkExtensions.each(p.objects("class"), ConsentMapper::dataClass);
         Optional<DataPeriod> dataPeriod = Optional.empty();

@@ -16,9 +16,11 @@ import io.github.personalcare.referral.ReferralId;
 import io.github.personalcare.referral.ServiceId;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,6 +52,19 @@ public final class FeedbackMapper implements FhirMapper<Feedback> {
      * ({@link SdkConformance}) is built from the same table, so the texts always match.
      */
     static final Map<String, String> QUESTIONS = questions();
+
+    /**
+     * The Questionnaire item type of every question by linkId ({@code choice}, {@code reference},
+     * {@code string}, {@code text}); the published Questionnaire declares the same, and import
+     * refuses an answer of another type ({@code ANSWER_TYPE}).
+     */
+    static final Map<String, String> ITEM_TYPES = Map.of(
+            "experience", "choice", "involved", "choice", "carers", "choice", "topic", "choice",
+            "organisation", "reference", "service", "string", "referral", "reference", "comment", "text");
+
+    /** The answer {@code value[x]} element of each Questionnaire item type the feedback uses. */
+    private static final Map<String, String> ANSWER_ELEMENT = Map.of(
+            "choice", "valueCoding", "reference", "valueReference", "string", "valueString", "text", "valueString");
 
     private static Map<String, String> questions() {
         Map<String, String> q = new LinkedHashMap<>();
@@ -150,12 +165,17 @@ public final class FeedbackMapper implements FhirMapper<Feedback> {
             }
             Map<String, JsonNode> answers = new HashMap<>();
             int i = 0;
+            boolean typed = true;
             for (JsonNode item : PatientFacingFhir.each(json.get("item"))) {
                 String linkId = in.text(item.get("linkId"), "item[" + i + "].linkId");
                 if (answers.put(linkId, item.path("answer").path(0)) != null) {
                     throw in.problem("item[" + i + "]", "REPEATED", "answers " + linkId + " twice");
                 }
+                typed &= answerTypes(context, item, i, linkId);
                 i++;
+            }
+            if (!typed) {
+                return Optional.empty();
             }
             FftAnswer fft = in.code(required(in, answers, "experience").get("valueCoding"), "item(experience)",
                     "fft-answer", FftAnswer.class);
@@ -185,6 +205,38 @@ public final class FeedbackMapper implements FhirMapper<Feedback> {
         } catch (PatientFacingFhir.Stop stop) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Checks every answer of a known item has the one value of its item's type (a choice item a
+     * {@code valueCoding}, a reference item a {@code valueReference}, a string or text item a
+     * {@code valueString}): the validator does not flag a wrong type, so the importer does, with a
+     * problem {@code ANSWER_TYPE} at the answer. Items the feedback does not ask are left to the
+     * rest of the mapping.
+     */
+    private static boolean answerTypes(ImportContext context, JsonNode item, int index, String linkId) {
+        String type = ITEM_TYPES.get(linkId);
+        if (type == null) {
+            return true;
+        }
+        String expected = ANSWER_ELEMENT.get(type);
+        boolean ok = true;
+        int j = 0;
+        for (JsonNode answer : PatientFacingFhir.each(item.get("answer"))) {
+            List<String> values = new ArrayList<>();
+            answer.fieldNames().forEachRemaining(name -> {
+                if (name.startsWith("value")) {
+                    values.add(name);
+                }
+            });
+            if (!values.equals(List.of(expected))) {
+                context.problem(context.basePath() + ".item[" + index + "].answer[" + j + "]", "ANSWER_TYPE",
+                        "the answer to " + linkId + " (a " + type + " item) must be one " + expected);
+                ok = false;
+            }
+            j++;
+        }
+        return ok;
     }
 
     private static JsonNode required(PatientFacingFhir in, Map<String, JsonNode> answers, String linkId) {

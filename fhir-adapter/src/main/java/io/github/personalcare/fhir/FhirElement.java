@@ -70,6 +70,19 @@ public final class FhirElement {
         return Optional.of(new FhirElement(json, path, context));
     }
 
+    /**
+     * An element for {@code json} at {@code context}'s base path that need not be a resource (a
+     * Bundle entry read on its own).
+     */
+    static FhirElement at(JsonNode json, ImportContext context) {
+        return new FhirElement(json, context.basePath(), context);
+    }
+
+    /** This element's path and context over other JSON (a copy of a resource with its id filled in). */
+    FhirElement replacedBy(JsonNode json) {
+        return new FhirElement(json, path(), context);
+    }
+
     /** {@return the JSON path of this element} */
     public String path() {
         if (path == null) {

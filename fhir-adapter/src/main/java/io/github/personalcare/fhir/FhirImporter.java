@@ -69,6 +69,36 @@ public final class FhirImporter {
     }
 
     /**
+     * Maps the resource of one Bundle entry on its own (paths from {@code $.resource}). A resource
+     * without an {@code id} whose entry's fullUrl is {@code urn:uuid:<uuid>}, as transaction Bundles
+     * carry them, takes that uuid as its id (warning {@code ID_FROM_FULL_URL} at {@code $.fullUrl});
+     * without either it is refused ({@code ID_MISSING}). References between entries do not resolve
+     * here: to read a whole record use {@link PatientRecordMapper}, which applies the same rule.
+     *
+     * @param <D>    the domain type the mapper produces
+     * @param entry  the parsed Bundle entry ({@code fullUrl}, {@code resource})
+     * @param mapper maps the resource to the domain
+     * @return the domain value, the paths of elements left out, and the warnings
+     * @throws FhirImportException listing every problem found (no {@code resource}: {@code REQUIRED})
+     * @throws NullPointerException if {@code entry} or {@code mapper} is null
+     */
+    public static <D> FhirImport<D> mapEntry(JsonNode entry, FhirMapper<D> mapper) {
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(mapper, "mapper");
+        ImportContext context = ImportContext.root();
+        FhirElement at = FhirElement.at(entry, context);
+        Optional<FhirElement> resource = entry.isObject() ? at.object("resource") : Optional.empty();
+        if (resource.isEmpty()) {
+            if (!context.hasProblems()) {
+                context.problem("$.resource", "REQUIRED", "is required");
+            }
+            throw new FhirImportException(context.problems());
+        }
+        FhirElement read = BundleEntries.withIdFromFullUrl(at, resource.get());
+        return finish(context, mapper.fromFhir(read.json(), context.within(read.path())));
+    }
+
+    /**
      * Maps an already parsed resource.
      *
      * @param <D>      the domain type the mapper produces
@@ -79,7 +109,10 @@ public final class FhirImporter {
      */
     public static <D> FhirImport<D> map(JsonNode resource, FhirMapper<D> mapper) {
         ImportContext context = ImportContext.root();
-        Optional<D> value = mapper.fromFhir(resource, context);
+        return finish(context, mapper.fromFhir(resource, context));
+    }
+
+    private static <D> FhirImport<D> finish(ImportContext context, Optional<D> value) {
         if (context.hasProblems() || value.isEmpty()) {
             if (!context.hasProblems()) {
                 context.problem("$", "MAPPING", "the resource could not be mapped");

@@ -46,6 +46,11 @@ final class ForeignIds {
         return derived(type, id).toString();
     }
 
+    /** {@return whether {@code text} is the text of a UUID} */
+    static boolean isUuid(String text) {
+        return UUID_TEXT.matcher(text).matches();
+    }
+
     /** {@return whether {@code id} is a FHIR id: 1 to 64 letters, digits, '-' or '.'} */
     static boolean isFhirId(String id) {
         return FHIR_ID.matcher(id).matches();

@@ -47,6 +47,11 @@ import java.util.Set;
  * request, not the record, and are refused ({@code BUNDLE_RESPONSE}); {@code history} and
  * {@code message} Bundles are refused too ({@code BUNDLE_TYPE}).
  *
+ * <p>A resource without an {@code id} in an entry whose fullUrl is {@code urn:uuid:<uuid>} (common in
+ * transaction Bundles) takes that uuid as its id, with a warning {@code ID_FROM_FULL_URL} at the
+ * entry's fullUrl; references to it by the fullUrl or by {@code Type/<uuid>} resolve. Without either
+ * it is refused ({@code ID_MISSING}).
+ *
  * <p>The Bundle must hold exactly one Patient. Entries are resolved by reference (fullUrl, or
  * {@code Type/id}), never by position, and the record's parts are sorted on their own keys
  * ({@link PatientRecord}), so any order of the entries imports as the same record. Organizations and
@@ -234,12 +239,13 @@ public final class PatientRecordMapper implements FhirMapper<PatientRecord> {
                 entry.problem("resource", "REQUIRED", "is required");
                 continue;
             }
+            FhirElement read = BundleEntries.withIdFromFullUrl(entry, resource.get());
             entry.text("fullUrl").ifPresent(url -> {
-                if (byFullUrl.putIfAbsent(url, resource.get().json()) != null) {
+                if (byFullUrl.putIfAbsent(url, read.json()) != null) {
                     entry.problem("fullUrl", "BUNDLE", "is used by another entry");
                 }
             });
-            resources.add(resource.get());
+            resources.add(read);
         }
         ImportContext inBundle = context.withEntries(byFullUrl);
         List<Patient> found = new ArrayList<>();

@@ -59,7 +59,8 @@ import java.util.stream.Stream;
  * proves the file equals {@link #bundle()}.
  *
  * <p>Code systems whose codes come from the supplier (specialties, reason codes, spend categories)
- * are published with {@code content} {@code not-present}: the SDK cannot list them.
+ * are published with {@code content} {@code fragment} and no concepts: the SDK cannot list them. A
+ * supplier publishes them complete, with its own codes, with {@link #bundle(SupplierCodes)}.
  */
 public final class SdkConformance {
     /** Classpath location of {@link #bundle()} as canonical JSON, in this artifact. */
@@ -243,13 +244,38 @@ public final class SdkConformance {
      * The same on every call, in a fixed order; {@link #RESOURCE} holds it as canonical JSON.
      */
     public static ObjectNode bundle() {
+        return bundle(SupplierCodes.none());
+    }
+
+    /**
+     * As {@link #bundle()}, with the supplier's own lists complete: each open code system (specialty,
+     * referral reason, appointment cancellation reason, spend category) for which {@code codes}
+     * holds codes is published {@code content: complete} with exactly those codes and displays, so
+     * a validator that loads this Bundle resolves every code of the supplier's records and reports
+     * any code the supplier did not list. Lists without codes stay {@code fragment}. The canonical
+     * URLs are the SDK's, as every coding the SDK writes carries them: the complete CodeSystem
+     * describes one supplier's deployment, and is for that supplier's validators.
+     *
+     * @param codes the supplier's codes ({@link SupplierCodes#none()} gives {@link #bundle()})
+     * @return the conformance Bundle
+     * @throws NullPointerException if {@code codes} is null
+     */
+    public static ObjectNode bundle(SupplierCodes codes) {
+        Objects.requireNonNull(codes, "codes");
+        Map<String, Map<String, String>> supplied = new LinkedHashMap<>();
+        for (SupplierCodes.CodeList list : SupplierCodes.CodeList.values()) {
+            if (!codes.codes(list).isEmpty()) {
+                supplied.put(list.codeSystemName(), codes.codes(list));
+            }
+        }
         ObjectNode bundle = Elements.object();
         bundle.put("resourceType", "Bundle");
         bundle.put("id", "personalcare-sdk-conformance");
         bundle.put("type", "collection");
         ArrayNode entries = bundle.putArray("entry");
         for (CodeSystemSpec cs : codeSystems()) {
-            entry(entries, codeSystem(cs));
+            Map<String, String> own = cs.open() ? supplied.get(cs.name()) : null;
+            entry(entries, own == null ? codeSystem(cs) : supplierCodeSystem(cs, own));
         }
         for (CodeSystemSpec cs : codeSystems()) {
             entry(entries, valueSet(cs));
@@ -294,6 +320,20 @@ public final class SdkConformance {
             ArrayNode concepts = r.putArray("concept");
             cs.codes().forEach((code, display) -> concepts.addObject().put("code", code).put("display", display));
         }
+        return r;
+    }
+
+    // An open list with the supplier's codes: complete, so the validator checks every code against it.
+    private static ObjectNode supplierCodeSystem(CodeSystemSpec cs, Map<String, String> codes) {
+        ObjectNode r = conformance("CodeSystem", cs.name(), cs.url(), cs.title());
+        r.put("description", "The supplier's own " + cs.title().toLowerCase(Locale.ROOT)
+                + " codes, as its records carry them through the Personal Care SDK.");
+        r.put("caseSensitive", true);
+        r.put("valueSet", valueSetUrl(cs));
+        r.put("content", "complete");
+        r.put("count", codes.size());
+        ArrayNode concepts = r.putArray("concept");
+        codes.forEach((code, display) -> concepts.addObject().put("code", code).put("display", display));
         return r;
     }
 
@@ -375,22 +415,22 @@ public final class SdkConformance {
                 + " and Family Test answer, involvement in decisions, what the feedback is about and a comment.");
         r.putArray("subjectType").add("Patient");
         ArrayNode items = r.putArray("item");
-        question(items, "experience", "choice", true).put("answerValueSet", valueSetUrl("fft-answer"));
-        question(items, "involved", "choice", true).put("answerValueSet", valueSetUrl("involvement"));
-        question(items, "carers", "choice", true).put("answerValueSet", valueSetUrl("involvement"));
-        question(items, "topic", "choice", true).put("answerValueSet", valueSetUrl("feedback-topic"));
-        question(items, "organisation", "reference", true);
-        enabledWhenAbout(question(items, "service", "string", false), FeedbackTopic.SERVICE);
-        enabledWhenAbout(question(items, "referral", "reference", true), FeedbackTopic.REFERRAL);
-        question(items, "comment", "text", false);
+        question(items, "experience", true).put("answerValueSet", valueSetUrl("fft-answer"));
+        question(items, "involved", true).put("answerValueSet", valueSetUrl("involvement"));
+        question(items, "carers", true).put("answerValueSet", valueSetUrl("involvement"));
+        question(items, "topic", true).put("answerValueSet", valueSetUrl("feedback-topic"));
+        question(items, "organisation", true);
+        enabledWhenAbout(question(items, "service", false), FeedbackTopic.SERVICE);
+        enabledWhenAbout(question(items, "referral", true), FeedbackTopic.REFERRAL);
+        question(items, "comment", false);
         return r;
     }
 
-    private static ObjectNode question(ArrayNode items, String linkId, String type, boolean required) {
+    private static ObjectNode question(ArrayNode items, String linkId, boolean required) {
         ObjectNode item = items.addObject();
         item.put("linkId", linkId);
         item.put("text", FeedbackMapper.QUESTIONS.get(linkId));
-        item.put("type", type);
+        item.put("type", FeedbackMapper.ITEM_TYPES.get(linkId));
         item.put("required", required);
         return item;
     }

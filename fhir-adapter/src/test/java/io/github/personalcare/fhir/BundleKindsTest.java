@@ -169,4 +169,79 @@ class BundleKindsTest {
         assertThat(FhirJsonForTests.problems(bundle, mapper)).singleElement()
                 .satisfies(p -> assertThat(List.of(p.jsonPath(), p.rule())).containsExactly("$.type", "BUNDLE_TYPE"));
     }
+
+    @Test
+    @DisplayName("entries without resource.id take the uuid of their urn:uuid fullUrl (ID_FROM_FULL_URL), and "
+            + "references by urn:uuid and by Type/uuid resolve to them")
+    void idsFromUrnUuidFullUrls() {
+        PatientRecord expected = imported(mapper.toFhir(record));
+        ObjectNode bundle = mapper.toTransaction(record);
+        String patientUrl = null;
+        for (JsonNode entry : bundle.get("entry")) {
+            ObjectNode resource = (ObjectNode) entry.get("resource");
+            if ("Patient".equals(resource.get("resourceType").asText())) {
+                patientUrl = entry.get("fullUrl").asText();
+            }
+            resource.remove("id");
+        }
+        // one reference to the patient as Type/uuid instead of the fullUrl
+        String patientRef = "Patient/" + patientUrl.substring("urn:uuid:".length());
+        int rewritten = 0;
+        for (JsonNode entry : bundle.get("entry")) {
+            rewritten += rewrite(entry.get("resource"), patientUrl, patientRef);
+        }
+        assertThat(rewritten).isPositive();
+
+        FhirImport<PatientRecord> result = importer.read(FhirWriter.toJson(bundle), mapper);
+
+        assertThat(result.value()).isEqualTo(expected);
+        assertThat(result.warnings()).extracting(ImportProblem::rule).containsOnly("ID_FROM_FULL_URL");
+        assertThat(result.warnings()).extracting(ImportProblem::jsonPath).contains("$.entry[0].fullUrl");
+        assertThat(FhirWriter.toJson(mapper.toFhir(result.value()))).isEqualTo(FhirWriter.toJson(mapper.toFhir(expected)));
+    }
+
+    @Test
+    @DisplayName("an entry without resource.id and without a urn:uuid fullUrl is refused with ID_MISSING")
+    void noIdAndNoUrnUuidIsRefused() {
+        ObjectNode bundle = mapper.toFhir(record);
+        ObjectNode first = (ObjectNode) bundle.get("entry").get(0);
+        ((ObjectNode) first.get("resource")).remove("id");
+        first.put("fullUrl", BASE + "Patient/somewhere");
+
+        assertThatExceptionOfType(FhirImportException.class)
+                .isThrownBy(() -> importer.read(FhirWriter.toJson(bundle), mapper))
+                .satisfies(e -> assertThat(e.problems()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                        .contains(org.assertj.core.groups.Tuple.tuple("$.entry[0].resource.id", "ID_MISSING")));
+    }
+
+    @Test
+    @DisplayName("FhirImporter.mapEntry reads one entry on its own, its id from a urn:uuid fullUrl")
+    void oneEntryOnItsOwn() {
+        ObjectNode bundle = mapper.toFhir(record);
+        ObjectNode entry = ((ObjectNode) bundle.get("entry").get(0)).deepCopy();
+        String id = ((ObjectNode) entry.get("resource")).remove("id").asText();
+
+        FhirImport<io.github.personalcare.patient.Patient> result = FhirImporter.mapEntry(entry, new PatientMapper());
+
+        assertThat(result.value()).isEqualTo(record.patient());
+        assertThat(result.value().id().value().toString()).isEqualTo(id);
+        assertThat(result.warnings()).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("$.fullUrl", "ID_FROM_FULL_URL"));
+        entry.remove("fullUrl");
+        assertThatExceptionOfType(FhirImportException.class).isThrownBy(() -> FhirImporter.mapEntry(entry, new PatientMapper()))
+                .satisfies(e -> assertThat(e.problems()).extracting(ImportProblem::rule).contains("ID_MISSING"));
+    }
+
+    // every reference to the patient by its fullUrl becomes Type/uuid; references to other entries stay urn:uuid
+    private static int rewrite(JsonNode node, String from, String to) {
+        int n = 0;
+        if (node.isObject() && from.equals(node.path("reference").asText()) && node.size() > 0) {
+            ((ObjectNode) node).put("reference", to);
+            n++;
+        }
+        for (JsonNode child : node) {
+            n += rewrite(child, from, to);
+        }
+        return n;
+    }
 }

@@ -45,6 +45,23 @@ class BundleOrderPropertiesTest {
     }
 
     @Property(tries = 50)
+    @Label("R50 a Bundle whose resources carry their ids only in urn:uuid fullUrls (a transaction's way) imports, in any "
+            + "order, as the same record")
+    void idsCarriedByFullUrlsInAnyOrder(@ForAll("records") PatientRecord record, @ForAll Random random) {
+        ObjectNode bundle = mapper.toTransaction(record);
+        String exported = FhirWriter.toJson(mapper.toFhir(record));
+        PatientRecord inOrder = importer.read(exported, mapper).value();
+        ObjectNode withoutIds = shuffle(bundle, random);
+        withoutIds.withArray("entry").forEach(e -> ((ObjectNode) e.get("resource")).remove("id"));
+
+        FhirImport<PatientRecord> back = importer.read(FhirWriter.toJson(withoutIds), mapper);
+
+        assertThat(back.value()).isEqualTo(inOrder);
+        assertThat(FhirWriter.toJson(mapper.toFhir(back.value()))).isEqualTo(exported);
+        assertThat(back.warnings()).isNotEmpty().extracting(ImportProblem::rule).containsOnly("ID_FROM_FULL_URL");
+    }
+
+    @Property(tries = 50)
     @Label("R50 a reversed Bundle imports as the record it was exported from")
     void aReversedBundleImportsAsTheExportedRecord(@ForAll("records") PatientRecord record) {
         ObjectNode bundle = mapper.toFhir(record);

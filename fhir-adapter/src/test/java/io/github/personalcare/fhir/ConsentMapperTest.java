@@ -54,9 +54,11 @@ class ConsentMapperTest {
         assertThat(json.at("/patient/reference").asText()).isEqualTo("Patient/" + Fixtures.ADA_ID);
         assertThat(json.get("dateTime").asText()).isEqualTo("2026-11-01T12:00:00Z");
         assertThat(json.at("/performer/0/reference").asText()).isEqualTo("Patient/" + Fixtures.ADA_ID);
-        assertThat(json.at("/policy/0/uri").asText()).isEqualTo("https://digital.nhs.uk/services/national-data-opt-out");
-        assertThat(json.at("/policy/0/authority").asText()).isEqualTo("https://digital.nhs.uk");
-        assertThat(json.at("/policyRule/coding/0/code").asText()).isEqualTo("OPTIN");
+        assertThat(json.at("/policy/0/uri").asText()).isEqualTo("https://personalcare.github.io/fhir/consent-policy/opt-in");
+        assertThat(json.at("/policy/0").has("authority")).isFalse();
+        assertThat(json.at("/policy/1/uri").asText()).isEqualTo("https://digital.nhs.uk/services/national-data-opt-out");
+        assertThat(json.at("/policy/1/authority").asText()).isEqualTo("https://digital.nhs.uk");
+        assertThat(json.has("policyRule")).isFalse();
     }
 
     @Test
@@ -191,7 +193,9 @@ class ConsentMapperTest {
         ((ObjectNode) json.at("/provision/provision/0/purpose/0")).put("code", "XYZ");
         ((ObjectNode) json.at("/provision/action/0/coding/0")).put("code", "print");
         ((ObjectNode) json.at("/scope/coding/0")).put("code", "everything");
-        ((ObjectNode) json.at("/policyRule/coding/0")).put("code", "OPTMAYBE");
+        ((ArrayNode) json.at("/policy")).remove(0);
+        json.putObject("policyRule").putArray("coding").addObject().put("system", FhirSystems.V3_ACT_CODE)
+                .put("code", "OPTMAYBE");
         assertThat(problems(json)).extracting(ImportProblem::jsonPath, ImportProblem::rule)
                 .containsExactly(
                         tuple("$.scope.coding[0].code", "CODE"),
@@ -236,5 +240,36 @@ class ConsentMapperTest {
         PatientRecord back = importer.read(first, records).value();
         assertThat(back.consents()).containsExactly(carer, research);
         assertThat(FhirWriter.toJson(records.toFhir(back))).isEqualTo(first);
+    }
+
+    @Test
+    @DisplayName("R44 the base policy is written as the SDK policy URI in policy[0]; a v3 OPTIN/OPTOUT policyRule of "
+            + "another system reads the same; two that disagree are refused (BASE_POLICY)")
+    void basePolicyAsPolicyUriAndAsPolicyRule() {
+        for (ConsentRecord c : List.of(carer, research)) {
+            if (c.terms().policyRule().isEmpty()) {
+                continue;
+            }
+            ObjectNode json = mapper.toFhir(c);
+            String uri = json.at("/policy/0/uri").asText();
+            assertThat(uri).isEqualTo(ConsentCodes.BASE_POLICY_URI.code(c.terms().policyRule().orElseThrow()));
+            ObjectNode foreign = json.deepCopy();
+            ((ArrayNode) foreign.get("policy")).remove(0);
+            if (foreign.get("policy").isEmpty()) {
+                foreign.remove("policy");
+            }
+            foreign.putObject("policyRule").putArray("coding").addObject().put("system", FhirSystems.V3_ACT_CODE)
+                    .put("code", ConsentCodes.BASE_POLICY.code(c.terms().policyRule().orElseThrow()));
+            assertThat(roundTrip(foreign)).isEqualTo(c);
+            assertThat(FhirWriter.toJson(mapper.toFhir(roundTrip(foreign)))).isEqualTo(FhirWriter.toJson(json));
+
+            ObjectNode both = json.deepCopy();
+            both.set("policyRule", foreign.get("policyRule"));
+            assertThat(roundTrip(both)).isEqualTo(c);
+            ((ObjectNode) both.at("/policyRule/coding/0")).put("code",
+                    c.terms().policyRule().orElseThrow() == io.github.personalcare.consent.BasePolicy.OPT_IN ? "OPTOUT" : "OPTIN");
+            assertThat(problems(both)).extracting(ImportProblem::jsonPath, ImportProblem::rule)
+                    .containsExactly(tuple("$.policy", "BASE_POLICY"));
+        }
     }
 }

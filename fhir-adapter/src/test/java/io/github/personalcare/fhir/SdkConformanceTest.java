@@ -1,6 +1,7 @@
 package io.github.personalcare.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,7 +36,7 @@ class SdkConformanceTest {
     private static final Pattern NARRATIVE = Pattern.compile(
             "<div xmlns=\"http://www\\.w3\\.org/1999/xhtml\"><p>[A-Z][a-z ]+</p></div>");
 
-    private final UkCoreValidator validator = UkCoreValidator.shared();
+    private final UkCoreValidator validator = TestSupplierCodes.validator();
     private final PatientRecordMapper records = new PatientRecordMapper();
 
     @Test
@@ -53,6 +54,64 @@ class SdkConformanceTest {
             throw new AssertionError("src/main/resources/" + SdkConformance.RESOURCE
                     + " is out of date: copy " + fresh.toAbsolutePath() + " over it");
         }
+    }
+
+    @Test
+    @DisplayName("a supplier's code lists are published complete, each with its codes and displays; lists it gives no "
+            + "codes for stay fragments; no codes gives bundle() itself")
+    void supplierCodeListsArePublishedComplete() {
+        assertThat(FhirWriter.toJson(SdkConformance.bundle(SupplierCodes.none())))
+                .isEqualTo(FhirWriter.toJson(SdkConformance.bundle()));
+        SupplierCodes codes = SupplierCodes.builder()
+                .add(SupplierCodes.CodeList.SPECIALTY, "CARDIOLOGY", "Cardiology")
+                .add(SupplierCodes.CodeList.SPECIALTY, "ENT", "Ear, nose and throat").build();
+        JsonNode specialty = null;
+        JsonNode reasons = null;
+        for (JsonNode entry : SdkConformance.bundle(codes).path("entry")) {
+            JsonNode r = entry.path("resource");
+            if ("CodeSystem".equals(r.path("resourceType").asText())) {
+                if (r.path("url").asText().equals(SupplierCodes.CodeList.SPECIALTY.url())) {
+                    specialty = r;
+                } else if (r.path("url").asText().equals(SupplierCodes.CodeList.REFERRAL_REASON.url())) {
+                    reasons = r;
+                }
+            }
+        }
+        assertThat(specialty.path("content").asText()).isEqualTo("complete");
+        assertThat(specialty.path("count").asInt()).isEqualTo(2);
+        assertThat(specialty.at("/concept/1/code").asText()).isEqualTo("ENT");
+        assertThat(specialty.at("/concept/1/display").asText()).isEqualTo("Ear, nose and throat");
+        assertThat(reasons.path("content").asText()).isEqualTo("fragment");
+        assertThat(validator.errors(FhirWriter.toJson(specialty))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("SupplierCodes refuses a blank or badly spaced code, a blank display and a repeated code, naming the field")
+    void supplierCodesRefuseBadInput() {
+        SupplierCodes.Builder b = SupplierCodes.builder().add(SupplierCodes.CodeList.SPEND_CATEGORY, "GYM", "Gym");
+        for (String bad : new String[] {"", " GYM", "A  B", null}) {
+            assertThatThrownBy(() -> b.add(SupplierCodes.CodeList.SPEND_CATEGORY, bad, "x"))
+                    .isInstanceOfSatisfying(io.github.personalcare.lang.InvalidInputException.class,
+                            e -> assertThat(e.rule()).isEqualTo("CODE"));
+        }
+        assertThatThrownBy(() -> b.add(SupplierCodes.CodeList.SPEND_CATEGORY, "SWIM", " "))
+                .isInstanceOfSatisfying(io.github.personalcare.lang.InvalidInputException.class,
+                        e -> assertThat(e.rule()).isEqualTo("REQUIRED"));
+        assertThatThrownBy(() -> b.add(SupplierCodes.CodeList.SPEND_CATEGORY, "GYM", "Gym again"))
+                .isInstanceOfSatisfying(io.github.personalcare.lang.InvalidInputException.class,
+                        e -> assertThat(e.rule()).isEqualTo("DUPLICATE"));
+        assertThat(b.build().codes(SupplierCodes.CodeList.SPEND_CATEGORY)).containsOnlyKeys("GYM");
+    }
+
+    @Test
+    @DisplayName("a code the supplier did not list is reported once its list is published complete")
+    void anUnlistedSupplierCodeIsReported() {
+        ObjectNode export = records.toFhir(BudgetFixtures.record());
+        String json = FhirWriter.toJson(export).replace("\"PERSONAL_ASSISTANT\"", "\"NOT_LISTED_BY_SUPPLIER\"");
+        assertThat(json).contains("NOT_LISTED_BY_SUPPLIER");
+        List<String> reported = new ArrayList<>(validator.errors(json));
+        reported.addAll(validator.unexpectedWarnings(json));
+        assertThat(reported).anyMatch(m -> m.contains("NOT_LISTED_BY_SUPPLIER"));
     }
 
     @Test

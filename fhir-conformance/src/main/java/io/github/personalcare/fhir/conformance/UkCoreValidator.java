@@ -19,6 +19,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -42,7 +43,7 @@ import org.hl7.fhir.r4.model.Questionnaire;
  * {@code NOTICE}), plus the SDK's own CodeSystems, ValueSets, extension StructureDefinitions and
  * feedback Questionnaire when the fhir-adapter artifact is on the classpath ({@code META-INF/personalcare/fhir/sdk-conformance.json}),
  * no terminology server, unknown code systems (SNOMED CT, LOINC) as warnings. Building it takes seconds, so one instance is shared by every test class
- * ({@link #shared()}).
+ * ({@link #shared()}); {@link #withConformance} adds a supplier's complete code lists.
  */
 public final class UkCoreValidator {
     /** The UK Core conformance resources, on the classpath beside this class. */
@@ -55,8 +56,11 @@ public final class UkCoreValidator {
     static final String SDK_CONFORMANCE = "META-INF/personalcare/fhir/sdk-conformance.json";
 
     private static final class Holder {
-        static final UkCoreValidator INSTANCE = new UkCoreValidator();
+        static final UkCoreValidator INSTANCE = new UkCoreValidator(List.of());
     }
+
+    // One validator per extra conformance Bundle (a supplier's code lists), built on first use.
+    private static final Map<String, UkCoreValidator> WITH_CONFORMANCE = new HashMap<>();
 
     private final FhirContext context = FhirContext.forR4Cached();
     private final FhirInstanceValidator module;
@@ -65,7 +69,11 @@ public final class UkCoreValidator {
     // UnknownCodeSystemWarningValidationSupport is deprecated in HAPI 8.8 but is still how this
     // chain turns unknown code systems (SNOMED CT offline) into warnings.
     @SuppressWarnings("deprecation")
-    private UkCoreValidator() {
+    private UkCoreValidator(List<IBaseResource> extra) {
+        // Ahead of everything else in the chain, so a supplier's complete CodeSystem is found before
+        // the SDK's fragment of the same URL.
+        PrePopulatedValidationSupport supplier = new PrePopulatedValidationSupport(context);
+        extra.forEach(supplier::addResource);
         PrePopulatedValidationSupport ukCore = new PrePopulatedValidationSupport(context);
         for (String folder : List.of("structuredefinitions", "valuesets", "codesystems")) {
             forEachResource(UK_CORE + "/" + folder, f -> ukCore.addResource(parse(f)));
@@ -79,6 +87,7 @@ public final class UkCoreValidator {
                 new UnknownCodeSystemWarningValidationSupport(context);
         unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
         ValidationSupportChain chain = new ValidationSupportChain(
+                supplier,
                 new DefaultProfileValidationSupport(context),
                 ukCore,
                 questionnaires,
@@ -96,6 +105,28 @@ public final class UkCoreValidator {
      */
     public static UkCoreValidator shared() {
         return Holder.INSTANCE;
+    }
+
+    /**
+     * A validator that also holds the conformance resources of {@code bundleJson} (a collection
+     * Bundle of CodeSystems, ValueSets and StructureDefinitions), consulted before anything else:
+     * typically {@code SdkConformance.bundle(supplierCodes)}, whose complete CodeSystems for the
+     * supplier's own lists (specialties, reasons, spend categories) replace the SDK's fragments, so
+     * every code a supplier listed resolves and any other is reported. One validator is built per
+     * distinct Bundle, on first use (it takes seconds), and shared afterwards.
+     *
+     * @param bundleJson the conformance Bundle as JSON text
+     * @return the validator
+     * @throws ca.uhn.fhir.parser.DataFormatException if the text is not a FHIR Bundle
+     */
+    public static synchronized UkCoreValidator withConformance(String bundleJson) {
+        UkCoreValidator found = WITH_CONFORMANCE.get(bundleJson);
+        if (found == null) {
+            Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, bundleJson);
+            found = new UkCoreValidator(bundle.getEntry().stream().map(e -> (IBaseResource) e.getResource()).toList());
+            WITH_CONFORMANCE.put(bundleJson, found);
+        }
+        return found;
     }
 
     /**
@@ -214,21 +245,15 @@ public final class UkCoreValidator {
 
     /**
      * The warnings an SDK export is allowed, each by the start of its message; any other warning
-     * is a defect. Only what cannot be fixed in the export is here:
-     * <ul>
-     *   <li>NHS England code systems (e-RS priority and referral state, ServiceRequest category) are
-     *       not in the UK Core package this validator holds: a limit of the package.</li>
-     *   <li>Codes of the supplier's own lists (specialties, reason codes, spend categories), whose
-     *       SDK CodeSystems are published as fragments: only the supplier can list them.</li>
-     *   <li>The consent's base policy, v3 ActCode OPTIN/OPTOUT in {@code policyRule}: the R4
-     *       consent-policy value set (extensible) holds only US and other national regulations,
-     *       none of which applies to an NHS consent.</li>
-     * </ul>
+     * is a defect. Only what cannot be fixed in the export is here: NHS England code systems
+     * (e-RS priority and referral state, {@code message-category-servicerequest}) are not in the UK
+     * Core package this validator holds, a limit of the package. (The consent's base policy is
+     * written as the SDK's policy URI in {@code policy}, no longer as v3 OPTIN/OPTOUT in
+     * {@code policyRule}; the supplier's own code lists validate with no warning when the
+     * validator holds them complete, {@link #withConformance}.)
      */
     public static final List<String> ACCEPTED_WARNINGS = List.of(
-            "CodeSystem is unknown and can't be validated: https://fhir.nhs.uk/",
-            "Unknown code in fragment CodeSystem 'https://personalcare.github.io/fhir/CodeSystem/",
-            "None of the codings provided are in the value set 'Consent PolicyRule Codes'");
+            "CodeSystem is unknown and can't be validated: https://fhir.nhs.uk/");
 
     /**
      * Validates a resource and returns its warnings other than the {@link #ACCEPTED_WARNINGS}.

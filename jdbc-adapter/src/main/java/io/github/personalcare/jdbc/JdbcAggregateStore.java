@@ -382,13 +382,29 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
         int after = 2 + type.indexes().size();
         tx.scope.touch(patient);
         String[] violated = new String[1];
-        int rows = tx.updateOrDuplicate("update of " + table, update, ps -> {
+        JdbcTransaction.Binder binder = ps -> {
             ps.setString(1, doc);
             bindIndexes(ps, 2, aggregate);
             ps.setObject(after, id);
             ps.setLong(after + 1, expectedVersion);
             ps.setObject(after + 2, patient.value());
-        }, constraint -> violated[0] = constraint);
+        };
+        int rows;
+        if (tx.dialect == Dialect.POSTGRESQL) {
+            // The document as jsonb gives it back (normalised, unlike the text sent): remembered as the
+            // aggregate just written, the next command's read of the row parses nothing (issue 13).
+            List<String> stored = tx.queryOrDuplicate("update of " + table, update + " RETURNING doc", binder,
+                    rs -> rs.getString(1), constraint -> violated[0] = constraint);
+            rows = stored == null ? -1 : stored.size();
+            if (rows == 1) {
+                tx.json.remember(type.type(), stored.get(0), aggregate);
+            }
+        } else {
+            rows = tx.updateOrDuplicate("update of " + table, update, binder, constraint -> violated[0] = constraint);
+            if (rows == 1) {
+                tx.json.remember(type.type(), doc, aggregate);
+            }
+        }
         tx.forget(table, id);
         if (rows < 0) {
             // PostgreSQL has aborted the transaction: name the index from the constraint, query nothing.

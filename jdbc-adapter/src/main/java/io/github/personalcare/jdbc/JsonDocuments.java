@@ -150,12 +150,28 @@ final class JsonDocuments {
             return declared.cast(known);
         }
         T value = read(declared, json, what);
-        if (parsed.size() >= MAX_PARSED || parsedChars.addAndGet(json.length()) > MAX_PARSED_CHARS) {
+        keep(key, value);
+        return value;
+    }
+
+    /**
+     * Remembers {@code value} as what {@link #readAggregate} gives for {@code json}: the document
+     * just stored for it, as the database gives it back. Written and read back, an aggregate is
+     * equal to the one written (the storage contract), so this is the answer a parse would give.
+     */
+    <T> void remember(Class<T> declared, String json, T value) {
+        if (json == null || json.length() > MAX_KEPT_DOCUMENT) {
+            return;
+        }
+        keep(new Parsed(declared, json), value);
+    }
+
+    private void keep(Parsed key, Object value) {
+        if (parsed.size() >= MAX_PARSED || parsedChars.addAndGet(key.json().length()) > MAX_PARSED_CHARS) {
             parsed.clear();
-            parsedChars.set(json.length());
+            parsedChars.set(key.json().length());
         }
         parsed.put(key, value);
-        return value;
     }
 
     String writeEvent(DomainEvent event) {

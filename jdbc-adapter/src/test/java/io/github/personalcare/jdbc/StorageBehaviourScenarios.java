@@ -111,7 +111,8 @@ abstract class StorageBehaviourScenarios {
     void aUnitOfWorkRunsAtReadCommittedAndLeavesTheConnectionsIsolationAsItWas() throws Exception {
         try (Connection physical = storage.dataSource.getConnection()) {
             DataSource one = oneConnection(physical);
-            JdbcStorage jdbc = JdbcStorage.builder(one).dialect(dialect()).build();
+            JdbcStorage jdbc = JdbcStorage.builder(one).dialect(dialect()).additionalMigrations(TestDatabases.TEST_TYPES)
+                    .build();
             for (int level : new int[] {Connection.TRANSACTION_SERIALIZABLE, Connection.TRANSACTION_SERIALIZABLE,
                 Connection.TRANSACTION_READ_COMMITTED, Connection.TRANSACTION_READ_COMMITTED}) {
                 physical.setTransactionIsolation(level);

@@ -38,12 +38,34 @@ public final class AuditKey {
     public static final int MIN_SECRET_BYTES = 32;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+    /** One SHA-256 digest per thread: {@code MessageDigest.getInstance} per record showed in profiles (issue 13). */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    });
+
     private final byte[] secret;
     private final String id;
+    /** One HMAC per thread, initialised once with the secret; null for the unkeyed modes. */
+    private final ThreadLocal<Mac> macs;
 
     private AuditKey(byte[] secret, String id) {
         this.secret = secret;
         this.id = id;
+        this.macs = secret == null ? null : ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("SHA-256 and HmacSHA256 are required of every Java platform", e);
+        }
     }
 
     /**
@@ -77,18 +99,16 @@ public final class AuditKey {
         return secret != null;
     }
 
-    /** HMAC-SHA256 of {@code data} under the secret, or SHA-256 for the unkeyed modes. */
+    /**
+     * HMAC-SHA256 of {@code data} under the secret, or SHA-256 for the unkeyed modes, with this
+     * thread's digest or MAC: {@code digest(data)} and {@code doFinal(data)} each reset it after
+     * use, so a call never sees another's input.
+     */
     byte[] digest(byte[] data) {
-        try {
-            if (secret == null) {
-                return MessageDigest.getInstance("SHA-256").digest(data);
-            }
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("SHA-256 and HmacSHA256 are required of every Java platform", e);
+        if (secret == null) {
+            return SHA256.get().digest(data);
         }
+        return macs.get().doFinal(data);
     }
 
     @Override

@@ -33,16 +33,27 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
     private final JdbcTransaction tx;
     private final AggregateType<I, A> type;
     private final String table;
+    /** The UPDATE of one row at its expected version, derived once per storage. */
+    private final String update;
 
     JdbcAggregateStore(JdbcTransaction tx, AggregateType<I, A> type) {
         this.tx = tx;
         this.type = type;
-        this.table = SchemaDefinitions.checkTable(type.name());
-        List<String> columns = new ArrayList<>(List.of("id", "patient_id", "version", "doc"));
-        for (Index<A> index : type.indexes()) {
-            columns.add(SchemaDefinitions.checkIndex(type.name(), index.name()));
-        }
-        tx.requireTable(table, columns, "aggregate type " + type.name());
+        this.table = type.name();
+        this.update = tx.schema.checkedOnce(type, () -> {
+            SchemaDefinitions.checkTable(type.name());
+            List<String> columns = new ArrayList<>(List.of("id", "patient_id", "version", "doc"));
+            for (Index<A> index : type.indexes()) {
+                columns.add(SchemaDefinitions.checkIndex(type.name(), index.name()));
+            }
+            tx.requireTable(table, columns, "aggregate type " + type.name());
+            StringBuilder sql = new StringBuilder("UPDATE ").append(table)
+                    .append(" SET version = version + 1, doc = ").append(tx.dialect.documentParameter());
+            for (Index<A> index : type.indexes()) {
+                sql.append(", ").append(index.name()).append(" = ?");
+            }
+            return sql.append(" WHERE id = ? AND version = ? AND patient_id = ?").toString();
+        });
     }
 
     /** {@return the table's name} */
@@ -51,7 +62,8 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
     }
 
     private Versioned<A> row(ResultSet rs) throws SQLException {
-        return new Versioned<>(tx.json.read(type.type(), rs.getString("doc"), type.name()), rs.getLong("version"));
+        return new Versioned<>(tx.json.readAggregate(type.type(), rs.getString("doc"), type.name()),
+                rs.getLong("version"));
     }
 
     private JdbcTransaction.Row readRow(ResultSet rs) throws SQLException {
@@ -62,7 +74,7 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
     /** The row's aggregate, parsed once per transaction. */
     private Versioned<A> versioned(JdbcTransaction.Row row) {
         if (row.value == null) {
-            row.value = tx.json.read(type.type(), row.doc, type.name());
+            row.value = tx.json.readAggregate(type.type(), row.doc, type.name());
         }
         return new Versioned<>(type.type().cast(row.value), row.version);
     }
@@ -367,22 +379,32 @@ final class JdbcAggregateStore<I extends RecordId, A> implements AggregateStore<
         UUID id = type.id().apply(aggregate).value();
         PatientId patient = type.patient().apply(aggregate);
         String doc = tx.json.write(type.type(), aggregate, type.name());
-        StringBuilder sql = new StringBuilder("UPDATE ").append(table)
-                .append(" SET version = version + 1, doc = ").append(tx.dialect.documentParameter());
-        for (Index<A> index : type.indexes()) {
-            sql.append(", ").append(index.name()).append(" = ?");
-        }
-        sql.append(" WHERE id = ? AND version = ? AND patient_id = ?");
         int after = 2 + type.indexes().size();
         tx.scope.touch(patient);
         String[] violated = new String[1];
-        int rows = tx.updateOrDuplicate("update of " + table, sql.toString(), ps -> {
+        JdbcTransaction.Binder binder = ps -> {
             ps.setString(1, doc);
             bindIndexes(ps, 2, aggregate);
             ps.setObject(after, id);
             ps.setLong(after + 1, expectedVersion);
             ps.setObject(after + 2, patient.value());
-        }, constraint -> violated[0] = constraint);
+        };
+        int rows;
+        if (tx.dialect == Dialect.POSTGRESQL) {
+            // The document as jsonb gives it back (normalised, unlike the text sent): remembered as the
+            // aggregate just written, the next command's read of the row parses nothing (issue 13).
+            List<String> stored = tx.queryOrDuplicate("update of " + table, update + " RETURNING doc", binder,
+                    rs -> rs.getString(1), constraint -> violated[0] = constraint);
+            rows = stored == null ? -1 : stored.size();
+            if (rows == 1) {
+                tx.json.remember(type.type(), stored.get(0), aggregate);
+            }
+        } else {
+            rows = tx.updateOrDuplicate("update of " + table, update, binder, constraint -> violated[0] = constraint);
+            if (rows == 1) {
+                tx.json.remember(type.type(), doc, aggregate);
+            }
+        }
         tx.forget(table, id);
         if (rows < 0) {
             // PostgreSQL has aborted the transaction: name the index from the constraint, query nothing.

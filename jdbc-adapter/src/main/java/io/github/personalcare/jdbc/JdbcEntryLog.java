@@ -34,21 +34,25 @@ final class JdbcEntryLog<E> implements EntryLog<E> {
     JdbcEntryLog(JdbcTransaction tx, EntryType<E> type) {
         this.tx = tx;
         this.type = type;
-        this.table = SchemaDefinitions.checkTable(type.name());
-        List<String> columns = new ArrayList<>(List.of("owner_id", "patient_id", "seq", "idempotency_key", "doc"));
-        StringBuilder names = new StringBuilder();
-        StringBuilder params = new StringBuilder();
-        for (Index<E> index : type.indexes()) {
-            columns.add(SchemaDefinitions.checkEntryIndex(type.name(), index.name()));
-            names.append(", ").append(index.name());
-            params.append(", ?");
-        }
-        tx.requireTable(table, columns, "entry type " + type.name());
-        // One statement: the next position in the owner's log (gapless under the patient's lock) and the
-        // insert, which stores nothing when the key is taken.
-        this.insert = "INSERT INTO " + table + " (owner_id, patient_id, seq, idempotency_key, doc" + names + ") SELECT ?, ?, "
-                + "COALESCE(MAX(seq), 0) + 1, ?, " + tx.dialect.documentParameter() + params + " FROM " + table
-                + " WHERE owner_id = ?";
+        this.table = type.name();
+        // checked and derived once per storage
+        this.insert = tx.schema.checkedOnce(type, () -> {
+            SchemaDefinitions.checkTable(type.name());
+            List<String> columns = new ArrayList<>(List.of("owner_id", "patient_id", "seq", "idempotency_key", "doc"));
+            StringBuilder names = new StringBuilder();
+            StringBuilder params = new StringBuilder();
+            for (Index<E> index : type.indexes()) {
+                columns.add(SchemaDefinitions.checkEntryIndex(type.name(), index.name()));
+                names.append(", ").append(index.name());
+                params.append(", ?");
+            }
+            tx.requireTable(table, columns, "entry type " + type.name());
+            // One statement: the next position in the owner's log (gapless under the patient's lock) and the
+            // insert, which stores nothing when the key is taken.
+            return "INSERT INTO " + table + " (owner_id, patient_id, seq, idempotency_key, doc" + names + ") SELECT ?, ?, "
+                    + "COALESCE(MAX(seq), 0) + 1, ?, " + tx.dialect.documentParameter() + params + " FROM " + table
+                    + " WHERE owner_id = ?";
+        });
     }
 
     /** Binds an entry's row: owner, patient, key, document, index columns, owner again. */

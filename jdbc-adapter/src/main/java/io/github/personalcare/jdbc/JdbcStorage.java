@@ -14,9 +14,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -63,6 +66,13 @@ public final class JdbcStorage implements Storage {
     private final ThreadLocal<JdbcTransaction> current = new ThreadLocal<>();
     /** Tables guarded calls read by patient, learnt as they ask; read with the access facts in one query. */
     private final Set<String> factTables = ConcurrentHashMap.newKeySet();
+    /**
+     * On PostgreSQL, the driver's connections (behind the supplier's pool) this storage has found at
+     * READ COMMITTED: pgjdbc asks the server for the isolation level each time it is read, a round
+     * trip (and a server transaction of its own) per unit of work that issue 13's profile found
+     * beside a spend's six statements. Weak keys: a connection the pool discards is forgotten.
+     */
+    private final Map<Object, Boolean> readCommitted = Collections.synchronizedMap(new WeakHashMap<>());
     private final OpenCheck openCheck;
     /** Whether the open check has passed; until it has, every unit of work runs it first. */
     private volatile boolean opened;
@@ -221,7 +231,12 @@ public final class JdbcStorage implements Storage {
     /**
      * Runs the unit of work in one JDBC transaction (READ COMMITTED) and commits it; rolls back if it
      * throws. The connection is returned to the supplier's DataSource afterwards with its
-     * auto-commit and isolation settings restored.
+     * auto-commit and isolation settings restored. On PostgreSQL, a pooled connection found at READ
+     * COMMITTED once is not asked again (pgjdbc would ask the server, a round trip per unit of work):
+     * code outside the SDK that raises a pooled connection's isolation and returns it to the pool
+     * unrestored makes the SDK's later units of work on it run at that stricter level, which keeps
+     * every guarantee but may fail more of them with serialisation errors (PostgreSQL has no
+     * weaker level).
      *
      * @throws StorageException with rule {@code NESTED} if called inside another unit of work on this
      *                          thread; with the SQLState if the database failed
@@ -243,9 +258,14 @@ public final class JdbcStorage implements Storage {
         try {
             open(c);
             autoCommit = c.getAutoCommit();
-            isolation = c.getTransactionIsolation();
-            if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            Object driverConnection = dialect == Dialect.POSTGRESQL ? PostgresSessions.driverConnection(c) : null;
+            if (driverConnection == null || !readCommitted.containsKey(driverConnection)) {
+                isolation = c.getTransactionIsolation();
+                if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                } else if (driverConnection != null) {
+                    readCommitted.put(driverConnection, Boolean.TRUE);
+                }
             }
             c.setAutoCommit(false);
         } catch (SQLException e) {

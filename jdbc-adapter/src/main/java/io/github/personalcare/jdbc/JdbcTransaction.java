@@ -587,14 +587,24 @@ final class JdbcTransaction implements Transaction {
 
     /** Like {@link #query} but returns null on a unique violation instead of failing. */
     <T> List<T> queryOrDuplicate(String what, String sql, Binder binder, RowReader<T> reader) {
-        return read(what, sql, binder, reader, true);
+        return read(what, sql, binder, reader, true, null);
+    }
+
+    /**
+     * Like {@link #queryOrDuplicate(String, String, Binder, RowReader)}, handing the violated
+     * constraint's name (PostgreSQL only; null otherwise) to {@code constraint}.
+     */
+    <T> List<T> queryOrDuplicate(String what, String sql, Binder binder, RowReader<T> reader,
+            Consumer<String> constraint) {
+        return read(what, sql, binder, reader, true, constraint);
     }
 
     <T> List<T> query(String what, String sql, Binder binder, RowReader<T> reader) {
-        return read(what, sql, binder, reader, false);
+        return read(what, sql, binder, reader, false, null);
     }
 
-    private <T> List<T> read(String what, String sql, Binder binder, RowReader<T> reader, boolean duplicateIsNull) {
+    private <T> List<T> read(String what, String sql, Binder binder, RowReader<T> reader, boolean duplicateIsNull,
+            Consumer<String> constraint) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
@@ -606,6 +616,9 @@ final class JdbcTransaction implements Transaction {
             }
         } catch (SQLException e) {
             if (duplicateIsNull && SqlErrors.isUniqueViolation(e)) {
+                if (constraint != null) {
+                    constraint.accept(dialect == Dialect.POSTGRESQL ? SqlErrors.constraintName(e) : null);
+                }
                 return null;
             }
             throw SqlErrors.failure(what, e, dialect);

@@ -23,6 +23,7 @@ import io.github.personalcare.spi.StorageException;
 import java.lang.reflect.Modifier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Maps aggregates, entries, audit events and domain events to JSON documents and back, generically:
@@ -40,6 +41,20 @@ final class JsonDocuments {
     private final ObjectMapper mapper;
     private final ConcurrentMap<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
     private final ConcurrentMap<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+    /** Aggregates parsed from documents, by declared type and the document's exact text. */
+    private final ConcurrentMap<Parsed, Object> parsed = new ConcurrentHashMap<>();
+    /** Characters of the documents {@link #parsed} holds, roughly: the bound of its memory. */
+    private final AtomicLong parsedChars = new AtomicLong();
+
+    /** Most documents {@link #readAggregate} keeps parsed; emptied when reached. */
+    static final int MAX_PARSED = 2_048;
+    /** Most characters of documents {@link #readAggregate} keeps parsed (about 8 MB of text); emptied when reached. */
+    static final long MAX_PARSED_CHARS = 8L << 20;
+    /** Longer documents are parsed every time, never kept. */
+    static final int MAX_KEPT_DOCUMENT = 256 << 10;
+
+    private record Parsed(Class<?> declared, String json) {
+    }
 
     JsonDocuments() {
         PolymorphicTypeValidator sdkOnly = BasicPolymorphicTypeValidator.builder()
@@ -113,6 +128,50 @@ final class JsonDocuments {
         } catch (JsonProcessingException e) {
             throw new StorageException("DOCUMENT", what + " could not be read from its stored JSON document");
         }
+    }
+
+    /**
+     * Reads an aggregate document as {@link #read} does, answering a document read before with the
+     * same text with the value parsed then. Parsing is a pure function of the declared type and the
+     * text, and the SDK's aggregates are immutable (the in-memory storage shares its instances
+     * between transactions the same way), so the answer is the one a fresh parse gives; a changed
+     * document is a different text and is parsed anew. Unchanged documents read by every command on
+     * a patient (the patient, the care team, consents, the agreed care plan) were a fifth to a third
+     * of a spend's client CPU (issue 13). Bounded by {@link #MAX_PARSED} documents and
+     * {@link #MAX_PARSED_CHARS} characters: when either is reached the whole memo is dropped.
+     */
+    <T> T readAggregate(Class<T> declared, String json, String what) {
+        if (json.length() > MAX_KEPT_DOCUMENT) {
+            return read(declared, json, what);
+        }
+        Parsed key = new Parsed(declared, json);
+        Object known = parsed.get(key);
+        if (known != null) {
+            return declared.cast(known);
+        }
+        T value = read(declared, json, what);
+        keep(key, value);
+        return value;
+    }
+
+    /**
+     * Remembers {@code value} as what {@link #readAggregate} gives for {@code json}: the document
+     * just stored for it, as the database gives it back. Written and read back, an aggregate is
+     * equal to the one written (the storage contract), so this is the answer a parse would give.
+     */
+    <T> void remember(Class<T> declared, String json, T value) {
+        if (json == null || json.length() > MAX_KEPT_DOCUMENT) {
+            return;
+        }
+        keep(new Parsed(declared, json), value);
+    }
+
+    private void keep(Parsed key, Object value) {
+        if (parsed.size() >= MAX_PARSED || parsedChars.addAndGet(key.json().length()) > MAX_PARSED_CHARS) {
+            parsed.clear();
+            parsedChars.set(key.json().length());
+        }
+        parsed.put(key, value);
     }
 
     String writeEvent(DomainEvent event) {

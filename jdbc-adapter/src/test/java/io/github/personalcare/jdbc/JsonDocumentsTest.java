@@ -138,6 +138,49 @@ class JsonDocumentsTest {
     }
 
     @Test
+    void aDocumentReadAgainWithTheSameTextGivesTheValueParsedBeforeAndAChangedTextIsParsedAnew() {
+        var record = SampleRecord.of(PatientId.random(), "OPEN");
+        String doc = json.write(SampleRecord.class, record, "sample_record");
+        SampleRecord first = json.readAggregate(SampleRecord.class, doc, "sample_record");
+        assertThat(first).isEqualTo(record);
+        assertThat(json.readAggregate(SampleRecord.class, new String(doc.toCharArray()), "sample_record"))
+                .isSameAs(first);
+        String changed = json.write(SampleRecord.class, record.withText("changed"), "sample_record");
+        assertThat(json.readAggregate(SampleRecord.class, changed, "sample_record"))
+                .isNotSameAs(first).isEqualTo(record.withText("changed"));
+    }
+
+    @Test
+    void aRememberedDocumentAnswersTheValueWrittenAndAnUnreadableOneIsNeverKept() {
+        var record = SampleRecord.of(PatientId.random(), "OPEN");
+        String normalised = " " + json.write(SampleRecord.class, record, "sample_record");
+        json.remember(SampleRecord.class, normalised, record);
+        assertThat(json.readAggregate(SampleRecord.class, normalised, "sample_record")).isSameAs(record);
+        for (int i = 0; i < 2; i++) {
+            assertThatExceptionOfType(StorageException.class)
+                    .isThrownBy(() -> json.readAggregate(SampleRecord.class, "{not json", "sample_record"));
+        }
+    }
+
+    @Test
+    void theMemoOfParsedDocumentsIsBounded() {
+        SampleRecord first = null;
+        String firstDoc = null;
+        for (int i = 0; i <= JsonDocuments.MAX_PARSED; i++) {
+            var record = SampleRecord.of(PatientId.random(), "OPEN");
+            String doc = json.write(SampleRecord.class, record, "sample_record");
+            SampleRecord read = json.readAggregate(SampleRecord.class, doc, "sample_record");
+            if (i == 0) {
+                first = read;
+                firstDoc = doc;
+            }
+        }
+        // the memo was emptied when it reached its bound: the first document is parsed anew
+        assertThat(json.readAggregate(SampleRecord.class, firstDoc, "sample_record")).isNotSameAs(first)
+                .isEqualTo(first);
+    }
+
+    @Test
     void sealedValuesCarryTheirClassAsTypeId() {
         String doc = json.writeEvent(new PatientEvent.Registered(UUID.randomUUID(), Instant.EPOCH, PatientId.random()));
         assertThat(doc).contains("\"@type\":\"io.github.personalcare.patient.PatientEvent$Registered\"");

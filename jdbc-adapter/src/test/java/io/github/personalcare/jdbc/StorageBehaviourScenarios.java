@@ -27,6 +27,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -95,6 +100,71 @@ abstract class StorageBehaviourScenarios {
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("ONE_PATIENT"));
         var audit = storage.inTransaction(tx -> tx.audit().forPatient(a));
         assertThat(audit).isEmpty();
+    }
+
+    /**
+     * A connection handed out at another isolation level runs the unit of work at READ COMMITTED and
+     * goes back as it came, every time: the storage remembers only connections it found at READ
+     * COMMITTED (on PostgreSQL, to spare the driver's round trip asking for the level; issue 13).
+     */
+    @Test
+    void aUnitOfWorkRunsAtReadCommittedAndLeavesTheConnectionsIsolationAsItWas() throws Exception {
+        try (Connection physical = storage.dataSource.getConnection()) {
+            DataSource one = oneConnection(physical);
+            JdbcStorage jdbc = JdbcStorage.builder(one).dialect(dialect()).additionalMigrations(TestDatabases.TEST_TYPES)
+                    .build();
+            for (int level : new int[] {Connection.TRANSACTION_SERIALIZABLE, Connection.TRANSACTION_SERIALIZABLE,
+                Connection.TRANSACTION_READ_COMMITTED, Connection.TRANSACTION_READ_COMMITTED}) {
+                physical.setTransactionIsolation(level);
+                int inside = jdbc.inTransaction(tx -> {
+                    try {
+                        return ((JdbcTransaction) tx).connection.getTransactionIsolation();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                assertThat(inside).as("isolation inside, handed out at " + level)
+                        .isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+                assertThat(physical.getTransactionIsolation()).as("isolation after").isEqualTo(level);
+                assertThat(physical.getAutoCommit()).isTrue();
+            }
+            // The documented trade-off: on PostgreSQL a connection found at READ COMMITTED is not asked
+            // again, so one raised behind the storage's back runs at the stricter level (no weaker one exists).
+            physical.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            int inside = jdbc.inTransaction(tx -> {
+                try {
+                    return ((JdbcTransaction) tx).connection.getTransactionIsolation();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(inside).isEqualTo(dialect() == Dialect.POSTGRESQL ? Connection.TRANSACTION_REPEATABLE_READ
+                    : Connection.TRANSACTION_READ_COMMITTED);
+            assertThat(physical.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_REPEATABLE_READ);
+            physical.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
+    }
+
+    /** The same connection every time; closing it leaves it open. */
+    private static DataSource oneConnection(Connection physical) {
+        Connection shared = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(physical, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return shared;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Test

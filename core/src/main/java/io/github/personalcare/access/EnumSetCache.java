@@ -20,18 +20,27 @@ final class EnumSetCache {
 
     /** {@return the shared unmodifiable set holding exactly {@code obligations}} */
     static Set<Obligation> obligations(Collection<Obligation> obligations) {
-        return OBLIGATIONS[mask(obligations)];
+        return OBLIGATIONS[mask(obligations, OBLIGATION_VALUES)];
     }
 
     /** {@return the shared unmodifiable set holding exactly {@code labels}} */
     static Set<SensitivityLabel> labels(Collection<SensitivityLabel> labels) {
-        return LABELS[mask(labels)];
+        return LABELS[mask(labels, LABEL_VALUES)];
     }
 
-    private static int mask(Collection<? extends Enum<?>> values) {
+    private static final Obligation[] OBLIGATION_VALUES = Obligation.values();
+    private static final SensitivityLabel[] LABEL_VALUES = SensitivityLabel.values();
+
+    // contains() per constant rather than an iterator: nothing allocated, and the sets are small
+    private static <E extends Enum<E>> int mask(Collection<E> values, E[] constants) {
+        if (values.isEmpty()) {
+            return 0;
+        }
         int mask = 0;
-        for (Enum<?> value : values) {
-            mask |= 1 << value.ordinal();
+        for (E constant : constants) {
+            if (values.contains(constant)) {
+                mask |= 1 << constant.ordinal();
+            }
         }
         return mask;
     }

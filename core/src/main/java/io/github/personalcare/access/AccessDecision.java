@@ -77,13 +77,20 @@ public sealed interface AccessDecision permits AccessDecision.Permit, AccessDeci
         public Permit {
             Require.text("rule", rule, Require.SHORT_TEXT);
             reasons = List.copyOf(reasons);
-            withheld = withheld == null || withheld.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(withheld));
-            Set<Obligation> o = EnumSet.of(Obligation.AUDIT);
-            o.addAll(obligations);
-            if (!withheld.isEmpty()) {
-                o.add(Obligation.REDACT_WITHHELD);
+            withheld = withheld == null ? EnumSetCache.labels(Set.of()) : EnumSetCache.labels(withheld);
+            boolean redact = !withheld.isEmpty();
+            boolean complete = obligations.contains(Obligation.AUDIT)
+                    && (!redact || obligations.contains(Obligation.REDACT_WITHHELD));
+            if (complete) {
+                obligations = EnumSetCache.obligations(obligations);
+            } else {
+                Set<Obligation> o = EnumSet.of(Obligation.AUDIT);
+                o.addAll(obligations);
+                if (redact) {
+                    o.add(Obligation.REDACT_WITHHELD);
+                }
+                obligations = EnumSetCache.obligations(o);
             }
-            obligations = Set.copyOf(o);
         }
 
         /**

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
@@ -76,6 +77,14 @@ import java.util.Set;
  * relationships, withheld labels), and the patient's age for the patient themself and proxies.
  */
 public final class ConsentEngine {
+    // obligations of the fixed-shape permits, made once (a decision is made on every access)
+    private static final Set<Obligation> PROXY_OBLIGATIONS =
+            Collections.unmodifiableSet(EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD));
+    private static final Set<Obligation> BREAK_GLASS_OPENING = Collections.unmodifiableSet(
+            EnumSet.of(Obligation.AUDIT, Obligation.NOTIFY_PATIENT, Obligation.ALERT_PRIVACY_OFFICER));
+    private static final Set<Obligation> BREAK_GLASS_WITHIN =
+            Collections.unmodifiableSet(EnumSet.of(Obligation.AUDIT, Obligation.ALERT_PRIVACY_OFFICER));
+
     private static final Set<DataClass> CLINICAL_RECORD = EnumSet.of(DataClass.CARE_PLAN, DataClass.CARE_TEAM,
             DataClass.REFERRAL, DataClass.BUDGET);
 
@@ -294,19 +303,16 @@ public final class ConsentEngine {
         if (request.context().reason().isEmpty() && !episodeOpen) {
             return AccessDecision.deny("R40", "break-glass needs a reason");
         }
-        List<String> reasons = new ArrayList<>(2);
         boolean opensEpisode = request.context().reason().isPresent();
-        reasons.add(opensEpisode
+        String why = opensEpisode
                 ? "R40: emergency access with a recorded reason; audited, the patient notified, the privacy officer alerted"
                 : "R40: within an open break-glass episode; audited, the privacy officer alerted (the patient was "
-                        + "notified when the episode opened)");
-        if (consents.denies()) {
-            reasons.add("R41: break-glass overrides the patient's objection " + consents.denyRule());
-        }
+                        + "notified when the episode opened)";
+        List<String> reasons = consents.denies()
+                ? List.of(why, "R41: break-glass overrides the patient's objection " + consents.denyRule())
+                : List.of(why);
         // one notice to the patient per episode, not one per read within it
-        return new AccessDecision.Permit("R40", reasons, opensEpisode
-                ? EnumSet.of(Obligation.AUDIT, Obligation.NOTIFY_PATIENT, Obligation.ALERT_PRIVACY_OFFICER)
-                : EnumSet.of(Obligation.AUDIT, Obligation.ALERT_PRIVACY_OFFICER));
+        return new AccessDecision.Permit("R40", reasons, opensEpisode ? BREAK_GLASS_OPENING : BREAK_GLASS_WITHIN);
     }
 
     // --- secondary uses -----------------------------------------------------------------------
@@ -349,16 +355,18 @@ public final class ConsentEngine {
         for (ConsentEvaluation.Grant g : consents.grants()) {
             refusal = proxyAuthorityRefusal(g.consent().terms().performer(), patient, age, today, policy);
             if (refusal == null) {
-                List<String> reasons = new ArrayList<>(2);
-                reasons.add("R47: a proxy acting within the scope and period granted by the patient or a legal "
-                        + "authority");
+                String why = "R47: a proxy acting within the scope and period granted by the patient or a legal "
+                        + "authority";
+                List<String> reasons = List.of(why);
                 if (age < policy.adultProxyAge() && age >= policy.proxyRestrictionAge()
                         && g.consent().terms().performer() instanceof Performer.PatientSelf) {
-                    patient.gillickCompetenceFor(CompetenceDecision.SHARING_CONSENT, today)
-                            .ifPresent(a -> reasons.add("R46: " + a.citation()));
+                    Optional<CompetenceAssessment> competence =
+                            patient.gillickCompetenceFor(CompetenceDecision.SHARING_CONSENT, today);
+                    if (competence.isPresent()) {
+                        reasons = List.of(why, "R46: " + competence.get().citation());
+                    }
                 }
-                return new AccessDecision.Permit(g.rule(), reasons,
-                        EnumSet.of(Obligation.AUDIT, Obligation.REDACT_WITHHELD), forProxy(consents));
+                return new AccessDecision.Permit(g.rule(), reasons, PROXY_OBLIGATIONS, forProxy(consents));
             }
         }
         if (refusal != null) {

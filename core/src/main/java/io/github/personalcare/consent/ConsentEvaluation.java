@@ -376,8 +376,35 @@ final class ConsentEvaluation {
 
     /** The rule string naming a provision: {@code "Consent/<id>#provision.provision[1]"}. */
     static String provisionReference(ConsentRecord consent, Provision provision) {
-        StringBuilder path = new StringBuilder();
-        pathTo(consent.terms().provision(), provision, new ArrayList<>(), path);
-        return consent.reference() + "#" + path;
+        // one builder for the whole rule; the path written straight into it
+        StringBuilder rule = new StringBuilder(80).append("Consent/").append(consent.id()).append('#');
+        int mark = rule.length();
+        Provision root = consent.terms().provision();
+        if (!pathIn(root, provision, rule)) {
+            rule.setLength(mark);
+        }
+        return rule.toString();
+    }
+
+    /** Appends the path from {@code node} to {@code target} ("provision.provision[1]"); false if absent. */
+    private static boolean pathIn(Provision node, Provision target, StringBuilder path) {
+        int mark = path.length();
+        if (path.charAt(mark - 1) == '#') {
+            path.append("provision");
+        }
+        if (node == target) {
+            return true;
+        }
+        List<Provision> children = node.provisions();
+        for (int i = 0; i < children.size(); i++) {
+            int before = path.length();
+            path.append(".provision[").append(i).append(']');
+            if (pathIn(children.get(i), target, path)) {
+                return true;
+            }
+            path.setLength(before);
+        }
+        path.setLength(mark);
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.spi.AggregateType;
 import io.github.personalcare.spi.Storage;
+import io.github.personalcare.spi.PatientScope;
 import io.github.personalcare.spi.StorageException;
 import io.github.personalcare.spi.UnitOfWork;
 import org.slf4j.Logger;
@@ -228,6 +229,22 @@ public final class JdbcStorage implements Storage {
      */
     @Override
     public <R> R inTransaction(UnitOfWork<R> work) {
+        return run(work, false);
+    }
+
+    /**
+     * Runs the unit of work as {@link #inTransaction} does, in one JDBC transaction that may write
+     * several patients' data: the bulk path in commits a chunk of records at once.
+     *
+     * @throws StorageException with rule {@code NESTED} if called inside another unit of work on this
+     *                          thread; with the SQLState if the database failed
+     */
+    @Override
+    public <R> R inTransactionAcrossPatients(UnitOfWork<R> work) {
+        return run(work, true);
+    }
+
+    private <R> R run(UnitOfWork<R> work, boolean acrossPatients) {
         Objects.requireNonNull(work, "work");
         if (current.get() != null) {
             throw new StorageException("NESTED", "a unit of work must not start another transaction");
@@ -255,7 +272,8 @@ public final class JdbcStorage implements Storage {
             close(c, autoCommit, isolation);
             throw e;
         }
-        JdbcTransaction tx = new JdbcTransaction(c, dialect, json, schema, factTables);
+        JdbcTransaction tx = new JdbcTransaction(c, dialect, json, schema, factTables,
+                acrossPatients ? PatientScope.acrossPatients() : new PatientScope());
         current.set(tx);
         try {
             R result;

@@ -58,6 +58,11 @@ final class TestDatabases {
         }
 
         @Override
+        public <R> R inTransactionAcrossPatients(UnitOfWork<R> work) {
+            return jdbc.inTransactionAcrossPatients(work);
+        }
+
+        @Override
         public void close() {
             cleanup.run();
         }

@@ -119,21 +119,31 @@ final class JdbcEntryLog<E> implements EntryLog<E> {
     }
 
     /**
-     * PostgreSQL: the rows in one statement of many rows (a batch of INSERT ... SELECT is one
-     * execution per row). Each row's position is the owner's last position before the statement plus
-     * its rank among the statement's rows of that owner: the statement does not see its own rows, and
-     * the patient's lock keeps other appends out.
+     * PostgreSQL: two statements of many rows (a batch of INSERT ... SELECT is one execution per
+     * row): the owners' last positions, read once, then the rows, each at its owner's last position
+     * plus its rank among the rows of that owner. The patient's lock keeps other appends out between.
      */
     private boolean appendRows(List<Object[]> rows) {
+        List<UUID> owners = rows.stream().map(r -> (UUID) r[0]).distinct().toList();
+        java.util.Map<UUID, Long> last = new java.util.HashMap<>();
+        for (int from = 0; from < owners.size(); from += 1_000) {
+            List<UUID> part = owners.subList(from, Math.min(owners.size(), from + 1_000));
+            tx.query("reading the last positions in " + table, "SELECT owner_id, MAX(seq) FROM " + table
+                    + " WHERE owner_id IN (" + String.join(", ", java.util.Collections.nCopies(part.size(), "?"))
+                    + ") GROUP BY owner_id", ps -> {
+                        for (int i = 0; i < part.size(); i++) {
+                            ps.setObject(i + 1, part.get(i));
+                        }
+                    }, rs -> last.put(rs.getObject(1, UUID.class), rs.getLong(2)));
+        }
         StringBuilder names = new StringBuilder();
         StringBuilder params = new StringBuilder();
         for (Index<E> index : type.indexes()) {
             names.append(", ").append(index.name());
             params.append(", ?");
         }
-        String row = "(?, ?, COALESCE((SELECT MAX(e.seq) FROM " + table + " e WHERE e.owner_id = ?), 0) + ?, ?, "
-                + tx.dialect.documentParameter() + params + ")";
-        int perRow = 6 + type.indexes().size();
+        String row = "(?, ?, ?, ?, " + tx.dialect.documentParameter() + params + ")";
+        int perRow = 5 + type.indexes().size();
         int most = Math.max(1, Math.min(1_000, 30_000 / perRow));
         List<List<Object[]>> parts = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += most) {
@@ -142,15 +152,13 @@ final class JdbcEntryLog<E> implements EntryLog<E> {
         return tx.eachOrDuplicate("append to " + table, parts, part -> "INSERT INTO " + table
                 + " (owner_id, patient_id, seq, idempotency_key, doc" + names + ") VALUES "
                 + String.join(", ", java.util.Collections.nCopies(part.size(), row)), (ps, part) -> {
-                    java.util.Map<UUID, Integer> ranks = new java.util.HashMap<>();
                     int i = 1;
                     for (Object[] r : part) {
                         UUID owner = (UUID) r[0];
                         E entry = type.type().cast(r[4]);
                         ps.setObject(i++, owner);
                         ps.setObject(i++, ((PatientId) r[1]).value());
-                        ps.setObject(i++, owner);
-                        ps.setInt(i++, ranks.merge(owner, 1, Integer::sum));
+                        ps.setLong(i++, last.merge(owner, 1L, Long::sum));
                         ps.setString(i++, (String) r[2]);
                         ps.setString(i++, (String) r[3]);
                         for (Index<E> index : type.indexes()) {

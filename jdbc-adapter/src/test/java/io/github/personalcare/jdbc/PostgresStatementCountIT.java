@@ -54,6 +54,6 @@ class PostgresStatementCountIT extends StatementCountScenarios {
 
     @Override
     int importChunkCeiling() {
-        return 13;
+        return 15;
     }
 }

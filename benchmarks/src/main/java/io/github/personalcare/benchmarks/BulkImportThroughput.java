@@ -9,6 +9,8 @@ import io.github.personalcare.jdbc.JdbcStorage;
 import io.github.personalcare.record.ImportReport;
 import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.record.RecordImportService;
+import io.github.personalcare.spi.Storage;
+import io.github.personalcare.spi.UnitOfWork;
 import io.github.personalcare.testkit.SyntheticRecords;
 
 import java.sql.Connection;
@@ -26,7 +28,8 @@ import java.util.concurrent.Future;
 
 /**
  * Resources per second into PostgreSQL through the bulk path ({@code care.imports().importAll}),
- * beside two plain-JDBC imports of the same records in the same run, with no checks: one JSON row
+ * beside the same path held to one record per transaction ("sdk 1/tx": the storage seen only
+ * through {@code inTransaction}, as before chunks) and two plain-JDBC imports of the same records in the same run, with no checks: one JSON row
  * per item (patient, team, plan, budget, ledger entries, referral, consent, the source's audit
  * records) and one audit row per record, batch-inserted, in one transaction per record
  * ("baseline") and in one transaction per {@link RecordImportService#CHUNK} records ("chunked", as
@@ -92,12 +95,14 @@ public final class BulkImportThroughput {
                         .limit(20).forEach(e -> System.out.printf(Locale.ROOT, "   %8.0f ms  %s%n",
                                 e.getValue().get() / 1e6, e.getKey()));
             }
+            List<PatientRecord> others = new SyntheticRecords(1_000 + round, AT).records(count);
+            Phase oneByOne = inSchema(url, threads, pool -> sdkOneRecordPerTransaction(pool, threads, others));
             Phase plain = inSchema(url, threads, pool -> plain(pool, threads, records, resources, 1));
             Phase chunked = inSchema(url, threads, pool -> plain(pool, threads, records, resources,
                     RecordImportService.CHUNK));
             ratios.add(sdk.resourcesPerSecond() / plain.resourcesPerSecond());
-            System.out.printf(Locale.ROOT, "round %d%n  %s%n  %s%n  %s%n  sdk/baseline %.2f, sdk/chunked baseline %.2f; "
-                    + "load %s%n", round, sdk, plain, chunked, sdk.resourcesPerSecond() / plain.resourcesPerSecond(),
+            System.out.printf(Locale.ROOT, "round %d%n  %s%n  %s%n  %s%n  %s%n  sdk/baseline %.2f, sdk/chunked baseline %.2f; "
+                    + "load %s%n", round, sdk, oneByOne, plain, chunked, sdk.resourcesPerSecond() / plain.resourcesPerSecond(),
                     sdk.resourcesPerSecond() / chunked.resourcesPerSecond(), loadAverage());
         }
         System.out.printf(Locale.ROOT, "sdk/baseline by round: %s%n", ratios.stream()
@@ -134,6 +139,32 @@ public final class BulkImportThroughput {
         PersonalCare care = PersonalCare.builder().storage(storage).build();
         return timed("sdk", pool, threads, records, resources, share -> {
             ImportReport report = care.imports().importAll(MIGRATION, "bench", share, p -> { });
+            if (report.totals().imported() != share.size()) {
+                throw new IllegalStateException("the SDK refused " + report.totals().refused() + " records");
+            }
+        });
+    }
+
+    /**
+     * The SDK as it imported before chunks (and as it still does on a store that writes one patient per
+     * transaction): the storage seen only through {@code inTransaction}, so every record is imported
+     * in a transaction of its own. Other records than the measured round's (the same shape), so that
+     * nothing collides.
+     */
+    private static Phase sdkOneRecordPerTransaction(FixedPool pool, int threads, List<PatientRecord> records)
+            throws Exception {
+        JdbcStorage storage = JdbcStorage.postgres(pool);
+        storage.migrate();
+        Storage onePatient = new Storage() {
+            @Override
+            public <R> R inTransaction(UnitOfWork<R> work) {
+                return storage.inTransaction(work);
+            }
+        };
+        PersonalCare care = PersonalCare.builder().storage(onePatient).build();
+        long stored = records.stream().mapToLong(BulkImportThroughput::resources).sum();
+        return timed("sdk 1/tx", pool, threads, records, stored, share -> {
+            ImportReport report = care.imports().importAll(MIGRATION, "bench", share, r -> { });
             if (report.totals().imported() != share.size()) {
                 throw new IllegalStateException("the SDK refused " + report.totals().refused() + " records");
             }

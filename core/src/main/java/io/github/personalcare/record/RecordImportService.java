@@ -59,9 +59,18 @@ import java.util.regex.Pattern;
  * built by a supplier's migration code, through the access guard with the purpose
  * {@link io.github.personalcare.access.Purpose#MIGRATION}.
  *
- * <p>Each record is stored in one transaction of its own (no transaction spans two patients, so
- * storage can be sharded by patient): all of it with its provenance ({@link RecordImport}), or,
- * when it breaks a rule, nothing of it. A batch goes on past refused records and reports each with
+ * <p>Each record is stored whole or not at all, with its provenance ({@link RecordImport}).
+ * {@link #importRecord} stores it in one transaction of its own. {@link #importAll} takes the
+ * records in chunks of {@value #CHUNK}: the records of a chunk that pass the checks that need no
+ * storage, and share no patient, NHS number or UBRN with an earlier record of the chunk, are
+ * stored together in one transaction ({@link io.github.personalcare.spi.Storage#inTransactionAcrossPatients},
+ * the one place a transaction writes several patients' data), each decided and audited on its own
+ * patient's chain, the items of each kind across the chunk sent as one batch; R2 and R4 are proven
+ * by the store's unique keys where it has them ({@link AggregateStore#isUnique}). When that
+ * transaction fails (a unique key of stored data, a denial, a concurrent writer, a storage failure,
+ * or a store that writes one patient per transaction only), it rolls back unaudited and every record
+ * of the chunk is imported on its own, as {@link #importRecord} does, so only a bad record is
+ * refused, with its own reasons. A batch goes on past refused records and reports each with
  * path-precise problems ({@link ImportOutcome.Refused}); one bad record never stops a batch or
  * leaves half a record behind. Imports are idempotent per record: a patient already imported is
  * skipped ({@link ImportOutcome.AlreadyImported}), so a batch that stopped (a storage failure
@@ -128,7 +137,8 @@ public final class RecordImportService {
     }
 
     /**
-     * Imports records one after another, each in its own transaction, reporting progress every
+     * Imports records in chunks of {@value #CHUNK}, each chunk in one transaction (a chunk that fails
+     * is redone one record per transaction; see the class comment), reporting progress every
      * {@value #PROGRESS_EVERY} records and at the end.
      *
      * @param ctx      who imports, for what purpose (normally a system actor with {@code MIGRATION})

@@ -110,7 +110,10 @@ final class JdbcEntryLog<E> implements EntryLog<E> {
             rows.add(new Object[] {type.owner().apply(entry).value(), patient, key,
                 tx.json.write(type.type(), entry, type.name()), entry});
         }
-        boolean stored = tx.dialect == Dialect.POSTGRESQL ? appendRows(rows)
+        // one owner (a record imported on its own): one batch, one round trip; several owners (a chunk):
+        // two statements of many rows
+        boolean severalOwners = rows.stream().map(r -> r[0]).distinct().count() > 1;
+        boolean stored = tx.dialect == Dialect.POSTGRESQL && severalOwners ? appendRows(rows)
                 : tx.batchOrDuplicate("append to " + table, insert, rows, (ps, row) -> bindRow(ps,
                         (UUID) row[0], (PatientId) row[1], (String) row[2], (String) row[3], type.type().cast(row[4])));
         if (!stored) {

@@ -65,6 +65,7 @@ public final class JdbcStorage implements Storage {
     /** Tables guarded calls read by patient, learnt as they ask; read with the access facts in one query. */
     private final Set<String> factTables = ConcurrentHashMap.newKeySet();
     private final OpenCheck openCheck;
+    private final boolean onePatientPerTransaction;
     /** Whether the open check has passed; until it has, every unit of work runs it first. */
     private volatile boolean opened;
     /** On H2 on disk, the lock every commit and rollback of the database holds ({@link H2Commits}); else null. */
@@ -78,6 +79,7 @@ public final class JdbcStorage implements Storage {
         locations.addAll(b.additionalMigrations);
         this.migrations = new MigrationRunner(dataSource, dialect, locations);
         this.openCheck = new OpenCheck(migrations.scripts());
+        this.onePatientPerTransaction = b.onePatientPerTransaction;
     }
 
     /**
@@ -234,13 +236,18 @@ public final class JdbcStorage implements Storage {
 
     /**
      * Runs the unit of work as {@link #inTransaction} does, in one JDBC transaction that may write
-     * several patients' data: the bulk path in commits a chunk of records at once.
+     * several patients' data: the bulk path in commits a chunk of records at once. Refused with
+     * {@code UNSUPPORTED} when the builder set {@link Builder#onePatientPerTransaction()} (the
+     * importer then writes one record per transaction).
      *
      * @throws StorageException with rule {@code NESTED} if called inside another unit of work on this
      *                          thread; with the SQLState if the database failed
      */
     @Override
     public <R> R inTransactionAcrossPatients(UnitOfWork<R> work) {
+        if (onePatientPerTransaction) {
+            throw new StorageException("UNSUPPORTED", "this storage is set to write one patient per transaction only");
+        }
         return run(work, true);
     }
 
@@ -384,6 +391,7 @@ public final class JdbcStorage implements Storage {
         private Dialect dialect;
         private final List<String> additionalMigrations = new ArrayList<>();
         private boolean additionalSet;
+        private boolean onePatientPerTransaction;
 
         private Builder(DataSource dataSource) {
             if (dataSource == null) {
@@ -405,6 +413,20 @@ public final class JdbcStorage implements Storage {
                 throw new ConfigurationException("dialect", "is already set");
             }
             dialect = Objects.requireNonNull(value, "dialect");
+            return this;
+        }
+
+        /**
+         * Keeps every transaction to one patient's data, the bulk path in included: for a
+         * database sharded by patient (Citus, for example), where a chunk of records of different
+         * patients would be a transaction across shards. Bulk imports then commit once per record
+         * (several times slower; see docs/performance.md). Default: the bulk path in may commit a
+         * chunk of records of different patients at once, the only transaction that spans patients.
+         *
+         * @return this builder
+         */
+        public Builder onePatientPerTransaction() {
+            onePatientPerTransaction = true;
             return this;
         }
 

@@ -17,7 +17,8 @@ import java.util.logging.Logger;
 /**
  * A fixed pool of physical connections for the timed harness, as a supplier's pool would hand
  * them out (no pool library: the benchmarks add no dependency for it). {@code close()} returns a
- * connection to the pool. Counts statements executed and commits, to report them per command.
+ * connection to the pool. Counts statements executed and commits, to report them per command, and
+ * sums the time each statement took ({@link #TIMES}).
  */
 final class FixedPool implements DataSource, AutoCloseable {
     private final BlockingQueue<Connection> idle;
@@ -68,16 +69,30 @@ final class FixedPool implements DataSource, AutoCloseable {
                         default:
                             break;
                     }
+                    long t0 = System.nanoTime();
                     Object result = invoke(physical, method, args);
-                    return result instanceof Statement s ? counting(s) : result;
+                    if (method.getName().equals("commit")) {
+                        TIMES.computeIfAbsent("COMMIT", k -> new AtomicLong()).addAndGet(System.nanoTime() - t0);
+                    }
+                    String sql = args != null && args.length > 0 && args[0] instanceof String q ? q : "?";
+                    return result instanceof Statement s ? counting(s, sql) : result;
                 });
     }
 
-    private Object counting(Statement s) {
+    /** Nanoseconds spent executing statements (and commits), by the first 50 characters of their SQL. */
+    static final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> TIMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Object counting(Statement s, String sql) {
         Class<?> type = s instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class : Statement.class;
         return Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (method.getName().startsWith("execute")) {
                 statements.incrementAndGet();
+                long t0 = System.nanoTime();
+                try {
+                    return invoke(s, method, args);
+                } finally {
+                    TIMES.computeIfAbsent(sql.substring(0, Math.min(50, sql.length())), k -> new AtomicLong()).addAndGet(System.nanoTime() - t0);
+                }
             }
             return invoke(s, method, args);
         });

@@ -83,6 +83,11 @@ public final class ConsentAccessPolicy implements AccessPolicy {
         if (request.patient().isEmpty()) {
             return ConsentFacts.population(policy);
         }
+        if (request.purpose() == Purpose.MIGRATION) {
+            // decided on the actor alone (a system component imports): nothing of the patient is read,
+            // so a bulk import reads nothing per record to decide
+            return new ConsentFacts(List.of(), List.of(), Optional.empty(), policy, Optional.empty());
+        }
         PatientId patientId = request.patient().get();
         Optional<Patient> patient = tx.find(PatientStores.PATIENTS, patientId);
         if (patient.isEmpty()) {

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -63,6 +65,8 @@ public final class AccessGuard {
     private final AccessPolicy policy;
     private final Clock clock;
     private final AuditKeys auditKeys;
+    /** False once the storage has said it writes one patient per transaction only. */
+    private volatile boolean together = true;
 
     /** A guard over the storage, deciding with the policy, reading time from the clock, auditing unkeyed. */
     public AccessGuard(Storage storage, AccessPolicy policy, Clock clock) {
@@ -122,6 +126,76 @@ public final class AccessGuard {
         }
         // built only when the record is missing: an exception's stack trace per call showed in profiles
         return execute(call, owner, () -> new NotFoundException(kind, id), work);
+    }
+
+    /**
+     * Decides, audits and runs several write calls about different patients in ONE transaction
+     * ({@link Storage#inTransactionAcrossPatients}): the bulk path in stores a chunk of records so.
+     * Every patient's write lock is taken first (in id order), then each call is decided, the work
+     * runs with one {@link Permitted} per call (in the calls' order), and each call is audited as
+     * {@link #run} audits it, all committing together.
+     *
+     * <p>All or nothing, and quietly: when the storage cannot write several patients in one
+     * transaction, a call is denied or cannot be decided, or the work throws a
+     * {@link PersonalCareException} (a refusal, a duplicate key, a storage failure), everything rolls
+     * back, nothing is audited and the answer is empty. The caller must then run each call on its own
+     * with {@link #run}, which decides, audits and refuses each as usual.
+     *
+     * @param calls write calls, each about a patient; no two about the same patient
+     * @param work  the work of all the calls, given their permits in the calls' order
+     * @return what the work returned, or empty if the calls did not run together
+     * @throws IllegalArgumentException if a call is not a write about one patient, or two are about the
+     *                                  same patient
+     */
+    public <R> Optional<R> runTogether(List<GuardedCall> calls, Function<List<Permitted>, R> work) {
+        Require.present("calls", calls);
+        Require.present("work", work);
+        List<PatientId> patients = new ArrayList<>(calls.size());
+        for (GuardedCall call : calls) {
+            if (!call.action().isWrite() || call.patient().isEmpty()) {
+                throw new IllegalArgumentException("calls run together are writes about one patient each");
+            }
+            patients.add(call.patient().get());
+        }
+        if (patients.stream().distinct().count() != patients.size()) {
+            throw new IllegalArgumentException("calls run together are about different patients");
+        }
+        if (!together || calls.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        try {
+            return Optional.of(storage.inTransactionAcrossPatients(tx -> {
+                tx.lockPatients(patients);
+                List<Permitted> permits = new ArrayList<>(calls.size());
+                for (GuardedCall call : calls) {
+                    AccessDecision decision = decideSafely(request(call, now), tx);
+                    if (decision instanceof AccessDecision.Deny deny) {
+                        throw new Denied(deny);
+                    }
+                    permits.add(new Permitted(tx, now, (AccessDecision.Permit) decision, call.context(),
+                            auditKeys.current()));
+                }
+                R r = work.apply(permits);
+                for (int i = 0; i < calls.size(); i++) {
+                    GuardedCall call = calls.get(i);
+                    AccessDecision.Permit permit = permits.get(i).decision();
+                    alertIfRequired(call, now, permit, tx);
+                    tx.audit().append(event(call, now, AuditOutcome.SUCCESS, permit.rule()), auditKeys.current());
+                    notifyPatientIfRequired(call, now, permit, tx);
+                }
+                return r;
+            }));
+        } catch (Undecided | Denied e) {
+            log.debug("{} calls not run together (undecided or denied); each runs alone", calls.size());
+            return Optional.empty();
+        } catch (PersonalCareException e) {
+            if (e instanceof StorageException && "UNSUPPORTED".equals(e.rule())) {
+                together = false;
+            }
+            log.debug("{} calls not run together (rule {}); each runs alone", calls.size(), e.rule());
+            return Optional.empty();
+        }
     }
 
     private <R> R execute(GuardedCall requested, Function<Transaction, Optional<PatientId>> owner,

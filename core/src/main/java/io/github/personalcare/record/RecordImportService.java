@@ -59,9 +59,18 @@ import java.util.regex.Pattern;
  * built by a supplier's migration code, through the access guard with the purpose
  * {@link io.github.personalcare.access.Purpose#MIGRATION}.
  *
- * <p>Each record is stored in one transaction of its own (no transaction spans two patients, so
- * storage can be sharded by patient): all of it with its provenance ({@link RecordImport}), or,
- * when it breaks a rule, nothing of it. A batch goes on past refused records and reports each with
+ * <p>Each record is stored whole or not at all, with its provenance ({@link RecordImport}).
+ * {@link #importRecord} stores it in one transaction of its own. {@link #importAll} takes the
+ * records in chunks of {@value #CHUNK}: the records of a chunk that pass the checks that need no
+ * storage, and share no patient, NHS number or UBRN with an earlier record of the chunk, are
+ * stored together in one transaction ({@link io.github.personalcare.spi.Storage#inTransactionAcrossPatients},
+ * the one place a transaction writes several patients' data), each decided and audited on its own
+ * patient's chain, the items of each kind across the chunk sent as one batch; R2 and R4 are proven
+ * by the store's unique keys where it has them ({@link AggregateStore#isUnique}). When that
+ * transaction fails (a unique key of stored data, a denial, a concurrent writer, a storage failure,
+ * or a store that writes one patient per transaction only), it rolls back unaudited and every record
+ * of the chunk is imported on its own, as {@link #importRecord} does, so only a bad record is
+ * refused, with its own reasons. A batch goes on past refused records and reports each with
  * path-precise problems ({@link ImportOutcome.Refused}); one bad record never stops a batch or
  * leaves half a record behind. Imports are idempotent per record: a patient already imported is
  * skipped ({@link ImportOutcome.AlreadyImported}), so a batch that stopped (a storage failure
@@ -91,6 +100,11 @@ public final class RecordImportService {
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9._:/-]{1,100}");
     /** How often, in records, {@link #importAll(AccessContext, String, Iterable, Consumer)} reports progress. */
     public static final int PROGRESS_EVERY = 1_000;
+    /**
+     * How many records, at most, {@link #importAll(AccessContext, String, Iterable, Consumer)} stores
+     * together in one transaction.
+     */
+    public static final int CHUNK = 100;
 
     static {
         ServiceWiring.register(RecordImportService.class, w -> new RecordImportService(w.guard()));
@@ -123,7 +137,8 @@ public final class RecordImportService {
     }
 
     /**
-     * Imports records one after another, each in its own transaction, reporting progress every
+     * Imports records in chunks of {@value #CHUNK}, each chunk in one transaction (a chunk that fails
+     * is redone one record per transaction; see the class comment), reporting progress every
      * {@value #PROGRESS_EVERY} records and at the end.
      *
      * @param ctx      who imports, for what purpose (normally a system actor with {@code MIGRATION})
@@ -144,17 +159,44 @@ public final class RecordImportService {
         checkSource(source);
         Require.present("records", records);
         Require.present("progress", progress);
-        Instant start = guard.clock().instant();
-        long position = 0;
-        long imported = 0;
-        long skipped = 0;
-        long resources = 0;
-        List<ImportOutcome.Refused> refused = new ArrayList<>();
+        Tally tally = new Tally(guard.clock().instant(), progress);
+        List<PatientRecord> chunk = new ArrayList<>(CHUNK);
         for (PatientRecord record : records) {
             if (record == null) {
-                throw new InvalidInputException("records[" + position + "]", "REQUIRED", "a record is missing");
+                // what came before the missing record is stored, as if the records went one by one
+                importChunk(ctx, source, chunk, tally);
+                throw new InvalidInputException("records[" + tally.position + "]", "REQUIRED", "a record is missing");
             }
-            ImportOutcome outcome = importOne(ctx, source, record, position);
+            chunk.add(record);
+            if (chunk.size() == CHUNK) {
+                importChunk(ctx, source, chunk, tally);
+                chunk.clear();
+            }
+        }
+        importChunk(ctx, source, chunk, tally);
+        ImportProgress totals = tally.progress();
+        progress.accept(totals);
+        log.info("import from a source finished: {} records, {} imported, {} already imported, {} refused",
+                tally.position, tally.imported, tally.skipped, tally.refused.size());
+        return new ImportReport(totals, tally.refused);
+    }
+
+    /** Counts of one {@code importAll}, told to its progress listener every {@value #PROGRESS_EVERY} records. */
+    private final class Tally {
+        private final Instant start;
+        private final Consumer<ImportProgress> listener;
+        private final List<ImportOutcome.Refused> refused = new ArrayList<>();
+        private long position;
+        private long imported;
+        private long skipped;
+        private long resources;
+
+        Tally(Instant start, Consumer<ImportProgress> listener) {
+            this.start = start;
+            this.listener = listener;
+        }
+
+        void add(ImportOutcome outcome, PatientRecord record) {
             if (outcome instanceof ImportOutcome.Imported i) {
                 imported++;
                 resources += i.resources() + record.audit().size();
@@ -165,14 +207,169 @@ public final class RecordImportService {
             }
             position++;
             if (position % PROGRESS_EVERY == 0) {
-                progress.accept(progress(start, position, imported, skipped, refused.size(), resources));
+                listener.accept(progress());
             }
         }
-        ImportProgress totals = progress(start, position, imported, skipped, refused.size(), resources);
-        progress.accept(totals);
-        log.info("import from a source finished: {} records, {} imported, {} already imported, {} refused",
-                position, imported, skipped, refused.size());
-        return new ImportReport(totals, refused);
+
+        ImportProgress progress() {
+            return RecordImportService.this.progress(start, position, imported, skipped, refused.size(), resources);
+        }
+    }
+
+    /**
+     * Imports a chunk: the records that break no rule of their own and share no patient, NHS number
+     * or UBRN with an earlier record of the chunk are stored together in one transaction; if that
+     * fails (a unique key of stored data, a denial, a storage failure), every record of the chunk is
+     * imported on its own instead, so only a bad record is refused, with its own reason. Records
+     * left out of the chunk's transaction are imported on their own after it.
+     */
+    private void importChunk(AccessContext ctx, String source, List<PatientRecord> chunk, Tally tally) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        long first = tally.position;
+        List<Integer> together = new ArrayList<>(chunk.size());
+        Set<PatientId> patients = new HashSet<>();
+        Set<String> nhsNumbers = new HashSet<>();
+        Set<String> ubrns = new HashSet<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            PatientRecord r = chunk.get(i);
+            List<String> recordUbrns = r.referrals().stream().map(ref -> ref.ubrn().value()).toList();
+            boolean clash = patients.contains(r.patient().id()) || nhsNumbers.contains(r.patient().nhsNumber().value())
+                    || recordUbrns.stream().anyMatch(ubrns::contains);
+            if (clash || !RecordRules.check(r).isEmpty()) {
+                continue;
+            }
+            patients.add(r.patient().id());
+            nhsNumbers.add(r.patient().nhsNumber().value());
+            ubrns.addAll(recordUbrns);
+            together.add(i);
+        }
+        List<GuardedCall> calls = new ArrayList<>(together.size());
+        List<PatientRecord> records = new ArrayList<>(together.size());
+        List<Long> positions = new ArrayList<>(together.size());
+        for (int i : together) {
+            PatientRecord r = chunk.get(i);
+            calls.add(call(ctx, r.patient().id()));
+            records.add(r);
+            positions.add(first + i);
+        }
+        ImportOutcome[] outcomes = new ImportOutcome[chunk.size()];
+        Optional<List<ImportOutcome>> stored = together.size() < 2 ? Optional.empty()
+                : guard.runTogether(calls, permits -> storeTogether(permits, source, records, positions));
+        if (stored.isPresent()) {
+            for (int k = 0; k < together.size(); k++) {
+                outcomes[together.get(k)] = stored.get().get(k);
+            }
+            log.debug("{} records imported together ({} on their own)", together.size(),
+                    chunk.size() - together.size());
+        }
+        for (int i = 0; i < chunk.size(); i++) {
+            if (outcomes[i] == null) {
+                outcomes[i] = importOne(ctx, source, chunk.get(i), first + i);
+            }
+        }
+        for (int i = 0; i < chunk.size(); i++) {
+            tally.add(outcomes[i], chunk.get(i));
+        }
+    }
+
+    private static GuardedCall call(AccessContext ctx, PatientId patient) {
+        return GuardedCall.on(ctx, patient, AccessAction.COLLECT, DataClass.DEMOGRAPHICS, "record.import",
+                "Patient/" + patient.value());
+    }
+
+    /**
+     * Stores the records of a chunk, each checked on its own already, in the transaction the guard
+     * opened for them all: items of each kind across the records as one batch. Where the store
+     * proves R2 and R4 with unique keys, they are not queried first: a clash fails the chunk, which
+     * is then redone record by record. Any problem throws, so the chunk rolls back.
+     */
+    private static List<ImportOutcome> storeTogether(List<Permitted> permits, String source,
+            List<PatientRecord> records, List<Long> positions) {
+        Transaction tx = permits.get(0).tx();
+        Permitted p = permits.get(0);
+        List<PatientId> ids = records.stream().map(r -> r.patient().id()).toList();
+        Set<PatientId> already = new HashSet<>();
+        tx.aggregates(RecordStores.IMPORTS).findAll(ids).forEach(v -> already.add(v.value().patient()));
+        List<PatientRecord> fresh = new ArrayList<>(records.size());
+        records.forEach(r -> {
+            if (!already.contains(r.patient().id())) {
+                fresh.add(r);
+            }
+        });
+        AggregateStore<PatientId, io.github.personalcare.patient.Patient> patients = tx.aggregates(PatientStores.PATIENTS);
+        AggregateStore<io.github.personalcare.referral.ReferralId, Referral> referrals =
+                tx.aggregates(ReferralStores.REFERRALS);
+        boolean queryNhsNumbers = !patients.isUnique("nhs_number");
+        boolean queryUbrns = !referrals.isUnique("ubrn");
+        List<io.github.personalcare.patient.Patient> newPatients = new ArrayList<>(fresh.size());
+        List<CareTeam> teams = new ArrayList<>();
+        List<CarePlan> plans = new ArrayList<>();
+        List<PersonalHealthBudget> budgets = new ArrayList<>();
+        List<LedgerEntry> ledger = new ArrayList<>();
+        List<Referral> newReferrals = new ArrayList<>();
+        List<ConsentRecord> consents = new ArrayList<>();
+        List<ImportedAuditEntry> foreign = new ArrayList<>();
+        List<RecordImport> provenance = new ArrayList<>(fresh.size());
+        for (PatientRecord r : fresh) {
+            if (queryNhsNumbers && !patients.query(Query.where("nhs_number").is(r.patient().nhsNumber().value())).isEmpty()) {
+                throw RecordRefused.of("patient.nhsNumber", "R2", "a patient with this NHS number is already registered");
+            }
+            for (Referral ref : r.referrals()) {
+                if (queryUbrns && !referrals.query(Query.where("ubrn").is(ref.ubrn().value())).isEmpty()) {
+                    throw RecordRefused.of("referrals.ubrn", "R4", "the UBRN belongs to a stored referral");
+                }
+            }
+            newPatients.add(r.patient());
+            teams.addAll(r.careTeams());
+            plans.addAll(r.carePlans());
+            budgets.addAll(r.budgets());
+            ledger.addAll(r.ledger());
+            newReferrals.addAll(r.referrals());
+            consents.addAll(r.consents());
+            r.audit().forEach(a -> foreign.add(new ImportedAuditEntry(r.patient().id(), source, a)));
+            provenance.add(new RecordImport(r.patient().id(), source, p.now(), p.context().actor().reference(),
+                    items(r), r.audit().size(), chainsIntact(r.audit())));
+        }
+        // the unique keys (ids, R2's NHS number, R4's UBRN) refuse a clash with stored data here
+        insertAll(patients, newPatients);
+        insertAll(tx.aggregates(CareTeamStores.TEAMS), teams);
+        insertAll(tx.aggregates(CarePlanStores.PLANS), plans);
+        insertAll(tx.aggregates(BudgetStores.BUDGETS), budgets);
+        if (!ledger.isEmpty()) {
+            tx.entries(BudgetStores.LEDGER).appendAll(ledger);
+        }
+        insertAll(referrals, newReferrals);
+        insertAll(tx.aggregates(ConsentStores.CONSENTS), consents);
+        if (!foreign.isEmpty()) {
+            tx.entries(RecordStores.FOREIGN_AUDIT).appendAll(foreign);
+        }
+        insertAll(tx.aggregates(RecordStores.IMPORTS), provenance);
+        List<ImportOutcome> outcomes = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            PatientRecord r = records.get(i);
+            PatientId patient = r.patient().id();
+            if (already.contains(patient)) {
+                outcomes.add(new ImportOutcome.AlreadyImported(positions.get(i), patient));
+            } else {
+                tx.outbox().publish(new RecordEvent.Imported(UUID.randomUUID(), p.now(), patient));
+                outcomes.add(new ImportOutcome.Imported(positions.get(i), patient, items(r)));
+            }
+        }
+        return outcomes;
+    }
+
+    private static <I extends RecordId, A> void insertAll(AggregateStore<I, A> store, List<A> items) {
+        if (!items.isEmpty()) {
+            store.insertAll(items);
+        }
+    }
+
+    /** The items a record stores besides its provenance and the source's audit records. */
+    private static int items(PatientRecord r) {
+        return 1 + r.careTeams().size() + r.carePlans().size() + r.budgets().size() + r.ledger().size()
+                + r.referrals().size() + r.consents().size();
     }
 
     private ImportProgress progress(Instant start, long records, long imported, long skipped, long refused,
@@ -201,8 +398,7 @@ public final class RecordImportService {
         PatientId patient = record.patient().id();
         List<RecordProblem> inRecord = RecordRules.check(record);
         try {
-            return guard.run(GuardedCall.on(ctx, patient, AccessAction.COLLECT, DataClass.DEMOGRAPHICS,
-                    "record.import", "Patient/" + patient.value()), p -> {
+            return guard.run(call(ctx, patient), p -> {
                 if (p.tx().aggregates(RecordStores.IMPORTS).find(patient).isPresent()) {
                     return new ImportOutcome.AlreadyImported(position, patient);
                 }

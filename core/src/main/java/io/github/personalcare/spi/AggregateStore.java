@@ -6,6 +6,8 @@ import io.github.personalcare.lang.NotFoundException;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.RecordId;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +26,36 @@ public interface AggregateStore<I extends RecordId, A> {
      * @return the aggregate and its version, or empty if none is stored
      */
     Optional<Versioned<A>> find(I id);
+
+    /**
+     * The aggregates with these ids that are stored, as {@link #find} would give them one by one;
+     * adapters may read them in one round trip (the bulk path in uses it).
+     *
+     * @param ids the ids
+     * @return the stored ones, with their versions, in no particular order; ids not stored are left out
+     */
+    default List<Versioned<A>> findAll(Collection<I> ids) {
+        List<Versioned<A>> found = new ArrayList<>();
+        for (I id : ids) {
+            find(id).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /**
+     * Whether this store itself refuses a new aggregate whose value of the named index another
+     * stored aggregate already holds (a unique key, such as the NHS number of a patient, R2, or a
+     * referral's UBRN, R4), with {@link DuplicateKeyException}, even against a concurrent writer. A
+     * caller may then insert and handle the exception instead of querying first. The default says
+     * no: callers query first (under the patient's lock, in a store that runs one transaction at a
+     * time).
+     *
+     * @param index the name of a declared index
+     * @return true if an insert of a duplicate value fails
+     */
+    default boolean isUnique(String index) {
+        return false;
+    }
 
     /**
      * The aggregate with this id.

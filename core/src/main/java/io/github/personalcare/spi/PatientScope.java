@@ -8,10 +8,25 @@ import io.github.personalcare.identity.PatientId;
  */
 public final class PatientScope {
     private PatientId patient;
-
+    private final boolean acrossPatients;
 
     /** A scope for one new transaction, which has written no patient's data yet. */
     public PatientScope() {
+        this(false);
+    }
+
+    private PatientScope(boolean acrossPatients) {
+        this.acrossPatients = acrossPatients;
+    }
+
+    /**
+     * A scope that lets the transaction write several patients' data, for
+     * {@link Storage#inTransactionAcrossPatients} only.
+     *
+     * @return a scope whose {@link #touch} never refuses
+     */
+    public static PatientScope acrossPatients() {
+        return new PatientScope(true);
     }
 
     /**
@@ -22,7 +37,7 @@ public final class PatientScope {
      * @throws StorageException with rule {@code ONE_PATIENT} if it already wrote another patient's
      */
     public void touch(PatientId writing) {
-        if (writing == null || PatientId.NONE.equals(writing)) {
+        if (acrossPatients || writing == null || PatientId.NONE.equals(writing)) {
             return;
         }
         if (patient == null) {

@@ -26,7 +26,8 @@ import io.github.personalcare.lang.Versioned;
  * }</pre>
  *
  * <p>Rules every implementation keeps: writes in one transaction concern at most one patient
- * (so data can be sharded by patient); a stale expected version throws
+ * (so data can be sharded by patient), except in {@link #inTransactionAcrossPatients}, which only
+ * the bulk path in uses; a stale expected version throws
  * {@link VersionConflictException} and changes nothing; audit and outbox are append-only.
  * Implementations do not retry a unit of work unless their Javadoc says so.
  */
@@ -42,6 +43,26 @@ public interface Storage extends AutoCloseable {
      * @throws StorageException         if the storage failed; nothing was committed
      */
     <R> R inTransaction(UnitOfWork<R> work);
+
+    /**
+     * Runs {@code work} in one transaction that may write the data of several patients, and commits
+     * it, or rolls it back if it throws. Only the bulk path in ({@code care.imports()}) uses it: it
+     * stores a chunk of whole records of different patients, each of which could have been stored
+     * in a transaction of its own, and commits once per chunk instead of once per record. Every
+     * other rule of {@link #inTransaction} holds; only the one-patient rule ({@code ONE_PATIENT}) is
+     * lifted. On a store sharded by patient such a transaction spans shards; the importer redoes a
+     * chunk record by record whenever the chunk fails, so a store may also refuse it.
+     *
+     * @param work the unit of work; it must not keep the transaction after it returns
+     * @param <R>  what the unit of work returns
+     * @return what the unit of work returned
+     * @throws StorageException with rule {@code UNSUPPORTED} from a store that writes one patient per
+     *                          transaction only (the default): callers then write each patient's data
+     *                          in a transaction of its own; otherwise as {@link #inTransaction}
+     */
+    default <R> R inTransactionAcrossPatients(UnitOfWork<R> work) {
+        throw new StorageException("UNSUPPORTED", "this storage writes one patient per transaction only");
+    }
 
     /** Releases resources the storage owns (not a supplier's DataSource). Default: nothing. */
     @Override

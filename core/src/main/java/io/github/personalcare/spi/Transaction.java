@@ -3,12 +3,15 @@ package io.github.personalcare.spi;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.RecordId;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
  * One open storage transaction. Valid only inside the {@link UnitOfWork} it was given to; writes
  * in one transaction must all concern the same patient (or none), otherwise
- * {@link StorageException} with rule {@code ONE_PATIENT} is thrown.
+ * {@link StorageException} with rule {@code ONE_PATIENT} is thrown; a transaction of
+ * {@link Storage#inTransactionAcrossPatients} may write several patients' data.
  */
 public interface Transaction {
 
@@ -48,6 +51,20 @@ public interface Transaction {
      * @throws StorageException if the lock cannot be taken (the transaction then fails)
      */
     void lockPatient(PatientId patient);
+
+    /**
+     * Takes the write lock of each patient ({@link #lockPatient}), in the order of their ids so that
+     * two transactions locking overlapping sets cannot wait for each other in a circle. Storage may
+     * take them all in one round trip; the default locks one after another. Only a transaction that
+     * may write several patients' data ({@link Storage#inTransactionAcrossPatients}) locks more
+     * than one.
+     *
+     * @param patients the patients whose data the transaction is about to decide on and write
+     * @throws StorageException if a lock cannot be taken (the transaction then fails)
+     */
+    default void lockPatients(Collection<PatientId> patients) {
+        patients.stream().distinct().sorted(Comparator.comparing(p -> p.value().toString())).forEach(this::lockPatient);
+    }
 
     /**
      * The patient of a stored aggregate, with that patient's write lock ({@link #lockPatient})

@@ -114,11 +114,65 @@ final class JdbcEntryLog<E> implements EntryLog<E> {
             rows.add(new Object[] {type.owner().apply(entry).value(), patient, key,
                 tx.json.write(type.type(), entry, type.name()), entry});
         }
-        boolean stored = tx.batchOrDuplicate("append to " + table, insert, rows, (ps, row) -> bindRow(ps,
-                (UUID) row[0], (PatientId) row[1], (String) row[2], (String) row[3], type.type().cast(row[4])));
+        // one owner (a record imported on its own): one batch, one round trip; several owners (a chunk):
+        // two statements of many rows
+        boolean severalOwners = rows.stream().map(r -> r[0]).distinct().count() > 1;
+        boolean stored = tx.dialect == Dialect.POSTGRESQL && severalOwners ? appendRows(rows)
+                : tx.batchOrDuplicate("append to " + table, insert, rows, (ps, row) -> bindRow(ps,
+                        (UUID) row[0], (PatientId) row[1], (String) row[2], (String) row[3], type.type().cast(row[4])));
         if (!stored) {
             throw new DuplicateKeyException(type.name() + " idempotency key");
         }
+    }
+
+    /**
+     * PostgreSQL: two statements of many rows (a batch of INSERT ... SELECT is one execution per
+     * row): the owners' last positions, read once, then the rows, each at its owner's last position
+     * plus its rank among the rows of that owner. The patient's lock keeps other appends out between.
+     */
+    private boolean appendRows(List<Object[]> rows) {
+        List<UUID> owners = rows.stream().map(r -> (UUID) r[0]).distinct().toList();
+        java.util.Map<UUID, Long> last = new java.util.HashMap<>();
+        for (int from = 0; from < owners.size(); from += 1_000) {
+            List<UUID> part = owners.subList(from, Math.min(owners.size(), from + 1_000));
+            tx.query("reading the last positions in " + table, "SELECT owner_id, MAX(seq) FROM " + table
+                    + " WHERE owner_id IN (" + String.join(", ", java.util.Collections.nCopies(part.size(), "?"))
+                    + ") GROUP BY owner_id", ps -> {
+                        for (int i = 0; i < part.size(); i++) {
+                            ps.setObject(i + 1, part.get(i));
+                        }
+                    }, rs -> last.put(rs.getObject(1, UUID.class), rs.getLong(2)));
+        }
+        StringBuilder names = new StringBuilder();
+        StringBuilder params = new StringBuilder();
+        for (Index<E> index : type.indexes()) {
+            names.append(", ").append(index.name());
+            params.append(", ?");
+        }
+        String row = "(?, ?, ?, ?, " + tx.dialect.documentParameter() + params + ")";
+        int perRow = 5 + type.indexes().size();
+        int most = Math.max(1, Math.min(1_000, 30_000 / perRow));
+        List<List<Object[]>> parts = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += most) {
+            parts.add(rows.subList(from, Math.min(rows.size(), from + most)));
+        }
+        return tx.eachOrDuplicate("append to " + table, parts, part -> "INSERT INTO " + table
+                + " (owner_id, patient_id, seq, idempotency_key, doc" + names + ") VALUES "
+                + String.join(", ", java.util.Collections.nCopies(part.size(), row)), (ps, part) -> {
+                    int i = 1;
+                    for (Object[] r : part) {
+                        UUID owner = (UUID) r[0];
+                        E entry = type.type().cast(r[4]);
+                        ps.setObject(i++, owner);
+                        ps.setObject(i++, ((PatientId) r[1]).value());
+                        ps.setLong(i++, last.merge(owner, 1L, Long::sum));
+                        ps.setString(i++, (String) r[2]);
+                        ps.setString(i++, (String) r[3]);
+                        for (Index<E> index : type.indexes()) {
+                            IndexColumns.bind(ps, i++, index.kind(), index.valueOf(entry), type.name() + "." + index.name());
+                        }
+                    }
+                });
     }
 
     private String checkedKey(E entry) {

@@ -4,6 +4,7 @@ import io.github.personalcare.internal.check.Require;
 import io.github.personalcare.lang.ConfigurationException;
 import io.github.personalcare.spi.AggregateType;
 import io.github.personalcare.spi.Storage;
+import io.github.personalcare.spi.PatientScope;
 import io.github.personalcare.spi.StorageException;
 import io.github.personalcare.spi.UnitOfWork;
 import org.slf4j.Logger;
@@ -74,6 +75,7 @@ public final class JdbcStorage implements Storage {
      */
     private final Map<Object, Boolean> readCommitted = Collections.synchronizedMap(new WeakHashMap<>());
     private final OpenCheck openCheck;
+    private final boolean onePatientPerTransaction;
     /** Whether the open check has passed; until it has, every unit of work runs it first. */
     private volatile boolean opened;
     /** On H2 on disk, the lock every commit and rollback of the database holds ({@link H2Commits}); else null. */
@@ -87,6 +89,7 @@ public final class JdbcStorage implements Storage {
         locations.addAll(b.additionalMigrations);
         this.migrations = new MigrationRunner(dataSource, dialect, locations);
         this.openCheck = new OpenCheck(migrations.scripts());
+        this.onePatientPerTransaction = b.onePatientPerTransaction;
     }
 
     /**
@@ -243,6 +246,27 @@ public final class JdbcStorage implements Storage {
      */
     @Override
     public <R> R inTransaction(UnitOfWork<R> work) {
+        return run(work, false);
+    }
+
+    /**
+     * Runs the unit of work as {@link #inTransaction} does, in one JDBC transaction that may write
+     * several patients' data: the bulk path in commits a chunk of records at once. Refused with
+     * {@code UNSUPPORTED} when the builder set {@link Builder#onePatientPerTransaction()} (the
+     * importer then writes one record per transaction).
+     *
+     * @throws StorageException with rule {@code NESTED} if called inside another unit of work on this
+     *                          thread; with the SQLState if the database failed
+     */
+    @Override
+    public <R> R inTransactionAcrossPatients(UnitOfWork<R> work) {
+        if (onePatientPerTransaction) {
+            throw new StorageException("UNSUPPORTED", "this storage is set to write one patient per transaction only");
+        }
+        return run(work, true);
+    }
+
+    private <R> R run(UnitOfWork<R> work, boolean acrossPatients) {
         Objects.requireNonNull(work, "work");
         if (current.get() != null) {
             throw new StorageException("NESTED", "a unit of work must not start another transaction");
@@ -275,7 +299,8 @@ public final class JdbcStorage implements Storage {
             close(c, autoCommit, isolation);
             throw e;
         }
-        JdbcTransaction tx = new JdbcTransaction(c, dialect, json, schema, factTables);
+        JdbcTransaction tx = new JdbcTransaction(c, dialect, json, schema, factTables,
+                acrossPatients ? PatientScope.acrossPatients() : new PatientScope());
         current.set(tx);
         try {
             R result;
@@ -386,6 +411,7 @@ public final class JdbcStorage implements Storage {
         private Dialect dialect;
         private final List<String> additionalMigrations = new ArrayList<>();
         private boolean additionalSet;
+        private boolean onePatientPerTransaction;
 
         private Builder(DataSource dataSource) {
             if (dataSource == null) {
@@ -407,6 +433,20 @@ public final class JdbcStorage implements Storage {
                 throw new ConfigurationException("dialect", "is already set");
             }
             dialect = Objects.requireNonNull(value, "dialect");
+            return this;
+        }
+
+        /**
+         * Keeps every transaction to one patient's data, the bulk path in included: for a
+         * database sharded by patient (Citus, for example), where a chunk of records of different
+         * patients would be a transaction across shards. Bulk imports then commit once per record
+         * (several times slower; see docs/performance.md). Default: the bulk path in may commit a
+         * chunk of records of different patients at once, the only transaction that spans patients.
+         *
+         * @return this builder
+         */
+        public Builder onePatientPerTransaction() {
+            onePatientPerTransaction = true;
             return this;
         }
 

@@ -55,7 +55,7 @@ final class JdbcTransaction implements Transaction {
     final Dialect dialect;
     final JsonDocuments json;
     final SchemaCheck schema;
-    final PatientScope scope = new PatientScope();
+    final PatientScope scope;
     private static final List<String> HEAD_COLUMNS = List.of("chain", "patient_id", "seq", "hash");
     private static final String OUTBOX_INSERT = "patient_id, event_id, event_type, doc, attempts, next_attempt_at, delivered";
     private static final String AUDIT_INSERT = "chain, seq, patient_id, event_id, occurred_at, action, outcome, doc, "
@@ -75,7 +75,8 @@ final class JdbcTransaction implements Transaction {
 
     /** {@code factTables}: the tables guarded calls read by patient, learnt as they ask; shared by the storage. */
     JdbcTransaction(Connection connection, Dialect dialect, JsonDocuments json, SchemaCheck schema,
-            Set<String> factTables) {
+            Set<String> factTables, PatientScope scope) {
+        this.scope = scope;
         this.connection = connection;
         this.dialect = dialect;
         this.json = json;
@@ -186,6 +187,63 @@ final class JdbcTransaction implements Transaction {
     public void lockPatient(PatientId patient) {
         Require.present("patient", patient);
         lockChain(patient.value().toString(), patient);
+    }
+
+    /**
+     * Two statements whatever the number of patients, in chain order: the existing chain heads are
+     * locked, then the missing ones inserted (on PostgreSQL waiting for a concurrent insert of the same
+     * head and skipping it); a head this transaction inserted is locked by it, at the genesis. A head
+     * another transaction inserted meanwhile is then locked one by one.
+     */
+    @Override
+    public void lockPatients(Collection<PatientId> patients) {
+        checkOpen();
+        List<PatientId> wanted = patients.stream().distinct().filter(p -> !heads.containsKey(p.value().toString()))
+                .sorted(java.util.Comparator.comparing(p -> p.value().toString())).toList();
+        if (wanted.size() < 2) {
+            wanted.forEach(this::lockPatient);
+            return;
+        }
+        requireTable("audit_chain_head", HEAD_COLUMNS, "the audit trail");
+        for (int from = 0; from < wanted.size(); from += MAX_PENDING) {
+            List<PatientId> part = wanted.subList(from, Math.min(wanted.size(), from + MAX_PENDING));
+            record Locked(String chain, Head head) {
+            }
+            List<Locked> existing = query("locking audit chain heads", "SELECT chain, seq, hash FROM audit_chain_head "
+                    + "WHERE chain IN (" + rows("?", part.size()) + ") ORDER BY chain FOR UPDATE", ps -> {
+                        int i = 1;
+                        for (PatientId p : part) {
+                            ps.setString(i++, p.value().toString());
+                        }
+                    }, rs -> new Locked(rs.getString(1), new Head(rs.getLong(2), rs.getString(3))));
+            existing.forEach(l -> locked(l.chain(), l.head()));
+            List<PatientId> missing = part.stream().filter(p -> !heads.containsKey(p.value().toString())).toList();
+            if (missing.isEmpty()) {
+                continue;
+            }
+            if (dialect == Dialect.POSTGRESQL) {
+                List<String> inserted = query("creating audit chain heads", "INSERT INTO audit_chain_head (chain, "
+                        + "patient_id, seq, hash) VALUES " + rows("(?, ?, 0, ?)", missing.size())
+                        + " ON CONFLICT (chain) DO NOTHING RETURNING chain", ps -> {
+                            int i = 1;
+                            for (PatientId p : missing) {
+                                ps.setString(i++, p.value().toString());
+                                ps.setObject(i++, p.value());
+                                ps.setString(i++, AuditChain.GENESIS);
+                            }
+                        }, rs -> rs.getString(1));
+                inserted.forEach(chain -> locked(chain, new Head(0, AuditChain.GENESIS)));
+            } else if (batchOrDuplicate("creating audit chain heads", "INSERT INTO audit_chain_head (chain, patient_id, "
+                    + "seq, hash) VALUES (?, ?, 0, ?)", missing, (ps, p) -> {
+                        ps.setString(1, p.value().toString());
+                        ps.setObject(2, p.value());
+                        ps.setString(3, AuditChain.GENESIS);
+                    })) {
+                missing.forEach(p -> locked(p.value().toString(), new Head(0, AuditChain.GENESIS)));
+            }
+        }
+        // heads another transaction inserted meanwhile (or, on H2, a batch that met one): one by one
+        wanted.forEach(this::lockPatient);
     }
 
     /** Finds the aggregate's patient and locks that patient's chain head in one statement. */
@@ -544,6 +602,26 @@ final class JdbcTransaction implements Transaction {
             }
             throw SqlErrors.failure(what, e, dialect);
         }
+    }
+
+    /**
+     * Runs one statement per part (each built for its part), stopping at the first unique violation:
+     * returns false then instead of failing (the caller then fails the unit of work, which rolls back).
+     */
+    <T> boolean eachOrDuplicate(String what, List<T> parts, java.util.function.Function<T, String> sql,
+            RowBinder<T> binder) {
+        for (T part : parts) {
+            try (PreparedStatement ps = connection.prepareStatement(sql.apply(part))) {
+                binder.bind(ps, part);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (SqlErrors.isUniqueViolation(e)) {
+                    return false;
+                }
+                throw SqlErrors.failure(what, e, dialect);
+            }
+        }
+        return true;
     }
 
     int update(String what, String sql, Binder binder) {

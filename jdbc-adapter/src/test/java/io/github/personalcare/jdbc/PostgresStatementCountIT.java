@@ -51,4 +51,9 @@ class PostgresStatementCountIT extends StatementCountScenarios {
         c.put("messaging.read", 5);
         return c;
     }
+
+    @Override
+    int importChunkCeiling() {
+        return 15;
+    }
 }

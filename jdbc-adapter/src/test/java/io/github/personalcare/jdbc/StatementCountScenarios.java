@@ -3,6 +3,7 @@ package io.github.personalcare.jdbc;
 import io.github.personalcare.PersonalCare;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.Purpose;
 import io.github.personalcare.budget.AccountKind;
 import io.github.personalcare.budget.BudgetHolder;
 import io.github.personalcare.budget.BudgetLine;
@@ -28,7 +29,11 @@ import io.github.personalcare.lang.Versioned;
 import io.github.personalcare.messaging.Conversation;
 import io.github.personalcare.messaging.ConversationId;
 import io.github.personalcare.patient.PatientFlag;
+import io.github.personalcare.record.ImportReport;
+import io.github.personalcare.record.PatientRecord;
+import io.github.personalcare.record.RecordImportService;
 import io.github.personalcare.testkit.CarePlans;
+import io.github.personalcare.testkit.SyntheticRecords;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +71,7 @@ abstract class StatementCountScenarios {
     private CountingDataSource db;
     private PersonalCare care;
     private final Map<String, CountingDataSource.Counts> measured = new LinkedHashMap<>();
+    private List<String> lastPrepared = List.of();
 
     /** A fresh, empty database of the dialect under test. */
     abstract DataSource open();
@@ -77,6 +83,9 @@ abstract class StatementCountScenarios {
 
     /** The statement ceiling of each command, by the names {@link #count} is given. */
     abstract Map<String, Integer> ceilings();
+
+    /** The statement ceiling of one chunk of {@link RecordImportService#CHUNK} new records imported together. */
+    abstract int importChunkCeiling();
 
     @BeforeEach
     void openStorage() {
@@ -95,8 +104,30 @@ abstract class StatementCountScenarios {
     private <T> T count(String command, Supplier<T> call) {
         db.reset();
         T result = call.get();
+        lastPrepared = db.prepared();
         measured.put(command, db.reset());
         return result;
+    }
+
+    @Test
+    void aChunkOfImportedRecordsIsOneTransactionOfAFewStatements() {
+        AccessContext migration = AccessContext.of(Actor.system("migration-test"), Purpose.MIGRATION);
+        List<PatientRecord> records = new SyntheticRecords(7, NOW).records(2 * RecordImportService.CHUNK);
+        // the first chunk teaches the storage the import tables' schema; the second is counted
+        care.imports().importAll(migration, "synthetic-gp-system", records.subList(0, RecordImportService.CHUNK), p -> { });
+
+        ImportReport report = count("imports.chunk", () -> care.imports().importAll(migration, "synthetic-gp-system",
+                records.subList(RecordImportService.CHUNK, records.size()), p -> { }));
+
+        assertThat(report.totals().imported()).isEqualTo(RecordImportService.CHUNK);
+        CountingDataSource.Counts c = measured.get("imports.chunk");
+        System.out.printf("%s statements for a chunk of %d records: %s%n", dialect(), RecordImportService.CHUNK, c);
+        lastPrepared.stream().map(q -> q.length() > 60 ? q.substring(0, 60) : q)
+                .collect(java.util.stream.Collectors.groupingBy(q -> q, java.util.stream.Collectors.counting()))
+                .forEach((q, n) -> System.out.println("  " + n + " x " + q));
+        assertThat(c.statements()).as("statements").isLessThanOrEqualTo(importChunkCeiling());
+        assertThat(c.commits()).as("commits").isEqualTo(1);
+        assertThat(c.connections()).as("connections").isEqualTo(1);
     }
 
     @Test

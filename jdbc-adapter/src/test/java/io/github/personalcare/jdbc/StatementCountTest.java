@@ -43,4 +43,9 @@ class StatementCountTest extends StatementCountScenarios {
         c.put("messaging.read", 6);
         return c;
     }
+
+    @Override
+    int importChunkCeiling() {
+        return 15;
+    }
 }

@@ -58,6 +58,11 @@ final class TestDatabases {
         }
 
         @Override
+        public <R> R inTransactionAcrossPatients(UnitOfWork<R> work) {
+            return jdbc.inTransactionAcrossPatients(work);
+        }
+
+        @Override
         public void close() {
             cleanup.run();
         }
@@ -75,9 +80,18 @@ final class TestDatabases {
 
     /** A migrated H2 in-memory storage, with the testkit's sample tables. */
     static TestStorage h2() {
+        return h2(false);
+    }
+
+    /** As {@link #h2()}; with {@code onePatientPerTransaction}, built with that option. */
+    static TestStorage h2(boolean onePatientPerTransaction) {
         String url = h2Url();
         JdbcDataSource ds = h2DataSource(url);
-        JdbcStorage storage = JdbcStorage.builder(ds).dialect(Dialect.H2).additionalMigrations(TEST_TYPES).build();
+        JdbcStorage.Builder builder = JdbcStorage.builder(ds).dialect(Dialect.H2).additionalMigrations(TEST_TYPES);
+        if (onePatientPerTransaction) {
+            builder.onePatientPerTransaction();
+        }
+        JdbcStorage storage = builder.build();
         storage.migrate();
         return new TestStorage(storage, ds, url, "PUBLIC", () -> execute(ds, "SHUTDOWN"));
     }

@@ -43,6 +43,11 @@ final class FaultyStorage implements Storage {
         return real.inTransaction(tx -> work.run(new FaultyTransaction(tx)));
     }
 
+    @Override
+    public <R> R inTransactionAcrossPatients(UnitOfWork<R> work) {
+        return real.inTransactionAcrossPatients(tx -> work.run(new FaultyTransaction(tx)));
+    }
+
     private final class FaultyTransaction implements Transaction {
         private final Transaction tx;
 

@@ -9,7 +9,10 @@ import io.github.personalcare.access.Purpose;
 import io.github.personalcare.audit.AuditVerification;
 import io.github.personalcare.budget.BudgetStores;
 import io.github.personalcare.careplan.CarePlanStores;
+import io.github.personalcare.identity.NhsNumber;
+import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.PersonName;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.UserId;
 import io.github.personalcare.lang.InvalidInputException;
@@ -24,18 +27,22 @@ import io.github.personalcare.record.PatientRecord;
 import io.github.personalcare.record.RecordImport;
 import io.github.personalcare.record.RecordStores;
 import io.github.personalcare.referral.ReferralStores;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The bulk path in ({@code care.imports()}) on the storage under test: every record is stored whole
@@ -76,13 +83,17 @@ public abstract class RecordImportContract extends StorageContract {
             case "REFERENCE":
                 return copy(r, r.patient(), List.of(), r.ledger(), r.consents());
             case "R2":
-                Patient p = r.patient();
-                Patient sameNhsNumber = new Patient(p.id(), first.patient().nhsNumber(), p.verification(), p.name(),
-                        p.dateOfBirth(), p.flags(), p.registeredPractice(), p.dateOfDeath(), p.competence());
-                return copy(r, sameNhsNumber, r.carePlans(), r.ledger(), r.consents());
+                return withNhsNumber(r, first.patient().nhsNumber());
             default:
                 return copy(r, r.patient(), r.carePlans(), r.ledger(), List.of(r.consents().get(0), r.consents().get(0)));
         }
+    }
+
+    private static PatientRecord withNhsNumber(PatientRecord r, NhsNumber nhsNumber) {
+        Patient p = r.patient();
+        Patient same = new Patient(p.id(), nhsNumber, p.verification(), p.name(), p.dateOfBirth(), p.flags(),
+                p.registeredPractice(), p.dateOfDeath(), p.competence());
+        return copy(r, same, r.carePlans(), r.ledger(), r.consents());
     }
 
     private static PatientRecord copy(PatientRecord r, Patient patient, List<io.github.personalcare.careplan.CarePlan> plans,
@@ -129,6 +140,71 @@ public abstract class RecordImportContract extends StorageContract {
             assertThat(stored(records.get(i).patient().id())).as("record %d stored", i)
                     .isEqualTo(!BROKEN_RULES.containsKey(i));
         }
+    }
+
+    @Test
+    @DisplayName("R2 an NHS number twice in one chunk: the first record is stored, only the second refused, the rest of the chunk stored")
+    void aDuplicateNhsNumberInsideAChunkRefusesOnlyTheLaterRecord() {
+        List<PatientRecord> records = new ArrayList<>(batch(20));
+        records.set(12, withNhsNumber(records.get(12), records.get(5).patient().nhsNumber()));
+
+        ImportReport report = care().imports().importAll(MIGRATION, "synthetic-gp-system", records, p -> { });
+
+        assertThat(report.totals().imported()).isEqualTo(19);
+        assertThat(report.refused()).singleElement().satisfies(r -> {
+            assertThat(r.position()).isEqualTo(12);
+            assertThat(r.problems()).extracting(RecordProblem::path, RecordProblem::rule)
+                    .containsExactly(tuple("patient.nhsNumber", "R2"));
+        });
+        for (int i = 0; i < records.size(); i++) {
+            assertThat(stored(records.get(i).patient().id())).as("record %d stored", i).isEqualTo(i != 12);
+        }
+    }
+
+    @Test
+    @DisplayName("R2 a chunk clashing with a registered patient is redone record by record: only the clashing record is refused")
+    void aChunkThatClashesWithStoredDataIsRedoneRecordByRecordSoOnlyTheClashingRecordIsRefused() {
+        List<PatientRecord> records = batch(20);
+        PersonalCare care = care();
+        care.patients().register(GP, records.get(7).patient().nhsNumber(), NhsNumberVerification.VERIFIED,
+                new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10), Set.of(), Optional.of(OdsCode.of("A81001")));
+
+        ImportReport report = care.imports().importAll(MIGRATION, "synthetic-gp-system", records, p -> { });
+
+        assertThat(report.totals().imported()).isEqualTo(19);
+        assertThat(report.refused()).singleElement().satisfies(r -> {
+            assertThat(r.position()).isEqualTo(7);
+            assertThat(r.problems()).extracting(RecordProblem::path, RecordProblem::rule)
+                    .containsExactly(tuple("patient.nhsNumber", "R2"));
+        });
+        for (int i = 0; i < records.size(); i++) {
+            PatientId patient = records.get(i).patient().id();
+            assertThat(stored(patient)).as("record %d stored", i).isEqualTo(i != 7);
+            if (i != 7) {
+                // each patient's own chain: the one import, linked from its genesis, whatever the chunk did
+                List<io.github.personalcare.audit.AuditRecord> own =
+                        storage.inTransaction(tx -> tx.audit().forPatient(patient));
+                assertThat(own).extracting(a -> a.event().action(), a -> a.sequence())
+                        .containsExactly(tuple("record.import", 1L));
+            }
+        }
+        AccessContext privacyOfficer = AccessContext.of(Actor.professional(UserId.of("PO-1"),
+                ProfessionalRole.PRIVACY_OFFICER, OdsCode.of("A81001")), Purpose.AUDIT);
+        assertThat(care.audit().verify(privacyOfficer)).isInstanceOf(AuditVerification.Intact.class);
+    }
+
+    @Test
+    void aBatchRunAgainWithNewRecordsStoresOnlyTheNewOnes() {
+        List<PatientRecord> records = batch(12);
+        PersonalCare care = care();
+        care.imports().importAll(MIGRATION, "synthetic-gp-system", records.subList(0, 8), p -> { });
+
+        ImportReport again = care.imports().importAll(MIGRATION, "synthetic-gp-system", records, p -> { });
+
+        assertThat(again.totals().alreadyImported()).isEqualTo(8);
+        assertThat(again.totals().imported()).isEqualTo(4);
+        assertThat(again.refused()).isEmpty();
+        records.forEach(r -> assertThat(stored(r.patient().id())).isTrue());
     }
 
     @Test

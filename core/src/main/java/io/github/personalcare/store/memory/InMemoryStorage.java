@@ -74,12 +74,22 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public <R> R inTransaction(UnitOfWork<R> work) {
+        return run(work, new PatientScope());
+    }
+
+    /** Runs the work as {@link #inTransaction} does, letting it write several patients' data (the bulk path in). */
+    @Override
+    public <R> R inTransactionAcrossPatients(UnitOfWork<R> work) {
+        return run(work, PatientScope.acrossPatients());
+    }
+
+    private <R> R run(UnitOfWork<R> work, PatientScope scope) {
         if (lock.isHeldByCurrentThread()) {
             throw new StorageException("NESTED", "a unit of work must not start another transaction");
         }
         lock.lock();
         try {
-            Tx tx = new Tx();
+            Tx tx = new Tx(scope);
             R result = work.run(tx);
             tx.commit();
             return result;
@@ -94,7 +104,7 @@ public final class InMemoryStorage implements Storage {
     }
 
     private final class Tx implements Transaction {
-        private final PatientScope scope = new PatientScope();
+        private final PatientScope scope;
         private final Map<String, Map<UUID, Stored>> aggregateWrites = new HashMap<>();
         private final Map<String, Map<UUID, List<Object>>> entryWrites = new HashMap<>();
         private final Map<String, Map<String, Object>> keyWrites = new HashMap<>();
@@ -103,6 +113,10 @@ public final class InMemoryStorage implements Storage {
         private final Map<Long, OutboxEntry> outboxUpdates = new LinkedHashMap<>();
         private final Map<Long, OutboxEntry> newDeadLetters = new LinkedHashMap<>();
         private boolean open = true;
+
+        Tx(PatientScope scope) {
+            this.scope = scope;
+        }
 
         private void checkOpen() {
             if (!open) {

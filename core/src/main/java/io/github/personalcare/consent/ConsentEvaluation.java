@@ -341,7 +341,7 @@ final class ConsentEvaluation {
     /** True if the root or any provision on the way to {@code target} lists purposes (so names the request's). */
     private static boolean namesPurpose(Provision root, Provision target) {
         List<Provision> path = new ArrayList<>();
-        if (!pathTo(root, target, path, new StringBuilder())) {
+        if (!nodesTo(root, target, path)) {
             return false;
         }
         for (Provision p : path) {
@@ -352,25 +352,18 @@ final class ConsentEvaluation {
         return false;
     }
 
-    /** Fills {@code nodes} and {@code path} with the way from {@code node} to {@code target}; false if absent. */
-    private static boolean pathTo(Provision node, Provision target, List<Provision> nodes, StringBuilder path) {
-        int mark = path.length();
+    /** Fills {@code nodes} with the provisions from {@code node} down to {@code target}; false if absent. */
+    private static boolean nodesTo(Provision node, Provision target, List<Provision> nodes) {
         nodes.add(node);
-        path.append(nodes.size() == 1 ? "provision" : "");
         if (node == target) {
             return true;
         }
-        List<Provision> children = node.provisions();
-        for (int i = 0; i < children.size(); i++) {
-            int before = path.length();
-            path.append(".provision[").append(i).append(']');
-            if (pathTo(children.get(i), target, nodes, path)) {
+        for (Provision child : node.provisions()) {
+            if (nodesTo(child, target, nodes)) {
                 return true;
             }
-            path.setLength(before);
         }
         nodes.remove(nodes.size() - 1);
-        path.setLength(mark);
         return false;
     }
 

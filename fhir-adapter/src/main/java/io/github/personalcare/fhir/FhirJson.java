@@ -79,16 +79,25 @@ final class FhirJson {
      * @throws FhirImportException with the path and line/column of the first fault
      */
     JsonNode read(String document) {
-        if (utf8Length(document, limits.maxBytes()) > limits.maxBytes()) {
+        if (longerInUtf8Than(document, limits.maxBytes())) {
             throw tooLarge();
         }
         return read(null, document);
     }
 
-    /** The UTF-8 length of {@code text}, counted up to just past {@code max}. */
-    static long utf8Length(String text, long max) {
+    /** Whether {@code text} takes more than {@code max} bytes in UTF-8. */
+    static boolean longerInUtf8Than(String text, long max) {
+        // a character takes one to three bytes (a surrogate pair four for two): most documents
+        // are decided by their length alone, without reading them
+        int n = text.length();
+        if ((long) n * 3 <= max) {
+            return false;
+        }
+        if (n > max) {
+            return true;
+        }
         long bytes = 0;
-        for (int i = 0, n = text.length(); i < n && bytes <= max; i++) {
+        for (int i = 0; i < n && bytes <= max; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
                 bytes++;
@@ -101,7 +110,7 @@ final class FhirJson {
                 bytes += 3;
             }
         }
-        return bytes;
+        return bytes > max;
     }
 
     private FhirImportException tooLarge() {

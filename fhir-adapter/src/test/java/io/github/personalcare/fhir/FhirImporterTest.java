@@ -54,7 +54,10 @@ class FhirImporterTest {
                 .replace("<p>Organization</p>", "<p>Organization \u00e9\u20ac\ud83d\ude00</p>");
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         assertThat(bytes.length).isEqualTo(body.length() + 1 + 2 + 2);
-        assertThat(FhirJson.utf8Length(body, Long.MAX_VALUE)).isEqualTo(bytes.length);
+        assertThat(FhirJson.longerInUtf8Than(body, bytes.length)).isFalse();
+        assertThat(FhirJson.longerInUtf8Than(body, bytes.length - 1)).isTrue();
+        assertThat(FhirJson.longerInUtf8Than(body, body.length() - 1L)).isTrue();
+        assertThat(FhirJson.longerInUtf8Than(body, body.length() * 3L)).isFalse();
         FhirImporter exact = new FhirImporter(FhirLimits.DEFAULT.withMaxBytes(bytes.length));
         assertThat(exact.read(body, new OrganizationMapper()).value()).isEqualTo(Fixtures.PRACTICE);
         FhirImporter oneShort = new FhirImporter(FhirLimits.DEFAULT.withMaxBytes(bytes.length - 1));

@@ -243,6 +243,39 @@ class EventWritesTest {
     }
 
     @Test
+    void eventsThatSendNothingLogTheirEventIdOnlyNeverWhoTheyAreAbout() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("io.github.personalcare.fhir.rest");
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        UUID notFound = UUID.randomUUID();
+        UUID notInRecord = UUID.randomUUID();
+        try {
+            // a patient the reader does not find, and a consent the found record does not hold
+            transport().deliver(new ConsentEvent.Withdrawn(notFound, AT,
+                    io.github.personalcare.identity.PatientId.random(), UUID.randomUUID()));
+            transport().deliver(new ConsentEvent.Withdrawn(notInRecord, AT, record.patient().id(), UUID.randomUUID()));
+        } finally {
+            logger.detachAppender(logs);
+            logger.setLevel(level);
+        }
+        assertThat(received).isEmpty();
+        List<String> lines = logs.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .filter(line -> line.startsWith("event ")).toList();
+        assertThat(lines).contains("event " + notFound + ": what it names is not found, nothing to send",
+                "event " + notInRecord + ": its resource is not in the record, nothing to send");
+        assertThat(logs.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .allSatisfy(line -> assertThat(line)
+                        .doesNotContain(record.patient().id().value().toString())
+                        .doesNotContain(record.patient().nhsNumber().value())
+                        .doesNotContain(record.patient().name().family()));
+    }
+
+    @Test
     void aRedeliveredEventSendsTheSameUpsertsAgain() {
         DomainEvent event = new CarePlanEvent.Agreed(UUID.randomUUID(), AT, record.patient().id(), BudgetFixtures.PLAN.value(), 2);
         List<String> first = deliver(event);

@@ -2,17 +2,12 @@ package io.github.personalcare.benchmarks;
 
 import io.github.personalcare.PersonalCare;
 import io.github.personalcare.access.AccessContext;
-import io.github.personalcare.access.Actor;
-import io.github.personalcare.access.ProfessionalRole;
-import io.github.personalcare.access.Purpose;
 import io.github.personalcare.careplan.CarePlan;
 import io.github.personalcare.careplan.CarePlanContent;
 import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.PersonName;
-import io.github.personalcare.identity.UserId;
-import io.github.personalcare.jdbc.JdbcStorage;
 import io.github.personalcare.lang.Versioned;
 import io.github.personalcare.testkit.CarePlans;
 import io.github.personalcare.testkit.SyntheticRecords;
@@ -21,10 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -44,7 +36,6 @@ import java.util.UUID;
  * Each run works in a schema of its own, dropped at the end.
  */
 public final class RegistrationThroughput {
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final OdsCode PRACTICE = OdsCode.of("A81001");
     /** NHS numbers are drawn from here upwards, one per operation of the whole run. */
     private static final int FIRST_NUMBER = 1_000_000;
@@ -65,13 +56,10 @@ public final class RegistrationThroughput {
     }
 
     private static TimedPhases.Operation sdk(FixedPool pool) {
-        JdbcStorage storage = JdbcStorage.postgres(pool);
-        storage.migrate();
-        Instant now = Instant.now();
-        LocalDate today = LocalDate.ofInstant(now, LONDON);
-        PersonalCare care = PersonalCare.builder().storage(storage).clock(Clock.fixed(now, LONDON)).build();
-        AccessContext gp = AccessContext.of(Actor.professional(UserId.of("GP-A81001-1"),
-                ProfessionalRole.GENERAL_PRACTITIONER, PRACTICE), Purpose.DIRECT_CARE);
+        TimedPhases.Sdk sdk = TimedPhases.Sdk.on(pool);
+        PersonalCare care = sdk.care();
+        AccessContext gp = sdk.gp();
+        LocalDate today = sdk.today();
         CarePlanContent content = CarePlans.complete(today.plusMonths(CarePlan.FIRST_BUDGET_REVIEW_MONTHS));
         return (thread, n) -> {
             PatientId patient = care.patients().register(gp, SyntheticRecords.nhsNumber(FIRST_NUMBER + (int) n),

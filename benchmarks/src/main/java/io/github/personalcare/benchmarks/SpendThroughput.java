@@ -3,8 +3,6 @@ package io.github.personalcare.benchmarks;
 import io.github.personalcare.PersonalCare;
 import io.github.personalcare.access.AccessContext;
 import io.github.personalcare.access.Actor;
-import io.github.personalcare.access.ProfessionalRole;
-import io.github.personalcare.access.Purpose;
 import io.github.personalcare.budget.AccountKind;
 import io.github.personalcare.budget.BudgetHolder;
 import io.github.personalcare.budget.BudgetId;
@@ -27,8 +25,6 @@ import io.github.personalcare.identity.NhsNumberVerification;
 import io.github.personalcare.identity.OdsCode;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.PersonName;
-import io.github.personalcare.identity.UserId;
-import io.github.personalcare.jdbc.JdbcStorage;
 import io.github.personalcare.lang.Versioned;
 import io.github.personalcare.testkit.CarePlans;
 
@@ -37,10 +33,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,7 +54,6 @@ import java.util.UUID;
  * of its own, dropped at the end.
  */
 public final class SpendThroughput {
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final OdsCode PRACTICE = OdsCode.of("A81001");
     private static final BudgetLineCode PA = BudgetLineCode.of("PA-HOURS");
     private static final String[] NHS_NUMBERS = {"9434765870", "9434765919", "9434765838", "9434765846",
@@ -88,13 +80,10 @@ public final class SpendThroughput {
 
     /** One patient, care team, agreed plan and active, funded budget per thread, then spends of 1p. */
     private static TimedPhases.Operation sdkSpends(FixedPool pool, int threads) {
-        JdbcStorage storage = JdbcStorage.postgres(pool);
-        storage.migrate();
-        Instant now = Instant.now();
-        LocalDate today = LocalDate.ofInstant(now, LONDON);
-        PersonalCare care = PersonalCare.builder().storage(storage).clock(Clock.fixed(now, LONDON)).build();
-        AccessContext gp = AccessContext.of(Actor.professional(UserId.of("GP-A81001-1"),
-                ProfessionalRole.GENERAL_PRACTITIONER, PRACTICE), Purpose.DIRECT_CARE);
+        TimedPhases.Sdk sdk = TimedPhases.Sdk.on(pool);
+        PersonalCare care = sdk.care();
+        AccessContext gp = sdk.gp();
+        LocalDate today = sdk.today();
         Actor.Professional doctor = (Actor.Professional) gp.actor();
         BudgetId[] budgets = new BudgetId[threads];
         for (int t = 0; t < threads; t++) {

@@ -1,5 +1,18 @@
 package io.github.personalcare.benchmarks;
 
+import io.github.personalcare.PersonalCare;
+import io.github.personalcare.access.AccessContext;
+import io.github.personalcare.access.Actor;
+import io.github.personalcare.access.ProfessionalRole;
+import io.github.personalcare.access.Purpose;
+import io.github.personalcare.identity.OdsCode;
+import io.github.personalcare.identity.UserId;
+import io.github.personalcare.jdbc.JdbcStorage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -160,5 +173,24 @@ final class TimedPhases {
                     loadAverage());
         }
         System.out.printf(Locale.ROOT, "sdk/baseline by round: %s%n", ratios);
+    }
+
+    /**
+     * The SDK on the pool's schema, migrated, its clock fixed at the start of the run, and a GP of
+     * practice A81001 acting for direct care: what every service harness starts from.
+     */
+    record Sdk(PersonalCare care, AccessContext gp, LocalDate today) {
+        static final ZoneId LONDON = ZoneId.of("Europe/London");
+        static final OdsCode PRACTICE = OdsCode.of("A81001");
+
+        static Sdk on(FixedPool pool) {
+            JdbcStorage storage = JdbcStorage.postgres(pool);
+            storage.migrate();
+            Instant now = Instant.now();
+            PersonalCare care = PersonalCare.builder().storage(storage).clock(Clock.fixed(now, LONDON)).build();
+            AccessContext gp = AccessContext.of(Actor.professional(UserId.of("GP-A81001-1"),
+                    ProfessionalRole.GENERAL_PRACTITIONER, PRACTICE), Purpose.DIRECT_CARE);
+            return new Sdk(care, gp, LocalDate.ofInstant(now, LONDON));
+        }
     }
 }

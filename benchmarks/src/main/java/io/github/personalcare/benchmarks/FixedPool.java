@@ -25,20 +25,51 @@ final class FixedPool implements DataSource, AutoCloseable {
     private final Connection[] all;
     final AtomicLong statements = new AtomicLong();
     final AtomicLong commits = new AtomicLong();
+    private final int[] backendPids;
 
     /** Opens {@code size} connections to {@code url}, each running {@code setup} once. */
     FixedPool(String url, int size, String setup) throws SQLException {
         idle = new ArrayBlockingQueue<>(size);
         all = new Connection[size];
+        backendPids = new int[size];
         for (int i = 0; i < size; i++) {
             all[i] = DriverManager.getConnection(url);
-            if (setup != null) {
-                try (Statement s = all[i].createStatement()) {
+            try (Statement s = all[i].createStatement()) {
+                if (setup != null) {
                     s.execute(setup);
+                }
+                try (java.sql.ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
+                    r.next();
+                    backendPids[i] = r.getInt(1);
                 }
             }
             idle.add(all[i]);
         }
+    }
+
+    /**
+     * CPU time used so far by the server processes behind this pool's connections, in nanoseconds,
+     * read from {@code /proc} (clock ticks of 10 ms); -1 when the server is not on this machine or
+     * the system has no {@code /proc}. The server's share of an operation's cost, which the
+     * client's CPU time does not show.
+     */
+    long serverCpuNanos() {
+        long ticks = 0;
+        for (int pid : backendPids) {
+            java.nio.file.Path stat = java.nio.file.Path.of("/proc", Integer.toString(pid), "stat");
+            try {
+                String line = java.nio.file.Files.readString(stat);
+                if (!line.contains("(postgres)")) {
+                    return -1;
+                }
+                // fields after the command name: state is field 3; utime and stime are fields 14 and 15
+                String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (java.io.IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+        return ticks * 10_000_000L;
     }
 
     @Override

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The timed harness shared by the PostgreSQL throughput runs ({@link SpendThroughput},
  * {@link RegistrationThroughput}): threads repeat one operation for a fixed time through a
  * {@link FixedPool}, and a phase reports operations per second, statements and commits counted
- * at the pool, and this JVM's CPU time per operation. Not JMH: what is measured is round trips.
+ * at the pool, and this JVM's CPU time per operation (and the server's, when it runs on this machine). Not JMH:
+ * what is measured is round trips.
  */
 final class TimedPhases {
     private static final AtomicLong SEQUENCE = new AtomicLong();
@@ -38,8 +39,9 @@ final class TimedPhases {
         void run(int thread, long n) throws Exception;
     }
 
-    /** A measured phase: operations done, seconds taken, statements and commits counted, client CPU. */
-    record Phase(String name, String unit, long ops, double seconds, long statements, long commits, double cpuMillis) {
+    /** A measured phase: operations done, seconds taken, statements and commits counted, client and server CPU. */
+    record Phase(String name, String unit, long ops, double seconds, long statements, long commits, double cpuMillis,
+            double serverCpuMillis) {
         double perSecond() {
             return ops / seconds;
         }
@@ -47,8 +49,9 @@ final class TimedPhases {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%-8s %8.1f %s/s  (%d in %.1f s; %.2f statements, %.2f commits, "
-                    + "%.3f ms of this JVM's CPU per operation)", name, perSecond(), unit, ops, seconds,
-                    (double) statements / ops, (double) commits / ops, cpuMillis / ops);
+                    + "%.3f ms of this JVM's CPU per operation%s)", name, perSecond(), unit, ops, seconds,
+                    (double) statements / ops, (double) commits / ops, cpuMillis / ops, serverCpuMillis < 0 ? ""
+                            : String.format(Locale.ROOT, ", %.3f ms of the server's", serverCpuMillis / ops));
         }
     }
 
@@ -126,6 +129,7 @@ final class TimedPhases {
         long statements = pool.statements.get();
         long commits = pool.commits.get();
         long cpu = cpuNanos();
+        long serverCpu = pool.serverCpuNanos();
         long began = System.nanoTime();
         start.countDown();
         Thread.sleep(seconds * 1000L);
@@ -138,7 +142,8 @@ final class TimedPhases {
             throw failure[0];
         }
         return new Phase(name, unit, done.get(), took, pool.statements.get() - statements,
-                pool.commits.get() - commits, (cpuNanos() - cpu) / 1e6);
+                pool.commits.get() - commits, (cpuNanos() - cpu) / 1e6,
+                serverCpu < 0 ? -1 : (pool.serverCpuNanos() - serverCpu) / 1e6);
     }
 
     /** CPU time this JVM has used (all threads): the client's cost of an operation, whatever the machine's load. */

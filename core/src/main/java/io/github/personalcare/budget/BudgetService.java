@@ -24,6 +24,7 @@ import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.spi.DuplicateKeyException;
+import io.github.personalcare.spi.StorageException;
 import io.github.personalcare.spi.Query;
 import io.github.personalcare.lang.VersionConflictException;
 import io.github.personalcare.lang.Versioned;
@@ -385,8 +386,11 @@ public final class BudgetService {
         Require.present("command", command);
         for (int attempt = 1; ; attempt++) {
             try {
+                // The key is looked up first only when running again: a first run finds a resend
+                // when a rule refuses it or when its ledger entry collides with the first one.
+                boolean lookUpKeyFirst = attempt > 1;
                 LedgerEntry entry = budgets.run(ctx, id, AccessAction.COLLECT, command.auditAction(),
-                        (p, current) -> recordIn(p, current, command));
+                        (p, current) -> recordIn(p, current, command, lookUpKeyFirst));
                 log.info("budget {} {} on line {}: entry {}", id, entry.kind(), entry.line(), entry.id());
                 return entry;
             } catch (VersionConflictException | DuplicateKeyException e) {
@@ -401,47 +405,102 @@ public final class BudgetService {
         }
     }
 
-    private LedgerEntry recordIn(Permitted p, Versioned<PersonalHealthBudget> current, LedgerCommand command) {
+    private LedgerEntry recordIn(Permitted p, Versioned<PersonalHealthBudget> current, LedgerCommand command,
+            boolean lookUpKeyFirst) {
         var ledger = p.tx().entries(BudgetStores.LEDGER);
         PersonalHealthBudget budget = current.value();
-        BudgetId id = budget.id();
+        LedgerEntry entry = command.toEntry(LedgerEntryId.random(), budget.id(), budget.patient(),
+                p.context().actor().reference(), p.now());
+        if (lookUpKeyFirst) {
+            Optional<LedgerEntry> earlier = earlierWithKey(ledger, entry);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Checked checked;
+        try {
+            checked = checked(p, budget, command, entry);
+        } catch (InvalidInputException | RuleViolationException refused) {
+            if (lookUpKeyFirst) {
+                throw refused;
+            }
+            // A resend is answered with the first entry even when the budget would refuse it now
+            // (its money spent, its state moved on). Nothing has been written in this run yet.
+            return earlierWithKey(ledger, entry).orElseThrow(() -> refused);
+        }
+        try {
+            ledger.append(entry);
+        } catch (DuplicateKeyException collided) {
+            // A resend the rules let through collides with its first entry. Nothing of this run is
+            // written yet: answer with the first entry in this transaction, if the store can still
+            // read in it; otherwise the command runs again, looking the key up first.
+            if (lookUpKeyFirst) {
+                throw collided;
+            }
+            Optional<LedgerEntry> earlier;
+            try {
+                earlier = earlierWithKey(ledger, entry);
+            } catch (StorageException unusable) {
+                collided.addSuppressed(unusable);
+                throw collided;
+            }
+            return earlier.orElseThrow(() -> collided);
+        }
+        for (LedgerEntry e : checked.entries().subList(1, checked.entries().size())) {
+            ledger.append(e);
+        }
+        if (command instanceof LedgerCommand.Spend) {
+            auditOverrides(p, budget, entry);
+        }
+        for (LedgerEntry e : checked.entries()) {
+            publish(p, new BudgetEvent.EntryRecorded(UUID.randomUUID(), p.now(), budget.patient(), budget.id(), e.id(),
+                    e.kind(), e.line().value(), e.signedPence()));
+        }
+        p.tx().aggregates(BudgetStores.BUDGETS).update(checked.next(), current.version());
+        return entry;
+    }
+
+    /** The entries a ledger command records, and the budget once it has taken them. */
+    private record Checked(List<LedgerEntry> entries, PersonalHealthBudget next) {
+    }
+
+    /** The entry recorded earlier under the entry's key, if the same movement; refused if another. */
+    private static Optional<LedgerEntry> earlierWithKey(io.github.personalcare.spi.EntryLog<LedgerEntry> ledger,
+            LedgerEntry entry) {
+        Optional<LedgerEntry> earlier = ledger.findByKey(entry.budget(), entry.idempotencyKey());
+        if (earlier.isPresent() && !earlier.get().sameMovementAs(entry)) {
+            throw new InvalidInputException("idempotencyKey", "IDEMPOTENCY", "was already used for a different entry");
+        }
+        return earlier;
+    }
+
+    /**
+     * The entries the command records, after every rule that may refuse it has passed (and the
+     * budget has taken them, which checks its balance and state rules); writes nothing.
+     */
+    private Checked checked(Permitted p, PersonalHealthBudget budget, LedgerCommand command,
+            LedgerEntry entry) {
         PatientId patient = budget.patient();
         LocalDate today = today(p);
-        String recordedBy = p.context().actor().reference();
-        LedgerEntry entry = command.toEntry(LedgerEntryId.random(), id, patient, recordedBy, p.now());
-        Optional<LedgerEntry> earlier = ledger.findByKey(id, entry.idempotencyKey());
-        if (earlier.isPresent()) {
-            if (!earlier.get().sameMovementAs(entry)) {
-                throw new InvalidInputException("idempotencyKey", "IDEMPOTENCY", "was already used for a different entry");
-            }
-            return earlier.get();
-        }
         List<LedgerEntry> entries = new ArrayList<>(2);
         entries.add(entry);
         if (command instanceof LedgerCommand.Spend) {
             SpendingRule.checkAll(rules, new ProposedSpend(budget, entry, plans.currentAgreed(p.tx(), patient), policy,
                     today));
-            auditOverrides(p, budget, entry);
         } else {
             Patient person = p.tx().aggregates(PatientStores.PATIENTS).get(patient).value();
             Optional<String> account = command instanceof LedgerCommand.Allocation a ? a.paidIntoAccount() : Optional.empty();
             budget.checkEntry(entry, account, person, today);
             if (command instanceof LedgerCommand.Allocation a && a.offset().isPresent()) {
                 budget.checkOffset(a.line(), a.offset().get(), a.amount());
-                entries.add(a.offsetEntry(LedgerEntryId.random(), id, patient, recordedBy, p.now()));
+                entries.add(a.offsetEntry(LedgerEntryId.random(), budget.id(), patient, entry.recordedBy(), p.now()));
             }
         }
         PersonalHealthBudget next = budget;
         for (LedgerEntry e : entries) {
             next = next.record(e, policy);
         }
-        for (LedgerEntry e : entries) {
-            ledger.append(e);
-            publish(p, new BudgetEvent.EntryRecorded(UUID.randomUUID(), p.now(), patient, id, e.id(), e.kind(),
-                    e.line().value(), e.signedPence()));
-        }
-        p.tx().aggregates(BudgetStores.BUDGETS).update(next, current.version());
-        return entry;
+        return new Checked(List.copyOf(entries), next);
     }
 
     private void auditOverrides(Permitted p, PersonalHealthBudget budget, LedgerEntry spend) {

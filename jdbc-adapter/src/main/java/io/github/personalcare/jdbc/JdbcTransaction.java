@@ -390,7 +390,10 @@ final class JdbcTransaction implements Transaction {
             return;
         }
         List<String> tables = new ArrayList<>(factTables);
-        Target t = target != null && cached(target.table(), target.id()) == null ? target : null;
+        // The command's own record comes with the patient's rows of its table when those are read
+        // (a record of another patient is then read on its own when asked for).
+        Target t = target != null && cached(target.table(), target.id()) == null && !tables.contains(target.table())
+                ? target : null;
         if (tables.isEmpty() && t == null) {
             return;
         }

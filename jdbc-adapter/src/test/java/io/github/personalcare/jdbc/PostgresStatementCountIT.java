@@ -40,9 +40,11 @@ class PostgresStatementCountIT extends StatementCountScenarios {
         c.put("careplan.draft", 5);
         c.put("careplan.agree", 4);
         c.put("careplan.read", 4);
-        c.put("budget.allocate", 6);
-        c.put("budget.recordSpend", 6);
-        c.put("budget.recordSpend.resent", 4);
+        c.put("budget.allocate", 5);
+        c.put("budget.recordSpend", 5);
+        // one more than before: a first send no longer looks its key up; a resend finds it when
+        // its entry collides (a rare resend pays the statement every first send saves)
+        c.put("budget.recordSpend.resent", 5);
         c.put("budget.balance", 4);
         c.put("messaging.open", 4);
         c.put("messaging.post", 5);

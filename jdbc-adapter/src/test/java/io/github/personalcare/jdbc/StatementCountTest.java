@@ -32,9 +32,11 @@ class StatementCountTest extends StatementCountScenarios {
         c.put("careplan.draft", 7);
         c.put("careplan.agree", 6);
         c.put("careplan.read", 5);
-        c.put("budget.allocate", 8);
-        c.put("budget.recordSpend", 8);
-        c.put("budget.recordSpend.resent", 5);
+        c.put("budget.allocate", 7);
+        c.put("budget.recordSpend", 7);
+        // one more than before: a first send no longer looks its key up; a resend finds it when
+        // its entry collides (a rare resend pays the statement every first send saves)
+        c.put("budget.recordSpend.resent", 6);
         c.put("budget.balance", 5);
         c.put("messaging.open", 6);
         c.put("messaging.post", 7);

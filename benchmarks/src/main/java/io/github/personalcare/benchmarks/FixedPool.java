@@ -26,9 +26,11 @@ final class FixedPool implements DataSource, AutoCloseable {
     final AtomicLong statements = new AtomicLong();
     final AtomicLong commits = new AtomicLong();
     private final int[] backendPids;
+    private final String url;
 
     /** Opens {@code size} connections to {@code url}, each running {@code setup} once. */
     FixedPool(String url, int size, String setup) throws SQLException {
+        this.url = url;
         idle = new ArrayBlockingQueue<>(size);
         all = new Connection[size];
         backendPids = new int[size];
@@ -45,6 +47,42 @@ final class FixedPool implements DataSource, AutoCloseable {
             }
             idle.add(all[i]);
         }
+    }
+
+    /**
+     * Forgets the server's per-statement figures, if {@code pg_stat_statements} is installed and
+     * loaded (it needs {@code shared_preload_libraries}); false when it is not.
+     */
+    boolean resetStatementStats() {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_stat_statements_reset()");
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The server's figures for the statements run since {@link #resetStatementStats}, the most
+     * costly first, per call: mean execution time, shared buffers touched and WAL bytes written.
+     * Empty when {@code pg_stat_statements} is not available.
+     */
+    java.util.List<String> statementStats(int limit) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT calls, mean_exec_time, "
+                        + "(shared_blks_hit + shared_blks_read)::float8 / calls, wal_bytes::float8 / calls, "
+                        + "left(regexp_replace(query, '\\s+', ' ', 'g'), 60) FROM pg_stat_statements "
+                        + "WHERE calls > 100 AND query NOT LIKE '%pg_stat_statements%' "
+                        + "ORDER BY total_exec_time DESC LIMIT " + limit)) {
+            while (r.next()) {
+                lines.add(String.format(java.util.Locale.ROOT, "%7d calls %7.3f ms %6.1f blocks %6.0f WAL bytes  %s",
+                        r.getLong(1), r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getString(5)));
+            }
+        } catch (SQLException e) {
+            lines.clear();
+        }
+        return lines;
     }
 
     /**

@@ -130,6 +130,7 @@ final class TimedPhases {
         long commits = pool.commits.get();
         long cpu = cpuNanos();
         long serverCpu = pool.serverCpuNanos();
+        boolean statementStats = pool.resetStatementStats();
         long began = System.nanoTime();
         start.countDown();
         Thread.sleep(seconds * 1000L);
@@ -140,6 +141,10 @@ final class TimedPhases {
         double took = (System.nanoTime() - began) / 1e9;
         if (failure[0] != null) {
             throw failure[0];
+        }
+        if (statementStats && !name.equals("warm-up")) {
+            System.out.printf(Locale.ROOT, "  %s, the server's most costly statements, per call (pg_stat_statements):%n", name);
+            pool.statementStats(8).forEach(line -> System.out.println("    " + line));
         }
         return new Phase(name, unit, done.get(), took, pool.statements.get() - statements,
                 pool.commits.get() - commits, (cpuNanos() - cpu) / 1e6,

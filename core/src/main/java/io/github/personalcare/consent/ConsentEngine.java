@@ -84,6 +84,25 @@ public final class ConsentEngine {
             EnumSet.of(Obligation.AUDIT, Obligation.NOTIFY_PATIENT, Obligation.ALERT_PRIVACY_OFFICER));
     private static final Set<Obligation> BREAK_GLASS_WITHIN =
             Collections.unmodifiableSet(EnumSet.of(Obligation.AUDIT, Obligation.ALERT_PRIVACY_OFFICER));
+    private static final Set<Obligation> AUDIT_ONLY = Collections.unmodifiableSet(EnumSet.of(Obligation.AUDIT));
+
+    // reasons of the fixed-shape permits: constants, and the keys under which a permit built from a
+    // consent's kept outcome is remembered (ConsentEvaluation#remember), so each names one shape
+    private static final String BREAK_GLASS_OPENING_WHY = "R40: emergency access with a recorded reason; audited, "
+            + "the patient notified, the privacy officer alerted";
+    private static final String BREAK_GLASS_WITHIN_WHY = "R40: within an open break-glass episode; audited, the "
+            + "privacy officer alerted (the patient was notified when the episode opened)";
+    private static final String RESEARCH_EXEMPT_WHY = "R42: the patient's explicit consent to this specific use is "
+            + "an exemption to the national data opt-out";
+    private static final String RESEARCH_CONSENTED_WHY = "R42: the patient explicitly consented to this use";
+    private static final String PROXY_WHY = "R47: a proxy acting within the scope and period granted by the patient "
+            + "or a legal authority";
+
+    // break-glass with no objection to override names no consent: the same permit for every patient
+    private static final AccessDecision.Permit BREAK_GLASS_OPENING_PERMIT =
+            new AccessDecision.Permit("R40", List.of(BREAK_GLASS_OPENING_WHY), BREAK_GLASS_OPENING);
+    private static final AccessDecision.Permit BREAK_GLASS_WITHIN_PERMIT =
+            new AccessDecision.Permit("R40", List.of(BREAK_GLASS_WITHIN_WHY), BREAK_GLASS_WITHIN);
 
     private static final Set<DataClass> CLINICAL_RECORD = EnumSet.of(DataClass.CARE_PLAN, DataClass.CARE_TEAM,
             DataClass.REFERRAL, DataClass.BUDGET);
@@ -304,15 +323,19 @@ public final class ConsentEngine {
             return AccessDecision.deny("R40", "break-glass needs a reason");
         }
         boolean opensEpisode = request.context().reason().isPresent();
-        String why = opensEpisode
-                ? "R40: emergency access with a recorded reason; audited, the patient notified, the privacy officer alerted"
-                : "R40: within an open break-glass episode; audited, the privacy officer alerted (the patient was "
-                        + "notified when the episode opened)";
-        List<String> reasons = consents.denies()
-                ? List.of(why, "R41: break-glass overrides the patient's objection " + consents.denyRule())
-                : List.of(why);
-        // one notice to the patient per episode, not one per read within it
-        return new AccessDecision.Permit("R40", reasons, opensEpisode ? BREAK_GLASS_OPENING : BREAK_GLASS_WITHIN);
+        if (!consents.denies()) {
+            // one notice to the patient per episode, not one per read within it
+            return opensEpisode ? BREAK_GLASS_OPENING_PERMIT : BREAK_GLASS_WITHIN_PERMIT;
+        }
+        String why = opensEpisode ? BREAK_GLASS_OPENING_WHY : BREAK_GLASS_WITHIN_WHY;
+        // overriding one objection: the permit depends on that objection and the reason only
+        AccessDecision.Permit remembered = consents.remembered(why);
+        if (remembered != null) {
+            return remembered;
+        }
+        List<String> reasons = List.of(why, "R41: break-glass overrides the patient's objection " + consents.denyRule());
+        return consents.remember(why,
+                new AccessDecision.Permit("R40", reasons, opensEpisode ? BREAK_GLASS_OPENING : BREAK_GLASS_WITHIN));
     }
 
     // --- secondary uses -----------------------------------------------------------------------
@@ -326,10 +349,13 @@ public final class ConsentEngine {
             }
         }
         if (grant != null) {
-            String why = patient.has(PatientFlag.NATIONAL_DATA_OPT_OUT)
-                    ? "R42: the patient's explicit consent to this specific use is an exemption to the national data opt-out"
-                    : "R42: the patient explicitly consented to this use";
-            return new AccessDecision.Permit(grant.rule(), List.of(why), EnumSet.of(Obligation.AUDIT));
+            String why = patient.has(PatientFlag.NATIONAL_DATA_OPT_OUT) ? RESEARCH_EXEMPT_WHY : RESEARCH_CONSENTED_WHY;
+            // the permit depends on the first grant naming the purpose and the reason only
+            AccessDecision.Permit remembered = consents.remembered(why);
+            if (remembered != null) {
+                return remembered;
+            }
+            return consents.remember(why, new AccessDecision.Permit(grant.rule(), List.of(why), AUDIT_ONLY));
         }
         if (patient.has(PatientFlag.NATIONAL_DATA_OPT_OUT)) {
             return AccessDecision.deny("R42", "the national data opt-out is recorded: no research or planning use "
@@ -355,18 +381,27 @@ public final class ConsentEngine {
         for (ConsentEvaluation.Grant g : consents.grants()) {
             refusal = proxyAuthorityRefusal(g.consent().terms().performer(), patient, age, today, policy);
             if (refusal == null) {
-                String why = "R47: a proxy acting within the scope and period granted by the patient or a legal "
-                        + "authority";
-                List<String> reasons = List.of(why);
                 if (age < policy.adultProxyAge() && age >= policy.proxyRestrictionAge()
                         && g.consent().terms().performer() instanceof Performer.PatientSelf) {
                     Optional<CompetenceAssessment> competence =
                             patient.gillickCompetenceFor(CompetenceDecision.SHARING_CONSENT, today);
                     if (competence.isPresent()) {
-                        reasons = List.of(why, "R46: " + competence.get().citation());
+                        return new AccessDecision.Permit(g.rule(), List.of(PROXY_WHY, "R46: "
+                                + competence.get().citation()), PROXY_OBLIGATIONS, forProxy(consents));
                     }
                 }
-                return new AccessDecision.Permit(g.rule(), reasons, PROXY_OBLIGATIONS, forProxy(consents));
+                if (consents.withholds()) {
+                    return new AccessDecision.Permit(g.rule(), List.of(PROXY_WHY), PROXY_OBLIGATIONS,
+                            forProxy(consents));
+                }
+                // the common proxy permit depends on the first grant and nothing else (a kept outcome
+                // has that one grant and withholds nothing)
+                AccessDecision.Permit remembered = consents.remembered(PROXY_WHY);
+                if (remembered != null) {
+                    return remembered;
+                }
+                return consents.remember(PROXY_WHY, new AccessDecision.Permit(g.rule(), List.of(PROXY_WHY),
+                        PROXY_OBLIGATIONS, WITHHELD_FROM_PATIENT_AND_PROXIES));
             }
         }
         if (refusal != null) {

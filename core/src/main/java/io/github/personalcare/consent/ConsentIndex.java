@@ -156,6 +156,13 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
         private final int[] actions;
         /** Per consent: the actors it is filed under; null when filed under "any actor". */
         private final ProvisionActor[][] actorKeys;
+        /** Per consent: whether evaluating it may withhold labels (R41), so needs an evaluation to record them. */
+        private final boolean[] mayWithhold;
+        /**
+         * Per consent: its last outcome evaluated alone, with the provision that decided (made on
+         * first use, then reused by every decision it decides alone; never changed once made).
+         */
+        private final ConsentEvaluation.Kept[] kept;
         /** Consents naming no actor: list 0 for any data class, list 1 + ordinal for one class. */
         private final Ids[] anyActor = new Ids[1 + DataClass.values().length];
         private final Map<UserId, Ids> persons = new HashMap<>();
@@ -169,6 +176,8 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
             this.classes = new int[records.length];
             this.actions = new int[records.length];
             this.actorKeys = new ProvisionActor[records.length][];
+            this.mayWithhold = new boolean[records.length];
+            this.kept = new ConsentEvaluation.Kept[records.length];
             for (int i = 0; i < records.length; i++) {
                 file(i, records[i]);
             }
@@ -216,7 +225,10 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
                         && firstPosition(keys, request.actor(), facts.relationships()) != position) {
                     continue;
                 }
-                ev = ConsentEvaluation.consider(ev, records[i], request, facts, patient, policy);
+                // the first consent that applies, if it can withhold nothing, decides alone into a kept outcome
+                ev = ev == null && !mayWithhold[i]
+                        ? ConsentEvaluation.alone(records[i], request, facts, patient, policy, kept, i)
+                        : ConsentEvaluation.consider(ev, records[i], request, facts, patient, policy);
             }
             return ev;
         }
@@ -260,6 +272,7 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
             classes[i] = d;
             actions[i] = a;
             actorKeys[i] = keys;
+            mayWithhold[i] = ConsentEvaluation.mayWithhold(c);
             if (keys == null) {
                 if (d == ALL_CLASSES) {
                     add(anyActor, 0, i);

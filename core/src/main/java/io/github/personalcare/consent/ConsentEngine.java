@@ -98,6 +98,12 @@ public final class ConsentEngine {
     private static final String PROXY_WHY = "R47: a proxy acting within the scope and period granted by the patient "
             + "or a legal authority";
 
+    // the denies when no consent speaks for a researcher or a proxy: the same for every patient
+    private static final AccessDecision.Deny NO_RESEARCH_CONSENT = AccessDecision.deny("R42",
+            "research and planning need the patient's explicit consent to that purpose");
+    private static final AccessDecision.Deny NO_PROXY_GRANT = AccessDecision.deny("R47",
+            "a proxy acts only within a scope and period granted by the patient or a legal authority");
+
     // break-glass with no objection to override names no consent: the same permit for every patient
     private static final AccessDecision.Permit BREAK_GLASS_OPENING_PERMIT =
             new AccessDecision.Permit("R40", List.of(BREAK_GLASS_OPENING_WHY), BREAK_GLASS_OPENING);
@@ -161,7 +167,7 @@ public final class ConsentEngine {
         }
         ConsentPolicy policy = facts.policy();
         if (actor instanceof Actor.PatientActor self) {
-            return self(request, patient, self, LocalDate.ofInstant(request.at(), policy.zone()), policy);
+            return self(request, patient, self, ConsentIndex.of(facts).today(request.at(), policy.zone()), policy);
         }
         if (actor instanceof Actor.SystemActor) {
             return request.purpose() == Purpose.ADMINISTRATION
@@ -190,7 +196,7 @@ public final class ConsentEngine {
             return secondaryUse(patient, consents);
         }
         if (actor instanceof Actor.Carer) {
-            LocalDate today = LocalDate.ofInstant(request.at(), policy.zone());
+            LocalDate today = ConsentIndex.of(facts).today(request.at(), policy.zone());
             return proxy(request, patient, facts, consents, today, policy);
         }
         return professional(request, (Actor.Professional) actor, facts, consents, policy);
@@ -316,9 +322,10 @@ public final class ConsentEngine {
             return AccessDecision.deny("R40", "break-glass does not allow this action");
         }
         Instant at = request.at();
-        boolean episodeOpen = facts.breakGlassOpenedAt()
-                .map(t -> !at.isBefore(t) && at.isBefore(t.plus(policy.breakGlassValidity())))
-                .orElse(false);
+        // plain code rather than Optional.map: no capturing lambda per emergency decision
+        Optional<Instant> opened = facts.breakGlassOpenedAt();
+        boolean episodeOpen = opened.isPresent() && !at.isBefore(opened.get())
+                && at.isBefore(opened.get().plus(policy.breakGlassValidity()));
         if (request.context().reason().isEmpty() && !episodeOpen) {
             return AccessDecision.deny("R40", "break-glass needs a reason");
         }
@@ -342,7 +349,9 @@ public final class ConsentEngine {
 
     private static AccessDecision secondaryUse(Patient patient, ConsentEvaluation consents) {
         ConsentEvaluation.Grant grant = null;
-        for (ConsentEvaluation.Grant g : consents.grants()) {
+        List<ConsentEvaluation.Grant> grants = consents.grants();
+        for (int i = 0; i < grants.size(); i++) { // by index: no iterator per decision
+            ConsentEvaluation.Grant g = grants.get(i);
             if (g.purposeNamed()) {
                 grant = g;
                 break;
@@ -365,7 +374,7 @@ public final class ConsentEngine {
             return AccessDecision.deny("R46", "a consent given by a child without a record of Gillick competence "
                     + "grants nothing");
         }
-        return AccessDecision.deny("R42", "research and planning need the patient's explicit consent to that purpose");
+        return NO_RESEARCH_CONSENT;
     }
 
     // --- carers and other proxies --------------------------------------------------------------
@@ -378,7 +387,9 @@ public final class ConsentEngine {
         }
         int age = patient.ageOn(today);
         String refusal = null;
-        for (ConsentEvaluation.Grant g : consents.grants()) {
+        List<ConsentEvaluation.Grant> grants = consents.grants();
+        for (int i = 0; i < grants.size(); i++) { // by index: no iterator per decision
+            ConsentEvaluation.Grant g = grants.get(i);
             refusal = proxyAuthorityRefusal(g.consent().terms().performer(), patient, age, today, policy);
             if (refusal == null) {
                 if (age < policy.adultProxyAge() && age >= policy.proxyRestrictionAge()
@@ -415,8 +426,7 @@ public final class ConsentEngine {
             return AccessDecision.deny("R46", "a consent given by a child without a record of Gillick competence "
                     + "grants nothing");
         }
-        return AccessDecision.deny("R47", "a proxy acts only within a scope and period granted by the patient or a "
-                + "legal authority");
+        return NO_PROXY_GRANT;
     }
 
     /**

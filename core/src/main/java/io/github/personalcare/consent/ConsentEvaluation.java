@@ -129,9 +129,13 @@ final class ConsentEvaluation {
 
     /**
      * The outcome of one consent evaluated alone, kept by the index per consent (the last deciding
-     * provision): final fields, so it may be shared between threads.
+     * provision), and for a grant whether the consent was given by a child without a record of
+     * competence (R46), as last worked out for that patient record under that policy (both
+     * immutable, so compared by identity; null until worked out): final fields, so it may be
+     * shared between threads.
      */
-    record Kept(Provision decider, ConsentEvaluation outcome) {
+    record Kept(Provision decider, ConsentEvaluation outcome, Patient checkedFor, ConsentPolicy checkedUnder,
+            boolean childWithoutCompetence) {
     }
 
     /** Nothing applies: shared, never changed (only evaluations built by {@link #consider} are). */
@@ -243,23 +247,29 @@ final class ConsentEvaluation {
             if (c.terms().policyRule().orElse(null) != BasePolicy.OPT_IN) {
                 return null; // an empty evaluation says what no evaluation says
             }
-            decider = root;
-        } else if (decider.type().orElseThrow() != ProvisionType.DENY && childWithoutCompetence(c, patient, policy)) {
-            return COMPETENCE_IGNORED;
+            decider = root; // an opt-in root denies what no provision permits
         }
+        boolean grant = decider != root && decider.type().orElseThrow() != ProvisionType.DENY;
         Kept last = kept[slot];
-        if (last != null && last.decider() == decider) {
+        if (last == null || last.decider() != decider) {
+            ConsentEvaluation outcome = new ConsentEvaluation();
+            if (grant) {
+                outcome.grant(c, decider);
+            } else {
+                outcome.deny(c, decider);
+            }
+            outcome.kept = true;
+            last = new Kept(decider, outcome, null, null, false);
+            kept[slot] = last;
+        }
+        if (!grant) {
             return last.outcome();
         }
-        ConsentEvaluation outcome = new ConsentEvaluation();
-        if (decider == root || decider.type().orElseThrow() == ProvisionType.DENY) {
-            outcome.deny(c, decider);
-        } else {
-            outcome.grant(c, decider);
+        if (last.checkedFor() != patient || last.checkedUnder() != policy) {
+            last = new Kept(decider, last.outcome(), patient, policy, childWithoutCompetence(c, patient, policy));
+            kept[slot] = last;
         }
-        outcome.kept = true;
-        kept[slot] = new Kept(decider, outcome);
-        return outcome;
+        return last.childWithoutCompetence() ? COMPETENCE_IGNORED : last.outcome();
     }
 
     /**

@@ -15,6 +15,9 @@ import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.UserId;
 import io.github.personalcare.patient.Patient;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,6 +65,13 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
 
     private record DirectCare(Relationship relationship, AccessDecision.Permit permit) {
     }
+
+    /** The last request time read as a date in a zone; final fields, so it may be shared between threads. */
+    private record Day(Instant at, ZoneId zone, LocalDate date) {
+    }
+
+    /** The date of the last request time asked for, so decisions made at one time convert it once. */
+    private Day day;
 
     private ConsentIndex(ConsentRecord[] records) {
         this.records = records;
@@ -126,6 +136,23 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
         AccessDecision.Permit permit = new AccessDecision.Permit("R39", List.of(why), EnumSet.of(Obligation.AUDIT));
         directCare = new DirectCare(relationship, permit);
         return permit;
+    }
+
+    /**
+     * The date of {@code at} in {@code zone} ({@code LocalDate.ofInstant}), kept for the next
+     * decision at the same time: the parts of one reading are decided at one request time, and
+     * the conversion allocates (the zone's rules box the year). Not kept by the shared empty index.
+     */
+    LocalDate today(Instant at, ZoneId zone) {
+        Day last = day;
+        if (last != null && last.at().equals(at) && last.zone().equals(zone)) {
+            return last.date();
+        }
+        LocalDate date = LocalDate.ofInstant(at, zone);
+        if (this != EMPTY) {
+            day = new Day(at, zone, date);
+        }
+        return date;
     }
 
     /**

@@ -130,6 +130,58 @@ class ConsentIndexTest {
     }
 
     @Test
+    @DisplayName("R39 R40 R42 R47 a permit that one consent decides (direct care within a consent, a carer's grant, "
+            + "research consented to, break-glass over an objection) allocates no bytes once the facts have decided "
+            + "once (counted with ThreadMXBean)")
+    void aPermitOneConsentDecidesAllocatesNothing() throws Throwable {
+        MethodHandle allocatedBytes = allocatedBytesOfThisThread();
+        Patient patient = adult();
+        List<ConsentRecord> consents = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            consents.add(active(patient, proxyView(UserId.of("other-carer-" + i))));
+            consents.add(active(patient, objectionTo(ProvisionActor.organisation(OdsCode.of("RX" + i)))));
+        }
+        ConsentTerms practiceMayPlan = ConsentTerms.builder(ConsentScope.PATIENT_PRIVACY).policyRule(BasePolicy.OPT_OUT)
+                .provision(Provision.root().provision(Provision.permit().actor(ProvisionActor.organisation(PRACTICE))
+                        .dataClass(DataClass.CARE_PLAN)))
+                .build();
+        consents.add(active(patient, practiceMayPlan));
+        consents.add(active(patient, proxyView(CARER.user())));
+        consents.add(active(patient, ConsentFixtures.researchAt(ConsentFixtures.UNIVERSITY)));
+        consents.add(active(patient, objectionTo(ProvisionActor.organisation(ConsentFixtures.HOSPITAL))));
+        ConsentFacts facts = ConsentFacts.of(patient, consents, List.of(registeredAt(patient)), ConsentFixtures.POLICY);
+        List<AccessRequest> requests = List.of(view(patient, GP, Purpose.DIRECT_CARE),
+                view(patient, CARER, Purpose.PATIENT_SELF_SERVICE),
+                ConsentFixtures.request(patient, ConsentFixtures.RESEARCHER, Purpose.RESEARCH, AccessAction.USE,
+                        DataClass.CARE_PLAN),
+                ConsentFixtures.breakGlass(patient, ConsentFixtures.AE_CLINICIAN, "unconscious on arrival"));
+        List<String> rules = List.of("R39", "Consent/", "Consent/", "R40");
+
+        for (int r = 0; r < requests.size(); r++) {
+            AccessRequest request = requests.get(r);
+            AccessDecision first = ENGINE.decide(request, facts);
+            assertThat(first).isEqualTo(ConsentEngine.readingEveryConsent().decide(request, facts));
+            assertThat(first.isPermit()).as(rules.get(r)).isTrue();
+            assertThat(first.rule()).startsWith(rules.get(r));
+            for (int i = 0; i < 20_000; i++) {
+                ENGINE.decide(request, facts); // past the first calls, which link and load classes
+            }
+
+            int decisions = 10_000;
+            long before = (long) allocatedBytes.invokeExact();
+            AccessDecision last = first;
+            for (int i = 0; i < decisions; i++) {
+                last = ENGINE.decide(request, facts);
+            }
+            long bytes = (long) allocatedBytes.invokeExact() - before;
+
+            assertThat(last).isSameAs(first);
+            assertThat(bytes).as("bytes allocated by %d decisions deciding %s", decisions, first.rule())
+                    .isLessThan(decisions);
+        }
+    }
+
+    @Test
     @DisplayName("R43 indexing a consent counts only what it can apply to: a role named on the root")
     void aRoleOnTheRootIsLookedUpByRole() {
         Patient patient = adult();

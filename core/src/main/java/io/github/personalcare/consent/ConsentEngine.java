@@ -68,13 +68,18 @@ import java.util.Set;
  * cheapest first (period, action, class, purpose, then actor), and strings for rules and paths are
  * built only for the deciding provision.
  *
- * <p>Allocation: the common permit (a professional's direct care, no consent applying or
- * withholding) allocates nothing once the facts have decided once: the index is built on the first
- * decision that reads consents (about a hundred bytes a consent) and the permit is kept with the
- * facts. What still allocates: the evaluation of a consent that applies (its grants, withheld
- * labels, the rule naming its provision), every deny (a small record with constant strings),
- * permits whose reasons depend on the consents (proxies, research, break-glass, self-claimed
- * relationships, withheld labels), and the patient's age for the patient themself and proxies.
+ * <p>Allocation: once the facts have decided once, the common permits allocate nothing: a
+ * professional's direct care with no consent or one consent applying, and the permit one consent
+ * decides for a proxy, a researcher or break-glass over one objection (and break-glass with none).
+ * The index is built on the first decision that reads consents (about a hundred bytes a consent);
+ * the first consent that applies and can withhold nothing is evaluated alone into an outcome the
+ * index keeps per consent (its grant or deny with the rule naming the provision, worked out once),
+ * and the fixed-shape permit built from it is remembered by it, keyed by its reason; the request's
+ * date is kept per request time. What still allocates: the evaluation when two or more consents
+ * apply or one withholds labels, most denies (a small record with constant strings; a consent's
+ * deny names it), permits whose reasons depend on more than one consent or on the patient's
+ * competence (R46), self-claimed relationships and withheld labels, and the date of each new
+ * request time (the zone's rules box the year).
  */
 public final class ConsentEngine {
     // obligations of the fixed-shape permits, made once (a decision is made on every access)

@@ -33,7 +33,15 @@ import java.util.Set;
  * nothing at all when no consent applies; consents out of status or scope are skipped before
  * their provisions are read; criteria are
  * checked cheapest first (period, action, class, purpose, then actor); strings for rules and
- * paths are built only for the deciding provision. Pure, and read-only once built.
+ * paths are built only for the deciding provision, once per grant or deny. Pure, and read-only
+ * once built.
+ *
+ * <p>When the first consent that applies can withhold nothing, it is evaluated alone
+ * ({@link #alone}) into an outcome the facts' index keeps for that consent and its deciding
+ * provision: a decision that one consent decides then allocates no evaluation, grant or rule, and
+ * the engine's fixed-shape permit built from that outcome is remembered by it ({@link #remember}).
+ * A kept outcome is never changed (a second consent that applies works on a copy); what it
+ * remembers has final fields, so racing first decisions on several threads are harmless.
  */
 final class ConsentEvaluation {
     private ConsentRecord denyConsent;
@@ -259,17 +267,14 @@ final class ConsentEvaluation {
                 outcome.deny(c, decider);
             }
             outcome.kept = true;
-            last = new Kept(decider, outcome, null, null, false);
+            last = grant ? new Kept(decider, outcome, patient, policy, childWithoutCompetence(c, patient, policy))
+                    : new Kept(decider, outcome, null, null, false);
             kept[slot] = last;
-        }
-        if (!grant) {
-            return last.outcome();
-        }
-        if (last.checkedFor() != patient || last.checkedUnder() != policy) {
+        } else if (grant && (last.checkedFor() != patient || last.checkedUnder() != policy)) {
             last = new Kept(decider, last.outcome(), patient, policy, childWithoutCompetence(c, patient, policy));
             kept[slot] = last;
         }
-        return last.childWithoutCompetence() ? COMPETENCE_IGNORED : last.outcome();
+        return grant && last.childWithoutCompetence() ? COMPETENCE_IGNORED : last.outcome();
     }
 
     /**

@@ -47,6 +47,15 @@ import java.util.RandomAccess;
  * hundred bytes per consent; facts kept for several decisions build it once. Lookups allocate
  * nothing: the request's actor (user, organisation, role, and each kind of relationship in the
  * facts) picks a few lists, and each candidate costs three mask tests before it is read.
+ *
+ * <p>Per consent the index also keeps, once made, its outcome evaluated alone for the provision
+ * that last decided ({@link ConsentEvaluation#alone}: the grant or deny, the rule naming the
+ * provision, the permit last built from it), made on the first decision that needs it rather than
+ * when the index is built, since facts gathered per read decide once. The index holds one
+ * patient's consents (else every request is unevaluable, R38), and what it keeps depends on those
+ * consents only, or is keyed by the patient record, policy or request time it was worked out for,
+ * so facts sharing an index (a copy with a break-glass episode, facts built again from
+ * {@code facts.consents()}) each decide as with an index of their own.
  */
 final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAccess {
     private static final int ALL_PURPOSES = (1 << Purpose.values().length) - 1;

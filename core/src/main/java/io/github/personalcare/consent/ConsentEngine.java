@@ -68,13 +68,18 @@ import java.util.Set;
  * cheapest first (period, action, class, purpose, then actor), and strings for rules and paths are
  * built only for the deciding provision.
  *
- * <p>Allocation: the common permit (a professional's direct care, no consent applying or
- * withholding) allocates nothing once the facts have decided once: the index is built on the first
- * decision that reads consents (about a hundred bytes a consent) and the permit is kept with the
- * facts. What still allocates: the evaluation of a consent that applies (its grants, withheld
- * labels, the rule naming its provision), every deny (a small record with constant strings),
- * permits whose reasons depend on the consents (proxies, research, break-glass, self-claimed
- * relationships, withheld labels), and the patient's age for the patient themself and proxies.
+ * <p>Allocation: once the facts have decided once, the common permits allocate nothing: a
+ * professional's direct care with no consent or one consent applying, and the permit one consent
+ * decides for a proxy, a researcher or break-glass over one objection (and break-glass with none).
+ * The index is built on the first decision that reads consents (about a hundred bytes a consent);
+ * the first consent that applies and can withhold nothing is evaluated alone into an outcome the
+ * index keeps per consent (its grant or deny with the rule naming the provision, worked out once),
+ * and the fixed-shape permit built from it is remembered by it, keyed by its reason; the request's
+ * date is kept per request time. What still allocates: the evaluation when two or more consents
+ * apply or one withholds labels, most denies (a small record with constant strings; a consent's
+ * deny names it), permits whose reasons depend on more than one consent or on the patient's
+ * competence (R46), self-claimed relationships and withheld labels, and the date of each new
+ * request time (the zone's rules box the year).
  */
 public final class ConsentEngine {
     // obligations of the fixed-shape permits, made once (a decision is made on every access)
@@ -84,6 +89,31 @@ public final class ConsentEngine {
             EnumSet.of(Obligation.AUDIT, Obligation.NOTIFY_PATIENT, Obligation.ALERT_PRIVACY_OFFICER));
     private static final Set<Obligation> BREAK_GLASS_WITHIN =
             Collections.unmodifiableSet(EnumSet.of(Obligation.AUDIT, Obligation.ALERT_PRIVACY_OFFICER));
+    private static final Set<Obligation> AUDIT_ONLY = Collections.unmodifiableSet(EnumSet.of(Obligation.AUDIT));
+
+    // reasons of the fixed-shape permits: constants, and the keys under which a permit built from a
+    // consent's kept outcome is remembered (ConsentEvaluation#remember), so each names one shape
+    private static final String BREAK_GLASS_OPENING_WHY = "R40: emergency access with a recorded reason; audited, "
+            + "the patient notified, the privacy officer alerted";
+    private static final String BREAK_GLASS_WITHIN_WHY = "R40: within an open break-glass episode; audited, the "
+            + "privacy officer alerted (the patient was notified when the episode opened)";
+    private static final String RESEARCH_EXEMPT_WHY = "R42: the patient's explicit consent to this specific use is "
+            + "an exemption to the national data opt-out";
+    private static final String RESEARCH_CONSENTED_WHY = "R42: the patient explicitly consented to this use";
+    private static final String PROXY_WHY = "R47: a proxy acting within the scope and period granted by the patient "
+            + "or a legal authority";
+
+    // the denies when no consent speaks for a researcher or a proxy: the same for every patient
+    private static final AccessDecision.Deny NO_RESEARCH_CONSENT = AccessDecision.deny("R42",
+            "research and planning need the patient's explicit consent to that purpose");
+    private static final AccessDecision.Deny NO_PROXY_GRANT = AccessDecision.deny("R47",
+            "a proxy acts only within a scope and period granted by the patient or a legal authority");
+
+    // break-glass with no objection to override names no consent: the same permit for every patient
+    private static final AccessDecision.Permit BREAK_GLASS_OPENING_PERMIT =
+            new AccessDecision.Permit("R40", List.of(BREAK_GLASS_OPENING_WHY), BREAK_GLASS_OPENING);
+    private static final AccessDecision.Permit BREAK_GLASS_WITHIN_PERMIT =
+            new AccessDecision.Permit("R40", List.of(BREAK_GLASS_WITHIN_WHY), BREAK_GLASS_WITHIN);
 
     private static final Set<DataClass> CLINICAL_RECORD = EnumSet.of(DataClass.CARE_PLAN, DataClass.CARE_TEAM,
             DataClass.REFERRAL, DataClass.BUDGET);
@@ -142,7 +172,7 @@ public final class ConsentEngine {
         }
         ConsentPolicy policy = facts.policy();
         if (actor instanceof Actor.PatientActor self) {
-            return self(request, patient, self, LocalDate.ofInstant(request.at(), policy.zone()), policy);
+            return self(request, patient, self, ConsentIndex.of(facts).today(request.at(), policy.zone()), policy);
         }
         if (actor instanceof Actor.SystemActor) {
             return request.purpose() == Purpose.ADMINISTRATION
@@ -171,7 +201,7 @@ public final class ConsentEngine {
             return secondaryUse(patient, consents);
         }
         if (actor instanceof Actor.Carer) {
-            LocalDate today = LocalDate.ofInstant(request.at(), policy.zone());
+            LocalDate today = ConsentIndex.of(facts).today(request.at(), policy.zone());
             return proxy(request, patient, facts, consents, today, policy);
         }
         return professional(request, (Actor.Professional) actor, facts, consents, policy);
@@ -297,39 +327,49 @@ public final class ConsentEngine {
             return AccessDecision.deny("R40", "break-glass does not allow this action");
         }
         Instant at = request.at();
-        boolean episodeOpen = facts.breakGlassOpenedAt()
-                .map(t -> !at.isBefore(t) && at.isBefore(t.plus(policy.breakGlassValidity())))
-                .orElse(false);
+        // plain code rather than Optional.map: no capturing lambda per emergency decision
+        Optional<Instant> opened = facts.breakGlassOpenedAt();
+        boolean episodeOpen = opened.isPresent() && !at.isBefore(opened.get())
+                && at.isBefore(opened.get().plus(policy.breakGlassValidity()));
         if (request.context().reason().isEmpty() && !episodeOpen) {
             return AccessDecision.deny("R40", "break-glass needs a reason");
         }
         boolean opensEpisode = request.context().reason().isPresent();
-        String why = opensEpisode
-                ? "R40: emergency access with a recorded reason; audited, the patient notified, the privacy officer alerted"
-                : "R40: within an open break-glass episode; audited, the privacy officer alerted (the patient was "
-                        + "notified when the episode opened)";
-        List<String> reasons = consents.denies()
-                ? List.of(why, "R41: break-glass overrides the patient's objection " + consents.denyRule())
-                : List.of(why);
-        // one notice to the patient per episode, not one per read within it
-        return new AccessDecision.Permit("R40", reasons, opensEpisode ? BREAK_GLASS_OPENING : BREAK_GLASS_WITHIN);
+        if (!consents.denies()) {
+            // one notice to the patient per episode, not one per read within it
+            return opensEpisode ? BREAK_GLASS_OPENING_PERMIT : BREAK_GLASS_WITHIN_PERMIT;
+        }
+        String why = opensEpisode ? BREAK_GLASS_OPENING_WHY : BREAK_GLASS_WITHIN_WHY;
+        // overriding one objection: the permit depends on that objection and the reason only
+        AccessDecision.Permit remembered = consents.remembered(why);
+        if (remembered != null) {
+            return remembered;
+        }
+        List<String> reasons = List.of(why, "R41: break-glass overrides the patient's objection " + consents.denyRule());
+        return consents.remember(why,
+                new AccessDecision.Permit("R40", reasons, opensEpisode ? BREAK_GLASS_OPENING : BREAK_GLASS_WITHIN));
     }
 
     // --- secondary uses -----------------------------------------------------------------------
 
     private static AccessDecision secondaryUse(Patient patient, ConsentEvaluation consents) {
         ConsentEvaluation.Grant grant = null;
-        for (ConsentEvaluation.Grant g : consents.grants()) {
+        List<ConsentEvaluation.Grant> grants = consents.grants();
+        for (int i = 0; i < grants.size(); i++) { // by index: no iterator per decision
+            ConsentEvaluation.Grant g = grants.get(i);
             if (g.purposeNamed()) {
                 grant = g;
                 break;
             }
         }
         if (grant != null) {
-            String why = patient.has(PatientFlag.NATIONAL_DATA_OPT_OUT)
-                    ? "R42: the patient's explicit consent to this specific use is an exemption to the national data opt-out"
-                    : "R42: the patient explicitly consented to this use";
-            return new AccessDecision.Permit(grant.rule(), List.of(why), EnumSet.of(Obligation.AUDIT));
+            String why = patient.has(PatientFlag.NATIONAL_DATA_OPT_OUT) ? RESEARCH_EXEMPT_WHY : RESEARCH_CONSENTED_WHY;
+            // the permit depends on the first grant naming the purpose and the reason only
+            AccessDecision.Permit remembered = consents.remembered(why);
+            if (remembered != null) {
+                return remembered;
+            }
+            return consents.remember(why, new AccessDecision.Permit(grant.rule(), List.of(why), AUDIT_ONLY));
         }
         if (patient.has(PatientFlag.NATIONAL_DATA_OPT_OUT)) {
             return AccessDecision.deny("R42", "the national data opt-out is recorded: no research or planning use "
@@ -339,7 +379,7 @@ public final class ConsentEngine {
             return AccessDecision.deny("R46", "a consent given by a child without a record of Gillick competence "
                     + "grants nothing");
         }
-        return AccessDecision.deny("R42", "research and planning need the patient's explicit consent to that purpose");
+        return NO_RESEARCH_CONSENT;
     }
 
     // --- carers and other proxies --------------------------------------------------------------
@@ -352,21 +392,32 @@ public final class ConsentEngine {
         }
         int age = patient.ageOn(today);
         String refusal = null;
-        for (ConsentEvaluation.Grant g : consents.grants()) {
+        List<ConsentEvaluation.Grant> grants = consents.grants();
+        for (int i = 0; i < grants.size(); i++) { // by index: no iterator per decision
+            ConsentEvaluation.Grant g = grants.get(i);
             refusal = proxyAuthorityRefusal(g.consent().terms().performer(), patient, age, today, policy);
             if (refusal == null) {
-                String why = "R47: a proxy acting within the scope and period granted by the patient or a legal "
-                        + "authority";
-                List<String> reasons = List.of(why);
                 if (age < policy.adultProxyAge() && age >= policy.proxyRestrictionAge()
                         && g.consent().terms().performer() instanceof Performer.PatientSelf) {
                     Optional<CompetenceAssessment> competence =
                             patient.gillickCompetenceFor(CompetenceDecision.SHARING_CONSENT, today);
                     if (competence.isPresent()) {
-                        reasons = List.of(why, "R46: " + competence.get().citation());
+                        return new AccessDecision.Permit(g.rule(), List.of(PROXY_WHY, "R46: "
+                                + competence.get().citation()), PROXY_OBLIGATIONS, forProxy(consents));
                     }
                 }
-                return new AccessDecision.Permit(g.rule(), reasons, PROXY_OBLIGATIONS, forProxy(consents));
+                if (consents.withholds()) {
+                    return new AccessDecision.Permit(g.rule(), List.of(PROXY_WHY), PROXY_OBLIGATIONS,
+                            forProxy(consents));
+                }
+                // the common proxy permit depends on the first grant and nothing else (a kept outcome
+                // has that one grant and withholds nothing)
+                AccessDecision.Permit remembered = consents.remembered(PROXY_WHY);
+                if (remembered != null) {
+                    return remembered;
+                }
+                return consents.remember(PROXY_WHY, new AccessDecision.Permit(g.rule(), List.of(PROXY_WHY),
+                        PROXY_OBLIGATIONS, WITHHELD_FROM_PATIENT_AND_PROXIES));
             }
         }
         if (refusal != null) {
@@ -380,8 +431,7 @@ public final class ConsentEngine {
             return AccessDecision.deny("R46", "a consent given by a child without a record of Gillick competence "
                     + "grants nothing");
         }
-        return AccessDecision.deny("R47", "a proxy acts only within a scope and period granted by the patient or a "
-                + "legal authority");
+        return NO_PROXY_GRANT;
     }
 
     /**

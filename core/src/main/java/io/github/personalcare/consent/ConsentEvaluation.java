@@ -33,41 +33,129 @@ import java.util.Set;
  * nothing at all when no consent applies; consents out of status or scope are skipped before
  * their provisions are read; criteria are
  * checked cheapest first (period, action, class, purpose, then actor); strings for rules and
- * paths are built only for the deciding provision. Pure, and read-only once built.
+ * paths are built only for the deciding provision, once per grant or deny. Pure, and read-only
+ * once built.
+ *
+ * <p>When the first consent that applies can withhold nothing, it is evaluated alone
+ * ({@link #alone}) into an outcome the facts' index keeps for that consent and its deciding
+ * provision: a decision that one consent decides then allocates no evaluation, grant or rule, and
+ * the engine's fixed-shape permit built from that outcome is remembered by it ({@link #remember}).
+ * A kept outcome is never changed (a second consent that applies works on a copy); what it
+ * remembers has final fields, so racing first decisions on several threads are harmless.
  */
 final class ConsentEvaluation {
     private ConsentRecord denyConsent;
     private Provision denyProvision;
+    /** The rule naming the denying provision, made when first asked. */
+    private String denyRule;
     private List<Grant> grants;
     private EnumSet<SensitivityLabel> withheld;
     private boolean competenceIgnored;
     private boolean unevaluable;
+    /**
+     * True for an outcome kept by the index ({@link #alone}): shared by every decision on the same
+     * facts, so never changed; {@link #consider} works on a copy of it.
+     */
+    private boolean kept;
+    /** On a kept outcome only: the last permit built from it, with the reason that keys it. */
+    private Remembered remembered;
 
     private ConsentEvaluation() {
     }
 
-    /** A consent provision that permits. */
-    record Grant(ConsentRecord consent, Provision provision) {
+    /** A permit remembered by a kept outcome; final fields, so it may be shared between threads. */
+    private record Remembered(String why, AccessDecision.Permit permit) {
+    }
+
+    /**
+     * A consent provision that permits. Equal when the consent and provision are; the rule naming
+     * the provision and whether it names the purpose are worked out when first asked and kept, so a
+     * grant kept by the index ({@link #alone}) works them out once for every decision.
+     */
+    static final class Grant {
+        private final ConsentRecord consent;
+        private final Provision provision;
+        /** Made when first asked; a String, so a racy first write is harmless. */
+        private String rule;
+        /** 0 until asked, then 1 (no) or 2 (yes); a racy first write writes the same value. */
+        private byte purposeNamed;
+
+        Grant(ConsentRecord consent, Provision provision) {
+            this.consent = consent;
+            this.provision = provision;
+        }
+
+        /** The consent that permits. */
+        ConsentRecord consent() {
+            return consent;
+        }
+
+        /** The permitting provision. */
+        Provision provision() {
+            return provision;
+        }
+
         /** The rule naming the provision, such as {@code "Consent/<id>#provision.provision[1]"}. */
         String rule() {
-            return provisionReference(consent, provision);
+            String r = rule;
+            if (r == null) {
+                r = provisionReference(consent, provision);
+                rule = r;
+            }
+            return r;
         }
 
         /**
          * Whether the grant names the purpose (R42): a research consent, or purposes listed on the
-         * way to the provision. Worked out when asked, for secondary uses only, as it walks the tree.
+         * way to the provision. Worked out when first asked, for secondary uses only, as it walks the tree.
          */
         boolean purposeNamed() {
-            return consent.scope() == ConsentScope.RESEARCH || namesPurpose(consent.terms().provision(), provision);
+            byte named = purposeNamed;
+            if (named == 0) {
+                named = consent.scope() == ConsentScope.RESEARCH || namesPurpose(consent.terms().provision(), provision)
+                        ? (byte) 2 : (byte) 1;
+                purposeNamed = named;
+            }
+            return named == 2;
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Grant g && consent.equals(g.consent) && provision.equals(g.provision);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * consent.hashCode() + provision.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Grant[consent=" + consent.id() + "]";
+        }
+    }
+
+    /**
+     * The outcome of one consent evaluated alone, kept by the index per consent (the last deciding
+     * provision), and for a grant whether the consent was given by a child without a record of
+     * competence (R46), as last worked out for that patient record under that policy (both
+     * immutable, so compared by identity; null until worked out): final fields, so it may be
+     * shared between threads.
+     */
+    record Kept(Provision decider, ConsentEvaluation outcome, Patient checkedFor, ConsentPolicy checkedUnder,
+            boolean childWithoutCompetence) {
     }
 
     /** Nothing applies: shared, never changed (only evaluations built by {@link #consider} are). */
     private static final ConsentEvaluation NONE = new ConsentEvaluation();
     private static final ConsentEvaluation UNEVALUABLE = new ConsentEvaluation();
+    /** A child's consent set aside for want of competence (R46), and nothing else: kept, never changed. */
+    private static final ConsentEvaluation COMPETENCE_IGNORED = new ConsentEvaluation();
 
     static {
         UNEVALUABLE.unevaluable = true;
+        COMPETENCE_IGNORED.competenceIgnored = true;
+        COMPETENCE_IGNORED.kept = true;
     }
 
     /**
@@ -120,6 +208,8 @@ final class ConsentEvaluation {
         }
         if (ev == null) {
             ev = new ConsentEvaluation();
+        } else if (ev.kept) {
+            ev = ev.copy();
         }
         // R45: the deepest matching provision decides
         Provision decider = deepest(root, request, facts, root.dataPeriod().isPresent(), ev);
@@ -137,6 +227,86 @@ final class ConsentEvaluation {
             ev.grant(c, decider);
         }
         return ev;
+    }
+
+    /**
+     * Evaluates one consent of the patient that can withhold nothing from this viewer (no nested
+     * deny provision lists labels: {@link #mayWithhold}) when no other consent has applied yet:
+     * the same outcome as {@link #consider} with no evaluation, but a grant or deny is an
+     * evaluation kept in {@code kept[slot]} for the provision that decided, so a decision on the
+     * same facts that one consent decides allocates nothing once it has been made. The kept
+     * outcome is per consent of the facts' index (never shared between patients) and never changed.
+     *
+     * @return null when the consent changes nothing, else the consent's outcome (not to be changed)
+     */
+    static ConsentEvaluation alone(ConsentRecord c, AccessRequest request, ConsentFacts facts, Patient patient,
+            ConsentPolicy policy, Kept[] kept, int slot) {
+        // R43: only active consents, only for purposes their scope covers
+        if (c.status() != ConsentStatus.ACTIVE || !c.scope().covers(request.purpose())) {
+            return null;
+        }
+        Provision root = c.terms().provision();
+        if (!matches(root, request, facts, null)) {
+            return null;
+        }
+        // R45: the deepest matching provision decides; nothing can be withheld, so no evaluation is needed yet
+        Provision decider = deepest(root, request, facts, root.dataPeriod().isPresent(), null);
+        if (decider == null) {
+            if (c.terms().policyRule().orElse(null) != BasePolicy.OPT_IN) {
+                return null; // an empty evaluation says what no evaluation says
+            }
+            decider = root; // an opt-in root denies what no provision permits
+        }
+        boolean grant = decider != root && decider.type().orElseThrow() != ProvisionType.DENY;
+        Kept last = kept[slot];
+        if (last == null || last.decider() != decider) {
+            ConsentEvaluation outcome = new ConsentEvaluation();
+            if (grant) {
+                outcome.grant(c, decider);
+            } else {
+                outcome.deny(c, decider);
+            }
+            outcome.kept = true;
+            last = grant ? new Kept(decider, outcome, patient, policy, childWithoutCompetence(c, patient, policy))
+                    : new Kept(decider, outcome, null, null, false);
+            kept[slot] = last;
+        } else if (grant && (last.checkedFor() != patient || last.checkedUnder() != policy)) {
+            last = new Kept(decider, last.outcome(), patient, policy, childWithoutCompetence(c, patient, policy));
+            kept[slot] = last;
+        }
+        return grant && last.childWithoutCompetence() ? COMPETENCE_IGNORED : last.outcome();
+    }
+
+    /**
+     * True if evaluating the consent may withhold labels from the viewer (R41): some nested deny
+     * provision lists labels. Only then does {@link #consider} need an evaluation to record them in.
+     */
+    static boolean mayWithhold(ConsentRecord c) {
+        return labelledDenyBelow(c.terms().provision());
+    }
+
+    private static boolean labelledDenyBelow(Provision node) {
+        List<Provision> children = node.provisions();
+        for (int i = 0; i < children.size(); i++) {
+            Provision child = children.get(i);
+            if ((isDeny(child) && !child.labels().isEmpty()) || labelledDenyBelow(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A changeable copy of a kept outcome. */
+    private ConsentEvaluation copy() {
+        ConsentEvaluation copy = new ConsentEvaluation();
+        copy.denyConsent = denyConsent;
+        copy.denyProvision = denyProvision;
+        copy.denyRule = denyRule;
+        copy.grants = grants == null ? null : new ArrayList<>(grants);
+        copy.withheld = withheld == null ? null : EnumSet.copyOf(withheld);
+        copy.competenceIgnored = competenceIgnored;
+        copy.unevaluable = unevaluable;
+        return copy;
     }
 
     private static ConsentEvaluation finish(ConsentEvaluation ev) {
@@ -183,7 +353,30 @@ final class ConsentEvaluation {
 
     /** The rule naming the denying provision; only when {@link #denies()}. */
     String denyRule() {
-        return provisionReference(denyConsent, denyProvision);
+        String rule = denyRule;
+        if (rule == null) {
+            rule = provisionReference(denyConsent, denyProvision);
+            denyRule = rule; // a String: a racy first write on a kept outcome is harmless
+        }
+        return rule;
+    }
+
+    /**
+     * The permit {@link #remember} kept for this reason, if this is a kept outcome that remembered
+     * one; else null. A permit built from a kept outcome depends on nothing else but the reason
+     * when the caller keys it so (the engine does: see its fixed-shape permits).
+     */
+    AccessDecision.Permit remembered(String why) {
+        Remembered r = remembered;
+        return r != null && r.why().equals(why) ? r.permit() : null;
+    }
+
+    /** Keeps {@code permit} for {@code why} when this is a kept outcome; returns the permit. */
+    AccessDecision.Permit remember(String why, AccessDecision.Permit permit) {
+        if (kept) {
+            remembered = new Remembered(why, permit);
+        }
+        return permit;
     }
 
     /** The deny naming the denying provision; only when {@link #denies()}. */
@@ -201,6 +394,7 @@ final class ConsentEvaluation {
         if (denyConsent == null || consent.id().value().compareTo(denyConsent.id().value()) < 0) {
             denyConsent = consent;
             denyProvision = provision;
+            denyRule = null;
         }
     }
 

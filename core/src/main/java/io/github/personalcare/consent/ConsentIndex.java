@@ -15,6 +15,9 @@ import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.identity.UserId;
 import io.github.personalcare.patient.Patient;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +47,15 @@ import java.util.RandomAccess;
  * hundred bytes per consent; facts kept for several decisions build it once. Lookups allocate
  * nothing: the request's actor (user, organisation, role, and each kind of relationship in the
  * facts) picks a few lists, and each candidate costs three mask tests before it is read.
+ *
+ * <p>Per consent the index also keeps, once made, its outcome evaluated alone for the provision
+ * that last decided ({@link ConsentEvaluation#alone}: the grant or deny, the rule naming the
+ * provision, the permit last built from it), made on the first decision that needs it rather than
+ * when the index is built, since facts gathered per read decide once. The index holds one
+ * patient's consents (else every request is unevaluable, R38), and what it keeps depends on those
+ * consents only, or is keyed by the patient record, policy or request time it was worked out for,
+ * so facts sharing an index (a copy with a break-glass episode, facts built again from
+ * {@code facts.consents()}) each decide as with an index of their own.
  */
 final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAccess {
     private static final int ALL_PURPOSES = (1 << Purpose.values().length) - 1;
@@ -62,6 +74,13 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
 
     private record DirectCare(Relationship relationship, AccessDecision.Permit permit) {
     }
+
+    /** The last request time read as a date in a zone; final fields, so it may be shared between threads. */
+    private record Day(Instant at, ZoneId zone, LocalDate date) {
+    }
+
+    /** The date of the last request time asked for, so decisions made at one time convert it once. */
+    private Day day;
 
     private ConsentIndex(ConsentRecord[] records) {
         this.records = records;
@@ -129,6 +148,23 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
     }
 
     /**
+     * The date of {@code at} in {@code zone} ({@code LocalDate.ofInstant}), kept for the next
+     * decision at the same time: the parts of one reading are decided at one request time, and
+     * the conversion allocates (the zone's rules box the year). Not kept by the shared empty index.
+     */
+    LocalDate today(Instant at, ZoneId zone) {
+        Day last = day;
+        if (last != null && last.at().equals(at) && last.zone().equals(zone)) {
+            return last.date();
+        }
+        LocalDate date = LocalDate.ofInstant(at, zone);
+        if (this != EMPTY) {
+            day = new Day(at, zone, date);
+        }
+        return date;
+    }
+
+    /**
      * Evaluates each consent that can apply to the request, once.
      *
      * @return the evaluation, created by {@link ConsentEvaluation#consider} on the first candidate
@@ -156,6 +192,13 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
         private final int[] actions;
         /** Per consent: the actors it is filed under; null when filed under "any actor". */
         private final ProvisionActor[][] actorKeys;
+        /** Per consent: whether evaluating it may withhold labels (R41), so needs an evaluation to record them. */
+        private final boolean[] mayWithhold;
+        /**
+         * Per consent: its last outcome evaluated alone, with the provision that decided (made on
+         * first use, then reused by every decision it decides alone; never changed once made).
+         */
+        private final ConsentEvaluation.Kept[] kept;
         /** Consents naming no actor: list 0 for any data class, list 1 + ordinal for one class. */
         private final Ids[] anyActor = new Ids[1 + DataClass.values().length];
         private final Map<UserId, Ids> persons = new HashMap<>();
@@ -169,6 +212,8 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
             this.classes = new int[records.length];
             this.actions = new int[records.length];
             this.actorKeys = new ProvisionActor[records.length][];
+            this.mayWithhold = new boolean[records.length];
+            this.kept = new ConsentEvaluation.Kept[records.length];
             for (int i = 0; i < records.length; i++) {
                 file(i, records[i]);
             }
@@ -216,7 +261,10 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
                         && firstPosition(keys, request.actor(), facts.relationships()) != position) {
                     continue;
                 }
-                ev = ConsentEvaluation.consider(ev, records[i], request, facts, patient, policy);
+                // the first consent that applies, if it can withhold nothing, decides alone into a kept outcome
+                ev = ev == null && !mayWithhold[i]
+                        ? ConsentEvaluation.alone(records[i], request, facts, patient, policy, kept, i)
+                        : ConsentEvaluation.consider(ev, records[i], request, facts, patient, policy);
             }
             return ev;
         }
@@ -260,6 +308,7 @@ final class ConsentIndex extends AbstractList<ConsentRecord> implements RandomAc
             classes[i] = d;
             actions[i] = a;
             actorKeys[i] = keys;
+            mayWithhold[i] = ConsentEvaluation.mayWithhold(c);
             if (keys == null) {
                 if (d == ALL_CLASSES) {
                     add(anyActor, 0, i);

@@ -167,6 +167,12 @@ final class FhirJson {
         private final JsonParser parser;
         private final FhirLimits limits;
         private int values;
+        private int depth;
+        // One scratch object and one scratch array per nesting depth, reused from one object (array)
+        // to the next: each value is kept in arrays of exactly its size, made when it ends, beside
+        // its children in memory, rather than grown while it is read.
+        private final List<SmallObjectMap> objects = new ArrayList<>();
+        private final List<List<JsonNode>> arrays = new ArrayList<>();
 
         BoundedTree(JsonParser parser, FhirLimits limits) {
             this.parser = parser;
@@ -181,7 +187,10 @@ final class FhirJson {
             JsonToken token = parser.currentToken();
             switch (token) {
                 case START_OBJECT: {
-                    SmallObjectMap children = new SmallObjectMap();
+                    while (objects.size() <= depth) {
+                        objects.add(new SmallObjectMap());
+                    }
+                    SmallObjectMap children = objects.get(depth++);
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         int at = children.addKey(parser.currentName());
                         if (at < 0) {
@@ -190,17 +199,26 @@ final class FhirJson {
                         parser.nextToken();
                         children.setValueAt(at, value());
                     }
-                    return new ObjectNode(NODES, children);
+                    depth--;
+                    ObjectNode object = new ObjectNode(NODES, children.copy());
+                    children.clear();
+                    return object;
                 }
                 case START_ARRAY: {
-                    // most FHIR arrays hold one or two elements: start small rather than at ten
-                    ArrayNode array = new ArrayNode(NODES, new ArrayList<>(2));
+                    while (arrays.size() <= depth) {
+                        arrays.add(new ArrayList<>());
+                    }
+                    List<JsonNode> items = arrays.get(depth++);
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        if (array.size() == limits.maxArrayLength()) {
+                        if (items.size() == limits.maxArrayLength()) {
                             throw new TooMany("an array holds more than " + limits.maxArrayLength() + " elements");
                         }
-                        array.add(value());
+                        items.add(value());
                     }
+                    depth--;
+                    // most FHIR arrays hold one or two elements: exactly as many slots as elements
+                    ArrayNode array = new ArrayNode(NODES, new ArrayList<>(items));
+                    items.clear();
                     return array;
                 }
                 case VALUE_STRING:

@@ -41,14 +41,25 @@ final class SmallObjectMap extends AbstractMap<String, JsonNode> {
     private int modifications;
 
     SmallObjectMap() {
-        this(4);
+        keys = new String[4];
+        hashes = new int[4];
+        values = new JsonNode[4];
     }
 
-    SmallObjectMap(int capacity) {
-        int c = Math.max(1, capacity);
-        keys = new String[c];
-        hashes = new int[c];
-        values = new JsonNode[c];
+    private SmallObjectMap(String[] keys, int[] hashes, JsonNode[] values, int size) {
+        this.keys = keys;
+        this.hashes = hashes;
+        this.values = values;
+        this.size = size;
+        if (size > SMALL) {
+            indexAll();
+        }
+    }
+
+    /** {@return a copy whose arrays hold exactly its keys and values} */
+    SmallObjectMap copy() {
+        return new SmallObjectMap(Arrays.copyOf(keys, size), Arrays.copyOf(hashes, size), Arrays.copyOf(values, size),
+                size);
     }
 
     private static int spread(int h) {
@@ -172,7 +183,7 @@ final class SmallObjectMap extends AbstractMap<String, JsonNode> {
     private void append(String key, JsonNode value) {
         modifications++;
         if (size == keys.length) {
-            int grown = size * 2;
+            int grown = Math.max(4, size * 2);
             keys = Arrays.copyOf(keys, grown);
             hashes = Arrays.copyOf(hashes, grown);
             values = Arrays.copyOf(values, grown);

@@ -167,12 +167,6 @@ final class FhirJson {
         private final JsonParser parser;
         private final FhirLimits limits;
         private int values;
-        private int depth;
-        // One scratch object and one scratch array per nesting depth, reused from one object (array)
-        // to the next: each value is kept in arrays of exactly its size, made when it ends, beside
-        // its children in memory, rather than grown while it is read.
-        private final List<SmallObjectMap> objects = new ArrayList<>();
-        private final List<List<JsonNode>> arrays = new ArrayList<>();
 
         BoundedTree(JsonParser parser, FhirLimits limits) {
             this.parser = parser;
@@ -187,10 +181,7 @@ final class FhirJson {
             JsonToken token = parser.currentToken();
             switch (token) {
                 case START_OBJECT: {
-                    while (objects.size() <= depth) {
-                        objects.add(new SmallObjectMap());
-                    }
-                    SmallObjectMap children = objects.get(depth++);
+                    SmallObjectMap children = new SmallObjectMap();
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         int at = children.addKey(parser.currentName());
                         if (at < 0) {
@@ -199,26 +190,17 @@ final class FhirJson {
                         parser.nextToken();
                         children.setValueAt(at, value());
                     }
-                    depth--;
-                    ObjectNode object = new ObjectNode(NODES, children.copy());
-                    children.clear();
-                    return object;
+                    return new ObjectNode(NODES, children);
                 }
                 case START_ARRAY: {
-                    while (arrays.size() <= depth) {
-                        arrays.add(new ArrayList<>());
-                    }
-                    List<JsonNode> items = arrays.get(depth++);
+                    // most FHIR arrays hold one or two elements: start small rather than at ten
+                    ArrayNode array = new ArrayNode(NODES, new ArrayList<>(2));
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        if (items.size() == limits.maxArrayLength()) {
+                        if (array.size() == limits.maxArrayLength()) {
                             throw new TooMany("an array holds more than " + limits.maxArrayLength() + " elements");
                         }
-                        items.add(value());
+                        array.add(value());
                     }
-                    depth--;
-                    // most FHIR arrays hold one or two elements: exactly as many slots as elements
-                    ArrayNode array = new ArrayNode(NODES, new ArrayList<>(items));
-                    items.clear();
                     return array;
                 }
                 case VALUE_STRING:

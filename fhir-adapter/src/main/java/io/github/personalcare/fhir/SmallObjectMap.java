@@ -41,25 +41,14 @@ final class SmallObjectMap extends AbstractMap<String, JsonNode> {
     private int modifications;
 
     SmallObjectMap() {
-        keys = new String[4];
-        hashes = new int[4];
-        values = new JsonNode[4];
+        this(4);
     }
 
-    private SmallObjectMap(String[] keys, int[] hashes, JsonNode[] values, int size) {
-        this.keys = keys;
-        this.hashes = hashes;
-        this.values = values;
-        this.size = size;
-        if (size > SMALL) {
-            indexAll();
-        }
-    }
-
-    /** {@return a copy whose arrays hold exactly its keys and values} */
-    SmallObjectMap copy() {
-        return new SmallObjectMap(Arrays.copyOf(keys, size), Arrays.copyOf(hashes, size), Arrays.copyOf(values, size),
-                size);
+    SmallObjectMap(int capacity) {
+        int c = Math.max(1, capacity);
+        keys = new String[c];
+        hashes = new int[c];
+        values = new JsonNode[c];
     }
 
     private static int spread(int h) {
@@ -183,7 +172,7 @@ final class SmallObjectMap extends AbstractMap<String, JsonNode> {
     private void append(String key, JsonNode value) {
         modifications++;
         if (size == keys.length) {
-            int grown = Math.max(4, size * 2);
+            int grown = size * 2;
             keys = Arrays.copyOf(keys, grown);
             hashes = Arrays.copyOf(hashes, grown);
             values = Arrays.copyOf(values, grown);

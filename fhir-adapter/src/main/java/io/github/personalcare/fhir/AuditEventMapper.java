@@ -50,6 +50,8 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
             "outcome", "purposeOfEvent", "agent", "source", "entity");
     /** The SDK extension on {@code subtype} holding the exact action ({@code careplan.agree}). */
     static final String ACTION_EXTENSION = SdkExtensions.url("audit-action");
+    // immutable: built once, not for every AuditEvent read
+    private static final AuditKeys UNKEYED = AuditKeys.unkeyed();
     private static final String SECURITY_SOURCE = "http://terminology.hl7.org/CodeSystem/security-source-type";
     private static final String RECORD_DESCRIPTION = "Position of this record in the SDK's audit hash chain";
 
@@ -290,7 +292,7 @@ public final class AuditEventMapper implements FhirMapper<AuditRecord> {
         // Exports from before keyed chains carry no key id: their hashes use the first encoding.
         String keyId = details.getOrDefault("keyId", AuditKey.LEGACY_ID);
         // A plain SHA-256 hash is checked here; a keyed one only by whoever holds the key.
-        Optional<AuditKey> plain = AuditKeys.unkeyed().find(keyId);
+        Optional<AuditKey> plain = UNKEYED.find(keyId);
         if (plain.isPresent() && !AuditChain.hash(plain.get(), details.get("chain"), sequence.get(),
                 details.get("previousHash"), event.get()).equals(hash)) {
             chainEntity.problem("detail", "R50", "the record's content does not match its hash");

@@ -29,6 +29,20 @@ final class FhirDateTimes {
     private FhirDateTimes() {
     }
 
+    /** {@return whether {@code value} has the shape of a full date, {@code YYYY-MM-DD} (ASCII digits)} */
+    static boolean isFullDate(String value) {
+        if (value.length() != 10) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = value.charAt(i);
+            if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A point in time or a period's start: a date alone reads as the start of that date in the UK. */
     static Optional<Instant> start(FhirElement at, String name, String value) {
         return read(at, name, value, false);

@@ -204,11 +204,16 @@ public final class FhirElement {
      * @return the string, or empty if missing or not a string
      */
     public Optional<String> requiredText(String name, String rule) {
-        if (!has(name)) {
+        JsonNode child = node.get(name);
+        if (child == null || child.isNull()) {
             context.problem(path() + "." + name, rule, "is required");
             return Optional.empty();
         }
-        return text(name);
+        if (!child.isTextual()) {
+            context.problem(path() + "." + name, "STRUCTURE", "must be a string");
+            return Optional.empty();
+        }
+        return Optional.of(child.asText());
     }
 
     /**

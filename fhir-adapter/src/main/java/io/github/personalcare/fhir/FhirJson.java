@@ -183,12 +183,12 @@ final class FhirJson {
                 case START_OBJECT: {
                     SmallObjectMap children = new SmallObjectMap();
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = parser.currentName();
-                        if (children.containsKey(name)) {
+                        int at = children.addKey(parser.currentName());
+                        if (at < 0) {
                             throw new RepeatedKey();
                         }
                         parser.nextToken();
-                        children.put(name, value());
+                        children.setValueAt(at, value());
                     }
                     return new ObjectNode(NODES, children);
                 }

@@ -3,7 +3,6 @@ package io.github.personalcare.fhir;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Ids of resources written by other systems. FHIR allows any id of 1 to 64 letters, digits, '-' and
@@ -14,9 +13,8 @@ import java.util.regex.Pattern;
  * that is not a FHIR id at all is an error ({@code ID}).
  */
 final class ForeignIds {
-    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    // Read by hand, not by regular expression: every id and reference of an import passes here.
+    private static final int UUID_LENGTH = 36;
 
     private ForeignIds() {
     }
@@ -25,7 +23,7 @@ final class ForeignIds {
     static Optional<String> id(FhirElement resource, String type) {
         // Missing is its own code: FHIR leaves the id out only of a create request, which an import is not.
         return resource.requiredText("id", "ID_MISSING").flatMap(id -> {
-            if (!FHIR_ID.matcher(id).matches()) {
+            if (!isFhirId(id)) {
                 resource.problem("id", "ID", "must be a FHIR id: 1 to 64 letters, digits, '-' or '.'");
                 return Optional.empty();
             }
@@ -39,7 +37,7 @@ final class ForeignIds {
      * derived UUID, with a warning.
      */
     static String uuid(FhirElement at, String name, String type, String id) {
-        if (UUID_TEXT.matcher(id).matches() || !FHIR_ID.matcher(id).matches()) {
+        if (isUuid(id) || !isFhirId(id)) {
             return id;
         }
         at.warning(name, "ID_DERIVED", "is not a UUID: the SDK id is the name-based UUID of " + type + "/<id>");
@@ -48,17 +46,39 @@ final class ForeignIds {
 
     /** {@return whether {@code text} is the text of a UUID} */
     static boolean isUuid(String text) {
-        return UUID_TEXT.matcher(text).matches();
+        // 8-4-4-4-12 hexadecimal digits, either case
+        if (text.length() != UUID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < UUID_LENGTH; i++) {
+            char c = text.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+                    : c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@return whether {@code id} is a FHIR id: 1 to 64 letters, digits, '-' or '.'} */
     static boolean isFhirId(String id) {
-        return FHIR_ID.matcher(id).matches();
+        int n = id.length();
+        if (n < 1 || n > 64) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The UUID text the rule gives the FHIR id {@code id} of a {@code type}: the id if a UUID, else derived; no warning. */
     static String uuidText(String type, String id) {
-        return UUID_TEXT.matcher(id).matches() ? id : derived(type, id).toString();
+        return isUuid(id) ? id : derived(type, id).toString();
     }
 
     /** The name-based UUID the rule gives a non-UUID id. */

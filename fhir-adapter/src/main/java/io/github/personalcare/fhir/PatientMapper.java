@@ -44,7 +44,6 @@ public final class PatientMapper implements FhirMapper<Patient> {
     private static final Set<String> NHS_SYSTEMS = Set.of(FhirSystems.NHS_NUMBER, FhirSystems.NHS_NUMBER_LEGACY);
     private static final Set<String> READ = Set.of("resourceType", "id", "meta", "extension", "identifier", "name",
             "birthDate", "deceasedDateTime", "deceasedBoolean", "generalPractitioner");
-    private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2})?");
 
     /** A mapper; stateless and thread-safe. */
@@ -268,7 +267,7 @@ public final class PatientMapper implements FhirMapper<Patient> {
     }
 
     private static Optional<LocalDate> date(FhirElement r, String name, String value) {
-        if (!FULL_DATE.matcher(value).matches()) {
+        if (!FhirDateTimes.isFullDate(value)) {
             r.problem(name, "DATE", "must be a full date (YYYY-MM-DD)");
             return Optional.empty();
         }

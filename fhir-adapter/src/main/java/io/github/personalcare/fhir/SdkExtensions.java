@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Writing and reading FHIR extensions, simple ({@code url} + one {@code value[x]}) and complex
@@ -22,7 +21,6 @@ import java.util.regex.Pattern;
  * what it did before.
  */
 final class SdkExtensions {
-    private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private SdkExtensions() {
     }
@@ -341,7 +339,7 @@ final class SdkExtensions {
 
     /** A full date ({@code 2026-11-20}); a problem at {@code path.name} otherwise. */
     static Optional<LocalDate> date(FhirElement at, String name, String value) {
-        if (!FULL_DATE.matcher(value).matches()) {
+        if (!FhirDateTimes.isFullDate(value)) {
             at.problem(name, "DATE", "must be a full date (YYYY-MM-DD)");
             return Optional.empty();
         }

@@ -48,8 +48,11 @@ import java.util.UUID;
  * spend, counted at the pool. Issue 13's target: the SDK at least 0.7 of the baseline.
  *
  * <pre>
- * java -cp ... io.github.personalcare.benchmarks.SpendThroughput [jdbcUrl] [threads] [warmupSeconds] [seconds] [rounds]
+ * java -cp ... io.github.personalcare.benchmarks.SpendThroughput [jdbcUrl] [threads] [warmupSeconds] [seconds] [rounds] [budgetsPerThread]
  * </pre>
+ * With {@code budgetsPerThread} above 1 (default 1), each thread spends from that many budgets in
+ * turn (each of its own patient), the SDK and the baseline alike: spends spread over a population,
+ * as a supplier's are, instead of one budget row updated hundreds of times a second.
  * Default URL {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}; each run works in a schema
  * of its own, dropped at the end.
  */
@@ -70,24 +73,31 @@ public final class SpendThroughput {
      */
     public static void main(String[] args) throws Exception {
         TimedPhases.Settings settings = TimedPhases.Settings.parse(args);
-        if (settings.threads() > NHS_NUMBERS.length) {
+        int perThread = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        if (perThread < 1 || perThread > 1_000) {
+            throw new IllegalArgumentException("1 to 1,000 budgets per thread");
+        }
+        if (perThread == 1 && settings.threads() > NHS_NUMBERS.length) {
             throw new IllegalArgumentException("at most " + NHS_NUMBERS.length + " threads");
         }
+        System.out.printf("%d budget(s) per thread%n", perThread);
         // a new idempotency key for every spend of the whole run: none is a resend
         TimedPhases.inOwnSchema(settings, pool -> TimedPhases.compare("spends", pool, settings,
-                sdkSpends(pool, settings.threads()), plainSpends(pool, settings.threads())));
+                sdkSpends(pool, settings.threads(), perThread), plainSpends(pool, settings.threads(), perThread)));
     }
 
     /** One patient, care team, agreed plan and active, funded budget per thread, then spends of 1p. */
-    private static TimedPhases.Operation sdkSpends(FixedPool pool, int threads) {
+    private static TimedPhases.Operation sdkSpends(FixedPool pool, int threads, int perThread) {
         TimedPhases.Sdk sdk = TimedPhases.Sdk.on(pool);
         PersonalCare care = sdk.care();
         AccessContext gp = sdk.gp();
         LocalDate today = sdk.today();
         Actor.Professional doctor = (Actor.Professional) gp.actor();
-        BudgetId[] budgets = new BudgetId[threads];
-        for (int t = 0; t < threads; t++) {
-            PatientId patient = care.patients().register(gp, NhsNumber.parse(NHS_NUMBERS[t]), NhsNumberVerification.VERIFIED,
+        BudgetId[] budgets = new BudgetId[threads * perThread];
+        for (int t = 0; t < budgets.length; t++) {
+            NhsNumber nhsNumber = perThread == 1 ? NhsNumber.parse(NHS_NUMBERS[t])
+                    : io.github.personalcare.testkit.SyntheticRecords.nhsNumber(t);
+            PatientId patient = care.patients().register(gp, nhsNumber, NhsNumberVerification.VERIFIED,
                     new PersonName("Ada", "Lovelace"), LocalDate.of(1950, 12, 10), Set.of(), Optional.of(PRACTICE))
                     .value().id();
             Versioned<CareTeam> team = care.careTeams().establish(gp, patient);
@@ -112,26 +122,28 @@ public final class SpendThroughput {
         }
         Money penny = Money.ofPence(1);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        return (thread, n) -> care.budgets().recordSpend(gp, budgets[thread], LedgerCommand.Spend.of(
+        return (thread, n) -> care.budgets().recordSpend(gp, budgets[thread * perThread + (int) (n % perThread)],
+                LedgerCommand.Spend.of(
                 "inv-" + run + "-" + n, PA, penny, today, SpendCategory.PERSONAL_ASSISTANT, "Personal assistant"));
     }
 
     /** The minimum a spend needs in plain JDBC: lock the balance, move it, one ledger row, one audit row. */
-    private static TimedPhases.Operation plainSpends(FixedPool pool, int threads) throws SQLException {
-        UUID[] budgets = new UUID[threads];
+    private static TimedPhases.Operation plainSpends(FixedPool pool, int threads, int perThread) throws SQLException {
+        UUID[] budgets = new UUID[threads * perThread];
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE plain_budget (id uuid PRIMARY KEY, balance BIGINT NOT NULL, version BIGINT NOT NULL)");
             s.execute("CREATE TABLE plain_ledger (budget_id uuid NOT NULL, seq BIGINT NOT NULL, idempotency_key text NOT NULL, "
                     + "amount BIGINT NOT NULL, PRIMARY KEY (budget_id, seq), UNIQUE (budget_id, idempotency_key))");
             s.execute("CREATE TABLE plain_audit (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, budget_id uuid NOT NULL, "
                     + "action text NOT NULL, occurred_at timestamptz NOT NULL)");
-            for (int t = 0; t < threads; t++) {
+            for (int t = 0; t < budgets.length; t++) {
                 budgets[t] = UUID.randomUUID();
                 s.execute("INSERT INTO plain_budget VALUES ('" + budgets[t] + "', 5000000, 1)");
             }
         }
         String run = UUID.randomUUID().toString().substring(0, 8);
         return (thread, n) -> {
+            UUID budget = budgets[thread * perThread + (int) (n % perThread)];
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
                 try {
@@ -139,7 +151,7 @@ public final class SpendThroughput {
                     long version;
                     try (PreparedStatement ps = c.prepareStatement(
                             "SELECT balance, version FROM plain_budget WHERE id = ? FOR UPDATE")) {
-                        ps.setObject(1, budgets[thread]);
+                        ps.setObject(1, budget);
                         try (ResultSet rs = ps.executeQuery()) {
                             rs.next();
                             balance = rs.getLong(1);
@@ -153,19 +165,19 @@ public final class SpendThroughput {
                             "UPDATE plain_budget SET balance = ?, version = ? WHERE id = ?")) {
                         ps.setLong(1, balance - 1);
                         ps.setLong(2, version + 1);
-                        ps.setObject(3, budgets[thread]);
+                        ps.setObject(3, budget);
                         ps.executeUpdate();
                     }
                     try (PreparedStatement ps = c.prepareStatement(
                             "INSERT INTO plain_ledger (budget_id, seq, idempotency_key, amount) VALUES (?, ?, ?, 1)")) {
-                        ps.setObject(1, budgets[thread]);
+                        ps.setObject(1, budget);
                         ps.setLong(2, version);
                         ps.setString(3, "inv-" + run + "-" + n);
                         ps.executeUpdate();
                     }
                     try (PreparedStatement ps = c.prepareStatement(
                             "INSERT INTO plain_audit (budget_id, action, occurred_at) VALUES (?, 'budget.spend', now())")) {
-                        ps.setObject(1, budgets[thread]);
+                        ps.setObject(1, budget);
                         ps.executeUpdate();
                     }
                     c.commit();

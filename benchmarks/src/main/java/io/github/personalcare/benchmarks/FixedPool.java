@@ -27,10 +27,14 @@ final class FixedPool implements DataSource, AutoCloseable {
     final AtomicLong commits = new AtomicLong();
     private final int[] backendPids;
     private final String url;
+    /** Whether the server runs on this machine, so its processes' CPU can be read from /proc. */
+    private final boolean local;
 
     /** Opens {@code size} connections to {@code url}, each running {@code setup} once. */
     FixedPool(String url, int size, String setup) throws SQLException {
         this.url = url;
+        this.local = url.startsWith("jdbc:postgresql://127.0.0.1") || url.startsWith("jdbc:postgresql://localhost")
+                || url.startsWith("jdbc:postgresql:///") || url.startsWith("jdbc:postgresql://[::1]");
         idle = new ArrayBlockingQueue<>(size);
         all = new Connection[size];
         backendPids = new int[size];
@@ -49,40 +53,50 @@ final class FixedPool implements DataSource, AutoCloseable {
         }
     }
 
-    /**
-     * Forgets the server's per-statement figures, if {@code pg_stat_statements} is installed and
-     * loaded (it needs {@code shared_preload_libraries}); false when it is not.
-     */
-    boolean resetStatementStats() {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("SELECT pg_stat_statements_reset()");
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
+    /** Cumulative figures of one statement of {@code pg_stat_statements}: calls, execution ms, buffers, WAL bytes. */
+    record StatementTotals(String query, long calls, double execMillis, double buffers, double walBytes) {
     }
 
     /**
-     * The server's figures for the statements run since {@link #resetStatementStats}, the most
-     * costly first, per call: mean execution time, shared buffers touched and WAL bytes written.
-     * Empty when {@code pg_stat_statements} is not available.
+     * The server's cumulative figures per statement of this database, if {@code pg_stat_statements}
+     * is installed and loaded (it needs {@code shared_preload_libraries}); empty when it is not. Read
+     * before and after a phase and compared ({@link #statementStats}), never reset: the server may be
+     * shared and its statistics someone else's.
      */
-    java.util.List<String> statementStats(int limit) {
-        java.util.List<String> lines = new java.util.ArrayList<>();
+    java.util.Map<Long, StatementTotals> statementTotals() {
+        java.util.Map<Long, StatementTotals> totals = new java.util.HashMap<>();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-                java.sql.ResultSet r = s.executeQuery("SELECT calls, mean_exec_time, "
-                        + "(shared_blks_hit + shared_blks_read)::float8 / calls, wal_bytes::float8 / calls, "
-                        + "left(regexp_replace(query, '\\s+', ' ', 'g'), 60) FROM pg_stat_statements "
-                        + "WHERE calls > 100 AND query NOT LIKE '%pg_stat_statements%' "
-                        + "ORDER BY total_exec_time DESC LIMIT " + limit)) {
+                java.sql.ResultSet r = s.executeQuery("SELECT queryid, calls, total_exec_time, "
+                        + "shared_blks_hit + shared_blks_read, wal_bytes, left(regexp_replace(query, '\\s+', ' ', 'g'), 60) "
+                        + "FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
             while (r.next()) {
-                lines.add(String.format(java.util.Locale.ROOT, "%7d calls %7.3f ms %6.1f blocks %6.0f WAL bytes  %s",
-                        r.getLong(1), r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getString(5)));
+                totals.put(r.getLong(1), new StatementTotals(r.getString(6), r.getLong(2), r.getDouble(3),
+                        r.getDouble(4), r.getDouble(5)));
             }
         } catch (SQLException e) {
-            lines.clear();
+            totals.clear();
         }
-        return lines;
+        return totals;
+    }
+
+    /**
+     * The server's figures for the statements run between two readings of {@link #statementTotals},
+     * the most costly first, per call: mean execution time, shared buffers touched, WAL bytes written.
+     */
+    static java.util.List<String> statementStats(java.util.Map<Long, StatementTotals> before,
+            java.util.Map<Long, StatementTotals> after, int limit) {
+        record Delta(String query, long calls, double exec, double buffers, double wal) {
+        }
+        return after.entrySet().stream().map(e -> {
+            StatementTotals a = e.getValue();
+            StatementTotals b = before.getOrDefault(e.getKey(), new StatementTotals(a.query(), 0, 0, 0, 0));
+            return new Delta(a.query(), a.calls() - b.calls(), a.execMillis() - b.execMillis(),
+                    a.buffers() - b.buffers(), a.walBytes() - b.walBytes());
+        }).filter(d -> d.calls() > 100 && !d.query().contains("pg_stat_statements"))
+                .sorted(java.util.Comparator.comparingDouble(Delta::exec).reversed()).limit(limit)
+                .map(d -> String.format(java.util.Locale.ROOT, "%7d calls %7.3f ms %6.1f blocks %6.0f WAL bytes  %s",
+                        d.calls(), d.exec() / d.calls(), d.buffers() / d.calls(), d.wal() / d.calls(), d.query()))
+                .toList();
     }
 
     /**
@@ -92,6 +106,9 @@ final class FixedPool implements DataSource, AutoCloseable {
      * client's CPU time does not show.
      */
     long serverCpuNanos() {
+        if (!local) {
+            return -1;
+        }
         long ticks = 0;
         for (int pid : backendPids) {
             java.nio.file.Path stat = java.nio.file.Path.of("/proc", Integer.toString(pid), "stat");

@@ -130,7 +130,7 @@ final class TimedPhases {
         long commits = pool.commits.get();
         long cpu = cpuNanos();
         long serverCpu = pool.serverCpuNanos();
-        boolean statementStats = pool.resetStatementStats();
+        java.util.Map<Long, FixedPool.StatementTotals> statementsBefore = pool.statementTotals();
         long began = System.nanoTime();
         start.countDown();
         Thread.sleep(seconds * 1000L);
@@ -142,9 +142,10 @@ final class TimedPhases {
         if (failure[0] != null) {
             throw failure[0];
         }
-        if (statementStats && !name.equals("warm-up")) {
+        if (!statementsBefore.isEmpty() && !name.equals("warm-up")) {
             System.out.printf(Locale.ROOT, "  %s, the server's most costly statements, per call (pg_stat_statements):%n", name);
-            pool.statementStats(8).forEach(line -> System.out.println("    " + line));
+            FixedPool.statementStats(statementsBefore, pool.statementTotals(), 8)
+                    .forEach(line -> System.out.println("    " + line));
         }
         return new Phase(name, unit, done.get(), took, pool.statements.get() - statements,
                 pool.commits.get() - commits, (cpuNanos() - cpu) / 1e6,

@@ -24,6 +24,7 @@ import io.github.personalcare.patient.Patient;
 import io.github.personalcare.identity.PatientId;
 import io.github.personalcare.patient.PatientStores;
 import io.github.personalcare.spi.DuplicateKeyException;
+import io.github.personalcare.spi.EntryLog;
 import io.github.personalcare.spi.StorageException;
 import io.github.personalcare.spi.Query;
 import io.github.personalcare.lang.VersionConflictException;
@@ -62,7 +63,8 @@ import java.util.function.Function;
  * in the same transaction as the write and serialised by the budget's version; when two race,
  * one commits and the other is run again on the new state, up to {@value #ATTEMPTS} times, so
  * no spend is lost and none overdraws the budget (R17). A key used again returns the first
- * entry.
+ * entry, even when the budget would now refuse the command (its money spent, its state moved on);
+ * a key used for another movement of money is refused ({@code IDEMPOTENCY}).
  *
  * <pre>{@code
  * Versioned<PersonalHealthBudget> budget = care.budgets().propose(ctx, new BudgetProposal(patientId, plan,
@@ -465,7 +467,7 @@ public final class BudgetService {
     }
 
     /** The entry recorded earlier under the entry's key, if the same movement; refused if another. */
-    private static Optional<LedgerEntry> earlierWithKey(io.github.personalcare.spi.EntryLog<LedgerEntry> ledger,
+    private static Optional<LedgerEntry> earlierWithKey(EntryLog<LedgerEntry> ledger,
             LedgerEntry entry) {
         Optional<LedgerEntry> earlier = ledger.findByKey(entry.budget(), entry.idempotencyKey());
         if (earlier.isPresent() && !earlier.get().sameMovementAs(entry)) {
